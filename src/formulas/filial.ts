@@ -1,0 +1,44 @@
+import type { Policy } from "../policy";
+import { DisabilityGrade, InputError, roundToFen } from "../values";
+
+/**
+ * 孝善养老, 二（十）20: an elder of a 脱贫户 aged at least 60, or at least 55 with a
+ * disability of grade 1 or 2, whose children pay support, earns the family a reward.
+ */
+export function isFilialElder(ageInYears: number, disabilityGrade: DisabilityGrade | null, policy: Policy): boolean {
+  const { filialMinAge, filialMinAgeSevereDisability, filialSevereDisabilityMaxGrade } = policy.values;
+  if (ageInYears >= filialMinAge) return true;
+  const severe = disabilityGrade !== null && disabilityGrade <= filialSevereDisabilityMaxGrade;
+  return severe && ageInYears >= filialMinAgeSevereDisability;
+}
+
+export interface FilialRewardCase {
+  /** Support the children paid in the period, yuan. */
+  readonly paid: number;
+  /** Months the payment covers. */
+  readonly months: number;
+  /** Reward rate chosen by the district and street; at most the plan's cap (30%). */
+  readonly rate: number;
+}
+
+/** The reward rate to use: the cap when none is given; above the cap or not positive is refused. */
+export function filialRewardRate(rate: number | null, policy: Policy): number {
+  const cap = policy.values.filialRewardRateCap;
+  if (rate === null) return cap;
+  if (!(rate > 0) || rate > cap) {
+    throw new InputError(`奖补比例应大于0且不超过${cap * 100}%（方案二（十）20），收到 ${rate}`);
+  }
+  return rate;
+}
+
+/**
+ * 孝善养老奖补 for an eligible elder: rate × the amount paid, counting at most the
+ * monthly contribution (300 yuan) for each month; to the fen.
+ */
+export function filialReward(c: FilialRewardCase, policy: Policy): number {
+  if (c.paid < 0) throw new InputError(`子女缴纳金额不能为负数：${c.paid}`);
+  if (!Number.isInteger(c.months) || c.months < 1) throw new InputError(`月数应为正整数，收到 ${c.months}`);
+  const rate = filialRewardRate(c.rate, policy);
+  const base = Math.min(c.paid, policy.values.filialMonthlyContribution * c.months);
+  return roundToFen(rate * base);
+}

@@ -1,0 +1,5 @@
+export * from "./tier";
+export * from "./courtyard";
+export * from "./filial";
+export * from "./income";
+export * from "./age";

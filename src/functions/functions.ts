@@ -1,0 +1,168 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cell values untyped; they are read by the parsers below before use. */
+/**
+ * The BANGFU custom functions. Excel reads the JSDoc of each exported function to
+ * build functions.json (English); functions.zh-CN.json is built from ./zh-CN.ts.
+ * Each function is a thin adapter: it reads cell values, calls one formula from
+ * src/formulas, and turns an InputError into a #VALUE! error of that cell.
+ */
+import { ageFromIdNumber, assertThresholds, courtyardSubsidy, filialReward, filialRewardRate, incomeTier, isFilialElder, perCapitaNetIncome, requireTierLabel, TIER_LABELS, tierThresholds } from "../formulas";
+import {
+  CivilDate,
+  InputError,
+  isBlank,
+  parseAmount,
+  parseDate,
+  parseDisabilityGrade,
+  parseRate,
+  parseWholeNumber,
+  quote,
+  today,
+} from "../values";
+import { cellwise, MatrixArgument } from "./cellwise";
+import { functionPolicy } from "./policyContext";
+
+const NO_VALUE = "";
+
+/**
+ * Income tier (收入分层) of a per-capita net income, by the plan's thresholds (二（一）).
+ * @customfunction TIER
+ * @param income Per-capita net income in yuan: a number, text such as "1.2万", or a range.
+ * @param [low] Low-income threshold in yuan; left out: the plan's current threshold.
+ * @param [high] High-income threshold in yuan; left out: the plan's current threshold.
+ * @returns 低收入, 中等收入 or 高收入; empty for an empty cell.
+ */
+export function TIER(income: any[][], low?: any[][], high?: any[][]): any[][] {
+  return evaluate([income, low, high], ([incomeCell, lowCell, highCell]) => {
+    const perCapita = parseAmount(incomeCell, "人均纯收入");
+    const defaults = tierThresholds(functionPolicy());
+    const thresholds = {
+      lowIncomeThreshold: parseAmount(lowCell, "低收入标准") ?? defaults.lowIncomeThreshold,
+      highIncomeThreshold: parseAmount(highCell, "高收入标准") ?? defaults.highIncomeThreshold,
+    };
+    assertThresholds(thresholds);
+    return perCapita === null ? NO_VALUE : TIER_LABELS[incomeTier(perCapita, thresholds)];
+  });
+}
+
+/**
+ * Courtyard-economy subsidy (庭院经济奖补) for a low-income household: half the investment, within the per-household cap (二（六）12).
+ * @customfunction COURTYARD_SUBSIDY
+ * @param investment The household's courtyard-economy investment in yuan, or a range.
+ * @param [tier] The household's tier (低收入/中等收入/高收入) or its per-capita net income; left out: treated as eligible.
+ * @param [alreadyGranted] Subsidy already granted to the household in the plan period, yuan; left out: none.
+ * @returns The subsidy in yuan, to the fen; 0 for a household that is not low-income.
+ */
+export function COURTYARD_SUBSIDY(investment: any[][], tier?: any[][], alreadyGranted?: any[][]): any[][] {
+  return evaluate([investment, tier, alreadyGranted], ([investmentCell, tierCell, grantedCell]) => {
+    const amount = parseAmount(investmentCell, "庭院经济投资额");
+    const granted = parseAmount(grantedCell, "已发放奖补") ?? 0;
+    if (amount === null) return NO_VALUE;
+    const policy = functionPolicy();
+    return courtyardSubsidy({ investment: amount, alreadyGranted: granted, isLowIncome: isLowIncome(tierCell) }, policy);
+  });
+}
+
+/**
+ * Filial elder-care reward (孝善养老奖补): rate × the support paid by the children, counting at most the monthly standard (二（十）20).
+ * @customfunction FILIAL_MATCH
+ * @param paid Support paid by the children in yuan, or a range.
+ * @param ageOrId The elder's age in years, or ID number (18 or 15 characters).
+ * @param [disability] Disability grade: 1-4, 一级…四级, 肢体二级; empty or 无 for none.
+ * @param [months] Months the payment covers; left out: 12.
+ * @param [rate] Reward rate, at most the plan's cap (30%); left out: the cap.
+ * @param [asOf] Date on which the age counts (an Excel date); left out: today.
+ * @returns The reward in yuan, to the fen; 0 for an elder who is not eligible.
+ */
+export function FILIAL_MATCH(paid: any[][], ageOrId: any[][], disability?: any[][], months?: any[][], rate?: any[][], asOf?: any[][]): any[][] {
+  return evaluate([paid, ageOrId, disability, months, rate, asOf], ([paidCell, ageCell, gradeCell, monthsCell, rateCell, asOfCell]) => {
+    const policy = functionPolicy();
+    const amount = parseAmount(paidCell, "子女缴纳金额");
+    const monthCount = parseWholeNumber(monthsCell, "月数") ?? 12;
+    const rewardRate = filialRewardRate(parseRate(rateCell, "奖补比例"), policy);
+    const grade = parseDisabilityGrade(gradeCell);
+    const age = ageInYears(ageCell, asOfCell);
+    if (amount === null || age === null) return NO_VALUE;
+    const reward = filialReward({ paid: amount, months: monthCount, rate: rewardRate }, policy);
+    return isFilialElder(age, grade, policy) ? reward : 0;
+  });
+}
+
+/**
+ * Per-capita net income (人均纯收入) by the national formula: (wage + business + property + transfer − costs) ÷ household size.
+ * @customfunction PER_CAPITA
+ * @param wage Wage income (工资性收入), yuan.
+ * @param business Production and business income (生产经营性收入), yuan.
+ * @param property Property income (财产性收入), yuan.
+ * @param transfer Transfer income (转移性收入), yuan.
+ * @param costs Production and business costs (生产经营性支出), yuan.
+ * @param size Household size (家庭人口数).
+ * @returns Per-capita net income in yuan, to the fen.
+ */
+export function PER_CAPITA(wage: any[][], business: any[][], property: any[][], transfer: any[][], costs: any[][], size: any[][]): any[][] {
+  return evaluate([wage, business, property, transfer, costs, size], ([w, b, p, t, c, s]) => {
+    const components = [
+      parseAmount(w, "工资性收入"),
+      parseAmount(b, "生产经营性收入"),
+      parseAmount(p, "财产性收入"),
+      parseAmount(t, "转移性收入"),
+      parseAmount(c, "生产经营性支出"),
+    ];
+    const householdSize = parseAmount(s, "家庭人口数");
+    if (householdSize === null || components.every((v) => v === null)) return NO_VALUE;
+    const [wageIncome, businessIncome, propertyIncome, transferIncome, businessCosts] = components.map((v) => v ?? 0);
+    return perCapitaNetIncome({ wageIncome, businessIncome, propertyIncome, transferIncome, businessCosts }, householdSize);
+  });
+}
+
+/**
+ * Age in full years (周岁) from an ID number, on a date.
+ * @customfunction AGE
+ * @param idNumber ID number: 18 characters with a valid check character, or an old 15-digit number.
+ * @param [asOf] Date on which the age counts (an Excel date); left out: today.
+ * @returns Age in full years.
+ */
+export function AGE(idNumber: any[][], asOf?: any[][]): any[][] {
+  return evaluate([idNumber, asOf], ([idCell, asOfCell]) => {
+    const date = asOfDate(asOfCell);
+    if (isBlank(idCell)) return NO_VALUE;
+    return ageFromIdNumber(idCell, date);
+  });
+}
+
+function asOfDate(cell: unknown): CivilDate {
+  return parseDate(cell, "计算日期") ?? today();
+}
+
+/** An age typed as a number, or an ID number from which the age is computed. */
+function ageInYears(cell: unknown, asOfCell: unknown): number | null {
+  const date = asOfDate(asOfCell);
+  if (isBlank(cell)) return null;
+  const text = typeof cell === "number" ? String(cell) : String(cell).trim();
+  if (/^\d{1,3}(\.0+)?$/.test(text)) return parseWholeNumber(cell, "年龄");
+  if (typeof cell === "number" && cell < 1000) throw new InputError(`年龄应为整数周岁：${quote(cell)}`);
+  return ageFromIdNumber(cell, date);
+}
+
+function isLowIncome(cell: unknown): boolean {
+  if (isBlank(cell)) return true;
+  if (typeof cell === "string") {
+    const looksNumeric = /[0-9０-９]/.test(cell);
+    if (!looksNumeric) return requireTierLabel(cell) === "low";
+  }
+  const perCapita = parseAmount(cell, "收入分层或人均纯收入");
+  return perCapita === null || incomeTier(perCapita, tierThresholds(functionPolicy())) === "low";
+}
+
+/** Run a per-cell computation; bad input becomes #VALUE! with the Chinese message, in the cell or for the whole call. */
+function evaluate(args: MatrixArgument[], compute: (cells: unknown[]) => string | number): any[][] {
+  try {
+    return cellwise(args, compute, toExcelError);
+  } catch (error) {
+    if (error instanceof InputError) throw toExcelError(error);
+    throw error;
+  }
+}
+
+function toExcelError(error: InputError): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.message);
+}

@@ -1,0 +1,189 @@
+import { PARAMETER_KEYS, PARAMETERS, PLAN_PERIOD, ParameterDefinition, ParameterKey, UNIT_LABELS } from "./parameters";
+
+/** The parameters in force for one year, after a policy file is applied. */
+export interface Policy {
+  readonly year: number;
+  readonly values: Readonly<Record<ParameterKey, number>>;
+  /** Locally set parameters still at their shipped default: the user must confirm them. */
+  readonly unconfirmed: readonly ParameterKey[];
+  /** The year lies outside 2023–2025: the nearest values are used. */
+  readonly outsidePlanPeriod: boolean;
+  /** Where overridden values came from, e.g. a policy file's name; empty when none. */
+  readonly overriddenFrom: string;
+}
+
+/** What a policy file changes for one year. */
+export interface YearOverride {
+  readonly values: Partial<Record<ParameterKey, number>>;
+  /** Local defaults the user accepts as they are. */
+  readonly confirm: readonly ParameterKey[];
+}
+
+export interface PolicyOverrides {
+  readonly source: string;
+  readonly years: Readonly<Record<number, YearOverride>>;
+}
+
+/** A policy file that cannot be used; `problems` lists every reason, in Chinese. */
+export class PolicyFileError extends Error {
+  constructor(readonly source: string, readonly problems: readonly string[]) {
+    super(`参数文件 ${source} 有 ${problems.length} 处问题：\n- ${problems.join("\n- ")}`);
+    this.name = "PolicyFileError";
+  }
+}
+
+/** The value in force on 1 January of `year` (the last dated value not after it). */
+export function valueInForce(definition: ParameterDefinition, year: number): number {
+  const instant = `${year}-01-01`;
+  const dated = [...definition.values].sort((a, b) => a.from.localeCompare(b.from));
+  let value = dated[0].value; // before the first date, the first value (the plan's start)
+  for (const entry of dated) if (entry.from <= instant) value = entry.value;
+  return value;
+}
+
+/** The policy for a year: shipped parameters, then the year's overrides, checked for consistency. */
+export function resolvePolicy(year: number, overrides?: PolicyOverrides): Policy {
+  const override = overrides?.years[year];
+  const values = {} as Record<ParameterKey, number>;
+  const unconfirmed: ParameterKey[] = [];
+  for (const key of PARAMETER_KEYS) {
+    const definition: ParameterDefinition = PARAMETERS[key];
+    const overridden = override?.values[key];
+    values[key] = overridden ?? valueInForce(definition, year);
+    const confirmed = overridden !== undefined || (override?.confirm.includes(key) ?? false);
+    if (definition.localDefault && !confirmed) unconfirmed.push(key);
+  }
+  const problems = consistencyProblems(values);
+  if (problems.length > 0) throw new PolicyFileError(overrides?.source ?? "内置参数", problems.map((p) => `${year}年：${p}`));
+  return {
+    year,
+    values,
+    unconfirmed,
+    outsidePlanPeriod: year < PLAN_PERIOD.firstYear || year > PLAN_PERIOD.lastYear,
+    overriddenFrom: override ? (overrides?.source ?? "") : "",
+  };
+}
+
+function consistencyProblems(values: Record<ParameterKey, number>): string[] {
+  const problems: string[] = [];
+  const pairs: [ParameterKey, ParameterKey][] = [
+    ["lowIncomeThreshold", "highIncomeThreshold"],
+    ["filialMinAgeSevereDisability", "filialMinAge"],
+    ["pensionContributionMinAge", "pensionContributionMaxAge"],
+  ];
+  for (const [lower, upper] of pairs) {
+    const strict = lower === "lowIncomeThreshold";
+    if (strict ? values[lower] >= values[upper] : values[lower] > values[upper]) {
+      problems.push(`“${PARAMETERS[lower].label}”（${values[lower]}）应${strict ? "小于" : "不大于"}“${PARAMETERS[upper].label}”（${values[upper]}）`);
+    }
+  }
+  return problems;
+}
+
+/** Why a value cannot be used for a parameter, or null when it can. */
+export function valueProblem(key: ParameterKey, value: unknown): string | null {
+  const definition: ParameterDefinition = PARAMETERS[key];
+  const name = `“${definition.label}”（${key}）`;
+  if (typeof value !== "number" || !Number.isFinite(value)) return `${name}应为数字，收到 ${JSON.stringify(value)}`;
+  if (definition.integer && !Number.isInteger(value)) return `${name}应为整数，收到 ${value}`;
+  const tooLow = definition.minExclusive ? value <= definition.min : value < definition.min;
+  if (tooLow || value > definition.max) {
+    const lower = definition.minExclusive ? `大于 ${definition.min}` : `不小于 ${definition.min}`;
+    return `${name}应${lower}且不大于 ${definition.max}（${UNIT_LABELS[definition.unit]}），收到 ${value}`;
+  }
+  return null;
+}
+
+const FILE_KEYS = new Set(["description", "说明", "years", "$schema"]);
+
+/**
+ * Read a policy file (JSON text or an already parsed object). Format:
+ *
+ *   { "description": "…", "years": { "2024": { "lowIncomeThreshold": 11500, "confirm": ["farmersIncomeGrowth"] } } }
+ *
+ * A value set for a year replaces the shipped one for that year only; setting a local
+ * parameter, or listing it under "confirm", confirms it. Every problem is reported at once.
+ */
+export function parsePolicyFile(input: string | unknown, source: string): PolicyOverrides {
+  let data: unknown = input;
+  if (typeof input === "string") {
+    try {
+      data = JSON.parse(input.replace(/^\uFEFF/, ""));
+    } catch (error) {
+      throw new PolicyFileError(source, [`不是有效的 JSON：${(error as Error).message}`]);
+    }
+  }
+  const problems: string[] = [];
+  if (!isRecord(data)) throw new PolicyFileError(source, ["文件内容应为一个 JSON 对象，如 { \"years\": { \"2024\": { … } } }"]);
+  for (const key of Object.keys(data)) if (!FILE_KEYS.has(key)) problems.push(`无法识别的顶层字段“${key}”（可用：years、description）`);
+  const years: Record<number, YearOverride> = {};
+  if (!isRecord(data.years)) {
+    problems.push("缺少 years 对象，如 \"years\": { \"2024\": { \"lowIncomeThreshold\": 11500 } }");
+  } else {
+    for (const [yearText, entry] of Object.entries(data.years)) {
+      const year = Number(yearText);
+      if (!/^\d{4}$/.test(yearText) || year < 2000 || year > 2100) {
+        problems.push(`年份“${yearText}”应为四位数字年份，如 2024`);
+        continue;
+      }
+      if (!isRecord(entry)) {
+        problems.push(`${yearText}年的内容应为对象，如 { "lowIncomeThreshold": 11500 }`);
+        continue;
+      }
+      years[year] = readYear(yearText, entry, problems);
+    }
+  }
+  if (problems.length === 0) {
+    for (const year of Object.keys(years)) {
+      try {
+        resolvePolicy(Number(year), { source, years });
+      } catch (error) {
+        if (error instanceof PolicyFileError) problems.push(...error.problems);
+        else throw error;
+      }
+    }
+  }
+  if (problems.length > 0) throw new PolicyFileError(source, problems);
+  return { source, years };
+}
+
+function readYear(yearText: string, entry: Record<string, unknown>, problems: string[]): YearOverride {
+  const values: Partial<Record<ParameterKey, number>> = {};
+  const confirm: ParameterKey[] = [];
+  for (const [key, value] of Object.entries(entry)) {
+    if (key === "confirm") {
+      if (!Array.isArray(value)) {
+        problems.push(`${yearText}年：confirm 应为参数名列表，如 ["hourlyMinimumWage"]`);
+        continue;
+      }
+      for (const name of value) {
+        if (typeof name === "string" && isParameterKey(name)) confirm.push(name);
+        else problems.push(`${yearText}年：confirm 中的“${String(name)}”不是参数名${suggestion(String(name))}`);
+      }
+      continue;
+    }
+    if (!isParameterKey(key)) {
+      problems.push(`${yearText}年：无法识别的参数“${key}”${suggestion(key)}`);
+      continue;
+    }
+    const problem = valueProblem(key, value);
+    if (problem) problems.push(`${yearText}年：${problem}`);
+    else values[key] = value as number;
+  }
+  return { values, confirm };
+}
+
+function suggestion(name: string): string {
+  const lower = name.toLowerCase();
+  const close = PARAMETER_KEYS.filter((k) => k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase()));
+  const list = close.length > 0 ? close : PARAMETER_KEYS;
+  return `（可用参数：${list.join("、")}）`;
+}
+
+export function isParameterKey(name: string): name is ParameterKey {
+  return Object.prototype.hasOwnProperty.call(PARAMETERS, name);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

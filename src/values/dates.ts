@@ -1,0 +1,131 @@
+import { InputError, quote } from "./errors";
+import { compactText, isBlank } from "./text";
+
+/**
+ * A calendar date without time or time zone. Ledger dates are civil dates;
+ * carrying them as JS Dates invites off-by-one-day errors across time zones.
+ */
+export interface CivilDate {
+  readonly year: number;
+  readonly month: number; // 1–12
+  readonly day: number; // 1–31
+}
+
+const MS_PER_DAY = 86_400_000;
+// Excel's day 0 is 1899-12-30 once the fictitious 1900-02-29 (serial 60) is skipped.
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+
+export function isValidCivilDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function civilDate(year: number, month: number, day: number): CivilDate {
+  if (!isValidCivilDate(year, month, day)) {
+    throw new InputError(`日期不存在：${year}年${month}月${day}日`);
+  }
+  return { year, month, day };
+}
+
+export function fromExcelSerial(serial: number): CivilDate {
+  const whole = Math.floor(serial);
+  // Serials below 61 sit before Excel's phantom leap day and are one day off.
+  const days = whole < 61 ? whole + 1 : whole;
+  const date = new Date(EXCEL_EPOCH_UTC + days * MS_PER_DAY);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+export function toExcelSerial(date: CivilDate): number {
+  const days = Math.round((Date.UTC(date.year, date.month - 1, date.day) - EXCEL_EPOCH_UTC) / MS_PER_DAY);
+  return days < 61 ? days - 1 : days;
+}
+
+export function fromJsDate(date: Date): CivilDate {
+  return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+}
+
+export function today(): CivilDate {
+  return fromJsDate(new Date());
+}
+
+export function compareDates(a: CivilDate, b: CivilDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+export function formatDate(date: CivilDate): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+/** The same day `months` months earlier, clamped to the month's last day (03-31 minus 1 month → 02-28). */
+export function subtractMonths(date: CivilDate, months: number): CivilDate {
+  const index = date.year * 12 + (date.month - 1) - months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
+}
+
+/**
+ * Age in full years (周岁) on `asOf`: the years completed, the birthday itself counting.
+ * Someone born on 29 February completes a year on 1 March in a common year.
+ */
+export function fullYearsBetween(birth: CivilDate, asOf: CivilDate): number {
+  let years = asOf.year - birth.year;
+  if (asOf.month < birth.month || (asOf.month === birth.month && asOf.day < birth.day)) years -= 1;
+  return years;
+}
+
+export interface DateReadOptions {
+  /** For a year-month value such as 202305: take the month's first or last day. */
+  monthOnly?: "start" | "end";
+}
+
+/**
+ * Read a date as ledgers hold it: an Excel serial, a JS Date, or text in the forms
+ * 2023-05-06, 2023/5/6, 2023.5.6, 2023年5月6日, 20230506, and year-month 202305 / 2023-05 / 2023年5月.
+ * Blank gives null; anything else throws an InputError naming the value.
+ */
+export function parseDate(value: unknown, what: string, options: DateReadOptions = {}): CivilDate | null {
+  if (isBlank(value)) return null;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new InputError(`${what}不是有效日期`);
+    // exceljs hands dates over as UTC midnight.
+    return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
+  }
+  if (typeof value === "number") {
+    // 20230506 and 202305 typed as numbers are dates written out, not serials.
+    if (Number.isInteger(value) && ((value >= 180001 && value <= 220012) || (value >= 18000101 && value <= 22001231))) {
+      return parseDateText(String(value), value, what, options);
+    }
+    if (!Number.isFinite(value) || value < 1 || value > 2_958_465) {
+      throw new InputError(`${what}不是有效日期：${quote(value)}`);
+    }
+    return fromExcelSerial(value);
+  }
+  if (typeof value !== "string") throw new InputError(`${what}应为日期，收到的是${quote(value)}`);
+  return parseDateText(compactText(value), value, what, options);
+}
+
+function parseDateText(text: string, original: unknown, what: string, options: DateReadOptions): CivilDate {
+  const bad = () => new InputError(`无法把${quote(original)}识别为${what}（可写作 2023-05-06、2023年5月6日 或 20230506）`);
+  let match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (match) {
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (!isValidCivilDate(y, m, d)) throw new InputError(`${what}${quote(original)}不是存在的日期`);
+    return { year: y, month: m, day: d };
+  }
+  match = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(text) ?? /^(\d{4})(\d{2})$/.exec(text);
+  if (match) {
+    const [y, m] = [Number(match[1]), Number(match[2])];
+    if (!isValidCivilDate(y, m, 1)) throw new InputError(`${what}${quote(original)}不是存在的月份`);
+    const day = options.monthOnly === "end" ? daysInMonth(y, m) : 1;
+    return { year: y, month: m, day };
+  }
+  if (/^\d+(\.\d+)?$/.test(text)) return parseDate(Number(text), what, options) as CivilDate;
+  throw bad();
+}

@@ -1,0 +1,6 @@
+export * from "./errors";
+export * from "./text";
+export * from "./numbers";
+export * from "./dates";
+export * from "./idNumber";
+export * from "./disability";

@@ -1,0 +1,28 @@
+/** A value as a spreadsheet host hands it over: Excel, exceljs or a parsed CSV. */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+/**
+ * Full-width ASCII (U+FF01–U+FF5E) to half-width, ideographic and no-break
+ * spaces to plain spaces. Ledgers typed with a Chinese IME are full of these.
+ */
+export function toHalfWidth(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000 || code === 0x00a0) out += " ";
+    else out += ch;
+  }
+  return out;
+}
+
+/** True for an empty cell: nothing, an empty string, or only white space. */
+export function isBlank(value: unknown): value is null | undefined | "" {
+  if (value === null || value === undefined) return true;
+  return typeof value === "string" && toHalfWidth(value).trim() === "";
+}
+
+/** Half-width, trimmed, inner white space removed: the form in which text values are compared. */
+export function compactText(value: unknown): string {
+  return toHalfWidth(String(value)).replace(/\s+/g, "");
+}
