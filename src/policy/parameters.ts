@@ -193,6 +193,16 @@ export const PARAMETERS = {
     max: 120,
     integer: true,
   },
+  perCapitaTolerance: {
+    label: "人均纯收入核对允许误差",
+    labelEn: "Tolerance when re-computing per-capita income",
+    unit: "yuan",
+    clause: "数据核对",
+    description: "台账人均纯收入与（各项收入−生产经营性支出）÷家庭人口数相差超过此金额时提示核对，以容纳四舍五入。",
+    values: [{ from: PLAN_START, value: 1 }],
+    min: 0,
+    max: 10_000,
+  },
   hourlyMinimumWage: {
     label: "当地小时最低工资标准",
     labelEn: "Local hourly minimum wage",

@@ -1,0 +1,82 @@
+import { incomeTier, perCapitaNetIncome, tierThresholds } from "../formulas";
+import { FIELDS, FieldKey } from "../ledger/fields";
+import type { CellRef, HouseholdRecord, Ledger, PersonRecord } from "../ledger/model";
+import type { Policy } from "../policy";
+import { CivilDate, fullYearsBetween, roundToFen } from "../values";
+import type { CheckContext, HouseholdFacts, Requirement } from "./types";
+
+export const INCOME_COMPONENTS = ["wageIncome", "businessIncome", "propertyIncome", "transferIncome", "businessCosts", "householdSize"] as const satisfies readonly FieldKey[];
+
+export function buildContext(ledger: Ledger, policy: Policy, asOf: CivilDate): CheckContext {
+  const has = (field: FieldKey) => ledger.fieldColumns[field] !== undefined;
+  const thresholds = tierThresholds(policy);
+  const households = ledger.households.map((household): HouseholdFacts => {
+    const computedPerCapita = computePerCapita(household);
+    const perCapita = household.values.perCapitaIncome ?? computedPerCapita;
+    return {
+      household,
+      perCapita,
+      computedPerCapita,
+      tier: perCapita === null ? null : incomeTier(perCapita, thresholds),
+      label: householdLabel(household),
+      anchor: anchorOf(ledger, household),
+    };
+  });
+  const rowOwners = new Map<number, string>();
+  for (const household of ledger.households) for (const row of household.rows) rowOwners.set(row, household.key);
+  return {
+    ledger,
+    policy,
+    asOf,
+    households,
+    has,
+    householdAtRow: (row: number) => rowOwners.get(row) ?? null,
+    ageOf: (person: PersonRecord) => {
+      if (person.values.age !== undefined) return person.values.age;
+      if (person.values.birthDate !== undefined) return fullYearsBetween(person.values.birthDate, asOf);
+      return null;
+    },
+  };
+}
+
+function computePerCapita(household: HouseholdRecord): number | null {
+  const v = household.values;
+  if (v.householdSize === undefined || !(v.householdSize > 0)) return null;
+  const components = [v.wageIncome, v.businessIncome, v.propertyIncome, v.transferIncome, v.businessCosts];
+  if (components.every((c) => c === undefined)) {
+    return v.netIncome === undefined ? null : roundToFen(v.netIncome / v.householdSize);
+  }
+  const [wageIncome, businessIncome, propertyIncome, transferIncome, businessCosts] = components.map((c) => c ?? 0);
+  const parts = { wageIncome, businessIncome, propertyIncome, transferIncome, businessCosts };
+  return perCapitaNetIncome(parts, v.householdSize);
+}
+
+function householdLabel(household: HouseholdRecord): string {
+  const head = household.values.headName ?? household.members.find((m) => m.values.relation === "户主")?.values.name;
+  return head ? `户编号 ${household.key}（户主 ${head}）` : `户编号 ${household.key}`;
+}
+
+function anchorOf(ledger: Ledger, household: HouseholdRecord): CellRef {
+  const keyCell = household.cells[ledger.keyField];
+  if (keyCell) return keyCell;
+  const column = ledger.fieldColumns[ledger.keyField]?.letter ?? "A";
+  return { row: household.rows[0], column };
+}
+
+/** The Chinese names of the columns a rule lacks; empty when it can run. */
+export function missingRequirements(context: CheckContext, needs: readonly Requirement[]): string[] {
+  const missing: string[] = [];
+  for (const need of needs) {
+    if (need === "income") {
+      const complete = context.has("perCapitaIncome") || INCOME_COMPONENTS.every((f) => context.has(f)) || (context.has("netIncome") && context.has("householdSize"));
+      if (!complete) missing.push("人均纯收入（或各项收入、生产经营性支出和家庭人口数）");
+    } else if (need === "measures") {
+      if (!context.has("measures") && !context.ledger.columns.some((c) => c.measureKind !== null)) missing.push("帮扶措施（或产业帮扶、就业帮扶等措施列）");
+    } else if (typeof need === "string") {
+      if (!context.has(need)) missing.push(FIELDS[need].label);
+    } else if (!need.some((f) => context.has(f))) {
+      missing.push(need.map((f) => FIELDS[f].label).join("或"));
+    }
+  }
+  return missing;
+}

@@ -1,0 +1,90 @@
+import type { FieldKey } from "../ledger/fields";
+import type { CellRef, HouseholdRecord, Ledger, PersonRecord } from "../ledger/model";
+import type { IncomeTier } from "../formulas";
+import type { Policy } from "../policy";
+import type { CivilDate } from "../values";
+
+export type Severity = "error" | "warning" | "info";
+
+export const SEVERITY_LABELS: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+export type RuleId = "D01" | "D02" | "D03" | "D04" | "D05" | "D06" | "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12" | "M13";
+
+export interface Finding {
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly clause: string;
+  /** The household key, or null for a sheet-level finding. */
+  readonly household: string | null;
+  /** The cell to go to; null when the finding concerns the whole sheet. */
+  readonly cell: CellRef | null;
+  /** Chinese: what is wrong and what to do. */
+  readonly message: string;
+}
+
+export interface RuleOutcome {
+  readonly id: RuleId;
+  readonly clause: string;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly status: "ran" | "skipped";
+  /** Why the rule was skipped (the missing columns), or a note on a partial run; null otherwise. */
+  readonly reason: string | null;
+  readonly findings: number;
+}
+
+export interface CheckOptions {
+  readonly asOf: CivilDate;
+  readonly policy: Policy;
+}
+
+export interface CheckReport {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly layout: "person" | "household";
+  readonly households: number;
+  readonly persons: number;
+  readonly asOf: CivilDate;
+  readonly policyYear: number;
+  readonly rules: readonly RuleOutcome[];
+  readonly findings: readonly Finding[];
+}
+
+/** What the rules know about a household beyond its raw values. */
+export interface HouseholdFacts {
+  readonly household: HouseholdRecord;
+  /** Per-capita net income: the ledger's figure, or computed from its components. */
+  readonly perCapita: number | null;
+  /** Per-capita income computed from the components, when they are all there. */
+  readonly computedPerCapita: number | null;
+  readonly tier: IncomeTier | null;
+  /** "户编号 …（户主 …）" for messages. */
+  readonly label: string;
+  /** The household's first cell in the key column: where a finding without a better cell points. */
+  readonly anchor: CellRef;
+}
+
+export interface CheckContext {
+  readonly ledger: Ledger;
+  readonly policy: Policy;
+  readonly asOf: CivilDate;
+  readonly households: readonly HouseholdFacts[];
+  /** Age in full years on the check date: the age column, else the birth date (or ID number). */
+  ageOf(person: PersonRecord): number | null;
+  has(field: FieldKey): boolean;
+  /** The key of the household a sheet row belongs to. */
+  householdAtRow(row: number): string | null;
+}
+
+/** A requirement: a field, a list of fields of which any one will do, or a derived need. */
+export type Requirement = FieldKey | readonly FieldKey[] | "income" | "measures";
+
+export interface RuleDefinition {
+  readonly id: RuleId;
+  readonly clause: string;
+  readonly severity: Severity;
+  /** Chinese title: what the rule checks. */
+  readonly title: string;
+  readonly needs: readonly Requirement[];
+  run(context: CheckContext): Finding[];
+}
