@@ -1,0 +1,106 @@
+import * as fs from "node:fs";
+import { checkLedger, CheckReport } from "../checks";
+import { findHeader, LedgerNotFoundError, readLedger } from "../ledger";
+import { parsePolicyFile, Policy, PolicyFileError, PolicyOverrides, resolvePolicy } from "../policy";
+import { CivilDate, InputError, parseDate, today } from "../values";
+import { readLedgerSheetFromFile, WorkbookFileError } from "../xlsx/readWorkbook";
+import { parseArgs, UsageError } from "./args";
+import { reportToJson, reportToText } from "./format";
+import type { Io } from "./io";
+
+export const EXIT_CLEAN = 0;
+export const EXIT_ERRORS_FOUND = 1;
+export const EXIT_CANNOT_CHECK = 2;
+
+export interface CheckedFile {
+  readonly report: CheckReport;
+  readonly policy: Policy;
+  /** Sheets passed over before the ledger was found, with the reason. */
+  readonly passedOver: readonly { name: string; reason: string }[];
+}
+
+export interface CheckFileOptions {
+  readonly sheetName?: string;
+  readonly asOf: CivilDate;
+  readonly overrides?: PolicyOverrides;
+  readonly onProgress?: (rows: number) => void;
+}
+
+/** Read the ledger sheet of an .xlsx file and check it. Throws a Chinese-message error when it cannot. */
+export async function checkFile(path: string, options: CheckFileOptions): Promise<CheckedFile> {
+  const { sheet, scanned } = await readLedgerSheetFromFile(path, {
+    sheetName: options.sheetName,
+    onProgress: options.onProgress,
+    accept: (name, firstRows) => {
+      try {
+        findHeader({ name, cells: firstRows });
+        return null;
+      } catch (error) {
+        if (error instanceof LedgerNotFoundError) return error.message;
+        throw error;
+      }
+    },
+  });
+  const passedOver = scanned.filter((s) => s.skipped !== null && s.skipped !== "未指定").map((s) => ({ name: s.name, reason: s.skipped ?? "" }));
+  if (!sheet) {
+    if (options.sheetName !== undefined) {
+      const names = scanned.map((s) => `“${s.name}”`).join("、");
+      throw new LedgerNotFoundError(options.sheetName, `文件中没有名为“${options.sheetName}”的工作表（现有：${names || "无"}）`);
+    }
+    const reasons = passedOver.map((s) => `\n- ${s.reason}`).join("");
+    throw new LedgerNotFoundError("", `文件中没有找到台账工作表。${reasons}`);
+  }
+  const ledger = readLedger(sheet);
+  const policy = resolvePolicy(options.asOf.year, options.overrides);
+  return { report: checkLedger(ledger, { asOf: options.asOf, policy }), policy, passedOver };
+}
+
+export const CHECK_USAGE = `用法：bangfu check 文件.xlsx [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 参数文件.json] [--json]`;
+
+export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ["--sheet", "--as-of", "--policy"], ["--json"]);
+  if (args.positional.length !== 1) throw new UsageError(`请给出一个要检查的 .xlsx 文件。\n${CHECK_USAGE}`);
+  const [file] = args.positional;
+  const json = args.options.has("--json");
+  const asOf = readAsOf(args.options.get("--as-of"));
+  const overrides = readPolicyOption(args.options.get("--policy"));
+  const sheetOption = args.options.get("--sheet");
+  const progress = io.stderrIsTTY ? (rows: number) => io.stderr(`\r已读取 ${rows} 行…`) : undefined;
+  try {
+    const checked = await checkFile(file, { sheetName: typeof sheetOption === "string" ? sheetOption : undefined, asOf, overrides, onProgress: progress });
+    if (progress) io.stderr("\r");
+    if (sheetOption === undefined) io.stderr(`检查工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver)}\n`);
+    io.stdout(json ? `${JSON.stringify(reportToJson(checked.report, checked.policy), null, 2)}\n` : `${reportToText(checked.report, checked.policy, file)}\n`);
+    return checked.report.findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
+  } catch (error: unknown) {
+    if (error instanceof WorkbookFileError || error instanceof LedgerNotFoundError || error instanceof PolicyFileError || error instanceof InputError) {
+      io.stderr(`无法检查：${error.message}\n`);
+      return EXIT_CANNOT_CHECK;
+    }
+    throw error;
+  }
+}
+
+function describePassedOver(passedOver: CheckedFile["passedOver"]): string {
+  return passedOver.length === 0 ? "" : `（已跳过：${passedOver.map((s) => `“${s.name}”`).join("、")}，不像台账）`;
+}
+
+export function readAsOf(option: string | true | undefined): CivilDate {
+  if (option === undefined) return today();
+  if (option === true) throw new UsageError("--as-of 需要一个日期，如 2025-12-31");
+  const date = parseDate(option, "检查日期");
+  if (!date) throw new UsageError("--as-of 需要一个日期，如 2025-12-31");
+  return date;
+}
+
+export function readPolicyOption(option: string | true | undefined): PolicyOverrides | undefined {
+  if (option === undefined) return undefined;
+  if (option === true) throw new UsageError("--policy 需要一个参数文件路径");
+  let text: string;
+  try {
+    text = fs.readFileSync(option, "utf8");
+  } catch (error) {
+    throw new PolicyFileError(option, [`无法读取：${(error as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在" : (error as Error).message}`]);
+  }
+  return parsePolicyFile(text, option);
+}

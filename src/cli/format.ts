@@ -1,0 +1,70 @@
+import { CheckReport, countBySeverity, Finding, RULES, SEVERITY_LABELS, Severity } from "../checks";
+import { formatCellRef } from "../ledger/cellRef";
+import { PARAMETERS, Policy, UNIT_LABELS } from "../policy";
+import { formatDate } from "../values";
+
+/** The JSON shape printed by `bangfu check --json` (documented in the README; keep it stable). */
+export function reportToJson(report: CheckReport, policy: Policy): object {
+  return {
+    sheet: report.sheet,
+    headerRow: report.headerRow,
+    layout: report.layout,
+    households: report.households,
+    persons: report.persons,
+    asOf: formatDate(report.asOf),
+    policyYear: report.policyYear,
+    unconfirmedParameters: policy.unconfirmed,
+    rules: report.rules.map((r) => ({ id: r.id, clause: r.clause, severity: r.severity, status: r.status, reason: r.reason, title: r.title, findings: r.findings })),
+    findings: report.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      clause: f.clause,
+      household: f.household,
+      row: f.cell?.row ?? null,
+      column: f.cell?.column ?? null,
+      message: f.message,
+    })),
+  };
+}
+
+const SEVERITY_MARKS: Record<Severity, string> = { error: "✗", warning: "!", info: "i" };
+
+/** The human-readable report: findings grouped by rule, each with the cell to go to, then the coverage. */
+export function reportToText(report: CheckReport, policy: Policy, fileLabel: string): string {
+  const lines: string[] = [];
+  const counts = countBySeverity(report.findings);
+  const layout = report.layout === "person" ? "按人登记" : "按户登记";
+  lines.push(`BANGFU 增收帮扶检查：${fileLabel}`);
+  lines.push(`工作表“${report.sheet}”，表头在第${report.headerRow}行，${layout}：${report.households}户、${report.persons}人；检查日期 ${formatDate(report.asOf)}，政策参数 ${report.policyYear}年。`);
+  lines.push(...policyNotes(policy));
+  lines.push(`结果：错误 ${counts.error} 条，警告 ${counts.warning} 条，提示 ${counts.info} 条。`);
+  const byRule = new Map<string, Finding[]>();
+  for (const f of report.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  for (const rule of RULES) {
+    const findings = byRule.get(rule.id);
+    if (!findings) continue;
+    lines.push("", `[${rule.id}] ${rule.title}（${rule.clause === "—" ? "数据质量" : `方案${rule.clause}`}）：${findings.length} 条`);
+    for (const f of findings) {
+      const where = f.cell ? formatCellRef(report.sheet, f.cell) : `${report.sheet}（整表）`;
+      lines.push(`  ${SEVERITY_MARKS[f.severity]} ${SEVERITY_LABELS[f.severity]} ${where}  ${f.message}`);
+    }
+  }
+  const ran = report.rules.filter((r) => r.status === "ran");
+  const skipped = report.rules.filter((r) => r.status === "skipped");
+  lines.push("", `规则覆盖：运行 ${ran.length} 条，跳过 ${skipped.length} 条。`);
+  for (const r of report.rules) {
+    lines.push(r.status === "ran" ? `  ✓ ${r.id} ${r.title}：${r.findings} 条` : `  – ${r.id} ${r.title}：已跳过，${r.reason ?? ""}`);
+  }
+  return lines.join("\n");
+}
+
+export function policyNotes(policy: Policy): string[] {
+  const notes: string[] = [];
+  if (policy.outsidePlanPeriod) notes.push(`注意：${policy.year}年不在方案期（2023—2025年）内，沿用方案最后有效的参数。`);
+  if (policy.unconfirmed.length > 0) {
+    const list = policy.unconfirmed.map((key) => `${PARAMETERS[key].label} ${policy.values[key]}（${UNIT_LABELS[PARAMETERS[key].unit]}）`).join("；");
+    notes.push(`注意：以下由当地确定的参数仍是默认值，尚未确认：${list}。请用 --policy 参数文件设定或确认。`);
+  }
+  if (policy.overriddenFrom) notes.push(`参数文件：${policy.overriddenFrom}`);
+  return notes;
+}
