@@ -8,6 +8,7 @@
 import { ageFromIdNumber, assertThresholds, courtyardSubsidy, filialReward, filialRewardRate, incomeTier, isFilialElder, perCapitaNetIncome, requireTierLabel, TIER_LABELS, tierThresholds } from "../formulas";
 import {
   CivilDate,
+  compactText,
   InputError,
   isBlank,
   parseAmount,
@@ -107,7 +108,7 @@ export function PER_CAPITA(wage: any[][], business: any[][], property: any[][], 
       parseAmount(t, "转移性收入"),
       parseAmount(c, "生产经营性支出"),
     ];
-    const householdSize = parseAmount(s, "家庭人口数");
+    const householdSize = parseWholeNumber(s, "家庭人口数");
     if (householdSize === null || components.every((v) => v === null)) return NO_VALUE;
     const [wageIncome, businessIncome, propertyIncome, transferIncome, businessCosts] = components.map((v) => v ?? 0);
     return perCapitaNetIncome({ wageIncome, businessIncome, propertyIncome, transferIncome, businessCosts }, householdSize);
@@ -137,7 +138,8 @@ function asOfDate(cell: unknown): CivilDate {
 function ageInYears(cell: unknown, asOfCell: unknown): number | null {
   const date = asOfDate(asOfCell);
   if (isBlank(cell)) return null;
-  const text = typeof cell === "number" ? String(cell) : String(cell).trim();
+  // Half-width and compacted, so an age typed with a Chinese IME (６０) reads as an age, not as an ID number.
+  const text = compactText(cell);
   if (/^\d{1,3}(\.0+)?$/.test(text)) return parseWholeNumber(cell, "年龄");
   if (typeof cell === "number" && cell < 1000) throw new InputError(`年龄应为整数周岁：${quote(cell)}`);
   return ageFromIdNumber(cell, date);

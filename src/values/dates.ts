@@ -126,6 +126,8 @@ function parseDateText(text: string, original: unknown, what: string, options: D
     const day = options.monthOnly === "end" ? daysInMonth(y, m) : 1;
     return { year: y, month: m, day };
   }
+  // "2023" alone is a year, not serial 2023 (1905-07-15).
+  if (/^(19|20)\d{2}$/.test(text)) throw new InputError(`${what}${quote(original)}只有年份，请写出完整日期，如 ${text}-12-31`);
   if (/^\d+(\.\d+)?$/.test(text)) return parseDate(Number(text), what, options) as CivilDate;
   throw bad();
 }

@@ -24,7 +24,8 @@ export function parseAmount(value: unknown, what: string): number | null {
   }
   const text = compactText(value)
     .replace(/，/g, ",")
-    .replace(/^[¥￥]/, "")
+    // A currency sign before or after the minus sign: ¥-300, -¥300.
+    .replace(/^([+-]?)[¥￥]/, "$1")
     .replace(/元$/, "");
   const match = AMOUNT.exec(text);
   if (!match || (match[2] === undefined && match[3] === undefined)) {
