@@ -1,0 +1,317 @@
+/**
+ * Finding the header of a ledger and matching its cells to fields
+ * (../shared/LEDGER-COLUMNS.md): title rows above, two-row headers under merged parents.
+ */
+import { InputError } from "../values";
+import { columnLetter } from "./cellRef";
+import { FIELDS, FIELD_KEYS, FieldKey, MEASURE_KIND_COLUMNS } from "./fields";
+import { ColumnInfo, LedgerNotFoundError, MergedRange, ReadOptions, SheetInput } from "./model";
+import { cellText, plainValue } from "./values";
+
+/** How many rows from the top may hold the header. */
+export const HEADER_SEARCH_ROWS = 15;
+/** Fields of which a header must have at least one: without them the rows cannot be told apart. */
+export const KEY_FIELDS: readonly FieldKey[] = ["householdId", "personId", "headName", "perCapitaIncome"];
+const MIN_RECOGNISED = 3;
+
+const UNIT = "(?:万?元|人|口|户|个?月|月数|年|岁|周岁|天|日|小时|时|h|%|‰|亩|个|次|项|份|平方米|㎡|m2|kg|公斤|斤)";
+// A trailing unit in brackets: (元), (元/月), (元/人·年), (单位:元).
+const TRAILING_UNIT = new RegExp(`\\((?:单位:?)?${UNIT}(?:[/·]${UNIT})*\\)$`, "i");
+
+/**
+ * The form in which headers are compared: half-width, no white space or line breaks,
+ * no trailing unit in brackets, no leading or trailing * markers, lower case.
+ * 人均纯收入（元） → 人均纯收入; "*户 编 号" → 户编号.
+ */
+export function normalizeHeader(text: unknown): string {
+  let s = cellText(text)
+    .replace(/[\s\u200b\ufeff]+/g, "")
+    .replace(/[【〔［]/g, "(")
+    .replace(/[】〕］]/g, ")")
+    .replace(/\[/g, "(")
+    .replace(/]/g, ")");
+  for (;;) {
+    const next = s.replace(/^\*+|\*+$/g, "").replace(TRAILING_UNIT, "");
+    if (next === s || next === "") break;
+    s = next;
+  }
+  return s.toLowerCase();
+}
+
+interface AliasMatch {
+  readonly field: FieldKey;
+  /** Position of the alias in its field's list: the canonical spelling wins when two columns match one field. */
+  readonly rank: number;
+}
+
+const ALIAS_INDEX: ReadonlyMap<string, AliasMatch> = (() => {
+  const index = new Map<string, AliasMatch>();
+  for (const field of FIELD_KEYS) {
+    FIELDS[field].aliases.forEach((alias, rank) => {
+      const key = normalizeHeader(alias);
+      const seen = index.get(key);
+      if (seen && seen.field !== field) throw new Error(`alias ${alias} names both ${seen.field} and ${field}`);
+      if (!seen) index.set(key, { field, rank });
+    });
+  }
+  return index;
+})();
+
+const MEASURE_KIND_INDEX: ReadonlyMap<string, string> = new Map(MEASURE_KIND_COLUMNS.map((kind) => [normalizeHeader(kind), kind]));
+
+/** The field a header names by its aliases, or null. */
+export function matchField(header: unknown): FieldKey | null {
+  return ALIAS_INDEX.get(normalizeHeader(header))?.field ?? null;
+}
+
+/** The measure kind a header names (产业帮扶 …), or null. */
+export function matchMeasureKind(header: unknown): string | null {
+  return MEASURE_KIND_INDEX.get(normalizeHeader(header)) ?? null;
+}
+
+/** A user mapping with normalised header keys; an unknown field name is refused. */
+function normalizeMapping(mapping: ReadOptions["mapping"]): Map<string, FieldKey | null> {
+  const out = new Map<string, FieldKey | null>();
+  for (const [header, field] of Object.entries(mapping ?? {})) {
+    if (field !== null && !(field in FIELDS)) {
+      throw new InputError(`列映射中“${header}”对应的字段“${String(field)}”不存在（可用字段：${FIELD_KEYS.join("、")}）`);
+    }
+    out.set(normalizeHeader(header), field);
+  }
+  return out;
+}
+
+/** The header of a ledger sheet and what each column holds. */
+export interface HeaderInfo {
+  /** Indexes into SheetInput.cells of the first and last header rows. */
+  readonly firstRowIndex: number;
+  readonly lastRowIndex: number;
+  /** The same as sheet rows (1-based, as Excel shows them). */
+  readonly headerRow: number;
+  readonly headerLastRow: number;
+  /** Index into SheetInput.cells of the first row after the header. */
+  readonly dataStartIndex: number;
+  readonly columns: readonly ColumnInfo[];
+}
+
+/** One column of a candidate header: the text written and the text it is matched on. */
+interface HeaderCell {
+  readonly header: string;
+  readonly matchText: string;
+  /** The match text is the top row's (a header standing alone, or merged down over both rows). */
+  readonly fromTop?: boolean;
+}
+
+interface Candidate {
+  readonly top: number;
+  readonly rows: 1 | 2;
+  readonly columns: readonly ColumnInfo[];
+  readonly score: number;
+  /** Recognised columns whose header stands in the top row of a two-row reading. */
+  readonly topRecognised: number;
+  readonly hasKey: boolean;
+}
+
+/**
+ * Find the header among the first 15 rows: the row (or pair of rows, for a header with
+ * merged parents over children) whose cells match the most fields. Throws
+ * LedgerNotFoundError, in Chinese, when the sheet is empty or nothing looks like a ledger header.
+ */
+export function findHeader(sheet: SheetInput, options: ReadOptions = {}): HeaderInfo {
+  const mapping = normalizeMapping(options.mapping);
+  const origin = { row: sheet.origin?.row ?? 1, column: sheet.origin?.column ?? 1 };
+  const limit = Math.min(sheet.cells.length, HEADER_SEARCH_ROWS);
+  const texts: string[][] = [];
+  for (let r = 0; r < Math.min(sheet.cells.length, limit + 1); r++) texts.push(Array.from(sheet.cells[r] ?? [], headerText));
+  if (texts.every((row) => row.every((t) => t === "")) && isEmptySheet(sheet)) {
+    throw new LedgerNotFoundError(sheet.name, `工作表“${sheet.name}”是空的`);
+  }
+  const merges = (sheet.merges ?? []).map((m) => ({
+    top: m.top - origin.row,
+    bottom: m.bottom - origin.row,
+    left: m.left - origin.column,
+    right: m.right - origin.column,
+  }));
+
+  let best = null as Candidate | null;
+  let bestSeen = null as Candidate | null;
+  const consider = (candidate: Candidate) => {
+    if (candidate.score >= MIN_RECOGNISED && candidate.hasKey && (!best || better(candidate, best))) best = candidate;
+  };
+  for (let r = 0; r < limit; r++) {
+    const single = evaluate(singleRow(texts[r]), 1, r, origin.column, mapping);
+    if (!bestSeen || single.score > bestSeen.score) bestSeen = single;
+    consider(single);
+    const pair = r + 1 < texts.length ? twoRows(texts[r], texts[r + 1], r, merges) : null;
+    if (pair) {
+      const two = evaluate(pair, 2, r, origin.column, mapping);
+      // A second row counts only when the top row holds headers of its own (a title row is no
+      // parent row) and the children add columns (a data row under a header adds none).
+      if (two.topRecognised > 0 && two.score > single.score) consider(two);
+    }
+  }
+  if (!best) {
+    let message = `在工作表“${sheet.name}”的前${HEADER_SEARCH_ROWS}行中没有找到台账表头（需要户编号、证件号码、人均纯收入等列）`;
+    if (bestSeen && bestSeen.score > 0) {
+      const names = bestSeen.columns.filter((c) => c.field !== null || c.measureKind !== null).map((c) => c.header.replace(/\s+/g, ""));
+      message += `；第${origin.row + bestSeen.top}行只认出了：${names.join("、")}`;
+    }
+    throw new LedgerNotFoundError(sheet.name, message);
+  }
+  const lastRowIndex = best.top + best.rows - 1;
+  return {
+    firstRowIndex: best.top,
+    lastRowIndex,
+    headerRow: origin.row + best.top,
+    headerLastRow: origin.row + lastRowIndex,
+    dataStartIndex: lastRowIndex + 1,
+    columns: best.columns,
+  };
+}
+
+/**
+ * More recognised columns win. On a tie the two-row reading wins (a host that repeats merged
+ * values makes the child row look like a whole header by itself), then the earlier row.
+ */
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.rows !== b.rows) return a.rows > b.rows;
+  return a.top < b.top;
+}
+
+/** A header cell as written, trimmed (full-width brackets and line breaks kept for display). */
+function headerText(value: unknown): string {
+  const v = plainValue(value);
+  if (v === null || v === undefined) return "";
+  const text = v instanceof Date ? cellText(v) : String(v);
+  return text.trim() === "" || cellText(text) === "" ? "" : text.trim();
+}
+
+function isEmptySheet(sheet: SheetInput): boolean {
+  return sheet.cells.every((row) => (row ?? []).every((v) => cellText(v) === ""));
+}
+
+function singleRow(row: readonly string[]): { cells: HeaderCell[]; rows: 1 } {
+  return { cells: trimTrailingBlanks(row.map((t) => ({ header: t, matchText: t }))), rows: 1 };
+}
+
+/**
+ * Read rows `top` and `top + 1` as one header. A column takes the child below when the cell
+ * above is a parent: part of a merged area spanning several columns of the top row, a cell whose
+ * text differs from the non-blank cell below, or a blank continuing such a parent (hosts without
+ * merge information leave the rest of a merged area blank); a blank above a non-blank cell also
+ * takes the child. A header merged down over both rows (blank below, or the same text repeated)
+ * counts once. Null unless the top row holds some header and some column takes a child.
+ */
+function twoRows(
+  above: readonly string[],
+  below: readonly string[],
+  top: number,
+  allMerges: readonly MergedRange[],
+): { cells: HeaderCell[]; rows: 2 } | null {
+  const merges = allMerges.filter((m) => m.top <= top && m.bottom >= top);
+  const width = Math.max(above.length, below.length);
+  const cells: HeaderCell[] = [];
+  let parent: string | null = null; // the parent whose area the previous column belongs to
+  let children = 0;
+  let fromTop = 0;
+  for (let c = 0; c < width; c++) {
+    const a = above[c] ?? "";
+    const b = below[c] ?? "";
+    const merge = merges.find((m) => m.left <= c && m.right >= c);
+    if (merge && merge.bottom > top) {
+      // Merged down over both rows (perhaps over several columns too): one header, in the area's first cell.
+      parent = null;
+      const text = c === merge.left ? above[merge.left] ?? "" : "";
+      if (text !== "") fromTop += 1;
+      cells.push({ header: text, matchText: text, fromTop: true });
+      continue;
+    }
+    if (merge && merge.right > merge.left) {
+      // A merged parent in the top row; hosts put its text in the first cell (some repeat it).
+      const parentText = above[merge.left] || a;
+      parent = parentText || null;
+      if (b !== "") {
+        children += 1;
+        cells.push({ header: joinHeader(parentText, b), matchText: b });
+      } else {
+        const text = c === merge.left ? parentText : "";
+        cells.push({ header: text, matchText: text, fromTop: true });
+      }
+      if (c === merge.left && parentText !== "") fromTop += 1;
+      if (c === merge.right) parent = null; // the merge says where the parent ends
+      continue;
+    }
+    if (a === "") {
+      if (b !== "") children += 1;
+      if (b !== "" && parent !== null) {
+        cells.push({ header: joinHeader(parent, b), matchText: b });
+      } else {
+        parent = null;
+        cells.push({ header: b, matchText: b });
+      }
+      continue;
+    }
+    fromTop += 1;
+    if (b === "" || b === a) {
+      parent = null;
+      cells.push({ header: a, matchText: a, fromTop: true });
+      continue;
+    }
+    parent = a;
+    children += 1;
+    cells.push({ header: joinHeader(a, b), matchText: b });
+  }
+  return children > 0 && fromTop > 0 ? { cells: trimTrailingBlanks(cells), rows: 2 } : null;
+}
+
+function joinHeader(parent: string, child: string): string {
+  return parent === "" ? child : `${parent}/${child}`;
+}
+
+function trimTrailingBlanks(cells: HeaderCell[]): HeaderCell[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1].header === "" && cells[end - 1].matchText === "") end--;
+  return cells.slice(0, end);
+}
+
+/** Match a candidate header's columns; one column per field (user mapping first, then the canonical alias, then the leftmost). */
+function evaluate({ cells }: { cells: readonly HeaderCell[] }, rows: 1 | 2, top: number, originColumn: number, mapping: Map<string, FieldKey | null>): Candidate {
+  type Draft = { field: FieldKey | null; measureKind: string | null; matchedBy: ColumnInfo["matchedBy"]; rank: number };
+  const drafts: Draft[] = cells.map((cell) => {
+    const byChild = normalizeHeader(cell.matchText);
+    const byWhole = normalizeHeader(cell.header);
+    const mapped = mapping.has(byChild) ? mapping.get(byChild) : mapping.has(byWhole) ? mapping.get(byWhole) : undefined;
+    if (mapped !== undefined) return { field: mapped, measureKind: null, matchedBy: "userMapping", rank: -1 };
+    const alias = ALIAS_INDEX.get(byChild);
+    if (alias) return { field: alias.field, measureKind: null, matchedBy: "alias", rank: alias.rank };
+    const kind = MEASURE_KIND_INDEX.get(byChild);
+    if (kind) return { field: null, measureKind: kind, matchedBy: "alias", rank: 0 };
+    return { field: null, measureKind: null, matchedBy: null, rank: 0 };
+  });
+
+  const owner = new Map<FieldKey, number>();
+  drafts.forEach((d, i) => {
+    if (d.field === null) return;
+    const current = owner.get(d.field);
+    if (current === undefined) {
+      owner.set(d.field, i);
+      return;
+    }
+    if (d.matchedBy === "userMapping" && drafts[current].matchedBy === "userMapping") {
+      throw new InputError(`列映射把“${cells[current].header}”和“${cells[i].header}”两列都指定为“${FIELDS[d.field].label}”，请只保留一列`);
+    }
+    if (d.rank < drafts[current].rank) owner.set(d.field, i);
+  });
+
+  const columns: ColumnInfo[] = drafts.map((d, i) => {
+    // A column that lost its field to a better match is kept as an unrecognised column.
+    const field = d.field !== null && owner.get(d.field) === i ? d.field : null;
+    const matchedBy = field === null && d.matchedBy === "alias" && d.measureKind === null ? null : d.matchedBy;
+    return { index: i, letter: columnLetter(originColumn + i), header: cells[i].header, field, measureKind: d.measureKind, matchedBy };
+  });
+  const score = columns.filter((c) => c.field !== null || c.measureKind !== null).length;
+  const topRecognised = columns.filter((c, i) => cells[i].fromTop && (c.field !== null || c.measureKind !== null)).length;
+  const hasKey = KEY_FIELDS.some((f) => owner.has(f));
+  return { top, rows, columns, score, topRecognised, hasKey };
+}

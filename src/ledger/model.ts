@@ -1,0 +1,130 @@
+import type { IncomeTier } from "../formulas";
+import type { CivilDate, DisabilityGrade } from "../values";
+import type { FieldKey, FieldType, FIELDS } from "./fields";
+
+/** A sheet as any host hands it over: rows of cell values, and merged areas where the host knows them. */
+export interface SheetInput {
+  readonly name: string;
+  /** cells[0] is sheet row `origin.row`; cells[r][0] is sheet column `origin.column`. */
+  readonly cells: readonly (readonly unknown[])[];
+  /** 1-based sheet coordinates of cells[0][0]; default A1. */
+  readonly origin?: { readonly row: number; readonly column: number };
+  readonly merges?: readonly MergedRange[];
+}
+
+/** A merged area, 1-based sheet coordinates, inclusive. */
+export interface MergedRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** A cell as Excel shows it: 1-based row, column letters. */
+export interface CellRef {
+  readonly row: number;
+  readonly column: string;
+}
+
+export type LaborAbility = "able" | "unable";
+
+type ValueOfType<T extends FieldType> = T extends "text" | "idNumber"
+  ? string
+  : T extends "integer" | "amount"
+    ? number
+    : T extends "date"
+      ? CivilDate
+      : T extends "yesNo" | "coverage" | "student"
+        ? boolean
+        : T extends "disability"
+          ? DisabilityGrade
+          : T extends "labor"
+            ? LaborAbility
+            : T extends "tier"
+              ? IncomeTier
+              : never;
+
+/** The type a field's cells are read into. */
+export type FieldValue<K extends FieldKey> = ValueOfType<(typeof FIELDS)[K]["type"]>;
+
+/** Values read from a row (or a household's rows); a field is absent when its cell is blank or unreadable. */
+export type FieldValues = { [K in FieldKey]?: FieldValue<K> };
+
+/** Where each value was read from, so a finding can point at the cell. */
+export type FieldCells = { [K in FieldKey]?: CellRef };
+
+export interface ColumnInfo {
+  /** Index into a row of SheetInput.cells. */
+  readonly index: number;
+  /** Sheet column letters, e.g. "H". */
+  readonly letter: string;
+  /** The header as written; a two-row header joins parent and child: "收入情况/工资性收入". */
+  readonly header: string;
+  /** The field it was matched to, or null for a column kept as it is. */
+  readonly field: FieldKey | null;
+  /** For a measure-kind column (产业帮扶 …), the kind. */
+  readonly measureKind: string | null;
+  /** How the match was made. */
+  readonly matchedBy: "alias" | "userMapping" | null;
+}
+
+/** A cell the reader could not use. D03 / D04 report these. */
+export interface CellProblem {
+  readonly cell: CellRef;
+  readonly field: FieldKey;
+  readonly value: unknown;
+  readonly kind: "idNumber" | "unreadable";
+  /** Chinese, names the value and what was expected. */
+  readonly message: string;
+}
+
+export interface PersonRecord {
+  readonly row: number;
+  readonly values: FieldValues;
+  readonly cells: FieldCells;
+}
+
+export interface HouseholdRecord {
+  /** The household key as written (户编号; see Ledger.keyField). */
+  readonly key: string;
+  /** Sheet rows of the household, in sheet order. */
+  readonly rows: readonly number[];
+  /** Household-level values: from the household row, or the first member row that has them. */
+  readonly values: FieldValues;
+  readonly cells: FieldCells;
+  /** Members: one per person row; in a household-level ledger, the household row itself. */
+  readonly members: readonly PersonRecord[];
+  /** Measures: parts of the free-text measures column plus the names of applied measure-kind columns. */
+  readonly measures: readonly string[];
+}
+
+export interface Ledger {
+  readonly sheetName: string;
+  /** First and last sheet rows of the header (equal for a one-row header). */
+  readonly headerRow: number;
+  readonly headerLastRow: number;
+  readonly columns: readonly ColumnInfo[];
+  /** The column each recognised field was found in. */
+  readonly fieldColumns: { readonly [K in FieldKey]?: ColumnInfo };
+  readonly layout: "person" | "household";
+  /** Field used as the household key (householdId, or a fallback for hand-kept ledgers). */
+  readonly keyField: FieldKey;
+  readonly households: readonly HouseholdRecord[];
+  readonly personCount: number;
+  readonly problems: readonly CellProblem[];
+  /** Rows that share a person key (D02) or, in a household-level ledger, a household key. */
+  readonly duplicates: readonly { readonly key: string; readonly field: FieldKey; readonly cells: readonly CellRef[] }[];
+}
+
+/** The sheet holds no recognisable ledger; `message` says why in Chinese. */
+export class LedgerNotFoundError extends Error {
+  constructor(readonly sheetName: string, message: string) {
+    super(message);
+    this.name = "LedgerNotFoundError";
+  }
+}
+
+export interface ReadOptions {
+  /** Header text → field (or null to ignore a column); overrides detection. */
+  readonly mapping?: Readonly<Record<string, FieldKey | null>>;
+}

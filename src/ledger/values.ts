@@ -1,0 +1,178 @@
+/**
+ * How a ledger cell is read into a field value, per FieldType. Numbers, dates, ID numbers
+ * and disability grades go through src/values; the flags and labels typical of ledgers are read here.
+ */
+import { parseTierLabel, requireTierLabel } from "../formulas";
+import {
+  compactText,
+  formatDate,
+  IdNumberError,
+  InputError,
+  isBlank,
+  parseAmount,
+  parseDate,
+  parseDisabilityGrade,
+  parseResidentId,
+  parseWholeNumber,
+  quote,
+  toHalfWidth,
+} from "../values";
+import { FIELDS, FieldKey, FieldType } from "./fields";
+import type { FieldValue, LaborAbility } from "./model";
+
+/**
+ * A cell value reduced to a plain value. Hosts should hand over plain values already;
+ * exceljs-style objects (formula results, rich text, hyperlinks) are unwrapped in case they do not.
+ */
+export function plainValue(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  const v = value as Record<string, unknown>;
+  if ("result" in v) return plainValue(v.result);
+  if (Array.isArray(v.richText)) return v.richText.map((part) => String((part as { text?: unknown }).text ?? "")).join("");
+  if ("text" in v) return plainValue(v.text);
+  if ("error" in v) return String(v.error);
+  return value;
+}
+
+/** Text as a ledger cell shows it, half-width and trimmed. */
+export function cellText(value: unknown): string {
+  const v = plainValue(value);
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : formatDate({ year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate() });
+  return toHalfWidth(String(v)).trim();
+}
+
+const YES = new Set(["是", "√", "✓", "✔", "☑", "y", "yes", "1", "有", "已", "对", "true", "已参保", "参保", "已参加", "参加", "已享受", "享受", "已购买", "购买", "已办理", "已还清", "还清", "已结清", "结清", "已领取", "领取"]);
+const NO = new Set(["否", "×", "✗", "✘", "☒", "x", "n", "no", "0", "无", "没有", "未", "不", "false", "未参保", "不参保", "未参加", "不参加", "未享受", "不享受", "未购买", "未办理", "未还清", "未结清", "未领取", "不领取"]);
+
+/** 是/否 and the usual variants (√ ×, Y N, 1 0, 有 无, 已参保 未参保 …). Blank gives null. */
+export function parseYesNo(value: unknown, what: string): boolean | null {
+  const v = plainValue(value);
+  if (isBlank(v)) return null;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") {
+    if (v === 1) return true;
+    if (v === 0) return false;
+  }
+  const text = compactText(v).toLowerCase();
+  if (YES.has(text)) return true;
+  if (NO.has(text)) return false;
+  throw new InputError(`无法把${quote(v)}识别为${what}（应为 是 或 否，也可写 √、×、1、0）`);
+}
+
+/**
+ * A coverage column (享受低保政策情况): 是/否, or text naming what is enjoyed.
+ * Text that negates (否, 未…, 无, 不…) is false; any other text (农村低保, 城市低保) is true.
+ */
+export function parseCoverage(value: unknown, what: string): boolean | null {
+  const v = plainValue(value);
+  if (isBlank(v)) return null;
+  if (typeof v === "number") return v > 0; // an amount received counts as covered
+  try {
+    return parseYesNo(v, what);
+  } catch {
+    const text = compactText(v);
+    if (/[否未无不非]/.test(text) || isNoMarker(text)) return false;
+    return true;
+  }
+}
+
+const ABLE = new Set(["技能劳动力", "普通劳动力", "有劳动力", "有劳动能力", "有"]);
+const UNABLE = new Set(["弱劳动力或半劳动力", "半劳动力", "弱劳动力", "丧失劳动力", "无劳动力", "丧失劳动能力", "无劳动能力", "部分丧失劳动能力", "无"]);
+
+/** 劳动技能: 技能/普通劳动力 can work; 弱/半劳动力, 丧失劳动力, 无劳动力 cannot. */
+export function parseLabor(value: unknown, what: string): LaborAbility | null {
+  const v = plainValue(value);
+  if (isBlank(v)) return null;
+  const text = compactText(v);
+  if (ABLE.has(text)) return "able";
+  if (UNABLE.has(text)) return "unable";
+  throw new InputError(`无法把${quote(v)}识别为${what}（应为 技能劳动力、普通劳动力、弱劳动力或半劳动力、丧失劳动力 或 无劳动力）`);
+}
+
+const NOT_STUDENT = /^(否|无|不是|非学生|非在校生?|不在校(生)?|未在校|未上学|不上学|0|n|no|false|×)$|毕业|辍学|肄业|非在校|不在校/i;
+const STUDENT = /^(是|在校|在校生|学生|在读|1|y|yes|true|√)$|学前|幼儿园|小学|初中|高中|中学|中职|中专|技校|技工|职高|高职|大专|专科|本科|大学|学院|学校|研究生|硕士|博士|特殊教育|[一二三四五六七八九]年级|在读|在校/i;
+
+/** 在校生状况: 非在校生 / 否 are not students; 是, 在校生, or a school or grade (小学, 初中, 本科 …) are. */
+export function parseStudent(value: unknown, what: string): boolean | null {
+  const v = plainValue(value);
+  if (isBlank(v)) return null;
+  if (typeof v === "boolean") return v;
+  const text = compactText(v);
+  if (NOT_STUDENT.test(text)) return false;
+  if (STUDENT.test(text)) return true;
+  throw new InputError(`无法把${quote(v)}识别为${what}（应为 非在校生、在校生，或学段如 小学、初中、高中、中职、本科）`);
+}
+
+/** A mark meaning "not applied" in a measure-kind column: 否, 无, 0, ×, N, or a dash. */
+export function isNoMarker(value: unknown): boolean {
+  const v = plainValue(value);
+  if (isBlank(v)) return true;
+  if (v === false || v === 0) return true;
+  return /^(否|无|没有|未|0|×|x|n|no|false|\/|-+|—+|－)$/i.test(compactText(v));
+}
+
+/** The parts of a free-text measures cell: split on ，,、;；/ and line breaks; "no" marks dropped. */
+export function splitMeasures(value: unknown): string[] {
+  const text = cellText(value);
+  const parts: string[] = [];
+  for (const raw of text.split(/[，,、;；/\r\n]+/)) {
+    const part = raw.trim();
+    if (part !== "" && !isNoMarker(part) && !parts.includes(part)) parts.push(part);
+  }
+  return parts;
+}
+
+/** Outcome of reading one cell: blank, a value, or why it cannot be used. */
+export type CellReading<K extends FieldKey> =
+  | { readonly status: "blank" }
+  | { readonly status: "ok"; readonly value: FieldValue<K> }
+  | { readonly status: "problem"; readonly kind: "idNumber" | "unreadable"; readonly message: string };
+
+const BLANK = { status: "blank" } as const;
+
+/** Read a cell for a field, by the field's type. Never throws for a bad value: the problem is returned. */
+export function readFieldCell<K extends FieldKey>(field: K, raw: unknown): CellReading<K> {
+  const value = plainValue(raw);
+  if (isBlank(value)) return BLANK;
+  const def = FIELDS[field];
+  try {
+    const read = readByType(def.type, value, def.label, field);
+    if (read === null) return BLANK;
+    return { status: "ok", value: read as FieldValue<K> };
+  } catch (error) {
+    if (error instanceof IdNumberError) return { status: "problem", kind: "idNumber", message: error.message };
+    if (error instanceof InputError) return { status: "problem", kind: "unreadable", message: error.message };
+    throw error;
+  }
+}
+
+function readByType(type: FieldType, value: unknown, what: string, field: FieldKey): unknown {
+  switch (type) {
+    case "text":
+      return cellText(value) || null;
+    case "idNumber":
+      return parseResidentId(typeof value === "string" ? value.trim() : value).number;
+    case "integer":
+      return parseWholeNumber(value, what);
+    case "amount":
+      return parseAmount(value, what);
+    case "date":
+      // A month-only contact date (202305) means "some time that month": its last day is the kindest reading.
+      return parseDate(value, what, { monthOnly: field === "lastContactDate" ? "end" : "start" });
+    case "yesNo":
+      return parseYesNo(value, what);
+    case "coverage":
+      return parseCoverage(value, what);
+    case "disability":
+      return parseDisabilityGrade(value);
+    case "labor":
+      return parseLabor(value, what);
+    case "student":
+      return parseStudent(value, what);
+    case "tier": {
+      const text = cellText(value);
+      return parseTierLabel(text) ?? requireTierLabel(text);
+    }
+  }
+}
