@@ -18,7 +18,7 @@ export function buildContext(ledger: Ledger, policy: Policy, asOf: CivilDate): C
       perCapita,
       computedPerCapita,
       tier: perCapita === null ? null : incomeTier(perCapita, thresholds),
-      label: householdLabel(household),
+      label: householdLabel(household, ledger.keyField),
       anchor: anchorOf(ledger, household),
     };
   });
@@ -51,9 +51,11 @@ function computePerCapita(household: HouseholdRecord): number | null {
   return perCapitaNetIncome(parts, v.householdSize);
 }
 
-function householdLabel(household: HouseholdRecord): string {
+function householdLabel(household: HouseholdRecord, keyField: FieldKey): string {
   const head = household.values.headName ?? household.members.find((m) => m.values.relation === "户主")?.values.name;
-  return head ? `户编号 ${household.key}（户主 ${head}）` : `户编号 ${household.key}`;
+  // A blank key cannot name the household: point at its row instead.
+  const key = household.key === "" ? `第${household.rows[0]}行的户（${FIELDS[keyField].label}为空）` : keyField === "householdId" ? `户编号 ${household.key}` : `${FIELDS[keyField].label} ${household.key}`;
+  return head && !(keyField === "headName" && head === household.key) ? `${key}（户主 ${head}）` : key;
 }
 
 function anchorOf(ledger: Ledger, household: HouseholdRecord): CellRef {

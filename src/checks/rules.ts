@@ -73,13 +73,15 @@ export const RULES: readonly RuleDefinition[] = [
       return context.ledger.duplicates.map((duplicate) => {
         const rows = duplicate.cells.map((c) => `第${c.row}行`).join("、");
         const what = duplicate.field === "personId" ? `证件号码 ${duplicate.key} 的人员` : `${FIELDS[duplicate.field].label} ${duplicate.key} 的户`;
-        const household = duplicate.field === "personId" ? null : duplicate.key;
+        const cell = duplicate.cells[1] ?? duplicate.cells[0];
+        // A repeated person belongs to a household like any other row: name the one of the row pointed at.
+        const household = duplicate.field === "personId" ? context.householdAtRow(cell.row) : duplicate.key;
         return {
           rule: this.id,
           severity: "error" as const,
           clause: this.clause,
           household,
-          cell: duplicate.cells[1] ?? duplicate.cells[0],
+          cell,
           message: `${what}登记了${duplicate.cells.length}次（${rows}）。请核对后删除重复行，或更正录错的号码。`,
         };
       });
@@ -112,7 +114,8 @@ export const RULES: readonly RuleDefinition[] = [
           clause: this.clause,
           household: context.householdAtRow(p.cell.row),
           cell: p.cell,
-          message: `“${FIELDS[p.field].label}”列：${p.message}。请改为可识别的写法，本次检查未使用该值。`,
+          // A blank required cell (an empty 户编号) is a problem too, but there is nothing to rewrite.
+          message: `“${FIELDS[p.field].label}”列：${p.message}。${isBlankValue(p.value) ? "" : "请改为可识别的写法，本次检查未使用该值。"}`,
         }));
     },
   },
@@ -417,6 +420,10 @@ export const RULES: readonly RuleDefinition[] = [
 ];
 
 export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
+
+function isBlankValue(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
 
 function missingIncome(context: CheckContext): boolean {
   const has = context.has;

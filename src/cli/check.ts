@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import { checkLedger, CheckReport } from "../checks";
-import { findHeader, LedgerNotFoundError, readLedger } from "../ledger";
+import { LedgerNotFoundError, readLedger } from "../ledger";
 import { parsePolicyFile, Policy, PolicyFileError, PolicyOverrides, resolvePolicy } from "../policy";
 import { CivilDate, InputError, parseDate, today } from "../values";
 import { readLedgerSheetFromFile, WorkbookFileError } from "../xlsx/readWorkbook";
@@ -33,7 +33,8 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
     onProgress: options.onProgress,
     accept: (name, firstRows) => {
       try {
-        findHeader({ name, cells: firstRows });
+        // The same reader that will read the sheet: a header without a household key is no ledger either.
+        readLedger({ name, cells: firstRows });
         return null;
       } catch (error) {
         if (error instanceof LedgerNotFoundError) return error.message;
@@ -69,6 +70,10 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   try {
     const checked = await checkFile(file, { sheetName: typeof sheetOption === "string" ? sheetOption : undefined, asOf, overrides, onProgress: progress });
     if (progress) io.stderr("\r");
+    if (overrides && overrides.years[checked.policy.year] === undefined) {
+      const years = Object.keys(overrides.years).join("、");
+      io.stderr(`注意：参数文件 ${overrides.source} 中没有${checked.policy.year}年的参数（只有${years || "无"}年），本次使用内置参数。可用 --as-of 指定检查日期。\n`);
+    }
     if (sheetOption === undefined) io.stderr(`检查工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver)}\n`);
     io.stdout(json ? `${JSON.stringify(reportToJson(checked.report, checked.policy), null, 2)}\n` : `${reportToText(checked.report, checked.policy, file)}\n`);
     return checked.report.findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_CLEAN;

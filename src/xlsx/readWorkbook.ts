@@ -59,6 +59,8 @@ export async function readLedgerSheetFromFile(path: string, options: WorkbookRea
         continue;
       }
       const rows: unknown[][] = [];
+      const probing = options.accept !== undefined && options.sheetName === undefined;
+      let probed = false;
       let refused: string | null = null;
       for await (const row of ws) {
         rowsRead += 1;
@@ -67,12 +69,14 @@ export async function readLedgerSheetFromFile(path: string, options: WorkbookRea
         // exceljs rows are 1-based and sparse; fill the gaps so row indices match the sheet.
         while (rows.length < row.number - 1) rows.push([]);
         rows.push(rowValues(row));
-        if (rows.length === probeRows && options.accept && options.sheetName === undefined) {
-          refused = options.accept(name, rows);
+        // Rows may skip past the probe size (empty rows are not emitted): probe as soon as it is reached.
+        if (probing && !probed && rows.length >= probeRows) {
+          probed = true;
+          refused = options.accept?.(name, rows.slice(0, probeRows)) ?? null;
         }
       }
-      if (refused === null && options.accept && options.sheetName === undefined && rows.length < probeRows) {
-        refused = options.accept(name, rows);
+      if (probing && !probed) {
+        refused = options.accept?.(name, rows) ?? null;
       }
       if (refused !== null) {
         scanned.push({ name, skipped: refused });
