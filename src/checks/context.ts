@@ -22,15 +22,16 @@ export function buildContext(ledger: Ledger, policy: Policy, asOf: CivilDate): C
       anchor: anchorOf(ledger, household),
     };
   });
-  const rowOwners = new Map<number, string>();
-  for (const household of ledger.households) for (const row of household.rows) rowOwners.set(row, household.key);
+  const rowOwners = new Map<number, HouseholdFacts>();
+  for (const facts of households) for (const row of facts.household.rows) rowOwners.set(row, facts);
   return {
     ledger,
     policy,
     asOf,
     households,
     has,
-    householdAtRow: (row: number) => rowOwners.get(row) ?? null,
+    householdAtRow: (row: number) => rowOwners.get(row)?.household.key ?? null,
+    factsAtRow: (row: number) => rowOwners.get(row) ?? null,
     ageOf: (person: PersonRecord) => {
       if (person.values.age !== undefined) return person.values.age;
       if (person.values.birthDate !== undefined) return fullYearsBetween(person.values.birthDate, asOf);

@@ -27,6 +27,7 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckReport 
   return {
     sheet: ledger.sheetName,
     headerRow: ledger.headerRow,
+    headerLastRow: ledger.headerLastRow,
     layout: ledger.layout,
     households: ledger.households.length,
     persons: ledger.personCount,

@@ -2,7 +2,7 @@ import { courtyardSubsidy, filialReward, isFilialElder, TIER_LABELS } from "../f
 import { FIELDS, FieldKey } from "../ledger/fields";
 import type { CellRef, HouseholdRecord, PersonRecord } from "../ledger/model";
 import { ActionId, actionsOfMeasures } from "../policy";
-import { compareDates, formatDate, roundToFen, subtractMonths } from "../values";
+import { compareDates, formatDate, isBlank, roundToFen, subtractMonths } from "../values";
 import { INCOME_COMPONENTS } from "./context";
 import type { CheckContext, Finding, HouseholdFacts, RuleDefinition, RuleId, Severity } from "./types";
 
@@ -12,8 +12,14 @@ import type { CheckContext, Finding, HouseholdFacts, RuleDefinition, RuleId, Sev
  * and computes with the same formulas as the custom functions.
  */
 
-const yuan = (value: number) => `${roundToFen(value).toLocaleString("zh-CN", { maximumFractionDigits: 2 })}元`;
-const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+/** 5,000元 for whole yuan, 8,030.80元 otherwise. */
+const yuan = (value: number) => {
+  const fen = roundToFen(value);
+  const digits = Number.isInteger(fen) ? 0 : 2;
+  return `${fen.toLocaleString("zh-CN", { minimumFractionDigits: digits, maximumFractionDigits: digits })}元`;
+};
+/** 30%, 3.2%, 6.99%: at most two decimals, no trailing zeros, so 6.99% and 7% stay apart. */
+const percent = (share: number) => `${Number((share * 100).toFixed(2))}%`;
 
 function finding(rule: RuleDefinition, severity: Severity, facts: HouseholdFacts | null, cell: CellRef | null, message: string): Finding {
   return { rule: rule.id, severity, clause: rule.clause, household: facts?.household.key ?? null, cell, message };
@@ -96,7 +102,12 @@ export const RULES: readonly RuleDefinition[] = [
     run(context) {
       return context.ledger.problems
         .filter((p) => p.kind === "idNumber")
-        .map((p) => ({ rule: this.id, severity: "error" as const, clause: this.clause, household: context.householdAtRow(p.cell.row), cell: p.cell, message: `${p.message}。` }));
+        .map((p) => {
+          const facts = context.factsAtRow(p.cell.row);
+          const member = facts?.household.members.find((m) => m.row === p.cell.row);
+          const who = facts ? `${facts.label}，${member ? personLabel(member) : `第${p.cell.row}行`}：` : "";
+          return { rule: this.id, severity: "error" as const, clause: this.clause, household: facts?.household.key ?? null, cell: p.cell, message: `${who}${p.message}。` };
+        });
     },
   },
   {
@@ -114,8 +125,8 @@ export const RULES: readonly RuleDefinition[] = [
           clause: this.clause,
           household: context.householdAtRow(p.cell.row),
           cell: p.cell,
-          // A blank required cell (an empty 户编号) is a problem too, but there is nothing to rewrite.
-          message: `“${FIELDS[p.field].label}”列：${p.message}。${isBlankValue(p.value) ? "" : "请改为可识别的写法，本次检查未使用该值。"}`,
+          // The header as the user wrote it, so the column can be found; a blank required cell has nothing to rewrite.
+          message: `“${headerOf(context, p.cell.column) ?? FIELDS[p.field].label}”列：${p.message}。${isBlank(p.value) ? "" : "请改为可识别的写法，本次检查未使用该值。"}`,
         }));
     },
   },
@@ -421,8 +432,9 @@ export const RULES: readonly RuleDefinition[] = [
 
 export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
 
-function isBlankValue(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+function headerOf(context: CheckContext, column: string): string | null {
+  const header = context.ledger.columns.find((c) => c.letter === column)?.header;
+  return header ? header.replace(/\s+/g, "") : null;
 }
 
 function missingIncome(context: CheckContext): boolean {

@@ -41,6 +41,8 @@ export interface CheckOptions {
 export interface CheckReport {
   readonly sheet: string;
   readonly headerRow: number;
+  /** Last header row: differs from headerRow for a two-row header. */
+  readonly headerLastRow: number;
   readonly layout: "person" | "household";
   readonly households: number;
   readonly persons: number;
@@ -74,6 +76,7 @@ export interface CheckContext {
   has(field: FieldKey): boolean;
   /** The key of the household a sheet row belongs to. */
   householdAtRow(row: number): string | null;
+  factsAtRow(row: number): HouseholdFacts | null;
 }
 
 /** A requirement: a field, a list of fields of which any one will do, or a derived need. */

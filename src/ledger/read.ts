@@ -85,8 +85,10 @@ export function readLedger(sheet: SheetInput, options: ReadOptions = {}): Ledger
     rows.push(readRow(cells, origin.row + r, fieldCols, kindCols, keyField, problems));
   }
 
-  const layout: Ledger["layout"] =
-    fieldColumns.personId && (fieldColumns.relation || hasRepeatedKey(rows, "householdId")) ? "person" : "household";
+  // A 户主证件号码 column holds the head's ID on a household row: it does not make the ledger person-level.
+  const personColumn = fieldColumns.personId;
+  const membersListed = personColumn !== undefined && !/户主/.test(personColumn.header);
+  const layout: Ledger["layout"] = membersListed && (fieldColumns.relation || hasRepeatedKey(rows, "householdId")) ? "person" : "household";
   const keyRef = (row: number): CellRef => ({ row, column: keyColumn.letter });
   const blankKeyProblem = (row: number, detail: string): CellProblem => ({
     cell: keyRef(row),

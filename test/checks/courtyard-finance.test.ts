@@ -32,7 +32,7 @@ describe("二（六）12 庭院经济奖补", () => {
       expect(f.message).toContain(`登记${yuanText(underCap * rate + 0.01)}`);
       expect(f.message).toContain(`应得${yuanText(underCap * rate)}`);
       expect(f.message).toContain(yuanText(underCap));
-      expect(f.message).toContain("50.0%");
+      expect(f.message).toContain("50%");
     });
 
     test("one fen above the cap: error naming the cap", () => {

@@ -152,6 +152,7 @@ describe("D03 证件号码有误（位数、出生日期或校验位）", () => 
     expect(f.message).toContain(bad);
     expect(f.message).toContain("校验位");
     expect(f.message).toContain(`“${good[17]}”`);
+    expect(f.message).toContain("户编号 H001（户主 赵一），成员 钱二（第4行）");
   });
 
   test("wrong length (17 characters): error saying 18位", () => {
@@ -202,6 +203,14 @@ describe("D04 数值或日期无法识别", () => {
     expect(located(f)).toEqual({ rule: "D04", severity: "error", clause: "—", household: "H002", cell: { row: 3, column: "C" } });
     expect(f.message).toContain("“人均纯收入”列");
     expect(f.message).toContain("九千多");
+  });
+
+  test("the column is named as its header is written (最近走访时间), not by the field's canonical name", () => {
+    const report = check([
+      ["户编号", "户主姓名", "人均纯收入", "最近走访时间"],
+      ["H001", "赵一", 12000, "11月20日"],
+    ]);
+    expect(onlyFinding(report, "D04").message).toContain("“最近走访时间”列");
   });
 
   test("a date that does not exist: error at the date cell", () => {

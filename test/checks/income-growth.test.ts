@@ -24,8 +24,8 @@ describe("一 脱贫人口收入增幅高于当地农民", () => {
         { rule: "M13", severity: "warning", clause: "一", household: "H001", cell: { row: 2, column: "C" } },
         { rule: "M13", severity: "warning", clause: "一", household: "H002", cell: { row: 3, column: "C" } },
       ]);
-      expect(findings[0].message).toContain(`低于当地农民收入增幅${(growth * 100).toFixed(1)}%`);
-      expect(findings[1].message).toContain("增幅0.0%");
+      expect(findings[0].message).toContain(`低于当地农民收入增幅${Number((growth * 100).toFixed(2))}%`);
+      expect(findings[1].message).toContain("增幅0%");
     });
 
     test("income grew more than the farmers' growth: no finding", () => {

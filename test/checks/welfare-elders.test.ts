@@ -97,7 +97,7 @@ describe("二（十）20 孝善养老", () => {
       expect(located(f)).toEqual({ rule: "M07", severity: "error", clause: "二（十）20", household: "H001", cell: { row: 2, column: "H" } });
       expect(f.message).toContain(`登记${yuanText(maxReward(yearBase) + 0.01)}`);
       expect(f.message).toContain(`最多${yuanText(maxReward(yearBase))}`);
-      expect(f.message).toContain("30.0%");
+      expect(f.message).toContain("30%");
     });
 
     test("the base counts at most 300 a month: 30% of a larger payment is too much", () => {

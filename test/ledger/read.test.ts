@@ -455,3 +455,20 @@ describe("a large export", () => {
     if (process.env.BANGFU_TIMING) console.log(`20000 rows read in ${elapsed} ms`);
   });
 });
+
+describe("户主证件号码 does not make a household ledger person-level", () => {
+  it("a repeated 户编号 in a household ledger with 户主证件号码 stays household-level and is reported as a duplicate household", () => {
+    const ledger = readLedger({
+      name: "台账",
+      cells: [
+        ["户编号", "户主姓名", "户主证件号码", "人均纯收入"],
+        ["H001", "赵一", "", 12000],
+        ["H002", "钱二", "", 13000],
+        ["H002", "孙三", "", 14000],
+      ],
+    });
+    expect(ledger.layout).toBe("household");
+    expect(ledger.households).toHaveLength(3);
+    expect(ledger.duplicates).toEqual([{ key: "H002", field: "householdId", cells: [{ row: 3, column: "A" }, { row: 4, column: "A" }] }]);
+  });
+});
