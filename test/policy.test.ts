@@ -4,6 +4,7 @@
  * so a change to a shipped value must be made here, deliberately, with its clause.
  */
 import {
+  formatParameterValue,
   PARAMETER_KEYS,
   PARAMETERS,
   PLAN_PERIOD,
@@ -332,5 +333,14 @@ describe("resolvePolicy 直接收到不一致的覆盖值也会拒绝", () => {
     );
     expect(error.source).toBe("任务窗格");
     expect(error.problems).toEqual([expect.stringContaining("2024年")]);
+  });
+});
+
+describe("参数值的显示", () => {
+  it("shares as percentages, other values with their Chinese unit", () => {
+    expect(formatParameterValue("farmersIncomeGrowth", 0.07)).toBe("7%");
+    expect(formatParameterValue("filialRewardRateCap", 0.3)).toBe("30%");
+    expect(formatParameterValue("hourlyMinimumWage", 19.5)).toBe("19.5元/小时");
+    expect(formatParameterValue("filialMinAge", 60)).toBe("60周岁");
   });
 });

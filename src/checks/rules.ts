@@ -39,7 +39,9 @@ function personCell(context: CheckContext, facts: HouseholdFacts, person: Person
 }
 
 function personLabel(person: PersonRecord): string {
-  return person.values.name ? `成员 ${person.values.name}（第${person.row}行）` : `第${person.row}行成员`;
+  // In a household-level ledger the member is the household row, named by its head.
+  const name = person.values.name ?? person.values.headName;
+  return name ? `成员 ${name}（第${person.row}行）` : `第${person.row}行成员`;
 }
 
 const lowIncome = (context: CheckContext) => context.households.filter((h) => h.tier === "low");

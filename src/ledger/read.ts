@@ -37,6 +37,12 @@ interface RowRead {
 }
 
 const HEAD_RELATION = /^(户主|本人|户主本人|本人\(户主\)|户主\(本人\))$/;
+
+/** 与户主关系 names the head himself or herself: 户主, 本人, 户主(本人) … */
+export function isHeadRelation(relation: string): boolean {
+  return HEAD_RELATION.test(compactText(relation));
+}
+
 const SUMMARY_LABEL = /^.{0,12}(合计|总计|小计)[:：]?$/;
 const FOOTER_LABEL = /^(注|备注|说明)[:：、.\d]|^(填表|填报|制表|审核|统计|单位负责|负责|联系|经办)(人|日期|时间|电话|单位)?[:：]/;
 
@@ -189,7 +195,7 @@ function readRow(
   const key = (values[keyField] as string | undefined) ?? "";
   // Head names repeat across villages; qualify them so two heads of the same name stay apart.
   const groupKey = keyField === "headName" ? `${values.town ?? ""}\u0000${values.village ?? ""}\u0000${key}` : key;
-  const isHead = values.relation !== undefined && HEAD_RELATION.test(compactText(values.relation));
+  const isHead = values.relation !== undefined && isHeadRelation(values.relation);
   return { row, values, cells: refs, key, groupKey, isHead, measures };
 }
 

@@ -244,3 +244,10 @@ export const UNIT_LABELS: Record<Unit, string> = {
   grade: "级",
   months: "月",
 };
+
+/** A parameter's value as a user reads it: 7%, 19元/小时, 60周岁. */
+export function formatParameterValue(key: ParameterKey, value: number): string {
+  const unit = PARAMETERS[key].unit;
+  if (unit === "share") return `${Number((value * 100).toFixed(2))}%`;
+  return `${value.toLocaleString("zh-CN")}${UNIT_LABELS[unit]}`;
+}
