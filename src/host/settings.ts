@@ -1,0 +1,58 @@
+/**
+ * The pane's settings as a workbook stores them: a plain JSON object under one key. Reading
+ * is forgiving (a workbook saved by an older or newer version, or edited by hand, still
+ * opens): anything of the wrong shape falls back to the empty setting for that part.
+ */
+import { FIELDS, type FieldKey } from "../ledger/fields";
+import { EMPTY_SETTINGS, type PaneSettings } from "./types";
+
+/** The key the settings are saved under in the workbook. */
+export const SETTINGS_KEY = "bangfu.paneSettings";
+
+/** The stored form: the settings plus a version number. */
+export interface StoredSettings {
+  readonly version: 1;
+  readonly policyYear: number | null;
+  readonly policyJson: string | null;
+  readonly mappings: PaneSettings["mappings"];
+}
+
+export function toStoredSettings(settings: PaneSettings): StoredSettings {
+  return { version: 1, policyYear: settings.policyYear, policyJson: settings.policyJson, mappings: settings.mappings };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isFieldKey(value: unknown): value is FieldKey {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(FIELDS, value);
+}
+
+/** Settings from what the workbook holds (an object, or its JSON text); EMPTY_SETTINGS parts for anything unusable. */
+export function parseStoredSettings(raw: unknown): PaneSettings {
+  let value = raw;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return EMPTY_SETTINGS;
+    }
+  }
+  if (!isRecord(value)) return EMPTY_SETTINGS;
+  const year = value.policyYear;
+  const policyYear = typeof year === "number" && Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null;
+  const policyJson = typeof value.policyJson === "string" ? value.policyJson : null;
+  const mappings: Record<string, Record<string, FieldKey | null>> = {};
+  if (isRecord(value.mappings)) {
+    for (const [sheet, mapping] of Object.entries(value.mappings)) {
+      if (!isRecord(mapping)) continue;
+      const clean: Record<string, FieldKey | null> = {};
+      for (const [header, field] of Object.entries(mapping)) {
+        if (field === null || isFieldKey(field)) clean[header] = field;
+      }
+      mappings[sheet] = clean;
+    }
+  }
+  return { policyYear, policyJson, mappings };
+}

@@ -1,0 +1,121 @@
+/**
+ * WorkbookHost over Office.js: each method is one Excel.run around a helper that takes the
+ * request context (./read.ts, ./write.ts, ./marks.ts), and every Office failure becomes a
+ * HostError with a Chinese message (./errors.ts). Nothing is swallowed.
+ */
+import type { Finding } from "../checks/types";
+import type { CellRef, SheetInput } from "../ledger/model";
+import type { SummaryTable } from "../summaries/model";
+import type { HostAction } from "../host/messages";
+import type { PaneSettings, WorkbookHost } from "../host/types";
+import { translateOfficeError } from "./errors";
+import { clearMarks, markFindings, selectCell, type AnnotationKind, type ClearResult, type MarkResult } from "./marks";
+import { activeSheetName, listSheets, readSheet } from "./read";
+import { loadSettings, officeDocumentSettings, saveSettings, type SettingsStore } from "./settings";
+import { writeSummaries, type WrittenTab } from "./write";
+
+/** Excel.run, as far as the host uses it. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeHostDependencies {
+  /** Default: Excel.run. */
+  readonly run?: ExcelRun;
+  /** Default: Office.context.document.settings. */
+  readonly settings?: SettingsStore;
+  /** Default: notes with ExcelApi 1.18, comments with 1.10, else none. */
+  readonly annotation?: AnnotationKind | "none";
+}
+
+/** How findings are annotated in this Excel: notes (ExcelApi 1.18), comments (1.10) or not at all. */
+export function detectAnnotation(isSetSupported: (name: string, version: string) => boolean): AnnotationKind | "none" {
+  if (isSetSupported("ExcelApi", "1.18")) return "note";
+  if (isSetSupported("ExcelApi", "1.10")) return "comment";
+  return "none";
+}
+
+export class OfficeWorkbookHost implements WorkbookHost {
+  private readonly run: ExcelRun;
+  private store: SettingsStore | undefined;
+  private annotationKind: AnnotationKind | "none" | undefined;
+
+  /** The last results in detail, for a pane that wants to say more than the counts. */
+  lastWrite: readonly WrittenTab[] = [];
+  lastMark: MarkResult | null = null;
+  lastClear: ClearResult | null = null;
+
+  constructor(dependencies: OfficeHostDependencies = {}) {
+    this.run = dependencies.run ?? ((batch) => Excel.run(batch));
+    this.store = dependencies.settings;
+    this.annotationKind = dependencies.annotation;
+  }
+
+  listSheets(): Promise<string[]> {
+    return this.excel("list", undefined, (context) => listSheets(context));
+  }
+
+  activeSheet(): Promise<string> {
+    return this.excel("list", undefined, (context) => activeSheetName(context));
+  }
+
+  readSheet(name: string, onProgress?: (rowsRead: number, totalRows: number) => void): Promise<SheetInput> {
+    return this.excel("read", name, (context) => readSheet(context, name, { onProgress }));
+  }
+
+  async writeSummaries(tables: readonly SummaryTable[]): Promise<string[]> {
+    const written = await this.excel("write", undefined, (context) => writeSummaries(context, tables));
+    this.lastWrite = written;
+    return written.map((tab) => tab.name);
+  }
+
+  selectCell(sheet: string, cell: CellRef): Promise<void> {
+    return this.excel("select", sheet, (context) => selectCell(context, sheet, cell));
+  }
+
+  async markFindings(sheet: string, findings: readonly Finding[]): Promise<number> {
+    const annotation = this.annotation();
+    const result = await this.excel("mark", sheet, (context) => markFindings(context, sheet, findings, { annotation }));
+    this.lastMark = result;
+    return result.marked;
+  }
+
+  async clearMarks(sheet: string): Promise<number> {
+    const notes = this.annotation() === "note";
+    const result = await this.excel("clear", sheet, (context) => clearMarks(context, sheet, { notes }));
+    this.lastClear = result;
+    return result.cleared;
+  }
+
+  async loadSettings(): Promise<PaneSettings> {
+    try {
+      return loadSettings(this.settingsStore());
+    } catch (error) {
+      throw translateOfficeError(error, "settings");
+    }
+  }
+
+  async saveSettings(settings: PaneSettings): Promise<void> {
+    try {
+      await saveSettings(this.settingsStore(), settings);
+    } catch (error) {
+      throw translateOfficeError(error, "settings");
+    }
+  }
+
+  private settingsStore(): SettingsStore {
+    this.store ??= officeDocumentSettings();
+    return this.store;
+  }
+
+  private annotation(): AnnotationKind | "none" {
+    this.annotationKind ??= detectAnnotation((name, version) => Office.context.requirements.isSetSupported(name, version));
+    return this.annotationKind;
+  }
+
+  private async excel<T>(action: HostAction, sheet: string | undefined, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.run(batch);
+    } catch (error) {
+      throw translateOfficeError(error, action, sheet);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Reading a sheet through Office.js with as few context.sync() calls as possible.
+ *
+ * Sync 1 loads the used range's address and size together with the merged areas of the
+ * header rows (the first HEADER_SEARCH_ROWS + 1 rows of the used range, where the header
+ * finder looks). Then `values` are read in row blocks, one sync per block, so that no response
+ * exceeds Excel on the web's 5 MB payload limit:
+ *
+ *   small sheet (rows ≤ block rows)      2 syncs
+ *   R rows × C columns                   1 + ceil(R / blockRowsFor(C)) syncs
+ *   e.g. 100,000 × 40 (block 1,000 rows) 101 syncs
+ *
+ * Only `values` are read: dates arrive as serial numbers, which the ledger reader takes;
+ * reading number formats as well would double every response.
+ */
+import { HEADER_SEARCH_ROWS } from "../ledger/headers";
+import type { MergedRange, SheetInput } from "../ledger/model";
+import { boxAddress, parseAreas, parseBox, type CellBox } from "./addresses";
+import { isPayloadTooLarge } from "./errors";
+
+/** Excel on the web rejects a request or response larger than this (bytes). */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** What one block's response is sized for: well under the limit (~40%), leaving room for JSON framing and long cells. */
+export const READ_BLOCK_BUDGET_BYTES = 2_000_000;
+/**
+ * Bytes a cell is assumed to take in the JSON response: an 18-digit ID number in quotes is
+ * 20, a two-character name 8–14, an address of ~12 Chinese characters ~40, a number ~6.
+ */
+export const ASSUMED_BYTES_PER_CELL = 50;
+/** No block is longer than this, however narrow the sheet (keeps progress reports regular). */
+export const MAX_BLOCK_ROWS = 5_000;
+
+/**
+ * Rows per block for a sheet `columnCount` wide:
+ *   clamp(floor(READ_BLOCK_BUDGET_BYTES / (ASSUMED_BYTES_PER_CELL × columnCount)), 1, MAX_BLOCK_ROWS)
+ * i.e. at most 40,000 cells (≈2 MB) per block: 40 columns → 1,000 rows, 20 → 2,000, 8 or fewer → 5,000.
+ * A block that still comes back too large (very long cell texts) is halved and read again.
+ */
+export function blockRowsFor(columnCount: number): number {
+  const columns = Math.max(1, Math.floor(columnCount));
+  return Math.max(1, Math.min(MAX_BLOCK_ROWS, Math.floor(READ_BLOCK_BUDGET_BYTES / (ASSUMED_BYTES_PER_CELL * columns))));
+}
+
+export interface ReadSheetOptions {
+  /** Rows per block; default blockRowsFor(columns). */
+  readonly blockRows?: number;
+  readonly onProgress?: (rowsRead: number, totalRows: number) => void;
+}
+
+/** The rows of the used range whose merged areas are read for the header finder (the finder looks at one more than HEADER_SEARCH_ROWS for a two-row header). */
+export const MERGE_ROWS = HEADER_SEARCH_ROWS + 1;
+
+export async function readSheet(context: Excel.RequestContext, name: string, options: ReadSheetOptions = {}): Promise<SheetInput> {
+  const sheet = context.workbook.worksheets.getItem(name);
+  // valuesOnly: cells that merely carry formatting (a ledger formatted down to row 5000) do not count.
+  const used = sheet.getUsedRange(true);
+  used.load("address,rowCount,columnCount");
+  const merged = used.getRow(0).getResizedRange(MERGE_ROWS - 1, 0).getMergedAreasOrNullObject();
+  merged.load("address");
+  await context.sync();
+
+  const box = parseBox(used.address);
+  const rowCount = used.rowCount;
+  const columnCount = used.columnCount;
+  const merges: MergedRange[] = merged.isNullObject ? [] : parseAreas(merged.address).map(toMerge);
+
+  const cells: unknown[][] = [];
+  let blockRows = Math.max(1, Math.floor(options.blockRows ?? blockRowsFor(columnCount)));
+  let start = 0;
+  while (start < rowCount) {
+    const rows = Math.min(blockRows, rowCount - start);
+    const block: CellBox = { top: box.top + start, left: box.left, bottom: box.top + start + rows - 1, right: box.right };
+    const range = sheet.getRange(boxAddress(block));
+    range.load("values");
+    try {
+      await context.sync();
+    } catch (error) {
+      // A block of unusually long texts: halve it and try again (down to one row).
+      if (isPayloadTooLarge(error) && rows > 1) {
+        blockRows = Math.max(1, Math.floor(rows / 2));
+        continue;
+      }
+      throw error;
+    }
+    for (const row of range.values) cells.push(row);
+    start += rows;
+    options.onProgress?.(start, rowCount);
+  }
+  return { name, cells, origin: { row: box.top, column: box.left }, merges };
+}
+
+function toMerge(box: CellBox): MergedRange {
+  return { top: box.top, left: box.left, bottom: box.bottom, right: box.right };
+}
+
+/** Visible worksheets in tab order (hidden and very hidden sheets are left out). */
+export async function listSheets(context: Excel.RequestContext): Promise<string[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/visibility");
+  await context.sync();
+  return sheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
+}
+
+export async function activeSheetName(context: Excel.RequestContext): Promise<string> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load("name");
+  await context.sync();
+  return sheet.name;
+}
