@@ -191,23 +191,77 @@ describe("manifest.xml", () => {
     }
   });
 
-  it("opens the task pane from a button on the 增收帮扶 ribbon tab", () => {
+  const ribbonButtons = (): Element[] => {
+    const surface = all(root, NS.overrides, "ExtensionPoint").find((e) => xsiType(e) === "PrimaryCommandSurface");
+    if (!surface) throw new Error("no PrimaryCommandSurface");
+    const tab = child(surface, "CustomTab");
+    return all(tab, NS.overrides, "Control").filter((c) => xsiType(c) === "Button");
+  };
+
+  it("has the 增收帮扶 ribbon tab with 检查本表, 生成汇总 and 打开助手", () => {
     const surface = all(root, NS.overrides, "ExtensionPoint").find((e) => xsiType(e) === "PrimaryCommandSurface");
     if (!surface) throw new Error("no PrimaryCommandSurface");
     const tab = child(surface, "CustomTab");
     expect(tab.getAttribute("id")).toBe("BangfuTab");
     const tabLabel = resource(residOf(child(tab, "Label")));
     expect([tabLabel.value, tabLabel.zhCN]).toEqual(["Income Support", "增收帮扶"]);
-    const buttons = all(tab, NS.overrides, "Control").filter((c) => xsiType(c) === "Button");
-    expect(buttons).toHaveLength(1);
-    const label = resource(residOf(child(buttons[0], "Label")));
-    expect([label.value, label.zhCN]).toEqual(["Open Assistant", "打开助手"]);
-    const action = child(buttons[0], "Action");
-    expect(xsiType(action)).toBe("ShowTaskpane");
-    expect(child(action, "TaskpaneId").textContent).toBe("ButtonId1");
-    expect(residOf(child(action, "SourceLocation"))).toBe("Taskpane.Url");
+    const buttons = ribbonButtons();
+    expect(buttons.map((b) => b.getAttribute("id"))).toEqual(["CheckSheetButton", "SummariesButton", "OpenAssistantButton"]);
+    const labels = buttons.map((b) => {
+      const label = resource(residOf(child(b, "Label")));
+      return [label.value, label.zhCN];
+    });
+    expect(labels).toEqual([
+      ["Check This Sheet", "检查本表"],
+      ["Generate Summaries", "生成汇总"],
+      ["Open Assistant", "打开助手"],
+    ]);
     const getStarted = one(root, NS.overrides, "GetStarted");
     expect(["Title", "Description", "LearnMoreUrl"].map((n) => resources.has(residOf(child(getStarted, n))))).toEqual([true, true, true]);
+  });
+
+  it("gives every ribbon button a label, a supertip in both languages and 16/32/80 icons that resolve", () => {
+    for (const button of ribbonButtons()) {
+      const id = button.getAttribute("id");
+      const supertip = child(button, "Supertip");
+      const title = resource(residOf(child(supertip, "Title")));
+      const description = resource(residOf(child(supertip, "Description")));
+      expect({ id, kind: title.kind, zh: title.zhCN }).toEqual({ id, kind: "ShortStrings", zh: expect.stringMatching(CJK) });
+      expect({ id, kind: description.kind, zh: description.zhCN, en: description.value }).toEqual({
+        id,
+        kind: "LongStrings",
+        zh: expect.stringMatching(CJK),
+        en: expect.stringMatching(/^[\x20-\x7e]+$/),
+      });
+      const images = all(child(button, "Icon"), NS.bt, "Image");
+      expect(images.map((i) => i.getAttribute("size"))).toEqual(["16", "32", "80"]);
+      for (const image of images) {
+        const r = resource(residOf(image));
+        expect({ id, kind: r.kind }).toEqual({ id, kind: "Images" });
+        expect(r.value).toMatch(new RegExp(`-${image.getAttribute("size")}\\.png$`));
+      }
+    }
+  });
+
+  it("opens the pane from 打开助手 (ShowTaskpane) and runs 检查本表 / 生成汇总 in the shared runtime (ExecuteFunction)", () => {
+    const [check, summaries, open] = ribbonButtons();
+    const openAction = child(open, "Action");
+    expect(xsiType(openAction)).toBe("ShowTaskpane");
+    expect(child(openAction, "TaskpaneId").textContent).toBe("ButtonId1");
+    expect(residOf(child(openAction, "SourceLocation"))).toBe("Taskpane.Url");
+    const functionNames = [check, summaries].map((b) => {
+      const action = child(b, "Action");
+      expect(xsiType(action)).toBe("ExecuteFunction");
+      return child(action, "FunctionName").textContent?.trim();
+    });
+    expect(functionNames).toEqual(["checkActiveSheet", "showSummaries"]);
+    // Each FunctionName is registered by the commands script, which the shared runtime page loads (FunctionFile).
+    const commands = fs.readFileSync(path.join(ROOT, "src/commands/commands.ts"), "utf8");
+    const associated = [...commands.matchAll(/Office\.actions\.associate\("([^"]+)"/g)].map((m) => m[1]);
+    for (const name of functionNames) expect(associated).toContain(name);
+    expect(new Set(associated).size).toBe(associated.length);
+    for (const name of associated) expect(name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
+    expect(residOf(one(root, NS.overrides, "FunctionFile"))).toBe("Taskpane.Url");
   });
 
   it("uses only https://localhost:3000/ URLs, all of them under the dev server", () => {
@@ -244,10 +298,20 @@ describe("manifest.xml", () => {
 describe("icons", () => {
   it("are exactly what scripts/make-icons.js writes (npm run icons)", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS script without types
-    const { png, SIZES } = require("../scripts/make-icons") as { png(size: number): Buffer; SIZES: number[] };
+    const { png, SIZES, BUTTON_ICONS } = require("../scripts/make-icons") as {
+      png(size: number, glyph?: string): Buffer;
+      SIZES: number[];
+      BUTTON_ICONS: Record<string, number[]>;
+    };
     expect(SIZES).toEqual([16, 32, 64, 80, 128]);
     for (const size of SIZES) {
       expect(png(size).equals(fs.readFileSync(path.join(ROOT, `assets/icon-${size}.png`)))).toBe(true);
+    }
+    expect(BUTTON_ICONS).toEqual({ check: [16, 32, 80], summary: [16, 32, 80] });
+    for (const [glyph, sizes] of Object.entries(BUTTON_ICONS)) {
+      for (const size of sizes) {
+        expect({ glyph, size, same: png(size, glyph).equals(fs.readFileSync(path.join(ROOT, `assets/${glyph}-${size}.png`))) }).toEqual({ glyph, size, same: true });
+      }
     }
   });
 });

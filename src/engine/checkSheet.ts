@@ -9,6 +9,8 @@ export interface SheetCheckOptions {
   readonly overrides?: PolicyOverrides;
   /** The user's header → field mapping (设置), overriding detection. */
   readonly mapping?: ReadOptions["mapping"];
+  /** The policy year (设置 → 政策年度); the check date's year when absent. */
+  readonly policyYear?: number;
 }
 
 export interface SheetCheck {
@@ -25,6 +27,6 @@ export interface SheetCheck {
  */
 export function checkSheet(sheet: SheetInput, options: SheetCheckOptions): SheetCheck {
   const ledger = readLedger(sheet, { mapping: options.mapping });
-  const policy = resolvePolicy(options.asOf.year, options.overrides);
+  const policy = resolvePolicy(options.policyYear ?? options.asOf.year, options.overrides);
   return { ledger, report: checkLedger(ledger, { asOf: options.asOf, policy }), policy };
 }

@@ -1,58 +1,29 @@
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
-import * as React from "react";
-import { createRoot } from "react-dom/client";
-import { Policy, resolvePolicy } from "../policy";
-import { today } from "../values";
-import { App, Language, languageOf } from "./App";
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** A render failure still shows its message in the pane instead of a blank page. */
-class ErrorBoundary extends React.Component<{ language: Language; children: React.ReactNode }, { error: string | null }> {
-  override state = { error: null as string | null };
-
-  static getDerivedStateFromError(error: unknown): { error: string } {
-    return { error: messageOf(error) };
-  }
-
-  override render(): React.ReactNode {
-    if (this.state.error === null) return this.props.children;
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>
-          <MessageBarTitle>{this.props.language === "en" ? "Something went wrong" : "出错了"}</MessageBarTitle>
-          {this.state.error}
-        </MessageBarBody>
-      </MessageBar>
-    );
-  }
-}
+/**
+ * The task pane in Excel: wait for Office, pick the language from Office's display language,
+ * and render the pane on the Office.js workbook host. Ribbon commands (src/commands) reach
+ * the pane through ./bus in the shared runtime.
+ */
+import { OfficeWorkbookHost } from "../office";
+import { languageOf, STRINGS } from "./i18n";
+import { mountMessage, mountPane } from "./mount";
 
 async function start(): Promise<void> {
-  const container = document.getElementById("container");
-  if (!container) throw new Error("taskpane.html has no #container element");
-  let language: Language = "zh";
-  let policy: Policy | null = null;
-  let error: string | null = null;
-  try {
-    // Outside Office (a plain browser, tests) there is no Office object: render in Chinese.
-    if (typeof Office !== "undefined") {
-      await Office.onReady();
-      language = languageOf(Office.context?.displayLanguage);
-    }
-    policy = resolvePolicy(today().year);
-  } catch (caught) {
-    error = messageOf(caught); // shown in the pane's MessageBar
+  // Opened in a plain browser: there is no Office (or no Excel) to work on.
+  if (typeof Office === "undefined") {
+    mountMessage(STRINGS.zh.notInExcelTitle, STRINGS.zh.notInExcelBody);
+    return;
   }
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <ErrorBoundary language={language}>
-        <App language={language} policy={policy} error={error} />
-      </ErrorBoundary>
-    </FluentProvider>,
-  );
+  await Office.onReady();
+  const language = languageOf(Office.context?.displayLanguage);
+  if (typeof Excel === "undefined") {
+    mountMessage(STRINGS[language].notInExcelTitle, STRINGS[language].notInExcelBody);
+    return;
+  }
+  mountPane({ host: new OfficeWorkbookHost(), language });
 }
 
-void start();
+start().catch((error: unknown) => {
+  // Office failed to start: say so in the pane rather than leave it blank, and keep the error visible to the console.
+  mountMessage(STRINGS.zh.errorTitle, error instanceof Error ? error.message : String(error));
+  throw error;
+});

@@ -1,0 +1,160 @@
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import type { PaneSettings, WorkbookHost } from "../host/types";
+import { buildSummaries, SUMMARY_KEYS, SUMMARY_TITLES, SummaryKey } from "../summaries";
+import { ErrorBar } from "./ErrorBar";
+import { Language, Strings, SUMMARY_DESCRIPTIONS } from "./i18n";
+import { CheckResult, civilDateOf, localTimestamp, runCheck } from "./model";
+import { SheetPicker, SheetPickerProps } from "./SheetPicker";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  options: { display: "flex", flexDirection: "column" },
+  written: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export interface SummaryTabProps {
+  readonly host: WorkbookHost;
+  readonly language: Language;
+  readonly t: Strings;
+  readonly picker: SheetPickerProps;
+  readonly settings: PaneSettings;
+  readonly now: () => Date;
+  /** The check the summaries were built from, so that 检查 shows the same results. */
+  readonly onChecked: (result: CheckResult) => void;
+  /** New tabs were written: the sheet list changed. */
+  readonly onWritten: () => void;
+}
+
+type Status =
+  | { readonly kind: "idle" }
+  | { readonly kind: "running"; readonly progress: { readonly read: number; readonly total: number } | null }
+  | { readonly kind: "done"; readonly sheet: string; readonly written: readonly string[] }
+  | { readonly kind: "error"; readonly error: unknown };
+
+/**
+ * 汇总: choose the tabs, generate. Generating checks the sheet afresh (the ledger may have
+ * changed since the last check), builds the tables and has the host write them.
+ */
+export function SummaryTab({ host, language, t, picker, settings, now, onChecked, onWritten }: SummaryTabProps): React.JSX.Element {
+  const styles = useStyles();
+  const [tabs, setTabs] = React.useState<readonly SummaryKey[]>(SUMMARY_KEYS);
+  const [fullIds, setFullIds] = React.useState(false);
+  const [status, setStatus] = React.useState<Status>({ kind: "idle" });
+  const [goError, setGoError] = React.useState<unknown>(null);
+  const running = status.kind === "running";
+
+  const toggle = (key: SummaryKey, on: boolean) => setTabs(SUMMARY_KEYS.filter((k) => (k === key ? on : tabs.includes(k))));
+
+  const generate = async () => {
+    const sheet = picker.value;
+    setStatus({ kind: "running", progress: null });
+    setGoError(null);
+    try {
+      const clock = now();
+      const result = await runCheck(host, sheet, settings, civilDateOf(clock), (read, total) => setStatus({ kind: "running", progress: { read, total } }));
+      onChecked(result);
+      const tables = buildSummaries(result.ledger, result.report, {
+        policy: result.policy,
+        asOf: result.asOf,
+        generatedAt: localTimestamp(clock),
+        tabs,
+        fullIds,
+      });
+      const written = await host.writeSummaries(tables);
+      setStatus({ kind: "done", sheet, written });
+      onWritten();
+    } catch (error) {
+      setStatus({ kind: "error", error });
+    }
+  };
+
+  const goTo = async (name: string) => {
+    setGoError(null);
+    try {
+      await host.selectCell(name, { row: 1, column: "A" });
+    } catch (error) {
+      setGoError(error);
+    }
+  };
+
+  return (
+    <div className={styles.stack}>
+      <Caption1 block>{t.summaryIntro}</Caption1>
+      <SheetPicker {...picker} disabled={running || picker.disabled} />
+      <fieldset className={styles.options} style={{ border: "none", margin: 0, padding: 0 }}>
+        <legend>
+          <Subtitle2>{t.summaryTabsLabel}</Subtitle2>
+        </legend>
+        {SUMMARY_KEYS.map((key) => (
+          <Checkbox
+            key={key}
+            checked={tabs.includes(key)}
+            onChange={(_, data) => toggle(key, data.checked === true)}
+            label={
+              <>
+                {SUMMARY_TITLES[key]}
+                <Caption1 block>{SUMMARY_DESCRIPTIONS[language][key]}</Caption1>
+              </>
+            }
+          />
+        ))}
+      </fieldset>
+      <Field hint={t.fullIdsHint}>
+        <Checkbox checked={fullIds} onChange={(_, data) => setFullIds(data.checked === true)} label={t.fullIds} />
+      </Field>
+      <div>
+        <Button appearance="primary" onClick={generate} disabled={running || tabs.length === 0 || picker.value === ""}>
+          {running ? t.generating : t.generate}
+        </Button>
+        {tabs.length === 0 && <Caption1 block>{t.chooseTabs}</Caption1>}
+      </div>
+      <div aria-live="polite">
+        {status.kind === "running" && (
+          <Field
+            label={status.progress && status.progress.read < status.progress.total ? t.readingProgress(status.progress.read, status.progress.total) : t.generating}
+            validationState="none"
+          >
+            <ProgressBar value={status.progress && status.progress.total > 0 ? status.progress.read / status.progress.total : undefined} />
+          </Field>
+        )}
+        {status.kind === "done" && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.writtenHeading(status.written.length)}</MessageBarTitle>
+              {t.sourceSheet(status.sheet)}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {status.kind === "done" && (
+        <section aria-label={t.writtenHeading(status.written.length)}>
+          <ul className={styles.written}>
+            {status.written.map((name) => (
+              <li key={name}>
+                <Link as="button" onClick={() => goTo(name)} title={t.goToTab(name)}>
+                  {name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {status.kind === "error" && <ErrorBar error={status.error} t={t} />}
+      {goError !== null && <ErrorBar error={goError} t={t} onDismiss={() => setGoError(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,374 @@
+/**
+ * Every string the task pane shows, in Chinese (the default: the product's users read
+ * Chinese) and English (used when Office's display language starts with "en").
+ * Findings, rule reasons and ledger field labels come from the engine and stay Chinese:
+ * they name the columns of a Chinese ledger.
+ */
+import type { RuleId, Severity } from "../checks";
+import type { SummaryKey } from "../summaries/model";
+
+export type Language = "zh" | "en";
+
+/** English for an English Office display language, Chinese otherwise. */
+export function languageOf(displayLanguage: string | null | undefined): Language {
+  return displayLanguage?.toLowerCase().startsWith("en") ? "en" : "zh";
+}
+
+const ZH = {
+  /** BCP 47 tag of the strings (the pane's lang attribute). */
+  locale: "zh-CN",
+  title: "增收帮扶助手",
+  subtitle: "十项增收帮扶行动（2023—2025年）台账助手",
+  tabsLabel: "助手功能",
+  tabCheck: "检查",
+  tabSummary: "汇总",
+  tabSettings: "设置",
+  tabFormulas: "公式",
+  loadingSettings: "正在读取工作簿中的设置…",
+  notInExcelTitle: "请在 Excel 中打开",
+  notInExcelBody: "增收帮扶助手是 Excel 加载项：请在 Excel 的“增收帮扶”选项卡中点“打开助手”。",
+  errorTitle: "出错了",
+  whatToDo: "怎么办：",
+  dismiss: "关闭提示",
+
+  // sheet chooser
+  sheetLabel: "工作表",
+  refreshSheets: "刷新工作表列表",
+  noSheets: "工作簿中没有可检查的工作表",
+
+  // 检查
+  startCheck: "开始检查",
+  checking: "正在检查…",
+  readingProgress: (read: number, total: number) => `正在读取：已读 ${read.toLocaleString("zh-CN")} / ${total.toLocaleString("zh-CN")} 行`,
+  runningRules: "正在按规则检查…",
+  checkIntro: "选择台账所在的工作表，点“开始检查”。检查只读取单元格，不修改台账。",
+  summaryLine: (households: number, persons: number, counts: Record<Severity, number>) =>
+    `共 ${households} 户 ${persons} 人：错误 ${counts.error} 条、警告 ${counts.warning} 条、提示 ${counts.info} 条`,
+  checkedAt: (sheet: string, date: string, year: number) => `工作表“${sheet}”，检查日期 ${date}，政策年度 ${year}`,
+  noFindingsTitle: "未发现问题",
+  noFindingsBody: "已运行的检查规则都没有发现问题。被跳过的规则见下方“检查规则”。",
+  filteredOutAll: "所选级别没有问题。请勾选其他级别。",
+  severityFilter: "显示级别",
+  groupBy: "分组方式",
+  groupByRule: "按规则",
+  groupByHousehold: "按户",
+  findingsHeading: "问题清单",
+  wholeSheet: "整表问题",
+  householdGroup: (key: string, head: string | null) => (head ? `户 ${key}（户主 ${head}）` : `户 ${key}`),
+  goToCell: (ref: string, message: string) => `转到 ${ref}：${message}`,
+  noCell: "（整表）",
+  showMore: (n: number) => `再显示 ${n} 条`,
+  markCells: "标记问题单元格",
+  clearMarks: "清除标记",
+  markHint: "标记当前显示级别的问题单元格（填充颜色并加批注）；清除时恢复原来的填充。",
+  marked: (n: number) => `已标记 ${n} 个单元格。`,
+  cleared: (n: number) => `已清除 ${n} 个单元格的标记。`,
+  nothingToMark: "当前显示的问题都没有对应的单元格，无需标记。",
+  coverageHeading: (ran: number, skipped: number) => `检查规则（已运行 ${ran} 项，跳过 ${skipped} 项）`,
+  ruleRan: (findings: number) => (findings === 0 ? "已运行，无问题" : `已运行，${findings} 条`),
+  ruleSkipped: (reason: string) => `已跳过：${reason}`,
+  withCount: (label: string, n: number) => `${label}（${n}）`,
+  unconfirmedNote: (n: number) => `有 ${n} 项当地参数尚未确认，检查使用的是默认值。请到“设置”中确认。`,
+
+  // 汇总
+  summaryIntro: "按最新检查结果生成汇总工作表。已生成的同名汇总表会被替换；台账本身不会被修改。",
+  summaryTabsLabel: "要生成的汇总表",
+  fullIds: "显示完整证件号码",
+  fullIdsHint: "默认只显示前 6 位和后 4 位，其余以 * 代替。",
+  generate: "生成汇总",
+  generating: "正在生成…",
+  chooseTabs: "请至少选择一个汇总表。",
+  sourceSheet: (sheet: string) => `来源工作表：${sheet}`,
+  writtenHeading: (n: number) => `已写入 ${n} 个工作表`,
+  goToTab: (name: string) => `转到工作表 ${name}`,
+
+  // 设置
+  policyHeading: "政策参数",
+  policyYear: "政策年度",
+  policyYearHint: (year: number) => `留空则使用检查日期所在年份（${year}）。`,
+  policyYearInvalid: "政策年度应为 2000—2100 之间的四位年份，或留空。",
+  save: "保存",
+  cancel: "取消",
+  saved: "已保存。下次检查将使用新设置。",
+  parametersOf: (year: number) => `${year} 年适用的政策参数`,
+  parameter: "参数",
+  value: "值",
+  clause: "条款",
+  actions: "操作",
+  unconfirmed: "待确认",
+  local: "本地",
+  confirm: "确认",
+  confirmLabel: (label: string) => `确认参数“${label}”`,
+  edit: "修改",
+  editLabel: (label: string) => `修改参数“${label}”`,
+  newValue: (label: string, unit: string) => `“${label}”的新值（${unit}）`,
+  percentUnit: "%",
+  unconfirmedTitle: "有参数待确认",
+  unconfirmedBody: (n: number) => `${n} 项参数由当地确定，目前为默认值，请核对后“确认”或“修改”（表中标为“待确认”）。`,
+  outsideTitle: "不在方案期内",
+  outsideBody: (year: number, first: number, last: number) => `${year} 年不在方案期（${first}—${last} 年）内，沿用最近一年的参数。`,
+  policyFileProblem: "工作簿中保存的政策参数有误，已改用内置参数。",
+  resetPolicy: "清除本地参数设置",
+
+  mappingHeading: "列映射",
+  mappingIntro: "检查前会自动识别每列对应的台账字段。识别错了或没识别的列，可在这里指定，保存后下次检查使用。",
+  mappingSheet: (sheet: string, row: number) => `工作表“${sheet}”，表头在第 ${row} 行`,
+  mappingNoHeader: (sheet: string) => `工作表“${sheet}”中没有自动识别出表头，下面列出的是第一行非空内容，请为各列指定字段。`,
+  readHeaders: "读取表头",
+  readingHeaders: "正在读取…",
+  mappingNeedsRead: "还没有读取这个工作表的表头。点“读取表头”，或先在“检查”中检查一次。",
+  column: "列",
+  header: "表头",
+  field: "对应字段",
+  fieldFor: (letter: string, header: string) => `${letter} 列“${header}”对应的字段`,
+  autoOption: (detected: string) => `自动识别（${detected}）`,
+  ignoreColumn: "忽略此列",
+  notRecognised: "未识别",
+  measureKind: (kind: string) => `措施列：${kind}`,
+  saveMapping: "保存列映射",
+  resetMapping: "恢复自动识别",
+  duplicateMapping: (field: string, headers: string[]) => `“${headers.join("”“")}”都指定为“${field}”，一个字段只能对应一列。`,
+  mappingSaved: (sheet: string) => `已保存“${sheet}”的列映射，下次检查将使用。`,
+
+  // error states
+  errors: {
+    cellEditMode: {
+      title: "Excel 正在编辑单元格",
+      action: "请按 Enter 或 Esc 结束单元格编辑，再点一次按钮。",
+    },
+    protectedSheet: {
+      title: "工作表受保护",
+      action: "请在“审阅 → 撤消工作表保护”后重试；检查只读取数据，标记和生成汇总需要修改工作簿。",
+    },
+    sheetMissing: {
+      title: "找不到工作表",
+      action: "工作表可能已被重命名或删除。请点“刷新工作表列表”后重新选择。",
+    },
+    payloadTooLarge: {
+      title: "数据太多，Excel 无法一次处理",
+      action: "请把台账拆成几个较小的工作表（例如按村）分别检查，或使用命令行 bangfu check。",
+    },
+    ledgerNotFound: {
+      title: "没有找到台账",
+      action: "请选择台账所在的工作表；表头应在前 15 行内，含“户编号”“姓名”“人均纯收入”等列。列名不同时，可在“设置 → 列映射”中指定。",
+    },
+    policyFile: {
+      title: "政策参数有误",
+      action: "请在“设置 → 政策参数”中修改，或点“清除本地参数设置”恢复内置参数。",
+    },
+    input: {
+      title: "无法使用输入的内容",
+      action: "请按提示修改（列映射在“设置”中），然后重试。",
+    },
+    other: {
+      title: "操作失败",
+      action: "请重试；如果仍然失败，请关闭并重新打开助手，再把这段提示发给技术支持。",
+    },
+  },
+
+  // 公式
+  formulasHeading: "公式速查",
+  formulasHint: "在单元格中输入公式；选中一列区域作参数，结果自动向下填充。",
+};
+
+export type Strings = typeof ZH;
+
+const EN: Strings = {
+  locale: "en-US",
+  title: "Income Support Assistant",
+  subtitle: "Ledger assistant for the ten income-support actions (2023–2025)",
+  tabsLabel: "Assistant sections",
+  tabCheck: "Check",
+  tabSummary: "Summaries",
+  tabSettings: "Settings",
+  tabFormulas: "Formulas",
+  loadingSettings: "Reading the settings saved in the workbook…",
+  notInExcelTitle: "Open this in Excel",
+  notInExcelBody: "The Income Support Assistant is an Excel add-in: open it from the Income Support tab of Excel's ribbon.",
+  errorTitle: "Something went wrong",
+  whatToDo: "What to do: ",
+  dismiss: "Dismiss",
+
+  sheetLabel: "Worksheet",
+  refreshSheets: "Refresh the list of worksheets",
+  noSheets: "The workbook has no worksheet to check",
+
+  startCheck: "Check",
+  checking: "Checking…",
+  readingProgress: (read: number, total: number) => `Reading: ${read.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`,
+  runningRules: "Applying the rules…",
+  checkIntro: "Choose the worksheet holding the ledger and press Check. The check only reads cells; the ledger is never changed.",
+  summaryLine: (households: number, persons: number, counts: Record<Severity, number>) =>
+    `${households} households, ${persons} persons: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`,
+  checkedAt: (sheet: string, date: string, year: number) => `Worksheet "${sheet}", checked on ${date}, policy year ${year}`,
+  noFindingsTitle: "No problems found",
+  noFindingsBody: "None of the rules that ran found a problem. Skipped rules are listed under Rules below.",
+  filteredOutAll: "No findings at the selected levels. Tick another level.",
+  severityFilter: "Show levels",
+  groupBy: "Group by",
+  groupByRule: "Rule",
+  groupByHousehold: "Household",
+  findingsHeading: "Findings",
+  wholeSheet: "Whole sheet",
+  householdGroup: (key: string, head: string | null) => (head ? `Household ${key} (head: ${head})` : `Household ${key}`),
+  goToCell: (ref: string, message: string) => `Go to ${ref}: ${message}`,
+  noCell: "(sheet)",
+  showMore: (n: number) => `Show ${n} more`,
+  markCells: "Mark the cells",
+  clearMarks: "Clear the marks",
+  markHint: "Marks the cells of the findings shown (fill colour and a note); clearing restores the previous fill.",
+  marked: (n: number) => `${n} cells marked.`,
+  cleared: (n: number) => `Marks cleared from ${n} cells.`,
+  nothingToMark: "None of the findings shown points at a cell: nothing to mark.",
+  coverageHeading: (ran: number, skipped: number) => `Rules (${ran} ran, ${skipped} skipped)`,
+  ruleRan: (findings: number) => (findings === 0 ? "ran, no findings" : `ran, ${findings} findings`),
+  ruleSkipped: (reason: string) => `skipped: ${reason}`,
+  withCount: (label: string, n: number) => `${label} (${n})`,
+  unconfirmedNote: (n: number) => `${n} local parameters are not confirmed; the check used their defaults. Confirm them under Settings.`,
+
+  summaryIntro: "Writes summary worksheets from a fresh check. Summary tabs generated before are replaced; the ledger itself is never changed.",
+  summaryTabsLabel: "Summaries to write",
+  fullIds: "Show full ID numbers",
+  fullIdsHint: "By default only the first 6 and last 4 characters are shown.",
+  generate: "Generate",
+  generating: "Generating…",
+  chooseTabs: "Choose at least one summary.",
+  sourceSheet: (sheet: string) => `Source worksheet: ${sheet}`,
+  writtenHeading: (n: number) => `${n} worksheets written`,
+  goToTab: (name: string) => `Go to worksheet ${name}`,
+
+  policyHeading: "Policy parameters",
+  policyYear: "Policy year",
+  policyYearHint: (year: number) => `Leave empty to use the check date's year (${year}).`,
+  policyYearInvalid: "The policy year must be a four-digit year between 2000 and 2100, or empty.",
+  save: "Save",
+  cancel: "Cancel",
+  saved: "Saved. The next check uses the new settings.",
+  parametersOf: (year: number) => `Policy parameters in force for ${year}`,
+  parameter: "Parameter",
+  value: "Value",
+  clause: "Clause",
+  actions: "Actions",
+  unconfirmed: "To confirm",
+  local: "Local",
+  confirm: "Confirm",
+  confirmLabel: (label: string) => `Confirm the parameter "${label}"`,
+  edit: "Edit",
+  editLabel: (label: string) => `Edit the parameter "${label}"`,
+  newValue: (label: string, unit: string) => `New value of "${label}" (${unit})`,
+  percentUnit: "%",
+  unconfirmedTitle: "Parameters to confirm",
+  unconfirmedBody: (n: number) => `${n} parameters are set locally and still at their default; check them, then Confirm or Edit (marked "To confirm").`,
+  outsideTitle: "Outside the plan period",
+  outsideBody: (year: number, first: number, last: number) => `${year} is outside the plan period (${first}–${last}); the nearest year's parameters apply.`,
+  policyFileProblem: "The policy parameters saved in the workbook are invalid; the built-in parameters are used instead.",
+  resetPolicy: "Remove the local parameter settings",
+
+  mappingHeading: "Column mapping",
+  mappingIntro: "Each column is matched to a ledger field automatically. Correct a wrong or missing match here; the next check uses what you save.",
+  mappingSheet: (sheet: string, row: number) => `Worksheet "${sheet}", header on row ${row}`,
+  mappingNoHeader: (sheet: string) => `No header was recognised in "${sheet}"; the first non-empty row is listed below. Choose a field for its columns.`,
+  readHeaders: "Read the header",
+  readingHeaders: "Reading…",
+  mappingNeedsRead: "This worksheet's header has not been read yet. Press Read the header, or run a check first.",
+  column: "Column",
+  header: "Header",
+  field: "Field",
+  fieldFor: (letter: string, header: string) => `Field of column ${letter} "${header}"`,
+  autoOption: (detected: string) => `Automatic (${detected})`,
+  ignoreColumn: "Ignore this column",
+  notRecognised: "not recognised",
+  measureKind: (kind: string) => `measure column: ${kind}`,
+  saveMapping: "Save the mapping",
+  resetMapping: "Back to automatic",
+  duplicateMapping: (field: string, headers: string[]) => `"${headers.join('", "')}" are all mapped to "${field}"; a field can have only one column.`,
+  mappingSaved: (sheet: string) => `Column mapping of "${sheet}" saved; the next check uses it.`,
+
+  errors: {
+    cellEditMode: {
+      title: "Excel is editing a cell",
+      action: "Press Enter or Esc to finish editing the cell, then press the button again.",
+    },
+    protectedSheet: {
+      title: "The worksheet is protected",
+      action: "Unprotect it (Review → Unprotect Sheet) and try again; the check only reads, but marking and summaries change the workbook.",
+    },
+    sheetMissing: {
+      title: "Worksheet not found",
+      action: "It may have been renamed or deleted. Refresh the list of worksheets and choose again.",
+    },
+    payloadTooLarge: {
+      title: "Too much data for Excel at once",
+      action: "Split the ledger into smaller worksheets (e.g. by village) and check them one by one, or use the bangfu check command line.",
+    },
+    ledgerNotFound: {
+      title: "No ledger found",
+      action: "Choose the worksheet holding the ledger; its header must be within the first 15 rows, with columns such as 户编号, 姓名, 人均纯收入. Map differently named columns under Settings → Column mapping.",
+    },
+    policyFile: {
+      title: "Invalid policy parameters",
+      action: "Correct them under Settings → Policy parameters, or remove the local parameter settings.",
+    },
+    input: {
+      title: "The input cannot be used",
+      action: "Correct it as the message says (the column mapping is under Settings), then try again.",
+    },
+    other: {
+      title: "The operation failed",
+      action: "Try again; if it still fails, close and reopen the assistant, and send this message to support.",
+    },
+  },
+
+  formulasHeading: "Formula guide",
+  formulasHint: "Type a formula in a cell; pass a column range and the results spill down.",
+};
+
+export const STRINGS: Record<Language, Strings> = { zh: ZH, en: EN };
+
+export const SEVERITY_TEXT: Record<Language, Record<Severity, string>> = {
+  zh: { error: "错误", warning: "警告", info: "提示" },
+  en: { error: "Error", warning: "Warning", info: "Note" },
+};
+
+/** Rule titles in English; the Chinese ones are the catalogue's (RULES[].title). */
+export const RULE_TITLES_EN: Record<RuleId, string> = {
+  D01: "Columns the check needs are missing (household ID, per-capita income or its parts)",
+  D02: "A person or household is registered twice",
+  D03: "Invalid ID number (length, birth date or check character)",
+  D04: "Unreadable number or date",
+  D05: "Per-capita income does not match the income components",
+  D06: "The income tier written does not match per-capita income",
+  M01: "Low-income household without a support cadre",
+  M02: "Low-income household not visited or contacted in the last month",
+  M03: "No income-support measure (one plan per household)",
+  M04: "Low-income household with able members but no employment, public-welfare post or work-relief measure",
+  M05: "Public-welfare post pay below the local hourly minimum wage",
+  M06: "Courtyard subsidy above the allowed amount or paid to a household that is not low-income",
+  M07: "Filial elder-care reward above the allowed amount; eligible elders not registered",
+  M08: "Members of contribution age without basic pension insurance",
+  M09: "Members without basic medical insurance; household without accident insurance",
+  M10: "Small-loan interest subsidy before the loan is repaid",
+  M11: "Fumin-loan risk compensation on a loan of 100,000 yuan or more",
+  M12: "Low-income household without able members not covered by dibao or tekun support",
+  M13: "Per-capita income fell or grew less than local farmers' income",
+};
+
+/** What each summary tab holds; the tab names themselves (SUMMARY_TITLES) are Chinese in both languages. */
+export const SUMMARY_DESCRIPTIONS: Record<Language, Record<SummaryKey, string>> = {
+  zh: {
+    tiers: "各村高、中、低收入户数（含图表）",
+    measures: "各项增收措施覆盖的户数",
+    funds: "庭院经济、孝善养老等奖补资金",
+    growth: "人均纯收入增幅与当地农民增幅比较",
+    focus: "低收入户、收入下降户等重点户",
+    findings: "本次检查的全部问题，可点击转到单元格",
+  },
+  en: {
+    tiers: "High, middle and low-income households per village (with a chart)",
+    measures: "Households covered by each income-support measure",
+    funds: "Courtyard, filial elder-care and other subsidies",
+    growth: "Per-capita income growth against local farmers' growth",
+    focus: "Households needing attention: low income, falling income",
+    findings: "Every finding of the check, with links to the cells",
+  },
+};

@@ -1,0 +1,194 @@
+/**
+ * What the pane does, without React: run a check through a WorkbookHost with the saved
+ * settings, detect the columns for the mapping editor, and edit the policy file kept in
+ * the settings. Components call these; tests can too.
+ */
+import type { CheckReport } from "../checks";
+import { checkSheet } from "../engine/checkSheet";
+import type { PaneSettings, WorkbookHost } from "../host/types";
+import { columnLetter, findHeader, FieldKey, LedgerNotFoundError } from "../ledger";
+import type { Ledger, SheetInput } from "../ledger/model";
+import { parsePolicyFile, ParameterKey, Policy, PolicyOverrides, resolvePolicy } from "../policy";
+import { CivilDate, fromJsDate } from "../values";
+
+/** Where the policy file kept in the settings says it came from (shown in PolicyFileError messages). */
+export const SETTINGS_POLICY_SOURCE = "工作簿设置";
+
+/** A column as the mapping editor shows it. */
+export interface DetectedColumn {
+  /** Sheet column letters. */
+  readonly letter: string;
+  /** The header as written (the key of PaneSettings.mappings[sheet]). */
+  readonly header: string;
+  /** What detection alone (without the user's mapping) matched; null when nothing. */
+  readonly auto: FieldKey | null;
+  readonly measureKind: string | null;
+}
+
+export interface DetectedColumns {
+  readonly sheet: string;
+  /** Sheet row of the header (its first row for a two-row header). */
+  readonly headerRow: number;
+  /** False when detection found no ledger header: the columns are the fullest of the first rows. */
+  readonly recognised: boolean;
+  readonly columns: readonly DetectedColumn[];
+}
+
+export interface CheckResult {
+  readonly sheet: string;
+  readonly asOf: CivilDate;
+  readonly ledger: Ledger;
+  readonly report: CheckReport;
+  readonly policy: Policy;
+  readonly columns: DetectedColumns;
+}
+
+/** The policy file kept in the settings, parsed; undefined when there is none. Throws PolicyFileError. */
+export function overridesOf(settings: PaneSettings): PolicyOverrides | undefined {
+  if (settings.policyJson === null || settings.policyJson.trim() === "") return undefined;
+  return parsePolicyFile(settings.policyJson, SETTINGS_POLICY_SOURCE);
+}
+
+/** The policy year the settings ask for: their own, or the check date's year. */
+export function policyYearOf(settings: PaneSettings, asOf: CivilDate): number {
+  return settings.policyYear ?? asOf.year;
+}
+
+/** The policy the next check will use. Throws PolicyFileError when the saved file is invalid. */
+export function policyOf(settings: PaneSettings, asOf: CivilDate): Policy {
+  return resolvePolicy(policyYearOf(settings, asOf), overridesOf(settings));
+}
+
+/**
+ * Read a sheet through the host and check it with the saved settings: the policy year, the
+ * policy file and the sheet's column mapping. Errors (HostError, LedgerNotFoundError,
+ * PolicyFileError, InputError) propagate to the caller, which shows them.
+ */
+export async function runCheck(
+  host: WorkbookHost,
+  sheet: string,
+  settings: PaneSettings,
+  asOf: CivilDate,
+  onProgress?: (rowsRead: number, totalRows: number) => void,
+): Promise<CheckResult> {
+  const overrides = overridesOf(settings); // before reading: a bad policy file fails fast
+  const input = await host.readSheet(sheet, onProgress);
+  const checked = checkSheet(input, {
+    asOf,
+    overrides,
+    mapping: settings.mappings[sheet],
+    policyYear: policyYearOf(settings, asOf),
+  });
+  return { sheet, asOf, ...checked, columns: detectColumns(input) };
+}
+
+const HEADER_SEARCH_ROWS = 15;
+
+function text(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return String(value).trim();
+}
+
+/**
+ * The columns of a sheet as detection alone sees them (the user's mapping is applied on
+ * top, in the editor). When no ledger header is recognised, the fullest of the first rows
+ * (the row with the most cells of text) is offered instead, so that the user can map its
+ * columns by hand.
+ */
+export function detectColumns(input: SheetInput): DetectedColumns {
+  try {
+    const header = findHeader(input);
+    return {
+      sheet: input.name,
+      headerRow: header.headerRow,
+      recognised: true,
+      columns: header.columns
+        .filter((c) => c.header !== "")
+        .map((c) => ({ letter: c.letter, header: c.header, auto: c.field, measureKind: c.measureKind })),
+    };
+  } catch (error) {
+    if (!(error instanceof LedgerNotFoundError)) throw error;
+    return unrecognisedColumns(input);
+  }
+}
+
+function unrecognisedColumns(input: SheetInput): DetectedColumns {
+  const originRow = input.origin?.row ?? 1;
+  const originColumn = input.origin?.column ?? 1;
+  let best = -1;
+  let bestCount = 0;
+  for (let r = 0; r < Math.min(input.cells.length, HEADER_SEARCH_ROWS); r++) {
+    // Headers are words: numbers and dates (data rows) do not count.
+    const count = (input.cells[r] ?? []).filter((v) => typeof v === "string" && /[^\d\s.,:/-]/.test(v)).length;
+    if (count > bestCount) {
+      best = r;
+      bestCount = count;
+    }
+  }
+  const row = best >= 0 ? input.cells[best] : [];
+  const columns: DetectedColumn[] = [];
+  row.forEach((value, i) => {
+    const header = text(value);
+    if (header !== "") columns.push({ letter: columnLetter(originColumn + i), header, auto: null, measureKind: null });
+  });
+  return { sheet: input.name, headerRow: originRow + Math.max(best, 0), recognised: false, columns };
+}
+
+// ---------------------------------------------------------------- the policy file in the settings
+
+interface PolicyFileYear {
+  [key: string]: number | string[];
+}
+
+interface PolicyFileShape {
+  description?: string;
+  years: Record<string, PolicyFileYear>;
+}
+
+function policyFile(json: string | null): PolicyFileShape {
+  if (json === null || json.trim() === "") return { description: "在增收帮扶助手中设置的本地参数", years: {} };
+  // Only called on a file that overridesOf has accepted, or to build a new one.
+  const parsed = JSON.parse(json) as PolicyFileShape;
+  return { ...parsed, years: { ...parsed.years } };
+}
+
+function finish(file: PolicyFileShape): string {
+  const json = JSON.stringify(file, null, 2);
+  parsePolicyFile(json, SETTINGS_POLICY_SOURCE); // throws PolicyFileError with every problem
+  return json;
+}
+
+/** The policy file with `key` confirmed (accepted at its current value) for `year`. */
+export function confirmParameter(json: string | null, year: number, key: ParameterKey): string {
+  const file = policyFile(json);
+  const entry: PolicyFileYear = { ...(file.years[String(year)] ?? {}) };
+  const confirm = Array.isArray(entry.confirm) ? entry.confirm : [];
+  entry.confirm = confirm.includes(key) ? confirm : [...confirm, key];
+  file.years[String(year)] = entry;
+  return finish(file);
+}
+
+/** The policy file with `key` set to `value` for `year` (which confirms it). Throws PolicyFileError for a value out of range. */
+export function setParameter(json: string | null, year: number, key: ParameterKey, value: number): string {
+  const file = policyFile(json);
+  const entry: PolicyFileYear = { ...(file.years[String(year)] ?? {}) };
+  entry[key] = value;
+  if (Array.isArray(entry.confirm)) {
+    entry.confirm = entry.confirm.filter((k) => k !== key);
+    if (entry.confirm.length === 0) delete entry.confirm;
+  }
+  file.years[String(year)] = entry;
+  return finish(file);
+}
+
+// ---------------------------------------------------------------- dates
+
+export function civilDateOf(date: Date): CivilDate {
+  return fromJsDate(date);
+}
+
+/** Local time as an ISO timestamp without zone: 2025-12-15T09:30:00 (the summaries' generatedAt). */
+export function localTimestamp(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
