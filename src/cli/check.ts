@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import { checkLedger, CheckReport } from "../checks";
-import { LedgerNotFoundError, readLedger } from "../ledger";
+import { Ledger, LedgerNotFoundError, readLedger } from "../ledger";
 import { parsePolicyFile, Policy, PolicyFileError, PolicyOverrides, resolvePolicy } from "../policy";
 import { CivilDate, InputError, parseDate, today } from "../values";
 import { readLedgerSheetFromFile, WorkbookFileError } from "../xlsx/readWorkbook";
@@ -13,6 +13,8 @@ export const EXIT_ERRORS_FOUND = 1;
 export const EXIT_CANNOT_CHECK = 2;
 
 export interface CheckedFile {
+  /** The ledger as read, for what is built from it after the check (summary tabs). */
+  readonly ledger: Ledger;
   readonly report: CheckReport;
   readonly policy: Policy;
   /** Sheets passed over before the ledger was found, with the reason. */
@@ -31,16 +33,7 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
   const { sheet, scanned } = await readLedgerSheetFromFile(path, {
     sheetName: options.sheetName,
     onProgress: options.onProgress,
-    accept: (name, firstRows) => {
-      try {
-        // The same reader that will read the sheet: a header without a household key is no ledger either.
-        readLedger({ name, cells: firstRows });
-        return null;
-      } catch (error) {
-        if (error instanceof LedgerNotFoundError) return error.message;
-        throw error;
-      }
-    },
+    accept: acceptLedgerSheet,
   });
   const passedOver = scanned.filter((s) => s.skipped !== null && s.skipped !== "未指定").map((s) => ({ name: s.name, reason: s.skipped ?? "" }));
   if (!sheet) {
@@ -53,7 +46,19 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
   }
   const ledger = readLedger(sheet);
   const policy = resolvePolicy(options.asOf.year, options.overrides);
-  return { report: checkLedger(ledger, { asOf: options.asOf, policy }), policy, passedOver };
+  return { ledger, report: checkLedger(ledger, { asOf: options.asOf, policy }), policy, passedOver };
+}
+
+/** Whether a sheet's first rows look like a ledger: null if so, else why not (Chinese). */
+export function acceptLedgerSheet(name: string, firstRows: readonly (readonly unknown[])[]): string | null {
+  try {
+    // The same reader that will read the sheet: a header without a household key is no ledger either.
+    readLedger({ name, cells: firstRows });
+    return null;
+  } catch (error) {
+    if (error instanceof LedgerNotFoundError) return error.message;
+    throw error;
+  }
 }
 
 export const CHECK_USAGE = `用法：bangfu check 文件.xlsx [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 参数文件.json] [--json]`;
@@ -70,10 +75,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   try {
     const checked = await checkFile(file, { sheetName: typeof sheetOption === "string" ? sheetOption : undefined, asOf, overrides, onProgress: progress });
     if (progress) io.stderr("\r");
-    if (overrides && overrides.years[checked.policy.year] === undefined) {
-      const years = Object.keys(overrides.years).join("、");
-      io.stderr(`注意：参数文件 ${overrides.source} 中没有${checked.policy.year}年的参数（只有${years || "无"}年），本次使用内置参数。可用 --as-of 指定检查日期。\n`);
-    }
+    const notice = policyYearNotice(overrides, checked.policy.year);
+    if (notice) io.stderr(`${notice}\n`);
     if (sheetOption === undefined) io.stderr(`检查工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver)}\n`);
     io.stdout(json ? `${JSON.stringify(reportToJson(checked.report, checked.policy), null, 2)}\n` : `${reportToText(checked.report, checked.policy, file)}\n`);
     return checked.report.findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
@@ -86,7 +89,14 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   }
 }
 
-function describePassedOver(passedOver: CheckedFile["passedOver"]): string {
+/** A policy file without an entry for the year used: the shipped parameters apply, say so. */
+export function policyYearNotice(overrides: PolicyOverrides | undefined, year: number): string | null {
+  if (!overrides || overrides.years[year] !== undefined) return null;
+  const years = Object.keys(overrides.years).join("、");
+  return `注意：参数文件 ${overrides.source} 中没有${year}年的参数（只有${years || "无"}年），本次使用内置参数。可用 --as-of 指定检查日期。`;
+}
+
+export function describePassedOver(passedOver: CheckedFile["passedOver"]): string {
   return passedOver.length === 0 ? "" : `（已跳过：${passedOver.map((s) => `“${s.name}”`).join("、")}，不像台账）`;
 }
 

@@ -3,12 +3,25 @@ import { InputError } from "../values";
 import { UsageError } from "./args";
 import { CHECK_USAGE, EXIT_CANNOT_CHECK, runCheck } from "./check";
 import { Io, processIo } from "./io";
+import { RANK_USAGE, runRank } from "./rank";
+import { runSummary, SUMMARY_USAGE } from "./summary";
 
 const HELP = `BANGFU 增收帮扶助手（命令行）
 
 ${CHECK_USAGE}
   按方案规则检查台账，逐条列出问题及所在单元格。
   退出码：0 无错误级问题；1 有错误级问题；2 文件无法检查。
+
+${SUMMARY_USAGE}
+  检查台账，并把汇总表（汇总-分层、汇总-措施、汇总-资金、汇总-增收、重点户清单、检查结果）
+  加到工作簿的副本中写出；输入文件不会被修改。再次生成时只替换 BANGFU 生成的工作表。
+  --full-ids 在重点户清单中显示完整证件号码（默认只显示前6位和后4位）。
+  退出码：0 已写出；2 文件无法检查或无法写出。
+
+${RANK_USAGE}
+  每个文件是一个街道（只给一个文件时，其中每个台账工作表是一个街道），按脱贫户人均纯收入
+  增幅排名，标出增幅低于当地农民收入增幅的街道（方案三（三））；-o 另写出“街道排名”工作簿。
+  退出码：0 已排名；2 有文件无法读取或无法写出。
 `;
 
 /** Entry point: returns the exit status instead of exiting, so tests can call it. */
@@ -18,6 +31,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     switch (command) {
       case "check":
         return await runCheck(rest, io);
+      case "summary":
+        return await runSummary(rest, io);
+      case "rank":
+        return await runRank(rest, io);
       case undefined:
       case "help":
       case "--help":

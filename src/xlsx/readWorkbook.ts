@@ -1,7 +1,10 @@
 import * as fs from "node:fs";
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { SheetInput } from "../ledger/model";
 import { plainCellValue } from "./cellValue";
+import { isLostWorkbookPart, storeWorkbookFirst } from "./package";
 
 export interface SheetScan {
   readonly name: string;
@@ -26,9 +29,12 @@ export interface WorkbookReadResult {
 }
 
 export class WorkbookFileError extends Error {
-  constructor(message: string) {
+  /** The reader's own error, when there was one. */
+  override readonly cause?: unknown;
+  constructor(message: string, cause?: unknown) {
     super(message);
     this.name = "WorkbookFileError";
+    this.cause = cause;
   }
 }
 
@@ -38,10 +44,42 @@ export class WorkbookFileError extends Error {
  * the file is only read, never written.
  */
 export async function readLedgerSheetFromFile(path: string, options: WorkbookReadOptions = {}): Promise<WorkbookReadResult> {
+  const { sheets, scanned } = await streamSheets(path, options, false);
+  return { sheet: sheets[0] ?? null, scanned };
+}
+
+export interface WorkbookReadAllResult {
+  /** Every sheet `accept` took, in workbook order. */
+  readonly sheets: readonly SheetInput[];
+  readonly scanned: readonly SheetScan[];
+}
+
+/**
+ * Stream an .xlsx file and keep every sheet whose opening rows `accept` takes (every sheet
+ * without `accept`): a workbook holding one ledger sheet per street. Only read, never written.
+ */
+export async function readLedgerSheetsFromFile(path: string, options: Omit<WorkbookReadOptions, "sheetName"> = {}): Promise<WorkbookReadAllResult> {
+  return streamSheets(path, options, true);
+}
+
+async function streamSheets(path: string, options: WorkbookReadOptions, all: boolean): Promise<WorkbookReadAllResult> {
   await assertXlsx(path);
+  try {
+    return await streamSheetsFrom(path, path, options, all);
+  } catch (error) {
+    // exceljs issue 3064: its streaming reader may lose a workbook part stored last (as exceljs
+    // itself stores it). Read once more from a copy in memory with the workbook part first.
+    if (!(error instanceof WorkbookFileError) || !isLostWorkbookPart(error.cause)) throw error;
+    const reordered = await storeWorkbookFirst(await JSZip.loadAsync(await fs.promises.readFile(path)));
+    return streamSheetsFrom(path, Readable.from([reordered]), options, all);
+  }
+}
+
+async function streamSheetsFrom(path: string, input: string | Readable, options: WorkbookReadOptions, all: boolean): Promise<WorkbookReadAllResult> {
   const probeRows = options.probeRows ?? 15;
   const scanned: SheetScan[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const sheets: SheetInput[] = [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as unknown as string, {
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "ignore",
@@ -83,12 +121,13 @@ export async function readLedgerSheetFromFile(path: string, options: WorkbookRea
         continue;
       }
       scanned.push({ name, skipped: null });
-      return { sheet: { name, cells: rows }, scanned };
+      sheets.push({ name, cells: rows });
+      if (!all) return { sheets, scanned };
     }
   } catch (error) {
-    throw new WorkbookFileError(`无法读取文件 ${path}：${(error as Error).message}。文件可能已损坏，或不是 Excel 2007 及以上版本的 .xlsx 文件。`);
+    throw new WorkbookFileError(`无法读取文件 ${path}：${(error as Error).message}。文件可能已损坏，或不是 Excel 2007 及以上版本的 .xlsx 文件。`, error);
   }
-  return { sheet: null, scanned };
+  return { sheets, scanned };
 }
 
 function rowValues(row: ExcelJS.Row): unknown[] {

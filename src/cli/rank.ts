@@ -1,0 +1,152 @@
+/**
+ * `bangfu rank FILE.xlsx... [-o OUT.xlsx]`: each file is a street (or, given one workbook
+ * holding several ledger sheets, each ledger sheet is); streets are ranked by the per-capita
+ * income growth of their 脱贫户, against the local farmers' growth (plan 一 and 三（三）).
+ * Prints the ranking; with -o also writes it as a 街道排名 tab into a new workbook.
+ *
+ * Exit codes: 0 when the ranking was made (lagging streets are a result, not a failure);
+ * 2 when a file cannot be read, holds no ledger, or the output cannot be written. One
+ * unreadable street stops the ranking: a ranking without it would mislead.
+ */
+import * as path from "node:path";
+import { LedgerNotFoundError, readLedger } from "../ledger";
+import { PolicyFileError, resolvePolicy } from "../policy";
+import { displayWidth } from "../summaries/common";
+import { buildRankingTable, farmersGrowthText, LAGGING_MARK, PLAN_CLAUSE_NOTE, percentText, rankStreets, StreetInput, StreetRanking } from "../summaries/ranking";
+import { formatDate, InputError, roundToPrecision } from "../values";
+import { readLedgerSheetFromFile, readLedgerSheetsFromFile, WorkbookFileError } from "../xlsx/readWorkbook";
+import { assertOutputIsNotInput, SummaryWriteError, writeNewSummaryWorkbook } from "../xlsx/writeSummaries";
+import { parseArgs, UsageError } from "./args";
+import { acceptLedgerSheet, EXIT_CANNOT_CHECK, EXIT_CLEAN, policyYearNotice, readAsOf, readPolicyOption } from "./check";
+import { policyNotes } from "./format";
+import type { Io } from "./io";
+import { describeWrite, localTimestamp } from "./summary";
+
+export const RANK_USAGE = `用法：bangfu rank 文件.xlsx [文件2.xlsx …] [-o 输出.xlsx] [--as-of YYYY-MM-DD] [--policy 参数文件.json]`;
+
+export async function runRank(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ["-o", "--output", "--as-of", "--policy"], []);
+  const files = args.positional;
+  if (files.length === 0) throw new UsageError(`请给出各街道的台账 .xlsx 文件（每个文件一个街道；或一个文件、每个台账工作表一个街道）。\n${RANK_USAGE}`);
+  const outputOption = args.options.get("-o") ?? args.options.get("--output");
+  if (outputOption === true) throw new UsageError(`-o 后面需要输出文件名\n${RANK_USAGE}`);
+  const asOf = readAsOf(args.options.get("--as-of"));
+  const overrides = readPolicyOption(args.options.get("--policy"));
+  try {
+    if (outputOption !== undefined) for (const file of files) await assertOutputIsNotInput(file, outputOption);
+    const policy = resolvePolicy(asOf.year, overrides);
+    const notice = policyYearNotice(overrides, policy.year);
+    if (notice) io.stderr(`${notice}\n`);
+    const streets = await readStreets(files);
+    const ranking = rankStreets(streets, { policy, asOf });
+    io.stdout(`${rankingToText(ranking)}\n`);
+    for (const note of policyNotes(policy).filter((n) => !n.includes("尚未确认"))) io.stdout(`${note}\n`);
+    if (outputOption !== undefined) {
+      const sources = streets.map((s) => s.source);
+      const table = buildRankingTable(ranking, { generatedAt: localTimestamp(), source: `${streets.length}个街道台账：${sources.join("、")}` });
+      const result = await writeNewSummaryWorkbook(outputOption, [table], files);
+      io.stdout(`${describeWrite(result, null).join("\n")}\n`);
+    }
+    return EXIT_CLEAN;
+  } catch (error: unknown) {
+    if (error instanceof WorkbookFileError || error instanceof LedgerNotFoundError || error instanceof PolicyFileError || error instanceof InputError) {
+      io.stderr(`无法排名：${error.message}\n`);
+      return EXIT_CANNOT_CHECK;
+    }
+    if (error instanceof SummaryWriteError) {
+      io.stderr(`无法写出排名：${error.message}\n`);
+      return EXIT_CANNOT_CHECK;
+    }
+    throw error;
+  }
+}
+
+/** One street per file; or, for a single workbook with several ledger sheets, one per sheet. */
+async function readStreets(files: readonly string[]): Promise<StreetInput[]> {
+  const base = (file: string) => path.basename(file);
+  const stem = (file: string) => path.basename(file, path.extname(file));
+  if (files.length === 1) {
+    const [file] = files;
+    const { sheets, scanned } = await readLedgerSheetsFromFile(file, { accept: acceptLedgerSheet });
+    if (sheets.length === 0) throw new LedgerNotFoundError("", `文件 ${file} 中没有找到台账工作表。${scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("")}`);
+    return sheets.map((sheet) => ({
+      ledger: readLedger(sheet),
+      source: sheets.length > 1 ? `${base(file)} / ${sheet.name}` : base(file),
+      fallbackName: sheets.length > 1 ? sheet.name : stem(file),
+    }));
+  }
+  // Files of the same name in different folders are told apart by their path as given.
+  const label = (file: string) => (files.filter((f) => base(f) === base(file)).length > 1 ? file : base(file));
+  const streets: StreetInput[] = [];
+  for (const file of files) {
+    const { sheet, scanned } = await readLedgerSheetFromFile(file, { accept: acceptLedgerSheet });
+    if (!sheet) throw new LedgerNotFoundError("", `文件 ${file} 中没有找到台账工作表。${scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("")}`);
+    streets.push({ ledger: readLedger(sheet), source: label(file), fallbackName: stem(file) });
+  }
+  return streets;
+}
+
+// ---------------------------------------------------------------- the printed table
+
+function yuan(value: number | null): string {
+  return value === null ? "—" : value.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+function points(share: number | null): string {
+  if (share === null) return "—";
+  const value = roundToPrecision(share * 100).toFixed(1);
+  return `${share >= 0 ? "+" : ""}${value}个百分点`;
+}
+
+function pad(text: string, width: number, right: boolean): string {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+}
+
+/** The ranking as a plain-text table (CJK characters count two columns), then the lagging streets. */
+export function rankingToText(ranking: StreetRanking): string {
+  const header = ["排名", "街道", "户数", "两年收入齐全户数", "上年人均纯收入", "本年人均纯收入", "增幅", "差距（增幅−农民）", ""];
+  const rightAligned = [true, false, true, true, true, true, true, true, false];
+  const body = ranking.streets.map((s) => [
+    s.rank === null ? "—" : String(s.rank),
+    s.name,
+    String(s.households),
+    String(s.comparable),
+    yuan(s.lastYearMean),
+    yuan(s.thisYearMean),
+    s.growth === null ? "—" : percentText(s.growth),
+    points(s.gap),
+    s.lagging ? `← ${LAGGING_MARK}` : s.growth === null ? "无法计算" : "",
+  ]);
+  const d = ranking.district;
+  const total = [
+    "",
+    "全区",
+    String(d.households),
+    String(d.comparable),
+    yuan(d.lastYearMean),
+    yuan(d.thisYearMean),
+    d.growth === null ? "—" : percentText(d.growth),
+    d.growth === null ? "—" : points(roundToPrecision(d.growth - ranking.farmersGrowth)),
+    "",
+  ];
+  const rows = [header, ...body, total];
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
+  const line = (r: readonly string[]) => r.map((cell, i) => pad(cell, widths[i], rightAligned[i])).join("  ").trimEnd();
+  const lagging = ranking.streets.filter((s) => s.lagging).map((s) => s.name);
+  const uncomputable = ranking.streets.filter((s) => s.growth === null).map((s) => s.name);
+  const lines = [
+    `街道脱贫户人均纯收入增幅排名（${ranking.streets.length}个街道；检查日期 ${formatDate(ranking.asOf)}，政策参数 ${ranking.policyYear}年）`,
+    farmersGrowthText(ranking),
+    "",
+    line(header),
+    ...body.map(line),
+    line(total),
+    "",
+    lagging.length > 0
+      ? `增速靠后的街道（增幅低于当地农民收入增幅 ${percentText(ranking.farmersGrowth)}）：${lagging.join("、")}。${PLAN_CLAUSE_NOTE}`
+      : `没有增幅低于当地农民收入增幅（${percentText(ranking.farmersGrowth)}）的街道。`,
+  ];
+  if (uncomputable.length > 0) lines.push(`无法计算增幅（没有两年收入齐全的户），未参加排名：${uncomputable.join("、")}。`);
+  return lines.join("\n");
+}

@@ -1,0 +1,94 @@
+/**
+ * `bangfu summary FILE.xlsx -o OUT.xlsx`: check the ledger, build the summary tabs and write a
+ * copy of the workbook with them added. The input file is never written.
+ *
+ * Exit codes as for `check`, except that findings do not matter: 0 when the copy was written
+ * (whatever the check found: the findings are in the 检查结果 tab), 2 when the file cannot be
+ * checked or the copy cannot be written.
+ */
+import { countBySeverity } from "../checks";
+import { LedgerNotFoundError } from "../ledger";
+import { PolicyFileError } from "../policy";
+import { buildSummaries } from "../summaries";
+import { formatDate, InputError } from "../values";
+import { WorkbookFileError } from "../xlsx/readWorkbook";
+import { assertOutputIsNotInput, SummaryWriteError, WriteResult, writeSummaryWorkbook } from "../xlsx/writeSummaries";
+import { parseArgs, UsageError } from "./args";
+import { checkFile, describePassedOver, EXIT_CANNOT_CHECK, EXIT_CLEAN, policyYearNotice, readAsOf, readPolicyOption } from "./check";
+import { policyNotes } from "./format";
+import type { Io } from "./io";
+
+export const SUMMARY_USAGE = `用法：bangfu summary 文件.xlsx -o 输出.xlsx [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 参数文件.json] [--full-ids]`;
+
+/** Now as an ISO timestamp in the machine's local time with its offset (2025-12-15T09:30:00+08:00): the meta line shows local time. */
+export function localTimestamp(date: Date = new Date()): string {
+  const offset = -date.getTimezoneOffset();
+  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset >= 0 ? "+" : "-";
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, "0");
+  return `${local}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+export function outputOption(option: string | true | undefined, example: string): string {
+  if (option === undefined || option === true) throw new UsageError(`请用 -o 指定输出文件，例如 -o ${example}`);
+  return option;
+}
+
+export async function runSummary(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ["-o", "--output", "--sheet", "--as-of", "--policy"], ["--full-ids"]);
+  if (args.positional.length !== 1) throw new UsageError(`请给出一个台账 .xlsx 文件。\n${SUMMARY_USAGE}`);
+  const [file] = args.positional;
+  const output = outputOption(args.options.get("-o") ?? args.options.get("--output"), "台账-汇总.xlsx");
+  const asOf = readAsOf(args.options.get("--as-of"));
+  const overrides = readPolicyOption(args.options.get("--policy"));
+  const sheetOption = args.options.get("--sheet");
+  const progress = io.stderrIsTTY ? (rows: number) => io.stderr(`\r已读取 ${rows} 行…`) : undefined;
+  try {
+    await assertOutputIsNotInput(file, output);
+    const checked = await checkFile(file, { sheetName: typeof sheetOption === "string" ? sheetOption : undefined, asOf, overrides, onProgress: progress });
+    if (progress) io.stderr("\r");
+    const notice = policyYearNotice(overrides, checked.policy.year);
+    if (notice) io.stderr(`${notice}\n`);
+    if (sheetOption === undefined) io.stderr(`汇总工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver)}\n`);
+    const tables = buildSummaries(checked.ledger, checked.report, {
+      policy: checked.policy,
+      asOf,
+      generatedAt: localTimestamp(),
+      fullIds: args.options.has("--full-ids"),
+    });
+    const result = await writeSummaryWorkbook(file, output, tables);
+    const counts = countBySeverity(checked.report.findings);
+    const report = checked.report;
+    io.stdout(
+      [
+        `台账“${report.sheet}”：${report.households}户、${report.persons}人；检查日期 ${formatDate(report.asOf)}，政策参数 ${report.policyYear}年；检查发现错误 ${counts.error} 条，警告 ${counts.warning} 条，提示 ${counts.info} 条（见“检查结果”工作表）。`,
+        ...describeWrite(result, file),
+        ...policyNotes(checked.policy),
+      ].join("\n") + "\n",
+    );
+    return EXIT_CLEAN;
+  } catch (error: unknown) {
+    if (error instanceof WorkbookFileError || error instanceof LedgerNotFoundError || error instanceof PolicyFileError || error instanceof InputError) {
+      io.stderr(`无法检查：${error.message}\n`);
+      return EXIT_CANNOT_CHECK;
+    }
+    if (error instanceof SummaryWriteError) {
+      io.stderr(`无法写出汇总：${error.message}\n`);
+      return EXIT_CANNOT_CHECK;
+    }
+    throw error;
+  }
+}
+
+/** What was written where, one line per tab. */
+export function describeWrite(result: WriteResult, inputLabel: string | null): string[] {
+  const lines = [inputLabel === null ? `已写出 ${result.outputPath}：` : `已写出 ${result.outputPath}（输入文件 ${inputLabel} 未修改）：`];
+  for (const tab of result.tabs) {
+    lines.push(tab.renamed ? `  + ${tab.name}（工作簿中已有用户自己的“${tab.title}”工作表，保留未动，新表改名为“${tab.name}”）` : `  + ${tab.name}`);
+  }
+  if (result.replaced.length > 0) lines.push(`替换了上次由 BANGFU 生成的工作表：${result.replaced.map((n) => `“${n}”`).join("、")}。`);
+  if (result.ignoredMarkers.length > 0) lines.push(`注意：生成标记指向台账本身，已忽略该标记，台账未动（${result.ignoredMarkers.join("；")}）。`);
+  const charts = result.tabs.filter((t) => t.chartAsNote).map((t) => `“${t.name}”`);
+  if (charts.length > 0) lines.push(`说明：${charts.join("、")}的图表在 .xlsx 中以数据和“图表：…”说明行代替（命令行不能绘制图表；在 Excel 加载项中生成时会绘制）。`);
+  return lines;
+}

@@ -1,0 +1,322 @@
+/**
+ * The generated workbooks opened by a real spreadsheet program: LibreOffice headless converts
+ * them (to CSV, every sheet, values as shown; and to .xlsx) without error, and the tabs read
+ * back with the expected values and formats. A workbook LibreOffice saved is then summarised
+ * again: its markers are still found, and its ledger sheet passes through unchanged.
+ *
+ * LibreOffice must be installed (CI's .ci/run installs libreoffice-calc and fonts-noto-cjk):
+ * without it these tests fail, they do not skip.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { Io } from "../src/cli/io";
+import { main } from "../src/cli/main";
+import { readLedgerSheetFromFile } from "../src/xlsx/readWorkbook";
+import { readSummaryWorkbook } from "../src/xlsx/writeSummaries";
+import { PERSON_ROWS } from "./summaries/fixtures";
+import { definedNames, dressLedger, load, snapshot, zipParts, zipText } from "./support/workbooks";
+
+jest.setTimeout(240_000);
+
+const SUMMARY_TABS = ["汇总-分层", "汇总-措施", "汇总-资金", "汇总-增收", "重点户清单", "检查结果"];
+/** CSV: comma, double quote, UTF-8, from line 1, values as shown (formatted), every sheet (-1) into its own file. */
+const CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
+
+/** BANGFU_SOFFICE names the program (and, naming nothing, stands for "not installed"); else the usual places and PATH. */
+function findSoffice(): string | null {
+  const named = process.env.BANGFU_SOFFICE;
+  if (named !== undefined) return fs.existsSync(named) ? named : null;
+  const candidates = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice", "/Applications/LibreOffice.app/Contents/MacOS/soffice"];
+  for (const candidate of candidates) if (candidate && fs.existsSync(candidate)) return candidate;
+  const which = spawnSync("sh", ["-c", "command -v soffice || command -v libreoffice"], { encoding: "utf8" });
+  return which.status === 0 && which.stdout.trim() ? which.stdout.trim() : null;
+}
+
+const SOFFICE = findSoffice();
+
+function soffice(): string {
+  if (!SOFFICE) {
+    throw new Error(
+      "LibreOffice（soffice）未安装，无法用真实的电子表格程序检验生成的工作簿。\n" +
+        "请安装：apt-get update && apt-get install -y libreoffice-calc fonts-noto-cjk（CI 的 .ci/run 会自动安装），或用 BANGFU_SOFFICE 指明 soffice 的路径。",
+    );
+  }
+  return SOFFICE;
+}
+
+let dir: string;
+let profiles = 0;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-lo-"));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+interface Conversion {
+  readonly outDir: string;
+  readonly files: string[];
+  readonly ms: number;
+}
+
+/** soffice --headless --convert-to …, with its own profile; fails the test on a non-zero exit or no output. */
+function convert(file: string, to: string): Conversion {
+  const outDir = fs.mkdtempSync(path.join(dir, "out-"));
+  const profile = path.join(dir, `profile-${process.pid}-${profiles++}`);
+  const started = Date.now();
+  const result = spawnSync(soffice(), ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", to, "--outdir", outDir, file], {
+    encoding: "utf8",
+    timeout: 180_000,
+  });
+  const ms = Date.now() - started;
+  const files = fs.readdirSync(outDir);
+  if (result.status !== 0 || files.length === 0 || /\bError\b/i.test(result.stderr ?? "")) {
+    throw new Error(`LibreOffice 转换 ${path.basename(file)} → ${to} 失败（退出码 ${result.status}，${result.signal ?? ""}）：\n${result.stdout}\n${result.stderr}`);
+  }
+  return { outDir, files, ms };
+}
+
+/** RFC 4180 CSV rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function csvOf(conversion: Conversion, base: string, sheet: string): string[][] {
+  const name = `${base}-${sheet}.csv`;
+  if (!conversion.files.includes(name)) throw new Error(`LibreOffice 没有导出工作表“${sheet}”（导出了：${conversion.files.join("、")}）`);
+  return parseCsv(fs.readFileSync(path.join(conversion.outDir, name), "utf8")).map((r) => {
+    while (r.length > 0 && r[r.length - 1] === "") r.pop();
+    return r;
+  });
+}
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stderrIsTTY: false };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+async function ledgerFile(name: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("封面").getCell("A1").value = "某街道脱贫户增收帮扶台账";
+  const ws = wb.addWorksheet("台账");
+  PERSON_ROWS.forEach((row, i) => (ws.getRow(i + 1).values = row as ExcelJS.CellValue[]));
+  dressLedger(ws, 2, PERSON_ROWS.length, PERSON_ROWS[1].length);
+  const mine = wb.addWorksheet("汇总-分层");
+  mine.getCell("A1").value = "用户自己的表";
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+describe("LibreOffice headless", () => {
+  test("soffice is installed", () => {
+    expect(soffice()).toBeTruthy();
+  });
+
+  describe("the summary workbook", () => {
+    let output: string;
+    let csv: Conversion;
+    beforeAll(async () => {
+      if (!SOFFICE) return;
+      const input = await ledgerFile("台账.xlsx");
+      output = path.join(dir, "summary.xlsx");
+      const result = await run("summary", input, "-o", output, "--as-of", "2025-06-30");
+      if (result.code !== 0) throw new Error(result.stderr);
+      csv = convert(output, CSV_ALL_SHEETS);
+    });
+
+    test("converts to CSV without error, every sheet exported", () => {
+      soffice();
+      for (const sheet of ["封面", "台账", "汇总-分层", "汇总-分层(2)", ...SUMMARY_TABS.slice(1)]) expect(csvOf(csv, "summary", sheet).length).toBeGreaterThan(0);
+    });
+
+    test("汇总-分层(2) as LibreOffice shows it: meta line, chart note, header, formatted shares and yuan, the total row", () => {
+      soffice();
+      const rows = csvOf(csv, "summary", "汇总-分层(2)");
+      expect(rows[0][0]).toMatch(/^来源工作表：台账　检查日期：2025-06-30　政策年度：2025　生成时间：/);
+      expect(rows.some((r) => r[0]?.startsWith("图表：各村收入分层户数"))).toBe(true);
+      const header = rows.findIndex((r) => r[0] === "村");
+      expect(rows[header]).toEqual(["村", "户数", "人数", "高收入户数", "高收入占比", "中等收入户数", "中等收入占比", "低收入户数", "低收入占比", "收入不详户数", "人均纯收入平均值", "人均纯收入中位数"]);
+      expect(rows[header + 1].slice(0, 2)).toEqual(["东村", "4"]);
+      // Total: 9 households, 15 persons; 2/8, 3/8, 3/8; mean 99000 / 8; median (11000 + 12000) / 2 — shown with the formats.
+      expect(rows[rows.length - 1]).toEqual(["合计", "9", "15", "2", "25.0%", "3", "37.5%", "3", "37.5%", "1", "12,375.00", "11,500.00"]);
+    });
+
+    test("重点户清单: dates shown as yyyy-mm-dd, money to the fen, IDs masked", () => {
+      soffice();
+      const rows = csvOf(csv, "summary", "重点户清单");
+      const h01 = rows.find((r) => r[0] === "H01");
+      expect(h01?.slice(0, 8)).toEqual(["H01", "张一", expect.stringMatching(/^370402\*{8}\d{3}[\dX]$/), "东村", "9,000.00", "钱干部", "2025-06-20", "公益性岗位、庭院经济"]);
+    });
+
+    test("检查结果: the cell references are there (links are checked in the .xlsx LibreOffice writes)", () => {
+      soffice();
+      const rows = csvOf(csv, "summary", "检查结果");
+      const header = rows.findIndex((r) => r[0] === "规则");
+      expect(rows[header]).toEqual(["规则", "检查项", "严重程度", "条款", "户", "单元格", "说明"]);
+      expect(rows.slice(header + 1).every((r) => /^台账!([A-Z]+\d+)$|^—$/.test(r[5]))).toBe(true);
+    });
+
+    test("the ledger and the user's own 汇总-分层 read back as written", () => {
+      soffice();
+      expect(csvOf(csv, "summary", "汇总-分层")).toEqual([["用户自己的表"]]);
+      const ledger = csvOf(csv, "summary", "台账");
+      expect(ledger[1].slice(0, 3)).toEqual(["户编号", "证件号码", "姓名"]);
+      expect(ledger[2].slice(0, 1)).toEqual(["H01"]);
+    });
+
+    describe("saved again by LibreOffice as .xlsx", () => {
+      let saved: string;
+      beforeAll(() => {
+        if (!SOFFICE) return;
+        const conversion = convert(output, "xlsx");
+        saved = path.join(dir, "saved-by-libreoffice.xlsx");
+        fs.copyFileSync(path.join(conversion.outDir, "summary.xlsx"), saved);
+      });
+
+      test("its markers, tabs, values and internal links survive", async () => {
+        soffice();
+        const ours = await readSummaryWorkbook(output);
+        const theirs = await readSummaryWorkbook(saved);
+        expect(theirs.tabs.map((t) => [t.key, t.name])).toEqual(ours.tabs.map((t) => [t.key, t.name]));
+        const markers = (await definedNames(saved)).filter((n) => n.name.startsWith("BANGFU_GENERATED_")).map((n) => n.name).sort();
+        expect(markers).toEqual(["FINDINGS", "FOCUS", "FUNDS", "GROWTH", "MEASURES", "TIERS"].map((k) => `BANGFU_GENERATED_${k}`).sort());
+        for (const [i, tab] of theirs.tabs.entries()) {
+          expect(tab.headerRow).toBe(ours.tabs[i].headerRow);
+          expect(tab.header).toEqual(ours.tabs[i].header);
+          // LibreOffice writes back what the cells hold; numbers to the same precision.
+          const norm = (rows: readonly (readonly unknown[])[]) => rows.map((r) => r.map((v) => (typeof v === "number" ? Number(v.toFixed(9)) : v === "" ? null : v)));
+          expect(norm(tab.rows)).toEqual(norm(ours.tabs[i].rows));
+        }
+        // (Frozen panes cannot be checked here: a headless conversion has no view, and LibreOffice
+        // then writes every sheet unfrozen, the ledger's own freeze included.)
+        const wb = await load(saved);
+        const findings = wb.getWorksheet("检查结果")!;
+        const headerRow = theirs.tabs.find((t) => t.key === "findings")!.headerRow;
+        const link = findings.getCell(headerRow + 1, 6).value as { hyperlink?: string };
+        expect(link.hyperlink).toMatch(/^#'?台账'?![A-Z]+\d+$/);
+      });
+
+      test("bangfu check reads the file LibreOffice saved", async () => {
+        soffice();
+        const { sheet } = await readLedgerSheetFromFile(saved, {});
+        expect(sheet?.name).toBe("封面");
+        const checked = await run("check", saved, "--as-of", "2025-06-30", "--json");
+        expect(JSON.parse(checked.stdout).sheet).toBe("台账");
+      });
+
+      test("summary on it: the generated tabs are found by marker and replaced; the ledger LibreOffice wrote passes through unchanged", async () => {
+        soffice();
+        const again = path.join(dir, "again.xlsx");
+        const result = await run("summary", saved, "-o", again, "--as-of", "2025-06-30");
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain("替换了上次由 BANGFU 生成的工作表：");
+        const [before, after] = [await load(saved), await load(again)];
+        expect(after.worksheets.map((w) => w.name)).toEqual(before.worksheets.map((w) => w.name));
+        // Settings LibreOffice spells out at their default value come back left out (see snapshot()).
+        const same = (name: string) => expect(snapshot(after.getWorksheet(name)!, { defaults: "omit" })).toEqual(snapshot(before.getWorksheet(name)!, { defaults: "omit" }));
+        same("台账");
+        same("汇总-分层");
+        same("封面");
+        // The guard: the snapshot does see LibreOffice's ledger (its comment and its validation).
+        const ledger = snapshot(before.getWorksheet("台账")!, { defaults: "omit" }) as { cells: Record<string, { note: unknown }>; dataValidations: object };
+        expect(ledger.cells.C3.note).toBeTruthy();
+        expect(Object.keys(ledger.dataValidations)).toContain("F3");
+        // The comments' boxes carry no NaN margins (exceljs would write inset="NaNmm").
+        const vml = (await zipParts(again)).filter((p) => p.endsWith(".vml"));
+        expect(vml.length).toBeGreaterThan(0);
+        for (const part of vml) expect(await zipText(again, part)).not.toContain("NaN");
+        // …and LibreOffice opens the result of that too.
+        const csvAgain = convert(again, CSV_ALL_SHEETS);
+        expect(csvOf(csvAgain, "again", "汇总-增收").length).toBeGreaterThan(3);
+      });
+    });
+  });
+
+  test("a drop-down list from another sheet that the writer put back (exceljs drops it) is one LibreOffice reads", async () => {
+    soffice();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("台账").getRow(1).values = ["户编号", "户主姓名", "人均纯收入", "收入分层"];
+    wb.getWorksheet("台账")!.getRow(2).values = ["H01", "张一", 9000, "低收入"];
+    wb.addWorksheet("字典").getColumn(1).values = ["高收入", "中等收入", "低收入"];
+    const input = path.join(dir, "dropdown.xlsx");
+    await wb.xlsx.writeFile(input);
+    const zip = await JSZip.loadAsync(fs.readFileSync(input));
+    const ext =
+      `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">` +
+      `<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>字典!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>D2:D500</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`;
+    const part = "xl/worksheets/sheet1.xml";
+    zip.file(part, (await zip.file(part)!.async("string")).replace("</worksheet>", `<extLst>${ext}</extLst></worksheet>`));
+    fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+    const output = path.join(dir, "dropdown-summary.xlsx");
+    expect((await run("summary", input, "-o", output, "--as-of", "2025-06-30")).code).toBe(0);
+    const conversion = convert(output, "xlsx");
+    const saved = await load(path.join(conversion.outDir, "dropdown-summary.xlsx"));
+    const validations = (saved.getWorksheet("台账") as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }).dataValidations.model;
+    expect(validations.D2).toMatchObject({ type: "list" });
+    expect(validations.D2.formulae[0]).toBe("字典!$A$1:$A$3");
+  });
+
+  test("the street ranking workbook converts, and reads back ranked", async () => {
+    soffice();
+    const header = ["户编号", "户主姓名", "乡镇", "人均纯收入", "上年人均纯收入"];
+    const files: string[] = [];
+    for (const [name, town, current, last] of [
+      ["a.xlsx", "东街道", 11000, 10000],
+      ["b.xlsx", "西街道", 10300, 10000],
+    ] as const) {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("台账");
+      ws.addRow(header);
+      ws.addRow(["H1", "户主", town, current, last]);
+      const file = path.join(dir, name);
+      await wb.xlsx.writeFile(file);
+      files.push(file);
+    }
+    const out = path.join(dir, "ranking.xlsx");
+    expect((await run("rank", ...files, "-o", out, "--as-of", "2025-12-15")).code).toBe(0);
+    const conversion = convert(out, CSV_ALL_SHEETS);
+    const rows = csvOf(conversion, "ranking", "街道排名");
+    const at = rows.findIndex((r) => r[0] === "排名");
+    expect(rows.slice(at + 1).map((r) => [r[0], r[1], r[7], r[10] ?? ""])).toEqual([
+      ["1", "东街道", "10.0%", ""],
+      ["2", "西街道", "3.0%", "靠后"],
+      ["全区", "", "6.5%", ""], // (11000 + 10300) / (10000 + 10000) − 1
+    ]);
+  });
+});

@@ -1,0 +1,436 @@
+/**
+ * The .xlsx writer of summary tables (src/xlsx/writeSummaries.ts), on small tables built by hand:
+ * layout, number formats, frozen header, filter, links to the ledger, markers; regeneration by
+ * marker and never by name; the input file never written.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { markerName, SUMMARY_TITLES, SummaryKey, SummaryTable } from "../src/summaries/model";
+import {
+  generatedMarker,
+  readSummaryWorkbook,
+  sheetOfReference,
+  SummaryWriteError,
+  TabTable,
+  writeNewSummaryWorkbook,
+  writeSummaryWorkbook,
+} from "../src/xlsx/writeSummaries";
+import { definedNames, load, sha256, sheetXml, snapshot, zipParts } from "./support/workbooks";
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-writer-"));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const META = { sourceSheet: "台账", asOf: "2025-06-30", policyYear: 2025, generatedAt: "2025-07-01T09:30:00+08:00" };
+
+/** Two villages and a total; a share, money, a count, a date; one cell's format overridden. */
+function tiersTable(overrides: Partial<SummaryTable> = {}): SummaryTable {
+  return {
+    key: "tiers",
+    title: "汇总-分层",
+    meta: META,
+    notes: ["分层标准：示例。"],
+    columns: [
+      { header: "村", width: 14, format: "text" },
+      { header: "户数", width: 8, format: "integer" },
+      { header: "低收入占比", width: 11, format: "percent" },
+      { header: "人均纯收入平均值", width: 18, format: "yuan" },
+      { header: "最近走访", width: 12, format: "date" },
+    ],
+    rows: [
+      [{ value: "东村" }, { value: 4 }, { value: 0.25 }, { value: 12345.6 }, { value: "2025-06-20" }],
+      [{ value: "西村" }, { value: 3 }, { value: 1 / 3 }, { value: "—", format: "text" }, { value: null }],
+    ],
+    totalRow: [{ value: "合计" }, { value: 7 }, { value: 0.2857 }, { value: 11000 }],
+    chart: { kind: "stackedColumn", title: "各村收入分层户数", categoryColumn: 0, seriesColumns: [1, 2] },
+    ...overrides,
+  };
+}
+
+function findingsTable(sheet = "台账"): SummaryTable {
+  return {
+    key: "findings",
+    title: "检查结果",
+    meta: { ...META, sourceSheet: sheet },
+    notes: [],
+    columns: [
+      { header: "规则", width: 7, format: "text" },
+      { header: "单元格", width: 14, format: "text" },
+      { header: "说明", width: 60, format: "text" },
+    ],
+    rows: [
+      [{ value: "M01" }, { value: `${sheet}!U12`, link: { sheet, cell: "U12" } }, { value: "未明确增收帮扶责任人" }],
+      [{ value: "M02" }, { value: `${sheet}!V5`, link: { sheet, cell: "$V$5" } }, { value: "超过一个月未走访" }],
+      [{ value: "D01" }, { value: "—" }, { value: "整表问题" }],
+    ],
+    filter: true,
+  };
+}
+
+/** A workbook with a ledger sheet 台账 (and any other sheets given as rows). */
+async function ledgerWorkbook(file: string, extra: Record<string, unknown[][]> = {}): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("台账");
+  ws.getRow(1).values = ["户编号", "户主姓名", "人均纯收入"];
+  ws.getRow(2).values = ["H01", "张一", 9000];
+  ws.getCell("C2").numFmt = "#,##0.00";
+  ws.getCell("B2").font = { bold: true };
+  for (const [name, rows] of Object.entries(extra)) {
+    const sheet = wb.addWorksheet(name);
+    rows.forEach((row, i) => (sheet.getRow(i + 1).values = row as ExcelJS.CellValue[]));
+  }
+  const full = path.join(dir, file);
+  await wb.xlsx.writeFile(full);
+  return full;
+}
+
+/** Rewrite the defined names of an .xlsx file (to plant markers as Excel would leave them). */
+async function setDefinedNames(file: string, namesXml: string): Promise<void> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  let xml = await zip.file("xl/workbook.xml")!.async("string");
+  xml = xml.replace(/<definedNames>[\s\S]*?<\/definedNames>/, "");
+  xml = xml.replace("</sheets>", `</sheets><definedNames>${namesXml}</definedNames>`);
+  zip.file("xl/workbook.xml", xml);
+  fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+describe("一张汇总表的版式", () => {
+  let out: string;
+  let ws: ExcelJS.Worksheet;
+  beforeAll(async () => {
+    const input = await ledgerWorkbook("layout.xlsx");
+    out = path.join(dir, "layout-out.xlsx");
+    await writeSummaryWorkbook(input, out, [tiersTable(), findingsTable()]);
+    ws = (await load(out)).getWorksheet("汇总-分层")!;
+  });
+
+  test("row 1 the meta line, then the notes and the chart's note row, a blank row, the header", () => {
+    expect(ws.getCell("A1").value).toBe("来源工作表：台账　检查日期：2025-06-30　政策年度：2025　生成时间：2025-07-01 09:30:00　（由 BANGFU 增收帮扶助手生成，重新生成时将被替换）");
+    expect(ws.getCell("A2").value).toBe("分层标准：示例。");
+    expect(ws.getCell("A3").value).toBe(
+      "图表：各村收入分层户数（堆积柱形图；分类：村；系列：户数、低收入占比）。命令行生成的文件不含图表对象，数据见下表；在 Excel 加载项中生成时会绘制图表。",
+    );
+    expect(ws.getRow(4).cellCount).toBe(0);
+    expect(ws.getRow(5).values).toEqual([undefined, "村", "户数", "低收入占比", "人均纯收入平均值", "最近走访"]);
+  });
+
+  test("header bold on a fill; widths as the columns say", () => {
+    for (let c = 1; c <= 5; c++) {
+      const cell = ws.getCell(5, c);
+      expect(cell.font?.bold).toBe(true);
+      expect(cell.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
+    }
+    expect([1, 2, 3, 4, 5].map((c) => ws.getColumn(c).width)).toEqual([14, 8, 11, 18, 12]);
+  });
+
+  test("number formats: integer 0, percent 0.0%, yuan #,##0.00, date yyyy-mm-dd; a cell's own format wins", () => {
+    expect(["A6", "B6", "C6", "D6", "E6"].map((a) => ws.getCell(a).numFmt ?? null)).toEqual([null, "0", "0.0%", "#,##0.00", "yyyy-mm-dd"]);
+    expect(ws.getCell("B6").value).toBe(4);
+    expect(ws.getCell("C6").value).toBe(0.25);
+    expect(ws.getCell("D6").value).toBe(12345.6);
+    expect(ws.getCell("E6").value).toEqual(new Date(Date.UTC(2025, 5, 20)));
+    expect(ws.getCell("D7").value).toBe("—");
+    expect(ws.getCell("D7").numFmt ?? null).toBeNull();
+    expect(ws.getCell("E7").value).toBeNull();
+  });
+
+  test("the total row is bold, after the body", () => {
+    expect(ws.getRow(8).values).toEqual([undefined, "合计", 7, 0.2857, 11000]);
+    for (let c = 1; c <= 5; c++) expect(ws.getCell(8, c).font?.bold).toBe(true);
+    expect(ws.getCell(8, 5).fill).toMatchObject({ fgColor: { argb: "FFF2F2F2" } });
+    expect(ws.getCell(7, 1).font?.bold ?? false).toBe(false);
+  });
+
+  test("frozen below the header row; no filter unless asked", () => {
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 5, topLeftCell: "A6" });
+    expect(ws.autoFilter ?? null).toBeNull();
+  });
+
+  test("检查结果: filter on the header over the body; links go to the ledger cell, as Excel writes internal links", async () => {
+    const findings = (await load(out)).getWorksheet("检查结果")!;
+    // No notes: meta line, blank row, header on row 3.
+    expect(findings.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+    expect(findings.autoFilter).toBe("A3:C6");
+    expect(findings.getCell("B4").value).toEqual({ text: "台账!U12", hyperlink: "#'台账'!U12" });
+    expect(findings.getCell("B5").value).toEqual({ text: "台账!V5", hyperlink: "#'台账'!V5" });
+    expect(findings.getCell("B6").value).toBe("—");
+    expect(findings.getCell("B4").font).toMatchObject({ underline: true });
+    const { xml, rels } = await sheetXml(out, "检查结果");
+    const links = [...xml.matchAll(/<hyperlink [^>]*\/>/g)].map((m) => m[0]);
+    expect(links).toEqual([`<hyperlink ref="B4" location="&apos;台账&apos;!U12"/>`, `<hyperlink ref="B5" location="&apos;台账&apos;!V5"/>`]);
+    // No relationship at all: exceljs's own external "#…" relationship is gone (exceljs issue 3027).
+    expect(rels ?? "").not.toContain("hyperlink");
+  });
+
+  test("markers: a workbook-level defined name per tab, pointing at its A1", async () => {
+    expect(await definedNames(out)).toEqual([
+      { name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层'!$A$1", localSheetId: null },
+      { name: "BANGFU_GENERATED_FINDINGS", formula: "'检查结果'!$A$1", localSheetId: null },
+    ]);
+  });
+
+  test("no chart object is written (exceljs cannot): no chart or drawing parts", async () => {
+    const parts = await zipParts(out);
+    expect(parts.filter((p) => /chart|drawing/i.test(p))).toEqual([]);
+  });
+
+  test("read back: the tabs by marker, with notes, header, body and total", async () => {
+    const contents = await readSummaryWorkbook(out);
+    expect(contents.sheetNames).toEqual(["台账", "汇总-分层", "检查结果"]);
+    expect(contents.tabs.map((t) => [t.key, t.name, t.headerRow])).toEqual([
+      ["tiers", "汇总-分层", 5],
+      ["findings", "检查结果", 3],
+    ]);
+    const tiers = contents.tabs[0];
+    expect(tiers.notes).toHaveLength(2);
+    expect(tiers.header).toEqual(["村", "户数", "低收入占比", "人均纯收入平均值", "最近走访"]);
+    expect(tiers.rows).toEqual([
+      ["东村", 4, 0.25, 12345.6, "2025-06-20"],
+      ["西村", 3, 1 / 3, "—", null],
+    ]);
+    expect(tiers.totalRow).toEqual(["合计", 7, 0.2857, 11000, null]);
+    expect(contents.tabs[1].rows.map((r) => r[1])).toEqual(["台账!U12", "台账!V5", "—"]);
+  });
+});
+
+describe("标记与重新生成", () => {
+  test("generatedMarker is markerName for every summary key", () => {
+    for (const key of Object.keys(SUMMARY_TITLES) as SummaryKey[]) expect(generatedMarker(key)).toBe(markerName(key));
+    expect(generatedMarker("ranking")).toBe("BANGFU_GENERATED_RANKING");
+  });
+
+  test("sheetOfReference reads quoted, plain and broken references", () => {
+    expect(sheetOfReference("'汇总-分层'!$A$1")).toBe("汇总-分层");
+    expect(sheetOfReference("'It''s'!$A$1")).toBe("It's");
+    expect(sheetOfReference("检查结果!$A$1")).toBe("检查结果");
+    expect(sheetOfReference("#REF!")).toBeNull();
+  });
+
+  test("a user's sheet named 汇总-分层 is kept as it is; the tab takes 汇总-分层(2); regenerating keeps one of each", async () => {
+    const input = await ledgerWorkbook("user-sheet.xlsx", { "汇总-分层": [["我自己的分层统计"], ["东村", 4]] });
+    const before = snapshot((await load(input)).getWorksheet("汇总-分层")!);
+    const once = path.join(dir, "user-sheet-1.xlsx");
+    const first = await writeSummaryWorkbook(input, once, [tiersTable()]);
+    expect(first.tabs).toEqual([{ key: "tiers", name: "汇总-分层(2)", title: "汇总-分层", renamed: true, chartAsNote: true }]);
+    expect(first.replaced).toEqual([]);
+    const twice = path.join(dir, "user-sheet-2.xlsx");
+    const second = await writeSummaryWorkbook(once, twice, [tiersTable()]);
+    expect(second.replaced).toEqual(["汇总-分层(2)"]);
+    expect(second.tabs.map((t) => t.name)).toEqual(["汇总-分层(2)"]);
+    const wb = await load(twice);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["台账", "汇总-分层", "汇总-分层(2)"]);
+    expect(snapshot(wb.getWorksheet("汇总-分层")!)).toEqual(before);
+    expect(await definedNames(twice)).toEqual([{ name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层(2)'!$A$1", localSheetId: null }]);
+  });
+
+  test("a generated tab renamed by the user is still found by its marker and replaced", async () => {
+    const input = await ledgerWorkbook("renamed.xlsx");
+    const once = path.join(dir, "renamed-1.xlsx");
+    await writeSummaryWorkbook(input, once, [tiersTable()]);
+    // What Excel does when the user renames the tab: the sheet's name and the name's reference change together.
+    const zip = await JSZip.loadAsync(fs.readFileSync(once));
+    const xml = (await zip.file("xl/workbook.xml")!.async("string")).replace(/汇总-分层/g, "我的分层");
+    zip.file("xl/workbook.xml", xml);
+    fs.writeFileSync(once, await zip.generateAsync({ type: "nodebuffer" }));
+    const twice = path.join(dir, "renamed-2.xlsx");
+    const result = await writeSummaryWorkbook(once, twice, [tiersTable()]);
+    expect(result.replaced).toEqual(["我的分层"]);
+    expect((await load(twice)).worksheets.map((w) => w.name)).toEqual(["台账", "汇总-分层"]);
+  });
+
+  test("only workbook-level markers count: a sheet-level copy (Excel copies names with a copied sheet) is not one", async () => {
+    const input = await ledgerWorkbook("local-name.xlsx", { 副本: [["我复制的表"]] });
+    await setDefinedNames(input, `<definedName name="BANGFU_GENERATED_TIERS" localSheetId="1">&apos;副本&apos;!$A$1</definedName>`);
+    const out = path.join(dir, "local-name-out.xlsx");
+    const result = await writeSummaryWorkbook(input, out, [tiersTable()]);
+    expect(result.replaced).toEqual([]);
+    expect((await load(out)).worksheets.map((w) => w.name)).toEqual(["台账", "副本", "汇总-分层"]);
+    // The sheet-level name is the user's: kept as it was.
+    expect(await definedNames(out)).toEqual([
+      { name: "BANGFU_GENERATED_TIERS", formula: "'副本'!$A$1", localSheetId: "1" },
+      { name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层'!$A$1", localSheetId: null },
+    ]);
+  });
+
+  test("a marker left pointing at nothing (#REF!) is dropped; a marker on the ledger itself never deletes it", async () => {
+    const input = await ledgerWorkbook("stale.xlsx");
+    await setDefinedNames(input, `<definedName name="BANGFU_GENERATED_FINDINGS">#REF!</definedName><definedName name="BANGFU_GENERATED_TIERS">&apos;台账&apos;!$A$1</definedName>`);
+    const out = path.join(dir, "stale-out.xlsx");
+    const result = await writeSummaryWorkbook(input, out, [tiersTable(), findingsTable()]);
+    expect(result.replaced).toEqual([]);
+    expect(result.ignoredMarkers).toEqual(["BANGFU_GENERATED_TIERS → 台账"]);
+    expect((await load(out)).worksheets.map((w) => w.name)).toEqual(["台账", "汇总-分层", "检查结果"]);
+  });
+
+  test("tabs of other keys, not regenerated now, keep their tabs and markers; user names are kept", async () => {
+    const input = await ledgerWorkbook("partial.xlsx");
+    const wb = await load(input);
+    wb.definedNames.add("'台账'!$C$2", "本年收入");
+    await wb.xlsx.writeFile(input);
+    const once = path.join(dir, "partial-1.xlsx");
+    await writeSummaryWorkbook(input, once, [tiersTable(), findingsTable()]);
+    const twice = path.join(dir, "partial-2.xlsx");
+    const result = await writeSummaryWorkbook(once, twice, [findingsTable()]);
+    expect(result.replaced).toEqual(["检查结果"]);
+    expect((await load(twice)).worksheets.map((w) => w.name)).toEqual(["台账", "汇总-分层", "检查结果"]);
+    expect((await definedNames(twice)).map((n) => `${n.name}=${n.formula}`).sort()).toEqual(
+      ["BANGFU_GENERATED_FINDINGS='检查结果'!$A$1", "BANGFU_GENERATED_TIERS='汇总-分层'!$A$1", "本年收入='台账'!$C$2"].sort(),
+    );
+  });
+});
+
+describe("工作簿的名称（defined names）", () => {
+  test("the input's names come back as they were: constants, formulas, hidden sheet-level names, renumbered when a tab before them goes", async () => {
+    const input = await ledgerWorkbook("names.xlsx", { 其他: [["a", "b"]] });
+    await setDefinedNames(
+      input,
+      [
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">&apos;台账&apos;!$A$1:$C$2</definedName>`,
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">&apos;其他&apos;!$A$1:$B$1</definedName>`,
+        `<definedName name="本表名" localSheetId="1">&apos;其他&apos;!$A$1</definedName>`,
+        `<definedName name="农民增幅" comment="统计局公布">0.07</definedName>`,
+        `<definedName name="收入列">OFFSET(&apos;台账&apos;!$C$2,0,0,COUNTA(&apos;台账&apos;!$A:$A)-1,1)</definedName>`,
+      ].join(""),
+    );
+    // First pass: 汇总-分层 lands after 其他. Move it before 其他 (as a user dragging the tab would), marker and all.
+    const once = path.join(dir, "names-1.xlsx");
+    await writeSummaryWorkbook(input, once, [tiersTable()]);
+    const zip = await JSZip.loadAsync(fs.readFileSync(once));
+    let xml = await zip.file("xl/workbook.xml")!.async("string");
+    const sheets = [...xml.matchAll(/<sheet [^>]*\/>/g)].map((m) => m[0]);
+    xml = xml.replace(/<sheets>.*<\/sheets>/, `<sheets>${sheets[0]}${sheets[2]}${sheets[1]}</sheets>`).replace(/localSheetId="1"/g, 'localSheetId="2"');
+    zip.file("xl/workbook.xml", xml);
+    fs.writeFileSync(once, await zip.generateAsync({ type: "nodebuffer" }));
+    expect((await load(once)).worksheets.map((w) => w.name)).toEqual(["台账", "汇总-分层", "其他"]);
+
+    const twice = path.join(dir, "names-2.xlsx");
+    await writeSummaryWorkbook(once, twice, [tiersTable()]);
+    expect((await load(twice)).worksheets.map((w) => w.name)).toEqual(["台账", "其他", "汇总-分层"]);
+    expect(await definedNames(twice)).toEqual([
+      { name: "_xlnm._FilterDatabase", formula: "'台账'!$A$1:$C$2", localSheetId: "0" },
+      { name: "_xlnm._FilterDatabase", formula: "'其他'!$A$1:$B$1", localSheetId: "1" },
+      { name: "本表名", formula: "'其他'!$A$1", localSheetId: "1" },
+      { name: "农民增幅", formula: "0.07", localSheetId: null },
+      { name: "收入列", formula: "OFFSET('台账'!$C$2,0,0,COUNTA('台账'!$A:$A)-1,1)", localSheetId: null },
+      { name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层'!$A$1", localSheetId: null },
+    ]);
+    const raw = (await JSZip.loadAsync(fs.readFileSync(twice)).then((z) => z.file("xl/workbook.xml")!.async("string"))) ?? "";
+    expect(raw).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">`);
+    expect(raw).toContain(`<definedName name="农民增幅" comment="统计局公布">0.07</definedName>`);
+  });
+});
+
+describe("输入文件从不修改", () => {
+  test("writing to the input's own path is refused in Chinese, and nothing is written", async () => {
+    const input = await ledgerWorkbook("same.xlsx");
+    const hash = sha256(input);
+    await expect(writeSummaryWorkbook(input, input, [tiersTable()])).rejects.toThrow(SummaryWriteError);
+    await expect(writeSummaryWorkbook(input, path.join(dir, ".", "same.xlsx"), [tiersTable()])).rejects.toThrow(/输出文件不能与输入文件相同/);
+    expect(sha256(input)).toBe(hash);
+  });
+
+  test("nor through a symbolic or hard link to it", async () => {
+    const input = await ledgerWorkbook("linked.xlsx");
+    const hash = sha256(input);
+    const soft = path.join(dir, "soft-link.xlsx");
+    const hard = path.join(dir, "hard-link.xlsx");
+    fs.symlinkSync(input, soft);
+    fs.linkSync(input, hard);
+    await expect(writeSummaryWorkbook(input, soft, [tiersTable()])).rejects.toThrow(/输出文件不能与输入文件相同/);
+    await expect(writeSummaryWorkbook(input, hard, [tiersTable()])).rejects.toThrow(/输出文件不能与输入文件相同/);
+    expect(sha256(input)).toBe(hash);
+  });
+
+  test("the input's bytes are the same after writing a copy", async () => {
+    const input = await ledgerWorkbook("bytes.xlsx");
+    const hash = sha256(input);
+    const mtime = fs.statSync(input).mtimeMs;
+    await writeSummaryWorkbook(input, path.join(dir, "bytes-out.xlsx"), [tiersTable(), findingsTable()]);
+    expect(sha256(input)).toBe(hash);
+    expect(fs.statSync(input).mtimeMs).toBe(mtime);
+  });
+
+  test("a folder that does not exist: a Chinese message, no partial file", async () => {
+    const input = await ledgerWorkbook("nofolder.xlsx");
+    await expect(writeSummaryWorkbook(input, path.join(dir, "没有这个文件夹", "out.xlsx"), [tiersTable()])).rejects.toThrow(/不存在/);
+  });
+});
+
+describe("工作簿中的其他内容", () => {
+  test("a link from a cover sheet to the ledger (as Excel writes it: a location, no relationship) survives", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("目录").getCell("A1").value = { text: "转到台账", hyperlink: "#'台账'!A1" };
+    wb.getWorksheet("目录")!.getCell("A2").value = { text: "政策原文", hyperlink: "https://example.org/plan" };
+    wb.addWorksheet("台账").getRow(1).values = ["户编号", "户主姓名", "人均纯收入"];
+    const raw = path.join(dir, "cover-raw.xlsx");
+    await wb.xlsx.writeFile(raw);
+    // First pass: the cover's link is now written the way Excel writes it.
+    const excelLike = path.join(dir, "cover.xlsx");
+    await writeSummaryWorkbook(raw, excelLike, []);
+    expect((await sheetXml(excelLike, "目录")).xml).toContain(`<hyperlink ref="A1" location="&apos;台账&apos;!A1"/>`);
+    const out = path.join(dir, "cover-out.xlsx");
+    await writeSummaryWorkbook(excelLike, out, [tiersTable()]);
+    const { xml, rels } = await sheetXml(out, "目录");
+    expect(xml).toContain(`<hyperlink ref="A1" location="&apos;台账&apos;!A1"/>`);
+    expect(rels).toContain(`Target="https://example.org/plan"`);
+    expect((await load(out)).getWorksheet("目录")!.getCell("A1").value).toEqual({ text: "转到台账", hyperlink: "#'台账'!A1" });
+  });
+
+  test("a drop-down list taken from another sheet (Excel 2010+ stores it in extLst, which exceljs drops) is put back", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("台账").getRow(1).values = ["户编号", "人均纯收入", "收入分层"];
+    wb.addWorksheet("字典").getColumn(1).values = ["高收入", "中等收入", "低收入"];
+    const input = path.join(dir, "x14.xlsx");
+    await wb.xlsx.writeFile(input);
+    // As Excel writes it: the x14 namespace on the sheet's root, xm declared on the list.
+    const zip = await JSZip.loadAsync(fs.readFileSync(input));
+    const part = "xl/worksheets/sheet1.xml";
+    const ext =
+      `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">` +
+      `<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>字典!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>C2:C500</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`;
+    let xml = await zip.file(part)!.async("string");
+    xml = xml.replace("<worksheet ", `<worksheet xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" `).replace("</worksheet>", `<extLst>${ext}</extLst></worksheet>`);
+    zip.file(part, xml);
+    fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+
+    const out = path.join(dir, "x14-out.xlsx");
+    await writeSummaryWorkbook(input, out, [tiersTable()]);
+    const { xml: written } = await sheetXml(out, "台账");
+    expect(written).toMatch(/<extLst><ext xmlns:x14="http:\/\/schemas.microsoft.com\/office\/spreadsheetml\/2009\/9\/main"[^>]* uri="\{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF\}">/);
+    expect(written).toContain("<xm:f>字典!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>C2:C500</xm:sqref>");
+    expect(written.endsWith("</extLst></worksheet>")).toBe(true);
+    // Twice: still one.
+    const again = path.join(dir, "x14-again.xlsx");
+    await writeSummaryWorkbook(out, again, [tiersTable()]);
+    expect((await sheetXml(again, "台账")).xml.match(/CCE6A557/g)).toHaveLength(1);
+  });
+
+  test("a non-finite number is left blank rather than written as an invalid value", async () => {
+    const input = await ledgerWorkbook("nan.xlsx");
+    const out = path.join(dir, "nan-out.xlsx");
+    const t = tiersTable({ rows: [[{ value: "东村" }, { value: Number.NaN }, { value: Number.POSITIVE_INFINITY }, { value: 1 }, { value: null }]], totalRow: undefined, chart: undefined });
+    await writeSummaryWorkbook(input, out, [t]);
+    const tab = (await readSummaryWorkbook(out)).tabs[0];
+    expect(tab.rows).toEqual([["东村", null, null, 1, null]]);
+  });
+});
+
+describe("新工作簿", () => {
+  test("writeNewSummaryWorkbook: only the tables, with markers; refuses to overwrite a listed input", async () => {
+    const ranking: TabTable = { ...tiersTable(), key: "ranking", title: "街道排名", chart: undefined };
+    const out = path.join(dir, "new.xlsx");
+    const result = await writeNewSummaryWorkbook(out, [ranking]);
+    expect(result.tabs.map((t) => t.name)).toEqual(["街道排名"]);
+    expect((await load(out)).worksheets.map((w) => w.name)).toEqual(["街道排名"]);
+    expect(await definedNames(out)).toEqual([{ name: "BANGFU_GENERATED_RANKING", formula: "'街道排名'!$A$1", localSheetId: null }]);
+    const input = await ledgerWorkbook("street.xlsx");
+    await expect(writeNewSummaryWorkbook(input, [ranking], [input])).rejects.toThrow(/输出文件不能与输入文件相同/);
+  });
+});
