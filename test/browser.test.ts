@@ -31,7 +31,8 @@ const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
-const SCREENSHOTS = path.resolve(ROOT, process.env.BANGFU_SCREENSHOTS || "docs/screenshots");
+// Test runs write screenshots to a temporary folder; `npm run screenshots` refreshes the README's.
+const SCREENSHOTS = process.env.BANGFU_SCREENSHOTS ? path.resolve(ROOT, process.env.BANGFU_SCREENSHOTS) : fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-shots-"));
 /** A task pane is narrow: Excel's default pane is about 350–450 px wide. */
 const PANE = { width: 420, height: 900 };
 

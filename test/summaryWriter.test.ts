@@ -428,8 +428,13 @@ describe("新工作簿", () => {
     const out = path.join(dir, "new.xlsx");
     const result = await writeNewSummaryWorkbook(out, [ranking]);
     expect(result.tabs.map((t) => t.name)).toEqual(["街道排名"]);
-    expect((await load(out)).worksheets.map((w) => w.name)).toEqual(["街道排名"]);
-    expect(await definedNames(out)).toEqual([{ name: "BANGFU_GENERATED_RANKING", formula: "'街道排名'!$A$1", localSheetId: null }]);
+    const written = await load(out);
+    expect(written.worksheets.map((w) => w.name)).toEqual(["街道排名"]);
+    expect(written.worksheets[0].pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    const names = await definedNames(out);
+    expect(names.filter((n) => n.name.startsWith("BANGFU_"))).toEqual([{ name: "BANGFU_GENERATED_RANKING", formula: "'街道排名'!$A$1", localSheetId: null }]);
+    // Printed summaries repeat their header row on every page.
+    expect(names.filter((n) => n.name === "_xlnm.Print_Titles")).toEqual([{ name: "_xlnm.Print_Titles", formula: "'街道排名'!$4:$4", localSheetId: "0" }]);
     const input = await ledgerWorkbook("street.xlsx");
     await expect(writeNewSummaryWorkbook(input, [ranking], [input])).rejects.toThrow(/输出文件不能与输入文件相同/);
   });

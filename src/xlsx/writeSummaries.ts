@@ -393,6 +393,8 @@ function addTab(workbook: ExcelJS.Workbook, table: TabTable): WrittenTab {
   const { headerRow } = layout;
   const ws = workbook.addWorksheet(name, {
     views: [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
+    // Summaries go upward on paper: A4 landscape, all columns on one page width, the header on every page.
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` },
   });
   layout.widths.forEach((width, c) => (ws.getColumn(c + 1).width = width));
   const links = new Map(layout.links.map((l) => [`${l.row}:${l.column}`, l]));
