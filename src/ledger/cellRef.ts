@@ -41,3 +41,20 @@ function looksLikeAddress(name: string): boolean {
   // A1-style (ABC123) and R1C1-style (R, C, R1C1, RC2) names would be read as references.
   return /^[A-Za-z]{1,3}\d+$/.test(name) || /^(r\d*c?\d*|c\d*)$/i.test(name);
 }
+
+/** A sheet name always in quotes, as defined names and hyperlinks accept it: '汇总-分层', 'O''Brien'. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The sheet a reference formula points at: "='汇总-分层'!$A$1" → 汇总-分层, "Sheet1!$A$1" → Sheet1;
+ * null when it names no sheet (e.g. "#REF!" after the tab was deleted).
+ */
+export function sheetOfReference(formula: string): string | null {
+  const text = formula.trim().replace(/^=/, "");
+  const quoted = /^'((?:[^']|'')+)'!/.exec(text);
+  if (quoted) return quoted[1].replace(/''/g, "'");
+  const plain = /^([^'!#]+)!/.exec(text);
+  return plain ? plain[1] : null;
+}

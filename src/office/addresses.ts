@@ -4,6 +4,8 @@
  */
 import { columnLetter, columnNumber } from "../ledger/cellRef";
 
+export { quoteSheet, sheetOfReference } from "../ledger/cellRef";
+
 /** A rectangle of cells, 1-based and inclusive. */
 export interface CellBox {
   readonly top: number;
@@ -12,10 +14,6 @@ export interface CellBox {
   readonly right: number;
 }
 
-/** A sheet name as a formula or documentReference writes it: always quoted ('台账'). */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
 
 /** "B3:K200" for rows/columns (1-based, inclusive); a single cell as "B3". */
 export function boxAddress(box: CellBox): string {
@@ -51,14 +49,3 @@ export function parseBox(address: string): CellBox {
   return box;
 }
 
-/**
- * The sheet a defined name's formula refers to: "='汇总-分层'!$A$1" → 汇总-分层,
- * "=Sheet1!$A$1" → Sheet1; null when it refers to no sheet (e.g. "=#REF!$A$1" after the tab was deleted).
- */
-export function sheetOfReference(formula: string): string | null {
-  const text = formula.trim().replace(/^=/, "");
-  const quoted = /^'((?:[^']|'')+)'!/.exec(text);
-  if (quoted) return quoted[1].replace(/''/g, "'");
-  const plain = /^([^'!#]+)!/.exec(text);
-  return plain ? plain[1] : null;
-}

@@ -7,7 +7,6 @@ import { roundToPrecision } from "../values";
 import {
   column,
   DASH,
-  mean,
   metaOf,
   missing,
   placeCells,
@@ -19,18 +18,13 @@ import {
   villageGroups,
   yuanCell,
 } from "./common";
+import { incomeGrowth } from "./incomeGrowth";
 import { SUMMARY_TITLES, SummaryCell, SummaryColumn, SummaryTable } from "./model";
 
 export const MEETS_TARGET = "达标";
 export const BELOW_TARGET = "未达标";
 
 /** The per-capita incomes of both years, when the household has both (last year's above 0, as rule M13 needs). */
-function bothYears(facts: HouseholdFacts): { current: number; last: number } | null {
-  const last = facts.household.values.lastYearPerCapitaIncome;
-  if (facts.perCapita === null || last === undefined || !(last > 0)) return null;
-  return { current: facts.perCapita, last };
-}
-
 export function buildGrowthTable(input: SummaryInput): SummaryTable {
   const farmers = input.options.policy.values.farmersIncomeGrowth;
   const lacking = missing(input, ["lastYearPerCapitaIncome", "income"]);
@@ -48,17 +42,13 @@ export function buildGrowthTable(input: SummaryInput): SummaryTable {
 
   const figures = (households: readonly HouseholdFacts[]): SummaryCell[] => {
     if (lacking.length > 0) return [DASH, DASH, DASH, DASH, shareCell(farmers), DASH, DASH];
-    const pairs = households.map(bothYears).filter((p): p is { current: number; last: number } => p !== null);
-    if (pairs.length === 0) return [{ value: 0 }, DASH, DASH, DASH, shareCell(farmers), DASH, DASH];
-    const current = pairs.map((p) => p.current);
-    const last = pairs.map((p) => p.last);
-    // mean this / mean last − 1 = sum this / sum last − 1 (same households): no rounding of the means first.
-    const growth = roundToPrecision(current.reduce((s, v) => s + v, 0) / last.reduce((s, v) => s + v, 0) - 1);
+    const { comparable, thisYearMean, lastYearMean, growth } = incomeGrowth(households);
+    if (growth === null) return [{ value: 0 }, DASH, DASH, DASH, shareCell(farmers), DASH, DASH];
     const gap = roundToPrecision(growth - farmers);
     return [
-      { value: pairs.length },
-      yuanCell(mean(current)),
-      yuanCell(mean(last)),
+      { value: comparable },
+      yuanCell(thisYearMean),
+      yuanCell(lastYearMean),
       shareCell(growth),
       shareCell(farmers),
       shareCell(gap),

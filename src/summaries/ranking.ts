@@ -12,7 +12,8 @@ import { buildContext } from "../checks/context";
 import type { Ledger } from "../ledger";
 import { PARAMETERS, Policy } from "../policy";
 import { CivilDate, formatDate, roundToPrecision } from "../values";
-import { column, DASH, mean, shareCell, yuanCell } from "./common";
+import { column, DASH, shareCell, yuanCell } from "./common";
+import { incomeGrowth } from "./incomeGrowth";
 import type { SummaryCell, SummaryColumn, SummaryTable } from "./model";
 
 export const RANKING_KEY = "ranking";
@@ -80,25 +81,8 @@ export function streetNameOf(ledger: Ledger, fallback: string): string {
   return best ?? fallback;
 }
 
-function bothYears(facts: HouseholdFacts): { current: number; last: number } | null {
-  const last = facts.household.values.lastYearPerCapitaIncome;
-  if (facts.perCapita === null || last === undefined || !(last > 0)) return null;
-  return { current: facts.perCapita, last };
-}
-
 function figuresOf(households: readonly HouseholdFacts[], count: number): StreetFigures {
-  const pairs = households.map(bothYears).filter((p): p is { current: number; last: number } => p !== null);
-  if (pairs.length === 0) return { households: count, comparable: 0, thisYearMean: null, lastYearMean: null, growth: null };
-  const current = pairs.reduce((s, p) => s + p.current, 0);
-  const last = pairs.reduce((s, p) => s + p.last, 0);
-  return {
-    households: count,
-    comparable: pairs.length,
-    thisYearMean: mean(pairs.map((p) => p.current)),
-    lastYearMean: mean(pairs.map((p) => p.last)),
-    // mean this / mean last − 1 = sum this / sum last − 1 (the same households), unrounded means.
-    growth: roundToPrecision(current / last - 1),
-  };
+  return { households: count, ...incomeGrowth(households) };
 }
 
 /** Rank streets by the growth of their 脱贫户's per-capita income and mark those below the farmers' growth. */

@@ -10,6 +10,7 @@
  * exceljs cannot write charts: a table's chart is recorded as a note row ("图表：…") above the
  * table, whose data is the chart's data. The Excel add-in draws real charts.
  */
+import { quoteSheet, sheetOfReference } from "../ledger/cellRef";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -19,6 +20,9 @@ import { CellFormat, ChartSpec, GENERATED_MARKER_PREFIX, SummaryTable } from "..
 import { plainCellValue } from "./cellValue";
 import { storeWorkbookFirst } from "./package";
 import { assertXlsx, WorkbookFileError } from "./readWorkbook";
+
+// Re-exported for the tests and callers that knew them here.
+export { quoteSheet, sheetOfReference } from "../ledger/cellRef";
 
 /**
  * A table as the writer takes it: a SummaryTable, or a table of the same shape whose key is
@@ -312,15 +316,6 @@ function sheetOrderOf(workbookXml: string): string[] {
   return [...workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)].map((m) => parseAttributes(m[1]).get("name") ?? "");
 }
 
-/** The sheet a marker's formula points at ('汇总-分层'!$A$1 → 汇总-分层); null for #REF! and the like. */
-export function sheetOfReference(formula: string): string | null {
-  const text = formula.trim().replace(/^=/, "");
-  const quoted = /^'((?:[^']|'')+)'!/.exec(text);
-  if (quoted) return quoted[1].replace(/''/g, "'");
-  const plain = /^([^'!#]+)!/.exec(text);
-  return plain ? plain[1] : null;
-}
-
 interface Removal {
   readonly replaced: string[];
   readonly ignoredMarkers: string[];
@@ -364,9 +359,6 @@ function keepActiveTabInRange(workbook: ExcelJS.Workbook): void {
   }
 }
 
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
 
 // ---------------------------------------------------------------- a tab
 

@@ -3,7 +3,6 @@
  * an in-memory workbook holding it, and the pane rendered on that workbook.
  */
 import { render, RenderResult, screen, waitFor } from "@testing-library/react";
-import * as React from "react";
 import { checkLedger, CheckReport } from "../../src/checks";
 import { MemoryHostOptions, MemorySheetInit, MemoryWorkbookHost } from "../../src/host/memoryHost";
 import type { WorkbookHost } from "../../src/host/types";

@@ -1,0 +1,33 @@
+import type { HouseholdFacts } from "../checks";
+import { roundToPrecision } from "../values";
+import { mean } from "./common";
+
+/** Income growth of a group of households (a village, a street): the plan's goal 一 and 三（三）. */
+export interface IncomeGrowth {
+  /** Households with this year's and last year's per-capita income (last year above 0), as rule M13 counts them. */
+  readonly comparable: number;
+  readonly thisYearMean: number | null;
+  readonly lastYearMean: number | null;
+  /** mean this year ÷ mean last year − 1; null when no household is comparable. */
+  readonly growth: number | null;
+}
+
+export function incomeGrowth(households: readonly HouseholdFacts[]): IncomeGrowth {
+  const current: number[] = [];
+  const last: number[] = [];
+  for (const facts of households) {
+    const previous = facts.household.values.lastYearPerCapitaIncome;
+    if (facts.perCapita === null || previous === undefined || !(previous > 0)) continue;
+    current.push(facts.perCapita);
+    last.push(previous);
+  }
+  if (current.length === 0) return { comparable: 0, thisYearMean: null, lastYearMean: null, growth: null };
+  const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
+  return {
+    comparable: current.length,
+    thisYearMean: mean(current),
+    lastYearMean: mean(last),
+    // Same households both years, so mean ÷ mean = sum ÷ sum: no rounding of the means first.
+    growth: roundToPrecision(sum(current) / sum(last) - 1),
+  };
+}
