@@ -4,13 +4,11 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Field,
   makeStyles,
   mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Radio,
   RadioGroup,
   Subtitle2,
@@ -25,6 +23,7 @@ import { formatDate } from "../values";
 import { ErrorBar } from "./ErrorBar";
 import { Language, RULE_TITLES_EN, SEVERITY_TEXT, Strings } from "./i18n";
 import type { CheckResult } from "./model";
+import { ReadProgress } from "./ReadProgress";
 import { SheetPicker, SheetPickerProps } from "./SheetPicker";
 
 export type CheckState =
@@ -109,12 +108,7 @@ export function CheckTab({ host, language, t, picker, state, onRun }: CheckTabPr
       </div>
       <div aria-live="polite">
         {state.status === "running" && (
-          <Field
-            label={state.progress && state.progress.read < state.progress.total ? t.readingProgress(state.progress.read, state.progress.total) : t.runningRules}
-            validationState="none"
-          >
-            <ProgressBar value={state.progress && state.progress.total > 0 ? state.progress.read / state.progress.total : undefined} />
-          </Field>
+          <ReadProgress progress={state.progress} busyLabel={t.runningRules} t={t} />
         )}
       </div>
       {state.status === "error" && <ErrorBar error={state.error} t={t} />}

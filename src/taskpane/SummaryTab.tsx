@@ -8,7 +8,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
@@ -18,6 +17,7 @@ import { buildSummaries, SUMMARY_KEYS, SUMMARY_TITLES, SummaryKey } from "../sum
 import { ErrorBar } from "./ErrorBar";
 import { Language, Strings, SUMMARY_DESCRIPTIONS } from "./i18n";
 import { CheckResult, civilDateOf, localTimestamp, runCheck } from "./model";
+import { ReadProgress } from "./ReadProgress";
 import { SheetPicker, SheetPickerProps } from "./SheetPicker";
 
 const useStyles = makeStyles({
@@ -124,12 +124,7 @@ export function SummaryTab({ host, language, t, picker, settings, now, onChecked
       </div>
       <div aria-live="polite">
         {status.kind === "running" && (
-          <Field
-            label={status.progress && status.progress.read < status.progress.total ? t.readingProgress(status.progress.read, status.progress.total) : t.generating}
-            validationState="none"
-          >
-            <ProgressBar value={status.progress && status.progress.total > 0 ? status.progress.read / status.progress.total : undefined} />
-          </Field>
+          <ReadProgress progress={status.progress} busyLabel={t.generating} t={t} />
         )}
         {status.kind === "done" && (
           <MessageBar intent="success" layout="multiline">
