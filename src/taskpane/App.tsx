@@ -7,7 +7,8 @@ import { CheckState, CheckTab } from "./CheckTab";
 import { ErrorBar } from "./ErrorBar";
 import { FormulasTab } from "./FormulasTab";
 import { Language, STRINGS } from "./i18n";
-import { CheckResult, civilDateOf, runCheck } from "./model";
+import { setFunctionPolicy } from "../functions/policyContext";
+import { CheckResult, civilDateOf, policyOf, runCheck } from "./model";
 import { SettingsTab } from "./SettingsTab";
 import type { SheetPickerProps } from "./SheetPicker";
 import { SummaryTab } from "./SummaryTab";
@@ -91,6 +92,18 @@ export function App({ host, language, now = systemClock, initialTab = "check" }:
       live = false;
     };
   }, [host, refreshSheets, showLoadError]);
+
+  // The custom functions run on this page too: give them the policy the settings ask for, so
+  // =BANGFU.TIER() and the check agree (Excel recomputes them on the next recalculation).
+  React.useEffect(() => {
+    if (!settings) return;
+    try {
+      setFunctionPolicy(policyOf(settings, civilDateOf(now())));
+    } catch (error) {
+      setFunctionPolicy(null); // back to the shipped parameters, and say why
+      setLoadError(error);
+    }
+  }, [settings, now]);
 
   const runOn = React.useCallback(
     async (name: string) => {

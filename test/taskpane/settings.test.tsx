@@ -2,6 +2,8 @@
  * @jest-environment jsdom
  */
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { TIER } from "../../src/functions/functions";
+import { setFunctionPolicy } from "../../src/functions/policyContext";
 import { HostError, PaneSettings } from "../../src/host/types";
 import { PARAMETER_KEYS, parsePolicyFile, resolvePolicy } from "../../src/policy";
 import { FULL_HEADER } from "../support/ledgerFixtures";
@@ -252,5 +254,18 @@ describe("settings storage", () => {
     const alert = await screen.findByRole("alert");
     expect(within(alert).getByText("Excel 正在编辑单元格")).toBeTruthy();
     expect(within(parameterRow(policy2025.unconfirmed[0])).getByText("待确认")).toBeTruthy();
+  });
+});
+
+describe("设置 and the custom functions", () => {
+  afterEach(() => setFunctionPolicy(null));
+
+  it("the workbook's saved policy reaches =BANGFU.TIER on the same page", async () => {
+    const year = new Date().getFullYear();
+    const policyJson = JSON.stringify({ years: { [year]: { lowIncomeThreshold: 12000 } } });
+    expect(TIER([[11500]])).toEqual([["中等收入"]]);
+    showPane(workbook(undefined, { settings: { policyYear: null, policyJson, mappings: {} } }), { now: () => new Date() });
+    await paneReady();
+    await waitFor(() => expect(TIER([[11500]])).toEqual([["低收入"]]));
   });
 });
