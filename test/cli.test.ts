@@ -345,3 +345,24 @@ describe("bin/bangfu.js", () => {
     expect(result.stderr).toContain("找不到文件");
   });
 });
+
+describe("progress on stderr", () => {
+  async function runWith(stderrIsTTY: boolean, ...argv: string[]): Promise<{ code: number; stderr: string }> {
+    let stderr = "";
+    const io: Io = { stdout: () => undefined, stderr: (t) => void (stderr += t), stderrIsTTY };
+    const code = await main(argv, io);
+    return { code, stderr };
+  }
+
+  test("a large file shows rows read when stderr is a terminal, and nothing of it otherwise", async () => {
+    const rows: unknown[][] = [["户编号", "户主姓名", "人均纯收入"]];
+    for (let i = 1; i <= 12_000; i++) rows.push([`H${i}`, `户主${i}`, 12000]);
+    const file = await writeWorkbook("large.xlsx", [{ name: "台账", rows }]);
+    const terminal = await runWith(true, "check", file, "--as-of", "2025-06-30");
+    expect(terminal.code).toBe(0);
+    expect(terminal.stderr).toContain("已读取 5000 行");
+    expect(terminal.stderr).toContain("已读取 10000 行");
+    const piped = await runWith(false, "check", file, "--as-of", "2025-06-30");
+    expect(piped.stderr).not.toContain("已读取");
+  });
+});
