@@ -303,7 +303,7 @@ export const RULES: readonly RuleDefinition[] = [
             const allowed = eligible && paid !== undefined ? filialReward({ paid, months: 12, rate: filialRewardRateCap }, context.policy) : 0;
             if (reward > allowed) {
               const why = !eligible
-                ? `该成员${age === null ? "年龄不详" : `${age}周岁`}，不符合孝善养老条件（60周岁，一、二级残疾55周岁）`
+                ? `该成员${age === null ? "年龄不详" : `${age}周岁`}，不符合孝善养老条件（${filialAgeCondition(context)}）`
                 : paid === undefined
                   ? "没有登记子女缴纳金额"
                   : `按子女缴纳${yuan(paid)}计算最多${yuan(allowed)}`;
@@ -433,6 +433,15 @@ export const RULES: readonly RuleDefinition[] = [
 ];
 
 export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);
+
+const GRADE_NUMERALS = ["一", "二", "三", "四"];
+
+/** 孝善养老's age condition as the policy in force sets it: "60周岁，一、二级残疾55周岁". */
+function filialAgeCondition(context: CheckContext): string {
+  const { filialMinAge, filialMinAgeSevereDisability, filialSevereDisabilityMaxGrade } = context.policy.values;
+  const grades = GRADE_NUMERALS.slice(0, filialSevereDisabilityMaxGrade).join("、");
+  return `${filialMinAge}周岁，${grades}级残疾${filialMinAgeSevereDisability}周岁`;
+}
 
 function headerOf(context: CheckContext, column: string): string | null {
   const header = context.ledger.columns.find((c) => c.letter === column)?.header;

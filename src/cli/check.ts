@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import { checkLedger, CheckReport } from "../checks";
-import { Ledger, LedgerNotFoundError, readLedger } from "../ledger";
+import { HEADER_SEARCH_ROWS, Ledger, LedgerNotFoundError, readLedger } from "../ledger";
 import { parsePolicyFile, Policy, PolicyFileError, PolicyOverrides, resolvePolicy } from "../policy";
 import { CivilDate, InputError, parseDate, today } from "../values";
 import { readLedgerSheetFromFile, WorkbookFileError } from "../xlsx/readWorkbook";
@@ -34,9 +34,11 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
     sheetName: options.sheetName,
     onProgress: options.onProgress,
     accept: acceptLedgerSheet,
+    probeRows: LEDGER_PROBE_ROWS,
   });
   const passedOver = scanned.filter((s) => s.skipped !== null && s.skipped !== "未指定").map((s) => ({ name: s.name, reason: s.skipped ?? "" }));
   if (!sheet) {
+    if (scanned.length === 0) throw new LedgerNotFoundError("", noWorksheetMessage(path));
     if (options.sheetName !== undefined) {
       const names = scanned.map((s) => `“${s.name}”`).join("、");
       throw new LedgerNotFoundError(options.sheetName, `文件中没有名为“${options.sheetName}”的工作表（现有：${names || "无"}）`);
@@ -49,11 +51,29 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
   return { ledger, report: checkLedger(ledger, { asOf: options.asOf, policy }), policy, passedOver };
 }
 
-/** Whether a sheet's first rows look like a ledger: null if so, else why not (Chinese). */
+/** A zip file in which the reader found no worksheet at all. */
+export function noWorksheetMessage(path: string): string {
+  return `文件 ${path} 中没有工作表：它可能不是 Excel 工作簿（.xlsx），或已损坏。请在 Excel 或 WPS 中打开后“另存为” .xlsx 再检查`;
+}
+
+/**
+ * How many first rows acceptLedgerSheet must see: the header may start on row 15 and, as a
+ * two-row header, end on row 16.
+ */
+export const LEDGER_PROBE_ROWS = HEADER_SEARCH_ROWS + 1;
+
+/**
+ * Whether a sheet's first rows (pass `probeRows: LEDGER_PROBE_ROWS` to the reader) look like a
+ * ledger: null if so, else why not (Chinese). Fewer rows than that are the whole sheet: one whose
+ * header has no data row under it (an empty template) is passed over, so the ledger after it is checked.
+ */
 export function acceptLedgerSheet(name: string, firstRows: readonly (readonly unknown[])[]): string | null {
   try {
     // The same reader that will read the sheet: a header without a household key is no ledger either.
-    readLedger({ name, cells: firstRows });
+    const ledger = readLedger({ name, cells: firstRows });
+    if (firstRows.length < LEDGER_PROBE_ROWS && ledger.households.length === 0) {
+      return `工作表“${name}”只有表头，没有数据行（如要检查它，请用 --sheet 指定）`;
+    }
     return null;
   } catch (error) {
     if (error instanceof LedgerNotFoundError) return error.message;

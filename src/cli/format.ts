@@ -36,6 +36,7 @@ export function reportToText(report: CheckReport, policy: Policy, fileLabel: str
   const layout = report.layout === "person" ? "按人登记" : "按户登记";
   lines.push(`BANGFU 增收帮扶检查：${fileLabel}`);
   lines.push(`工作表“${report.sheet}”，表头在第${report.headerRow === report.headerLastRow ? report.headerRow : `${report.headerRow}—${report.headerLastRow}`}行，${layout}：${report.households}户、${report.persons}人；检查日期 ${formatDate(report.asOf)}，政策参数 ${report.policyYear}年。`);
+  if (report.households === 0) lines.push(`注意：表头下没有数据行，没有可检查的户。请确认检查的是填好的台账工作表（可用 --sheet 指定）。`);
   lines.push(...policyNotes(policy));
   lines.push(`结果：错误 ${counts.error} 条，警告 ${counts.warning} 条，提示 ${counts.info} 条。`);
   const byRule = new Map<string, Finding[]>();

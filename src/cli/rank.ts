@@ -17,7 +17,7 @@ import { formatDate, InputError, roundToPrecision } from "../values";
 import { readLedgerSheetFromFile, readLedgerSheetsFromFile, WorkbookFileError } from "../xlsx/readWorkbook";
 import { assertOutputIsNotInput, SummaryWriteError, writeNewSummaryWorkbook } from "../xlsx/writeSummaries";
 import { parseArgs, UsageError } from "./args";
-import { acceptLedgerSheet, EXIT_CANNOT_CHECK, EXIT_CLEAN, policyYearNotice, readAsOf, readPolicyOption } from "./check";
+import { acceptLedgerSheet, EXIT_CANNOT_CHECK, EXIT_CLEAN, LEDGER_PROBE_ROWS, noWorksheetMessage, policyYearNotice, readAsOf, readPolicyOption } from "./check";
 import { policyNotes } from "./format";
 import type { Io } from "./io";
 import { describeWrite, localTimestamp } from "./summary";
@@ -67,7 +67,8 @@ async function readStreets(files: readonly string[]): Promise<StreetInput[]> {
   const stem = (file: string) => path.basename(file, path.extname(file));
   if (files.length === 1) {
     const [file] = files;
-    const { sheets, scanned } = await readLedgerSheetsFromFile(file, { accept: acceptLedgerSheet });
+    const { sheets, scanned } = await readLedgerSheetsFromFile(file, { accept: acceptLedgerSheet, probeRows: LEDGER_PROBE_ROWS });
+    if (scanned.length === 0) throw new LedgerNotFoundError("", noWorksheetMessage(file));
     if (sheets.length === 0) throw new LedgerNotFoundError("", `文件 ${file} 中没有找到台账工作表。${scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("")}`);
     return sheets.map((sheet) => ({
       ledger: readLedger(sheet),
@@ -79,7 +80,8 @@ async function readStreets(files: readonly string[]): Promise<StreetInput[]> {
   const label = (file: string) => (files.filter((f) => base(f) === base(file)).length > 1 ? file : base(file));
   const streets: StreetInput[] = [];
   for (const file of files) {
-    const { sheet, scanned } = await readLedgerSheetFromFile(file, { accept: acceptLedgerSheet });
+    const { sheet, scanned } = await readLedgerSheetFromFile(file, { accept: acceptLedgerSheet, probeRows: LEDGER_PROBE_ROWS });
+    if (scanned.length === 0) throw new LedgerNotFoundError("", noWorksheetMessage(file));
     if (!sheet) throw new LedgerNotFoundError("", `文件 ${file} 中没有找到台账工作表。${scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("")}`);
     streets.push({ ledger: readLedger(sheet), source: label(file), fallbackName: stem(file) });
   }

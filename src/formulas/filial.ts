@@ -1,5 +1,5 @@
 import type { Policy } from "../policy";
-import { DisabilityGrade, InputError, roundToFen } from "../values";
+import { DisabilityGrade, InputError, roundToFen, roundToPrecision } from "../values";
 
 /**
  * 孝善养老, 二（十）20: an elder of a 脱贫户 aged at least 60, or at least 55 with a
@@ -26,7 +26,9 @@ export function filialRewardRate(rate: number | null, policy: Policy): number {
   const cap = policy.values.filialRewardRateCap;
   if (rate === null) return cap;
   if (!(rate > 0) || rate > cap) {
-    throw new InputError(`奖补比例应大于0且不超过${cap * 100}%（方案二（十）20），收到 ${rate}`);
+    // 30 typed for 30%: say how a rate is written.
+    const hint = rate > 1 && rate <= 100 ? `；比例请写作 ${rate}% 或 ${roundToPrecision(rate / 100)}` : "";
+    throw new InputError(`奖补比例应大于0且不超过${roundToPrecision(cap * 100)}%（方案二（十）20），收到 ${rate}${hint}`);
   }
   return rate;
 }

@@ -140,6 +140,7 @@ function ageInYears(cell: unknown, asOfCell: unknown): number | null {
   if (isBlank(cell)) return null;
   // Half-width and compacted, so an age typed with a Chinese IME (６０) reads as an age, not as an ID number.
   const text = compactText(cell);
+  if (/^-\d{1,3}(\.\d+)?$/.test(text)) throw new InputError(`年龄不能为负数：${quote(cell)}`);
   if (/^\d{1,3}(\.0+)?$/.test(text)) return parseWholeNumber(cell, "年龄");
   if (typeof cell === "number" && cell < 1000) throw new InputError(`年龄应为整数周岁：${quote(cell)}`);
   return ageFromIdNumber(cell, date);

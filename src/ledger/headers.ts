@@ -2,7 +2,7 @@
  * Finding the header of a ledger and matching its cells to fields
  * (../shared/LEDGER-COLUMNS.md): title rows above, two-row headers under merged parents.
  */
-import { InputError } from "../values";
+import { InputError, toHalfWidth } from "../values";
 import { columnLetter } from "./cellRef";
 import { FIELDS, FIELD_KEYS, FieldKey, MEASURE_KIND_COLUMNS } from "./fields";
 import { ColumnInfo, LedgerNotFoundError, MergedRange, ReadOptions, SheetInput } from "./model";
@@ -36,6 +36,16 @@ export function normalizeHeader(text: unknown): string {
     s = next;
   }
   return s.toLowerCase();
+}
+
+/**
+ * How many yuan one unit of an amount column stands for: 10000 when its header, or the parent
+ * over it in a two-row header, gives the unit 万元 in brackets (贷款金额（万元）, 收入情况(单位:万元)/工资性收入);
+ * 1 otherwise. normalizeHeader drops the unit for matching, so the reader must scale the values.
+ */
+export function amountScaleOf(header: string): number {
+  const text = toHalfWidth(header).replace(/\s+/g, "");
+  return /[(【〔\[](?:单位:?)?万元[)】〕\]/·]/.test(text) ? 10_000 : 1;
 }
 
 interface AliasMatch {

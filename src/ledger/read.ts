@@ -2,10 +2,10 @@
  * Reading a ledger sheet into households and persons, host-neutral: the task pane,
  * the web page and the command line hand over a SheetInput and get the same Ledger.
  */
-import { compactText, isBlank, parseResidentId } from "../values";
+import { compactText, isBlank, parseResidentId, roundToPrecision } from "../values";
 import { columnNumber } from "./cellRef";
 import { FIELDS, FieldKey } from "./fields";
-import { findHeader } from "./headers";
+import { amountScaleOf, findHeader } from "./headers";
 import {
   CellProblem,
   CellRef,
@@ -80,6 +80,12 @@ export function readLedger(sheet: SheetInput, options: ReadOptions = {}): Ledger
   const keyColumn = fieldColumns[keyField] as ColumnInfo;
   const problems: CellProblem[] = [];
   const rows: RowRead[] = [];
+  // Amount columns whose header gives 万元: their values are scaled to yuan.
+  const scales = new Map<number, number>();
+  for (const column of fieldCols) {
+    const scale = FIELDS[column.field].type === "amount" ? amountScaleOf(column.header) : 1;
+    if (scale !== 1) scales.set(column.index, scale);
+  }
 
   for (let r = header.dataStartIndex; r < sheet.cells.length; r++) {
     const cells = sheet.cells[r] ?? [];
@@ -88,7 +94,7 @@ export function readLedger(sheet: SheetInput, options: ReadOptions = {}): Ledger
     const keyBlank = isBlank(plainValue(cells[keyColumn.index]));
     if (keyBlank && isFooterRow(cells)) continue;
     if (r === header.dataStartIndex && isNumberingRow(cells)) continue;
-    rows.push(readRow(cells, origin.row + r, fieldCols, kindCols, keyField, problems));
+    rows.push(readRow(cells, origin.row + r, fieldCols, kindCols, keyField, problems, scales));
   }
 
   // A 户主证件号码 column holds the head's ID on a household row: it does not make the ledger person-level.
@@ -167,6 +173,7 @@ function readRow(
   kindCols: readonly ColumnInfo[],
   keyField: FieldKey,
   problems: CellProblem[],
+  scales: ReadonlyMap<number, number>,
 ): RowRead {
   const values: MutableValues = {};
   const refs: MutableCells = {};
@@ -177,7 +184,7 @@ function readRow(
     if (reading.status === "blank") continue;
     const ref = { row, column: column.letter };
     if (reading.status === "ok") {
-      set[column.field] = reading.value;
+      set[column.field] = scaled(reading.value, raw, scales.get(column.index));
       refs[column.field] = ref;
     } else {
       problems.push({ cell: ref, field: column.field, value: plainValue(raw), kind: reading.kind, message: reading.message });
@@ -197,6 +204,14 @@ function readRow(
   const groupKey = keyField === "headName" ? `${values.town ?? ""}\u0000${values.village ?? ""}\u0000${key}` : key;
   const isHead = values.relation !== undefined && isHeadRelation(values.relation);
   return { row, values, cells: refs, key, groupKey, isHead, measures };
+}
+
+/** A number read under a 万元 header, in yuan; a value that carries its own 万/亿 ("0.5万") is already in yuan. */
+function scaled(value: unknown, raw: unknown, scale: number | undefined): unknown {
+  if (scale === undefined || typeof value !== "number") return value;
+  const text = plainValue(raw);
+  if (typeof text === "string" && /[万亿]/.test(text)) return value;
+  return roundToPrecision(value * scale);
 }
 
 function buildHousehold(group: readonly RowRead[]): HouseholdRecord {

@@ -72,7 +72,8 @@ export function parseCoverage(value: unknown, what: string): boolean | null {
     return parseYesNo(v, what);
   } catch {
     const text = compactText(v);
-    if (/[否未无不非]/.test(text) || isNoMarker(text)) return false;
+    // 已退出低保, 已取消, 停发, 已注销: no longer covered.
+    if (/[否未无不非]|退出|取消|停发|停保|注销|终止/.test(text) || isNoMarker(text)) return false;
     return true;
   }
 }
@@ -90,7 +91,7 @@ export function parseLabor(value: unknown, what: string): LaborAbility | null {
   throw new InputError(`无法把${quote(v)}识别为${what}（应为 技能劳动力、普通劳动力、弱劳动力或半劳动力、丧失劳动力 或 无劳动力）`);
 }
 
-const NOT_STUDENT = /^(否|无|不是|非学生|非在校生?|不在校(生)?|未在校|未上学|不上学|0|n|no|false|×)$|毕业|辍学|肄业|非在校|不在校/i;
+const NOT_STUDENT = /^(否|无|不是|非学生|非在校生?|不在校(生)?|未在校|未上学|不上学|0|n|no|false|×)$|毕业|辍学|肄业|失学|未入学|学龄前|非在校|不在校/i;
 const STUDENT = /^(是|在校|在校生|学生|在读|1|y|yes|true|√)$|学前|幼儿园|小学|初中|高中|中学|中职|中专|技校|技工|职高|高职|大专|专科|本科|大学|学院|学校|研究生|硕士|博士|特殊教育|[一二三四五六七八九]年级|在读|在校/i;
 
 /** 在校生状况: 非在校生 / 否 are not students; 是, 在校生, or a school or grade (小学, 初中, 本科 …) are. */
@@ -153,8 +154,13 @@ function readByType(type: FieldType, value: unknown, what: string, field: FieldK
       return cellText(value) || null;
     case "idNumber":
       return parseResidentId(typeof value === "string" ? value.trim() : value).number;
-    case "integer":
-      return parseWholeNumber(value, what);
+    case "integer": {
+      const number = parseWholeNumber(value, what);
+      // A household has at least one member; an age is never negative (0 is an infant).
+      if (number !== null && field === "householdSize" && number <= 0) throw new InputError(`${what}应大于0：${quote(value)}`);
+      if (number !== null && number < 0) throw new InputError(`${what}不能为负数：${quote(value)}`);
+      return number;
+    }
     case "amount":
       return parseAmount(value, what);
     case "date":

@@ -223,7 +223,8 @@ export const PARAMETERS = {
     description: "脱贫人口人均纯收入增幅应连续高于当地农民。当地统计部门每年公布，须由使用单位确认。",
     values: [{ from: PLAN_START, value: 0.07 }],
     min: -1,
-    max: 10,
+    // A share: 1 is 100%, far above any year's growth; 7 is 7% typed as a whole number.
+    max: 1,
     localDefault: { note: "默认值仅供参考，请按本地统计部门公布的增幅确认或修改" },
   },
 } as const satisfies Record<string, ParameterDefinition>;

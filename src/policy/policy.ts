@@ -89,9 +89,15 @@ export function valueProblem(key: ParameterKey, value: unknown): string | null {
   const tooLow = definition.minExclusive ? value <= definition.min : value < definition.min;
   if (tooLow || value > definition.max) {
     const lower = definition.minExclusive ? `大于 ${definition.min}` : `不小于 ${definition.min}`;
-    return `${name}应${lower}且不大于 ${definition.max}（${UNIT_LABELS[definition.unit]}），收到 ${value}`;
+    return `${name}应${lower}且不大于 ${definition.max}（${UNIT_LABELS[definition.unit]}），收到 ${value}${definition.unit === "share" ? shareHint(value) : ""}`;
   }
   return null;
+}
+
+/** Shares are decimals: a percentage typed as a whole number (7 for 7%) is the likely mistake. */
+function shareHint(value: number): string {
+  const example = value > 1 && value <= 100 ? `${value}% 写作 ${Number((value / 100).toPrecision(12))}` : "7% 写作 0.07";
+  return `；参数文件中的比例写作小数：${example}`;
 }
 
 const FILE_KEYS = new Set(["description", "说明", "years", "$schema"]);

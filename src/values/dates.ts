@@ -1,5 +1,5 @@
 import { InputError, quote } from "./errors";
-import { compactText, isBlank } from "./text";
+import { compactText, isBlank, toHalfWidth } from "./text";
 
 /**
  * A calendar date without time or time zone. Ledger dates are civil dates;
@@ -108,8 +108,12 @@ export function parseDate(value: unknown, what: string, options: DateReadOptions
     return fromExcelSerial(value);
   }
   if (typeof value !== "string") throw new InputError(`${what}应为日期，收到的是${quote(value)}`);
-  return parseDateText(compactText(value), value, what, options);
+  // Exports often carry a time of day after the date (2025-12-01 00:00:00, 2025-12-01T08:30): the day is what counts.
+  const withoutTime = toHalfWidth(value).trim().replace(TIME_OF_DAY, "");
+  return parseDateText(compactText(withoutTime), value, what, options);
 }
+
+const TIME_OF_DAY = /(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 
 function parseDateText(text: string, original: unknown, what: string, options: DateReadOptions): CivilDate {
   const bad = () => new InputError(`无法把${quote(original)}识别为${what}（可写作 2023-05-06、2023年5月6日 或 20230506）`);

@@ -1,0 +1,121 @@
+/**
+ * Which sheet `bangfu check` / `bangfu rank` take without --sheet (issue 3 §1, §3): the header may
+ * stand anywhere in the first 15 rows, a two-row header included; a sheet holding only a header
+ * (an empty template) is no ledger to check when a real one follows.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { main } from "../src/cli/main";
+import type { Io } from "../src/cli/io";
+
+let dir: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-sheet-choice-"));
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stderrIsTTY: false };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** A title in A1, a two-row header on rows 15–16 whose top row alone names only 户编号, one household on row 17. */
+async function twoRowHeaderOnRow15(): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("台账");
+  ws.getCell("A1").value = "XX街道脱贫户台账";
+  ws.getRow(15).values = ["户编号", "收入情况", "", "", "", "", "基本情况", ""];
+  ws.getRow(16).values = ["", "工资性收入", "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出", "家庭人口数", "人均纯收入"];
+  ws.mergeCells("A15:A16");
+  ws.mergeCells("B15:F15");
+  ws.mergeCells("G15:H15");
+  ws.getRow(17).values = ["H001", 10000, 5000, 0, 3000, 1000, 2, 8500];
+  const file = path.join(dir, "row15.xlsx");
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+describe("表头在第15—16行（两行表头）", () => {
+  test("check finds it without --sheet, as it does with --sheet", async () => {
+    const file = await twoRowHeaderOnRow15();
+    const named = await run("check", file, "--sheet", "台账", "--as-of", "2025-12-15", "--json");
+    expect(named.code).not.toBe(2);
+    expect(JSON.parse(named.stdout)).toMatchObject({ headerRow: 15, households: 1 });
+    const auto = await run("check", file, "--as-of", "2025-12-15", "--json");
+    expect(auto.stderr).not.toContain("无法检查");
+    expect(auto.code).toBe(named.code);
+    expect(JSON.parse(auto.stdout)).toMatchObject({ sheet: "台账", headerRow: 15, households: 1 });
+  });
+
+  test("rank takes the sheet too", async () => {
+    const file = await twoRowHeaderOnRow15();
+    const { code, stderr } = await run("rank", file, "--as-of", "2025-12-15");
+    expect(stderr).not.toContain("无法排名");
+    expect(code).toBe(0);
+  });
+});
+
+describe("只有表头的工作表（空模板）", () => {
+  async function workbook(name: string, sheets: { name: string; rows: unknown[][] }[]): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    for (const sheet of sheets) {
+      const ws = wb.addWorksheet(sheet.name);
+      for (const row of sheet.rows) ws.addRow(row);
+    }
+    const file = path.join(dir, name);
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  const HEADER = ["户编号", "户主姓名", "人均纯收入", "帮扶措施", "增收帮扶责任人"];
+
+  test("an empty template before the ledger is passed over, and the ledger is checked", async () => {
+    const file = await workbook("template-first.xlsx", [
+      { name: "模板", rows: [HEADER] },
+      { name: "台账", rows: [HEADER, ["H001", "张三", 9000, "", ""]] },
+    ]);
+    const { code, stdout, stderr } = await run("check", file, "--as-of", "2025-12-15", "--json");
+    expect(stderr).toContain("检查工作表“台账”");
+    expect(stderr).toContain("“模板”");
+    expect(JSON.parse(stdout)).toMatchObject({ sheet: "台账", households: 1 });
+    expect(code).toBe(1);
+  });
+
+  test("a workbook whose only ledger-like sheet has no data rows: exit 2, saying so", async () => {
+    const file = await workbook("header-only.xlsx", [{ name: "台账", rows: [HEADER] }]);
+    const { code, stderr } = await run("check", file, "--as-of", "2025-12-15");
+    expect(code).toBe(2);
+    expect(stderr).toContain("只有表头，没有数据行");
+  });
+
+  test("named with --sheet, a header-only sheet is checked, and the text says there is nothing under the header", async () => {
+    const file = await workbook("header-only-named.xlsx", [{ name: "台账", rows: [HEADER] }]);
+    const { code, stdout } = await run("check", file, "--sheet", "台账", "--as-of", "2025-12-15");
+    expect(code).toBe(0);
+    expect(stdout).toContain("0户");
+    expect(stdout).toContain("表头下没有数据行");
+  });
+});
+
+describe("不是工作簿的 zip 文件", () => {
+  test("a zip without worksheets (a .docx or a plain archive renamed .xlsx): exit 2, saying it holds no worksheet", async () => {
+    const zip = new JSZip();
+    zip.file("word/document.xml", "<document/>");
+    const file = path.join(dir, "renamed-docx.xlsx");
+    fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    const { code, stderr } = await run("check", file);
+    expect(code).toBe(2);
+    expect(stderr).toContain("没有工作表");
+    expect(stderr).toContain(".xlsx");
+  });
+});
