@@ -362,6 +362,8 @@ describe("progress on stderr", () => {
     expect(terminal.code).toBe(0);
     expect(terminal.stderr).toContain("已读取 5000 行");
     expect(terminal.stderr).toContain("已读取 10000 行");
+    // The progress line is erased before the next message.
+    expect(terminal.stderr).toMatch(/已读取 10000 行…\r\u001b\[K检查工作表/);
     const piped = await runWith(false, "check", file, "--as-of", "2025-06-30");
     expect(piped.stderr).not.toContain("已读取");
   });

@@ -6,7 +6,7 @@
  * cannot be combined make the whole call throw one.
  */
 import { AGE, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, TIER } from "../src/functions/functions";
-import { setFunctionPolicy } from "../src/functions/policyContext";
+import { functionPolicy, setFunctionPolicy } from "../src/functions/policyContext";
 import { parsePolicyFile, resolvePolicy } from "../src/policy";
 import { gb11643Check, syntheticId, syntheticIdEndingInX, syntheticOldId, withWrongCheck } from "./support/syntheticId";
 
@@ -540,5 +540,26 @@ describe("函数读取 setFunctionPolicy 设定的参数", () => {
 describe("PER_CAPITA 家庭人口数须为整数", () => {
   it("a fractional household size is refused in that cell, naming the value", () => {
     expectValueError(only(PER_CAPITA([[24000]], [[0]], [[0]], [[0]], [[0]], [[2.5]])), "家庭人口数", "2.5");
+  });
+});
+
+describe("the functions' default policy follows the calendar year", () => {
+  afterEach(() => {
+    jest.useRealTimers();
+    setFunctionPolicy(null);
+  });
+
+  it("without a policy from the task pane, the year in force is re-read when the year turns", () => {
+    jest.useFakeTimers({ now: new Date(2024, 11, 31, 23, 0) });
+    expect(functionPolicy().year).toBe(2024);
+    jest.setSystemTime(new Date(2025, 0, 1, 8, 0));
+    expect(functionPolicy().year).toBe(2025);
+  });
+
+  it("a policy chosen in the task pane stays until the pane changes it", () => {
+    jest.useFakeTimers({ now: new Date(2024, 11, 31, 23, 0) });
+    setFunctionPolicy(resolvePolicy(2023));
+    jest.setSystemTime(new Date(2025, 0, 1, 8, 0));
+    expect(functionPolicy().year).toBe(2023);
   });
 });

@@ -6,7 +6,7 @@ import { CivilDate, InputError, parseDate, today } from "../values";
 import { readLedgerSheetFromFile, WorkbookFileError } from "../xlsx/readWorkbook";
 import { parseArgs, UsageError } from "./args";
 import { reportToJson, reportToText } from "./format";
-import type { Io } from "./io";
+import { Io, terminalProgress } from "./io";
 
 export const EXIT_CLEAN = 0;
 export const EXIT_ERRORS_FOUND = 1;
@@ -91,10 +91,10 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const asOf = readAsOf(args.options.get("--as-of"));
   const overrides = readPolicyOption(args.options.get("--policy"));
   const sheetOption = args.options.get("--sheet");
-  const progress = io.stderrIsTTY ? (rows: number) => io.stderr(`\r已读取 ${rows} 行…`) : undefined;
+  const progress = terminalProgress(io);
   try {
-    const checked = await checkFile(file, { sheetName: typeof sheetOption === "string" ? sheetOption : undefined, asOf, overrides, onProgress: progress });
-    if (progress) io.stderr("\r");
+    const checked = await checkFile(file, { sheetName: typeof sheetOption === "string" ? sheetOption : undefined, asOf, overrides, onProgress: progress.onProgress });
+    progress.done();
     const notice = policyYearNotice(overrides, checked.policy.year);
     if (notice) io.stderr(`${notice}\n`);
     if (sheetOption === undefined) io.stderr(`检查工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver)}\n`);

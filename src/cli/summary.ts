@@ -16,7 +16,7 @@ import { assertOutputIsNotInput, SummaryWriteError, WriteResult, writeSummaryWor
 import { parseArgs, UsageError } from "./args";
 import { checkFile, describePassedOver, EXIT_CANNOT_CHECK, EXIT_CLEAN, policyYearNotice, readAsOf, readPolicyOption } from "./check";
 import { policyNotes } from "./format";
-import type { Io } from "./io";
+import { Io, terminalProgress } from "./io";
 
 export const SUMMARY_USAGE = `用法：bangfu summary 文件.xlsx -o 输出.xlsx [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 参数文件.json] [--full-ids]`;
 
@@ -42,11 +42,11 @@ export async function runSummary(argv: readonly string[], io: Io): Promise<numbe
   const asOf = readAsOf(args.options.get("--as-of"));
   const overrides = readPolicyOption(args.options.get("--policy"));
   const sheetOption = args.options.get("--sheet");
-  const progress = io.stderrIsTTY ? (rows: number) => io.stderr(`\r已读取 ${rows} 行…`) : undefined;
+  const progress = terminalProgress(io);
   try {
     await assertOutputIsNotInput(file, output);
-    const checked = await checkFile(file, { sheetName: typeof sheetOption === "string" ? sheetOption : undefined, asOf, overrides, onProgress: progress });
-    if (progress) io.stderr("\r");
+    const checked = await checkFile(file, { sheetName: typeof sheetOption === "string" ? sheetOption : undefined, asOf, overrides, onProgress: progress.onProgress });
+    progress.done();
     const notice = policyYearNotice(overrides, checked.policy.year);
     if (notice) io.stderr(`${notice}\n`);
     if (sheetOption === undefined) io.stderr(`汇总工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver)}\n`);

@@ -4,7 +4,7 @@
  * opens): anything of the wrong shape falls back to the empty setting for that part.
  */
 import { FIELDS, type FieldKey } from "../ledger/fields";
-import { EMPTY_SETTINGS, type PaneSettings } from "./types";
+import { EMPTY_SETTINGS, HostError, type PaneSettings } from "./types";
 
 /** The key the settings are saved under in the workbook. */
 export const SETTINGS_KEY = "bangfu.paneSettings";
@@ -29,17 +29,23 @@ function isFieldKey(value: unknown): value is FieldKey {
   return typeof value === "string" && Object.prototype.hasOwnProperty.call(FIELDS, value);
 }
 
-/** Settings from what the workbook holds (an object, or its JSON text); EMPTY_SETTINGS parts for anything unusable. */
+/**
+ * Settings from what the workbook holds (an object, or its JSON text); EMPTY_SETTINGS parts for
+ * entries of the wrong shape. Throws a HostError when what is stored is not settings at all, so
+ * the pane can say that the saved column mapping could not be read.
+ */
 export function parseStoredSettings(raw: unknown): PaneSettings {
+  if (raw === null || raw === undefined) return EMPTY_SETTINGS; // never saved
   let value = raw;
   if (typeof value === "string") {
     try {
       value = JSON.parse(value);
-    } catch {
-      return EMPTY_SETTINGS;
+    } catch (error) {
+      throw unreadable(`不是有效的 JSON：${(error as Error).message}`);
     }
   }
-  if (!isRecord(value)) return EMPTY_SETTINGS;
+  // Something is stored but is not settings at all: say so rather than silently start afresh.
+  if (!isRecord(value)) throw unreadable(`内容类型为 ${Array.isArray(value) ? "数组" : typeof value}`);
   const year = value.policyYear;
   const policyYear = typeof year === "number" && Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null;
   const policyJson = typeof value.policyJson === "string" ? value.policyJson : null;
@@ -55,4 +61,8 @@ export function parseStoredSettings(raw: unknown): PaneSettings {
     }
   }
   return { policyYear, policyJson, mappings };
+}
+
+function unreadable(detail: string): HostError {
+  return new HostError("other", `工作簿中保存的 BANGFU 设置无法读取（${detail}），本次使用默认设置（政策年度、列映射均为自动）。在“设置”中重新保存即可覆盖。`);
 }

@@ -2,7 +2,7 @@
  * Reading a ledger sheet into households and persons, host-neutral: the task pane,
  * the web page and the command line hand over a SheetInput and get the same Ledger.
  */
-import { compactText, isBlank, parseResidentId, roundToPrecision } from "../values";
+import { compactText, isBlank, parseResidentId, quote, roundToPrecision } from "../values";
 import { columnNumber } from "./cellRef";
 import { FIELDS, FieldKey } from "./fields";
 import { amountScaleOf, findHeader } from "./headers";
@@ -186,6 +186,17 @@ function readRow(
     if (reading.status === "ok") {
       set[column.field] = scaled(reading.value, raw, scales.get(column.index));
       refs[column.field] = ref;
+      // Excel keeps 15 significant digits: a longer 户编号 typed as a number has lost its tail, and
+      // households may have merged. The key is still used (it is all there is), but it is reported.
+      if (column.field === "householdId" && typeof plainValue(raw) === "number" && Math.abs(plainValue(raw) as number) >= 1e15) {
+        problems.push({
+          cell: ref,
+          field: column.field,
+          value: plainValue(raw),
+          kind: "unreadable",
+          message: `户编号${quote(plainValue(raw))}被存成了数字，超过15位的末几位已丢失，不同的户可能被并为一户：请把该列设为“文本”格式后重新录入`,
+        });
+      }
     } else {
       problems.push({ cell: ref, field: column.field, value: plainValue(raw), kind: reading.kind, message: reading.message });
     }

@@ -472,3 +472,20 @@ describe("户主证件号码 does not make a household ledger person-level", () 
     expect(ledger.duplicates).toEqual([{ key: "H002", field: "householdId", cells: [{ row: 3, column: "A" }, { row: 4, column: "A" }] }]);
   });
 });
+
+describe("户编号 stored as a long number", () => {
+  it("is still the key, and reported: Excel has dropped digits past the fifteenth", () => {
+    const ledger = readLedger({
+      name: "台账",
+      cells: [
+        ["户编号", "户主姓名", "人均纯收入"],
+        [3704021010040010, "赵一", 12000],
+        [370402101004001, "钱二", 13000],
+      ],
+    });
+    expect(ledger.households.map((h) => h.key)).toEqual(["3704021010040010", "370402101004001"]);
+    expect(ledger.problems).toHaveLength(1);
+    expect(ledger.problems[0]).toMatchObject({ cell: { row: 2, column: "A" }, field: "householdId", kind: "unreadable" });
+    expect(ledger.problems[0].message).toContain("设为“文本”格式");
+  });
+});

@@ -75,7 +75,7 @@ describe("OfficeWorkbookHost over the fake", () => {
     await expect(host(excel).selectCell("旧台账", { row: 1, column: "A" })).rejects.toMatchObject({ kind: "sheetMissing" });
   });
 
-  test("settings: saved under one key through the store, read back; a broken value reads as empty", async () => {
+  test("settings: saved under one key through the store, read back; a broken value is reported", async () => {
     const excel = new FakeExcel([]);
     const store = memoryStore();
     const h = host(excel, store);
@@ -85,7 +85,10 @@ describe("OfficeWorkbookHost over the fake", () => {
     expect(store.saves).toBe(1);
     expect(store.values[SETTINGS_KEY]).toEqual({ version: 1, ...settings });
     expect(await h.loadSettings()).toEqual(settings);
-    expect(loadSettings(memoryStore({ [SETTINGS_KEY]: "not json" }))).toEqual(EMPTY_SETTINGS);
+    // Something stored that is not settings is reported (the pane shows it and uses the defaults), never silently dropped.
+    expect(() => loadSettings(memoryStore({ [SETTINGS_KEY]: "not json" }))).toThrow(HostError);
+    expect(() => loadSettings(memoryStore({ [SETTINGS_KEY]: "not json" }))).toThrow(/设置无法读取/);
+    expect(() => loadSettings(memoryStore({ [SETTINGS_KEY]: [1, 2] }))).toThrow(/数组/);
     expect(loadSettings(memoryStore({ [SETTINGS_KEY]: { policyYear: "2025", mappings: { 台账: { 户码: "notAField", 村: "village" } } } }))).toEqual({
       policyYear: null,
       policyJson: null,
