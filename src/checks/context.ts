@@ -1,7 +1,7 @@
 import { incomeTier, perCapitaNetIncome, tierThresholds } from "../formulas";
 import { FIELDS, FieldKey } from "../ledger/fields";
 import type { CellRef, HouseholdRecord, Ledger, PersonRecord } from "../ledger/model";
-import { isHeadRelation } from "../ledger/read";
+import { headNameOf } from "../ledger/read";
 import type { Policy } from "../policy";
 import { CivilDate, fullYearsBetween, roundToFen } from "../values";
 import type { CheckContext, HouseholdFacts, Requirement } from "./types";
@@ -54,7 +54,7 @@ function computePerCapita(household: HouseholdRecord): number | null {
 }
 
 function householdLabel(household: HouseholdRecord, keyField: FieldKey): string {
-  const head = household.values.headName ?? household.members.find((m) => m.values.relation !== undefined && isHeadRelation(m.values.relation))?.values.name;
+  const head = headNameOf(household);
   // A blank key cannot name the household: point at its row instead.
   const key = household.key === "" ? `第${household.rows[0]}行的户（${FIELDS[keyField].label}为空）` : keyField === "householdId" ? `户编号 ${household.key}` : `${FIELDS[keyField].label} ${household.key}`;
   return head && !(keyField === "headName" && head === household.key) ? `${key}（户主 ${head}）` : key;

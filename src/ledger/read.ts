@@ -43,6 +43,11 @@ export function isHeadRelation(relation: string): boolean {
   return HEAD_RELATION.test(compactText(relation));
 }
 
+/** The head's name: the 户主姓名 column, else the member whose relation is the head. */
+export function headNameOf(household: HouseholdRecord): string | null {
+  return household.values.headName ?? household.members.find((m) => m.values.relation !== undefined && isHeadRelation(m.values.relation))?.values.name ?? null;
+}
+
 const SUMMARY_LABEL = /^.{0,12}(合计|总计|小计)[:：]?$/;
 const FOOTER_LABEL = /^(注|备注|说明)[:：、.\d]|^(填表|填报|制表|审核|统计|单位负责|负责|联系|经办)(人|日期|时间|电话|单位)?[:：]/;
 

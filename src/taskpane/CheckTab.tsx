@@ -18,7 +18,7 @@ import {
 import * as React from "react";
 import { countBySeverity, Finding, RULES, RuleId, Severity } from "../checks";
 import type { WorkbookHost } from "../host/types";
-import { formatCellRef } from "../ledger";
+import { formatCellRef, headNameOf } from "../ledger";
 import { formatDate } from "../values";
 import { ErrorBar } from "./ErrorBar";
 import { Language, RULE_TITLES_EN, SEVERITY_TEXT, Strings } from "./i18n";
@@ -143,8 +143,8 @@ function groupFindings(result: CheckResult, findings: readonly Finding[], by: "r
   for (const household of result.ledger.households) {
     const list = byHousehold.get(household.key);
     if (!list) continue;
-    const head = household.values.headName ?? household.members.find((m) => m.values.relation === "户主")?.values.name ?? null;
-    groups.push({ key: `h:${household.key}`, title: t.householdGroup(household.key, head ?? null), findings: list });
+    const head = headNameOf(household);
+    groups.push({ key: `h:${household.key}`, title: t.householdGroup(household.key, head), findings: list });
     byHousehold.delete(household.key);
   }
   // Keys the ledger no longer lists (should not happen): still shown, never dropped.
