@@ -18,7 +18,7 @@ function syntheticId(index: number): string {
   return first17 + checkCharacter(first17);
 }
 
-async function writeLedger(rows: number, file: string): Promise<void> {
+export async function writeLedger(rows: number, file: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const sheet = workbook.addWorksheet("台账");
   sheet.addRow(["某街道脱贫人口台账（合成数据）"]).commit();
@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   console.log(`bangfu check: exit ${run.status}, ${report.households} households, ${report.persons} persons, ${report.findings.length} findings; wall ${wall}, peak RSS ${(rss / 1024).toFixed(0)} MB`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

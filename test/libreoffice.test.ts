@@ -18,7 +18,7 @@ import { main } from "../src/cli/main";
 import { readLedgerSheetFromFile } from "../src/xlsx/readWorkbook";
 import { readSummaryWorkbook } from "../src/xlsx/writeSummaries";
 import { PERSON_ROWS } from "./summaries/fixtures";
-import { definedNames, dressLedger, load, snapshot, zipParts, zipText } from "./support/workbooks";
+import { addChartToSheet, definedNames, dressLedger, load, packageProblems, snapshot, zipParts, zipText } from "./support/workbooks";
 
 jest.setTimeout(240_000);
 
@@ -290,6 +290,27 @@ describe("LibreOffice headless", () => {
     const validations = (saved.getWorksheet("台账") as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }).dataValidations.model;
     expect(validations.D2).toMatchObject({ type: "list" });
     expect(validations.D2.formulae[0]).toBe("字典!$A$1:$A$3");
+  });
+
+  test("a ledger with a chart and a text box on it: the summary workbook converts, its tabs read back, and LibreOffice keeps the chart", async () => {
+    soffice();
+    const input = await ledgerFile("chart.xlsx");
+    await addChartToSheet(input, "台账", { categories: "'台账'!$C$3:$C$8", values: "'台账'!$F$3:$F$8" });
+    const output = path.join(dir, "chart-summary.xlsx");
+    expect((await run("summary", input, "-o", output, "--as-of", "2025-06-30")).code).toBe(0);
+    expect(await packageProblems(output)).toEqual([]);
+    const csv = convert(output, CSV_ALL_SHEETS);
+    for (const sheet of ["封面", "台账", "汇总-分层", "汇总-分层(2)", ...SUMMARY_TABS.slice(1)]) expect(csvOf(csv, "chart-summary", sheet).length).toBeGreaterThan(0);
+    const tiers = csvOf(csv, "chart-summary", "汇总-分层(2)");
+    expect(tiers[tiers.length - 1]).toEqual(["合计", "9", "15", "2", "25.0%", "3", "37.5%", "3", "37.5%", "1", "12,375.00", "11,500.00"]);
+    expect(csvOf(csv, "chart-summary", "台账")[2].slice(0, 1)).toEqual(["H01"]);
+    // Saved again by LibreOffice: the ledger's chart is still there, on its data.
+    const saved = convert(output, "xlsx");
+    const file = path.join(saved.outDir, "chart-summary.xlsx");
+    const charts = (await zipParts(file)).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+    expect(charts).toHaveLength(1);
+    expect((await zipText(file, charts[0])) ?? "").toMatch(/台账'?!\$F\$3:\$F\$8/);
+    expect((await zipParts(file)).some((p) => /^xl\/drawings\/drawing\d+\.xml$/.test(p))).toBe(true);
   });
 
   test("the street ranking workbook converts, and reads back ranked", async () => {

@@ -18,7 +18,24 @@ import {
   writeNewSummaryWorkbook,
   writeSummaryWorkbook,
 } from "../src/xlsx/writeSummaries";
-import { definedNames, load, sha256, sheetXml, snapshot, zipParts } from "./support/workbooks";
+import { DOMParser } from "@xmldom/xmldom";
+import { PERSON_ROWS } from "./summaries/fixtures";
+import {
+  addChartToSheet,
+  appWorksheetTitles,
+  definedNames,
+  dressLedger,
+  load,
+  packageProblems,
+  partContents,
+  sha256,
+  sheetPart,
+  sheetXml,
+  snapshot,
+  writeLinksAsExcelDoes,
+  zipParts,
+  zipText,
+} from "./support/workbooks";
 
 let dir: string;
 beforeAll(() => {
@@ -169,10 +186,12 @@ describe("一张汇总表的版式", () => {
     expect(rels ?? "").not.toContain("hyperlink");
   });
 
-  test("markers: a workbook-level defined name per tab, pointing at its A1", async () => {
+  test("markers: a workbook-level defined name per tab, pointing at its A1; each tab's header row printed on every page", async () => {
     expect(await definedNames(out)).toEqual([
       { name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层'!$A$1", localSheetId: null },
       { name: "BANGFU_GENERATED_FINDINGS", formula: "'检查结果'!$A$1", localSheetId: null },
+      { name: "_xlnm.Print_Titles", formula: "'汇总-分层'!$5:$5", localSheetId: "1" },
+      { name: "_xlnm.Print_Titles", formula: "'检查结果'!$3:$3", localSheetId: "2" },
     ]);
   });
 
@@ -227,7 +246,10 @@ describe("标记与重新生成", () => {
     const wb = await load(twice);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["台账", "汇总-分层", "汇总-分层(2)"]);
     expect(snapshot(wb.getWorksheet("汇总-分层")!)).toEqual(before);
-    expect(await definedNames(twice)).toEqual([{ name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层(2)'!$A$1", localSheetId: null }]);
+    expect(await definedNames(twice)).toEqual([
+      { name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层(2)'!$A$1", localSheetId: null },
+      { name: "_xlnm.Print_Titles", formula: "'汇总-分层(2)'!$5:$5", localSheetId: "2" },
+    ]);
   });
 
   test("a generated tab renamed by the user is still found by its marker and replaced", async () => {
@@ -256,6 +278,7 @@ describe("标记与重新生成", () => {
     expect(await definedNames(out)).toEqual([
       { name: "BANGFU_GENERATED_TIERS", formula: "'副本'!$A$1", localSheetId: "1" },
       { name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层'!$A$1", localSheetId: null },
+      { name: "_xlnm.Print_Titles", formula: "'汇总-分层'!$5:$5", localSheetId: "2" },
     ]);
   });
 
@@ -281,7 +304,13 @@ describe("标记与重新生成", () => {
     expect(result.replaced).toEqual(["检查结果"]);
     expect((await load(twice)).worksheets.map((w) => w.name)).toEqual(["台账", "汇总-分层", "检查结果"]);
     expect((await definedNames(twice)).map((n) => `${n.name}=${n.formula}`).sort()).toEqual(
-      ["BANGFU_GENERATED_FINDINGS='检查结果'!$A$1", "BANGFU_GENERATED_TIERS='汇总-分层'!$A$1", "本年收入='台账'!$C$2"].sort(),
+      [
+        "BANGFU_GENERATED_FINDINGS='检查结果'!$A$1",
+        "BANGFU_GENERATED_TIERS='汇总-分层'!$A$1",
+        "本年收入='台账'!$C$2",
+        "_xlnm.Print_Titles='汇总-分层'!$5:$5",
+        "_xlnm.Print_Titles='检查结果'!$3:$3",
+      ].sort(),
     );
   });
 });
@@ -299,13 +328,16 @@ describe("工作簿的名称（defined names）", () => {
         `<definedName name="收入列">OFFSET(&apos;台账&apos;!$C$2,0,0,COUNTA(&apos;台账&apos;!$A:$A)-1,1)</definedName>`,
       ].join(""),
     );
-    // First pass: 汇总-分层 lands after 其他. Move it before 其他 (as a user dragging the tab would), marker and all.
+    // First pass: 汇总-分层 lands after 其他. Move it before 其他 (as a user dragging the tab would), marker and all:
+    // Excel renumbers the sheet-level names of both tabs (其他's 1 → 2, the new tab's print titles 2 → 1).
     const once = path.join(dir, "names-1.xlsx");
     await writeSummaryWorkbook(input, once, [tiersTable()]);
     const zip = await JSZip.loadAsync(fs.readFileSync(once));
     let xml = await zip.file("xl/workbook.xml")!.async("string");
     const sheets = [...xml.matchAll(/<sheet [^>]*\/>/g)].map((m) => m[0]);
-    xml = xml.replace(/<sheets>.*<\/sheets>/, `<sheets>${sheets[0]}${sheets[2]}${sheets[1]}</sheets>`).replace(/localSheetId="1"/g, 'localSheetId="2"');
+    xml = xml
+      .replace(/<sheets>.*<\/sheets>/, `<sheets>${sheets[0]}${sheets[2]}${sheets[1]}</sheets>`)
+      .replace(/localSheetId="([12])"/g, (_, n: string) => `localSheetId="${n === "1" ? 2 : 1}"`);
     zip.file("xl/workbook.xml", xml);
     fs.writeFileSync(once, await zip.generateAsync({ type: "nodebuffer" }));
     expect((await load(once)).worksheets.map((w) => w.name)).toEqual(["台账", "汇总-分层", "其他"]);
@@ -320,6 +352,7 @@ describe("工作簿的名称（defined names）", () => {
       { name: "农民增幅", formula: "0.07", localSheetId: null },
       { name: "收入列", formula: "OFFSET('台账'!$C$2,0,0,COUNTA('台账'!$A:$A)-1,1)", localSheetId: null },
       { name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层'!$A$1", localSheetId: null },
+      { name: "_xlnm.Print_Titles", formula: "'汇总-分层'!$5:$5", localSheetId: "2" },
     ]);
     const raw = (await JSZip.loadAsync(fs.readFileSync(twice)).then((z) => z.file("xl/workbook.xml")!.async("string"))) ?? "";
     expect(raw).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">`);
@@ -371,9 +404,10 @@ describe("工作簿中的其他内容", () => {
     wb.addWorksheet("台账").getRow(1).values = ["户编号", "户主姓名", "人均纯收入"];
     const raw = path.join(dir, "cover-raw.xlsx");
     await wb.xlsx.writeFile(raw);
-    // First pass: the cover's link is now written the way Excel writes it.
+    // The cover's link written the way Excel writes it (exceljs writes an external relationship, exceljs issue 3027).
     const excelLike = path.join(dir, "cover.xlsx");
-    await writeSummaryWorkbook(raw, excelLike, []);
+    fs.copyFileSync(raw, excelLike);
+    await writeLinksAsExcelDoes(excelLike);
     expect((await sheetXml(excelLike, "目录")).xml).toContain(`<hyperlink ref="A1" location="&apos;台账&apos;!A1"/>`);
     const out = path.join(dir, "cover-out.xlsx");
     await writeSummaryWorkbook(excelLike, out, [tiersTable()]);
@@ -381,9 +415,13 @@ describe("工作簿中的其他内容", () => {
     expect(xml).toContain(`<hyperlink ref="A1" location="&apos;台账&apos;!A1"/>`);
     expect(rels).toContain(`Target="https://example.org/plan"`);
     expect((await load(out)).getWorksheet("目录")!.getCell("A1").value).toEqual({ text: "转到台账", hyperlink: "#'台账'!A1" });
+    // The writer does not rewrite a user's sheet at all: the cover as exceljs wrote it passes through as it was, too.
+    const rawOut = path.join(dir, "cover-raw-out.xlsx");
+    await writeSummaryWorkbook(raw, rawOut, [tiersTable()]);
+    expect(await sheetXml(rawOut, "目录")).toEqual(await sheetXml(raw, "目录"));
   });
 
-  test("a drop-down list taken from another sheet (Excel 2010+ stores it in extLst, which exceljs drops) is put back", async () => {
+  test("a drop-down list taken from another sheet (Excel 2010+ stores it in extLst, which exceljs drops) comes through as it was", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("台账").getRow(1).values = ["户编号", "人均纯收入", "收入分层"];
     wb.addWorksheet("字典").getColumn(1).values = ["高收入", "中等收入", "低收入"];
@@ -403,13 +441,15 @@ describe("工作簿中的其他内容", () => {
     const out = path.join(dir, "x14-out.xlsx");
     await writeSummaryWorkbook(input, out, [tiersTable()]);
     const { xml: written } = await sheetXml(out, "台账");
-    expect(written).toMatch(/<extLst><ext xmlns:x14="http:\/\/schemas.microsoft.com\/office\/spreadsheetml\/2009\/9\/main"[^>]* uri="\{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF\}">/);
+    // The sheet is not rewritten: byte for byte the input's, the extension included.
+    expect(written).toBe(xml);
     expect(written).toContain("<xm:f>字典!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>C2:C500</xm:sqref>");
     expect(written.endsWith("</extLst></worksheet>")).toBe(true);
-    // Twice: still one.
+    // Twice: still one, still as it was.
     const again = path.join(dir, "x14-again.xlsx");
     await writeSummaryWorkbook(out, again, [tiersTable()]);
     expect((await sheetXml(again, "台账")).xml.match(/CCE6A557/g)).toHaveLength(1);
+    expect((await sheetXml(again, "台账")).xml).toBe(xml);
   });
 
   test("a non-finite number is left blank rather than written as an invalid value", async () => {
@@ -439,3 +479,267 @@ describe("新工作簿", () => {
     await expect(writeNewSummaryWorkbook(input, [ranking], [input])).rejects.toThrow(/输出文件不能与输入文件相同/);
   });
 });
+
+/** Rewrite parts of an .xlsx file in place. */
+async function editParts(file: string, edit: (part: string, xml: string) => string | null, parts: readonly string[]): Promise<void> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  for (const part of parts) {
+    const xml = (await zip.file(part)?.async("string")) ?? "";
+    const edited = edit(part, xml);
+    if (edited === null) zip.remove(part);
+    else zip.file(part, edited);
+  }
+  fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+describe("包级合并：用户的部件一字不改", () => {
+  /** The parts the merge rewrites; every other part of the input must come through byte for byte. */
+  const REWRITTEN = ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "docProps/app.xml"];
+  const TABLES = () => [tiersTable(), findingsTable()];
+  let input: string;
+  let once: string;
+  let twice: string;
+  let chartParts: string[];
+
+  beforeAll(async () => {
+    // A dressed ledger (merged title, styles, formulas, comments, validations, conditional format, filter, print
+    // area) with a chart and a text box on it, behind a cover linking to it, and a user's own sheet named 汇总-分层.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("封面").getCell("A1").value = { text: "转到台账", hyperlink: "#'台账'!A3" };
+    const ws = wb.addWorksheet("台账");
+    PERSON_ROWS.forEach((row, i) => (ws.getRow(i + 1).values = row as ExcelJS.CellValue[]));
+    dressLedger(ws, 2, PERSON_ROWS.length, PERSON_ROWS[1].length);
+    const mine = wb.addWorksheet("汇总-分层");
+    mine.getCell("A1").value = "我自己的分层统计";
+    mine.getCell("A1").font = { bold: true, color: { argb: "FF7030A0" } };
+    mine.getCell("B2").value = { formula: "COUNTA('台账'!A3:A17)", result: 15 };
+    input = path.join(dir, "package.xlsx");
+    await wb.xlsx.writeFile(input);
+    chartParts = await addChartToSheet(input, "台账", { categories: "'台账'!$C$3:$C$8", values: "'台账'!$F$3:$F$8" });
+    once = path.join(dir, "package-1.xlsx");
+    twice = path.join(dir, "package-2.xlsx");
+    await writeSummaryWorkbook(input, once, TABLES());
+    await writeSummaryWorkbook(once, twice, TABLES());
+  });
+
+  test("every part of the input the merge does not rewrite is byte for byte the same in the output", async () => {
+    const [before, after] = [await partContents(input), await partContents(once)];
+    const untouched = [...before.keys()].filter((p) => !REWRITTEN.includes(p));
+    // The guard: the ledger's sheet, comments, drawing and chart, the shared strings, the theme are among them.
+    expect(untouched).toEqual(expect.arrayContaining([await sheetPart(input, "台账"), ...chartParts, "xl/sharedStrings.xml", "xl/theme/theme1.xml", "docProps/core.xml"]));
+    expect(untouched.some((p) => /comments/.test(p)) && untouched.some((p) => p.endsWith(".vml"))).toBe(true);
+    for (const part of untouched) expect({ part, same: after.get(part)?.equals(before.get(part)!) ?? "missing" }).toEqual({ part, same: true });
+    // What is rewritten is only added to: the user's styles keep their places, so no user cell changes look.
+    for (const section of ["numFmts", "fonts", "fills", "borders", "cellXfs"]) {
+      const inner = (xml: string) => new RegExp(`<${section}\\b[^>]*>([\\s\\S]*?)</${section}>`).exec(xml)?.[1] ?? "";
+      expect(inner(after.get("xl/styles.xml")!.toString()).startsWith(inner(before.get("xl/styles.xml")!.toString()))).toBe(true);
+    }
+  });
+
+  test("the ledger's chart and text box (parts exceljs can neither read nor write) are kept, and still tied in", async () => {
+    const ledger = await sheetXml(once, "台账");
+    expect(ledger.xml).toMatch(/<drawing r:id="rIdDrawing1"\/>/);
+    expect(ledger.rels).toContain(`Target="../drawings/drawing1.xml"`);
+    const types = (await zipText(once, "[Content_Types].xml")) ?? "";
+    expect(types).toContain(`<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
+    expect(types).toContain(`<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+    expect((await zipText(once, "xl/drawings/drawing1.xml")) ?? "").toContain("请核对人均纯收入");
+  });
+
+  test("regenerating gives the same parts, part for part (same names, same sheet ids, styles that do not grow)", async () => {
+    const [first, second] = [await partContents(once), await partContents(twice)];
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    for (const [part, bytes] of first) expect({ part, same: second.get(part)?.equals(bytes) }).toEqual({ part, same: true });
+  });
+
+  test("the user's sheet named 汇总-分层 survives byte for byte, twice; the new tab is 汇总-分层(2)", async () => {
+    const part = await sheetPart(input, "汇总-分层");
+    const [a, b, c] = [await partContents(input), await partContents(once), await partContents(twice)];
+    expect(b.get(part)?.equals(a.get(part)!)).toBe(true);
+    expect(c.get(part)?.equals(a.get(part)!)).toBe(true);
+    expect((await load(twice)).worksheets.map((w) => w.name)).toEqual(["封面", "台账", "汇总-分层", "汇总-分层(2)", "检查结果"]);
+  });
+
+  test("package integrity as Excel checks it: overrides for every sheet and none for removed ones, unique ids, resolvable relationships, styles in range", async () => {
+    expect(await packageProblems(input)).toEqual([]);
+    expect(await packageProblems(once)).toEqual([]);
+    expect(await packageProblems(twice)).toEqual([]);
+    const workbook = (await zipText(twice, "xl/workbook.xml")) ?? "";
+    expect([...workbook.matchAll(/<sheet [^>]*sheetId="(\d+)"/g)].map((m) => m[1])).toEqual(["1", "2", "3", "4", "5"]);
+    // docProps/app.xml lists the sheets as they now are.
+    expect(await appWorksheetTitles(twice)).toEqual(["封面", "台账", "汇总-分层", "汇总-分层(2)", "检查结果"]);
+    // The new tabs are not selected along with the user's (which would group them).
+    for (const tab of ["汇总-分层(2)", "检查结果"]) expect((await sheetXml(twice, tab)).xml).not.toContain("tabSelected");
+    // Text as inline strings: the user's shared strings part is not touched.
+    expect((await sheetXml(twice, "检查结果")).xml).toContain(`t="inlineStr"><is><t>M01</t></is>`);
+  });
+
+  test("a chart the user put on a generated tab goes with that tab when it is regenerated; the ledger's stays", async () => {
+    const decorated = path.join(dir, "package-decorated.xlsx");
+    fs.copyFileSync(once, decorated);
+    const added = await addChartToSheet(decorated, "检查结果", { categories: "'检查结果'!$A$4:$A$6", values: "'检查结果'!$A$4:$A$6" }, "9");
+    const generatedPart = await sheetPart(decorated, "检查结果");
+    const again = path.join(dir, "package-decorated-2.xlsx");
+    const result = await writeSummaryWorkbook(decorated, again, [findingsTable()]);
+    expect(result.replaced).toEqual(["检查结果"]);
+    const parts = await zipParts(again);
+    for (const part of added) expect(parts).not.toContain(part);
+    expect(parts).not.toContain(generatedPart.replace(/([^/]+)$/, "_rels/$1.rels"));
+    for (const part of chartParts) expect(parts).toContain(part);
+    expect((await zipText(again, "[Content_Types].xml")) ?? "").not.toContain("drawing9");
+    expect(await packageProblems(again)).toEqual([]);
+  });
+
+  test("a calculation chain naming a cell on a removed tab is dropped (Excel rebuilds it); one naming only the user's sheets is kept as it was", async () => {
+    const ids = Object.fromEntries([...((await zipText(once, "xl/workbook.xml")) ?? "").matchAll(/<sheet [^>]*name="([^"]+)" sheetId="(\d+)"|<sheet [^>]*sheetId="(\d+)" name="([^"]+)"/g)].map((m) => [m[1] ?? m[4], m[2] ?? m[3]]));
+    const withChain = async (name: string, chain: string): Promise<string> => {
+      const file = path.join(dir, name);
+      fs.copyFileSync(once, file);
+      const zip = await JSZip.loadAsync(fs.readFileSync(file));
+      zip.file("xl/calcChain.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${chain}</calcChain>`);
+      const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+      zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", `<Relationship Id="rIdChain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>`));
+      const types = await zip.file("[Content_Types].xml")!.async("string");
+      zip.file("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>`));
+      fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+      return file;
+    };
+    // The ledger's formula column, then a formula the user typed on 检查结果 (an entry without i is on the previous entry's sheet).
+    const stale = await withChain("chain-stale.xlsx", `<c r="S3" i="${ids["台账"]}"/><c r="S4"/><c r="B2" i="${ids["汇总-分层"]}"/><c r="H2" i="${ids["检查结果"]}"/>`);
+    const out = path.join(dir, "chain-stale-out.xlsx");
+    await writeSummaryWorkbook(stale, out, TABLES());
+    expect(await zipParts(out)).not.toContain("xl/calcChain.xml");
+    expect((await zipText(out, "xl/_rels/workbook.xml.rels")) ?? "").not.toContain("calcChain");
+    expect((await zipText(out, "[Content_Types].xml")) ?? "").not.toContain("calcChain");
+    expect(await packageProblems(out)).toEqual([]);
+
+    const clean = await withChain("chain-clean.xlsx", `<c r="S3" i="${ids["台账"]}"/><c r="S4"/><c r="B2" i="${ids["汇总-分层"]}"/>`);
+    const cleanOut = path.join(dir, "chain-clean-out.xlsx");
+    await writeSummaryWorkbook(clean, cleanOut, TABLES());
+    expect(await zipText(cleanOut, "xl/calcChain.xml")).toBe(await zipText(clean, "xl/calcChain.xml"));
+    expect((await zipText(cleanOut, "xl/_rels/workbook.xml.rels")) ?? "").toContain(`Target="calcChain.xml"`);
+    expect(await packageProblems(cleanOut)).toEqual([]);
+  });
+
+  test("the workbook window's active tab stays on its sheet when generated tabs before it are removed", async () => {
+    const input2 = await ledgerWorkbook("views.xlsx");
+    const moved = path.join(dir, "views-1.xlsx");
+    await writeSummaryWorkbook(input2, moved, TABLES());
+    // As Excel saves it after the user dragged 汇总-分层 to the front and looked at the ledger last.
+    await editParts(
+      moved,
+      (_, xml) => {
+        const sheets = [...xml.matchAll(/<sheet [^>]*\/>/g)].map((m) => m[0]);
+        return xml
+          .replace(/<sheets>.*<\/sheets>/, `<bookViews><workbookView activeTab="1" firstSheet="0"/></bookViews><sheets>${sheets[1]}${sheets[0]}${sheets[2]}</sheets>`)
+          .replace(/localSheetId="([01])"/g, (_m, n: string) => `localSheetId="${n === "1" ? 0 : 1}"`);
+      },
+      ["xl/workbook.xml"],
+    );
+    expect((await load(moved)).worksheets.map((w) => w.name)).toEqual(["汇总-分层", "台账", "检查结果"]);
+    const again = path.join(dir, "views-2.xlsx");
+    await writeSummaryWorkbook(moved, again, TABLES());
+    const workbook = (await zipText(again, "xl/workbook.xml")) ?? "";
+    expect((await load(again)).worksheets.map((w) => w.name)).toEqual(["台账", "汇总-分层", "检查结果"]);
+    expect(workbook).toContain(`<workbookView activeTab="0" firstSheet="0"/>`);
+    expect(await packageProblems(again)).toEqual([]);
+  });
+
+  test("number formats: the user's custom ids keep their codes; a code the user has is reused, a clashing id is renumbered", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("台账");
+    ws.getRow(1).values = ["户编号", "系数", "走访日期"];
+    ws.getRow(2).values = ["H01", 0.125, new Date(Date.UTC(2025, 5, 1))];
+    ws.getCell("B2").numFmt = "0.000"; // exceljs gives it id 164, which the rendered tabs also use first
+    ws.getCell("C2").numFmt = "yyyy-mm-dd";
+    const input2 = path.join(dir, "formats.xlsx");
+    await wb.xlsx.writeFile(input2);
+    const before = snapshot((await load(input2)).getWorksheet("台账")!);
+    const out = path.join(dir, "formats-out.xlsx");
+    await writeSummaryWorkbook(input2, out, [tiersTable()]);
+    const styles = (await zipText(out, "xl/styles.xml")) ?? "";
+    const formats = Object.fromEntries([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\/>/g)].map((m) => [m[2], m[1]]));
+    expect(formats).toEqual({ "0.000": "164", "yyyy-mm-dd": "165", "0.0%": "166" });
+    const after = await load(out);
+    expect(snapshot(after.getWorksheet("台账")!)).toEqual(before);
+    const tab = after.getWorksheet("汇总-分层")!;
+    expect(["B6", "C6", "D6", "E6"].map((a) => tab.getCell(a).numFmt)).toEqual(["0", "0.0%", "#,##0.00", "yyyy-mm-dd"]);
+    expect(await packageProblems(out)).toEqual([]);
+  });
+
+  test("docProps/app.xml as Chinese Excel writes it (工作表, 命名范围): the sheet list follows the tabs, names of removed tabs go", async () => {
+    const file = path.join(dir, "app-zh.xlsx");
+    fs.copyFileSync(once, file);
+    const vt = (tag: string, text: string) => `<vt:${tag}>${text}</vt:${tag}>`;
+    const titles = ["封面", "台账", "汇总-分层", "汇总-分层(2)", "检查结果", "台账!Print_Area", "'汇总-分层(2)'!Print_Titles", "'检查结果'!Print_Titles"];
+    await editParts(
+      file,
+      (_, xml) =>
+        xml
+          .replace(/<HeadingPairs>[\s\S]*<\/HeadingPairs>/, `<HeadingPairs><vt:vector size="4" baseType="variant"><vt:variant>${vt("lpstr", "工作表")}</vt:variant><vt:variant>${vt("i4", "5")}</vt:variant><vt:variant>${vt("lpstr", "命名范围")}</vt:variant><vt:variant>${vt("i4", "3")}</vt:variant></vt:vector></HeadingPairs>`)
+          .replace(/<TitlesOfParts>[\s\S]*<\/TitlesOfParts>/, `<TitlesOfParts><vt:vector size="8" baseType="lpstr">${titles.map((t) => vt("lpstr", t.replace(/'/g, "&apos;"))).join("")}</vt:vector></TitlesOfParts>`),
+      ["docProps/app.xml"],
+    );
+    const out = path.join(dir, "app-zh-out.xlsx");
+    await writeSummaryWorkbook(file, out, [tiersTable()]);
+    const app = (await zipText(out, "docProps/app.xml")) ?? "";
+    expect(/<HeadingPairs>([\s\S]*)<\/HeadingPairs>/.exec(app)?.[1]).toBe(
+      `<vt:vector size="4" baseType="variant"><vt:variant>${vt("lpstr", "工作表")}</vt:variant><vt:variant>${vt("i4", "5")}</vt:variant><vt:variant>${vt("lpstr", "命名范围")}</vt:variant><vt:variant>${vt("i4", "2")}</vt:variant></vt:vector>`,
+    );
+    const listed = [...app.matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => m[1]).slice(2);
+    // 汇总-分层(2) was regenerated (now last; its old print titles' entry went); 检查结果 was not, and keeps its entry.
+    expect(listed).toEqual(["封面", "台账", "汇总-分层", "检查结果", "汇总-分层(2)", "台账!Print_Area", "&apos;检查结果&apos;!Print_Titles"]);
+    expect(/<TitlesOfParts><vt:vector size="(\d+)"/.exec(app)?.[1]).toBe("7");
+    expect((await load(out)).worksheets.map((w) => w.name)).toEqual(["封面", "台账", "汇总-分层", "检查结果", "汇总-分层(2)"]);
+  });
+
+  test("a workbook in the 1904 date system gets its dates in that system", async () => {
+    const input1904 = await ledgerWorkbook("date1904.xlsx");
+    await editParts(input1904, (_, xml) => xml.replace(/<workbookPr\b([^>]*?)\/>/, `<workbookPr$1 date1904="1"/>`), ["xl/workbook.xml"]);
+    expect((await zipText(input1904, "xl/workbook.xml")) ?? "").toContain(`date1904="1"`);
+    const out = path.join(dir, "date1904-out.xlsx");
+    await writeSummaryWorkbook(input1904, out, [tiersTable()]);
+    // 2025-06-20 is day 45828 counted from 1900 (Excel's default), day 44366 from 1904.
+    expect((await sheetXml(out, "汇总-分层")).xml).toMatch(/<c r="E6" s="\d+"><v>44366<\/v><\/c>/);
+    expect((await load(out)).getWorksheet("汇总-分层")!.getCell("E6").value).toEqual(new Date(Date.UTC(2025, 5, 20)));
+    const out1900 = path.join(dir, "date1900-out.xlsx");
+    await writeSummaryWorkbook(await ledgerWorkbook("date1900.xlsx"), out1900, [tiersTable()]);
+    expect((await sheetXml(out1900, "汇总-分层")).xml).toMatch(/<c r="E6" s="\d+"><v>45828<\/v><\/c>/);
+  });
+
+  test("workbook and styles parts written with a namespace prefix (x:workbook, as .NET tools write them) get prefixed additions", async () => {
+    const prefixed = await ledgerWorkbook("prefixed.xlsx", { 备注: [["说明"]] });
+    const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    await editParts(
+      prefixed,
+      (_, xml) => xml.replace(/<(\/?)([A-Za-z][\w.]*)(?=[\s/>])/g, (whole, slash: string, name: string) => (name === "xml" ? whole : `<${slash}x:${name}`)).replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`),
+      ["xl/workbook.xml", "xl/styles.xml"],
+    );
+    expect((await zipText(prefixed, "xl/workbook.xml")) ?? "").toContain("<x:sheets>");
+    await setDefinedNamesPrefixed(prefixed, `<x:definedName name="BANGFU_GENERATED_TIERS">&apos;备注&apos;!$A$1</x:definedName><x:definedName name="本表" localSheetId="1">&apos;备注&apos;!$A$1</x:definedName>`);
+    const out = path.join(dir, "prefixed-out.xlsx");
+    const result = await writeSummaryWorkbook(prefixed, out, [tiersTable(), findingsTable()]);
+    expect(result.replaced).toEqual(["备注"]);
+    const parse = (xml: string) => new DOMParser().parseFromString(xml, "text/xml");
+    const workbook = parse((await zipText(out, "xl/workbook.xml")) ?? "");
+    const sheets = Array.from(workbook.getElementsByTagNameNS(MAIN, "sheet")).map((e) => e.getAttribute("name"));
+    expect(sheets).toEqual(["台账", "汇总-分层", "检查结果"]);
+    const names = Array.from(workbook.getElementsByTagNameNS(MAIN, "definedName")).map((e) => `${e.getAttribute("name")}@${e.getAttribute("localSheetId") ?? "-"}`);
+    expect(names).toEqual(["BANGFU_GENERATED_TIERS@-", "BANGFU_GENERATED_FINDINGS@-", "_xlnm.Print_Titles@1", "_xlnm.Print_Titles@2"]);
+    expect(workbook.getElementsByTagName("sheet").length + workbook.getElementsByTagName("definedName").length).toBe(0); // nothing unprefixed
+    const styles = parse((await zipText(out, "xl/styles.xml")) ?? "");
+    const cellXfs = styles.getElementsByTagNameNS(MAIN, "cellXfs")[0];
+    expect(Number(cellXfs.getAttribute("count"))).toBe(cellXfs.getElementsByTagNameNS(MAIN, "xf").length);
+    expect(styles.getElementsByTagName("xf").length).toBe(0);
+    const relId = Array.from(workbook.getElementsByTagNameNS(MAIN, "sheet")).find((e) => e.getAttribute("name") === "汇总-分层")!.getAttribute("r:id");
+    const target = new RegExp(`Id="${relId}"[^>]*Target="([^"]+)"`).exec((await zipText(out, "xl/_rels/workbook.xml.rels")) ?? "")![1];
+    const used = Math.max(...[...((await zipText(out, `xl/${target}`)) ?? "").matchAll(/ s="(\d+)"/g)].map((m) => Number(m[1])));
+    expect(used).toBeGreaterThan(0);
+    expect(used).toBeLessThan(cellXfs.getElementsByTagNameNS(MAIN, "xf").length);
+  });
+});
+
+/** setDefinedNames for a workbook part written with the x: prefix. */
+async function setDefinedNamesPrefixed(file: string, namesXml: string): Promise<void> {
+  await editParts(file, (_, xml) => xml.replace(/<x:definedNames>[\s\S]*?<\/x:definedNames>/, "").replace("</x:sheets>", `</x:sheets><x:definedNames>${namesXml}</x:definedNames>`), ["xl/workbook.xml"]);
+}

@@ -4,6 +4,7 @@
  * "Cannot read properties of undefined (reading 'sheets')" (exceljs issue 3064). Excel stores the
  * workbook first; a file reordered that way is read reliably.
  */
+import * as fs from "node:fs";
 import JSZip from "jszip";
 
 /** Parts a reader needs before any worksheet, in the order Excel stores them. */
@@ -15,6 +16,14 @@ const LEADING_PARTS = [/^\[Content_Types\]\.xml$/, /^_rels\/\.rels$/, /^docProps
  * the compressed data of parts it did not change, so only reordering costs next to nothing.
  */
 export async function storeWorkbookFirst(zip: JSZip): Promise<Buffer> {
+  orderWorkbookFirst(zip);
+  return zip.generateAsync(GENERATE_OPTIONS);
+}
+
+const GENERATE_OPTIONS = { type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } } as const;
+
+/** Reorder the entries of a package in place: the workbook part and what a reader needs before the sheets first; folder entries dropped. */
+export function orderWorkbookFirst(zip: JSZip): void {
   const rank = (name: string) => {
     const i = LEADING_PARTS.findIndex((re) => re.test(name));
     return i === -1 ? LEADING_PARTS.length : i;
@@ -26,7 +35,33 @@ export async function storeWorkbookFirst(zip: JSZip): Promise<Buffer> {
     .sort((a, b) => rank(a.name) - rank(b.name) || a.i - b.i);
   for (const [name] of entries) delete zip.files[name];
   for (const { name, file } of ordered) zip.files[name] = file;
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/**
+ * Parts stored uncompressed in the package read stay so: JSZip then copies their bytes as
+ * they were instead of compressing them (parts it did not change keep their compressed bytes
+ * either way). Relies on JSZip 3's loaded-entry internals; without them, parts get compressed.
+ */
+export function keepStoredParts(zip: JSZip): void {
+  for (const file of Object.values(zip.files)) {
+    const data = (file as unknown as { _data?: { compression?: { magic?: string } } })._data;
+    if (data?.compression?.magic === "\x00\x00") (file as unknown as { options: { compression?: string } }).options.compression = "STORE";
+  }
+}
+
+/** Write a package to a file, streaming it (each part is compressed, or copied, one at a time). */
+export function writePackage(zip: JSZip, file: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const out = fs.createWriteStream(file);
+    const source = zip.generateNodeStream({ ...GENERATE_OPTIONS, type: "nodebuffer", streamFiles: false });
+    source.on("error", (error: Error) => {
+      out.destroy();
+      reject(error);
+    });
+    out.on("error", reject);
+    out.on("finish", () => resolve());
+    source.pipe(out);
+  });
 }
 
 /** The streaming reader's symptom of a workbook part it did not get to in time. */

@@ -2,6 +2,12 @@
  * The .xlsx renderer of summary tables (src/summaries/model.ts): a copy of the user's workbook
  * with the summary tabs added, or a new workbook holding only them (the street ranking).
  *
+ * The user's workbook is never parsed sheet by sheet: the tabs are rendered into a small fresh
+ * workbook (exceljs's streaming writer), whose sheet parts are then merged into the user's
+ * package (./mergePackage.ts), which touches only the workbook-level parts. The user's sheets
+ * come through byte for byte, with whatever they hold, and a ledger of 100,000 rows costs no
+ * more to write than one of ten.
+ *
  * A generated tab is recognised only by a workbook-level defined name, markerName(key),
  * pointing at it — never by the tab's name. Regenerating removes the tabs those names point
  * at and adds fresh ones; a user's sheet that carries a summary's name is left alone and the
@@ -13,16 +19,20 @@
 import { quoteSheet, sheetOfReference } from "../ledger/cellRef";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { freeSheetName, layoutSummary } from "../host/summaryLayout";
 import { CellFormat, ChartSpec, GENERATED_MARKER_PREFIX, SummaryTable } from "../summaries/model";
 import { plainCellValue } from "./cellValue";
-import { storeWorkbookFirst } from "./package";
+import { MergeRequest, mergeRenderedSheets, openPackage, PackageError, RawDefinedName, WorkbookPackage } from "./mergePackage";
+import { decodeXml, encodeXml, parseAttributes } from "./ooxml";
+import { keepStoredParts, orderWorkbookFirst, writePackage } from "./package";
 import { assertXlsx, WorkbookFileError } from "./readWorkbook";
 
 // Re-exported for the tests and callers that knew them here.
 export { quoteSheet, sheetOfReference } from "../ledger/cellRef";
+export type { RawDefinedName } from "./mergePackage";
 
 /**
  * A table as the writer takes it: a SummaryTable, or a table of the same shape whose key is
@@ -85,28 +95,33 @@ export interface WriteResult {
 export async function writeSummaryWorkbook(inputPath: string, outputPath: string, tables: readonly TabTable[]): Promise<WriteResult> {
   await assertXlsx(inputPath);
   await assertOutputIsNotInput(inputPath, outputPath);
-  let loaded: LoadedWorkbook;
+  const unreadable = (error: unknown) =>
+    new WorkbookFileError(`无法读取文件 ${inputPath}：${(error as Error).message}。文件可能已损坏，或不是 Excel 2007 及以上版本的 .xlsx 文件。`, error);
+  let user: WorkbookPackage;
   try {
-    loaded = await loadWorkbook(await fs.promises.readFile(inputPath));
+    user = await openPackage(await JSZip.loadAsync(await fs.promises.readFile(inputPath)));
   } catch (error) {
-    throw new WorkbookFileError(`无法读取文件 ${inputPath}：${(error as Error).message}。文件可能已损坏，或不是 Excel 2007 及以上版本的 .xlsx 文件。`);
+    throw unreadable(error);
   }
-  const { workbook } = loaded;
-  const { replaced, ignoredMarkers, carried } = removeGeneratedTabs(workbook, loaded, tables);
-  const tabs = tables.map((table) => addTab(workbook, table));
-  keepActiveTabInRange(workbook);
-  await saveWorkbook(workbook, outputPath, { carried, inputSheetOrder: loaded.sheetOrder, sheetExtensions: loaded.sheetExtensions, markers: tabs.map((t) => ({ name: generatedMarker(t.key), sheet: t.name })) });
-  return { outputPath, tabs, replaced, ignoredMarkers };
+  const removal = planRemoval(user, tables);
+  const remaining = user.sheets.filter((_, i) => !removal.remove.has(i)).map((s) => s.name);
+  const rendered = await renderTabs(tables, remaining, user.date1904);
+  try {
+    await mergeRenderedSheets(user, await openPackage(rendered.zip), removal);
+  } catch (error) {
+    if (error instanceof PackageError) throw unreadable(error);
+    throw error;
+  }
+  await savePackage(user.zip, outputPath);
+  return { outputPath, tabs: rendered.tabs, replaced: removal.replaced, ignoredMarkers: removal.ignoredMarkers };
 }
 
 /** Write the tables into a new workbook (e.g. the street ranking, which has no source workbook). */
 export async function writeNewSummaryWorkbook(outputPath: string, tables: readonly TabTable[], refuse: readonly string[] = []): Promise<WriteResult> {
   for (const input of refuse) await assertOutputIsNotInput(input, outputPath);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "BANGFU";
-  const tabs = tables.map((table) => addTab(workbook, table));
-  await saveWorkbook(workbook, outputPath);
-  return { outputPath, tabs, replaced: [], ignoredMarkers: [] };
+  const rendered = await renderTabs(tables, [], false);
+  await savePackage(rendered.zip, outputPath);
+  return { outputPath, tabs: rendered.tabs, replaced: [], ignoredMarkers: [] };
 }
 
 // ---------------------------------------------------------------- the output file
@@ -133,14 +148,18 @@ export function suggestedOutput(inputPath: string): string {
   return path.join(path.dirname(inputPath), `${path.basename(inputPath, ext)}-汇总${ext || ".xlsx"}`);
 }
 
-/** Write next to the output first and rename, so a failed write never leaves half a file. */
-async function saveWorkbook(workbook: ExcelJS.Workbook, outputPath: string, carry?: CarryOver): Promise<void> {
-  const written = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-  const fixed = await finishPackage(written, carry);
+/**
+ * Write next to the output first and rename, so a failed write never leaves half a file. The
+ * workbook part goes first in the zip, as Excel stores it (exceljs's streaming reader, which
+ * `bangfu check` uses, needs that: ./package.ts).
+ */
+async function savePackage(zip: JSZip, outputPath: string): Promise<void> {
+  orderWorkbookFirst(zip);
+  keepStoredParts(zip);
   const dir = path.dirname(path.resolve(outputPath));
   const temp = path.join(dir, `.${path.basename(outputPath)}.${process.pid}.tmp`);
   try {
-    await fs.promises.writeFile(temp, fixed);
+    await writePackage(zip, temp);
     await fs.promises.rename(temp, outputPath);
   } catch (error) {
     await fs.promises.rm(temp, { force: true }).catch(() => undefined);
@@ -159,206 +178,97 @@ async function saveWorkbook(workbook: ExcelJS.Workbook, outputPath: string, carr
   }
 }
 
-// ---------------------------------------------------------------- loading
-
-export interface LoadedWorkbook {
-  readonly workbook: ExcelJS.Workbook;
-  /** The defined names as the file holds them, with their scope. */
-  readonly names: readonly RawDefinedName[];
-  /** Sheet names in the file's order. */
-  readonly sheetOrder: readonly string[];
-  /** Extensions of each sheet that exceljs drops and the writer puts back (see KEPT_EXTENSIONS). */
-  readonly sheetExtensions: ReadonlyMap<string, readonly string[]>;
-}
-
-/**
- * Load an .xlsx with exceljs, and collect what its reader drops and this program must keep:
- * links to a place in the workbook (目录 → 台账!A1), which Excel and LibreOffice write as a
- * location without a relationship (restored here on text cells; the writer writes them back the
- * way Excel does); the defined names as the file holds them (constants, formulas, sheet-level
- * names); and the sheet extensions of KEPT_EXTENSIONS. The writer puts the last two back.
- */
-export async function loadWorkbook(xlsx: Buffer): Promise<LoadedWorkbook> {
-  const zip = await JSZip.loadAsync(xlsx);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
-  const names = await rawDefinedNames(zip);
-  const sheetOrder = sheetOrderOf((await zip.file("xl/workbook.xml")?.async("string")) ?? "");
-  for (const [sheetName, links] of await rawInternalLinks(zip)) {
-    const ws = workbook.getWorksheet(sheetName);
-    if (!ws) continue;
-    for (const link of links) {
-      const cell = ws.getCell(link.ref.split(":")[0]);
-      if (typeof cell.value !== "string") continue; // numbers, formulas, rich text: exceljs cannot link them without changing the value
-      cell.value = link.tooltip === undefined ? { text: cell.value, hyperlink: `#${link.location}` } : { text: cell.value, hyperlink: `#${link.location}`, tooltip: link.tooltip };
-    }
-  }
-  return { workbook, names, sheetOrder, sheetExtensions: await rawSheetExtensions(zip) };
-}
-
-/**
- * Worksheet extensions (extLst) that exceljs does not read but a ledger may well hold, each
- * self-contained: Excel 2010+ data validations — how Excel stores a drop-down list taken from
- * another sheet (收入分层 from a 字典 sheet) — and sparklines.
- */
-const KEPT_EXTENSIONS = new Set(["{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}", "{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"]);
-
-async function rawSheetExtensions(zip: JSZip): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  for (const [sheetName, part] of await sheetParts(zip)) {
-    const xml = await zip.file(part)?.async("string");
-    if (!xml || !xml.includes("extLst")) continue;
-    // Namespaces declared on the sheet's root go onto each extension, which then stands alone.
-    const root = /<(?:\w+:)?worksheet\b([^>]*)>/.exec(xml)?.[1] ?? "";
-    const declarations = [...root.matchAll(/xmlns:([\w.-]+)\s*=\s*"([^"]*)"/g)];
-    const kept: string[] = [];
-    for (const m of xml.matchAll(/<(?:\w+:)?ext\b([^>]*)>[\s\S]*?<\/(?:\w+:)?ext>/g)) {
-      if (!KEPT_EXTENSIONS.has(parseAttributes(m[1]).get("uri") ?? "")) continue;
-      let element = m[0].replace(/^<\w+:ext\b/, "<ext").replace(/<\/\w+:ext>$/, "</ext>");
-      const missing = declarations.filter(([, prefix]) => !new RegExp(`^<ext\\b[^>]*xmlns:${prefix}=`).test(element)).map(([d]) => d);
-      if (missing.length > 0) element = element.replace(/^<ext\b/, `<ext ${missing.join(" ")}`);
-      kept.push(element);
-    }
-    if (kept.length > 0) out.set(sheetName, kept);
-  }
-  return out;
-}
-
-/** Put the kept extensions back into the sheets exceljs wrote (extLst is a worksheet's last child). */
-async function restoreSheetExtensions(zip: JSZip, extensions: ReadonlyMap<string, readonly string[]>): Promise<void> {
-  if (extensions.size === 0) return;
-  for (const [sheetName, part] of await sheetParts(zip)) {
-    const wanted = extensions.get(sheetName);
-    const file = zip.file(part);
-    if (!wanted || !file) continue;
-    let xml = await file.async("string");
-    const missing = wanted.filter((ext) => !xml.includes(`uri="${parseAttributes(/^<ext\b([^>]*)>/.exec(ext)?.[1] ?? "").get("uri")}"`));
-    if (missing.length === 0) continue;
-    xml = xml.includes("</extLst>") ? xml.replace("</extLst>", `${missing.join("")}</extLst>`) : xml.replace(/<\/worksheet>\s*$/, `<extLst>${missing.join("")}</extLst></worksheet>`);
-    zip.file(part, xml);
-  }
-}
-
-/** Worksheet part paths by sheet name, from workbook.xml and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const workbookXml = await zip.file("xl/workbook.xml")?.async("string");
-  const relsXml = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
-  if (!workbookXml || !relsXml) return out;
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
-    const a = parseAttributes(m[1]);
-    const target = a.get("Target") ?? "";
-    targets.set(a.get("Id") ?? "", target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
-    const a = parseAttributes(m[1]);
-    const id = a.get("r:id") ?? [...a.entries()].find(([k]) => k.endsWith(":id"))?.[1];
-    const part = id === undefined ? undefined : targets.get(id);
-    if (part !== undefined && a.has("name")) out.set(a.get("name") ?? "", part);
-  }
-  return out;
-}
-
-interface InternalLink {
-  readonly ref: string;
-  readonly location: string;
-  readonly tooltip?: string;
-}
-
-/** Hyperlinks with a location and no relationship: links within the workbook, which exceljs does not read. */
-async function rawInternalLinks(zip: JSZip): Promise<Map<string, InternalLink[]>> {
-  const out = new Map<string, InternalLink[]>();
-  for (const [sheetName, part] of await sheetParts(zip)) {
-    const xml = await zip.file(part)?.async("string");
-    if (!xml || !xml.includes("location=")) continue;
-    const links: InternalLink[] = [];
-    for (const m of xml.matchAll(/<(?:\w+:)?hyperlink\b([^>]*?)\/?>/g)) {
-      const a = parseAttributes(m[1]);
-      if ([...a.keys()].some((k) => k.endsWith(":id")) || !a.has("location") || !a.has("ref")) continue;
-      links.push({ ref: a.get("ref") ?? "", location: a.get("location") ?? "", ...(a.has("tooltip") ? { tooltip: a.get("tooltip") } : {}) });
-    }
-    if (links.length > 0) out.set(sheetName, links);
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------- markers
 
-export interface RawDefinedName {
-  readonly name: string;
-  /** Set for a sheet-level name (e.g. one Excel copied along with a sheet); markers are workbook-level only. */
-  readonly localSheetId: number | null;
-  readonly formula: string;
-  /** The element as the file holds it (without a namespace prefix), to be written back as it was. */
-  readonly xml: string;
-}
-
-/** The workbook's defined names as the file holds them, with their scope (exceljs forgets the scope). */
-async function rawDefinedNames(zip: JSZip): Promise<RawDefinedName[]> {
-  const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const out: RawDefinedName[] = [];
-  for (const match of xml.matchAll(/<(?:\w+:)?definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?definedName>)/g)) {
-    const attributes = parseAttributes(match[1]);
-    const local = attributes.get("localSheetId");
-    out.push({
-      name: attributes.get("name") ?? "",
-      localSheetId: local === undefined ? null : Number(local),
-      formula: decodeXml(match[2] ?? ""),
-      xml: match[0].replace(/^<\w+:definedName\b/, "<definedName").replace(/<\/\w+:definedName>$/, "</definedName>"),
-    });
-  }
-  return out;
-}
-
-/** Sheet names in workbook order, from workbook.xml (what localSheetId counts). */
-function sheetOrderOf(workbookXml: string): string[] {
-  return [...workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)].map((m) => parseAttributes(m[1]).get("name") ?? "");
-}
-
-interface Removal {
+interface Removal extends MergeRequest {
+  /** Names of the tabs removed, in workbook order. */
   readonly replaced: string[];
   readonly ignoredMarkers: string[];
-  /** The input's names to write back: all but the markers of regenerated or vanished tabs and the names scoped to a removed tab. */
-  readonly carried: RawDefinedName[];
 }
 
-function removeGeneratedTabs(workbook: ExcelJS.Workbook, loaded: LoadedWorkbook, tables: readonly TabTable[]): Removal {
+/**
+ * What regenerating these tables removes: the sheets the workbook-level markers of their keys
+ * point at (never the source sheet itself), those markers, and markers left pointing at no
+ * sheet. Markers of other keys and sheet-level copies of markers are the user's and stay.
+ */
+function planRemoval(user: WorkbookPackage, tables: readonly TabTable[]): Removal {
   const regenerated = new Set(tables.map((t) => generatedMarker(t.key)));
   const protectedSheets = new Set(tables.map((t) => t.meta.sourceSheet));
-  const replaced: string[] = [];
+  const remove = new Set<number>();
   const ignoredMarkers: string[] = [];
-  const droppedMarkers = new Set<RawDefinedName>();
-  for (const n of loaded.names) {
+  const dropNames = new Set<RawDefinedName>();
+  const indexOf = (name: string) => {
+    const exact = user.sheets.findIndex((s) => s.name === name);
+    return exact !== -1 ? exact : user.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+  };
+  for (const n of user.names) {
     if (!n.name.startsWith(GENERATED_MARKER_PREFIX) || n.localSheetId !== null) continue;
     const sheetName = sheetOfReference(n.formula);
-    const sheet = sheetName === null ? undefined : workbook.getWorksheet(sheetName);
-    if (!sheet) {
-      droppedMarkers.add(n); // a stale marker: its tab was deleted by hand
+    const index = sheetName === null ? -1 : indexOf(sheetName);
+    if (index === -1) {
+      dropNames.add(n); // a stale marker: its tab was deleted by hand
       continue;
     }
     if (!regenerated.has(n.name)) continue;
-    droppedMarkers.add(n);
+    dropNames.add(n);
+    const sheet = user.sheets[index];
     if (protectedSheets.has(sheet.name)) ignoredMarkers.push(`${n.name} → ${sheet.name}`);
-    else if (!replaced.includes(sheet.name)) replaced.push(sheet.name);
+    else remove.add(index);
   }
-  const order = workbook.worksheets.map((ws) => ws.name);
-  replaced.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  for (const name of replaced) workbook.removeWorksheet(workbook.getWorksheet(name)!.id);
-  const carried = loaded.names.filter((n) => !droppedMarkers.has(n) && !(n.localSheetId !== null && replaced.includes(loaded.sheetOrder[n.localSheetId] ?? "")));
-  return { replaced, ignoredMarkers, carried };
+  const replaced = [...remove].sort((a, b) => a - b).map((i) => user.sheets[i].name);
+  return { remove, dropNames, replaced, ignoredMarkers };
 }
 
-/** exceljs writes the active tab as it read it; after removing sheets it may point past the last one. */
-function keepActiveTabInRange(workbook: ExcelJS.Workbook): void {
-  const count = workbook.worksheets.length;
-  for (const view of workbook.views ?? []) {
-    const v = view as { activeTab?: number; firstSheet?: number };
-    if (v.activeTab !== undefined && v.activeTab >= count) v.activeTab = 0;
-    if (v.firstSheet !== undefined && v.firstSheet >= count) v.firstSheet = 0;
-  }
+// ---------------------------------------------------------------- rendering
+
+interface RenderedTabs {
+  /** A package holding only the tabs, with their markers and print titles. */
+  readonly zip: JSZip;
+  readonly tabs: WrittenTab[];
 }
 
+/**
+ * The tables as a workbook of their own, written by exceljs's streaming writer (row by row:
+ * a list of 50,000 households costs little memory). Tab names avoid `taken`; dates are written
+ * as serial numbers of the target workbook's date system.
+ */
+async function renderTabs(tables: readonly TabTable[], taken: readonly string[], date1904: boolean): Promise<RenderedTabs> {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  workbook.creator = "BANGFU";
+  const names = [...taken];
+  const tabs: WrittenTab[] = [];
+  for (const table of tables) {
+    const tab = addTab(workbook, table, names, date1904);
+    names.push(tab.name);
+    tabs.push(tab);
+  }
+  await workbook.commit();
+  const zip = await JSZip.loadAsync(Buffer.concat(chunks));
+  await fixInternalHyperlinks(zip);
+  await useInlineStrings(zip);
+  return { zip, tabs };
+}
+
+/**
+ * exceljs's streaming writer writes text cells as t="str" (a formula's text result); write them
+ * as Excel writes text it does not share: inline strings.
+ */
+async function useInlineStrings(zip: JSZip): Promise<void> {
+  for (const part of Object.keys(zip.files).filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p))) {
+    const xml = await zip.file(part)!.async("string");
+    zip.file(
+      part,
+      xml.replace(/<c\b([^>]*?)\st="str"([^>]*)>(?:<v>([^<]*)<\/v>|<v\/>)?<\/c>/g, (_, before: string, after: string, value: string | undefined) => {
+        const text = value ?? "";
+        const space = /^\s|\s$/.test(decodeXml(text)) ? ' xml:space="preserve"' : "";
+        return `<c${before} t="inlineStr"${after}><is><t${space}>${text}</t></is></c>`;
+      }),
+    );
+  }
+}
 
 // ---------------------------------------------------------------- a tab
 
@@ -376,10 +286,11 @@ export function writtenNotes(table: TabTable): string[] {
 
 /**
  * One tab, laid out as every host lays it out (src/host/summaryLayout.ts: meta line, notes, a
- * blank row, header, body, total), with the chart's note row among the notes.
+ * blank row, header, body, total), with the chart's note row among the notes. Rows are
+ * committed as they are written (the streaming writer then lets them go).
  */
-function addTab(workbook: ExcelJS.Workbook, table: TabTable): WrittenTab {
-  const name = freeSheetName(table.title, workbook.worksheets.map((ws) => ws.name));
+function addTab(workbook: ExcelJS.Workbook, table: TabTable, taken: readonly string[], date1904: boolean): WrittenTab {
+  const name = freeSheetName(table.title, taken);
   // Only the key's type differs (the ranking's key is not a SummaryKey); the layout copies it.
   const layout = layoutSummary({ ...table, notes: writtenNotes(table) } as SummaryTable);
   const { headerRow } = layout;
@@ -406,7 +317,7 @@ function addTab(workbook: ExcelJS.Workbook, table: TabTable): WrittenTab {
         cell.value = { text: written === null || written instanceof Date ? link.cell : String(written), hyperlink: `#${quoteSheet(link.sheet)}!${link.cell}` };
         cell.font = { underline: true, color: { argb: LINK_COLOUR }, ...(bold ? { bold: true } : {}) };
       } else if (written !== null) {
-        cell.value = written;
+        cell.value = written instanceof Date ? excelDate(written, date1904) : written;
       }
       if (r === layout.metaRow) cell.font = { size: 9, color: { argb: META_COLOUR } };
       else if (layout.noteRows.includes(r)) cell.font = { size: 9, color: { argb: NOTE_COLOUR } };
@@ -425,11 +336,18 @@ function addTab(workbook: ExcelJS.Workbook, table: TabTable): WrittenTab {
         }
       }
     }
+    ws.getRow(r).commit();
   }
 
   if (layout.filter) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(headerRow, layout.lastBodyRow), column: layout.columnCount } };
   workbook.definedNames.add(`${quoteSheet(name)}!$A$1`, generatedMarker(table.key));
+  ws.commit();
   return { key: table.key, name, title: table.title, renamed: name !== table.title, chartAsNote: table.chart !== undefined };
+}
+
+/** A date as the serial number a cell holds, in the 1900 or the 1904 date system. */
+function excelDate(date: Date, date1904: boolean): number {
+  return (date.getTime() - (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / 86_400_000;
 }
 
 /** A grid value as Excel should hold it: ISO dates in a date cell as dates. */
@@ -441,70 +359,7 @@ function cellValue(value: string | number | null, format: CellFormat): string | 
   return value;
 }
 
-// ---------------------------------------------------------------- the package
-
-/**
- * Repairs of what exceljs writes: internal links (below); comment boxes; and the order of the
- * parts, so that the streaming reader of `bangfu check` reads the output reliably (./package.ts).
- */
-async function finishPackage(xlsx: Buffer, carry?: CarryOver): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(xlsx);
-  if (carry) {
-    await restoreDefinedNames(zip, carry);
-    await restoreSheetExtensions(zip, carry.sheetExtensions);
-  }
-  await fixInternalHyperlinks(zip);
-  await fixCommentBoxes(zip);
-  return storeWorkbookFirst(zip);
-}
-
-/** What the input holds that exceljs drops, to be put back into the output. */
-interface CarryOver {
-  /** The input's defined names to keep, as the input held them. */
-  readonly carried: readonly RawDefinedName[];
-  readonly inputSheetOrder: readonly string[];
-  readonly sheetExtensions: ReadonlyMap<string, readonly string[]>;
-  /** The markers of the tabs just written. */
-  readonly markers: readonly { readonly name: string; readonly sheet: string }[];
-}
-
-/**
- * exceljs keeps only names that are cell ranges, and makes every name workbook-level: a name
- * holding a constant (农民增幅 = 0.07) or a formula would vanish and the ledger's formulas using
- * it break; sheet-level names (Excel's hidden _xlnm._FilterDatabase of each filtered sheet)
- * would merge into one. Write the input's names back as they were, each sheet-level name
- * renumbered to its sheet's new position, plus the markers of the new tabs.
- */
-async function restoreDefinedNames(zip: JSZip, plan: CarryOver): Promise<void> {
-  const part = zip.file("xl/workbook.xml");
-  if (!part) return;
-  let xml = await part.async("string");
-  const outputOrder = sheetOrderOf(xml);
-  const elements: string[] = [];
-  for (const n of plan.carried) {
-    if (n.localSheetId === null) {
-      elements.push(n.xml);
-      continue;
-    }
-    const position = outputOrder.indexOf(plan.inputSheetOrder[n.localSheetId] ?? "");
-    if (position !== -1) elements.push(n.xml.replace(/localSheetId="\d+"/, `localSheetId="${position}"`));
-  }
-  for (const m of plan.markers) elements.push(`<definedName name="${encodeXml(m.name)}">${encodeXml(`${quoteSheet(m.sheet)}!$A$1`)}</definedName>`);
-  const block = elements.length > 0 ? `<definedNames>${elements.join("")}</definedNames>` : "";
-  xml = /<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/.test(xml) ? xml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, block) : xml.replace("</sheets>", `</sheets>${block}`);
-  zip.file("xl/workbook.xml", xml);
-}
-
-/**
- * A comment whose box has no margins (LibreOffice writes none) is read by exceljs as margins
- * [NaN] and written back as inset="NaNmm": drop that attribute, as the file had none.
- */
-async function fixCommentBoxes(zip: JSZip): Promise<void> {
-  for (const part of Object.keys(zip.files).filter((p) => /^xl\/drawings\/[^/]+\.vml$/.test(p))) {
-    const vml = await zip.file(part)!.async("string");
-    if (vml.includes("NaN")) zip.file(part, vml.replace(/\s+inset="[^"]*NaN[^"]*"/g, ""));
-  }
-}
+// ---------------------------------------------------------------- repairs of what exceljs writes
 
 /**
  * exceljs writes a link to a cell of the workbook ("#'台账'!A12") as an external relationship
@@ -520,7 +375,7 @@ async function fixInternalHyperlinks(zip: JSZip): Promise<void> {
     const targets = new Map<string, string>();
     for (const m of rels.matchAll(/<Relationship\b([^>]*?)\/>/g)) {
       const a = parseAttributes(m[1]);
-      const target = decodeXml(a.get("Target") ?? "");
+      const target = a.get("Target") ?? "";
       if (a.get("Type")?.endsWith("/hyperlink") && target.startsWith("#")) targets.set(a.get("Id") ?? "", target.slice(1));
     }
     if (targets.size === 0) continue;
@@ -543,22 +398,39 @@ async function fixInternalHyperlinks(zip: JSZip): Promise<void> {
   }
 }
 
-function parseAttributes(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(m[1], decodeXml(m[2] ?? m[3] ?? ""));
-  return out;
+// ---------------------------------------------------------------- loading (to read a workbook back)
+
+export interface LoadedWorkbook {
+  readonly workbook: ExcelJS.Workbook;
+  /** The defined names as the file holds them, with their scope. */
+  readonly names: readonly RawDefinedName[];
 }
 
-function decodeXml(text: string): string {
-  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (_, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(parseInt(dec, 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[named as "amp"];
-  });
-}
-
-function encodeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+/**
+ * Load an .xlsx with exceljs, for reading it back (the writer never does), with what its
+ * reader drops: links to a place in the workbook (目录 → 台账!A1), which Excel, LibreOffice and
+ * this writer write as a location without a relationship (restored here on text cells), and
+ * the defined names as the file holds them (constants, formulas, sheet-level names).
+ */
+export async function loadWorkbook(xlsx: Buffer): Promise<LoadedWorkbook> {
+  const pkg = await openPackage(await JSZip.loadAsync(xlsx));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+  for (const sheet of pkg.sheets) {
+    const ws = workbook.getWorksheet(sheet.name);
+    const xml = sheet.part === null ? null : await pkg.zip.file(sheet.part)?.async("string");
+    if (!ws || !xml || !xml.includes("location=")) continue;
+    for (const m of xml.matchAll(/<(?:\w+:)?hyperlink\b([^>]*?)\/?>/g)) {
+      const a = parseAttributes(m[1]);
+      if ([...a.keys()].some((k) => k.endsWith(":id")) || !a.has("location") || !a.has("ref")) continue;
+      const cell = ws.getCell((a.get("ref") ?? "").split(":")[0]);
+      if (typeof cell.value !== "string") continue; // numbers, formulas, rich text: exceljs cannot link them without changing the value
+      const hyperlink = `#${a.get("location")}`;
+      const tooltip = a.get("tooltip");
+      cell.value = tooltip === undefined ? { text: cell.value, hyperlink } : { text: cell.value, hyperlink, tooltip };
+    }
+  }
+  return { workbook, names: pkg.names };
 }
 
 // ---------------------------------------------------------------- reading generated tabs back

@@ -6,6 +6,7 @@
  */
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
+import { DOMParser } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { loadWorkbook } from "../../src/xlsx/writeSummaries";
@@ -119,6 +120,35 @@ export async function sheetXml(file: string, sheetName: string): Promise<{ xml: 
   return { xml: (await zip.file(part)?.async("string")) ?? "", rels: (await zip.file(rels)?.async("string")) ?? null };
 }
 
+/**
+ * Rewrite an .xlsx file's links to places in the workbook the way Excel writes them: a
+ * location and no relationship. (exceljs writes "#'台账'!A1" as an external relationship, which
+ * Excel opens as a broken link: exceljs issue 3027.) For inputs that look like Excel's.
+ */
+export async function writeLinksAsExcelDoes(file: string): Promise<void> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const attribute = (text: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(text)?.[1];
+  for (const sheetPath of Object.keys(zip.files).filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p))) {
+    const relsPath = sheetPath.replace(/([^/]+)$/, "_rels/$1.rels");
+    let rels = (await zip.file(relsPath)?.async("string")) ?? "";
+    const internal = new Map<string, string>();
+    for (const m of rels.matchAll(/<Relationship\b[^>]*\/>/g)) {
+      const target = attribute(m[0], "Target") ?? "";
+      if (attribute(m[0], "Type")?.endsWith("/hyperlink") && target.startsWith("#")) internal.set(attribute(m[0], "Id") ?? "", target.slice(1));
+    }
+    if (internal.size === 0) continue;
+    let sheet = await zip.file(sheetPath)!.async("string");
+    sheet = sheet.replace(/<hyperlink\b[^>]*\/>/g, (element) => {
+      const id = attribute(element, "r:id");
+      return id !== undefined && internal.has(id) ? `<hyperlink ref="${attribute(element, "ref")}" location="${internal.get(id)}"/>` : element;
+    });
+    rels = rels.replace(/<Relationship\b[^>]*\/>/g, (element) => (internal.has(attribute(element, "Id") ?? "") ? "" : element));
+    zip.file(sheetPath, sheet);
+    zip.file(relsPath, rels);
+  }
+  fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
 /** Workbook-level defined names as the file holds them: name → formula (sheet-level names are listed with their scope). */
 export async function definedNames(file: string): Promise<{ name: string; formula: string; localSheetId: string | null }[]> {
   const xml = (await zipText(file, "xl/workbook.xml")) ?? "";
@@ -179,4 +209,206 @@ export function dressLedger(ws: ExcelJS.Worksheet, headerRow: number, lastRow: n
   ws.views = [{ state: "frozen", xSplit: 2, ySplit: headerRow, topLeftCell: `C${headerRow + 1}`, activeCell: `C${headerRow + 1}` }];
   ws.autoFilter = `A${headerRow}:${letter}${lastRow}`;
   ws.pageSetup.printArea = `A1:${letter}${lastRow}`;
+}
+
+// ---------------------------------------------------------------- the package, part by part
+
+/** Every part of an .xlsx file with its bytes (decompressed), in the order the zip stores them. */
+export async function partContents(file: string): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const out = new Map<string, Buffer>();
+  for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir) out.set(name, await entry.async("nodebuffer"));
+  return out;
+}
+
+const attributesOf = (tag: string): Map<string, string> => {
+  const out = new Map<string, string>();
+  for (const m of tag.matchAll(/([\w:.-]+)="([^"]*)"/g)) out.set(m[1], m[2].replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
+  return out;
+};
+
+function resolvePart(source: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = source.split("/").slice(0, -1);
+  for (const segment of target.split("/")) {
+    if (segment === "..") parts.pop();
+    else if (segment !== ".") parts.push(segment);
+  }
+  return parts.join("/");
+}
+
+const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+/**
+ * What Excel would object to in a package, as a list of problems (empty when none): XML parts
+ * that are not well-formed; relationship ids repeated within a part; relationship targets or
+ * content-type overrides naming parts that do not exist; a worksheet part without its
+ * content-type override; sheet ids or names repeated; a sheet whose relationship is missing;
+ * sheet-level names or the active tab past the last sheet; cell formats naming missing fonts,
+ * fills, borders or number formats; a cell style index past cellXfs; number format ids repeated.
+ */
+export async function packageProblems(file: string): Promise<string[]> {
+  const parts = await partContents(file);
+  const text = (part: string) => parts.get(part)?.toString("utf8") ?? null;
+  const problems: string[] = [];
+  for (const [name, bytes] of parts) {
+    if (!/\.(xml|rels|vml)$/.test(name)) continue;
+    try {
+      new DOMParser({ onError: (level, message) => void problems.push(`${name}: ${level}: ${message}`) }).parseFromString(bytes.toString("utf8"), "text/xml");
+    } catch (error) {
+      problems.push(`${name}: fatal: ${(error as Error).message}`);
+    }
+  }
+  const contentTypes = text("[Content_Types].xml") ?? "";
+  const overrides = new Map<string, string>();
+  for (const m of contentTypes.matchAll(/<Override\b[^>]*\/>/g)) {
+    const a = attributesOf(m[0]);
+    const name = (a.get("PartName") ?? "").slice(1);
+    if (overrides.has(name.toLowerCase())) problems.push(`[Content_Types].xml: two overrides for /${name}`);
+    overrides.set(name.toLowerCase(), a.get("ContentType") ?? "");
+    if (![...parts.keys()].some((p) => p.toLowerCase() === name.toLowerCase())) problems.push(`[Content_Types].xml: override for a missing part /${name}`);
+  }
+  const worksheetParts = new Set<string>();
+  for (const [relsName] of parts) {
+    const m = /^((?:.*\/)?)_rels\/([^/]*)\.rels$/.exec(relsName);
+    if (!m) continue;
+    const source = `${m[1]}${m[2]}`;
+    const ids = new Set<string>();
+    for (const r of (text(relsName) ?? "").matchAll(/<Relationship\b[^>]*\/>/g)) {
+      const a = attributesOf(r[0]);
+      const id = a.get("Id") ?? "";
+      if (ids.has(id)) problems.push(`${relsName}: relationship id ${id} used twice`);
+      ids.add(id);
+      if (a.get("TargetMode") === "External") continue;
+      const target = resolvePart(source, a.get("Target") ?? "");
+      if (!parts.has(target)) problems.push(`${relsName}: ${id} → missing part ${target}`);
+      if ((a.get("Type") ?? "").endsWith("/worksheet")) worksheetParts.add(target);
+    }
+  }
+  for (const part of worksheetParts) if (overrides.get(part.toLowerCase()) !== WORKSHEET_TYPE) problems.push(`[Content_Types].xml: no worksheet override for /${part}`);
+  for (const [name, type] of overrides) if (type === WORKSHEET_TYPE && ![...worksheetParts].some((p) => p.toLowerCase() === name)) problems.push(`[Content_Types].xml: a worksheet override for /${name}, which no workbook relationship names`);
+
+  const workbook = text("xl/workbook.xml") ?? "";
+  const workbookRels = new Map([...(text("xl/_rels/workbook.xml.rels") ?? "").matchAll(/<Relationship\b[^>]*\/>/g)].map((r) => [attributesOf(r[0]).get("Id") ?? "", attributesOf(r[0])]));
+  const sheets = [...workbook.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => attributesOf(m[0]));
+  const seenIds = new Set<string>();
+  const seenNames = new Set<string>();
+  for (const s of sheets) {
+    const id = s.get("sheetId") ?? "";
+    const name = (s.get("name") ?? "").toLowerCase();
+    if (seenIds.has(id)) problems.push(`xl/workbook.xml: sheetId ${id} used twice`);
+    if (seenNames.has(name)) problems.push(`xl/workbook.xml: sheet name ${name} used twice`);
+    seenIds.add(id);
+    seenNames.add(name);
+    if (!workbookRels.get(s.get("r:id") ?? "")?.get("Type")?.match(/\/(worksheet|chartsheet)$/)) problems.push(`xl/workbook.xml: sheet ${s.get("name")} has no sheet relationship`);
+  }
+  for (const m of workbook.matchAll(/localSheetId="(\d+)"/g)) if (Number(m[1]) >= sheets.length) problems.push(`xl/workbook.xml: localSheetId ${m[1]} past the last sheet`);
+  for (const m of workbook.matchAll(/\b(activeTab|firstSheet)="(\d+)"/g)) if (Number(m[2]) >= sheets.length) problems.push(`xl/workbook.xml: ${m[1]} ${m[2]} past the last sheet`);
+
+  const styles = text("xl/styles.xml") ?? "";
+  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles);
+  const xfCount = cellXfs ? (cellXfs[1].match(/<xf\b/g) ?? []).length : 0;
+  if (cellXfs && Number(/count="(\d+)"/.exec(cellXfs[0])?.[1] ?? xfCount) !== xfCount) problems.push("xl/styles.xml: cellXfs count does not match its entries");
+  const fontCount = (/<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1].match(/<font\b/g) ?? []).length;
+  const fillCount = (/<fills\b[^>]*>([\s\S]*?)<\/fills>/.exec(styles)?.[1].match(/<fill\b/g) ?? []).length;
+  const borderCount = (/<borders\b[^>]*>([\s\S]*?)<\/borders>/.exec(styles)?.[1].match(/<border\b/g) ?? []).length;
+  const formatIds = [...styles.matchAll(/<numFmt\b[^>]*numFmtId="(\d+)"/g)].map((m) => m[1]);
+  if (new Set(formatIds).size !== formatIds.length) problems.push("xl/styles.xml: a number format id used twice");
+  for (const xf of (cellXfs?.[1] ?? "").matchAll(/<xf\b[^>]*>/g)) {
+    const a = attributesOf(xf[0]);
+    if (Number(a.get("fontId") ?? 0) >= fontCount || Number(a.get("fillId") ?? 0) >= fillCount || Number(a.get("borderId") ?? 0) >= borderCount) problems.push(`xl/styles.xml: ${xf[0]} names a missing font, fill or border`);
+    const numFmtId = Number(a.get("numFmtId") ?? 0);
+    if (numFmtId >= 164 && !formatIds.includes(String(numFmtId))) problems.push(`xl/styles.xml: ${xf[0]} names a missing number format`);
+  }
+  for (const part of worksheetParts) {
+    for (const m of (text(part) ?? "").matchAll(/<(?:c|row)\b[^>]*?\ss="(\d+)"/g)) {
+      if (Number(m[1]) >= xfCount) {
+        problems.push(`${part}: style ${m[1]} past cellXfs (${xfCount})`);
+        break;
+      }
+    }
+  }
+  return problems;
+}
+
+/** The sheet names docProps/app.xml lists as worksheets (its first heading group). */
+export async function appWorksheetTitles(file: string): Promise<string[] | null> {
+  const xml = await zipText(file, "docProps/app.xml");
+  if (xml === null) return null;
+  const count = Number(/<HeadingPairs>[\s\S]*?<vt:i4>(\d+)<\/vt:i4>/.exec(xml)?.[1] ?? NaN);
+  const titles = [...(/<TitlesOfParts>([\s\S]*?)<\/TitlesOfParts>/.exec(xml)?.[1] ?? "").matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => m[1]);
+  return titles.slice(0, count);
+}
+
+/** The part of a sheet, by name (via workbook.xml and its relationships). */
+export async function sheetPart(file: string, sheetName: string): Promise<string> {
+  const workbook = (await zipText(file, "xl/workbook.xml")) ?? "";
+  const rels = (await zipText(file, "xl/_rels/workbook.xml.rels")) ?? "";
+  const sheet = [...workbook.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => attributesOf(m[0])).find((a) => a.get("name") === sheetName);
+  if (!sheet) throw new Error(`test helper: no sheet ${sheetName}`);
+  const rel = [...rels.matchAll(/<Relationship\b[^>]*\/>/g)].map((m) => attributesOf(m[0])).find((a) => a.get("Id") === sheet.get("r:id"));
+  if (!rel) throw new Error(`test helper: no relationship for ${sheetName}`);
+  return resolvePart("xl/workbook.xml", rel.get("Target") ?? "");
+}
+
+/**
+ * Put a drawing on a sheet, as Excel writes one: a column chart of the given ranges and a text
+ * box (a shape) — raw parts exceljs can neither read nor write. Returns the parts added.
+ */
+export async function addChartToSheet(file: string, sheetName: string, ranges: { categories: string; values: string }, tag = "1"): Promise<string[]> {
+  const part = await sheetPart(file, sheetName);
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const drawing = `xl/drawings/drawing${tag}.xml`;
+  const chart = `xl/charts/chart${tag}.xml`;
+  const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  zip.file(
+    chart,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${R}">` +
+      `<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>各户人均纯收入</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+      `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/><c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>人均纯收入</c:v></c:tx>` +
+      `<c:cat><c:strRef><c:f>${ranges.categories}</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>${ranges.values}</c:f></c:numRef></c:val></c:ser><c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +
+      `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="50020"/></c:catAx>` +
+      `<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="50010"/></c:valAx></c:plotArea><c:plotVisOnly val="1"/></c:chart></c:chartSpace>`,
+  );
+  const anchor = (from: number, to: number, body: string) =>
+    `<xdr:twoCellAnchor><xdr:from><xdr:col>${from}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>${to}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>${body}<xdr:clientData/></xdr:twoCellAnchor>`;
+  zip.file(
+    drawing,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
+      anchor(
+        5,
+        11,
+        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="图表 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+          `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${R}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame>`,
+      ) +
+      anchor(
+        12,
+        15,
+        `<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="3" name="文本框 2"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr>` +
+          `<xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>请核对人均纯收入</a:t></a:r></a:p></xdr:txBody></xdr:sp>`,
+      ) +
+      `</xdr:wsDr>`,
+  );
+  zip.file(
+    drawing.replace(/([^/]+)$/, "_rels/$1.rels"),
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/chart" Target="../charts/chart${tag}.xml"/></Relationships>`,
+  );
+  const sheetRelsPath = part.replace(/([^/]+)$/, "_rels/$1.rels");
+  let sheetRels = (await zip.file(sheetRelsPath)?.async("string")) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  sheetRels = sheetRels.replace("</Relationships>", `<Relationship Id="rIdDrawing${tag}" Type="${R}/drawing" Target="../drawings/drawing${tag}.xml"/></Relationships>`);
+  zip.file(sheetRelsPath, sheetRels);
+  let sheet = await zip.file(part)!.async("string");
+  if (!/xmlns:r=/.test(sheet.slice(0, sheet.indexOf(">", sheet.indexOf("<worksheet"))))) sheet = sheet.replace("<worksheet ", `<worksheet xmlns:r="${R}" `);
+  const before = ["<legacyDrawing", "<legacyDrawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"].map((t) => sheet.indexOf(t)).filter((i) => i !== -1);
+  const at = Math.min(...before);
+  sheet = `${sheet.slice(0, at)}<drawing r:id="rIdDrawing${tag}"/>${sheet.slice(at)}`;
+  zip.file(part, sheet);
+  let types = (await zip.file("[Content_Types].xml")!.async("string"))!;
+  types = types.replace(
+    "</Types>",
+    `<Override PartName="/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/><Override PartName="/${chart}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
+  );
+  zip.file("[Content_Types].xml", types);
+  fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return [drawing, drawing.replace(/([^/]+)$/, "_rels/$1.rels"), chart];
 }
