@@ -67,6 +67,15 @@ export const RULES: readonly RuleDefinition[] = [
       }
       if (missingIncome(context)) {
         out.push(finding(this, "error", null, null, "本表没有“人均纯收入”列，也没有可计算它的各项收入（工资性、生产经营性、财产性、转移性收入、生产经营性支出）和“家庭人口数”列：无法判定收入分层，依赖分层的检查均已跳过。请补充这些列。"));
+        return out;
+      }
+      // The columns exist but a household's cells are empty: the household-level case of the same
+      // gap. Without it the household would pass every tier rule unseen.
+      for (const facts of context.households) {
+        if (facts.tier !== null) continue;
+        out.push(
+          finding(this, "error", facts, cellOf(context, facts, "perCapitaIncome"), `${facts.label}没有人均纯收入，也没有可计算它的各项收入和家庭人口数：无法判定收入分层，依赖分层的检查（如责任人、走访、庭院经济）未对该户进行。请补填收入。`),
+        );
       }
       return out;
     },

@@ -11,6 +11,19 @@ describe("D01 缺少检查必需的列（户编号、人均纯收入或其构成
     ["H001", "赵一", 3, ""],
   ];
 
+  test("the column is there but a household's income is blank: an error at that household's cell, and the tier rules pass it over", () => {
+    const report = check([
+      ["户编号", "户主姓名", "人均纯收入", "增收帮扶责任人"],
+      ["H001", "赵一", 9000, "钱干部"],
+      ["H002", "孙三", "", ""],
+    ]);
+    const f = onlyFinding(report, "D01");
+    expect(located(f)).toEqual({ rule: "D01", severity: "error", clause: "—", household: "H002", cell: { row: 3, column: "C" } });
+    expect(f.message).toContain("无法判定收入分层");
+    // Without a tier, M01 (no cadre for a low-income household) cannot judge H002: D01 is what tells the user.
+    expect(findingsOf(report, "M01")).toEqual([]);
+  });
+
   test("neither 人均纯收入 nor its components: one sheet-level error naming the missing columns", () => {
     const report = check(noIncome);
     const f = onlyFinding(report, "D01");

@@ -10,9 +10,10 @@ describe("检查结果, person layout", () => {
     expect(t.filter).toBe(true);
   });
 
-  test("the 15 findings the fixture was built to produce, by rule then row, with Chinese severities and cells", () => {
+  test("the 16 findings the fixture was built to produce, by rule then row, with Chinese severities and cells", () => {
     // Letters: F 人均纯收入, H 帮扶措施, I 帮扶责任人, J 最近走访日期, L 庭院经济奖补, M 孝善养老缴纳金额, N 孝善养老奖补, O 公益性岗位月工资, R 小额信贷贴息
     expect(t.rows.map((r) => [r[0].value, r[2].value, r[3].value, r[4].value, r[5].value])).toEqual([
+      ["D01", "错误", "—", "H04", "台账!F9"], // no income at all: no tier, the tier rules pass it over
       ["M01", "错误", "二（一）3", "H09", "台账!I17"], // no cadre
       ["M02", "错误", "二（一）3", "H05", "台账!J11"], // 2025-05-01 is before 2025-05-30
       ["M02", "错误", "二（一）3", "H09", "台账!J17"], // no visit
@@ -32,7 +33,7 @@ describe("检查结果, person layout", () => {
   });
 
   test("each cell reference links to the ledger cell; the rule title and message are shown", () => {
-    const m05 = t.rows[5];
+    const m05 = t.rows[6];
     expect(m05[5]).toEqual({ value: "台账!O3", link: { sheet: "台账", cell: "O3" } });
     expect(m05[1].value).toBe("公益性岗位补贴低于当地小时最低工资标准");
     expect(m05[6].value).toContain("1,520元");
@@ -40,7 +41,7 @@ describe("检查结果, person layout", () => {
 
   test("notes: the counts, every skipped rule with its reason, unconfirmed parameters", () => {
     expect(t.notes).toEqual([
-      "运行了12项检查，共15条：错误12条、警告2条、提示1条。点击单元格可转到台账。", // 19 rules − 7 skipped; 12 + 2 + 1
+      "运行了12项检查，共16条：错误13条、警告2条、提示1条。点击单元格可转到台账。", // 19 rules − 7 skipped; 13 + 2 + 1
       "未运行：D05 人均纯收入与各项收入不符（缺少列：工资性收入、生产经营性收入、财产性收入、转移性收入、生产经营性支出、家庭人口数）",
       "未运行：D06 台账填写的收入分层与人均纯收入不符（缺少列：收入分层）",
       "未运行：M04 低收入户有劳动能力成员，但无就业、公益岗或以工代赈措施（缺少列：劳动技能）",
@@ -55,9 +56,10 @@ describe("检查结果, person layout", () => {
 });
 
 describe("检查结果, household layout", () => {
-  test("3 findings; M13 among the skipped rules for want of 上年人均纯收入", () => {
+  test("4 findings; M13 among the skipped rules for want of 上年人均纯收入", () => {
     const t = table(build(HOUSEHOLD_ROWS), "findings");
     expect(t.rows.map((r) => values(r).slice(0, 6))).toEqual([
+      ["D01", "缺少检查必需的列（户编号、人均纯收入或其构成）", "错误", "—", "K5", "台账!F6"], // blank income
       ["M03", "未落实任何增收措施（一户一策）", "错误", "二（一）", "K2", "台账!G3"],
       ["M03", "未落实任何增收措施（一户一策）", "错误", "二（一）", "K5", "台账!G6"],
       ["M06", "庭院经济奖补超标或发给非低收入户", "错误", "二（六）12", "K1", "台账!H2"], // high-income
@@ -75,7 +77,7 @@ describe("检查结果, household layout", () => {
 
   test("a quoted sheet name in the reference, the plain name in the link", () => {
     const t = table(build(HOUSEHOLD_ROWS, {}, "2025 台账"), "findings");
-    expect(t.rows[0][5]).toEqual({ value: "'2025 台账'!G3", link: { sheet: "2025 台账", cell: "G3" } });
+    expect(t.rows[0][5]).toEqual({ value: "'2025 台账'!F6", link: { sheet: "2025 台账", cell: "F6" } });
     expect(t.meta.sourceSheet).toBe("2025 台账");
   });
 
