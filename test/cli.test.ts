@@ -2,25 +2,15 @@
  * The command line (issue 3 §3) on real .xlsx files written here with exceljs:
  * `bangfu check FILE.xlsx [--sheet NAME] [--as-of YYYY-MM-DD] [--policy FILE.json] [--json]`.
  */
+import { CliRun, runCli, useTempDir } from "./support/cli";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../src/cli/main";
-import type { Io } from "../src/cli/io";
 import { cleanHousehold, FULL_HEADER, letterOf, POLICY } from "./support/ledgerFixtures";
 
 const REPO = path.resolve(__dirname, "..");
-let dir: string;
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-cli-"));
-});
-
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = useTempDir("bangfu-cli-");
 
 interface SheetSpec {
   readonly name: string;
@@ -36,23 +26,13 @@ async function writeWorkbook(file: string, sheets: readonly SheetSpec[]): Promis
       if (row) ws.getRow(i + 1).values = [...row] as ExcelJS.CellValue[];
     });
   }
-  const full = path.join(dir, file);
+  const full = path.join(dir(), file);
   await workbook.xlsx.writeFile(full);
   return full;
 }
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stderrIsTTY: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function run(...argv: string[]): Promise<CliRun> {
+  return runCli(argv);
 }
 
 const COVER: SheetSpec = { name: "封面", rows: [["某某街道脱贫户增收帮扶台账"], ["2025年度"], ["某某街道办事处"]] };
@@ -192,7 +172,7 @@ describe("退出码", () => {
   });
 
   test("2 for a missing file: 找不到文件", async () => {
-    const missing = path.join(dir, "不存在.xlsx");
+    const missing = path.join(dir(), "不存在.xlsx");
     const { code, stdout, stderr } = await run("check", missing);
     expect(code).toBe(2);
     expect(stdout).toBe("");
@@ -201,7 +181,7 @@ describe("退出码", () => {
   });
 
   test("2 for a text file renamed .xlsx: 不是 .xlsx", async () => {
-    const fake = path.join(dir, "notes.xlsx");
+    const fake = path.join(dir(), "notes.xlsx");
     fs.writeFileSync(fake, "户编号,人均纯收入\nH001,5000\n", "utf8");
     const { code, stdout, stderr } = await run("check", fake);
     expect(code).toBe(2);
@@ -280,7 +260,7 @@ describe("--as-of 与 --policy", () => {
 
   test("--policy with a JSON file raising lowIncomeThreshold changes the tiers", async () => {
     const file = await writeWorkbook("tiers.xlsx", [{ name: "台账", rows: [["户编号", "户主姓名", "人均纯收入", "收入分层", "增收帮扶责任人"], ["H001", "赵一", 11500, "中等收入", ""]] }]);
-    const policyFile = path.join(dir, "policy.json");
+    const policyFile = path.join(dir(), "policy.json");
     fs.writeFileSync(policyFile, JSON.stringify({ description: "测试", years: { "2025": { lowIncomeThreshold: 12000 } } }), "utf8");
     const shipped = await run("check", file, "--json", "--as-of", "2025-06-30");
     expect(shipped.code).toBe(0);
@@ -294,7 +274,7 @@ describe("--as-of 与 --policy", () => {
 
   test("--policy without an entry for the check year says so on stderr", async () => {
     const file = await writeWorkbook("tiers-2024.xlsx", [{ name: "台账", rows: [["户编号", "户主姓名", "人均纯收入"], ["H001", "赵一", 11500]] }]);
-    const policyFile = path.join(dir, "policy-2024.json");
+    const policyFile = path.join(dir(), "policy-2024.json");
     fs.writeFileSync(policyFile, JSON.stringify({ years: { "2024": { lowIncomeThreshold: 12000 } } }), "utf8");
     const result = await run("check", file, "--as-of", "2025-06-30", "--policy", policyFile);
     expect(result.stderr).toContain("没有2025年的参数（只有2024年）");
@@ -304,7 +284,7 @@ describe("--as-of 与 --policy", () => {
 
   test("a bad policy file: exit 2 with every problem listed in Chinese", async () => {
     const file = await writeWorkbook("tiers2.xlsx", [{ name: "台账", rows: [["户编号", "户主姓名", "人均纯收入"], ["H001", "赵一", 11500]] }]);
-    const policyFile = path.join(dir, "bad-policy.json");
+    const policyFile = path.join(dir(), "bad-policy.json");
     fs.writeFileSync(policyFile, JSON.stringify({ years: { "2025": { lowIncomeThreshold: -5, lowIncomeThresold: 12000 } } }), "utf8");
     const { code, stdout, stderr } = await run("check", file, "--policy", policyFile, "--as-of", "2025-06-30");
     expect(code).toBe(2);
@@ -315,12 +295,12 @@ describe("--as-of 与 --policy", () => {
   });
 
   test("a policy file that is not JSON, or missing: exit 2", async () => {
-    const notJson = path.join(dir, "policy.txt");
+    const notJson = path.join(dir(), "policy.txt");
     fs.writeFileSync(notJson, "lowIncomeThreshold = 12000", "utf8");
     const bad = await run("check", cleanFile, "--policy", notJson);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("不是有效的 JSON");
-    const missing = await run("check", cleanFile, "--policy", path.join(dir, "none.json"));
+    const missing = await run("check", cleanFile, "--policy", path.join(dir(), "none.json"));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("文件不存在");
   });
@@ -340,19 +320,14 @@ describe("bin/bangfu.js", () => {
   });
 
   test("a missing file exits 2 from the real process too", () => {
-    const result = spawnSync(process.execPath, [path.join(REPO, "bin", "bangfu.js"), "check", path.join(dir, "none.xlsx")], { cwd: REPO, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [path.join(REPO, "bin", "bangfu.js"), "check", path.join(dir(), "none.xlsx")], { cwd: REPO, encoding: "utf8" });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("找不到文件");
   });
 });
 
 describe("progress on stderr", () => {
-  async function runWith(stderrIsTTY: boolean, ...argv: string[]): Promise<{ code: number; stderr: string }> {
-    let stderr = "";
-    const io: Io = { stdout: () => undefined, stderr: (t) => void (stderr += t), stderrIsTTY };
-    const code = await main(argv, io);
-    return { code, stderr };
-  }
+  const runWith = (stderrIsTTY: boolean, ...argv: string[]) => runCli(argv, { stderrIsTTY });
 
   test("a large file shows rows read when stderr is a terminal, and nothing of it otherwise", async () => {
     const rows: unknown[][] = [["户编号", "户主姓名", "人均纯收入"]];

@@ -3,30 +3,16 @@
  * stand anywhere in the first 15 rows, a two-row header included; a sheet holding only a header
  * (an empty template) is no ledger to check when a real one follows.
  */
+import { CliRun, runCli, useTempDir } from "./support/cli";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { main } from "../src/cli/main";
-import type { Io } from "../src/cli/io";
 
-let dir: string;
+const dir = useTempDir("bangfu-sheet-choice-");
 
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-sheet-choice-"));
-});
-
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stderrIsTTY: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function run(...argv: string[]): Promise<CliRun> {
+  return runCli(argv);
 }
 
 /** A title in A1, a two-row header on rows 15–16 whose top row alone names only 户编号, one household on row 17. */
@@ -40,7 +26,7 @@ async function twoRowHeaderOnRow15(): Promise<string> {
   ws.mergeCells("B15:F15");
   ws.mergeCells("G15:H15");
   ws.getRow(17).values = ["H001", 10000, 5000, 0, 3000, 1000, 2, 8500];
-  const file = path.join(dir, "row15.xlsx");
+  const file = path.join(dir(), "row15.xlsx");
   await workbook.xlsx.writeFile(file);
   return file;
 }
@@ -72,7 +58,7 @@ describe("只有表头的工作表（空模板）", () => {
       const ws = wb.addWorksheet(sheet.name);
       for (const row of sheet.rows) ws.addRow(row);
     }
-    const file = path.join(dir, name);
+    const file = path.join(dir(), name);
     await wb.xlsx.writeFile(file);
     return file;
   }
@@ -111,7 +97,7 @@ describe("不是工作簿的 zip 文件", () => {
   test("a zip without worksheets (a .docx or a plain archive renamed .xlsx): exit 2, saying it holds no worksheet", async () => {
     const zip = new JSZip();
     zip.file("word/document.xml", "<document/>");
-    const file = path.join(dir, "renamed-docx.xlsx");
+    const file = path.join(dir(), "renamed-docx.xlsx");
     fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
     const { code, stderr } = await run("check", file);
     expect(code).toBe(2);

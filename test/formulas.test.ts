@@ -2,6 +2,7 @@
  * The plan's rules as formulas (src/formulas), clause by clause, on the shipped
  * 2024 parameters. The boundaries are the ones issue 2 §5 names.
  */
+import { thrown } from "./support/thrown";
 import {
   TIER_LABELS,
   ageFromIdNumber,
@@ -22,15 +23,6 @@ import { DisabilityGrade, IdNumberError, InputError } from "../src/values";
 import { syntheticId, withWrongCheck } from "./support/syntheticId";
 
 const policy = resolvePolicy(2024);
-
-function thrown(call: () => unknown): Error {
-  try {
-    call();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected the call to throw");
-}
 
 describe("二（一） 收入分层：低收入 < 11000 ≤ 中等收入 < 15000 ≤ 高收入", () => {
   const thresholds = tierThresholds(policy);

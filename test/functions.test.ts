@@ -5,6 +5,7 @@
  * A bad cell gives a CustomFunctions.Error "#VALUE!" in that cell only; arguments that
  * cannot be combined make the whole call throw one.
  */
+import { thrown } from "./support/thrown";
 import { AGE, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, TIER } from "../src/functions/functions";
 import { functionPolicy, setFunctionPolicy } from "../src/functions/policyContext";
 import { parsePolicyFile, resolvePolicy } from "../src/policy";
@@ -28,13 +29,9 @@ function expectValueError(cell: unknown, ...fragments: string[]): void {
 
 /** The CustomFunctions.Error a whole call throws. */
 function thrownByCall(call: () => unknown): CustomFunctions.Error {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CustomFunctions.Error);
-    return error as CustomFunctions.Error;
-  }
-  throw new Error("expected the call to throw");
+  const error = thrown(call);
+  expect(error).toBeInstanceOf(CustomFunctions.Error);
+  return error as unknown as CustomFunctions.Error;
 }
 
 /** The one value of a single-cell result. */

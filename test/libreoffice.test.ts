@@ -7,14 +7,12 @@
  * LibreOffice must be installed (CI's .ci/run installs libreoffice-calc and fonts-noto-cjk):
  * without it these tests fail, they do not skip.
  */
+import { CliRun, runCli, useTempDir } from "./support/cli";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Io } from "../src/cli/io";
-import { main } from "../src/cli/main";
 import { readLedgerSheetFromFile } from "../src/xlsx/readWorkbook";
 import { readSummaryWorkbook } from "../src/xlsx/writeSummaries";
 import { PERSON_ROWS } from "./summaries/fixtures";
@@ -48,14 +46,8 @@ function soffice(): string {
   return SOFFICE;
 }
 
-let dir: string;
 let profiles = 0;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-lo-"));
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = useTempDir("bangfu-lo-");
 
 interface Conversion {
   readonly outDir: string;
@@ -65,8 +57,8 @@ interface Conversion {
 
 /** soffice --headless --convert-to …, with its own profile; fails the test on a non-zero exit or no output. */
 function convert(file: string, to: string): Conversion {
-  const outDir = fs.mkdtempSync(path.join(dir, "out-"));
-  const profile = path.join(dir, `profile-${process.pid}-${profiles++}`);
+  const outDir = fs.mkdtempSync(path.join(dir(), "out-"));
+  const profile = path.join(dir(), `profile-${process.pid}-${profiles++}`);
   const started = Date.now();
   const result = spawnSync(soffice(), ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", to, "--outdir", outDir, file], {
     encoding: "utf8",
@@ -122,12 +114,8 @@ function csvOf(conversion: Conversion, base: string, sheet: string): string[][] 
   });
 }
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stderrIsTTY: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function run(...argv: string[]): Promise<CliRun> {
+  return runCli(argv);
 }
 
 async function ledgerFile(name: string): Promise<string> {
@@ -138,7 +126,7 @@ async function ledgerFile(name: string): Promise<string> {
   dressLedger(ws, 2, PERSON_ROWS.length, PERSON_ROWS[1].length);
   const mine = wb.addWorksheet("汇总-分层");
   mine.getCell("A1").value = "用户自己的表";
-  const file = path.join(dir, name);
+  const file = path.join(dir(), name);
   await wb.xlsx.writeFile(file);
   return file;
 }
@@ -154,7 +142,7 @@ describe("LibreOffice headless", () => {
     beforeAll(async () => {
       if (!SOFFICE) return;
       const input = await ledgerFile("台账.xlsx");
-      output = path.join(dir, "summary.xlsx");
+      output = path.join(dir(), "summary.xlsx");
       const result = await run("summary", input, "-o", output, "--as-of", "2025-06-30");
       if (result.code !== 0) throw new Error(result.stderr);
       csv = convert(output, CSV_ALL_SHEETS);
@@ -205,7 +193,7 @@ describe("LibreOffice headless", () => {
       beforeAll(() => {
         if (!SOFFICE) return;
         const conversion = convert(output, "xlsx");
-        saved = path.join(dir, "saved-by-libreoffice.xlsx");
+        saved = path.join(dir(), "saved-by-libreoffice.xlsx");
         fs.copyFileSync(path.join(conversion.outDir, "summary.xlsx"), saved);
       });
 
@@ -242,7 +230,7 @@ describe("LibreOffice headless", () => {
 
       test("summary on it: the generated tabs are found by marker and replaced; the ledger LibreOffice wrote passes through unchanged", async () => {
         soffice();
-        const again = path.join(dir, "again.xlsx");
+        const again = path.join(dir(), "again.xlsx");
         const result = await run("summary", saved, "-o", again, "--as-of", "2025-06-30");
         expect(result.code).toBe(0);
         expect(result.stdout).toContain("替换了上次由 BANGFU 生成的工作表：");
@@ -274,7 +262,7 @@ describe("LibreOffice headless", () => {
     wb.addWorksheet("台账").getRow(1).values = ["户编号", "户主姓名", "人均纯收入", "收入分层"];
     wb.getWorksheet("台账")!.getRow(2).values = ["H01", "张一", 9000, "低收入"];
     wb.addWorksheet("字典").getColumn(1).values = ["高收入", "中等收入", "低收入"];
-    const input = path.join(dir, "dropdown.xlsx");
+    const input = path.join(dir(), "dropdown.xlsx");
     await wb.xlsx.writeFile(input);
     const zip = await JSZip.loadAsync(fs.readFileSync(input));
     const ext =
@@ -283,7 +271,7 @@ describe("LibreOffice headless", () => {
     const part = "xl/worksheets/sheet1.xml";
     zip.file(part, (await zip.file(part)!.async("string")).replace("</worksheet>", `<extLst>${ext}</extLst></worksheet>`));
     fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
-    const output = path.join(dir, "dropdown-summary.xlsx");
+    const output = path.join(dir(), "dropdown-summary.xlsx");
     expect((await run("summary", input, "-o", output, "--as-of", "2025-06-30")).code).toBe(0);
     const conversion = convert(output, "xlsx");
     const saved = await load(path.join(conversion.outDir, "dropdown-summary.xlsx"));
@@ -296,7 +284,7 @@ describe("LibreOffice headless", () => {
     soffice();
     const input = await ledgerFile("chart.xlsx");
     await addChartToSheet(input, "台账", { categories: "'台账'!$C$3:$C$8", values: "'台账'!$F$3:$F$8" });
-    const output = path.join(dir, "chart-summary.xlsx");
+    const output = path.join(dir(), "chart-summary.xlsx");
     expect((await run("summary", input, "-o", output, "--as-of", "2025-06-30")).code).toBe(0);
     expect(await packageProblems(output)).toEqual([]);
     const csv = convert(output, CSV_ALL_SHEETS);
@@ -325,11 +313,11 @@ describe("LibreOffice headless", () => {
       const ws = wb.addWorksheet("台账");
       ws.addRow(header);
       ws.addRow(["H1", "户主", town, current, last]);
-      const file = path.join(dir, name);
+      const file = path.join(dir(), name);
       await wb.xlsx.writeFile(file);
       files.push(file);
     }
-    const out = path.join(dir, "ranking.xlsx");
+    const out = path.join(dir(), "ranking.xlsx");
     expect((await run("rank", ...files, "-o", out, "--as-of", "2025-12-15")).code).toBe(0);
     const conversion = convert(out, CSV_ALL_SHEETS);
     const rows = csvOf(conversion, "ranking", "街道排名");

@@ -3,13 +3,11 @@
  * The tab numbers asserted are the hand-worked figures of test/summaries/fixtures.ts; the
  * street figures are worked out in the comments below.
  */
+import { CliRun, runCli, useTempDir } from "./support/cli";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import type { Io } from "../src/cli/io";
-import { main } from "../src/cli/main";
 import { resolvePolicy } from "../src/policy";
 import { buildRankingTable, rankStreets, streetNameOf } from "../src/summaries/ranking";
 import { readSummaryWorkbook } from "../src/xlsx/writeSummaries";
@@ -18,26 +16,10 @@ import { H01_HEAD_ID, H05_HEAD_ID, H09_HEAD_ID, PERSON_ROWS } from "./summaries/
 import { definedNames, dressLedger, load, sha256, sheetXml, snapshot, zipParts } from "./support/workbooks";
 
 const REPO = path.resolve(__dirname, "..");
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-summary-cli-"));
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const dir = useTempDir("bangfu-summary-cli-");
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stderrIsTTY: false };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function run(...argv: string[]): Promise<CliRun> {
+  return runCli(argv);
 }
 
 const SUMMARY_TABS = ["汇总-分层", "汇总-措施", "汇总-资金", "汇总-增收", "重点户清单", "检查结果"];
@@ -66,7 +48,7 @@ async function ledgerFile(name: string, options: { userSheet?: boolean } = {}): 
     mine.getRow(3).values = ["东村", 1];
     mine.getCell("B4").value = { formula: "SUM(B3:B3)", result: 1 };
   }
-  const file = path.join(dir, name);
+  const file = path.join(dir(), name);
   await wb.xlsx.writeFile(file);
   return file;
 }
@@ -81,11 +63,11 @@ describe("bangfu summary", () => {
   let input: string;
   let output: string;
   let inputHash: string;
-  let result: Run;
+  let result: CliRun;
   beforeAll(async () => {
     input = await ledgerFile("台账.xlsx");
     inputHash = sha256(input);
-    output = path.join(dir, "台账-汇总.xlsx");
+    output = path.join(dir(), "台账-汇总.xlsx");
     result = await run("summary", input, "-o", output, "--as-of", "2025-06-30");
   });
 
@@ -178,7 +160,7 @@ describe("bangfu summary", () => {
     const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(-4)}`;
     const ids = async (file: string) => (await readSummaryWorkbook(file)).tabs.find((t) => t.key === "focus")!.rows.map((r) => r[2]);
     expect(await ids(output)).toEqual([masked(H01_HEAD_ID), masked(H05_HEAD_ID), masked(H09_HEAD_ID)]);
-    const full = path.join(dir, "full-ids.xlsx");
+    const full = path.join(dir(), "full-ids.xlsx");
     expect((await run("summary", input, "-o", full, "--as-of", "2025-06-30", "--full-ids")).code).toBe(0);
     expect(await ids(full)).toEqual([H01_HEAD_ID, H05_HEAD_ID, H09_HEAD_ID]);
   });
@@ -190,7 +172,7 @@ describe("bangfu summary", () => {
   });
 
   test("regenerating (summary on the output of summary) gives the same tabs, replaced not duplicated", async () => {
-    const again = path.join(dir, "台账-汇总-2.xlsx");
+    const again = path.join(dir(), "台账-汇总-2.xlsx");
     const second = await run("summary", output, "-o", again, "--as-of", "2025-06-30");
     expect(second.code).toBe(0);
     expect(second.stdout).toContain(`替换了上次由 BANGFU 生成的工作表：${SUMMARY_TABS.map((t) => `“${t}”`).join("、")}。`);
@@ -211,7 +193,7 @@ describe("bangfu summary", () => {
     // reader then loses it most of the time ("Cannot read properties of undefined (reading 'sheets')").
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
-    const plain = path.join(dir, "exceljs-order.xlsx");
+    const plain = path.join(dir(), "exceljs-order.xlsx");
     await wb.xlsx.writeFile(plain);
     const parts = await zipParts(plain);
     expect(parts.indexOf("xl/workbook.xml")).toBeGreaterThan(parts.findIndex((p) => p.startsWith("xl/worksheets/sheet")));
@@ -224,11 +206,11 @@ describe("bangfu summary", () => {
   test("a user's sheet named 汇总-分层 survives unchanged, twice; the new tab takes 汇总-分层(2)", async () => {
     const withSheet = await ledgerFile("有自己汇总表的台账.xlsx", { userSheet: true });
     const before = snapshot((await load(withSheet)).getWorksheet("汇总-分层")!);
-    const once = path.join(dir, "有自己汇总表-1.xlsx");
+    const once = path.join(dir(), "有自己汇总表-1.xlsx");
     const first = await run("summary", withSheet, "-o", once, "--as-of", "2025-06-30");
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("  + 汇总-分层(2)（工作簿中已有用户自己的“汇总-分层”工作表，保留未动，新表改名为“汇总-分层(2)”）");
-    const twice = path.join(dir, "有自己汇总表-2.xlsx");
+    const twice = path.join(dir(), "有自己汇总表-2.xlsx");
     expect((await run("summary", once, "-o", twice, "--as-of", "2025-06-30")).code).toBe(0);
     for (const file of [once, twice]) {
       const wb = await load(file);
@@ -262,13 +244,13 @@ describe("bangfu summary：退出码与提示", () => {
   });
 
   test("2 for a missing file, a file without a ledger, an unknown --sheet; no output written", async () => {
-    const out = path.join(dir, "never.xlsx");
-    const missing = await run("summary", path.join(dir, "不存在.xlsx"), "-o", out);
+    const out = path.join(dir(), "never.xlsx");
+    const missing = await run("summary", path.join(dir(), "不存在.xlsx"), "-o", out);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("找不到文件");
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("说明").getCell("A1").value = "填表说明";
-    const noLedger = path.join(dir, "no-ledger.xlsx");
+    const noLedger = path.join(dir(), "no-ledger.xlsx");
     await wb.xlsx.writeFile(noLedger);
     const none = await run("summary", noLedger, "-o", out);
     expect(none.code).toBe(2);
@@ -280,14 +262,14 @@ describe("bangfu summary：退出码与提示", () => {
   });
 
   test("2 when the output folder does not exist", async () => {
-    const { code, stderr } = await run("summary", input, "-o", path.join(dir, "没有的文件夹", "out.xlsx"), "--as-of", "2025-06-30");
+    const { code, stderr } = await run("summary", input, "-o", path.join(dir(), "没有的文件夹", "out.xlsx"), "--as-of", "2025-06-30");
     expect(code).toBe(2);
     expect(stderr).toContain("无法写出汇总");
     expect(stderr).toContain("不存在");
   });
 
   test("--sheet picks the ledger sheet by name", async () => {
-    const out = path.join(dir, "named-sheet.xlsx");
+    const out = path.join(dir(), "named-sheet.xlsx");
     const { code, stderr } = await run("summary", input, "-o", out, "--sheet", "台账", "--as-of", "2025-06-30");
     expect(code).toBe(0);
     expect(stderr).toBe("");
@@ -302,7 +284,7 @@ describe("bangfu summary：退出码与提示", () => {
   });
 
   test("node bin/bangfu.js summary: the real process exits 0 and writes the file", () => {
-    const out = path.join(dir, "bin-out.xlsx");
+    const out = path.join(dir(), "bin-out.xlsx");
     const result = spawnSync(process.execPath, [path.join(REPO, "bin", "bangfu.js"), "summary", input, "-o", out, "--as-of", "2025-06-30"], { cwd: REPO, encoding: "utf8" });
     expect(result.stderr).toContain("汇总工作表“台账”");
     expect(result.status).toBe(0);
@@ -320,7 +302,7 @@ async function streetFile(name: string, sheets: Record<string, unknown[][]>): Pr
     const ws = wb.addWorksheet(sheetName);
     rows.forEach((row, i) => (ws.getRow(i + 1).values = row as ExcelJS.CellValue[]));
   }
-  const file = path.join(dir, name);
+  const file = path.join(dir(), name);
   await wb.xlsx.writeFile(file);
   return file;
 }
@@ -334,7 +316,7 @@ async function streetFile(name: string, sheets: Record<string, unknown[][]>): Pr
  */
 describe("bangfu rank", () => {
   let files: string[];
-  let result: Run;
+  let result: CliRun;
   let output: string;
   beforeAll(async () => {
     files = [
@@ -343,7 +325,7 @@ describe("bangfu rank", () => {
       await streetFile("南街道.xlsx", { 台账: [["户编号", "户主姓名", "村", "人均纯收入", "上年人均纯收入"], ["N1", "南一", "南村", 10800, 10000], ["N2", "南二", "南村", 12000, ""]] }),
       await streetFile("北街道.xlsx", { 台账: [["户编号", "户主姓名", "乡镇", "人均纯收入"], ["B1", "北一", "北街道", 12000]] }),
     ];
-    output = path.join(dir, "街道排名.xlsx");
+    output = path.join(dir(), "街道排名.xlsx");
     result = await run("rank", ...files, "-o", output, "--as-of", "2025-12-15");
   });
 
@@ -401,7 +383,7 @@ describe("bangfu rank", () => {
   });
 
   test("--policy with the farmers' growth at 9%: 南街道 (8%) is lagging too, and the value is no longer unconfirmed", async () => {
-    const policy = path.join(dir, "growth-9.json");
+    const policy = path.join(dir(), "growth-9.json");
     fs.writeFileSync(policy, JSON.stringify({ years: { "2025": { farmersIncomeGrowth: 0.09 } } }), "utf8");
     const { code, stdout } = await run("rank", ...files, "--as-of", "2025-12-15", "--policy", policy);
     expect(code).toBe(0);
@@ -416,7 +398,7 @@ describe("bangfu rank", () => {
       西街道台账: [STREET_HEADER, ["X1", "西一", "西街道", "西一村", 2, 10300, 10000]],
       第三片区: [["户编号", "户主姓名", "人均纯收入", "上年人均纯收入"], ["T1", "三一", 10600, 10000]],
     });
-    const out = path.join(dir, "全区-排名.xlsx");
+    const out = path.join(dir(), "全区-排名.xlsx");
     const { code, stdout } = await run("rank", file, "-o", out, "--as-of", "2025-12-15");
     expect(code).toBe(0);
     // 东 10%, 第三片区 6% (no 乡镇 column: the sheet's name), 西 3%.
@@ -433,7 +415,7 @@ describe("bangfu rank", () => {
     const none = await run("rank");
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("bangfu rank 文件.xlsx");
-    const missing = await run("rank", files[0], path.join(dir, "不存在.xlsx"));
+    const missing = await run("rank", files[0], path.join(dir(), "不存在.xlsx"));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("找不到文件");
     const noLedger = await streetFile("只有说明.xlsx", { 说明: [["填表说明"]] });

@@ -2,6 +2,7 @@
  * Reading ledger cells the lenient way (src/values): amounts, rates, dates, ID numbers
  * (GB 11643) and disability grades, as issue 2 §3 requires for every function.
  */
+import { thrown } from "./support/thrown";
 import {
   CivilDate,
   IdNumberError,
@@ -26,16 +27,6 @@ import {
 import { gb11643Check, syntheticId, syntheticIdEndingInX, syntheticOldId, withWrongCheck } from "./support/syntheticId";
 
 const d = (year: number, month: number, day: number): CivilDate => ({ year, month, day });
-
-/** The error a call throws (fails the test when it does not throw). */
-function thrown(call: () => unknown): Error {
-  try {
-    call();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected the call to throw");
-}
 
 describe("三 单元格数值：以文本存储的数字、千分位、全角数字、万/亿", () => {
   test.each<[unknown, number]>([
