@@ -3,7 +3,6 @@
  * and the gap to the local farmers' growth (plan part 一: 脱贫户 grow faster).
  */
 import type { HouseholdFacts } from "../checks";
-import { roundToPrecision } from "../values";
 import {
   column,
   DASH,
@@ -16,9 +15,8 @@ import {
   SummaryInput,
   totalPlaceCells,
   villageGroups,
-  yuanCell,
 } from "./common";
-import { incomeGrowth } from "./incomeGrowth";
+import { growthCells, growthColumns, incomeGrowth } from "./incomeGrowth";
 import { SUMMARY_TITLES, SummaryCell, SummaryColumn, SummaryTable } from "./model";
 
 export const MEETS_TARGET = "达标";
@@ -29,31 +27,13 @@ export function buildGrowthTable(input: SummaryInput): SummaryTable {
   const farmers = input.options.policy.values.farmersIncomeGrowth;
   const lacking = missing(input, ["lastYearPerCapitaIncome", "income"]);
 
-  const columns: SummaryColumn[] = [
-    ...placeColumns(input),
-    column("两年收入齐全户数", "integer"),
-    column("本年人均纯收入平均值", "yuan"),
-    column("上年人均纯收入平均值", "yuan"),
-    column("增幅", "percent"),
-    column("当地农民收入增幅", "percent"),
-    column("差距（增幅−农民）", "percent"),
-    column("是否达标", "text", 10),
-  ];
+  const columns: SummaryColumn[] = [...placeColumns(input), ...growthColumns(), column("是否达标", "text", 10)];
 
   const figures = (households: readonly HouseholdFacts[]): SummaryCell[] => {
     if (lacking.length > 0) return [DASH, DASH, DASH, DASH, shareCell(farmers), DASH, DASH];
-    const { comparable, thisYearMean, lastYearMean, growth } = incomeGrowth(households);
-    if (growth === null) return [{ value: 0 }, DASH, DASH, DASH, shareCell(farmers), DASH, DASH];
-    const gap = roundToPrecision(growth - farmers);
-    return [
-      { value: comparable },
-      yuanCell(thisYearMean),
-      yuanCell(lastYearMean),
-      shareCell(growth),
-      shareCell(farmers),
-      shareCell(gap),
-      { value: growth >= farmers ? MEETS_TARGET : BELOW_TARGET },
-    ];
+    const growth = incomeGrowth(households);
+    const verdict: SummaryCell = growth.growth === null ? DASH : { value: growth.growth >= farmers ? MEETS_TARGET : BELOW_TARGET };
+    return [...growthCells(growth, farmers), verdict];
   };
 
   const rows = villageGroups(input).map((group) => [...placeCells(input, group), ...figures(group.households)]);

@@ -1,6 +1,7 @@
 import type { HouseholdFacts } from "../checks";
 import { roundToPrecision } from "../values";
-import { mean } from "./common";
+import { column, DASH, mean, shareCell, yuanCell } from "./common";
+import type { SummaryCell, SummaryColumn } from "./model";
 
 /** Income growth of a group of households (a village, a street): the plan's goal 一 and 三（三）. */
 export interface IncomeGrowth {
@@ -30,4 +31,29 @@ export function incomeGrowth(households: readonly HouseholdFacts[]): IncomeGrowt
     // Same households both years, so mean ÷ mean = sum ÷ sum: no rounding of the means first.
     growth: roundToPrecision(sum(current) / sum(last) - 1),
   };
+}
+
+/** The columns every income-growth table shows (汇总-增收 per village, 街道排名 per street). */
+export function growthColumns(): SummaryColumn[] {
+  return [
+    column("两年收入齐全户数", "integer"),
+    column("本年人均纯收入平均值", "yuan"),
+    column("上年人均纯收入平均值", "yuan"),
+    column("增幅", "percent"),
+    column("当地农民收入增幅", "percent"),
+    column("差距（增幅−农民）", "percent"),
+  ];
+}
+
+/** The cells under growthColumns(); "—" where no household is comparable. */
+export function growthCells(g: IncomeGrowth, farmersGrowth: number): SummaryCell[] {
+  if (g.growth === null) return [{ value: g.comparable }, DASH, DASH, DASH, shareCell(farmersGrowth), DASH];
+  return [
+    { value: g.comparable },
+    yuanCell(g.thisYearMean),
+    yuanCell(g.lastYearMean),
+    shareCell(g.growth),
+    shareCell(farmersGrowth),
+    shareCell(roundToPrecision(g.growth - farmersGrowth)),
+  ];
 }

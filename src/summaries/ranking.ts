@@ -12,8 +12,8 @@ import { buildContext } from "../checks/context";
 import type { Ledger } from "../ledger";
 import { PARAMETERS, Policy } from "../policy";
 import { CivilDate, formatDate, roundToPrecision } from "../values";
-import { column, DASH, shareCell, yuanCell } from "./common";
-import { incomeGrowth } from "./incomeGrowth";
+import { column, DASH } from "./common";
+import { growthCells, growthColumns, incomeGrowth } from "./incomeGrowth";
 import type { SummaryCell, SummaryColumn, SummaryTable } from "./model";
 
 export const RANKING_KEY = "ranking";
@@ -141,26 +141,10 @@ export function buildRankingTable(ranking: StreetRanking, options: RankingTableO
     column("街道", "text", 16),
     column("来源", "text", 24),
     column("户数", "integer"),
-    column("两年收入齐全户数", "integer"),
-    column("本年人均纯收入平均值", "yuan"),
-    column("上年人均纯收入平均值", "yuan"),
-    column("增幅", "percent"),
-    column("当地农民收入增幅", "percent"),
-    column("差距（增幅−农民）", "percent"),
+    ...growthColumns(),
     column("是否靠后", "text", 10),
   ];
-  const figures = (f: StreetFigures): SummaryCell[] =>
-    f.growth === null
-      ? [{ value: f.households }, { value: f.comparable }, DASH, DASH, DASH, shareCell(ranking.farmersGrowth), DASH]
-      : [
-          { value: f.households },
-          { value: f.comparable },
-          yuanCell(f.thisYearMean),
-          yuanCell(f.lastYearMean),
-          shareCell(f.growth),
-          shareCell(ranking.farmersGrowth),
-          shareCell(roundToPrecision(f.growth - ranking.farmersGrowth)),
-        ];
+  const figures = (f: StreetFigures): SummaryCell[] => [{ value: f.households }, ...growthCells(f, ranking.farmersGrowth)];
   const rows = ranking.streets.map((s): SummaryCell[] => [
     s.rank === null ? DASH : { value: s.rank },
     { value: s.name, bold: s.lagging },
