@@ -1,16 +1,19 @@
 import * as fs from "node:fs";
-import { checkLedger, CheckReport } from "../checks";
+import type { CheckReport } from "../checks";
+import { checkSheet } from "../engine/checkSheet";
 import { HEADER_SEARCH_ROWS, Ledger, LedgerNotFoundError, readLedger } from "../ledger";
-import { parsePolicyFile, Policy, PolicyFileError, PolicyOverrides, resolvePolicy } from "../policy";
-import { CivilDate, InputError, parseDate, today } from "../values";
-import { readLedgerSheetFromFile, WorkbookFileError } from "../xlsx/readWorkbook";
+import { parsePolicyFile, Policy, PolicyFileError, PolicyOverrides } from "../policy";
+import { CivilDate, parseDate, today } from "../values";
+import { readLedgerSheetFromFile } from "../xlsx/readWorkbook";
 import { parseArgs, UsageError } from "./args";
+import { EXIT_CANNOT_CHECK, reportCannotProceed } from "./errors";
 import { reportToJson, reportToText } from "./format";
 import { Io, terminalProgress } from "./io";
 
+export { EXIT_CANNOT_CHECK };
+
 export const EXIT_CLEAN = 0;
 export const EXIT_ERRORS_FOUND = 1;
-export const EXIT_CANNOT_CHECK = 2;
 
 export interface CheckedFile {
   /** The ledger as read, for what is built from it after the check (summary tabs). */
@@ -46,9 +49,7 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
     const reasons = passedOver.map((s) => `\n- ${s.reason}`).join("");
     throw new LedgerNotFoundError("", `文件中没有找到台账工作表。${reasons}`);
   }
-  const ledger = readLedger(sheet);
-  const policy = resolvePolicy(options.asOf.year, options.overrides);
-  return { ledger, report: checkLedger(ledger, { asOf: options.asOf, policy }), policy, passedOver };
+  return { ...checkSheet(sheet, { asOf: options.asOf, overrides: options.overrides }), passedOver };
 }
 
 /** A zip file in which the reader found no worksheet at all. */
@@ -101,11 +102,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     io.stdout(json ? `${JSON.stringify(reportToJson(checked.report, checked.policy), null, 2)}\n` : `${reportToText(checked.report, checked.policy, file)}\n`);
     return checked.report.findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
   } catch (error: unknown) {
-    if (error instanceof WorkbookFileError || error instanceof LedgerNotFoundError || error instanceof PolicyFileError || error instanceof InputError) {
-      io.stderr(`无法检查：${error.message}\n`);
-      return EXIT_CANNOT_CHECK;
-    }
-    throw error;
+    return reportCannotProceed(error, io, { input: "无法检查" });
   }
 }
 
@@ -139,3 +136,4 @@ export function readPolicyOption(option: string | true | undefined): PolicyOverr
   }
   return parsePolicyFile(text, option);
 }
+

@@ -10,14 +10,15 @@
  */
 import * as path from "node:path";
 import { LedgerNotFoundError, readLedger } from "../ledger";
-import { PolicyFileError, resolvePolicy } from "../policy";
+import { resolvePolicy } from "../policy";
 import { displayWidth } from "../summaries/common";
 import { buildRankingTable, farmersGrowthText, LAGGING_MARK, PLAN_CLAUSE_NOTE, percentText, rankStreets, StreetInput, StreetRanking } from "../summaries/ranking";
-import { formatDate, InputError, roundToPrecision } from "../values";
-import { readLedgerSheetFromFile, readLedgerSheetsFromFile, WorkbookFileError } from "../xlsx/readWorkbook";
-import { assertOutputIsNotInput, SummaryWriteError, writeNewSummaryWorkbook } from "../xlsx/writeSummaries";
+import { formatDate, roundToPrecision } from "../values";
+import { readLedgerSheetFromFile, readLedgerSheetsFromFile } from "../xlsx/readWorkbook";
+import { assertOutputIsNotInput, writeNewSummaryWorkbook } from "../xlsx/writeSummaries";
 import { parseArgs, UsageError } from "./args";
-import { acceptLedgerSheet, EXIT_CANNOT_CHECK, EXIT_CLEAN, LEDGER_PROBE_ROWS, noWorksheetMessage, policyYearNotice, readAsOf, readPolicyOption } from "./check";
+import { acceptLedgerSheet, EXIT_CLEAN, LEDGER_PROBE_ROWS, noWorksheetMessage, policyYearNotice, readAsOf, readPolicyOption } from "./check";
+import { reportCannotProceed } from "./errors";
 import { policyNotes } from "./format";
 import type { Io } from "./io";
 import { describeWrite, localTimestamp } from "./summary";
@@ -49,15 +50,7 @@ export async function runRank(argv: readonly string[], io: Io): Promise<number> 
     }
     return EXIT_CLEAN;
   } catch (error: unknown) {
-    if (error instanceof WorkbookFileError || error instanceof LedgerNotFoundError || error instanceof PolicyFileError || error instanceof InputError) {
-      io.stderr(`无法排名：${error.message}\n`);
-      return EXIT_CANNOT_CHECK;
-    }
-    if (error instanceof SummaryWriteError) {
-      io.stderr(`无法写出排名：${error.message}\n`);
-      return EXIT_CANNOT_CHECK;
-    }
-    throw error;
+    return reportCannotProceed(error, io, { input: "无法排名", output: "无法写出排名" });
   }
 }
 

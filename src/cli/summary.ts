@@ -7,14 +7,12 @@
  * checked or the copy cannot be written.
  */
 import { countBySeverity } from "../checks";
-import { LedgerNotFoundError } from "../ledger";
-import { PolicyFileError } from "../policy";
 import { buildSummaries } from "../summaries";
-import { formatDate, InputError } from "../values";
-import { WorkbookFileError } from "../xlsx/readWorkbook";
-import { assertOutputIsNotInput, SummaryWriteError, WriteResult, writeSummaryWorkbook } from "../xlsx/writeSummaries";
+import { formatDate } from "../values";
+import { assertOutputIsNotInput, WriteResult, writeSummaryWorkbook } from "../xlsx/writeSummaries";
 import { parseArgs, UsageError } from "./args";
-import { checkFile, describePassedOver, EXIT_CANNOT_CHECK, EXIT_CLEAN, policyYearNotice, readAsOf, readPolicyOption } from "./check";
+import { checkFile, describePassedOver, EXIT_CLEAN, policyYearNotice, readAsOf, readPolicyOption } from "./check";
+import { reportCannotProceed } from "./errors";
 import { policyNotes } from "./format";
 import { Io, terminalProgress } from "./io";
 
@@ -68,15 +66,7 @@ export async function runSummary(argv: readonly string[], io: Io): Promise<numbe
     );
     return EXIT_CLEAN;
   } catch (error: unknown) {
-    if (error instanceof WorkbookFileError || error instanceof LedgerNotFoundError || error instanceof PolicyFileError || error instanceof InputError) {
-      io.stderr(`无法检查：${error.message}\n`);
-      return EXIT_CANNOT_CHECK;
-    }
-    if (error instanceof SummaryWriteError) {
-      io.stderr(`无法写出汇总：${error.message}\n`);
-      return EXIT_CANNOT_CHECK;
-    }
-    throw error;
+    return reportCannotProceed(error, io, { input: "无法检查", output: "无法写出汇总" });
   }
 }
 
