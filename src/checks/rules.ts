@@ -3,7 +3,7 @@ import { FIELDS, FieldKey } from "../ledger/fields";
 import type { CellRef, HouseholdRecord, PersonRecord } from "../ledger/model";
 import { ActionId, actionsOfMeasures } from "../policy";
 import { compareDates, formatDate, isBlank, roundToFen, subtractMonths } from "../values";
-import { INCOME_COMPONENTS } from "./context";
+import { INCOME_COMPONENTS, missingRequirements } from "./context";
 import type { CheckContext, Finding, HouseholdFacts, RuleDefinition, RuleId, Severity } from "./types";
 
 /**
@@ -65,7 +65,7 @@ export const RULES: readonly RuleDefinition[] = [
       if (context.ledger.keyField !== "householdId") {
         out.push(finding(this, "error", null, null, `本表没有“户编号”列，暂以“${FIELDS[context.ledger.keyField].label}”区分各户，同名户可能被并为一户。请增加“户编号”列（可从全国防返贫监测信息系统导出）。`));
       }
-      if (missingIncome(context)) {
+      if (missingRequirements(context, ["income"]).length > 0) {
         out.push(finding(this, "error", null, null, "本表没有“人均纯收入”列，也没有可计算它的各项收入（工资性、生产经营性、财产性、转移性收入、生产经营性支出）和“家庭人口数”列：无法判定收入分层，依赖分层的检查均已跳过。请补充这些列。"));
         return out;
       }
@@ -455,11 +455,6 @@ function filialAgeCondition(context: CheckContext): string {
 function headerOf(context: CheckContext, column: string): string | null {
   const header = context.ledger.columns.find((c) => c.letter === column)?.header;
   return header ? header.replace(/\s+/g, "") : null;
-}
-
-function missingIncome(context: CheckContext): boolean {
-  const has = context.has;
-  return !has("perCapitaIncome") && !INCOME_COMPONENTS.every((f) => has(f)) && !(has("netIncome") && has("householdSize"));
 }
 
 function measureCell(context: CheckContext, facts: HouseholdFacts): CellRef {
