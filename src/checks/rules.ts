@@ -2,7 +2,7 @@ import { courtyardSubsidy, filialReward, isFilialElder, TIER_LABELS } from "../f
 import { FIELDS, FieldKey } from "../ledger/fields";
 import type { CellRef, HouseholdRecord, PersonRecord } from "../ledger/model";
 import { ActionId, actionsOfMeasures } from "../policy";
-import { compareDates, formatDate, isBlank, roundToFen, subtractMonths } from "../values";
+import { compareDates, formatDate, formatShare, formatYuan, isBlank, roundToFen, subtractMonths } from "../values";
 import { INCOME_COMPONENTS, missingRequirements } from "./context";
 import type { CheckContext, Finding, HouseholdFacts, RuleDefinition, RuleId, Severity } from "./types";
 
@@ -12,14 +12,8 @@ import type { CheckContext, Finding, HouseholdFacts, RuleDefinition, RuleId, Sev
  * and computes with the same formulas as the custom functions.
  */
 
-/** 5,000元 for whole yuan, 8,030.80元 otherwise. */
-const yuan = (value: number) => {
-  const fen = roundToFen(value);
-  const digits = Number.isInteger(fen) ? 0 : 2;
-  return `${fen.toLocaleString("zh-CN", { minimumFractionDigits: digits, maximumFractionDigits: digits })}元`;
-};
-/** 30%, 3.2%, 6.99%: at most two decimals, no trailing zeros, so 6.99% and 7% stay apart. */
-const percent = (share: number) => `${Number((share * 100).toFixed(2))}%`;
+const yuan = formatYuan;
+const percent = formatShare;
 
 function finding(rule: RuleDefinition, severity: Severity, facts: HouseholdFacts | null, cell: CellRef | null, message: string): Finding {
   return { rule: rule.id, severity, clause: rule.clause, household: facts?.household.key ?? null, cell, message };

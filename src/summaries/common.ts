@@ -7,7 +7,7 @@ import { missingRequirements } from "../checks/context";
 import type { IncomeTier } from "../formulas";
 import type { Ledger } from "../ledger";
 import { PARAMETERS, ParameterKey, Policy, UNIT_LABELS } from "../policy";
-import { CivilDate, formatDate, roundToFen, roundToPrecision } from "../values";
+import { CivilDate, formatDate, formatYuan, roundToFen, roundToPrecision } from "../values";
 import type { CellFormat, SummaryCell, SummaryColumn, SummaryKey, SummaryMeta } from "./model";
 
 export interface SummaryOptions {
@@ -169,6 +169,4 @@ export function policyNotes(input: SummaryInput, used: readonly ParameterKey[]):
   return notes;
 }
 
-export function yuanText(value: number): string {
-  return `${roundToFen(value).toLocaleString("zh-CN", { maximumFractionDigits: 2 })}元`;
-}
+export const yuanText = formatYuan;

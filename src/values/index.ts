@@ -4,3 +4,4 @@ export * from "./numbers";
 export * from "./dates";
 export * from "./idNumber";
 export * from "./disability";
+export * from "./format";
