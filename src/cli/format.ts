@@ -1,6 +1,6 @@
 import { CheckReport, countBySeverity, Finding, RULES, SEVERITY_LABELS, Severity } from "../checks";
 import { formatCellRef } from "../ledger/cellRef";
-import { formatParameterValue, PARAMETERS, Policy } from "../policy";
+import { formatParameterValue, PARAMETERS, PLAN_PERIOD, Policy } from "../policy";
 import { formatDate } from "../values";
 
 /** The JSON shape printed by `bangfu check --json` (documented in the README; keep it stable). */
@@ -61,7 +61,7 @@ export function reportToText(report: CheckReport, policy: Policy, fileLabel: str
 
 export function policyNotes(policy: Policy): string[] {
   const notes: string[] = [];
-  if (policy.outsidePlanPeriod) notes.push(`注意：${policy.year}年不在方案期（2023—2025年）内，沿用方案最后有效的参数。`);
+  if (policy.outsidePlanPeriod) notes.push(`注意：${policy.year}年不在方案期（${PLAN_PERIOD.firstYear}—${PLAN_PERIOD.lastYear}年）内，沿用方案最后有效的参数。`);
   if (policy.unconfirmed.length > 0) {
     const list = policy.unconfirmed.map((key) => `${PARAMETERS[key].label} ${formatParameterValue(key, policy.values[key])}`).join("；");
     notes.push(`注意：以下由当地确定的参数仍是默认值，尚未确认：${list}。请用 --policy 参数文件设定或确认。`);

@@ -6,7 +6,7 @@ import type { CheckContext, CheckReport, HouseholdFacts } from "../checks";
 import { missingRequirements } from "../checks/context";
 import type { IncomeTier } from "../formulas";
 import type { Ledger } from "../ledger";
-import { PARAMETERS, ParameterKey, Policy, UNIT_LABELS } from "../policy";
+import { formatParameterValue, PARAMETERS, ParameterKey, PLAN_PERIOD, Policy } from "../policy";
 import { CivilDate, formatDate, formatYuan, roundToFen, roundToPrecision } from "../values";
 import type { CellFormat, SummaryCell, SummaryColumn, SummaryKey, SummaryMeta } from "./model";
 
@@ -161,11 +161,11 @@ export function policyNotes(input: SummaryInput, used: readonly ParameterKey[]):
   for (const key of used) {
     if (!policy.unconfirmed.includes(key)) continue;
     const definition = PARAMETERS[key];
-    const value = definition.unit === "share" ? `${roundToPrecision(policy.values[key] * 100)}%` : `${policy.values[key]}${UNIT_LABELS[definition.unit]}`;
+    const value = formatParameterValue(key, policy.values[key]);
     const note = "localDefault" in definition ? definition.localDefault.note : "";
     notes.push(`注意：“${definition.label}”使用内置默认值${value}，尚未确认（${note}）。`);
   }
-  if (policy.outsidePlanPeriod) notes.push(`注意：政策年度${policy.year}年不在方案期（2023—2025年）内，沿用最近年度的参数。`);
+  if (policy.outsidePlanPeriod) notes.push(`注意：政策年度${policy.year}年不在方案期（${PLAN_PERIOD.firstYear}—${PLAN_PERIOD.lastYear}年）内，沿用最近年度的参数。`);
   return notes;
 }
 

@@ -10,7 +10,7 @@
 import type { HouseholdFacts } from "../checks";
 import { buildContext } from "../checks/context";
 import type { Ledger } from "../ledger";
-import { PARAMETERS, Policy } from "../policy";
+import { PARAMETERS, PLAN_PERIOD, Policy } from "../policy";
 import { CivilDate, formatDate, roundToPrecision } from "../values";
 import { column, DASH } from "./common";
 import { growthCells, growthColumns, incomeGrowth } from "./incomeGrowth";
@@ -162,7 +162,7 @@ export function buildRankingTable(ranking: StreetRanking, options: RankingTableO
     lagging.length > 0 ? `增速靠后的街道：${lagging.join("、")}。` : "没有增幅低于当地农民收入增幅的街道。",
   ];
   if (uncomputable.length > 0) notes.push(`无法计算增幅（没有两年收入齐全的户）：${uncomputable.join("、")}，不参加排名。`);
-  if (ranking.outsidePlanPeriod) notes.push(`注意：政策年度${ranking.policyYear}年不在方案期（2023—2025年）内，沿用最近年度的参数。`);
+  if (ranking.outsidePlanPeriod) notes.push(`注意：政策年度${ranking.policyYear}年不在方案期（${PLAN_PERIOD.firstYear}—${PLAN_PERIOD.lastYear}年）内，沿用最近年度的参数。`);
 
   return {
     key: RANKING_KEY,
