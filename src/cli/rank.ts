@@ -9,15 +9,15 @@
  * unreadable street stops the ranking: a ranking without it would mislead.
  */
 import * as path from "node:path";
-import { LedgerNotFoundError, readLedger } from "../ledger";
+import { LedgerNotFoundError } from "../ledger";
 import { resolvePolicy } from "../policy";
 import { displayWidth } from "../summaries/common";
 import { buildRankingTable, farmersGrowthText, LAGGING_MARK, PLAN_CLAUSE_NOTE, percentText, rankStreets, StreetInput, StreetRanking } from "../summaries/ranking";
 import { formatDate, roundToPrecision } from "../values";
-import { readLedgerSheetFromFile, readLedgerSheetsFromFile } from "../xlsx/readWorkbook";
+import { readLedgerFromFile, readLedgersFromFile, SheetScan } from "../xlsx/readWorkbook";
 import { assertOutputIsNotInput, writeNewSummaryWorkbook } from "../xlsx/writeSummaries";
 import { parseArgs, UsageError } from "./args";
-import { acceptLedgerSheet, EXIT_CLEAN, LEDGER_PROBE_ROWS, noWorksheetMessage, policyYearNotice, readAsOf, readPolicyOption } from "./check";
+import { EXIT_CLEAN, noWorksheetMessage, policyYearNotice, readAsOf, readPolicyOption } from "./check";
 import { reportCannotProceed } from "./errors";
 import { policyNotes } from "./format";
 import type { Io } from "./io";
@@ -58,25 +58,25 @@ export async function runRank(argv: readonly string[], io: Io): Promise<number> 
 async function readStreets(files: readonly string[]): Promise<StreetInput[]> {
   const base = (file: string) => path.basename(file);
   const stem = (file: string) => path.basename(file, path.extname(file));
+  const notFound = (file: string, scanned: readonly SheetScan[]) =>
+    new LedgerNotFoundError("", scanned.length === 0 ? noWorksheetMessage(file) : `文件 ${file} 中没有找到台账工作表。${scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("")}`);
   if (files.length === 1) {
     const [file] = files;
-    const { sheets, scanned } = await readLedgerSheetsFromFile(file, { accept: acceptLedgerSheet, probeRows: LEDGER_PROBE_ROWS });
-    if (scanned.length === 0) throw new LedgerNotFoundError("", noWorksheetMessage(file));
-    if (sheets.length === 0) throw new LedgerNotFoundError("", `文件 ${file} 中没有找到台账工作表。${scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("")}`);
-    return sheets.map((sheet) => ({
-      ledger: readLedger(sheet),
-      source: sheets.length > 1 ? `${base(file)} / ${sheet.name}` : base(file),
-      fallbackName: sheets.length > 1 ? sheet.name : stem(file),
+    const { ledgers, scanned } = await readLedgersFromFile(file, { all: true });
+    if (ledgers.length === 0) throw notFound(file, scanned);
+    return ledgers.map((ledger) => ({
+      ledger,
+      source: ledgers.length > 1 ? `${base(file)} / ${ledger.sheetName}` : base(file),
+      fallbackName: ledgers.length > 1 ? ledger.sheetName : stem(file),
     }));
   }
   // Files of the same name in different folders are told apart by their path as given.
   const label = (file: string) => (files.filter((f) => base(f) === base(file)).length > 1 ? file : base(file));
   const streets: StreetInput[] = [];
   for (const file of files) {
-    const { sheet, scanned } = await readLedgerSheetFromFile(file, { accept: acceptLedgerSheet, probeRows: LEDGER_PROBE_ROWS });
-    if (scanned.length === 0) throw new LedgerNotFoundError("", noWorksheetMessage(file));
-    if (!sheet) throw new LedgerNotFoundError("", `文件 ${file} 中没有找到台账工作表。${scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("")}`);
-    streets.push({ ledger: readLedger(sheet), source: label(file), fallbackName: stem(file) });
+    const { ledgers, scanned } = await readLedgerFromFile(file);
+    if (ledgers.length === 0) throw notFound(file, scanned);
+    streets.push({ ledger: ledgers[0], source: label(file), fallbackName: stem(file) });
   }
   return streets;
 }

@@ -3,9 +3,8 @@
  * together by relationship parts and [Content_Types].xml) as text, without parsing a worksheet.
  * Only the few small workbook-level parts are ever read as a whole; element matching is done
  * with regular expressions on those parts, tolerating a namespace prefix (x:workbook…), as
- * other tools than Excel write them.
+ * other tools than Excel write them. No Node APIs: the reader's core uses these in the browser too.
  */
-import * as path from "node:path";
 
 export function parseAttributes(text: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -121,8 +120,8 @@ export function relType(rel: Relationship): string {
 
 /** The relationships part of a part: xl/workbook.xml → xl/_rels/workbook.xml.rels; "" (the package) → _rels/.rels. */
 export function relsPathOf(part: string): string {
-  const dir = path.posix.dirname(part);
-  return `${dir === "." ? "" : `${dir}/`}_rels/${path.posix.basename(part)}.rels`;
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
 /** The part a relationships part belongs to ("" for the package's own _rels/.rels), or null for a path that is no relationships part. */
@@ -140,9 +139,20 @@ export function resolveTarget(sourcePart: string, target: string): string {
   } catch {
     // keep it as written
   }
-  if (t.startsWith("/")) return path.posix.normalize(t.slice(1));
-  const base = path.posix.dirname(sourcePart);
-  return path.posix.normalize(base === "." || base === "" ? t : `${base}/${t}`);
+  if (t.startsWith("/")) return normalizePartPath(t.slice(1));
+  const base = sourcePart.slice(0, sourcePart.lastIndexOf("/") + 1);
+  return normalizePartPath(`${base}${t}`);
+}
+
+/** "xl/worksheets/../sharedStrings.xml" → "xl/sharedStrings.xml" (as path.posix.normalize, without Node). */
+function normalizePartPath(part: string): string {
+  const out: string[] = [];
+  for (const segment of part.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") out.pop();
+    else out.push(segment);
+  }
+  return out.join("/");
 }
 
 /** Content-type part names are absolute and compared without regard to case. */

@@ -1,0 +1,422 @@
+/**
+ * A tight scan of SpreadsheetML parts as they stream out of the zip: worksheet rows and shared
+ * strings. Not a general XML parser: it looks only for the few elements a cell value is made of
+ * (row, c, v, is/t, rPh, mergeCell), in whatever namespace prefix the part uses (<x:row>), and
+ * allocates nothing per cell beyond the value itself. Platform-neutral (no Node APIs).
+ *
+ * Cell values are handed over as a host would (Excel's own range.values): text, numbers, booleans,
+ * an error as its text (#DIV/0!), and dates as 1900-system serial numbers (a 1904 workbook's
+ * date-formatted cells and ISO t="d" cells are converted), so one ledger reader serves every host.
+ */
+
+/** Excel's last row: a row number beyond it is no worksheet Excel could have written. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
+/** What the reader does with each row; return false to stop reading the part. */
+export interface RowHandler {
+  /**
+   * `cells[c]` is column c + 1's value (undefined when blank); `width` is one past the last column
+   * set. The array is reused for the next row: copy what must be kept.
+   */
+  row(rowNumber: number, cells: readonly unknown[], width: number): boolean;
+}
+
+export interface WorksheetScanOptions {
+  readonly sharedStrings: readonly string[];
+  /** 1904 date system: date-formatted numbers are shifted to the 1900 system. */
+  readonly date1904: boolean;
+  /** Style indexes (s=) whose number format is a date; only consulted for a 1904 workbook. */
+  readonly dateStyles: ReadonlySet<number>;
+  /** Decode only these columns (0-based); null: all. May be changed between rows (after the header is found). */
+  wanted: Uint8Array | null;
+}
+
+export interface WorksheetScanResult {
+  /** Merged areas, 1-based inclusive; only when the part was read to its end. */
+  readonly merges: { top: number; left: number; bottom: number; right: number }[];
+  readonly complete: boolean;
+  readonly lastRow: number;
+}
+
+export class SheetXmlError extends Error {
+  constructor(
+    readonly kind: "notWorksheet" | "tooManyRows" | "tooManyColumns" | "malformed",
+    message: string,
+    readonly row: number = 0,
+  ) {
+    super(message);
+    this.name = "SheetXmlError";
+  }
+}
+
+/** Days between 1899-12-30 (day 0 of the 1900 system, as Excel counts after 1900-03-01) and 1904-01-01. */
+const DAYS_1904 = 1462;
+
+const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const ESCAPED = /_x([0-9A-Fa-f]{4})_/g;
+
+/** Text content as written in a part: XML entities, then OOXML's _xHHHH_ escapes (_x000D_ for a carriage return). */
+export function decodeText(raw: string): string {
+  let text = raw;
+  if (text.indexOf("&") >= 0) {
+    text = text.replace(ENTITY, (_, hex: string | undefined, dec: string | undefined, named: string | undefined) =>
+      hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(parseInt(dec, 10)) : NAMED[named as string],
+    );
+  }
+  if (text.indexOf("_x") >= 0) text = text.replace(ESCAPED, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text;
+}
+
+function isNameEnd(code: number): boolean {
+  // space, tab, CR, LF, '>', '/'
+  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+}
+
+/** The value of attribute `name` in the tag text[start, end), or null. Quotes of either kind. */
+function attribute(text: string, start: number, end: number, name: string): string | null {
+  let at = text.indexOf(name, start);
+  while (at >= 0 && at < end) {
+    const before = text.charCodeAt(at - 1);
+    let eq = at + name.length;
+    if ((before === 32 || before === 9 || before === 10 || before === 13) && text.charCodeAt(eq) === 61) {
+      const quote = text.charCodeAt(eq + 1);
+      eq += 2;
+      const close = text.indexOf(quote === 39 ? "'" : '"', eq);
+      return close < 0 || close > end ? null : text.slice(eq, close);
+    }
+    at = text.indexOf(name, at + 1);
+  }
+  return null;
+}
+
+/** A cell reference's column, 1-based ("AB12" → 28); 0 when it has no letters. */
+function columnOfRef(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    n = n * 26 + (c - 96);
+  }
+  return n;
+}
+
+function rowOfRef(ref: string): number {
+  let i = 0;
+  while (i < ref.length && ref.charCodeAt(i) > 57) i++;
+  return Number(ref.slice(i));
+}
+
+/** "A1:C3" → a box; null for a reference that is not one. */
+function parseArea(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const [a, b = a] = ref.split(":");
+  const left = columnOfRef(a);
+  const right = columnOfRef(b);
+  const top = rowOfRef(a);
+  const bottom = rowOfRef(b);
+  if (!(left > 0 && right >= left && top > 0 && bottom >= top)) return null;
+  return { top, left, bottom, right };
+}
+
+/** The text of a rich or plain string item (<si>, <is>): every <t> outside phonetic runs (<rPh>). */
+function stringItem(text: string, start: number, end: number, p: string): string {
+  const tOpen = `<${p}t`;
+  const tClose = `</${p}t>`;
+  const phonetic = `<${p}rPh`;
+  const phoneticClose = `</${p}rPh>`;
+  let out = "";
+  let i = start;
+  for (;;) {
+    const t = text.indexOf(tOpen, i);
+    if (t < 0 || t >= end) break;
+    if (!isNameEnd(text.charCodeAt(t + tOpen.length))) {
+      i = t + tOpen.length;
+      continue;
+    }
+    const ph = text.indexOf(phonetic, i);
+    if (ph >= 0 && ph < t) {
+      // A phonetic reading (<rPh><t>hu</t></rPh>): not part of the text.
+      const after = text.indexOf(phoneticClose, ph);
+      i = after < 0 ? end : after + phoneticClose.length;
+      continue;
+    }
+    const tagEnd = text.indexOf(">", t);
+    if (text.charCodeAt(tagEnd - 1) === 47) {
+      i = tagEnd + 1; // <t/>
+      continue;
+    }
+    const close = text.indexOf(tClose, tagEnd);
+    if (close < 0 || close > end) break;
+    out += text.slice(tagEnd + 1, close);
+    i = close + tClose.length;
+  }
+  return decodeText(out);
+}
+
+/** An ISO date or date-time (t="d") as a 1900-system serial; null if it is not one. */
+export function isoToSerial(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?/.exec(iso.trim());
+  if (!m) return null;
+  const days = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25_569; // 1970-01-01 is serial 25569
+  const seconds = Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0);
+  // Excel counts the fictitious 1900-02-29: serials before 1900-03-01 are one lower.
+  const serial = days < 61 ? days - 1 : days;
+  return serial + seconds / 86_400;
+}
+
+/**
+ * Scan a worksheet part. Rows are handed to `handler` as they complete; chunk boundaries may fall
+ * anywhere (inside a tag, a character or a row). Cells and rows without r= follow the previous one.
+ */
+export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: WorksheetScanOptions, handler: RowHandler): Promise<WorksheetScanResult> {
+  const decoder = new TextDecoder("utf-8");
+  const merges: WorksheetScanResult["merges"] = [];
+  let pending = "";
+  let phase: "before" | "rows" | "after" = "before";
+  let p = "";
+  let rowOpen = "<row";
+  let rowClose = "</row>";
+  let cOpen = "<c";
+  let cClose = "</c>";
+  let vOpen = "<v>";
+  let vClose = "</v>";
+  let isOpen = "<is>";
+  let isClose = "</is>";
+  let dataClose = "</sheetData>";
+  let mergeOpen = "<mergeCell";
+  const cells: unknown[] = [];
+  let lastRow = 0;
+  let stopped = false;
+
+  const setPrefix = (prefix: string) => {
+    p = prefix;
+    rowOpen = `<${p}row`;
+    rowClose = `</${p}row>`;
+    cOpen = `<${p}c`;
+    cClose = `</${p}c>`;
+    vOpen = `<${p}v>`;
+    vClose = `</${p}v>`;
+    isOpen = `<${p}is>`;
+    isClose = `</${p}is>`;
+    dataClose = `</${p}sheetData>`;
+    mergeOpen = `<${p}mergeCell`;
+  };
+
+  /** Parse the rows wholly inside text[0, end); returns where parsing stopped. */
+  const rows = (text: string, end: number): number => {
+    let i = 0;
+    for (;;) {
+      const rs = text.indexOf(rowOpen, i);
+      if (rs < 0 || rs >= end) return end;
+      if (!isNameEnd(text.charCodeAt(rs + rowOpen.length))) {
+        i = rs + rowOpen.length;
+        continue;
+      }
+      const tagEnd = text.indexOf(">", rs);
+      const r = attribute(text, rs, tagEnd, "r");
+      const rowNumber = r === null ? lastRow + 1 : Number(r);
+      if (!(rowNumber > lastRow) || !Number.isInteger(rowNumber)) throw new SheetXmlError("malformed", `row number ${r} after ${lastRow}`, lastRow);
+      if (rowNumber > EXCEL_MAX_ROWS) throw new SheetXmlError("tooManyRows", `row ${rowNumber}`, rowNumber);
+      lastRow = rowNumber;
+      if (text.charCodeAt(tagEnd - 1) === 47) {
+        i = tagEnd + 1; // <row/>: an empty row
+        continue;
+      }
+      const close = text.indexOf(rowClose, tagEnd);
+      if (close < 0 || close > end) throw new SheetXmlError("malformed", "unclosed row", rowNumber);
+      const width = rowCells(text, tagEnd + 1, close, rowNumber);
+      i = close + rowClose.length;
+      const go = handler.row(rowNumber, cells, width);
+      for (let c = 0; c < width; c++) cells[c] = undefined;
+      if (!go) {
+        stopped = true;
+        return i;
+      }
+    }
+  };
+
+  const { sharedStrings, date1904, dateStyles } = options;
+
+  /** Fill `cells` from one row's content text[start, end); returns the width. */
+  const rowCells = (text: string, start: number, end: number, rowNumber: number): number => {
+    const wanted = options.wanted;
+    let column = 0;
+    let width = 0;
+    let i = start;
+    for (;;) {
+      const cs = text.indexOf(cOpen, i);
+      if (cs < 0 || cs >= end) return width;
+      if (!isNameEnd(text.charCodeAt(cs + cOpen.length))) {
+        i = cs + cOpen.length;
+        continue;
+      }
+      const tagEnd = text.indexOf(">", cs);
+      const selfClosing = text.charCodeAt(tagEnd - 1) === 47;
+      const ref = attribute(text, cs, tagEnd, "r");
+      const refColumn = ref === null ? 0 : columnOfRef(ref);
+      column = refColumn > 0 ? refColumn : column + 1;
+      if (column > EXCEL_MAX_COLUMNS) throw new SheetXmlError("tooManyColumns", `column ${column}`, rowNumber);
+      let contentEnd = tagEnd;
+      if (!selfClosing) {
+        contentEnd = text.indexOf(cClose, tagEnd);
+        if (contentEnd < 0 || contentEnd > end) throw new SheetXmlError("malformed", "unclosed cell", rowNumber);
+        i = contentEnd + cClose.length;
+      } else {
+        i = tagEnd + 1;
+      }
+      const index = column - 1;
+      if (selfClosing || (wanted !== null && wanted[index] !== 1)) continue;
+      const type = attribute(text, cs, tagEnd, "t");
+      let value: unknown;
+      if (type === "inlineStr") {
+        const is = text.indexOf(isOpen, tagEnd);
+        if (is < 0 || is > contentEnd) continue;
+        value = stringItem(text, is + isOpen.length, text.indexOf(isClose, is), p);
+      } else {
+        const v = text.indexOf(vOpen, tagEnd);
+        if (v < 0 || v > contentEnd) continue; // no value: a formula not yet calculated, or a styled blank
+        const raw = text.slice(v + vOpen.length, text.indexOf(vClose, v));
+        if (type === null || type === "n") {
+          let number = Number(raw);
+          if (raw === "" || Number.isNaN(number)) continue;
+          if (date1904) {
+            const s = attribute(text, cs, tagEnd, "s");
+            if (s !== null && dateStyles.has(Number(s))) number += DAYS_1904;
+          }
+          value = number;
+        } else if (type === "s") {
+          value = sharedStrings[Number(raw)];
+          if (value === undefined) throw new SheetXmlError("malformed", `shared string ${raw} missing`, rowNumber);
+        } else if (type === "b") {
+          value = raw.trim() === "1" || raw.trim() === "true";
+        } else if (type === "d") {
+          const serial = isoToSerial(raw);
+          value = serial === null ? decodeText(raw) : serial;
+        } else {
+          value = decodeText(raw); // str (a formula's text result) and e (an error: #DIV/0!)
+        }
+      }
+      cells[index] = value;
+      if (column > width) width = column;
+    }
+  };
+
+  const mergesIn = (text: string): number => {
+    let i = 0;
+    for (;;) {
+      const m = text.indexOf(mergeOpen, i);
+      if (m < 0) return i;
+      const tagEnd = text.indexOf(">", m);
+      if (tagEnd < 0) return m;
+      if (isNameEnd(text.charCodeAt(m + mergeOpen.length))) {
+        const ref = attribute(text, m, tagEnd, "ref");
+        const area = ref === null ? null : parseArea(ref);
+        if (area) merges.push(area);
+      }
+      i = tagEnd + 1;
+    }
+  };
+
+  const take = (final: boolean) => {
+    if (phase === "before") {
+      const root = /<(\w+:)?worksheet[\s>]/.exec(pending);
+      if (!root) {
+        if (final || pending.length > 1 << 20) throw new SheetXmlError("notWorksheet", "no worksheet element");
+        return;
+      }
+      setPrefix(root[1] ?? "");
+      const data = pending.indexOf(`<${p}sheetData`, root.index);
+      if (data < 0) {
+        if (final) phase = "after";
+        return;
+      }
+      const tagEnd = pending.indexOf(">", data);
+      if (tagEnd < 0) return;
+      const selfClosed = pending.charCodeAt(tagEnd - 1) === 47; // <sheetData/>: no rows
+      pending = pending.slice(tagEnd + 1);
+      phase = selfClosed ? "after" : "rows";
+    }
+    if (phase === "rows") {
+      const close = pending.indexOf(dataClose);
+      const lastClose = pending.lastIndexOf(rowClose);
+      const end = close >= 0 ? close : final ? pending.length : lastClose < 0 ? 0 : lastClose + rowClose.length;
+      if (end > 0 || close >= 0) {
+        const stop = rows(pending, end);
+        if (stopped) return;
+        if (close >= 0) {
+          phase = "after";
+          pending = pending.slice(close + dataClose.length);
+        } else {
+          pending = pending.slice(stop);
+        }
+      }
+    }
+    if (phase === "after") {
+      const used = mergesIn(pending);
+      pending = pending.slice(used);
+      // Keep only a possibly cut-off tag at the end.
+      const lt = pending.lastIndexOf("<");
+      pending = lt < 0 ? "" : pending.slice(lt);
+    }
+  };
+
+  for await (const chunk of chunks) {
+    pending += decoder.decode(chunk, { stream: true });
+    take(false);
+    if (stopped) return { merges, complete: false, lastRow };
+  }
+  pending += decoder.decode();
+  take(true);
+  return { merges, complete: !stopped, lastRow };
+}
+
+/** Every string item of a shared-strings part, in order. */
+export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>): Promise<string[]> {
+  const decoder = new TextDecoder("utf-8");
+  const out: string[] = [];
+  let pending = "";
+  let p: string | null = null;
+  let siOpen = "<si";
+  let siClose = "</si>";
+  const items = (final: boolean) => {
+    if (p === null) {
+      const root = /<(\w+:)?sst[\s>]/.exec(pending);
+      if (!root) {
+        if (final) p = "";
+        else return;
+      } else p = root[1] ?? "";
+      siOpen = `<${p}si`;
+      siClose = `</${p}si>`;
+    }
+    let i = 0;
+    for (;;) {
+      const s = pending.indexOf(siOpen, i);
+      if (s < 0) break;
+      if (!isNameEnd(pending.charCodeAt(s + siOpen.length))) {
+        if (s + siOpen.length >= pending.length && !final) break;
+        i = s + siOpen.length;
+        continue;
+      }
+      const tagEnd = pending.indexOf(">", s);
+      if (tagEnd < 0) break;
+      if (pending.charCodeAt(tagEnd - 1) === 47) {
+        out.push(""); // <si/>
+        i = tagEnd + 1;
+        continue;
+      }
+      const close = pending.indexOf(siClose, tagEnd);
+      if (close < 0) break;
+      out.push(stringItem(pending, tagEnd + 1, close, p));
+      i = close + siClose.length;
+    }
+    pending = pending.slice(i);
+  };
+  for await (const chunk of chunks) {
+    pending += decoder.decode(chunk, { stream: true });
+    items(false);
+  }
+  pending += decoder.decode();
+  items(true);
+  return out;
+}
