@@ -119,37 +119,38 @@ function parseArea(ref: string): { top: number; left: number; bottom: number; ri
   return { top, left, bottom, right };
 }
 
-/** The text of a rich or plain string item (<si>, <is>): every <t> outside phonetic runs (<rPh>). */
+/**
+ * The text of a rich or plain string item (<si>, <is>) in text[start, end): every <t> outside
+ * phonetic runs (<rPh>). Walks the item's tags one by one: no search runs past the item.
+ */
 function stringItem(text: string, start: number, end: number, p: string): string {
-  const tOpen = `<${p}t`;
   const tClose = `</${p}t>`;
-  const phonetic = `<${p}rPh`;
   const phoneticClose = `</${p}rPh>`;
   let out = "";
   let i = start;
-  for (;;) {
-    const t = text.indexOf(tOpen, i);
-    if (t < 0 || t >= end) break;
-    if (!isNameEnd(text.charCodeAt(t + tOpen.length))) {
-      i = t + tOpen.length;
-      continue;
-    }
-    const ph = text.indexOf(phonetic, i);
-    if (ph >= 0 && ph < t) {
+  while (i < end) {
+    const lt = text.indexOf("<", i);
+    if (lt < 0 || lt >= end) break;
+    let n = lt + 1;
+    if (p !== "" && text.startsWith(p, n)) n += p.length;
+    const c = text.charCodeAt(n);
+    if (c === 116 /* t */ && isNameEnd(text.charCodeAt(n + 1))) {
+      const tagEnd = text.indexOf(">", n);
+      if (text.charCodeAt(tagEnd - 1) === 47) {
+        i = tagEnd + 1; // <t/>
+        continue;
+      }
+      const close = text.indexOf(tClose, tagEnd);
+      if (close < 0 || close > end) break;
+      out += text.slice(tagEnd + 1, close);
+      i = close + tClose.length;
+    } else if (c === 114 /* r */ && text.startsWith("rPh", n) && isNameEnd(text.charCodeAt(n + 3))) {
       // A phonetic reading (<rPh><t>hu</t></rPh>): not part of the text.
-      const after = text.indexOf(phoneticClose, ph);
-      i = after < 0 ? end : after + phoneticClose.length;
-      continue;
+      const close = text.indexOf(phoneticClose, n);
+      i = close < 0 || close > end ? end : close + phoneticClose.length;
+    } else {
+      i = lt + 1;
     }
-    const tagEnd = text.indexOf(">", t);
-    if (text.charCodeAt(tagEnd - 1) === 47) {
-      i = tagEnd + 1; // <t/>
-      continue;
-    }
-    const close = text.indexOf(tClose, tagEnd);
-    if (close < 0 || close > end) break;
-    out += text.slice(tagEnd + 1, close);
-    i = close + tClose.length;
   }
   return decodeText(out);
 }
@@ -182,7 +183,6 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
   let vOpen = "<v>";
   let vClose = "</v>";
   let isOpen = "<is>";
-  let isClose = "</is>";
   let dataClose = "</sheetData>";
   let mergeOpen = "<mergeCell";
   const cells: unknown[] = [];
@@ -198,7 +198,6 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
     vOpen = `<${p}v>`;
     vClose = `</${p}v>`;
     isOpen = `<${p}is>`;
-    isClose = `</${p}is>`;
     dataClose = `</${p}sheetData>`;
     mergeOpen = `<${p}mergeCell`;
   };
@@ -247,14 +246,55 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
     for (;;) {
       const cs = text.indexOf(cOpen, i);
       if (cs < 0 || cs >= end) return width;
-      if (!isNameEnd(text.charCodeAt(cs + cOpen.length))) {
-        i = cs + cOpen.length;
+      let j = cs + cOpen.length;
+      if (!isNameEnd(text.charCodeAt(j))) {
+        i = j;
         continue;
       }
-      const tagEnd = text.indexOf(">", cs);
-      const selfClosing = text.charCodeAt(tagEnd - 1) === 47;
-      const ref = attribute(text, cs, tagEnd, "r");
-      const refColumn = ref === null ? 0 : columnOfRef(ref);
+      // One pass over the start tag: r=, t= and s= (attribute order is free).
+      let refColumn = 0;
+      let typeStart = -1;
+      let typeEnd = -1;
+      let styleStart = -1;
+      let styleEnd = -1;
+      let selfClosing = false;
+      for (;;) {
+        const ch = text.charCodeAt(j);
+        if (ch === 62) break; // >
+        if (ch === 47) {
+          selfClosing = true; // />
+          j += 1;
+          break;
+        }
+        if (ch === 32 || ch === 9 || ch === 10 || ch === 13) {
+          j += 1;
+          continue;
+        }
+        const eq = text.indexOf("=", j);
+        if (eq < 0 || eq > end) throw new SheetXmlError("malformed", "bad cell tag", rowNumber);
+        const quote = text.charCodeAt(eq + 1) === 39 ? "'" : '"';
+        const valueStart = eq + 2;
+        const valueEnd = text.indexOf(quote, valueStart);
+        if (eq - j === 1) {
+          const name = text.charCodeAt(j);
+          if (name === 114) {
+            // r="AB12": the column letters
+            for (let k = valueStart; k < valueEnd; k++) {
+              const c = text.charCodeAt(k) | 32;
+              if (c < 97 || c > 122) break;
+              refColumn = refColumn * 26 + (c - 96);
+            }
+          } else if (name === 116) {
+            typeStart = valueStart;
+            typeEnd = valueEnd;
+          } else if (name === 115) {
+            styleStart = valueStart;
+            styleEnd = valueEnd;
+          }
+        }
+        j = valueEnd + 1;
+      }
+      const tagEnd = j;
       column = refColumn > 0 ? refColumn : column + 1;
       if (column > EXCEL_MAX_COLUMNS) throw new SheetXmlError("tooManyColumns", `column ${column}`, rowNumber);
       let contentEnd = tagEnd;
@@ -267,34 +307,44 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
       }
       const index = column - 1;
       if (selfClosing || (wanted !== null && wanted[index] !== 1)) continue;
-      const type = attribute(text, cs, tagEnd, "t");
+      // t: absent or "n" (number), "s" (shared string), "inlineStr", "str", "b", "e", "d".
+      const typeLength = typeEnd - typeStart;
+      const t0 = typeStart < 0 ? 110 : text.charCodeAt(typeStart);
       let value: unknown;
-      if (type === "inlineStr") {
+      if (t0 === 105 /* inlineStr */) {
         const is = text.indexOf(isOpen, tagEnd);
         if (is < 0 || is > contentEnd) continue;
-        value = stringItem(text, is + isOpen.length, text.indexOf(isClose, is), p);
+        value = stringItem(text, is + isOpen.length, contentEnd, p);
       } else {
         const v = text.indexOf(vOpen, tagEnd);
         if (v < 0 || v > contentEnd) continue; // no value: a formula not yet calculated, or a styled blank
-        const raw = text.slice(v + vOpen.length, text.indexOf(vClose, v));
-        if (type === null || type === "n") {
-          let number = Number(raw);
-          if (raw === "" || Number.isNaN(number)) continue;
-          if (date1904) {
-            const s = attribute(text, cs, tagEnd, "s");
-            if (s !== null && dateStyles.has(Number(s))) number += DAYS_1904;
+        const from = v + vOpen.length;
+        const to = text.indexOf(vClose, from);
+        if (t0 === 115 && typeLength === 1) {
+          let n = 0;
+          for (let k = from; k < to; k++) {
+            const d = text.charCodeAt(k) - 48;
+            if (d < 0 || d > 9) {
+              n = -1;
+              break;
+            }
+            n = n * 10 + d;
           }
-          value = number;
-        } else if (type === "s") {
-          value = sharedStrings[Number(raw)];
-          if (value === undefined) throw new SheetXmlError("malformed", `shared string ${raw} missing`, rowNumber);
-        } else if (type === "b") {
-          value = raw.trim() === "1" || raw.trim() === "true";
-        } else if (type === "d") {
+          value = n >= 0 && to > from ? sharedStrings[n] : undefined;
+          if (value === undefined) throw new SheetXmlError("malformed", `shared string ${text.slice(from, to)} missing`, rowNumber);
+        } else if (t0 === 110 && typeLength <= 1) {
+          const number = Number(text.slice(from, to));
+          if (to === from || Number.isNaN(number)) continue;
+          value = date1904 && styleStart >= 0 && dateStyles.has(Number(text.slice(styleStart, styleEnd))) ? number + DAYS_1904 : number;
+        } else if (t0 === 98 /* b */) {
+          const raw = text.slice(from, to).trim();
+          value = raw === "1" || raw === "true";
+        } else if (t0 === 100 /* d */) {
+          const raw = text.slice(from, to);
           const serial = isoToSerial(raw);
           value = serial === null ? decodeText(raw) : serial;
         } else {
-          value = decodeText(raw); // str (a formula's text result) and e (an error: #DIV/0!)
+          value = decodeText(text.slice(from, to)); // str (a formula's text result) and e (an error: #DIV/0!)
         }
       }
       cells[index] = value;
