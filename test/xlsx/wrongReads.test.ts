@@ -8,6 +8,7 @@ import { toExcelSerial } from "../../src/values";
 import { readLedgerSheetFromFile } from "../../src/xlsx/readWorkbook";
 import { runCli, useTempDir } from "../support/cli";
 import { residentId } from "../support/ledgerFixtures";
+import { writeWithOpenpyxl } from "../support/openpyxl";
 import { buildXlsx, CellSpec, PackageSpec, sharedStringsXml } from "../support/xlsxPackage";
 
 const dir = useTempDir("bangfu-wrong-reads-");
@@ -188,4 +189,28 @@ describe("(7) formula results of 0 and errors", () => {
     const { sheet } = await readLedgerSheetFromFile(file, { sheetName: "台账" });
     expect(sheet?.cells[1]?.[2]).toBe(0);
   });
+});
+
+describe("workbooks written by openpyxl itself", () => {
+  test("12 street sheets (no shared strings, absolute targets): rank sees all 12; --sheet finds a street; its 1904 dates read right", async () => {
+    const file = path.join(dir(), "openpyxl-streets.xlsx");
+    const sheets = Array.from({ length: 12 }, (_, i) => ({
+      name: `街道${i + 1}`,
+      rows: [
+        ["户编号", "户主姓名", "人均纯收入", "上年人均纯收入", "增收帮扶责任人", "最近走访日期"],
+        [`S${i}H1`, `户主${i}甲`, i >= 9 ? 10100 : 9000, i >= 9 ? 10000 : 8000, "干部甲", "date:2025-12-01"],
+        [`S${i}H2`, `户主${i}乙`, i >= 9 ? 10100 : 9000, i >= 9 ? 10000 : 8000, "干部甲", "date:2025-09-02"],
+      ],
+    }));
+    writeWithOpenpyxl(file, sheets, { date1904: true });
+    const { code, stdout } = await runCli(["rank", file, "--as-of", AS_OF]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("（12个街道");
+    expect(stdout).toMatch(/增速靠后的街道[^：]*：街道10、街道11、街道12/);
+    const { report } = await checkJson(file, "--sheet", "街道3");
+    expect(report.sheet).toBe("街道3");
+    const m02 = report.findings.filter((f) => f.rule === "M02");
+    expect(m02.map((f) => f.row)).toEqual([3]);
+    expect(m02[0].message).toContain("2025-09-02");
+  }, 30_000);
 });
