@@ -19,7 +19,7 @@ import {
   quote,
   today,
 } from "../values";
-import { cellwise, MatrixArgument } from "./cellwise";
+import { cellwise, MatrixArgument, rememberLast } from "./cellwise";
 import { functionPolicy } from "./policyContext";
 
 const NO_VALUE = "";
@@ -33,14 +33,16 @@ const NO_VALUE = "";
  * @returns 低收入, 中等收入 or 高收入; empty for an empty cell.
  */
 export function TIER(income: any[][], low?: any[][], high?: any[][]): any[][] {
-  return evaluate([income, low, high], ([incomeCell, lowCell, highCell]) => {
-    const perCapita = parseAmount(incomeCell, "人均纯收入");
-    const defaults = tierThresholds(functionPolicy());
-    const thresholds = {
+  const defaults = tierThresholds(functionPolicy());
+  const thresholdsOf = rememberLast((lowCell: unknown, highCell: unknown) =>
+    assertThresholds({
       lowIncomeThreshold: parseAmount(lowCell, "低收入标准") ?? defaults.lowIncomeThreshold,
       highIncomeThreshold: parseAmount(highCell, "高收入标准") ?? defaults.highIncomeThreshold,
-    };
-    assertThresholds(thresholds);
+    }),
+  );
+  return evaluate([income, low, high], ([incomeCell, lowCell, highCell]) => {
+    const perCapita = parseAmount(incomeCell, "人均纯收入");
+    const thresholds = thresholdsOf(lowCell, highCell);
     return perCapita === null ? NO_VALUE : TIER_LABELS[incomeTier(perCapita, thresholds)];
   });
 }
@@ -75,13 +77,18 @@ export function COURTYARD_SUBSIDY(investment: any[][], tier?: any[][], alreadyGr
  * @returns The reward in yuan, to the fen; 0 for an elder who is not eligible.
  */
 export function FILIAL_MATCH(paid: any[][], ageOrId: any[][], disability?: any[][], months?: any[][], rate?: any[][], asOf?: any[][]): any[][] {
+  const policy = functionPolicy();
+  // Arguments typically given once for the whole range are read once.
+  const monthsOf = rememberLast((cell: unknown) => parseWholeNumber(cell, "月数") ?? 12);
+  const rateOf = rememberLast((cell: unknown) => filialRewardRate(parseRate(cell, "奖补比例"), policy));
+  const gradeOf = rememberLast((cell: unknown) => parseDisabilityGrade(cell));
+  const dateOf = rememberLast(asOfDate);
   return evaluate([paid, ageOrId, disability, months, rate, asOf], ([paidCell, ageCell, gradeCell, monthsCell, rateCell, asOfCell]) => {
-    const policy = functionPolicy();
     const amount = parseAmount(paidCell, "子女缴纳金额");
-    const monthCount = parseWholeNumber(monthsCell, "月数") ?? 12;
-    const rewardRate = filialRewardRate(parseRate(rateCell, "奖补比例"), policy);
-    const grade = parseDisabilityGrade(gradeCell);
-    const age = ageInYears(ageCell, asOfCell);
+    const monthCount = monthsOf(monthsCell);
+    const rewardRate = rateOf(rateCell);
+    const grade = gradeOf(gradeCell);
+    const age = ageInYears(ageCell, dateOf(asOfCell));
     if (amount === null || age === null) return NO_VALUE;
     const reward = filialReward({ paid: amount, months: monthCount, rate: rewardRate }, policy);
     return isFilialElder(age, grade, policy) ? reward : 0;
@@ -135,8 +142,7 @@ function asOfDate(cell: unknown): CivilDate {
 }
 
 /** An age typed as a number, or an ID number from which the age is computed. */
-function ageInYears(cell: unknown, asOfCell: unknown): number | null {
-  const date = asOfDate(asOfCell);
+function ageInYears(cell: unknown, date: CivilDate): number | null {
   if (isBlank(cell)) return null;
   // Half-width and compacted, so an age typed with a Chinese IME (６０) reads as an age, not as an ID number.
   const text = compactText(cell);

@@ -18,6 +18,60 @@ type MutableValues = { -readonly [K in keyof FieldValues]: FieldValues[K] };
 type Letters = { [K in FieldKey]?: string };
 
 const NO_MEASURES: readonly string[] = Object.freeze([]);
+
+/**
+ * Every field, absent. A row's values start as a copy of this literal: one fixed object shape for
+ * all rows (V8 keeps it compact), where adding ~20 fields one by one would turn each row's object
+ * into a slow dictionary. The type makes sure no field is missing.
+ */
+const NO_VALUES: { readonly [K in FieldKey]: undefined } = {
+  householdId: undefined,
+  personId: undefined,
+  name: undefined,
+  headName: undefined,
+  relation: undefined,
+  town: undefined,
+  village: undefined,
+  householdSize: undefined,
+  age: undefined,
+  birthDate: undefined,
+  labor: undefined,
+  student: undefined,
+  disability: undefined,
+  absentLongTerm: undefined,
+  wageIncome: undefined,
+  businessIncome: undefined,
+  propertyIncome: undefined,
+  transferIncome: undefined,
+  businessCosts: undefined,
+  netIncome: undefined,
+  perCapitaIncome: undefined,
+  lastYearPerCapitaIncome: undefined,
+  tier: undefined,
+  measures: undefined,
+  supportCadre: undefined,
+  lastContactDate: undefined,
+  medicalInsurance: undefined,
+  pensionInsurance: undefined,
+  receivesPension: undefined,
+  accidentInsurance: undefined,
+  dibao: undefined,
+  tekun: undefined,
+  welfarePostMonthlyPay: undefined,
+  welfarePostMonthlyHours: undefined,
+  courtyardInvestment: undefined,
+  courtyardSubsidy: undefined,
+  filialPaid: undefined,
+  filialReward: undefined,
+  smallLoanRepaid: undefined,
+  smallLoanInterestSubsidy: undefined,
+  fuminLoanAmount: undefined,
+  fuminRiskCompensation: undefined,
+};
+
+function blankValues(): MutableValues {
+  return { ...NO_VALUES };
+}
 const SUMMARY_LABEL = /^.{0,12}(合计|总计|小计)[:：]?$/;
 const FOOTER_LABEL = /^(注|备注|说明)[:：、.\d]|^(填表|填报|制表|审核|统计|单位负责|负责|联系|经办)(人|日期|时间|电话|单位)?[:：]/;
 /** Readings cached per column: categorical values repeat (是/否, 普通劳动力, a village's name, a visit date). */
@@ -184,7 +238,7 @@ export class LedgerBuilder {
   }
 
   private readRow(cells: readonly unknown[], row: number): RowRecord {
-    const values: MutableValues = {};
+    const values = blankValues();
     const set = values as Record<FieldKey, unknown>;
     const record = new RowRecord(row, values, this.letters);
     for (let i = 0; i < this.fieldCols.length; i++) {
@@ -375,7 +429,7 @@ function mergeMeasures(own: readonly string[], more: readonly string[]): readonl
 
 function buildHousehold(group: RowRecord[], householdFields: readonly FieldKey[]): HouseholdRecord {
   // Household values come from the head's row first, then the other rows in sheet order.
-  const values: MutableValues = {};
+  const values = blankValues();
   const set = values as Record<FieldKey, unknown>;
   for (const field of householdFields) {
     let value: unknown;

@@ -8,9 +8,16 @@ import type { ColumnInfo } from "./model";
 
 const HEAD_RELATION = /^(户主|本人|户主本人|本人\(户主\)|户主\(本人\))$/;
 
-/** 与户主关系 names the head himself or herself: 户主, 本人, 户主(本人) … */
+const headRelations = new Map<string, boolean>();
+
+/** 与户主关系 names the head himself or herself: 户主, 本人, 户主(本人) … (a handful of spellings: remembered). */
 export function isHeadRelation(relation: string): boolean {
-  return HEAD_RELATION.test(compactText(relation));
+  let head = headRelations.get(relation);
+  if (head === undefined) {
+    head = HEAD_RELATION.test(compactText(relation));
+    if (headRelations.size < 1024) headRelations.set(relation, head);
+  }
+  return head;
 }
 
 export interface LayoutEvidence {

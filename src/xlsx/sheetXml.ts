@@ -155,6 +155,38 @@ function stringItem(text: string, start: number, end: number, p: string): string
   return decodeText(out);
 }
 
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The number written in text[from, to), as Number() reads it, without cutting a string out first.
+ * Plain decimals of up to 15 digits are exact integers divided by a power of ten: IEEE division
+ * rounds correctly, so the result is the double Number() gives. Anything else goes to Number().
+ */
+function numberAt(text: string, from: number, to: number): number {
+  let i = from;
+  const negative = text.charCodeAt(i) === 45;
+  if (negative) i += 1;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits += 1;
+      if (decimals >= 0) decimals += 1;
+    } else if (c === 46 && decimals < 0) {
+      decimals = 0;
+    } else {
+      return to > from ? Number(text.slice(from, to)) : NaN; // exponent, spaces, INF…
+    }
+  }
+  if (digits === 0) return NaN;
+  if (digits > 15) return Number(text.slice(from, to));
+  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+  return negative ? -value : value;
+}
+
 /** An ISO date or date-time (t="d") as a 1900-system serial; null if it is not one. */
 export function isoToSerial(iso: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?/.exec(iso.trim());
@@ -333,8 +365,8 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
           value = n >= 0 && to > from ? sharedStrings[n] : undefined;
           if (value === undefined) throw new SheetXmlError("malformed", `shared string ${text.slice(from, to)} missing`, rowNumber);
         } else if (t0 === 110 && typeLength <= 1) {
-          const number = Number(text.slice(from, to));
-          if (to === from || Number.isNaN(number)) continue;
+          const number = numberAt(text, from, to);
+          if (Number.isNaN(number)) continue;
           value = date1904 && styleStart >= 0 && dateStyles.has(Number(text.slice(styleStart, styleEnd))) ? number + DAYS_1904 : number;
         } else if (t0 === 98 /* b */) {
           const raw = text.slice(from, to).trim();
