@@ -150,8 +150,7 @@ export function suggestedOutput(inputPath: string): string {
 
 /**
  * Write next to the output first and rename, so a failed write never leaves half a file. The
- * workbook part goes first in the zip, as Excel stores it (exceljs's streaming reader, which
- * `bangfu check` uses, needs that: ./package.ts).
+ * workbook part goes first in the zip, as Excel stores it (./package.ts).
  */
 async function savePackage(zip: JSZip, outputPath: string): Promise<void> {
   orderWorkbookFirst(zip);
