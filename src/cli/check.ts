@@ -7,7 +7,7 @@ import { CivilDate, parseDate, today } from "../values";
 import { readLedgerFromFile } from "../xlsx/readWorkbook";
 import { parseArgs, UsageError } from "./args";
 import { EXIT_CANNOT_CHECK, reportCannotProceed } from "./errors";
-import { reportToJson, reportToText } from "./format";
+import { reportToText, writeReportJson } from "./format";
 import { Io, terminalProgress } from "./io";
 
 export { EXIT_CANNOT_CHECK };
@@ -66,7 +66,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     const notice = policyYearNotice(overrides, checked.policy.year);
     if (notice) io.stderr(`${notice}\n`);
     if (sheetOption === undefined) io.stderr(`检查工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver)}\n`);
-    io.stdout(json ? `${JSON.stringify(reportToJson(checked.report, checked.policy), null, 2)}\n` : `${reportToText(checked.report, checked.policy, file)}\n`);
+    if (json) writeReportJson(checked.report, checked.policy, io.stdout);
+    else io.stdout(`${reportToText(checked.report, checked.policy, file)}\n`);
     return checked.report.findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
   } catch (error: unknown) {
     return reportCannotProceed(error, io, { input: "无法检查" });

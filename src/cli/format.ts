@@ -27,6 +27,27 @@ export function reportToJson(report: CheckReport, policy: Policy): object {
   };
 }
 
+/**
+ * The same text as JSON.stringify(reportToJson(…), null, 2), handed out in pieces: the findings
+ * (tens of thousands on a large ledger) are written a thousand at a time, never as one string.
+ */
+export function writeReportJson(report: CheckReport, policy: Policy, write: (text: string) => void): void {
+  const whole = reportToJson(report, policy) as { findings: unknown[] };
+  const findings = whole.findings;
+  const head = JSON.stringify({ ...whole, findings: [] }, null, 2);
+  if (findings.length === 0) {
+    write(`${head}\n`);
+    return;
+  }
+  // The findings array is the last key: open it where "[]" stands, then close it.
+  write(`${head.slice(0, head.lastIndexOf("[]"))}[\n`);
+  for (let i = 0; i < findings.length; i += 1000) {
+    const part = findings.slice(i, i + 1000).map((f) => `    ${JSON.stringify(f, null, 2).replace(/\n/g, "\n    ")}`);
+    write(`${part.join(",\n")}${i + 1000 < findings.length ? ",\n" : "\n"}`);
+  }
+  write("  ]\n}\n");
+}
+
 const SEVERITY_MARKS: Record<Severity, string> = { error: "✗", warning: "!", info: "i" };
 
 /** The human-readable report: findings grouped by rule, each with the cell to go to, then the coverage. */
@@ -40,7 +61,11 @@ export function reportToText(report: CheckReport, policy: Policy, fileLabel: str
   lines.push(...policyNotes(policy));
   lines.push(`结果：错误 ${counts.error} 条，警告 ${counts.warning} 条，提示 ${counts.info} 条。`);
   const byRule = new Map<string, Finding[]>();
-  for (const f of report.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  for (const f of report.findings) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
   for (const rule of RULES) {
     const findings = byRule.get(rule.id);
     if (!findings) continue;

@@ -5,7 +5,7 @@
  * the column when a finding asks for them. The layout (person or household) is decided at the
  * end from the evidence gathered (./layout.ts), then rows are grouped into households.
  */
-import { compactText, isBlank, parseResidentId, quote, roundToPrecision } from "../values";
+import { CivilDate, compactText, isBlank, parseResidentId, quote, roundToPrecision } from "../values";
 import { columnNumber } from "./cellRef";
 import { FIELD_KEYS, FIELDS, FieldKey } from "./fields";
 import { amountScaleOf, HeaderInfo } from "./headers";
@@ -20,57 +20,15 @@ type Letters = { [K in FieldKey]?: string };
 const NO_MEASURES: readonly string[] = Object.freeze([]);
 
 /**
- * Every field, absent. A row's values start as a copy of this literal: one fixed object shape for
- * all rows (V8 keeps it compact), where adding ~20 fields one by one would turn each row's object
- * into a slow dictionary. The type makes sure no field is missing.
+ * A row's values start as a copy of a template holding the ledger's fields, all absent: one
+ * compact object shape for every row. (Adding twenty fields one by one to {} would turn each
+ * row's object into a slow dictionary; JSON.parse builds the template with fast properties, and
+ * a copy keeps them.)
  */
-const NO_VALUES: { readonly [K in FieldKey]: undefined } = {
-  householdId: undefined,
-  personId: undefined,
-  name: undefined,
-  headName: undefined,
-  relation: undefined,
-  town: undefined,
-  village: undefined,
-  householdSize: undefined,
-  age: undefined,
-  birthDate: undefined,
-  labor: undefined,
-  student: undefined,
-  disability: undefined,
-  absentLongTerm: undefined,
-  wageIncome: undefined,
-  businessIncome: undefined,
-  propertyIncome: undefined,
-  transferIncome: undefined,
-  businessCosts: undefined,
-  netIncome: undefined,
-  perCapitaIncome: undefined,
-  lastYearPerCapitaIncome: undefined,
-  tier: undefined,
-  measures: undefined,
-  supportCadre: undefined,
-  lastContactDate: undefined,
-  medicalInsurance: undefined,
-  pensionInsurance: undefined,
-  receivesPension: undefined,
-  accidentInsurance: undefined,
-  dibao: undefined,
-  tekun: undefined,
-  welfarePostMonthlyPay: undefined,
-  welfarePostMonthlyHours: undefined,
-  courtyardInvestment: undefined,
-  courtyardSubsidy: undefined,
-  filialPaid: undefined,
-  filialReward: undefined,
-  smallLoanRepaid: undefined,
-  smallLoanInterestSubsidy: undefined,
-  fuminLoanAmount: undefined,
-  fuminRiskCompensation: undefined,
-};
-
-function blankValues(): MutableValues {
-  return { ...NO_VALUES };
+function valuesTemplate(fields: readonly FieldKey[]): MutableValues {
+  const template = JSON.parse(`{${fields.map((f) => `"${f}":null`).join(",")}}`) as Record<string, unknown>;
+  for (const f of fields) template[f] = undefined;
+  return template as MutableValues;
 }
 const SUMMARY_LABEL = /^.{0,12}(合计|总计|小计)[:：]?$/;
 const FOOTER_LABEL = /^(注|备注|说明)[:：、.\d]|^(填表|填报|制表|审核|统计|单位负责|负责|联系|经办)(人|日期|时间|电话|单位)?[:：]/;
@@ -181,6 +139,10 @@ export class LedgerBuilder {
   private readonly records: RowRecord[] = [];
   private readonly problems: CellProblem[] = [];
   private readonly measureParts = new Map<string, readonly string[]>();
+  private readonly birthDates = new Map<string, CivilDate>();
+  private readonly rowTemplate: MutableValues;
+  private readonly householdTemplate: MutableValues;
+  private readonly householdFields: readonly FieldKey[];
 
   /** Throws LedgerNotFoundError when the header has no household key. */
   constructor(
@@ -207,6 +169,11 @@ export class LedgerBuilder {
     this.usedCols = columns.filter((c) => c.field !== null || c.measureKind !== null);
     for (const column of this.fieldCols) this.letters[column.field] = column.letter;
     if (this.letters.birthDate === undefined && this.letters.personId !== undefined) this.letters.birthDate = this.letters.personId;
+    const rowFields = this.fieldCols.map((c) => c.field);
+    if (this.fieldColumns.personId && !this.fieldColumns.birthDate) rowFields.push("birthDate");
+    this.rowTemplate = valuesTemplate(rowFields);
+    this.householdFields = rowFields.filter((f) => FIELDS[f].level === "household");
+    this.householdTemplate = valuesTemplate(this.householdFields);
   }
 
   /**
@@ -238,7 +205,7 @@ export class LedgerBuilder {
   }
 
   private readRow(cells: readonly unknown[], row: number): RowRecord {
-    const values = blankValues();
+    const values: MutableValues = { ...this.rowTemplate };
     const set = values as Record<FieldKey, unknown>;
     const record = new RowRecord(row, values, this.letters);
     for (let i = 0; i < this.fieldCols.length; i++) {
@@ -266,19 +233,29 @@ export class LedgerBuilder {
       }
     }
     if (values.birthDate === undefined && values.personId !== undefined) {
-      values.birthDate = parseResidentId(values.personId).birthDate;
+      values.birthDate = this.birthDateOf(values.personId);
       record.birthFromId = true;
     }
-    let measures: string[] | null = null;
-    if (values.measures !== undefined) measures = [...this.splitMeasures(values.measures)];
+    // The parts of a measures text are shared by every row with that text; kind columns add to a copy.
+    let measures: readonly string[] = values.measures !== undefined ? this.splitMeasures(values.measures) : NO_MEASURES;
     for (const column of this.kindCols) {
-      if (isNoMarker(cells[column.index])) continue;
-      measures ??= [];
-      addOnce(measures, column.measureKind as string);
+      if (isNoMarker(cells[column.index]) || measures.includes(column.measureKind as string)) continue;
+      measures = [...measures, column.measureKind as string];
     }
-    if (measures !== null && measures.length > 0) record.measures = measures;
+    record.measures = measures;
     this.keyOf(record);
     return record;
+  }
+
+  /** The birth date in a validated ID number; one object per date, shared (dates repeat). */
+  private birthDateOf(id: string): CivilDate {
+    const key = id.length === 18 ? id.slice(6, 14) : `19${id.slice(6, 12)}`;
+    let date = this.birthDates.get(key);
+    if (date === undefined) {
+      date = parseResidentId(id).birthDate;
+      this.birthDates.set(key, date);
+    }
+    return date;
   }
 
   private splitMeasures(text: string): readonly string[] {
@@ -396,8 +373,7 @@ export class LedgerBuilder {
       }
     }
 
-    const householdFields = this.fieldCols.map((c) => c.field).filter((f) => FIELDS[f].level === "household");
-    const households = groups.map((group) => buildHousehold(group, householdFields));
+    const households = groups.map((group) => buildHousehold(group, this.householdFields, this.householdTemplate));
     const duplicates =
       layout === "person"
         ? findDuplicates(records, "personId", (row) => personKeyOf(row, fieldColumns.personId))
@@ -427,9 +403,9 @@ function mergeMeasures(own: readonly string[], more: readonly string[]): readonl
   return out;
 }
 
-function buildHousehold(group: RowRecord[], householdFields: readonly FieldKey[]): HouseholdRecord {
+function buildHousehold(group: RowRecord[], householdFields: readonly FieldKey[], template: MutableValues): HouseholdRecord {
   // Household values come from the head's row first, then the other rows in sheet order.
-  const values = blankValues();
+  const values: MutableValues = { ...template };
   const set = values as Record<FieldKey, unknown>;
   for (const field of householdFields) {
     let value: unknown;
@@ -438,7 +414,7 @@ function buildHousehold(group: RowRecord[], householdFields: readonly FieldKey[]
     if (value !== undefined) set[field] = value;
   }
   let measures: readonly string[] = group[0].measures;
-  if (group.length > 1) {
+  if (group.some((row) => row.measures !== measures)) {
     const all: string[] = [];
     for (const row of group) for (const m of row.measures) addOnce(all, m);
     measures = all;
