@@ -54,11 +54,16 @@ function rowValues(i: number): (string | number | { date: number })[] {
   ];
 }
 
+/** Title rows and the header above the persons. */
+export const BENCH_TOP_ROWS = 3;
+
 /**
- * Write the ledger to `file`. Strings go to the shared-strings part (written after the sheet,
+ * Write a sheet of `sheetRows` rows in all (3 above the persons, so 1,048,576 is a sheet filled to
+ * Excel's last row) to `file`. Strings go to the shared-strings part (written after the sheet,
  * from the table built while writing it), as in a workbook saved by Excel.
  */
-export async function writeBenchLedger(rows: number, file: string): Promise<void> {
+export async function writeBenchLedger(sheetRows: number, file: string): Promise<void> {
+  const rows = sheetRows - BENCH_TOP_ROWS;
   const out = fs.createWriteStream(file);
   const done = new Promise<void>((resolve, reject) => {
     out.on("finish", resolve);
