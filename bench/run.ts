@@ -3,6 +3,7 @@
  * and 1,048,576 rows × 34 columns (bench/ledgerFile.ts: 3 rows above the persons, so the largest
  * fills a sheet to Excel's last row), measures:
  *   inflate_s        bare decompression of the sheet and shared-strings parts (node's zlib): the floor
+ *   inflate_fflate_s the same with fflate (JavaScript; what the reader uses in a browser)
  *   check_s          `bangfu check --json` wall time, whole process (compiled CLI, start-up included)
  *   check_cpu_s      its CPU time (user + system): steadier than wall time on a shared machine
  *   check_ratio      check_s / inflate_s
@@ -33,10 +34,13 @@ interface Row {
   rows: number;
   file_mb: number;
   inflate_s: number;
+  /** The same parts through fflate, the JavaScript inflater the browser uses (for comparison). */
+  inflate_fflate_s: number;
   check_s: number | null;
   /** CPU seconds (user + system) of the check process: steadier than wall time on a busy machine. */
   check_cpu_s: number | null;
   check_ratio: number | null;
+  /** null when the process died without reporting (V8 out of memory). */
   peak_rss_mb: number | null;
   check_exit: number | null;
   check_message: string | null;
@@ -82,7 +86,7 @@ async function inflateSeconds(file: string): Promise<number> {
 }
 
 /** fflate's inflater over the same parts (what the browser uses), for the record. */
-export async function fflateSeconds(file: string): Promise<number> {
+async function fflateSeconds(file: string): Promise<number> {
   const source = fileSource(file);
   try {
     const entries = await readZipDirectory(source);
@@ -97,17 +101,21 @@ export async function fflateSeconds(file: string): Promise<number> {
   }
 }
 
+/** Run a node process; wall time, and its own peak RSS and CPU time (bench/peak.cjs). */
 function timed(args: string[]): { status: number | null; seconds: number; cpuSeconds: number; rssMb: number; stdout: string; stderr: string } {
-  const run = spawnSync("/usr/bin/time", ["-f", "BENCH_TIME %e %M %U %S", ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 1 << 30 });
-  const m = /BENCH_TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(run.stderr);
-  return {
-    status: run.status,
-    seconds: Number(m?.[1] ?? NaN),
-    cpuSeconds: Number(m?.[3] ?? NaN) + Number(m?.[4] ?? NaN),
-    rssMb: Number(m?.[2] ?? NaN) / 1024,
-    stdout: run.stdout,
-    stderr: run.stderr.replace(/BENCH_TIME.*\n?/, "").replace(/Command exited with non-zero status \d+\n?/, ""),
-  };
+  const statsFile = path.join(os.tmpdir(), `bangfu-bench-stats-${process.pid}.json`);
+  fs.rmSync(statsFile, { force: true });
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ["--require", path.join(__dirname, "peak.cjs"), ...args], {
+    cwd: REPO,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    env: { ...process.env, BANGFU_BENCH_STATS: statsFile },
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const stats = fs.existsSync(statsFile) ? (JSON.parse(fs.readFileSync(statsFile, "utf8")) as { peakKb: number; cpuSeconds: number }) : null;
+  fs.rmSync(statsFile, { force: true });
+  return { status: run.status ?? (run.signal ? 128 : null), seconds, cpuSeconds: stats?.cpuSeconds ?? NaN, rssMb: (stats?.peakKb ?? NaN) / 1024, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** A helper step run in a child process (tsx), printing one JSON line. */
@@ -126,13 +134,14 @@ async function measure(rows: number, withSummary: boolean): Promise<Row> {
     process.stderr.write(`wrote a sheet of ${rows} rows × 34 columns to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
   const inflate = await inflateSeconds(file);
-  const check = timed([process.execPath, path.join(REPO, "bin", "bangfu.js"), "check", file, "--as-of", AS_OF, "--json"]);
+  const inflateFflate = await fflateSeconds(file);
+  const check = timed([path.join(REPO, "bin", "bangfu.js"), "check", file, "--as-of", AS_OF, "--json"]);
   const checked = check.status === 0 || check.status === 1;
   const engine = checked ? step("engine", file) : null;
   let summary: number | null = null;
   if (withSummary && checked) {
     const out = path.join(os.tmpdir(), `bangfu-bench-34c-${rows}-summary.xlsx`);
-    const run = timed([process.execPath, path.join(REPO, "bin", "bangfu.js"), "summary", file, "-o", out, "--as-of", AS_OF]);
+    const run = timed([path.join(REPO, "bin", "bangfu.js"), "summary", file, "-o", out, "--as-of", AS_OF]);
     summary = run.status === 0 ? run.seconds : null;
     fs.rmSync(out, { force: true });
   }
@@ -140,10 +149,11 @@ async function measure(rows: number, withSummary: boolean): Promise<Row> {
     rows,
     file_mb: round(fs.statSync(file).size / 1e6, 1),
     inflate_s: round(inflate, 3),
+    inflate_fflate_s: round(inflateFflate, 3),
     check_s: checked ? round(check.seconds, 2) : null,
-    check_cpu_s: checked ? round(check.cpuSeconds, 2) : null,
+    check_cpu_s: checked && !Number.isNaN(check.cpuSeconds) ? round(check.cpuSeconds, 2) : null,
     check_ratio: checked ? round(check.seconds / inflate, 2) : null,
-    peak_rss_mb: Math.round(check.rssMb),
+    peak_rss_mb: Number.isNaN(check.rssMb) ? null : Math.round(check.rssMb),
     check_exit: check.status,
     check_message: checked ? null : (check.stderr.trim().split("\n").slice(0, 3).join(" ") || `exit ${check.status}`).slice(0, 300),
     engine_rows_per_s: engine && engine.rowsPerSecond ? Math.round(engine.rowsPerSecond) : null,
@@ -182,15 +192,16 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     return;
   }
-  const head = ["sheet rows", "file MB", "inflate s", "check s", "check CPU s", "check/inflate", "peak RSS MB", "engine rows/s", "summary s"];
+  const head = ["sheet rows", "file MB", "inflate s", "fflate s", "check s", "check CPU s", "check/inflate", "peak RSS MB", "engine rows/s", "summary s"];
   const lines = results.map((r) => [
     String(r.rows),
     String(r.file_mb),
     r.inflate_s.toFixed(3),
+    r.inflate_fflate_s.toFixed(3),
     r.check_s === null ? `refused/failed (exit ${r.check_exit})` : r.check_s.toFixed(2),
     r.check_cpu_s === null ? "—" : r.check_cpu_s.toFixed(2),
     r.check_ratio === null ? "—" : r.check_ratio.toFixed(2),
-    String(r.peak_rss_mb),
+    r.peak_rss_mb === null ? "—" : String(r.peak_rss_mb),
     r.engine_rows_per_s === null ? "—" : String(r.engine_rows_per_s),
     r.summary_s === null ? "—" : r.summary_s.toFixed(2),
   ]);

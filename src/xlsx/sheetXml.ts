@@ -330,12 +330,23 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
       column = refColumn > 0 ? refColumn : column + 1;
       if (column > EXCEL_MAX_COLUMNS) throw new SheetXmlError("tooManyColumns", `column ${column}`, rowNumber);
       let contentEnd = tagEnd;
-      if (!selfClosing) {
+      // The common cell is <c …><v>value</v></c>: one search for the value's end finds the cell's end too.
+      let valueFrom = -1;
+      if (selfClosing) {
+        i = tagEnd + 1;
+      } else if (text.startsWith(vOpen, tagEnd + 1)) {
+        const from = tagEnd + 1 + vOpen.length;
+        const to = text.indexOf("<", from);
+        if (to >= 0 && text.startsWith(vClose, to) && text.startsWith(cClose, to + vClose.length)) {
+          valueFrom = from;
+          contentEnd = to;
+          i = to + vClose.length + cClose.length;
+        }
+      }
+      if (!selfClosing && valueFrom < 0) {
         contentEnd = text.indexOf(cClose, tagEnd);
         if (contentEnd < 0 || contentEnd > end) throw new SheetXmlError("malformed", "unclosed cell", rowNumber);
         i = contentEnd + cClose.length;
-      } else {
-        i = tagEnd + 1;
       }
       const index = column - 1;
       if (selfClosing || (wanted !== null && wanted[index] !== 1)) continue;
@@ -348,10 +359,14 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
         if (is < 0 || is > contentEnd) continue;
         value = stringItem(text, is + isOpen.length, contentEnd, p);
       } else {
-        const v = text.indexOf(vOpen, tagEnd);
-        if (v < 0 || v > contentEnd) continue; // no value: a formula not yet calculated, or a styled blank
-        const from = v + vOpen.length;
-        const to = text.indexOf(vClose, from);
+        let from = valueFrom;
+        let to = contentEnd;
+        if (from < 0) {
+          const v = text.indexOf(vOpen, tagEnd);
+          if (v < 0 || v > contentEnd) continue; // no value: a formula not yet calculated, or a styled blank
+          from = v + vOpen.length;
+          to = text.indexOf(vClose, from);
+        }
         if (t0 === 115 && typeLength === 1) {
           let n = 0;
           for (let k = from; k < to; k++) {

@@ -20,14 +20,23 @@ import { quoteSheet, sheetOfReference } from "../ledger/cellRef";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type ExcelJS from "exceljs";
+import type JSZip from "jszip";
 import { freeSheetName, layoutSummary } from "../host/summaryLayout";
 import { CellFormat, ChartSpec, GENERATED_MARKER_PREFIX, SummaryTable } from "../summaries/model";
 import { plainCellValue } from "./cellValue";
 import { MergeRequest, mergeRenderedSheets, openPackage, PackageError, RawDefinedName, WorkbookPackage } from "./mergePackage";
 import { decodeXml, encodeXml, parseAttributes } from "./ooxml";
 import { keepStoredParts, orderWorkbookFirst, writePackage } from "./package";
+
+// exceljs and JSZip take most of a second to load: only the commands that write load them
+// (`bangfu check` starts without them).
+function exceljs(): typeof ExcelJS {
+  return require("exceljs") as typeof ExcelJS;
+}
+function jszip(): typeof JSZip {
+  return require("jszip") as typeof JSZip;
+}
 import { assertXlsx, WorkbookFileError } from "./readWorkbook";
 
 // Re-exported for the tests and callers that knew them here.
@@ -99,7 +108,7 @@ export async function writeSummaryWorkbook(inputPath: string, outputPath: string
     new WorkbookFileError(`无法读取文件 ${inputPath}：${(error as Error).message}。文件可能已损坏，或不是 Excel 2007 及以上版本的 .xlsx 文件。`, error);
   let user: WorkbookPackage;
   try {
-    user = await openPackage(await JSZip.loadAsync(await fs.promises.readFile(inputPath)));
+    user = await openPackage(await jszip().loadAsync(await fs.promises.readFile(inputPath)));
   } catch (error) {
     throw unreadable(error);
   }
@@ -235,7 +244,7 @@ async function renderTabs(tables: readonly TabTable[], taken: readonly string[],
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
   sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: sink, useStyles: true, useSharedStrings: false });
   workbook.creator = "BANGFU";
   const names = [...taken];
   const tabs: WrittenTab[] = [];
@@ -245,7 +254,7 @@ async function renderTabs(tables: readonly TabTable[], taken: readonly string[],
     tabs.push(tab);
   }
   await workbook.commit();
-  const zip = await JSZip.loadAsync(Buffer.concat(chunks));
+  const zip = await jszip().loadAsync(Buffer.concat(chunks));
   await fixInternalHyperlinks(zip);
   await useInlineStrings(zip);
   return { zip, tabs };
@@ -412,8 +421,8 @@ export interface LoadedWorkbook {
  * the defined names as the file holds them (constants, formulas, sheet-level names).
  */
 export async function loadWorkbook(xlsx: Buffer): Promise<LoadedWorkbook> {
-  const pkg = await openPackage(await JSZip.loadAsync(xlsx));
-  const workbook = new ExcelJS.Workbook();
+  const pkg = await openPackage(await jszip().loadAsync(xlsx));
+  const workbook = new (exceljs().Workbook)();
   await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
   for (const sheet of pkg.sheets) {
     const ws = workbook.getWorksheet(sheet.name);
