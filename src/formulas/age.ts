@@ -1,4 +1,6 @@
-import { CivilDate, compareDates, formatDate, fullYearsBetween, IdNumberError, parseResidentId, quote } from "../values";
+import { CivilDate, compareDates, formatDate, fullYearsBetween } from "../values/dates";
+import { quote } from "../values/errors";
+import { IdNumberError, parseResidentId } from "../values/idNumber";
 
 /**
  * Age in full years (周岁) on a date, from an ID number (validated; throws an IdNumberError).

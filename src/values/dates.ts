@@ -21,8 +21,12 @@ export function isValidCivilDate(year: number, month: number, day: number): bool
   return day <= daysInMonth(year, month);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  if (Number.isInteger(month) && month >= 1 && month <= 12) return MONTH_DAYS[month - 1];
+  return new Date(Date.UTC(year, month, 0)).getUTCDate(); // a month outside 1–12 rolls over, as Date does
 }
 
 export function civilDate(year: number, month: number, day: number): CivilDate {
