@@ -341,5 +341,5 @@ describe("progress on stderr", () => {
     expect(terminal.stderr).toMatch(/已读取 10000 行…\r\u001b\[K检查工作表/);
     const piped = await runWith(false, "check", file, "--as-of", "2025-06-30");
     expect(piped.stderr).not.toContain("已读取");
-  });
+  }, 60_000); // writes and reads 12,000 rows twice: seconds on a busy machine
 });
