@@ -435,7 +435,8 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
       phase = selfClosed ? "after" : "rows";
     }
     if (phase === "rows") {
-      const close = pending.indexOf(dataClose);
+      // </sheetData> can only be in the text just added (or straddle its start).
+      const close = pending.indexOf(dataClose, Math.max(0, pending.length - added - dataClose.length));
       const lastClose = pending.lastIndexOf(rowClose);
       const end = close >= 0 ? close : final ? pending.length : lastClose < 0 ? 0 : lastClose + rowClose.length;
       if (end > 0 || close >= 0) {
@@ -458,12 +459,17 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
     }
   };
 
+  let added = 0;
   for await (const chunk of chunks) {
-    pending += decoder.decode(chunk, { stream: true });
+    const text = decoder.decode(chunk, { stream: true });
+    added = text.length;
+    pending += text;
     take(false);
     if (stopped) return { merges, complete: false, lastRow };
   }
-  pending += decoder.decode();
+  const rest = decoder.decode();
+  added = rest.length + pending.length; // search all that is left
+  pending += rest;
   take(true);
   return { merges, complete: !stopped, lastRow };
 }
