@@ -106,7 +106,8 @@ function columnReader(field: FieldKey, header: string): ColumnReader {
     if (scale === 1 || reading.status !== "ok") return reading;
     return { status: "ok", value: scaled(reading.value, raw, scale) as never };
   };
-  if (type === "idNumber" || type === "amount" || type === "integer") return read;
+  // Only categorical columns are worth remembering: IDs, names and amounts rarely repeat.
+  if (type === "idNumber" || type === "amount" || type === "integer" || type === "text") return read;
   const cache = new Map<unknown, CellReading<FieldKey>>();
   return (raw) => {
     const hit = cache.get(raw);
