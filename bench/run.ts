@@ -19,10 +19,9 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as zlib from "node:zlib";
-import { Readable } from "node:stream";
 import { writeBenchLedger } from "./ledgerFile";
-import { ByteSource, entryBytes, readZipDirectory } from "../src/xlsx/zip";
+import { nodeInflater } from "../src/xlsx/readWorkbook";
+import { ByteSource, entryBytes, Inflater, readZipDirectory } from "../src/xlsx/zip";
 
 const REPO = path.join(__dirname, "..");
 const AS_OF = "2025-12-15";
@@ -61,39 +60,18 @@ function fileSource(file: string): ByteSource & { close(): void } {
   };
 }
 
-/** The floor: inflate the sheet and shared strings with node's zlib, discarding the output. */
-async function inflateSeconds(file: string): Promise<number> {
+/**
+ * Bare decompression of the sheet and shared strings, output discarded: with node's zlib (the
+ * floor; the inflater the command line uses) or with fflate (the one the browser uses).
+ */
+async function inflateSeconds(file: string, inflater: Inflater | undefined): Promise<number> {
   const source = fileSource(file);
   try {
     const entries = await readZipDirectory(source);
     const started = process.hrtime.bigint();
     for (const name of ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"]) {
       const entry = entries.get(name);
-      if (!entry) continue;
-      const raw = async function* () {
-        const header = await source.read(entry.localHeaderOffset, 30);
-        const start = entry.localHeaderOffset + 30 + (header[26] | (header[27] << 8)) + (header[28] | (header[29] << 8));
-        for (let at = start; at < start + entry.compressedSize; at += 1 << 20) yield await source.read(at, Math.min(1 << 20, start + entry.compressedSize - at));
-      };
-      let bytes = 0;
-      for await (const chunk of Readable.from(raw()).pipe(zlib.createInflateRaw({ chunkSize: 1 << 16 }))) bytes += (chunk as Buffer).length;
-      void bytes;
-    }
-    return Number(process.hrtime.bigint() - started) / 1e9;
-  } finally {
-    source.close();
-  }
-}
-
-/** fflate's inflater over the same parts (what the browser uses), for the record. */
-async function fflateSeconds(file: string): Promise<number> {
-  const source = fileSource(file);
-  try {
-    const entries = await readZipDirectory(source);
-    const started = process.hrtime.bigint();
-    for (const name of ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"]) {
-      const entry = entries.get(name);
-      if (entry) for await (const chunk of entryBytes(source, entry)) void chunk;
+      if (entry) for await (const chunk of entryBytes(source, entry, { inflater })) void chunk;
     }
     return Number(process.hrtime.bigint() - started) / 1e9;
   } finally {
@@ -133,8 +111,8 @@ async function measure(rows: number, withSummary: boolean): Promise<Row> {
     fs.renameSync(`${file}.part`, file);
     process.stderr.write(`wrote a sheet of ${rows} rows × 34 columns to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
-  const inflate = await inflateSeconds(file);
-  const inflateFflate = await fflateSeconds(file);
+  const inflate = await inflateSeconds(file, nodeInflater);
+  const inflateFflate = await inflateSeconds(file, undefined);
   const check = timed([path.join(REPO, "bin", "bangfu.js"), "check", file, "--as-of", AS_OF, "--json"]);
   const checked = check.status === 0 || check.status === 1;
   const engine = checked ? step("engine", file) : null;

@@ -20,7 +20,7 @@ export type { SheetScan };
  * node's zlib, chunk by chunk: several times faster than a JavaScript inflater. 64 KB chunks keep
  * each decoded piece of text small enough for V8's young generation (cheap to collect).
  */
-const zlibInflater: Inflater = (compressed) => {
+export const nodeInflater: Inflater = (compressed) => {
   const inflate = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
   pipeline(Readable.from(compressed), inflate, () => undefined); // errors reach the consumer through `inflate`
   return inflate;
@@ -70,7 +70,7 @@ export async function openWorkbookFile(path: string, limits?: Partial<ReadLimits
     },
   };
   try {
-    const workbook = await openXlsx(source, { label: path, inflater: zlibInflater, limits, checkMemory: checkMemory(path) });
+    const workbook = await openXlsx(source, { label: path, inflater: nodeInflater, limits, checkMemory: checkMemory(path) });
     return { ...workbook, scan: workbook.scan, close: () => handle.close() };
   } catch (error) {
     await handle.close();
