@@ -22,7 +22,8 @@ export type { SheetScan };
  */
 export const nodeInflater: Inflater = (compressed) => {
   const inflate = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
-  pipeline(Readable.from(compressed), inflate, () => undefined); // errors reach the consumer through `inflate`
+  // Two compressed chunks in flight at most (the default would read 16 ahead). Errors reach the consumer through `inflate`.
+  pipeline(Readable.from(compressed, { highWaterMark: 2 }), inflate, () => undefined);
   return inflate;
 };
 

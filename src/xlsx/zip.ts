@@ -136,7 +136,7 @@ export async function readZipDirectory(source: ByteSource): Promise<Map<string, 
   return entries;
 }
 
-const READ_CHUNK = 1 << 20;
+const READ_CHUNK = 256 * 1024;
 
 /** The compressed bytes of an entry, in chunks. */
 async function* compressedChunks(source: ByteSource, entry: ZipEntry): AsyncGenerator<Uint8Array> {
