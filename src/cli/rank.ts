@@ -38,7 +38,7 @@ export async function runRank(argv: readonly string[], io: Io): Promise<number> 
     const policy = resolvePolicy(asOf.year, overrides);
     const notice = policyYearNotice(overrides, policy.year);
     if (notice) io.stderr(`${notice}\n`);
-    const streets = await readStreets(files);
+    const streets = await readStreets(files, io);
     const ranking = rankStreets(streets, { policy, asOf });
     io.stdout(`${rankingToText(ranking)}\n`);
     for (const note of policyNotes(policy).filter((n) => !n.includes("尚未确认"))) io.stdout(`${note}\n`);
@@ -55,15 +55,21 @@ export async function runRank(argv: readonly string[], io: Io): Promise<number> 
 }
 
 /** One street per file; or, for a single workbook with several ledger sheets, one per sheet. */
-async function readStreets(files: readonly string[]): Promise<StreetInput[]> {
+async function readStreets(files: readonly string[], io: Io): Promise<StreetInput[]> {
   const base = (file: string) => path.basename(file);
   const stem = (file: string) => path.basename(file, path.extname(file));
+  // Hidden sheets are not streets: say which were left out.
+  const noteHidden = (file: string, scanned: readonly SheetScan[]) => {
+    const hidden = scanned.filter((s) => s.hidden && s.skipped !== null).map((s) => `“${s.name}”`);
+    if (hidden.length > 0) io.stderr(`注意：${file} 中隐藏的工作表${hidden.join("、")}未计入排名（需要时请在 Excel 或 WPS 中取消隐藏）。\n`);
+  };
   const notFound = (file: string, scanned: readonly SheetScan[]) =>
     new LedgerNotFoundError("", scanned.length === 0 ? noWorksheetMessage(file) : `文件 ${file} 中没有找到台账工作表。${scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("")}`);
   if (files.length === 1) {
     const [file] = files;
     const { ledgers, scanned } = await readLedgersFromFile(file, { all: true });
     if (ledgers.length === 0) throw notFound(file, scanned);
+    noteHidden(file, scanned);
     return ledgers.map((ledger) => ({
       ledger,
       source: ledgers.length > 1 ? `${base(file)} / ${ledger.sheetName}` : base(file),
@@ -76,6 +82,7 @@ async function readStreets(files: readonly string[]): Promise<StreetInput[]> {
   for (const file of files) {
     const { ledgers, scanned } = await readLedgerFromFile(file);
     if (ledgers.length === 0) throw notFound(file, scanned);
+    noteHidden(file, scanned);
     streets.push({ ledger: ledgers[0], source: label(file), fallbackName: stem(file) });
   }
   return streets;

@@ -214,3 +214,18 @@ describe("workbooks written by openpyxl itself", () => {
     expect(m02[0].message).toContain("2025-09-02");
   }, 30_000);
 });
+
+describe("rank and hidden sheets", () => {
+  test("a hidden street sheet is not ranked, and the user is told", async () => {
+    const street = (name: string, growth: number): CellSpec[][] => [
+      ["户编号", "户主姓名", "人均纯收入", "上年人均纯收入"],
+      [`${name}-H1`, "张三", 10000 + growth, 10000],
+    ];
+    const file = write("hidden-street.xlsx", { sheets: [{ name: "甲街道", rows: street("甲", 1000) }, { name: "旧街道", state: "hidden", rows: street("旧", 0) }, { name: "乙街道", rows: street("乙", 900) }] });
+    const { code, stdout, stderr } = await runCli(["rank", file, "--as-of", AS_OF]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("（2个街道");
+    expect(stdout).not.toContain("旧街道");
+    expect(stderr).toContain("隐藏的工作表“旧街道”未计入排名");
+  });
+});
