@@ -38,7 +38,7 @@ export interface OpenOptions {
   readonly label: string;
   readonly inflater?: Inflater;
   readonly limits?: Partial<ReadLimits>;
-  /** Called every few thousand rows; throws (a WorkbookFileError) when memory is running out. */
+  /** Called every 2,048 rows; throws (a WorkbookFileError) when memory is running out. */
   readonly checkMemory?: (sheet: string, rowsRead: number) => void;
 }
 
@@ -166,7 +166,7 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
       const counted: RowHandler = {
         row: (rowNumber, cells, width) => {
           rows += 1;
-          if ((rows & 0x1fff) === 0) options.checkMemory?.(sheet.name, rowNumber);
+          if ((rows & 0x7ff) === 0) options.checkMemory?.(sheet.name, rowNumber);
           const go = handler.row(rowNumber, cells, width);
           scanOptions.wanted = control.wanted;
           return go;

@@ -186,3 +186,17 @@ describe("unusual but valid packages", () => {
     expect(await checks(stored, "stored.xlsx")).toMatchObject({ households: 2 });
   });
 });
+
+describe("memory, for real", () => {
+  test("a ledger too large for the memory node is given stops with the reader's message, not a V8 crash", () => {
+    const rows: CellSpec[][] = [["户编号", "户主姓名", "证件号码", "人均纯收入", "增收帮扶责任人", "备注"]];
+    for (let i = 0; i < 100_000; i++) rows.push([`H${i}`, `户主${i}`, `37040219800101${String(i % 10000).padStart(4, "0")}`, 9000 + (i % 5000), `干部${i % 50}`, `第${i}户的说明文字`]);
+    const file = write("too-big-for-64mb.xlsx", buildXlsx({ sheets: [{ name: "台账", rows }] }));
+    const bin = path.join(__dirname, "..", "..", "bin", "bangfu.js");
+    const run = spawnSync(process.execPath, ["--max-old-space-size=64", bin, "check", file, "--as-of", "2025-12-15", "--json"], { encoding: "utf8" });
+    expect(run.stderr).not.toContain("FATAL");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/太大：读到第 [\d,]+ 行时已用去 \d+ MB 内存，本机给 BANGFU 的上限是 \d+ MB/);
+    expect(run.stderr).toContain("拆成几个文件");
+  }, 120_000);
+});
