@@ -107,6 +107,9 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
   const rootRels = parseRelationships((await read("_rels/.rels", limits.smallPartBytes)) ?? "");
   const main = rootRels.find((r) => relType(r) === "officeDocument" && !r.external);
   const workbookPart = main ? resolveTarget("", main.target) : "xl/workbook.xml";
+  if (/\.bin$/i.test(workbookPart)) {
+    throw new WorkbookFileError(`${label} 是 Excel 二进制工作簿（.xlsb），BANGFU 只读取 .xlsx：请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）后再检查`);
+  }
   const workbookXml = await read(workbookPart, limits.smallPartBytes);
   if (workbookXml === null) {
     throw new WorkbookFileError(`${label} 中没有工作表（找不到工作簿部分 ${workbookPart}）：它可能是 Word / PowerPoint 文件，或已损坏。请在 Excel 或 WPS 中打开后“另存为” .xlsx 再检查`);

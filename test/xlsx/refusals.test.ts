@@ -102,6 +102,12 @@ describe("inputs that are no workbook", () => {
     expect(await refused(write("cut.xlsx", whole.subarray(0, Math.floor(whole.length / 2))))).toContain("不完整");
   });
 
+  test("a binary workbook (.xlsb) is called that", async () => {
+    const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>`;
+    const zip = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "_rels/.rels": strToU8(rels), "xl/workbook.bin": new Uint8Array([0x83, 0x01, 0x00]) });
+    expect(await refused(write("binary.xlsx", zip))).toContain(".xlsb");
+  });
+
   test("a damaged sheet part: a Chinese message, no zlib words", async () => {
     const rows = Array.from({ length: 400 }, (_, i) => [`H${i}`, `户主${i}`, 12000 + i, "干部甲"]);
     const zip = buildXlsx({ sheets: [{ name: "台账", rows: [LEDGER[0], ...rows] }] });
