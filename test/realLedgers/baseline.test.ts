@@ -79,7 +79,7 @@ function assertExpectation(result: Checked, e: Expectation): void {
       break;
     }
     case "finding": {
-      const matching = report.findings.filter((x) => (e.rule === "any" || x.rule === e.rule) && (e.household === null || x.household === e.household));
+      const matching = report.findings.filter((x) => (e.rule === "any" || x.rule === e.rule) && (e.household === null || x.household === e.household) && (e.severity === undefined || x.severity === e.severity));
       const shown = matching.map((x) => `${x.rule} ${x.household}: ${x.message}`);
       if (e.fires) expect({ rule: e.rule, household: e.household, findings: shown.length > 0 }).toEqual({ rule: e.rule, household: e.household, findings: true });
       else expect({ rule: e.rule, household: e.household, findings: shown }).toEqual({ rule: e.rule, household: e.household, findings: [] });

@@ -8,7 +8,7 @@
  * Field names: the keys of src/ledger/fields.ts where one exists; otherwise a proposed key
  * (listed in PROPOSED_FIELDS) or "kind:…" for a measure-kind column. null = not used by BANGFU.
  */
-import type { RuleId } from "../../../src/checks";
+import type { RuleId, Severity } from "../../../src/checks";
 import type { FieldKey } from "../../../src/ledger";
 import type { CivilDate } from "../../../src/values";
 import { RELOCATED } from "./allpeople";
@@ -56,7 +56,7 @@ export type Expectation =
   | { readonly kind: "persons"; readonly count: number; readonly today: boolean; readonly note?: string }
   | { readonly kind: "field"; readonly header: string; readonly field: FieldName; readonly today: boolean; readonly note?: string }
   /** A rule's finding for a household (null: a whole-sheet finding); "any" = no finding of any rule. */
-  | { readonly kind: "finding"; readonly rule: RuleId | "any"; readonly household: string | null; readonly fires: boolean; readonly today: boolean; readonly note: string }
+  | { readonly kind: "finding"; readonly rule: RuleId | "any"; readonly household: string | null; readonly fires: boolean; readonly today: boolean; readonly note: string; readonly severity?: Severity }
   | { readonly kind: "ruleRuns"; readonly rule: RuleId; readonly runs: boolean; readonly today: boolean; readonly note?: string }
   /** Behaviour that has no place in today's report (scope, notes, joins): stated for the implementer, never asserted. */
   | { readonly kind: "behaviour"; readonly today: false; readonly note: string };
@@ -356,7 +356,8 @@ export const EXPECTED: readonly FixtureExpectations[] = [
       silent("D05", K(3), false, "壹万贰仟 is 12000: read it (with a note) or report D04 only — never D05 from a missing part"),
       silent("D05", K(4), false, "转移性收入 unreadable: D04 only"),
       fires("D04", K(4), true, "转移性收入“待核实”"),
-      silent("M07", K(5), false, "disability without grade: M07 says it cannot decide (an info), not an error"),
+      { kind: "finding", rule: "M07", household: K(5), fires: false, severity: "error", today: false, note: "disability without grade: no error that the elder is not eligible (57, grade unknown)" },
+      behaviour("户5 (handLedger): M07 gives an info that the disability grade is unknown, so eligibility at 55 cannot be decided"),
       silent("any", K(1), true, "clean"),
       silent("any", K(2), true, "clean (visit date as a serial)"),
       silent("any", K(6), true, "full-width digits and 万 read"),
