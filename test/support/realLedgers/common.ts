@@ -9,6 +9,7 @@
  * ../syntheticId.ts).
  */
 import ExcelJS from "exceljs";
+import { columnLetter, columnNumber } from "../../../src/ledger";
 import type { MergedRange, SheetInput } from "../../../src/ledger";
 import { syntheticId } from "../syntheticId";
 
@@ -66,23 +67,12 @@ export function dateSerial(year: number, month: number, day: number): DateSerial
   return new DateSerial(excelSerial(year, month, day));
 }
 
-/** Column letters of a 1-based column number: 1 → A, 27 → AA, 177 → FU. */
-export function letterOf(column: number): string {
-  let n = column;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** Column letters of a 1-based column number (1 → A, 177 → FU), and back: the reader's own conversions. */
+export { columnLetter as letterOf, columnNumber as columnOf };
 
-/** 1-based column number of column letters. */
-export function columnOf(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
+/** A title (or note) row: the text in column A, the rest of the row blank (the area is merged by the sheet's merges). */
+export function titleRow(text: string, width: number): FixtureCell[] {
+  return [text, ...Array<FixtureCell>(width - 1).fill(null)];
 }
 
 function mergedRange(area: string): MergedRange {
@@ -90,7 +80,7 @@ function mergedRange(area: string): MergedRange {
   const parse = (ref: string) => {
     const m = /^([A-Z]+)(\d+)$/.exec(ref);
     if (!m) throw new Error(`test helper: bad cell reference ${ref}`);
-    return { row: Number(m[2]), column: columnOf(m[1]) };
+    return { row: Number(m[2]), column: columnNumber(m[1]) };
   };
   const from = parse(a);
   const to = parse(b ?? a);

@@ -7,7 +7,7 @@
  * sources — full-width digits, "1.2万", 2025年12月3日, date serials, 财务大写 numerals — so that it
  * carries the points the national exports do not: layout by evidence, M01/M02/M07/D05.
  */
-import { dateSerial, FixtureCell, fakeId, fakeName, fakePhone, HouseholdCase, RealLayoutFixture, rowByHeader } from "./common";
+import { dateSerial, FixtureCell, fakeId, fakeName, fakePhone, HouseholdCase, RealLayoutFixture, rowByHeader, titleRow } from "./common";
 
 export const HAND_HEADER: readonly string[] = [
   "序号", "村居", "户编号", "户主姓名", "身份证号", "与户主关系", "家庭人口数", "工资性收入", "生产经营性收入", "财产性收入", "转移性收入",
@@ -68,7 +68,7 @@ export const HAND_HOUSEHOLDS: readonly HandHousehold[] = [
 
 export function handLedger(): RealLayoutFixture {
   const width = HAND_HEADER.length;
-  const rows: FixtureCell[][] = [["齐村镇东王庄村脱贫户增收帮扶台账（2025年）", ...Array<FixtureCell>(width - 1).fill(null)], [...HAND_HEADER]];
+  const rows: FixtureCell[][] = [titleRow("齐村镇东王庄村脱贫户增收帮扶台账（2025年）", width), [...HAND_HEADER]];
   const households: HouseholdCase[] = [];
   HAND_HOUSEHOLDS.forEach((h, i) => {
     const headName = fakeName(i + 3, i + 5);

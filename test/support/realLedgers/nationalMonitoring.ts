@@ -8,7 +8,7 @@
  * this export (fuping objectInfo keys) or from the county all-fields export of the same system
  * (wangzhi102001/DataToDocx), in an order of our choosing. See docs/real-exports.md.
  */
-import { columnOf, FixtureCell, fakeId, fakeName, fakePhone, HouseholdCase, RealLayoutFixture, rowByHeader } from "./common";
+import { columnOf, FixtureCell, fakeId, fakeName, fakePhone, HouseholdCase, RealLayoutFixture, rowByHeader, titleRow } from "./common";
 
 /** The 177 header cells of row 3, A … FU. */
 /** Header strings seen in the national system's exports whose place in this one is not known: they fill the gaps between the placed columns. */
@@ -279,9 +279,7 @@ function personRow(h: NationalHousehold, person: NationalPerson, index: number):
 /** The export: two title rows (not shown by the public code, which skips them), the header on row 3, one row per person. */
 export function nationalMonitoringExport(): RealLayoutFixture {
   const width = NATIONAL_HEADER.length;
-  const title: FixtureCell[] = ["（自定义）监测对象信息", ...Array<FixtureCell>(width - 1).fill(null)];
-  const exported: FixtureCell[] = ["导出单位：薛城区齐村镇    导出时间：2025-12-01 09:30:12", ...Array<FixtureCell>(width - 1).fill(null)];
-  const rows: FixtureCell[][] = [title, exported, [...NATIONAL_HEADER]];
+  const rows: FixtureCell[][] = [titleRow("（自定义）监测对象信息", width), titleRow("导出单位：薛城区齐村镇    导出时间：2025-12-01 09:30:12", width), [...NATIONAL_HEADER]];
   for (const h of NATIONAL_HOUSEHOLDS) h.persons.forEach((person, i) => rows.push(personRow(h, person, i)));
   const households: HouseholdCase[] = NATIONAL_HOUSEHOLDS.map((h) => ({ key: h.key, persons: h.persons.length, story: h.story }));
   return {

@@ -11,7 +11,7 @@
  * fullest of the first four rows); the fixture puts a title and an export line, as the other
  * national exports have.
  */
-import { FixtureCell, fakeName, fakePhone, HouseholdCase, RealLayoutFixture, rowByHeader } from "./common";
+import { FixtureCell, fakeName, fakePhone, HouseholdCase, RealLayoutFixture, rowByHeader, titleRow } from "./common";
 import { NATIONAL_HOUSEHOLDS } from "./nationalMonitoring";
 
 export const PAIRING_HEADER: readonly string[] = [
@@ -50,8 +50,8 @@ const PAIRINGS: readonly Pairing[] = [
 export function pairingExport(): RealLayoutFixture {
   const width = PAIRING_HEADER.length;
   const rows: FixtureCell[][] = [
-    ["帮扶责任人结对查询", ...Array<FixtureCell>(width - 1).fill(null)],
-    ["导出时间：2025-12-01 09:41:05", ...Array<FixtureCell>(width - 1).fill(null)],
+    titleRow("帮扶责任人结对查询", width),
+    titleRow("导出时间：2025-12-01 09:41:05", width),
     [...PAIRING_HEADER],
   ];
   PAIRINGS.forEach((pairing, i) => {

@@ -10,7 +10,7 @@
  * Rows above the header: DataToDocx looks for the header among the first four rows (the fullest
  * one); the fixture puts a title and an export line above it.
  */
-import { FixtureCell, fakeId, fakeName, fakePhone, HouseholdCase, RealLayoutFixture, rowByHeader } from "./common";
+import { FixtureCell, fakeId, fakeName, fakePhone, HouseholdCase, RealLayoutFixture, rowByHeader, titleRow } from "./common";
 import { NATIONAL_HOUSEHOLDS } from "./nationalMonitoring";
 
 export const ALL_FIELDS_HEADER: readonly string[] = [
@@ -51,8 +51,8 @@ const ELDER_OF_HOUSEHOLD_3 = { name: fakeName(2, 3), id: fakeId("19440215", 39),
 export function previousIncomeExport(): RealLayoutFixture {
   const width = ALL_FIELDS_HEADER.length;
   const rows: FixtureCell[][] = [
-    ["全县全字段（2024年度）", ...Array<FixtureCell>(width - 1).fill(null)],
-    ["数据截至：2024-12-31", ...Array<FixtureCell>(width - 1).fill(null)],
+    titleRow("全县全字段（2024年度）", width),
+    titleRow("数据截至：2024-12-31", width),
     [...ALL_FIELDS_HEADER],
   ];
   const households: HouseholdCase[] = [];

@@ -8,7 +8,7 @@
  * ID: a side ledger of industry support that joins the relocation registry (allpeople.ts) by
  * 搬迁人员身份证号. The 填表说明 here is our summary of the template's rules.
  */
-import { FixtureCell, HouseholdCase, RealLayoutFixture } from "./common";
+import { FixtureCell, HouseholdCase, RealLayoutFixture, titleRow } from "./common";
 import { RELOCATED } from "./allpeople";
 
 export const INDUSTRY_MERGES: readonly string[] = ["A1:J1", "A2:J2", "B3:C3", "D3:F3", "G3:H3", "I3:J3", "I4:J4", "A3:A5", "B4:B5", "C4:C5", "D4:D5", "E4:E5", "F4:F5", "G4:G5", "H4:H5"];
@@ -42,8 +42,8 @@ const SUPPORTED: readonly (readonly [number, number, readonly FixtureCell[]])[] 
 
 export function relocationIndustryTemplate(): RealLayoutFixture {
   const rows: FixtureCell[][] = [
-    ["产业发展政策保障模板", ...Array<FixtureCell>(9).fill(null)],
-    ["填表说明：1.身份证号设为文本格式；2.预计年增收、带动增收、产业奖补、政策性补助只填数字；3.带动方式：入企务工/入股分红/土地流转/订单回收/托管代养/反租倒包/其他/无；4.培训时间写作 2019/10/23。", ...Array<FixtureCell>(9).fill(null)],
+    titleRow("产业发展政策保障模板", 10),
+    titleRow("填表说明：1.身份证号设为文本格式；2.预计年增收、带动增收、产业奖补、政策性补助只填数字；3.带动方式：入企务工/入股分红/土地流转/订单回收/托管代养/反租倒包/其他/无；4.培训时间写作 2019/10/23。", 10),
     ...HEADER_ROWS.map((r) => [...r]),
   ];
   for (const [h, m, values] of SUPPORTED) rows.push([RELOCATED[h].members[m].id, ...values]);

@@ -9,7 +9,7 @@
  * ("50000.0 "); the 序号 is text without the space. The household is named by 户主姓名 and
  * 身份证号 (the head's); the borrower by 贷款人姓名 and 贷款人身份证.
  */
-import { FixtureCell, HouseholdCase, letterOf, RealLayoutFixture } from "./common";
+import { FixtureCell, HouseholdCase, letterOf, RealLayoutFixture, titleRow } from "./common";
 import { NATIONAL_HOUSEHOLDS } from "./nationalMonitoring";
 
 const GROUPS: readonly (readonly [string, readonly string[]])[] = [
@@ -63,10 +63,9 @@ const LOANS: readonly Loan[] = [
 
 export function smallLoanExport(): RealLayoutFixture {
   const width = SMALL_LOAN_HEADER.length;
-  const title: FixtureCell[] = ["金融扶贫小额信贷", ...Array<FixtureCell>(width - 1).fill(null)];
-  const groups: FixtureCell[] = Array<FixtureCell>(width).fill(null);
+    const groups: FixtureCell[] = Array<FixtureCell>(width).fill(null);
   GROUPS.forEach(([name], i) => (groups[GROUP_START[i] - 1] = name));
-  const rows: FixtureCell[][] = [title, groups, [...SMALL_LOAN_HEADER]];
+  const rows: FixtureCell[][] = [titleRow("金融扶贫小额信贷", width), groups, [...SMALL_LOAN_HEADER]];
   LOANS.forEach((loan, i) => {
     const h = NATIONAL_HOUSEHOLDS[loan.household];
     const head = h.persons[0];
