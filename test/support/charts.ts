@@ -37,7 +37,7 @@ export interface ReadChart {
   readonly title: string;
   readonly legendPosition: string | null;
   readonly series: readonly ReadSeries[];
-  /** The anchor's cells, 0-based, as xdr:from / xdr:to hold them. */
+  /** The anchor's cells, 0-based, as xdr:from / xdr:to hold them (NaN where the anchor has none). */
   readonly from: { column: number; row: number };
   readonly to: { column: number; row: number };
 }
@@ -118,7 +118,8 @@ export async function chartsOnSheet(file: string, sheetName: string): Promise<Re
     if (!drawingPart) throw new Error(`test helper: the drawing of ${sheetName} has no relationship`);
     const drawing = parse((await zip.file(drawingPart)?.async("string")) ?? "");
     const drawingRels = await targets(zip, drawingPart);
-    for (const anchor of children(drawing, XDR, "twoCellAnchor")) {
+    const anchors = ["twoCellAnchor", "oneCellAnchor", "absoluteAnchor"].flatMap((name) => children(drawing, XDR, name));
+    for (const anchor of anchors) {
       const chartRef = all(anchor, C, "chart")[0];
       if (!chartRef) continue;
       const chartPart = drawingRels.get(chartRef.getAttributeNS(R, "id") ?? "")?.part;
