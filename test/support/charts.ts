@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import { DOMParser } from "@xmldom/xmldom";
 import JSZip from "jszip";
-import { sheetPart } from "./workbooks";
+import { resolvePart, sheetPart } from "./workbooks";
 
 const C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
@@ -71,16 +71,6 @@ function all(node: Element, ns: string, name: string): Element[] {
 
 const valOf = (node: Element | undefined) => node?.getAttribute("val") ?? null;
 
-function resolve(source: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = source.split("/").slice(0, -1);
-  for (const segment of target.split("/")) {
-    if (segment === "..") parts.pop();
-    else if (segment !== ".") parts.push(segment);
-  }
-  return parts.join("/");
-}
-
 const relsOf = (part: string) => part.replace(/([^/]+)$/, "_rels/$1.rels");
 
 async function targets(zip: JSZip, part: string): Promise<Map<string, { type: string; part: string }>> {
@@ -88,7 +78,7 @@ async function targets(zip: JSZip, part: string): Promise<Map<string, { type: st
   const out = new Map<string, { type: string; part: string }>();
   if (!xml) return out;
   for (const rel of all(parse(xml), "http://schemas.openxmlformats.org/package/2006/relationships", "Relationship")) {
-    out.set(rel.getAttribute("Id") ?? "", { type: rel.getAttribute("Type") ?? "", part: resolve(part, rel.getAttribute("Target") ?? "") });
+    out.set(rel.getAttribute("Id") ?? "", { type: rel.getAttribute("Type") ?? "", part: resolvePart(part, rel.getAttribute("Target") ?? "") });
   }
   return out;
 }

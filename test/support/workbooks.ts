@@ -227,7 +227,8 @@ const attributesOf = (tag: string): Map<string, string> => {
   return out;
 };
 
-function resolvePart(source: string, target: string): string {
+/** A relationship target as a part name, resolved against its source part. */
+export function resolvePart(source: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   const parts = source.split("/").slice(0, -1);
   for (const segment of target.split("/")) {

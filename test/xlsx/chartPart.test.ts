@@ -5,6 +5,7 @@
  * (test/libreoffice.test.ts checks that LibreOffice draws it.)
  */
 import * as fs from "node:fs";
+import { builtinModules } from "node:module";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -290,5 +291,32 @@ describe("addChartToSheet 写入工作表部件", () => {
   test("a sheet that already has a drawing is refused (generated tabs have none)", async () => {
     const zip = await packageWith(`<worksheet xmlns="${WORKSHEET}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/><drawing r:id="rId1"/></worksheet>`);
     await expect(addChartToSheet(zip, "xl/worksheets/sheet1.xml", chart())).rejects.toThrow(/already has a drawing/);
+  });
+});
+
+describe("与宿主无关", () => {
+  test("the chart code and everything it imports use no Node API (the browser page runs it): only relative modules, and jszip's types", () => {
+    const seen = new Set<string>();
+    const outside: string[] = [];
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = fs.readFileSync(file, "utf8");
+      for (const m of source.matchAll(/^(?:import|export)\s+(type\s+)?(?:[^;]*?\s+from\s+)?"([^"]+)";/gm)) {
+        const [, typeOnly, specifier] = m;
+        if (specifier.startsWith(".")) {
+          // Type-only imports vanish from the compiled code; every other import runs in the page.
+          if (typeOnly) continue;
+          const target = path.resolve(path.dirname(file), specifier);
+          visit(fs.existsSync(`${target}.ts`) ? `${target}.ts` : path.join(target, "index.ts"));
+        } else if (!typeOnly) outside.push(`${path.relative(process.cwd(), file)}: ${specifier}`);
+        else if (specifier.startsWith("node:") || builtinModules.includes(specifier)) outside.push(`${path.relative(process.cwd(), file)}: type ${specifier}`);
+      }
+    };
+    visit(path.resolve(__dirname, "../../src/xlsx/chartPart.ts"));
+    expect([...seen].map((f) => path.relative(path.resolve(__dirname, "../.."), f)).sort()).toEqual(
+      expect.arrayContaining(["src/xlsx/chartPart.ts", "src/xlsx/ooxml.ts", "src/xlsx/numberFormats.ts", "src/ledger/cellRef.ts"]),
+    );
+    expect(outside).toEqual([]);
   });
 });
