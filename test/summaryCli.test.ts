@@ -16,6 +16,9 @@ import { H01_HEAD_ID, H05_HEAD_ID, H09_HEAD_ID, PERSON_ROWS } from "./summaries/
 import { chartsOnSheet } from "./support/charts";
 import { definedNames, dressLedger, load, sha256, sheetXml, snapshot, zipParts } from "./support/workbooks";
 
+// Each test writes and reads whole workbooks; on a busy machine that takes more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 const REPO = path.resolve(__dirname, "..");
 const dir = useTempDir("bangfu-summary-cli-");
 

@@ -37,6 +37,9 @@ import {
   zipText,
 } from "./support/workbooks";
 
+// Each test writes and reads whole workbooks; on a busy machine that takes more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-writer-"));
