@@ -102,11 +102,21 @@ export function chartOfLayout(layout: SummaryLayout, sheetName: string, date1904
       nameRef: `${sheet}!$${columnLetter(column)}$${layout.headerRow}`,
       valuesRef: range(column),
       values: cells(column).map((v) => (typeof v === "number" && Number.isFinite(v) ? v : null)),
-      formatCode: NUMBER_FORMATS[layout.formats[placement.firstRow - 1]?.[column - 1] ?? "integer"] ?? "General",
+      formatCode: formatCodeOf(layout, column),
     }),
   );
   const { from, to } = placeBelow(layout, categories.length);
   return { kind: placement.kind, title: placement.title, categoriesRef: range(placement.categoryColumn), categories, series, from, to, date1904 };
+}
+
+/** The number format of a series column: that of its first number cell ("—" cells are text). */
+function formatCodeOf(layout: SummaryLayout, column: number): string {
+  const placement = layout.chart!;
+  for (let r = placement.firstRow; r <= placement.lastRow; r++) {
+    const format = layout.formats[r - 1]?.[column - 1];
+    if (format !== undefined && format !== "text") return NUMBER_FORMATS[format] ?? "General";
+  }
+  return "General";
 }
 
 /**
@@ -133,8 +143,11 @@ function placeBelow(layout: SummaryLayout, categoryCount: number): { from: Ancho
 
 const val = (name: string, value: string | number) => `<c:${name} val="${value}"/>`;
 
+/** Text as XML content: escaped, without the control characters XML 1.0 cannot hold (a ledger cell may have them). */
+const xmlText = (text: string) => encodeXml(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ""));
+
 function strCache(values: readonly string[]): string {
-  return `<c:strCache>${val("ptCount", values.length)}${values.map((v, i) => `<c:pt idx="${i}"><c:v>${encodeXml(v)}</c:v></c:pt>`).join("")}</c:strCache>`;
+  return `<c:strCache>${val("ptCount", values.length)}${values.map((v, i) => `<c:pt idx="${i}"><c:v>${xmlText(v)}</c:v></c:pt>`).join("")}</c:strCache>`;
 }
 
 /** Numbers as a cache: blanks are left out (a gap), numbers written in full precision. */
@@ -147,11 +160,11 @@ function solidFill(colour: string): string {
   return `<a:solidFill><a:srgbClr val="${colour}"/></a:solidFill>`;
 }
 
-/** Rich text of a title: the chart's title in 14 pt, not bold, with the East Asian font of the theme. */
+/** Rich text of a title: the chart's title in 14 pt, not bold (as Excel titles a new chart). */
 function titleXml(text: string): string {
   return (
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="0"/></a:pPr>` +
-    `<a:r><a:rPr lang="zh-CN" sz="1400" b="0"/><a:t>${encodeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>${val("overlay", 0)}</c:title>`
+    `<a:r><a:rPr lang="zh-CN" sz="1400" b="0"/><a:t>${xmlText(text)}</a:t></a:r></a:p></c:rich></c:tx>${val("overlay", 0)}</c:title>`
   );
 }
 
@@ -203,7 +216,7 @@ export function drawingXml(chart: SheetChart, chartRelId: string): string {
     XML_DECLARATION +
     `<xdr:wsDr xmlns:xdr="${SPREADSHEET_DRAWING_NS}" xmlns:a="${DRAWINGML_NS}">` +
     `<xdr:twoCellAnchor>${anchorCell("from", chart.from)}${anchorCell("to", chart.to)}` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${encodeXml(chart.title)}" descr="${encodeXml(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${xmlText(chart.title)}" descr="${xmlText(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${CHART_NS}"><c:chart xmlns:c="${CHART_NS}" xmlns:r="${REL_NS}" r:id="${chartRelId}"/></a:graphicData></a:graphic>` +
     `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`

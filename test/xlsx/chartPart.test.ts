@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import { builtinModules } from "node:module";
 import * as path from "node:path";
+import { DOMParser } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { layoutSummary } from "../../src/host/summaryLayout";
@@ -144,7 +145,7 @@ describe("两种柱形图", () => {
     expect(await packageProblems(out)).toEqual([]);
   });
 
-  test("a text (—) or blank cell in a series is a gap: the cache leaves the point out and still counts it", () => {
+  test("a text (—) or blank cell in a series is a gap: the cache leaves the point out and still counts it; texts are XML-safe", () => {
     const t: SummaryTable = {
       ...tiers(),
       columns: [
@@ -152,19 +153,23 @@ describe("两种柱形图", () => {
         { header: "增幅", width: 8, format: "percent" },
       ],
       rows: [
-        [{ value: "东街道" }, { value: 0.1 }],
         [{ value: "北街道" }, { value: "—" }],
-        [{ value: "西街道" }, { value: null }],
+        [{ value: "东街道" }, { value: 0.1 }],
+        [{ value: "西\u0001街道" }, { value: null }],
         [{ value: "南街道" }, { value: 0.05 }],
       ],
       totalRow: undefined,
       chart: { kind: "clusteredColumn", title: "增幅", categoryColumn: 0, seriesColumns: [1] },
     };
     const chart = chartOfLayout(layoutSummary(t), "街道排名")!;
-    expect(chart.series[0].values).toEqual([0.1, null, null, 0.05]);
+    expect(chart.series[0].values).toEqual([null, 0.1, null, 0.05]);
+    // The column's number format, though its first cell is the text "—".
     expect(chart.series[0].formatCode).toBe("0.0%");
     const xml = chartSpaceXml(chart);
-    expect(xml).toContain(`<c:numCache><c:formatCode>0.0%</c:formatCode><c:ptCount val="4"/><c:pt idx="0"><c:v>0.1</c:v></c:pt><c:pt idx="3"><c:v>0.05</c:v></c:pt></c:numCache>`);
+    expect(xml).toContain(`<c:numCache><c:formatCode>0.0%</c:formatCode><c:ptCount val="4"/><c:pt idx="1"><c:v>0.1</c:v></c:pt><c:pt idx="3"><c:v>0.05</c:v></c:pt></c:numCache>`);
+    // A control character a ledger cell may hold is left out: XML 1.0 cannot carry it.
+    expect(xml).toContain("<c:v>西街道</c:v>");
+    expect(() => new DOMParser({ onError: (level, message) => { throw new Error(`${level}: ${message}`); } }).parseFromString(xml, "text/xml")).not.toThrow();
   });
 
   test("a tab whose name holds a quote is quoted in every reference, as Excel writes it", () => {
