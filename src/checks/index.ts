@@ -1,3 +1,3 @@
 export * from "./types";
-export * from "./rules";
+export * from "./rules/index";
 export * from "./engine";

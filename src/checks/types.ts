@@ -1,7 +1,7 @@
 import type { FieldKey } from "../ledger/fields";
 import type { CellRef, HouseholdRecord, Ledger, PersonRecord } from "../ledger/model";
 import type { IncomeTier } from "../formulas";
-import type { Policy } from "../policy";
+import type { PlanQuote, Policy } from "../policy";
 import type { CivilDate } from "../values";
 
 export type Severity = "error" | "warning" | "info";
@@ -25,7 +25,10 @@ export interface Finding {
 export interface RuleOutcome {
   readonly id: RuleId;
   readonly clause: string;
+  /** The most serious severity the rule can emit. */
   readonly severity: Severity;
+  /** Every severity the rule can emit, most serious first. */
+  readonly severities: readonly Severity[];
   readonly title: string;
   readonly status: "ran" | "skipped";
   /** Why the rule was skipped (the missing columns), or a note on a partial run; null otherwise. */
@@ -84,10 +87,22 @@ export type Requirement = FieldKey | readonly FieldKey[] | "income" | "measures"
 
 export interface RuleDefinition {
   readonly id: RuleId;
+  /** The plan's clause, "—" for a data-quality rule. */
   readonly clause: string;
-  readonly severity: Severity;
+  /** The plan's sentences the rule enforces, word for word; none for a data-quality rule. */
+  readonly plan: readonly PlanQuote[];
   /** Chinese title: what the rule checks. */
   readonly title: string;
+  readonly titleEn: string;
+  /** Every severity the rule can emit, most serious first. */
+  readonly severities: readonly Severity[];
   readonly needs: readonly Requirement[];
+  /**
+   * For users, in Chinese: what the rule checks and why. {parameterKey} stands for a policy
+   * parameter's value (the generated docs fill it in).
+   */
+  readonly explanation: string;
+  /** For users, in Chinese: what to do about a finding. May hold {parameterKey} too. */
+  readonly remedy: string;
   run(context: CheckContext): Finding[];
 }
