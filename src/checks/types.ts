@@ -3,6 +3,7 @@ import type { CellRef, HouseholdRecord, Ledger, PersonRecord } from "../ledger/m
 import type { IncomeTier } from "../formulas";
 import type { PlanQuote, Policy } from "../policy";
 import type { CivilDate } from "../values";
+import type { FindingData } from "./data";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -18,8 +19,17 @@ export interface Finding {
   readonly household: string | null;
   /** The cell to go to; null when the finding concerns the whole sheet. */
   readonly cell: CellRef | null;
-  /** Chinese: what is wrong and what to do. */
+  /** Chinese: what is wrong and what to do, rendered from `data`. */
   readonly message: string;
+  /** What the finding is about: its kind among the rule's findings and the numbers, dates and names concerned. */
+  readonly data: FindingData;
+}
+
+/** One of the findings a rule can give, e.g. M07's reward above the allowed amount. */
+export interface FindingKind {
+  readonly severity: Severity;
+  /** Chinese, short: what this finding says. */
+  readonly summary: string;
 }
 
 export interface RuleOutcome {
@@ -94,7 +104,9 @@ export interface RuleDefinition {
   /** Chinese title: what the rule checks. */
   readonly title: string;
   readonly titleEn: string;
-  /** Every severity the rule can emit, most serious first. */
+  /** The findings the rule can give, by their `data.kind`. */
+  readonly kinds: Readonly<Record<string, FindingKind>>;
+  /** Every severity the rule can emit (its kinds' severities), most serious first. */
   readonly severities: readonly Severity[];
   readonly needs: readonly Requirement[];
   /**

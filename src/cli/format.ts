@@ -23,6 +23,7 @@ export function reportToJson(report: CheckReport, policy: Policy): object {
       row: f.cell?.row ?? null,
       column: f.cell?.column ?? null,
       message: f.message,
+      data: f.data,
     })),
   };
 }

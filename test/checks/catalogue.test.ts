@@ -51,6 +51,16 @@ describe("规则目录", () => {
     }
   });
 
+  test("a rule's severities are those of its kinds of finding, most serious first", () => {
+    const order = ["error", "warning", "info"];
+    for (const rule of RULES) {
+      const kinds = Object.values(rule.kinds);
+      expect(kinds.length).toBeGreaterThan(0);
+      for (const kind of kinds) expect(kind.summary).toMatch(/[\u4e00-\u9fff]{4}/);
+      expect(rule.severities).toEqual(order.filter((s) => kinds.some((k) => k.severity === s)));
+    }
+  });
+
   test("each rule has an English title, and a Chinese explanation and remedy for users", () => {
     for (const rule of RULES) {
       expect({ id: rule.id, en: /^[\x20-\x7e]+$/.test(rule.titleEn) }).toEqual({ id: rule.id, en: true });

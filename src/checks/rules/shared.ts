@@ -1,15 +1,71 @@
 /**
- * Helpers the rule files share: building a finding, the cell a finding points to, how a member
- * is named, which households are low-income, which measures a household has.
+ * What the rule files share: defineRule (a rule's findings carry data, its messages are rendered
+ * from that data, its severities follow from its kinds), where a finding points, how a member is
+ * named, which households are low-income, which measures a household has.
  */
 import type { FieldKey } from "../../ledger/fields";
 import type { CellRef, HouseholdRecord, PersonRecord } from "../../ledger/model";
-import { ActionId, actionsOfMeasures } from "../../policy";
-import type { CheckContext, Finding, HouseholdFacts, RuleDefinition, Severity } from "../types";
+import { ActionId, actionsOfMeasures, PlanQuote } from "../../policy";
+import type { FindingData, KnownDataKeys } from "../data";
+import type { CheckContext, Finding, FindingKind, HouseholdFacts, Requirement, RuleDefinition, RuleId, Severity } from "../types";
 
-export function finding(rule: RuleDefinition, severity: Severity, facts: HouseholdFacts | null, cell: CellRef | null, message: string): Finding {
-  return { rule: rule.id, severity, clause: rule.clause, household: facts?.household.key ?? null, cell, message };
+/** Where a finding points and whom its message names. */
+export interface Place {
+  /** The household key, or null for a sheet-level finding. */
+  readonly household: string | null;
+  readonly cell: CellRef | null;
+  /** "户编号 H001（户主 赵一）", with "，成员 …" for a member; empty for a sheet-level finding. */
+  readonly subject: string;
 }
+
+/** A rule as its file writes it: the definition, how a finding's data reads in Chinese, and the check itself. */
+export interface RuleSpec<D extends FindingData> {
+  readonly id: RuleId;
+  readonly clause: string;
+  readonly plan: readonly PlanQuote[];
+  readonly title: string;
+  readonly titleEn: string;
+  readonly kinds: { readonly [K in D["kind"]]: FindingKind };
+  readonly needs: readonly Requirement[];
+  readonly explanation: string;
+  readonly remedy: string;
+  /** The finding's Chinese message, from its data alone (and the subject that names the household). */
+  message(data: D, subject: string): string;
+  /** Check the ledger, reporting each finding as its data and place. */
+  run(context: CheckContext, report: (data: D, place: Place) => void): void;
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
+
+export function defineRule<D extends FindingData & KnownDataKeys<D>>(spec: RuleSpec<D>): RuleDefinition {
+  const kinds: Readonly<Record<string, FindingKind>> = spec.kinds;
+  const { message, run, ...definition } = spec;
+  return {
+    ...definition,
+    kinds,
+    severities: SEVERITY_ORDER.filter((s) => Object.values(kinds).some((k) => k.severity === s)),
+    run(context) {
+      const findings: Finding[] = [];
+      run(context, (data, place) => {
+        findings.push({ rule: spec.id, severity: kinds[data.kind].severity, clause: spec.clause, household: place.household, cell: place.cell, message: message(data, place.subject), data });
+      });
+      return findings;
+    },
+  };
+}
+
+/** A household's finding at a cell. */
+export function atHousehold(facts: HouseholdFacts, cell: CellRef): Place {
+  return { household: facts.household.key, cell, subject: facts.label };
+}
+
+/** A member's finding at the member's cell of a field. */
+export function atMember(context: CheckContext, facts: HouseholdFacts, person: PersonRecord, field: FieldKey): Place {
+  return { household: facts.household.key, cell: personCell(context, facts, person, field), subject: `${facts.label}，${personLabel(person)}` };
+}
+
+/** A finding about the whole sheet. */
+export const WHOLE_SHEET: Place = { household: null, cell: null, subject: "" };
 
 /** The cell of a field in a household, falling back to its first row in that field's column, then to the key cell. */
 export function cellOf(context: CheckContext, facts: HouseholdFacts, field: FieldKey): CellRef {
