@@ -1,0 +1,47 @@
+/**
+ * The generated documents (docs/rules.md …, the README's rule table) are committed: they must be
+ * exactly what `npm run docs` writes from the code today.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generatedFiles, README, readmeSections, withSections } from "../scripts/docs";
+import { fillParameters } from "../scripts/docs/markdown";
+
+const ROOT = path.join(__dirname, "..");
+const STALE = "与代码不一致：请运行 npm run docs 并提交结果";
+
+/** A checkout may turn line ends into CRLF: compare the text, not the line ends. */
+const read = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8").replace(/\r\n/g, "\n");
+
+describe("generated documents", () => {
+  test.each(generatedFiles().map((f) => [f.path, f] as const))("%s is up to date", (file, generated) => {
+    const committed = read(file);
+    expect({ file, upToDate: committed === generated.content, hint: STALE }).toEqual({ file, upToDate: true, hint: STALE });
+  });
+
+  test("the README's generated sections are up to date", () => {
+    const readme = read(README);
+    expect({ upToDate: withSections(readme, readmeSections()) === readme, hint: STALE }).toEqual({ upToDate: true, hint: STALE });
+  });
+
+  test("a README without a section's markers is refused, not silently left stale", () => {
+    expect(() => withSections("# BANGFU\n", readmeSections())).toThrow(/markers/);
+  });
+
+  test("placeholders name parameters; their values read as a sentence says them", () => {
+    expect(fillParameters("每户最高{courtyardSubsidyCap}，比例{courtyardSubsidyRate}，前{visitIntervalMonths}内，满{filialMinAge}")).toBe(
+      "每户最高5,000元，比例50%，前1个月内，满60周岁",
+    );
+    expect(() => fillParameters("{courtyardCap}")).toThrow(/unknown parameter/);
+  });
+
+  test("the rule page shows each rule's plan sentence, cases and messages", () => {
+    const page = generatedFiles().find((f) => f.path === "docs/rules.md")?.content ?? "";
+    expect(page).toContain("> 枣高社字【2023】16号 二（六）12：“对发展“五小经济”的低收入脱贫户");
+    // A case of M06 with the message the check gives for it.
+    expect(page).toContain("**例 3：投资 12000 元，奖补 6000 元：每户最高 5000 元**");
+    expect(page).toContain("- 错误 E2（`aboveAllowed`）：户编号 H001（户主 赵一）：庭院经济奖补登记6,000元，超过应得5,000元");
+    // A skipped case says which column is missing.
+    expect(page).toContain("结果：跳过（缺少列：增收帮扶责任人）。");
+  });
+});
