@@ -35,6 +35,13 @@ describe("generated documents", () => {
     expect(() => fillParameters("{courtyardCap}")).toThrow(/unknown parameter/);
   });
 
+  test("the parameter page shows each dated value with its own source, else the plan's clause", () => {
+    const page = generatedFiles().find((f) => f.path === "docs/parameters.md")?.content ?? "";
+    expect(page).toContain("| 2023-01-01 | 16周岁 | 国发〔2014〕8号《国务院关于建立统一的城乡居民基本养老保险制度的意见》 |");
+    expect(page).toContain("| 2023-01-01 | 50% | 枣高社字【2023】16号 二（六）12 |");
+    expect(page).toContain("| 2023-01-01 | 19元/小时 | 内置默认值，须由当地确认 |");
+  });
+
   test("the rule page shows each rule's plan sentence, cases and messages", () => {
     const page = generatedFiles().find((f) => f.path === "docs/rules.md")?.content ?? "";
     expect(page).toContain("> 枣高社字【2023】16号 二（六）12：“对发展“五小经济”的低收入脱贫户");

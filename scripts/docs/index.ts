@@ -2,7 +2,9 @@
  * Every generated document, from the code's own tables: `npm run docs` writes them
  * (scripts/make-docs.ts) and test/docs.test.ts fails when a committed one differs.
  */
+import { parametersPage } from "./parameters";
 import { readmeRuleTable, rulesPage } from "./rules";
+import { policySchema, SCHEMA_PATH } from "./schema";
 
 export interface GeneratedFile {
   /** Path from the repository root. */
@@ -17,7 +19,11 @@ export interface ReadmeSection {
 }
 
 export function generatedFiles(): GeneratedFile[] {
-  return [{ path: "docs/rules.md", content: rulesPage() }];
+  return [
+    { path: "docs/rules.md", content: rulesPage() },
+    { path: "docs/parameters.md", content: parametersPage() },
+    { path: SCHEMA_PATH, content: `${JSON.stringify(policySchema(), null, 2)}\n` },
+  ];
 }
 
 export function readmeSections(): ReadmeSection[] {
