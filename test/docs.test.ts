@@ -5,7 +5,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generatedFiles, README, readmeSections, withSections } from "../scripts/docs";
+import { columnsPage } from "../scripts/docs/columns";
 import { fillParameters } from "../scripts/docs/markdown";
+import { FIELDS } from "../src/ledger";
 
 const ROOT = path.join(__dirname, "..");
 const STALE = "与代码不一致：请运行 npm run docs 并提交结果";
@@ -40,6 +42,14 @@ describe("generated documents", () => {
     expect(page).toContain("| 2023-01-01 | 16周岁 | 国发〔2014〕8号《国务院关于建立统一的城乡居民基本养老保险制度的意见》 |");
     expect(page).toContain("| 2023-01-01 | 50% | 枣高社字【2023】16号 二（六）12 |");
     expect(page).toContain("| 2023-01-01 | 19元/小时 | 内置默认值，须由当地确认 |");
+  });
+
+  test("the column page shows each field's aliases, with where an alias was seen when its entry says so", () => {
+    const cited = { ...FIELDS, householdId: { ...FIELDS.householdId, aliases: [...FIELDS.householdId.aliases, { header: "户码（新）", source: "全国防返贫监测信息系统导出" }] } };
+    const page = columnsPage(cited);
+    expect(page).toContain("| `householdId` | 户编号 | 户 | 文本 | 户编号、户码、户号、家庭编号、户码（新）（全国防返贫监测信息系统导出） |");
+    // Alternatives are named with the rule that needs one of them.
+    expect(page).toContain("[M07](rules.md#m07)（或出生日期、证件号码）");
   });
 
   test("the rule page shows each rule's plan sentence, cases and messages", () => {

@@ -2,6 +2,7 @@
  * Every generated document, from the code's own tables: `npm run docs` writes them
  * (scripts/make-docs.ts) and test/docs.test.ts fails when a committed one differs.
  */
+import { columnsPage } from "./columns";
 import { parametersPage } from "./parameters";
 import { readmeRuleTable, rulesPage } from "./rules";
 import { policySchema, SCHEMA_PATH } from "./schema";
@@ -23,6 +24,7 @@ export function generatedFiles(): GeneratedFile[] {
     { path: "docs/rules.md", content: rulesPage() },
     { path: "docs/parameters.md", content: parametersPage() },
     { path: SCHEMA_PATH, content: `${JSON.stringify(policySchema(), null, 2)}\n` },
+    { path: "docs/columns.md", content: columnsPage() },
   ];
 }
 
