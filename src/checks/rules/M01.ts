@@ -23,6 +23,7 @@ export const M01 = defineRule<Data>({
   run(context, report) {
     const { lowIncomeThreshold } = context.policy.values;
     for (const facts of lowIncome(context)) {
+      // A household with a tier has an income: the null test only narrows the type.
       if (facts.household.values.supportCadre || facts.perCapita === null) continue;
       report({ kind: "noCadre", perCapita: facts.perCapita, lowIncomeThreshold }, atHousehold(facts, cellOf(context, facts, "supportCadre")));
     }

@@ -1,6 +1,12 @@
 /**
  * The rule catalogue, one file per rule. Ids are part of the interface (reports, JSON output,
  * the pane's filters): never renumber. This list fixes the order in which rules run and are shown.
+ *
+ * A rule is its file (M06.ts: clause, the plan's sentence, kinds of finding with their severity,
+ * the columns it needs, the explanation for users, its data, message and check) and its cases
+ * (M06.cases.ts, registered in ./cases.ts). To change a rule, change both, run `npm test`
+ * (the cases harness) and `npm run docs` (docs/rules.md and the README's table follow).
+ * A new rule also needs its id in RuleId (../types.ts) and a place in this list.
  */
 import type { RuleDefinition, RuleId } from "../types";
 import { D01 } from "./D01";
