@@ -3,10 +3,12 @@
  * a mistake the schema refuses is refused by the reader too (editors show the same problems the
  * command line would). The relations between parameters are the reader's alone.
  */
+import * as path from "node:path";
 import Ajv from "ajv";
+import { SAMPLE_POLICY_FILE, SAMPLE_POLICY_PATH } from "../scripts/docs/parameters";
 import { policySchema } from "../scripts/docs/schema";
-import { SAMPLE_POLICY_FILE } from "../scripts/docs/parameters";
 import { parsePolicyFile, PolicyFileError } from "../src/policy";
+import { runCli } from "./support/cli";
 
 const validate = new Ajv({ allErrors: true }).compile(policySchema());
 
@@ -67,3 +69,14 @@ describe("policy.schema.json agrees with parsePolicyFile", () => {
     expect(Object.keys(year.properties)).toContain("confirm");
   });
 });
+
+test("bangfu check --policy examples/policy-2025.json: its $schema is passed over and its values apply", async () => {
+  const ledger = path.join(__dirname, "..", "examples", "国家系统导出-人员.xlsx");
+  const run = await runCli(["check", ledger, "--json", "--as-of", "2025-12-15", "--policy", path.join(__dirname, "..", SAMPLE_POLICY_PATH)]);
+  expect(run.stderr).not.toMatch(/参数文件.*问题/);
+  const json = JSON.parse(run.stdout) as { unconfirmedParameters: string[]; findings: { rule: string; data: { hourlyMinimumWage?: number } }[] };
+  expect(json.unconfirmedParameters).toEqual([]); // 2025 sets the wage and confirms the farmers' growth
+  const m05 = json.findings.filter((f) => f.rule === "M05");
+  expect(m05.length).toBeGreaterThan(0);
+  for (const f of m05) expect(f.data.hourlyMinimumWage).toBe(21);
+}, 60_000);

@@ -3,7 +3,7 @@
  * (scripts/make-docs.ts) and test/docs.test.ts fails when a committed one differs.
  */
 import { columnsPage } from "./columns";
-import { parametersPage } from "./parameters";
+import { parametersPage, SAMPLE_POLICY_FILE, SAMPLE_POLICY_PATH } from "./parameters";
 import { readmeRuleTable, rulesPage } from "./rules";
 import { policySchema, SCHEMA_PATH } from "./schema";
 
@@ -25,6 +25,7 @@ export function generatedFiles(): GeneratedFile[] {
     { path: "docs/parameters.md", content: parametersPage() },
     { path: SCHEMA_PATH, content: `${JSON.stringify(policySchema(), null, 2)}\n` },
     { path: "docs/columns.md", content: columnsPage() },
+    { path: SAMPLE_POLICY_PATH, content: `${JSON.stringify(SAMPLE_POLICY_FILE, null, 2)}\n` },
   ];
 }
 

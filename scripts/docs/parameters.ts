@@ -20,9 +20,11 @@ import { banner, table } from "./markdown";
 
 const PLAN_YEARS = Array.from({ length: PLAN_PERIOD.lastYear - PLAN_PERIOD.firstYear + 1 }, (_, i) => PLAN_PERIOD.firstYear + i);
 
-/** A sample policy file, as the README and this page show it. */
+/** The sample policy file, written to examples/ and shown on this page. */
+export const SAMPLE_POLICY_PATH = "examples/policy-2025.json";
+
 export const SAMPLE_POLICY_FILE = {
-  $schema: "policy.schema.json",
+  $schema: "../docs/policy.schema.json",
   description: "2025年本地参数",
   years: {
     "2025": { hourlyMinimumWage: 21, confirm: ["farmersIncomeGrowth"] },
@@ -50,7 +52,7 @@ export function parametersPage(): string {
     "",
     "## 参数文件",
     "",
-    `命令行用 \`--policy 参数.json\` 读取参数文件，任务窗格“设置”页以同样的格式把参数保存在工作簿中。文件的格式由 [policy.schema.json](policy.schema.json)（JSON Schema）描述：在文件中写上 \`"$schema"\`（指向该文件的路径或网址），VS Code 等编辑器即可提示参数名、说明和允许范围。`,
+    `命令行用 \`--policy 参数.json\` 读取参数文件，任务窗格“设置”页以同样的格式把参数保存在工作簿中。文件的格式由 [policy.schema.json](policy.schema.json)（JSON Schema）描述：在文件中写上 \`"$schema"\`（指向该文件的相对路径或网址），VS Code 等编辑器即可提示参数名、说明和允许范围；BANGFU 读取时忽略这一项。示例 [\`${SAMPLE_POLICY_PATH}\`](../${SAMPLE_POLICY_PATH})：`,
     "",
     "```json",
     JSON.stringify(SAMPLE_POLICY_FILE, null, 2),
