@@ -139,6 +139,8 @@ export interface FakeEtOptions {
   readonly protectStructure?: boolean;
   /** The active sheet at the start (default the first visible). */
   readonly activeSheet?: string;
+  /** No workbook is open (ActiveWorkbook is null). */
+  readonly noWorkbook?: boolean;
 }
 
 const MAX_COLUMNS = 16384;
@@ -261,18 +263,20 @@ export class FakeEt {
   displayAlerts = true;
   screenUpdating = true;
   protectStructure: boolean;
+  workbookOpen: boolean;
   active: SheetState | null = null;
   bridgeCalls = 0;
   /** When set, every bridge call is recorded here. */
   log: string[] | null = null;
   /** The Application / wps object as an add-in page sees it. */
   readonly app: WpsApplication;
-  readonly options: Required<Omit<FakeEtOptions, "activeSheet" | "protectStructure">>;
+  readonly options: Required<Omit<FakeEtOptions, "activeSheet" | "protectStructure" | "noWorkbook">>;
   private nextPaneId = 1;
 
   constructor(seeds: readonly EtSheetSeed[] = [], options: FakeEtOptions = {}) {
     this.options = { customFunctions: options.customFunctions ?? true, oneDimensionalRows: options.oneDimensionalRows ?? true, charts: options.charts ?? "both" };
     this.protectStructure = options.protectStructure === true;
+    this.workbookOpen = options.noWorkbook !== true;
     for (const seed of seeds) this.addSheet(seed);
     this.active = (options.activeSheet ? this.sheet(options.activeSheet) : this.sheets.find((s) => s.visible === -1)) ?? null;
     this.app = bridged(this, new FakeApplication(this)) as unknown as WpsApplication;
@@ -475,8 +479,8 @@ class FakeApplication extends FakeCom {
       });
     }
   }
-  get ActiveWorkbook(): FakeWorkbook {
-    return new FakeWorkbook(this.et);
+  get ActiveWorkbook(): FakeWorkbook | null {
+    return this.et.workbookOpen ? new FakeWorkbook(this.et) : null;
   }
   get ActiveSheet(): FakeWorksheet | null {
     return this.et.active ? new FakeWorksheet(this.et, this.et.active) : null;
