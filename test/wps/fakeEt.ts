@@ -268,6 +268,7 @@ export class FakeEt {
   bridgeCalls = 0;
   /** When set, every bridge call is recorded here. */
   log: string[] | null = null;
+  paneHooks: TaskPaneHooks | null = null;
   /** The Application / wps object as an add-in page sees it. */
   readonly app: WpsApplication;
   readonly options: Required<Omit<FakeEtOptions, "activeSheet" | "protectStructure" | "noWorkbook">>;
@@ -506,6 +507,7 @@ class FakeApplication extends FakeCom {
   CreateTaskPane(url: string, title?: string): FakeTaskPane {
     const pane = new FakeTaskPane(this.et, this.et.newPaneId(), url, title ?? "");
     this.et.taskPanes.push(pane);
+    this.et.paneHooks?.created?.(pane);
     return pane;
   }
   GetTaskPane(id: number): FakeTaskPane {
@@ -533,8 +535,15 @@ class FakePluginStorage extends FakeCom {
   }
 }
 
+/** What a page embedding the fake does with task panes (the browser test shows them as frames). */
+export interface TaskPaneHooks {
+  created?(pane: FakeTaskPane): void;
+  navigated?(pane: FakeTaskPane): void;
+  shown?(pane: FakeTaskPane, visible: boolean): void;
+}
+
 export class FakeTaskPane extends FakeCom {
-  Visible = false;
+  private visible = false;
   DockPosition = 0;
   Width = 300;
   deleted = false;
@@ -547,9 +556,17 @@ export class FakeTaskPane extends FakeCom {
   ) {
     super(et);
   }
+  get Visible(): boolean {
+    return this.visible;
+  }
+  set Visible(value: boolean) {
+    this.visible = value === true;
+    this.et.paneHooks?.shown?.(this, this.visible);
+  }
   Navigate(url: string): void {
     this.url = url;
     this.navigations.push(url);
+    this.et.paneHooks?.navigated?.(this);
   }
   Delete(): void {
     this.deleted = true;
