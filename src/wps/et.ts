@@ -127,8 +127,8 @@ export interface EtWorksheet {
   /** Asks the user to confirm unless Application.DisplayAlerts is false. */
   Delete(): unknown;
   readonly Shapes: EtShapes;
-  /** The older chart API; absent when the build draws no charts from scripts. */
-  readonly ChartObjects?: () => EtChartObjects;
+  /** The older chart API (the collection when called without an index); absent when the build draws no charts from scripts. */
+  readonly ChartObjects?: () => unknown;
 }
 
 export interface EtSheets {
@@ -141,8 +141,8 @@ export interface EtSheets {
 
 export interface EtName {
   readonly Name: string;
-  /** "='汇总-分层'!$A$1"; "=#REF!$A$1" once the sheet is gone. */
-  readonly RefersTo: string;
+  /** "='汇总-分层'!$A$1"; "=#REF!$A$1" once the sheet is gone (declared as string | boolean). */
+  readonly RefersTo: unknown;
   Delete(): unknown;
 }
 
@@ -197,7 +197,7 @@ export type WpsFunctionType = string;
 export interface WpsFunctionMetadata {
   readonly description?: string;
   readonly result: { readonly type?: WpsFunctionType };
-  readonly parameters: readonly { readonly name?: string; readonly type?: WpsFunctionType; readonly description?: string }[];
+  readonly parameters: { readonly name?: string; readonly type?: WpsFunctionType; readonly description?: string }[];
 }
 
 export interface WpsRibbonUi {

@@ -31,6 +31,7 @@ import {
   XL_LEGEND_BOTTOM,
   XL_UNDERLINE_SINGLE,
   type EtChart,
+  type EtChartObjects,
   type EtName,
   type EtWorkbook,
   type EtWorksheet,
@@ -77,7 +78,8 @@ function readMarkers(workbook: EtWorkbook, sheetNames: Map<string, string>): Map
     const name = names.Item(i);
     const text = name.Name;
     if (!text.startsWith(GENERATED_MARKER_PREFIX)) continue;
-    const target = sheetOfReference(name.RefersTo);
+    const refersTo = name.RefersTo;
+    const target = typeof refersTo === "string" ? sheetOfReference(refersTo) : null;
     markers.set(text, { name, target: target === null ? null : (sheetNames.get(target.toLowerCase()) ?? null) });
   }
   return markers;
@@ -277,12 +279,13 @@ function drawChart(sheet: EtWorksheet, layout: SummaryLayout): WpsWrittenTab["ch
   if (typeof shapes.AddChart2 === "function") {
     chart = shapes.AddChart2(-1, type, left, top, CHART_WIDTH, CHART_HEIGHT).Chart;
     via = "AddChart2";
-  } else if (typeof sheet.ChartObjects === "function") {
-    chart = sheet.ChartObjects().Add(left, top, CHART_WIDTH, CHART_HEIGHT).Chart;
+  } else {
+    // Called without an index, ChartObjects gives the collection (declared as a collection or one chart).
+    const objects = (typeof sheet.ChartObjects === "function" ? sheet.ChartObjects() : null) as Partial<EtChartObjects> | null;
+    if (!objects || typeof objects.Add !== "function") return "unsupported";
+    chart = objects.Add(left, top, CHART_WIDTH, CHART_HEIGHT).Chart;
     chart.ChartType = type;
     via = "ChartObjects";
-  } else {
-    return "unsupported";
   }
   // A new chart may already plot the selection: start from no series, then add each explicitly.
   const existing = chart.SeriesCollection();

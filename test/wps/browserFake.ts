@@ -7,10 +7,11 @@
 import { NOTES_ROWS, SAMPLE_ROWS, SAMPLE_SHEET } from "../../src/taskpane/harness/sampleLedger";
 import { FakeEt, type FakeTaskPane } from "./fakeEt";
 
-type Scope = Window & { bangfuFake?: FakeEt; wps?: unknown; Application?: unknown };
+/** The page's globals as this script sets them (typed loosely: et-jsapi-declare also declares `wps`). */
+type Scope = Record<string, unknown> & { bangfuFake?: FakeEt };
 
-const scope = window as Scope;
-const parent = window.parent as Scope;
+const scope = window as unknown as Scope;
+const parent = window.parent as unknown as Scope;
 
 if (window.parent !== window && parent.bangfuFake) {
   scope.wps = parent.wps;
