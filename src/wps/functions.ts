@@ -17,6 +17,7 @@
  */
 import { AGE, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, TIER } from "../functions/functions";
 import type { WpsApplication, WpsFunctionMetadata } from "./et";
+import { CustomFunctionError, installCustomFunctionsStandIn } from "./customFunctionsStandIn";
 import { FunctionSettingsFollower } from "./functionSettings";
 import { normaliseCell } from "./values";
 
@@ -25,33 +26,6 @@ export const WPS_NAMESPACE = "BANGFU";
 type Implementation = (...args: never[]) => unknown[][];
 
 export const IMPLEMENTATIONS: Readonly<Record<string, Implementation>> = { TIER, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, AGE };
-
-/** The stand-in for Excel's CustomFunctions.Error: a code and a message. */
-class CustomFunctionError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message);
-    this.name = "CustomFunctions.Error";
-  }
-}
-
-const ERROR_CODES = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-};
-
-/** Makes `CustomFunctions.Error` and `.ErrorCode` available where Excel's runtime is not. */
-export function installCustomFunctionsStandIn(scope: object = globalThis): void {
-  const holder = scope as { CustomFunctions?: unknown };
-  if (holder.CustomFunctions === undefined) holder.CustomFunctions = { Error: CustomFunctionError, ErrorCode: ERROR_CODES };
-}
 
 function isFunctionError(value: unknown): value is { code: string; message: string } {
   return (

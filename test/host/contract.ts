@@ -12,6 +12,7 @@ import { noteText } from "../../src/host/marks";
 import { layoutSummary, type GridValue } from "../../src/host/summaryLayout";
 import { EMPTY_SETTINGS, HostError, type PaneSettings, type WorkbookHost } from "../../src/host/types";
 import type { SummaryKey } from "../../src/summaries/model";
+import { formatDate, fromExcelSerial } from "../../src/values/dates";
 import { FINDINGS, TIERS } from "./sampleTables";
 
 export interface ContractSheet {
@@ -54,6 +55,20 @@ export interface ContractWorkbook {
 }
 
 export type ContractFactory = (seed: ContractSeed) => ContractWorkbook;
+
+/** A tab's cells (rows 1…rows, columns 1…columns) as shown: blanks null, numbers formatted as dates as ISO text. */
+export function shownGrid(rows: number, columns: number, cell: (row: number, column: number) => { value: unknown; numberFormat?: string }): GridValue[][] {
+  const grid: GridValue[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const row: GridValue[] = [];
+    for (let c = 1; c <= columns; c++) {
+      const { value, numberFormat } = cell(r, c);
+      row.push(value === "" || value === undefined || value === null ? null : typeof value === "number" && numberFormat === "yyyy-mm-dd" ? formatDate(fromExcelSerial(value)) : (value as string | number));
+    }
+    grid.push(row);
+  }
+  return grid;
+}
 
 const LEDGER: ContractSheet = {
   name: "台账",

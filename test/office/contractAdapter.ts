@@ -3,8 +3,7 @@ import { sheetOfReference } from "../../src/ledger/cellRef";
 import { OfficeWorkbookHost } from "../../src/office/host";
 import type { SettingsStore } from "../../src/office/settings";
 import { markerName } from "../../src/summaries/model";
-import { formatDate, fromExcelSerial } from "../../src/values/dates";
-import type { ContractFactory } from "../host/contract";
+import { shownGrid, type ContractFactory } from "../host/contract";
 import { FakeExcel } from "./fakeExcel";
 
 export const openOfficeWorkbook: ContractFactory = (seed) => {
@@ -36,17 +35,7 @@ export const openOfficeWorkbook: ContractFactory = (seed) => {
     tab: (sheet) => {
       const s = excel.sheet(sheet);
       const box = excel.usedBox(s);
-      const rows: (string | number | null)[][] = [];
-      for (let r = 1; r <= box.bottom; r++) {
-        const row: (string | number | null)[] = [];
-        for (let c = 1; c <= box.right; c++) {
-          const cell = excel.peek(s, r, c);
-          const v = cell?.value ?? "";
-          row.push(v === "" ? null : typeof v === "number" && cell?.numberFormat === "yyyy-mm-dd" ? formatDate(fromExcelSerial(v)) : (v as string | number));
-        }
-        rows.push(row);
-      }
-      return rows;
+      return shownGrid(box.bottom, box.right, (r, c) => ({ value: excel.peek(s, r, c)?.value, numberFormat: excel.peek(s, r, c)?.numberFormat }));
     },
     frozenRows: (sheet) => excel.sheet(sheet).frozenRows,
     marker: (key) => {

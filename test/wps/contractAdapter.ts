@@ -1,9 +1,8 @@
 /** WPS over the fake ET behind the host contract (test/host/contract.ts). */
-import { sheetOfReference } from "../../src/ledger/cellRef";
+import { columnLetter, sheetOfReference } from "../../src/ledger/cellRef";
 import { markerName } from "../../src/summaries/model";
-import { formatDate, fromExcelSerial } from "../../src/values/dates";
 import { WpsWorkbookHost } from "../../src/wps/host";
-import type { ContractFactory } from "../host/contract";
+import { shownGrid, type ContractFactory } from "../host/contract";
 import { FakeEt } from "./fakeEt";
 
 export const openWpsWorkbook: ContractFactory = (seed) => {
@@ -31,17 +30,7 @@ export const openWpsWorkbook: ContractFactory = (seed) => {
     tab: (sheet) => {
       const s = et.sheet(sheet);
       const box = et.usedBox(s);
-      const rows: (string | number | null)[][] = [];
-      for (let r = 1; r <= box.bottom; r++) {
-        const row: (string | number | null)[] = [];
-        for (let c = 1; c <= box.right; c++) {
-          const v = et.valueAt(s, r, c);
-          const format = et.cellAt(s, r, c).numberFormat;
-          row.push(v === undefined ? null : typeof v === "number" && format === "yyyy-mm-dd" ? formatDate(fromExcelSerial(v)) : (v as string | number));
-        }
-        rows.push(row);
-      }
-      return rows;
+      return shownGrid(box.bottom, box.right, (r, c) => ({ value: et.valueAt(s, r, c), numberFormat: et.peek(s, `${columnLetter(c)}${r}`)?.numberFormat }));
     },
     frozenRows: (sheet) => et.sheet(sheet).frozen?.rows ?? 0,
     marker: (key) => {
