@@ -6,7 +6,8 @@
  * `Value2` blocks and never walks cells where it can avoid it.
  *
  * Our own declarations rather than et-jsapi-declare's: its licence forbids modifying it, so
- * it stays a devDependency; test/wps/declarations.test.ts checks that its types satisfy these.
+ * it stays a devDependency; test/wps/declarations.test.ts checks at compile time that it names
+ * every member used here, and that its Range, Worksheet and Names satisfy these types.
  * Names and enumeration values follow the VBA object model that ET implements.
  */
 

@@ -139,6 +139,15 @@ describe("npm run build:wps: the add-in folder", () => {
     expect([...et.functions.keys()]).toEqual(["BANGFU.TIER", "BANGFU.COURTYARD_SUBSIDY", "BANGFU.FILIAL_MATCH", "BANGFU.PER_CAPITA", "BANGFU.AGE"]);
     expect(et.functions.get("BANGFU.TIER")?.metadata?.description).toMatch(/收入分层/);
     expect(et.callFunction("BANGFU.TIER", 10999.99)).toEqual([["低收入"]]);
+
+    // A WPS build without custom functions: the ribbon works all the same.
+    const older = new FakeEt([{ name: "台账", cells: [["户编号"]] }], { customFunctions: false });
+    const olderPage: Record<string, unknown> = { ...page, wps: older.app, Application: older.app };
+    olderPage.window = olderPage;
+    vm.runInNewContext(read("main.js"), olderPage);
+    expect((olderPage.OnAction as (c: { Id: string }) => boolean)({ Id: "bangfuCheck" })).toBe(true);
+    expect(older.taskPanes).toHaveLength(1);
+    expect(older.functions.size).toBe(0);
   });
 });
 
