@@ -3,13 +3,14 @@
  * cell by cell), normalised to what Office.js gives (./values.ts).
  *
  * Bridge calls for a sheet of R rows × C columns, S sheets in the workbook:
- *   find the sheet          2 + 2·S   (ActiveWorkbook, Worksheets, Count; Item and Name per sheet)
+ *   find the sheet          3 + 2·S   (ActiveWorkbook, Worksheets, Count; Item and Name per sheet)
  *   used range              2         (UsedRange, Address)
  *   merged header cells     2         (MergeCells of the first MERGE_ROWS rows at once) and, only
  *                                      when some are merged, 2 per header row, plus 2 per cell walked
  *                                      in rows with merges and 2 per merged area found
  *   values                  2·ceil(R / blockRowsFor(C))   (Range, Value2 per block)
- * e.g. 100,000 × 34 with a merged title row and 3 sheets: 2·34 + 8 + 2 + 2 + 32 + 4 = 116.
+ * e.g. 100,001 rows × 34 columns (a title row merged across, then 100,000 rows), 3 sheets:
+ * at most 9 + 2 + (2 + 2·16 + 4) + 2·35 = 119; measured 118 (the search stops at the ledger).
  *
  * ET's UsedRange also covers cells that only carry formatting (a ledger formatted down to row
  * 5,000); Office's getUsedRange(true) does not. Blank rows and columns around the values are
