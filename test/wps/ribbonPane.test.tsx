@@ -14,6 +14,9 @@ import { requestFromHash, requestUrl } from "../../src/wps/paneRequests";
 import { installDomShims, LEDGER_ROWS, LEDGER_SHEET } from "../taskpane/helpers";
 import { FakeEt } from "./fakeEt";
 
+// The pane tests render the whole pane and run a check: give them more than Jest's 5 s default on a busy machine.
+jest.setTimeout(30_000);
+
 beforeAll(installDomShims);
 afterEach(() => {
   cleanup();
