@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { LedgerNotFoundError, readLedger } from "../ledger";
 import { resolvePolicy } from "../policy";
 import { displayWidth } from "../summaries/common";
-import { buildRankingTable, farmersGrowthText, LAGGING_MARK, PLAN_CLAUSE_NOTE, percentText, rankStreets, StreetInput, StreetRanking } from "../summaries/ranking";
+import { buildRankingTable, farmersGrowthText, LAGGING_MARK, noLaggingNote, PLAN_CLAUSE_NOTE, percentText, rankStreets, StreetInput, StreetRanking } from "../summaries/ranking";
 import { formatDate, roundToPrecision } from "../values";
 import { readLedgerSheetFromFile, readLedgerSheetsFromFile } from "../xlsx/readWorkbook";
 import { assertOutputIsNotInput, writeNewSummaryWorkbook } from "../xlsx/writeSummaries";
@@ -140,7 +140,7 @@ export function rankingToText(ranking: StreetRanking): string {
     "",
     lagging.length > 0
       ? `增速靠后的街道（增幅低于当地农民收入增幅 ${percentText(ranking.farmersGrowth)}）：${lagging.join("、")}。${PLAN_CLAUSE_NOTE}`
-      : `没有增幅低于当地农民收入增幅（${percentText(ranking.farmersGrowth)}）的街道。`,
+      : noLaggingNote(ranking),
   ];
   if (uncomputable.length > 0) lines.push(`无法计算增幅（没有两年收入齐全的户），未参加排名：${uncomputable.join("、")}。`);
   return lines.join("\n");

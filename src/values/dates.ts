@@ -1,4 +1,5 @@
 import { InputError, quote } from "./errors";
+import { EARLIEST_BIRTH_YEAR } from "./limits";
 import { compactText, isBlank, toHalfWidth } from "./text";
 
 /**
@@ -78,6 +79,22 @@ export function fullYearsBetween(birth: CivilDate, asOf: CivilDate): number {
   let years = asOf.year - birth.year;
   if (asOf.month < birth.month || (asOf.month === birth.month && asOf.day < birth.day)) years -= 1;
   return years;
+}
+
+/**
+ * Why a birth date cannot be a living person's (before EARLIEST_BIRTH_YEAR, or after today), or null.
+ * `now` is today unless a caller fixes it.
+ */
+export function birthDateProblem(birth: CivilDate, now: CivilDate = today()): string | null {
+  if (birth.year < EARLIEST_BIRTH_YEAR) return `出生日期${formatDate(birth)}早于${EARLIEST_BIRTH_YEAR}年`;
+  if (compareDates(birth, now) > 0) return `出生日期${formatDate(birth)}晚于今天（${formatDate(now)}）`;
+  return null;
+}
+
+/** A birth-date cell: throws an InputError when birthDateProblem finds one. */
+export function assertBirthDate(birth: CivilDate, original: unknown, what: string, now: CivilDate = today()): void {
+  const problem = birthDateProblem(birth, now);
+  if (problem) throw new InputError(`${what}${quote(original)}不可能：${problem}，请核对`);
 }
 
 export interface DateReadOptions {
