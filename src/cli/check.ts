@@ -1,14 +1,14 @@
-import * as fs from "node:fs";
 import type { CheckReport } from "../checks";
 import { checkSheet } from "../engine/checkSheet";
 import { HEADER_SEARCH_ROWS, Ledger, LedgerNotFoundError, readLedger } from "../ledger";
-import { parsePolicyFile, Policy, PolicyFileError, PolicyOverrides } from "../policy";
+import { parsePolicyFile, Policy, POLICY_FILE_MAX_BYTES, PolicyFileError, PolicyOverrides } from "../policy";
 import { CivilDate, parseDate, today } from "../values";
 import { readLedgerSheetFromFile } from "../xlsx/readWorkbook";
 import { parseArgs, UsageError } from "./args";
 import { EXIT_CANNOT_CHECK, reportCannotProceed } from "./errors";
 import { reportToJson, reportToText } from "./format";
 import { Io, terminalProgress } from "./io";
+import { readSmallTextFile, TextFileError } from "./textFile";
 
 export { EXIT_CANNOT_CHECK };
 
@@ -130,9 +130,11 @@ export function readPolicyOption(option: string | true | undefined): PolicyOverr
   if (option === true) throw new UsageError("--policy 需要一个参数文件路径");
   let text: string;
   try {
-    text = fs.readFileSync(option, "utf8");
+    // Size and kind are checked before reading: --policy /dev/zero or a FIFO is refused at once.
+    text = readSmallTextFile(option, POLICY_FILE_MAX_BYTES, "请给出参数文件（.json，见 README“政策参数”）");
   } catch (error) {
-    throw new PolicyFileError(option, [`无法读取：${(error as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在" : (error as Error).message}`]);
+    if (error instanceof TextFileError) throw new PolicyFileError(option, [error.message]);
+    throw error;
   }
   return parsePolicyFile(text, option);
 }
