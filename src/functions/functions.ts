@@ -11,6 +11,7 @@ import {
   compactText,
   InputError,
   isBlank,
+  MAX_FUNCTION_CELLS,
   parseAmount,
   parseDate,
   parseDisabilityGrade,
@@ -174,10 +175,21 @@ function evaluate(args: MatrixArgument[], compute: (cells: unknown[]) => string 
     return result;
   };
   try {
+    assertBoundedWork(args);
     return cellwise(args, finite, toExcelError);
   } catch (error) {
     if (error instanceof InputError) throw toExcelError(error);
     throw error;
+  }
+}
+
+/** Refuse a call over more than MAX_FUNCTION_CELLS cells before any cell is computed (the runtime is shared). */
+function assertBoundedWork(args: readonly MatrixArgument[]): void {
+  let largest = 0;
+  // Excel hands a range over as equal rows: rows × the first row's width.
+  for (const arg of args) if (arg) largest = Math.max(largest, arg.length * (arg[0]?.length ?? 0));
+  if (largest > MAX_FUNCTION_CELLS) {
+    throw new InputError(`参数区域有 ${largest.toLocaleString("zh-CN")} 个单元格，超过一次计算的上限 ${MAX_FUNCTION_CELLS.toLocaleString("zh-CN")} 个（过大的区域会让 Excel 长时间无响应）：请把区域分成几段，分别计算`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { PARAMETER_KEYS, PARAMETERS, PLAN_PERIOD, ParameterDefinition, ParameterKey, UNIT_LABELS } from "./parameters";
+import { ACCEPTED_YEARS, PARAMETER_KEYS, PARAMETERS, PLAN_PERIOD, ParameterDefinition, ParameterKey, UNIT_LABELS } from "./parameters";
 
 /** The parameters in force for one year, after a policy file is applied. */
 export interface Policy {
@@ -181,8 +181,8 @@ export function parsePolicyFile(input: string | unknown, source: string): Policy
   } else {
     for (const [yearText, entry] of Object.entries(data.years)) {
       const year = Number(yearText);
-      if (!/^\d{4}$/.test(yearText) || year < 2000 || year > 2100) {
-        problems.push(`年份“${yearText}”应为四位数字年份，如 2024`);
+      if (!/^\d{4}$/.test(yearText) || year < ACCEPTED_YEARS.first || year > ACCEPTED_YEARS.last) {
+        problems.push(`年份“${yearText}”应为${ACCEPTED_YEARS.first}至${ACCEPTED_YEARS.last}之间的四位数字年份，如 2024`);
         continue;
       }
       if (!isRecord(entry)) {

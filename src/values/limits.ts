@@ -27,3 +27,11 @@ export const AGE_LIMIT = 150;
  * earlier would be past AGE_LIMIT during the plan period.
  */
 export const EARLIEST_BIRTH_YEAR = 1890;
+
+/**
+ * Cells one custom-function call may compute: 100,000 (10万), one column of a large district
+ * export. Excel's custom functions, the task pane and the ribbon share one JavaScript runtime:
+ * a call over a million cells, most of them errors, kept it busy for tens of seconds. A larger
+ * range is refused as a whole with #VALUE!, asking for the range to be split.
+ */
+export const MAX_FUNCTION_CELLS = 100_000;

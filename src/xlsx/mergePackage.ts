@@ -369,12 +369,12 @@ function keepViewsInRange(
 
 // ---------------------------------------------------------------- [Content_Types].xml
 
-function removeOverride(xml: string, part: string): string {
+export function removeOverride(xml: string, part: string): string {
   const key = partNameKey(part);
   return xml.replace(/<(?:\w+:)?Override\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?Override>)/g, (element) => ((parseAttributes(element).get("PartName") ?? "").toLowerCase() === key ? "" : element));
 }
 
-function addOverride(xml: string, part: string, type: string): string {
+export function addOverride(xml: string, part: string, type: string): string {
   const prefix = rootPrefix(xml, "Types");
   const cleaned = removeOverride(xml, part);
   return cleaned.replace(new RegExp(`</${prefix}Types>\\s*$`), `<${prefix}Override PartName="/${encodeXml(part)}" ContentType="${type}"/></${prefix}Types>`);
