@@ -4,7 +4,7 @@
  * server serves it on 127.0.0.1, and playwright-core drives Debian's chromium through 检查 and
  * 汇总. Screenshots in Chinese go to docs/screenshots/ for the README.
  *
- * Needs /usr/bin/chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk; .ci/run
+ * Needs /usr/bin/chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk; npm test runs scripts/test-prerequisites.js, which
  * installs them). Without them this test fails: it never downloads a browser and never skips.
  */
 import { execFile } from "child_process";
@@ -86,7 +86,7 @@ beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} not found: the browser test needs Debian's chromium (and fonts-noto-cjk for Chinese). ` +
-        "Install them with: apt-get update && apt-get install -y chromium fonts-noto-cjk (.ci/run does this). No browser is ever downloaded.",
+        "Install them with: apt-get update && apt-get install -y chromium fonts-noto-cjk (npm test does this through scripts/test-prerequisites.js). No browser is ever downloaded.",
     );
   }
   if (!fs.existsSync(path.join(CJK_FONT_DIR, "NotoSansCJK-Regular.ttc"))) {
