@@ -82,6 +82,10 @@ function serve(root: string): Promise<http.Server> {
   return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve(s)));
 }
 
+// Each test drives a real browser through several steps: seconds when the machine is idle, many
+// more when its cores are busy (a build beside the tests). Jest's 5 s default is no bound for that.
+jest.setTimeout(120_000);
+
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
@@ -147,7 +151,7 @@ async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Retry `read` until it equals `expected` (the pane acts asynchronously), then assert. */
-async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 5000): Promise<void> {
+async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!isEqual(value, expected) && Date.now() < deadline) {
