@@ -89,9 +89,13 @@ export function roundToPrecision(value: number): number {
   return Number(value.toPrecision(12));
 }
 
-/** Round yuan to the fen (two decimals), half away from zero, immune to floating-point noise. */
+/**
+ * Round yuan to the fen (two decimals), half away from zero, immune to floating-point noise.
+ * The noise is removed at 15 significant digits (not roundToPrecision's 12), so the fen stay
+ * exact for amounts up to 10^13 yuan: 12 digits dropped the fen of amounts above 10^10 yuan.
+ */
 export function roundToFen(yuan: number): number {
-  const cents = Math.round(Math.abs(roundToPrecision(yuan * 100)));
+  const cents = Math.round(Math.abs(Number((yuan * 100).toPrecision(15))));
   const rounded = cents / 100;
   return yuan < 0 && rounded !== 0 ? -rounded : rounded;
 }
