@@ -171,7 +171,7 @@ function isLowIncome(cell: unknown): boolean {
 function evaluate(args: MatrixArgument[], compute: (cells: unknown[]) => string | number): any[][] {
   const finite = (cells: unknown[]) => {
     const result = compute(cells);
-    if (typeof result === "number" && !Number.isFinite(result)) throw new InputError(`计算结果超出可计算范围（${result}），请核对参数是否录错`);
+    if (typeof result === "number" && !Number.isFinite(result)) throw new InputError("计算结果超出可计算范围，请核对参数是否录错");
     return result;
   };
   try {
