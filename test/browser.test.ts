@@ -4,7 +4,7 @@
  * server serves it on 127.0.0.1, and playwright-core drives Debian's chromium through 检查 and
  * 汇总. Screenshots in Chinese go to docs/screenshots/ for the README.
  *
- * Needs /usr/bin/chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk; .ci/run
+ * Needs /usr/bin/chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk; npm test runs scripts/test-prerequisites.js, which
  * installs them). Without them this test fails: it never downloads a browser and never skips.
  */
 import { execFile } from "child_process";
@@ -82,11 +82,15 @@ function serve(root: string): Promise<http.Server> {
   return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve(s)));
 }
 
+// Each test drives a real browser through several steps: seconds when the machine is idle, many
+// more when its cores are busy (a build beside the tests). Jest's 5 s default is no bound for that.
+jest.setTimeout(120_000);
+
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} not found: the browser test needs Debian's chromium (and fonts-noto-cjk for Chinese). ` +
-        "Install them with: apt-get update && apt-get install -y chromium fonts-noto-cjk (.ci/run does this). No browser is ever downloaded.",
+        "Install them with: apt-get update && apt-get install -y chromium fonts-noto-cjk (npm test does this through scripts/test-prerequisites.js). No browser is ever downloaded.",
     );
   }
   if (!fs.existsSync(path.join(CJK_FONT_DIR, "NotoSansCJK-Regular.ttc"))) {
@@ -147,7 +151,7 @@ async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Retry `read` until it equals `expected` (the pane acts asynchronously), then assert. */
-async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 5000): Promise<void> {
+async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!isEqual(value, expected) && Date.now() < deadline) {

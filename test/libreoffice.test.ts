@@ -4,7 +4,7 @@
  * back with the expected values and formats. A workbook LibreOffice saved is then summarised
  * again: its markers are still found, and its ledger sheet passes through unchanged.
  *
- * LibreOffice must be installed (CI's .ci/run installs libreoffice-calc and fonts-noto-cjk):
+ * LibreOffice must be installed (npm test installs libreoffice-calc and fonts-noto-cjk through scripts/test-prerequisites.js):
  * without it these tests fail, they do not skip.
  */
 import { CliRun, runCli, useTempDir } from "./support/cli";
@@ -44,7 +44,7 @@ function soffice(): string {
   if (!SOFFICE) {
     throw new Error(
       "LibreOffice（soffice）未安装，无法用真实的电子表格程序检验生成的工作簿。\n" +
-        "请安装：apt-get update && apt-get install -y libreoffice-calc fonts-noto-cjk（CI 的 .ci/run 会自动安装），或用 BANGFU_SOFFICE 指明 soffice 的路径。",
+        "请安装：apt-get update && apt-get install -y libreoffice-calc fonts-noto-cjk（npm test 会通过 scripts/test-prerequisites.js 自动安装），或用 BANGFU_SOFFICE 指明 soffice 的路径。",
     );
   }
   return SOFFICE;

@@ -30,6 +30,8 @@ import { addChartToSheet, chartOfLayout, SheetChart } from "./chartPart";
 import { AddedSheet, MergeRequest, mergeRenderedSheets, openPackage, PackageError, RawDefinedName, WorkbookPackage } from "./mergePackage";
 import { NUMBER_FORMATS } from "./numberFormats";
 import { decodeXml, encodeXml, parseAttributes } from "./ooxml";
+import { describeFileError } from "./fileErrors";
+import { MacroOutcome, MacroSheetsError, matchPackageToKind, OutputKind, outputKindOf } from "./macros";
 import { keepStoredParts, orderWorkbookFirst, writePackage } from "./package";
 import { assertXlsx, WorkbookFileError } from "./readWorkbook";
 
@@ -81,6 +83,8 @@ export interface WriteResult {
   readonly replaced: readonly string[];
   /** Markers found pointing at a sheet that was kept anyway (the ledger itself); the marker was dropped. */
   readonly ignoredMarkers: readonly string[];
+  /** The input's VBA macros: none, kept (.xlsm output) or dropped (.xlsx output). */
+  readonly macros: MacroOutcome;
 }
 
 /**
@@ -88,6 +92,7 @@ export interface WriteResult {
  * never written. Tabs generated before (by marker) for the same keys are replaced.
  */
 export async function writeSummaryWorkbook(inputPath: string, outputPath: string, tables: readonly TabTable[]): Promise<WriteResult> {
+  const kind = await checkOutputPath(outputPath);
   await assertXlsx(inputPath);
   await assertOutputIsNotInput(inputPath, outputPath);
   const unreadable = (error: unknown) =>
@@ -109,21 +114,50 @@ export async function writeSummaryWorkbook(inputPath: string, outputPath: string
     throw error;
   }
   await addCharts(user.zip, added, rendered.charts);
+  let macros: MacroOutcome;
+  try {
+    macros = await matchPackageToKind(user.zip, user.workbookPart, kind);
+  } catch (error) {
+    if (!(error instanceof MacroSheetsError)) throw error;
+    throw new SummaryWriteError(`${inputPath} 含 ${error.sheets} 张 Excel 4.0 宏表，写成 .xlsx 会丢失这些表：请用 -o 指定 .xlsm 输出文件，例如 ${suggestedOutput(inputPath)}`);
+  }
   await savePackage(user.zip, outputPath);
-  return { outputPath, tabs: rendered.tabs, replaced: removal.replaced, ignoredMarkers: removal.ignoredMarkers };
+  return { outputPath, tabs: rendered.tabs, replaced: removal.replaced, ignoredMarkers: removal.ignoredMarkers, macros };
 }
 
 /** Write the tables into a new workbook (e.g. the street ranking, which has no source workbook). */
 export async function writeNewSummaryWorkbook(outputPath: string, tables: readonly TabTable[], refuse: readonly string[] = []): Promise<WriteResult> {
+  const kind = await checkOutputPath(outputPath);
   for (const input of refuse) await assertOutputIsNotInput(input, outputPath);
   const rendered = await renderTabs(tables, [], false);
-  const sheets = (await openPackage(rendered.zip)).sheets.flatMap((s) => (s.part === null ? [] : [{ name: s.name, part: s.part }]));
+  const opened = await openPackage(rendered.zip);
+  const sheets = opened.sheets.flatMap((s) => (s.part === null ? [] : [{ name: s.name, part: s.part }]));
   await addCharts(rendered.zip, sheets, rendered.charts);
+  await matchPackageToKind(rendered.zip, opened.workbookPart, kind);
   await savePackage(rendered.zip, outputPath);
-  return { outputPath, tabs: rendered.tabs, replaced: [], ignoredMarkers: [] };
+  return { outputPath, tabs: rendered.tabs, replaced: [], ignoredMarkers: [], macros: "none" };
 }
 
 // ---------------------------------------------------------------- the output file
+
+/**
+ * Check an output path before any work is done: it must end in .xlsx or .xlsm (the output is
+ * a workbook, whatever the name says), its folder must exist, and it must not be a folder or
+ * anything but a regular file. Returns the output kind.
+ */
+export async function checkOutputPath(outputPath: string): Promise<OutputKind> {
+  const kind = outputKindOf(outputPath);
+  if (kind === null) {
+    throw new SummaryWriteError(`输出文件名 ${outputPath} 应以 .xlsx 结尾（台账含宏时也可用 .xlsm）：BANGFU 写出的是 Excel 工作簿。如需 CSV 等格式，请在 Excel 或 WPS 中打开后另存为`);
+  }
+  const dir = path.dirname(path.resolve(outputPath));
+  const stat = await fs.promises.stat(outputPath).catch(() => null);
+  if (stat?.isDirectory()) throw new SummaryWriteError(`无法写出 ${outputPath}：这是一个文件夹。请给出文件名，例如 ${path.join(outputPath, `汇总.${kind}`)}`);
+  if (stat && !stat.isFile()) throw new SummaryWriteError(`无法写出 ${outputPath}：它不是普通文件（可能是设备或管道），请换一个文件名`);
+  const dirStat = await fs.promises.stat(dir).catch(() => null);
+  if (!dirStat?.isDirectory()) throw new SummaryWriteError(`无法写出 ${outputPath}：文件夹 ${dir} 不存在`);
+  return kind;
+}
 
 export async function assertOutputIsNotInput(inputPath: string, outputPath: string): Promise<void> {
   const same = path.resolve(inputPath) === path.resolve(outputPath) || (await sameInode(inputPath, outputPath));
@@ -157,24 +191,43 @@ async function savePackage(zip: JSZip, outputPath: string): Promise<void> {
   keepStoredParts(zip);
   const dir = path.dirname(path.resolve(outputPath));
   const temp = path.join(dir, `.${path.basename(outputPath)}.${process.pid}.tmp`);
+  const release = removeOnSignal(temp);
   try {
     await writePackage(zip, temp);
     await fs.promises.rename(temp, outputPath);
   } catch (error) {
     await fs.promises.rm(temp, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT"
-        ? `文件夹 ${dir} 不存在`
-        : code === "EACCES" || code === "EPERM"
-          ? "没有写入权限"
-          : code === "EBUSY"
-            ? "文件正被其他程序（如 Excel）打开，请先关闭"
-            : code === "EISDIR"
-              ? "这是一个文件夹"
-              : (error as Error).message;
-    throw new SummaryWriteError(`无法写出 ${outputPath}：${reason}`);
+    if (typeof code !== "string") {
+      // Not the file system: JSZip inflating a damaged part of the input. The detail stays for whoever maintains BANGFU.
+      throw new SummaryWriteError(`无法写出 ${outputPath}：复制输入文件的内容时出错，输入文件可能已损坏。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试（技术信息：${(error as Error).message}）`);
+    }
+    throw new SummaryWriteError(`无法写出 ${outputPath}：${code === "ENOENT" ? `文件夹 ${dir} 不存在` : describeFileError(error)}`);
+  } finally {
+    release();
   }
+}
+
+// Temporary files being written. Ctrl+C (SIGINT), a closed terminal (SIGHUP) or SIGTERM would
+// otherwise leave a hidden half-written .tmp beside the output: remove them, then die of the
+// same signal as the process would have without this handler.
+const pendingTemps = new Set<string>();
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+function onStopSignal(signal: NodeJS.Signals): void {
+  for (const temp of pendingTemps) fs.rmSync(temp, { force: true });
+  pendingTemps.clear();
+  for (const s of STOP_SIGNALS) process.removeListener(s, onStopSignal);
+  process.kill(process.pid, signal);
+}
+
+function removeOnSignal(temp: string): () => void {
+  if (pendingTemps.size === 0) for (const s of STOP_SIGNALS) process.on(s, onStopSignal);
+  pendingTemps.add(temp);
+  return () => {
+    pendingTemps.delete(temp);
+    if (pendingTemps.size === 0) for (const s of STOP_SIGNALS) process.removeListener(s, onStopSignal);
+  };
 }
 
 // ---------------------------------------------------------------- markers
