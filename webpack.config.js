@@ -12,6 +12,9 @@
  *                      be set for a real deployment (the build warns when it is not).
  *   BANGFU_DIST        output folder (default dist/), e.g. for tests.
  *   BANGFU_DEV_HTTP=1  serve over plain http (no dev certificates), for local browser tests.
+ *   BANGFU_OFFICE_JS   local (default): office.js and its companion files are served from dist/office/,
+ *                      so the add-in needs no internet; cdn: Microsoft's CDN (Marketplace builds);
+ *                      cn: the CDN of Office 365 operated by 21Vianet. See scripts/officeJs.js.
  */
 const path = require("path");
 const webpack = require("webpack");
@@ -20,6 +23,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const LocalizedMetadataPlugin = require("./scripts/localizedMetadataPlugin");
 const { DEFAULT_PUBLIC_URL, normalizePublicUrl, rewriteManifestUrls } = require("./scripts/rewriteManifestUrls");
+const { officeJsMode, officeJsUrl, officeJsCopyPatterns } = require("./scripts/officeJs");
 
 const DEV_PORT = 3000;
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
@@ -33,6 +37,7 @@ module.exports = async (env = {}, argv = {}) => {
   // therefore only transpiles; `npm run typecheck` and the production build check types.
   const watching = serving || Boolean(env.WEBPACK_WATCH);
   const publicUrl = normalizePublicUrl(process.env.BANGFU_PUBLIC_URL || DEFAULT_PUBLIC_URL);
+  const officeJs = officeJsMode(process.env.BANGFU_OFFICE_JS);
 
   return {
     mode,
@@ -89,10 +94,12 @@ module.exports = async (env = {}, argv = {}) => {
         // Shared runtime: this page also runs the commands and the custom functions.
         chunks: ["taskpane", "commands", "functions"],
         chunksSortMode: "manual",
+        officeJsUrl: officeJsUrl(officeJs),
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]", info: copiedAssetInfo },
+          ...officeJsCopyPatterns(officeJs),
           {
             // A file, not a glob: a glob at the root would watch the whole tree (dist/ too) and rebuild forever.
             from: "manifest.xml",

@@ -25,6 +25,18 @@ import { functionPolicy } from "./policyContext";
 const NO_VALUE = "";
 
 /**
+ * Excel's CustomFunctions, or a stand-in whose associate() does nothing where there is none: Office
+ * versions without custom functions load this page as a plain task pane, and so does a page whose
+ * office.js failed to load. The build appends `CustomFunctions.associate(...)` calls to this module;
+ * they resolve to this binding, so such a page registers nothing instead of stopping with
+ * "CustomFunctions is not defined".
+ */
+const CustomFunctions: typeof globalThis.CustomFunctions = (globalThis as { CustomFunctions?: typeof globalThis.CustomFunctions }).CustomFunctions ?? {
+  ...({} as typeof globalThis.CustomFunctions),
+  associate: () => undefined,
+};
+
+/**
  * Income tier (收入分层) of a per-capita net income, by the plan's thresholds (二（一）).
  * @customfunction TIER
  * @param income Per-capita net income in yuan: a number, text such as "1.2万", or a range.

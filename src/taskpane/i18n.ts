@@ -28,6 +28,13 @@ const ZH = {
   notInExcelTitle: "请在 Excel 中打开",
   notInExcelBody: "增收帮扶助手是 Excel 加载项：请在 Excel 的“增收帮扶”选项卡中点“打开助手”。",
   errorTitle: "出错了",
+  officeJsMissingTitle: "未能加载 Office 脚本 office.js",
+  officeJsMissingBody: (src: string) =>
+    `助手、功能区按钮和 =BANGFU. 公式都需要 Office 的脚本 office.js，但它没有从 ${src} 加载成功。` +
+    "怎么办：若加载项放在单位内网，请确认网站上有 dist/ 中的全部文件（包括 office 文件夹），重新复制后关闭并重新打开 Excel；" +
+    "若构建时选用了微软或世纪互联的 CDN（BANGFU_OFFICE_JS=cdn 或 cn），本机必须能访问互联网，没有互联网的办公网请用默认的本地构建（见使用说明“部署”一节）。",
+  officeTimeoutTitle: "Office 没有响应",
+  officeTimeoutBody: "office.js 已加载，但 Office 长时间没有完成初始化。请关闭任务窗格后重新打开；仍不行时关闭 Excel 再打开。若加载项放在单位内网，请确认 office 文件夹中的全部文件都已复制到网站上。",
   whatToDo: "怎么办：",
   dismiss: "关闭提示",
 
@@ -186,6 +193,13 @@ const EN: Strings = {
   notInExcelTitle: "Open this in Excel",
   notInExcelBody: "The Income Support Assistant is an Excel add-in: open it from the Income Support tab of Excel's ribbon.",
   errorTitle: "Something went wrong",
+  officeJsMissingTitle: "office.js could not be loaded",
+  officeJsMissingBody: (src: string) =>
+    `The assistant, its ribbon buttons and the =BANGFU. functions need Office's script office.js, which did not load from ${src}. ` +
+    "If the add-in is served on your office network, make sure every file of dist/ (the office folder too) is on the web server, then close and reopen Excel. " +
+    "A build that uses Microsoft's or 21Vianet's CDN (BANGFU_OFFICE_JS=cdn or cn) needs internet access; offices without internet should use the default local build (see Deployment in the README).",
+  officeTimeoutTitle: "Office did not respond",
+  officeTimeoutBody: "office.js loaded, but Office did not finish starting. Close the task pane and open it again; if that does not help, restart Excel. On an office network, make sure every file of the office folder is on the web server.",
   whatToDo: "What to do: ",
   dismiss: "Dismiss",
 

@@ -1,25 +1,28 @@
 /**
- * The task pane in Excel: wait for Office, pick the language from Office's display language,
- * and render the pane on the Office.js workbook host. Ribbon commands (src/commands) reach
- * the pane through ./bus in the shared runtime.
+ * The task pane in Excel: find Office (./officeStartup), pick the language from Office's display
+ * language, and render the pane on the Office.js workbook host. Ribbon commands (src/commands)
+ * reach the pane through ./bus in the shared runtime.
  */
 import { OfficeWorkbookHost } from "../office";
-import { languageOf, STRINGS } from "./i18n";
+import { STRINGS } from "./i18n";
 import { mountMessage, mountPane } from "./mount";
+import { startOffice } from "./officeStartup";
 
 async function start(): Promise<void> {
-  // Opened in a plain browser: there is no Office (or no Excel) to work on.
-  if (typeof Office === "undefined") {
-    mountMessage(STRINGS.zh.notInExcelTitle, STRINGS.zh.notInExcelBody);
-    return;
+  const office = await startOffice();
+  switch (office.kind) {
+    case "officeJsMissing":
+      mountMessage(STRINGS.zh.officeJsMissingTitle, STRINGS.zh.officeJsMissingBody(office.src));
+      return;
+    case "timeout":
+      mountMessage(STRINGS.zh.officeTimeoutTitle, STRINGS.zh.officeTimeoutBody);
+      return;
+    case "notInExcel":
+      mountMessage(STRINGS[office.language].notInExcelTitle, STRINGS[office.language].notInExcelBody);
+      return;
+    case "excel":
+      mountPane({ host: new OfficeWorkbookHost(), language: office.language });
   }
-  await Office.onReady();
-  const language = languageOf(Office.context?.displayLanguage);
-  if (typeof Excel === "undefined") {
-    mountMessage(STRINGS[language].notInExcelTitle, STRINGS[language].notInExcelBody);
-    return;
-  }
-  mountPane({ host: new OfficeWorkbookHost(), language });
 }
 
 start().catch((error: unknown) => {
