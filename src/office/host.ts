@@ -7,7 +7,8 @@ import type { Finding } from "../checks/types";
 import type { CellRef, SheetInput } from "../ledger/model";
 import type { SummaryTable } from "../summaries/model";
 import type { HostAction } from "../host/messages";
-import type { PaneSettings, WorkbookHost } from "../host/types";
+import type { CellBlock, CellWrite, PaneSettings, WorkbookHost } from "../host/types";
+import { readCells, readSelection, recalculateAll, writeCells } from "./cells";
 import { translateOfficeError } from "./errors";
 import { clearMarks, markFindings, selectCell, type AnnotationKind, type ClearResult, type MarkResult } from "./marks";
 import { activeSheetName, listSheets, readSheet } from "./read";
@@ -83,6 +84,22 @@ export class OfficeWorkbookHost implements WorkbookHost {
     const result = await this.excel("clear", sheet, (context) => clearMarks(context, sheet, { notes }));
     this.lastClear = result;
     return result.cleared;
+  }
+
+  readSelection(): Promise<CellBlock> {
+    return this.excel("read", undefined, (context) => readSelection(context));
+  }
+
+  readCells(sheet: string, top: number, left: number, rows: number, columns: number): Promise<CellBlock> {
+    return this.excel("read", sheet, (context) => readCells(context, sheet, top, left, rows, columns));
+  }
+
+  async writeCells(sheet: string, blocks: readonly CellWrite[]): Promise<void> {
+    await this.excel("formulas", sheet, (context) => writeCells(context, sheet, blocks));
+  }
+
+  recalculate(): Promise<void> {
+    return this.excel("recalculate", undefined, (context) => recalculateAll(context));
   }
 
   async loadSettings(): Promise<PaneSettings> {

@@ -1,6 +1,9 @@
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import type { WorkbookHost } from "../host/types";
+import type { Policy } from "../policy";
 import type { Language, Strings } from "./i18n";
+import { NativeFormulas } from "./NativeFormulas";
 
 interface FormulaExample {
   readonly id: string;
@@ -57,8 +60,8 @@ const useStyles = makeStyles({
   },
 });
 
-/** 公式: the formula cookbook. The parameters in force are under 设置. */
-export function FormulasTab({ language, t }: { language: Language; t: Strings }): React.JSX.Element {
+/** 公式: the formula cookbook, and native formulas for workbooks that travel. The parameters in force are under 设置. */
+export function FormulasTab({ language, t, host, policy }: { language: Language; t: Strings; host: WorkbookHost; policy: Policy }): React.JSX.Element {
   const styles = useStyles();
   return (
     <section aria-labelledby="formulas-heading">
@@ -74,6 +77,7 @@ export function FormulasTab({ language, t }: { language: Language; t: Strings })
           </li>
         ))}
       </ul>
+      <NativeFormulas host={host} policy={policy} language={language} t={t} />
     </section>
   );
 }

@@ -176,6 +176,19 @@ const ZH = {
   // 公式
   formulasHeading: "公式速查",
   formulasHint: "在单元格中输入公式；选中一列区域作参数，结果自动向下填充。",
+  nativeHeading: "写入原生公式（台账发到没装本助手的电脑也能计算）",
+  nativeHint: "把政策参数直接写进普通 Excel 公式，WPS、LibreOffice 和旧版 Excel 都能计算。先在表格中选中要写入的单元格（可选一整列），参数填第一行的单元格，如 R4；可选参数可以留空。",
+  nativeFunction: "函数",
+  nativePreview: "将写入的公式",
+  nativeInsert: "写入所选单元格",
+  nativeInserted: (address: string, cells: number) => `已在 ${address} 写入 ${cells} 个原生公式。`,
+  convertHeading: "转换所选区域中的 BANGFU 公式",
+  convertHint: "台账要发给县里或别的单位前，先选中含 =BANGFU. 公式的区域：可改成原生公式（仍会计算），或改成数值（只保留当前结果）。其他单元格不会改动。",
+  convertNative: "改为原生公式",
+  convertValues: "改为数值",
+  converted: (count: number, cells: number) => `已转换 ${count} 个 BANGFU 公式（写入 ${cells} 个单元格）。`,
+  convertedNone: "所选区域中没有 BANGFU 公式。",
+  convertSkipped: (address: string, reason: string) => `${address} 未转换：${reason}`,
 };
 
 export type Strings = typeof ZH;
@@ -335,6 +348,19 @@ const EN: Strings = {
 
   formulasHeading: "Formula guide",
   formulasHint: "Type a formula in a cell; pass a column range and the results spill down.",
+  nativeHeading: "Insert native formulas (compute where the assistant is not installed)",
+  nativeHint: "Writes the policy's numbers into a plain formula that WPS, LibreOffice and older Excel compute. Select the cells to fill first (a whole column is fine) and give the arguments for the first row, e.g. R4; optional arguments may stay empty.",
+  nativeFunction: "Function",
+  nativePreview: "Formula to insert",
+  nativeInsert: "Insert into the selected cells",
+  nativeInserted: (address: string, cells: number) => `Inserted ${cells} native formula(s) in ${address}.`,
+  convertHeading: "Convert the BANGFU formulas of the selection",
+  convertHint: "Before sending the ledger on, select the cells with =BANGFU. formulas: turn them into native formulas (they keep computing) or into values (the current results). Other cells are not changed.",
+  convertNative: "To native formulas",
+  convertValues: "To values",
+  converted: (count: number, cells: number) => `Converted ${count} BANGFU formula(s) (${cells} cell(s) written).`,
+  convertedNone: "The selection holds no BANGFU formula.",
+  convertSkipped: (address: string, reason: string) => `${address} not converted: ${reason}`,
 };
 
 export const STRINGS: Record<Language, Strings> = { zh: ZH, en: EN };

@@ -159,6 +159,8 @@ export class FakeExcel {
   readonly log: string[] = [];
   cellEditMode = false;
   notesSupported = true;
+  /** Application.calculate calls, by type. */
+  readonly calculations: string[] = [];
   activeSheet: FakeSheet | null = null;
   readonly context: FakeContext;
   private nextId = 1;
@@ -380,6 +382,9 @@ export class FakeContext {
 
 class FakeApplication {
   constructor(private readonly ctx: FakeContext) {}
+  calculate(type: string): void {
+    this.ctx.queue(`calculate ${type}`, () => this.ctx.excel.calculations.push(type));
+  }
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.calculationSuspended = true;
   }
@@ -441,10 +446,21 @@ class FakeWorkbook {
     this.comments = new FakeCommentCollection(ctx, null);
     this.customXmlParts = new FakeCustomXmlPartCollection(ctx);
   }
+  get application(): FakeApplication {
+    return this.worksheets.context().application;
+  }
+  /** The active sheet's selection (its `selection` box, A1 when none). */
+  getSelectedRange(): FakeRange {
+    const sheet = this.worksheets.getActiveWorksheet();
+    return new FakeRange(this.worksheets.context(), sheet, () => parseBox(sheet.resolve().selection ?? "A1"));
+  }
 }
 
 class FakeWorksheetCollection extends FakeObject {
   private itemList: FakeWorksheet[] = [];
+  context(): FakeContext {
+    return this.ctx;
+  }
   private stale = true;
   protected override beginLoad(): void {
     this.stale = true;
