@@ -65,6 +65,8 @@ export type AnnotationKind = "note" | "comment";
 export interface MarkOptions {
   /** How findings are annotated: notes (ExcelApi 1.18), comments (1.10), or not at all. */
   readonly annotation: AnnotationKind | "none";
+  /** Fill pattern and tint can be read (ExcelApi 1.9); default true. Without them only the colour is kept. */
+  readonly fillDetails?: boolean;
 }
 
 /** A fill as Excel reports it; null in a record means no fill. */
@@ -108,6 +110,8 @@ export interface ClearResult {
 }
 
 const FILL_PROPERTIES = "color,pattern,patternColor,tintAndShade";
+/** Before ExcelApi 1.9 a fill has only its colour. */
+const FILL_COLOUR_ONLY = "color";
 
 // ---------------------------------------------------------------- records
 
@@ -142,10 +146,11 @@ export function recordFromXml(xml: string): MarkRecord | null {
 
 // ---------------------------------------------------------------- fills
 
-export function fillState(fill: Excel.RangeFill): FillState | null {
+export function fillState(fill: Excel.RangeFill, details = true): FillState | null {
   const color = typeof fill.color === "string" ? fill.color : "";
-  const pattern = fill.pattern as string | null | undefined;
-  const tint = fill.tintAndShade as number | null | undefined;
+  // Before ExcelApi 1.9 only the colour exists (and was loaded).
+  const pattern = details ? (fill.pattern as string | null | undefined) : undefined;
+  const tint = details ? (fill.tintAndShade as number | null | undefined) : undefined;
   if (pattern === "None" || ((tint === null || tint === undefined) && (color.toUpperCase() === "#FFFFFF" || color === ""))) return null;
   const state: { color: string; pattern?: string; patternColor?: string; tintAndShade?: number } = { color };
   if (pattern && pattern !== "Solid") {
@@ -191,6 +196,8 @@ interface SheetState {
   readonly notes: Map<string, Excel.Note>;
   /** Comments by cell address; null when comments were not loaded. */
   comments: Map<string, CommentAt[]> | null;
+  /** The fill properties this Excel can load. */
+  readonly fillProperties: string;
 }
 
 /**
@@ -199,7 +206,8 @@ interface SheetState {
  * Sync 1: ids, parts, the cells; sync 2 (only when there are parts or comments): the parts'
  * XML and where the comments are.
  */
-async function loadSheetState(context: Excel.RequestContext, sheetName: string, cells: readonly string[], notes: boolean, comments: boolean): Promise<SheetState> {
+async function loadSheetState(context: Excel.RequestContext, sheetName: string, cells: readonly string[], notes: boolean, comments: boolean, fillDetails = true): Promise<SheetState> {
+  const fillProperties = fillDetails ? FILL_PROPERTIES : FILL_COLOUR_ONLY;
   const sheet = context.workbook.worksheets.getItem(sheetName);
   sheet.load("id,name");
   const allSheets = context.workbook.worksheets;
@@ -208,7 +216,7 @@ async function loadSheetState(context: Excel.RequestContext, sheetName: string, 
   parts.load("items/id");
   const fills = new Map<string, Excel.RangeFill>();
   const noteItems = new Map<string, Excel.Note>();
-  queueCells(sheet, cells.slice(0, MARK_LOAD_CELLS), notes, fills, noteItems);
+  queueCells(sheet, cells.slice(0, MARK_LOAD_CELLS), notes, fills, noteItems, fillProperties);
   const commentItems = comments ? sheet.comments : null;
   commentItems?.load("items/id,items/content");
   await context.sync();
@@ -239,6 +247,7 @@ async function loadSheetState(context: Excel.RequestContext, sheetName: string, 
     fills,
     notes: noteItems,
     comments: commentItems ? commentsByCell(located) : null,
+    fillProperties,
   };
   const rest = cells.slice(MARK_LOAD_CELLS);
   await loadCells(context, state, rest, notes ? rest : []);
@@ -259,8 +268,8 @@ async function loadCells(context: Excel.RequestContext, state: SheetState, cells
     const fills = new Map<string, Excel.RangeFill>();
     const noteItems = new Map<string, Excel.Note>();
     for (const address of part) {
-      if (!state.fills.has(address)) queueCells(state.sheet, [address], false, fills, noteItems);
-      if (wantNote.has(address) && !state.notes.has(address)) queueCells(state.sheet, [address], true, new Map([[address, state.fills.get(address) ?? fills.get(address)!]]), noteItems);
+      if (!state.fills.has(address)) queueCells(state.sheet, [address], false, fills, noteItems, state.fillProperties);
+      if (wantNote.has(address) && !state.notes.has(address)) queueCells(state.sheet, [address], true, new Map([[address, state.fills.get(address) ?? fills.get(address)!]]), noteItems, state.fillProperties);
     }
     try {
       await context.sync();
@@ -296,12 +305,12 @@ function commentsByCell(located: readonly { comment: Excel.Comment; range: Excel
 }
 
 /** Queue loads of fills (and notes) for cells not loaded yet; true when anything was queued. */
-function queueCells(sheet: Excel.Worksheet, cells: readonly string[], notes: boolean, fills: Map<string, Excel.RangeFill>, noteItems: Map<string, Excel.Note>): boolean {
+function queueCells(sheet: Excel.Worksheet, cells: readonly string[], notes: boolean, fills: Map<string, Excel.RangeFill>, noteItems: Map<string, Excel.Note>, fillProperties: string): boolean {
   let queued = false;
   for (const address of cells) {
     if (!fills.has(address)) {
       const fill = sheet.getRange(address).format.fill;
-      fill.load(FILL_PROPERTIES);
+      fill.load(fillProperties);
       fills.set(address, fill);
       queued = true;
     }
@@ -411,6 +420,7 @@ export async function markFindings(context: Excel.RequestContext, sheetName: str
     plan.map((m) => m.address),
     annotation === "note",
     annotation !== "none",
+    options.fillDetails !== false,
   );
   const old = state.mine?.record ?? null;
   await completeState(context, state, old, annotation === "note");
@@ -421,7 +431,7 @@ export async function markFindings(context: Excel.RequestContext, sheetName: str
   const toAnnotate: PlannedMark[] = [];
   let keptUserAnnotations = 0;
   for (const mark of plan) {
-    const current = fillState(state.fills.get(mark.address)!);
+    const current = fillState(state.fills.get(mark.address)!, state.fillProperties !== FILL_COLOUR_ONLY);
     const before = oldByCell.get(mark.address);
     const prev = before && sameColour(current, before.fill) ? before.prev : current;
     let ann: AnnotationKind | null = null;
@@ -448,7 +458,7 @@ export async function markFindings(context: Excel.RequestContext, sheetName: str
   for (const before of old?.cells ?? []) {
     commands.push(...deleteOwnAnnotation(state, before));
     if (!planned.has(before.a)) {
-      const current = fillState(state.fills.get(before.a)!);
+      const current = fillState(state.fills.get(before.a)!, state.fillProperties !== FILL_COLOUR_ONLY);
       if (sameColour(current, before.fill)) commands.push(fillCommand(state, before.a, before.prev));
     }
   }
@@ -567,10 +577,12 @@ function recordCommands(context: Excel.RequestContext, existing: readonly Excel.
 export interface ClearOptions {
   /** The notes API (ExcelApi 1.18) is there; default true. Without it BANGFU's notes cannot be found and are left. */
   readonly notes?: boolean;
+  /** Fill pattern and tint can be read and set (ExcelApi 1.9); default true. */
+  readonly fillDetails?: boolean;
 }
 
 export async function clearMarks(context: Excel.RequestContext, sheetName: string, options: ClearOptions = {}): Promise<ClearResult> {
-  const state = await loadSheetState(context, sheetName, [], false, false);
+  const state = await loadSheetState(context, sheetName, [], false, false, options.fillDetails !== false);
   const record = state.mine?.record ?? null;
   if (record === null && state.stale.length === 0) return { cleared: 0, keptUserFills: 0 };
   await completeState(context, state, record, options.notes !== false);
@@ -579,7 +591,7 @@ export async function clearMarks(context: Excel.RequestContext, sheetName: strin
   for (const part of state.stale) commands.push({ bytes: COMMAND_BYTES, run: () => part.delete() });
   for (const cell of record?.cells ?? []) {
     commands.push(...deleteOwnAnnotation(state, cell));
-    const current = fillState(state.fills.get(cell.a)!);
+    const current = fillState(state.fills.get(cell.a)!, state.fillProperties !== FILL_COLOUR_ONLY);
     if (sameColour(current, cell.fill)) commands.push(fillCommand(state, cell.a, cell.prev));
     else keptUserFills++;
   }

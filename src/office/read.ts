@@ -45,6 +45,10 @@ export interface ReadSheetOptions {
   /** Rows per block; default blockRowsFor(columns). */
   readonly blockRows?: number;
   readonly onProgress?: (rowsRead: number, totalRows: number) => void;
+  /** getUsedRange(valuesOnly), ExcelApi 1.2; default true. */
+  readonly usedRangeValuesOnly?: boolean;
+  /** getMergedAreasOrNullObject, ExcelApi 1.13; default true. Without it merges are inferred from the header cells. */
+  readonly mergedAreas?: boolean;
 }
 
 /** The rows of the used range whose merged areas are read for the header finder (the finder looks at one more than HEADER_SEARCH_ROWS for a two-row header). */
@@ -53,16 +57,20 @@ export const MERGE_ROWS = HEADER_SEARCH_ROWS + 1;
 export async function readSheet(context: Excel.RequestContext, name: string, options: ReadSheetOptions = {}): Promise<SheetInput> {
   const sheet = context.workbook.worksheets.getItem(name);
   // valuesOnly: cells that merely carry formatting (a ledger formatted down to row 5000) do not count.
-  const used = sheet.getUsedRange(true);
+  // Before ExcelApi 1.2 there is no such parameter: formatted empty rows are read and skipped as blank.
+  const used = options.usedRangeValuesOnly === false ? sheet.getUsedRange() : sheet.getUsedRange(true);
   used.load("address,rowCount,columnCount");
-  const merged = used.getRow(0).getResizedRange(MERGE_ROWS - 1, 0).getMergedAreasOrNullObject();
-  merged.load("address");
+  const merged = options.mergedAreas === false ? null : used.getRow(0).getResizedRange(MERGE_ROWS - 1, 0).getMergedAreasOrNullObject();
+  merged?.load("address");
   await context.sync();
 
   const box = parseBox(used.address);
   const rowCount = used.rowCount;
   const columnCount = used.columnCount;
-  const merges: MergedRange[] = merged.isNullObject ? [] : parseAreas(merged.address).map(toMerge);
+  // Without the merged-areas API (before ExcelApi 1.13) no merges are passed: the header finder
+  // reads a blank after a parent in the top row as the rest of its merged area, as it does for
+  // hosts that give no merge information.
+  const merges: MergedRange[] = merged === null || merged.isNullObject ? [] : parseAreas(merged.address).map(toMerge);
 
   const cells: unknown[][] = [];
   let blockRows = Math.max(1, Math.floor(options.blockRows ?? blockRowsFor(columnCount)));

@@ -168,6 +168,8 @@ export class FakeExcel {
   notesSupported = true;
   /** The payload limit of this workbook's requests and responses (Excel on the web: 5 MB). */
   payloadLimit = FAKE_PAYLOAD_LIMIT;
+  /** getUsedRange calls: "valuesOnly" (ExcelApi 1.2) or "all". */
+  readonly usedRangeCalls: string[] = [];
   /** Application.calculate calls, by type. */
   readonly calculations: string[] = [];
   activeSheet: FakeSheet | null = null;
@@ -598,8 +600,9 @@ class FakeWorksheet extends FakeObject {
     return new FakeCommentCollection(this.ctx, this);
   }
 
+  /** The fake keeps no formatting-only cells: with or without valuesOnly (ExcelApi 1.2) the box is the same. */
   getUsedRange(valuesOnly?: boolean): FakeRange {
-    if (valuesOnly !== true) throw new Error("fake: the adapter reads getUsedRange(true)");
+    this.ctx.excel.usedRangeCalls.push(valuesOnly === true ? "valuesOnly" : "all");
     return new FakeRange(this.ctx, this, () => this.excel.usedBox(this.resolve()));
   }
 
