@@ -12,6 +12,7 @@ import { promisify } from "util";
 import { FunctionsMetadata, localizeMetadata } from "../src/functions/localizeMetadata";
 import { ZH_CN } from "../src/functions/zh-CN";
 import { launchLocalBrowser, serve, serverUrl } from "./support/browser";
+import { validateManifest } from "../scripts/validateManifest";
 import { OFFICE_JS_MODES, officeJsCopyPatterns, officeJsMode, officeJsUrl } from "../scripts/officeJs";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -80,6 +81,9 @@ describe("npm run build (production)", () => {
     expect(shape(chinese)).toEqual(shape(english));
     expect(chinese).toEqual(localizeMetadata(english, ZH_CN));
     for (const fn of chinese.functions) expect(fn.description).toMatch(/[\u4e00-\u9fff]/);
+    expect(chinese.functions[0].parameters.map((p) => p.name)).toEqual(["人均纯收入", "低收入标准", "高收入标准"]);
+    // An error cell in a range argument reaches the function (an error in its own result cell only).
+    expect([english.allowErrorForDataTypeAny, chinese.allowErrorForDataTypeAny]).toEqual([true, true]);
   });
 
   it("writes manifest.xml pointing at the public URL, with no localhost left", () => {
@@ -88,6 +92,15 @@ describe("npm run build (production)", () => {
     expect(manifest).not.toMatch(/localhost/i);
     expect(manifest.split(PUBLIC_URL).length - 1).toBe(source.split("https://localhost:3000/").length - 1);
     expect(manifest).toContain(`${PUBLIC_URL}functions.zh-CN.json`);
+  });
+
+  it("writes manifest-taskpane.xml (no VersionOverrides, for SharePoint catalogs) and the help page, both passing npm run validate", () => {
+    const variant = read("manifest-taskpane.xml");
+    expect(variant).not.toMatch(/VersionOverrides>|localhost/);
+    expect(variant).toContain(`${PUBLIC_URL}taskpane.html`);
+    expect(validateManifest(variant, "manifest-taskpane.xml")).toEqual([]);
+    expect(validateManifest(read("manifest.xml"))).toEqual([]);
+    expect(read("help.html")).toContain("增收帮扶助手 · 使用帮助");
   });
 
   it("copies the icons unchanged", () => {

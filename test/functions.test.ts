@@ -560,3 +560,21 @@ describe("the functions' default policy follows the calendar year", () => {
     expect(functionPolicy().year).toBe(2023);
   });
 });
+
+describe("an error cell in a range argument (allowErrorForDataTypeAny)", () => {
+  it("gives the same error in its own result cell only; the other cells compute", () => {
+    const na = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
+    const result = TIER([[10999.99], [na], [15000]]);
+    expect(result[0][0]).toBe("低收入");
+    expect(result[1][0]).toBeInstanceOf(CustomFunctions.Error);
+    expect((result[1][0] as CustomFunctions.Error).code).toBe("#N/A");
+    expect((result[1][0] as CustomFunctions.Error).message).toContain("错误值 #N/A");
+    expect(result[2][0]).toBe("高收入");
+  });
+
+  it("reads an error cell value as Excel's data types give it too", () => {
+    const result = COURTYARD_SUBSIDY([[8000], [{ type: "Error", basicValue: "#DIV/0!" }]], [["低收入"]]);
+    expect(result[0][0]).toBe(4000);
+    expect((result[1][0] as CustomFunctions.Error).code).toBe("#DIV/0!");
+  });
+});

@@ -168,10 +168,37 @@ function isLowIncome(cell: unknown): boolean {
   return perCapita === null || incomeTier(perCapita, tierThresholds(functionPolicy())) === "low";
 }
 
+/**
+ * An error cell among the arguments (functions.json sets allowErrorForDataTypeAny, so Excel passes
+ * it in instead of failing the whole call): that result cell shows the same error, the others compute.
+ */
+class ErrorArgument extends InputError {
+  constructor(readonly code: string) {
+    super(`参数单元格本身是错误值 ${code}，请先更正那个单元格`);
+  }
+}
+
+const EXCEL_ERRORS = new Set(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!", "#NAME?", "#REF!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#BUSY!", "#FIELD!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!"]);
+
+/** The Excel error code of an error argument (a CustomFunctions.Error or an error cell value), else null. */
+function errorCodeOf(value: unknown): string | null {
+  if (typeof value !== "object" || value === null) return null;
+  const candidate = value as { code?: unknown; basicValue?: unknown; type?: unknown };
+  for (const code of [candidate.code, candidate.basicValue]) if (typeof code === "string" && EXCEL_ERRORS.has(code)) return code;
+  return null;
+}
+
 /** Run a per-cell computation; bad input becomes #VALUE! with the Chinese message, in the cell or for the whole call. */
 function evaluate(args: MatrixArgument[], compute: (cells: unknown[]) => string | number): any[][] {
+  const guarded = (cells: unknown[]) => {
+    for (const cell of cells) {
+      const code = errorCodeOf(cell);
+      if (code !== null) throw new ErrorArgument(code);
+    }
+    return compute(cells);
+  };
   try {
-    return cellwise(args, compute, toExcelError);
+    return cellwise(args, guarded, toExcelError);
   } catch (error) {
     if (error instanceof InputError) throw toExcelError(error);
     throw error;
@@ -179,5 +206,9 @@ function evaluate(args: MatrixArgument[], compute: (cells: unknown[]) => string 
 }
 
 function toExcelError(error: InputError): CustomFunctions.Error {
+  if (error instanceof ErrorArgument) {
+    const known = Object.values(CustomFunctions.ErrorCode).includes(error.code as CustomFunctions.ErrorCode);
+    return new CustomFunctions.Error(known ? (error.code as CustomFunctions.ErrorCode) : CustomFunctions.ErrorCode.invalidValue, error.message);
+  }
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.message);
 }
