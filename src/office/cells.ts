@@ -8,7 +8,7 @@
 import type { CellBlock, CellWrite } from "../host/types";
 import { boxAddress, parseBox, sheetOfReference } from "./addresses";
 import { isPayloadTooLarge } from "./errors";
-import { ASSUMED_BYTES_PER_CELL, READ_BLOCK_BUDGET_BYTES } from "./read";
+import { ASSUMED_BYTES_PER_CELL, READ_BLOCK_BUDGET_BYTES, readRowBlocks } from "./read";
 
 /** Formulas and values are both loaded, so a read block holds half the reader's cells. */
 function readBlockRows(columns: number): number {
@@ -29,25 +29,10 @@ export async function readCells(context: Excel.RequestContext, sheetName: string
   const sheet = sheetName ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.getActiveWorksheet();
   const formulas: unknown[][] = [];
   const values: unknown[][] = [];
-  let blockRows = readBlockRows(columns);
-  let start = 0;
-  while (start < rows) {
-    const count = Math.min(blockRows, rows - start);
-    const range = sheet.getRange(boxAddress({ top: top + start, left, bottom: top + start + count - 1, right: left + columns - 1 }));
-    range.load("formulas,values");
-    try {
-      await context.sync();
-    } catch (error) {
-      if (isPayloadTooLarge(error) && count > 1) {
-        blockRows = Math.max(1, Math.floor(count / 2));
-        continue;
-      }
-      throw error;
-    }
+  await readRowBlocks(context, sheet, { top, left, bottom: top + rows - 1, right: left + columns - 1 }, readBlockRows(columns), "formulas,values", (range) => {
     formulas.push(...(range.formulas as unknown[][]));
     values.push(...(range.values as unknown[][]));
-    start += count;
-  }
+  });
   return { sheet: sheetName, top, left, formulas, values };
 }
 

@@ -73,28 +73,46 @@ export async function readSheet(context: Excel.RequestContext, name: string, opt
   const merges: MergedRange[] = merged === null || merged.isNullObject ? [] : parseAreas(merged.address).map(toMerge);
 
   const cells: unknown[][] = [];
-  let blockRows = Math.max(1, Math.floor(options.blockRows ?? blockRowsFor(columnCount)));
+  const blockRows = Math.max(1, Math.floor(options.blockRows ?? blockRowsFor(columnCount)));
+  await readRowBlocks(context, sheet, { top: box.top, left: box.left, bottom: box.top + rowCount - 1, right: box.right }, blockRows, "values", (range, done) => {
+    for (const row of range.values) cells.push(row);
+    options.onProgress?.(done, rowCount);
+  });
+  return { name, cells, origin: { row: box.top, column: box.left }, merges };
+}
+
+/**
+ * Load `properties` of a box in row blocks, one sync each, calling `take` with each block (and the
+ * rows done so far). A block whose response is too large is halved and loaded again (down to one row).
+ */
+export async function readRowBlocks(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  box: CellBox,
+  blockRows: number,
+  properties: string,
+  take: (range: Excel.Range, rowsDone: number) => void,
+): Promise<void> {
+  const rowCount = box.bottom - box.top + 1;
+  let size = Math.max(1, blockRows);
   let start = 0;
   while (start < rowCount) {
-    const rows = Math.min(blockRows, rowCount - start);
-    const block: CellBox = { top: box.top + start, left: box.left, bottom: box.top + start + rows - 1, right: box.right };
-    const range = sheet.getRange(boxAddress(block));
-    range.load("values");
+    const rows = Math.min(size, rowCount - start);
+    const range = sheet.getRange(boxAddress({ top: box.top + start, left: box.left, bottom: box.top + start + rows - 1, right: box.right }));
+    range.load(properties);
     try {
       await context.sync();
     } catch (error) {
       // A block of unusually long texts: halve it and try again (down to one row).
       if (isPayloadTooLarge(error) && rows > 1) {
-        blockRows = Math.max(1, Math.floor(rows / 2));
+        size = Math.max(1, Math.floor(rows / 2));
         continue;
       }
       throw error;
     }
-    for (const row of range.values) cells.push(row);
     start += rows;
-    options.onProgress?.(start, rowCount);
+    take(range, start);
   }
-  return { name, cells, origin: { row: box.top, column: box.left }, merges };
 }
 
 function toMerge(box: CellBox): MergedRange {
