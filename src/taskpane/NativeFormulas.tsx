@@ -26,13 +26,17 @@ export function NativeFormulas({ host, policy, language, t }: { host: WorkbookHo
   const names = NATIVE_PARAMETERS[fn].names;
   const values = names.map((name) => args[`${fn}.${name}`] ?? "");
 
-  let preview: string;
+  const shownName = (name: string) => (language === "zh" ? ZH_CN[fn].names[name] : name);
+  const missing = names.slice(0, NATIVE_PARAMETERS[fn].required).filter((_, i) => values[i].trim() === "");
+  let preview = "";
   let previewError: string | null = null;
-  try {
-    preview = nativeFormula(fn, values, policy);
-  } catch (error) {
-    preview = "";
-    previewError = error instanceof Error ? error.message : String(error);
+  if (missing.length > 0) previewError = t.nativeMissing(missing.map(shownName).join(language === "zh" ? "、" : ", "));
+  else {
+    try {
+      preview = nativeFormula(fn, values, policy);
+    } catch (error) {
+      previewError = error instanceof Error ? error.message : String(error);
+    }
   }
 
   const act = async (work: () => Promise<Outcome>) => {
@@ -62,7 +66,7 @@ export function NativeFormulas({ host, policy, language, t }: { host: WorkbookHo
       return { intent: skipped.length > 0 ? "warning" : "success", lines: [t.converted(result.converted, result.cellsWritten), ...skipped] };
     });
 
-  const label = (name: string) => (language === "zh" ? ZH_CN[fn].names[name] : name) + (names.indexOf(name) < NATIVE_PARAMETERS[fn].required ? "" : language === "zh" ? "（可选）" : " (optional)");
+  const label = (name: string) => shownName(name) + (names.indexOf(name) < NATIVE_PARAMETERS[fn].required ? "" : language === "zh" ? "（可选）" : " (optional)");
 
   return (
     <>
@@ -85,7 +89,7 @@ export function NativeFormulas({ host, policy, language, t }: { host: WorkbookHo
             <Input value={values[i]} onChange={(_e, data) => setArgs((a) => ({ ...a, [`${fn}.${name}`]: data.value }))} />
           </Field>
         ))}
-        <Field label={t.nativePreview} validationMessage={previewError ?? undefined}>
+        <Field label={t.nativePreview} validationMessage={previewError ?? undefined} validationState={missing.length > 0 ? "none" : previewError ? "error" : "none"}>
           <code className={styles.preview} aria-label={t.nativePreview}>
             {preview}
           </code>

@@ -57,6 +57,8 @@ describe("公式 tab: native formulas for workbooks that travel", () => {
     showPane(host, { initialTab: "formulas" });
     await paneReady();
     await host.selectCell(LEDGER_SHEET, { row: 4, column: "Z" });
+    expect(screen.getByText("先填写：人均纯收入")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "写入所选单元格" }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(screen.getByRole("textbox", { name: "人均纯收入" }), { target: { value: "R4" } });
     const preview = screen.getByLabelText("将写入的公式").textContent ?? "";
     expect(preview).toBe(nativeFormula("TIER", ["R4", "", ""], functionPolicy()));
