@@ -31,9 +31,12 @@ const LOCAL_FOLDER = "office";
  * - the Excel host scripts it picks by platform and version (excel-win32-16.01.js, excel-web-16.00.js …),
  *   and the Office 2013 mapping table;
  * - office_strings.js of every display language (it loads <locale>/office_strings.js, then en-us);
- * - telemetry/oteljs_agave.js, which it loads from its folder too.
+ * - telemetry/oteljs_agave.js and ariatelemetry/aria-web-telemetry.js, which office.js and the
+ *   Excel host scripts load from the same folder, and webauth/ (loaded only for sign-in flows).
+ * The host scripts can also fetch MicrosoftAjax.js from Microsoft's CDN for old-style APIs that
+ * BANGFU does not use; the package does not contain it.
  */
-const LOCAL_FILES = ["office.js", "excel*.js", "o15apptofilemappingtable.js", "*/office_strings.js", "telemetry/*.js"];
+const LOCAL_FILES = ["office.js", "excel*.js", "o15apptofilemappingtable.js", "*/office_strings.js", "telemetry/*.js", "ariatelemetry/*.js", "webauth/*.js"];
 
 function officeJsMode(value) {
   const mode = value === undefined || value === "" ? "local" : String(value).trim().toLowerCase();
