@@ -154,7 +154,7 @@ describe("the built page on a network without internet (headless Chromium)", () 
     const result = await openPage(false);
     expect(result.foreign).toEqual([]);
     expect(result.officeLoaded).toBe(true);
-    expect(result.title).toBe("请在 Excel 中打开");
+    expect(result.title).toBe("请在 Excel 或 WPS 表格中打开");
     // functions.js registers nothing outside Excel instead of failing on a missing CustomFunctions.
     expect(result.errors).toEqual([]);
   }, 120_000);

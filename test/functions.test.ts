@@ -9,6 +9,7 @@ import { thrown } from "./support/thrown";
 import { AGE, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, TIER } from "../src/functions/functions";
 import { functionPolicy, setFunctionPolicy } from "../src/functions/policyContext";
 import { parsePolicyFile, resolvePolicy } from "../src/policy";
+import { caseTitle, excelArguments, FUNCTION_CASES, type ExpectedCell } from "./support/functionCases";
 import { gb11643Check, syntheticId, syntheticIdEndingInX, syntheticOldId, withWrongCheck } from "./support/syntheticId";
 
 afterEach(() => setFunctionPolicy(null));
@@ -576,5 +577,22 @@ describe("an error cell in a range argument (allowErrorForDataTypeAny)", () => {
     const result = COURTYARD_SUBSIDY([[8000], [{ type: "Error", basicValue: "#DIV/0!" }]], [["低收入"]]);
     expect(result[0][0]).toBe(4000);
     expect((result[1][0] as CustomFunctions.Error).code).toBe("#DIV/0!");
+  });
+});
+
+describe("the shared cases (test/support/functionCases.ts) as Excel calls them", () => {
+  const FUNCTIONS = { TIER, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, AGE } as unknown as Record<string, (...args: unknown[]) => unknown[][]>;
+  /** An error cell as its code and message; a value as itself. */
+  const shown = (cell: unknown) => (cell instanceof CustomFunctions.Error ? { code: cell.code, message: cell.message } : cell);
+  const wanted = (cell: ExpectedCell) => (typeof cell === "object" ? { code: "#VALUE!", message: expect.stringContaining(cell.error) } : cell);
+
+  test.each(FUNCTION_CASES.map((c) => [caseTitle(c), c] as const))("%s", (_title, c) => {
+    let cells: unknown[][];
+    try {
+      cells = FUNCTIONS[c.fn](...excelArguments(c.args));
+    } catch (error) {
+      cells = [[error]]; // the whole call refused
+    }
+    expect(cells.map((row) => row.map(shown))).toEqual(c.expected.map((row) => row.map(wanted)));
   });
 });

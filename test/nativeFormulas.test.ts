@@ -1,8 +1,10 @@
 /**
  * Native formulas (src/formulas/native.ts, formulaText.ts): every shared function case
  * (test/support/functionCases.ts) is written into a workbook as the native formula, and as the
- * conversion of the BANGFU formula text, with the arguments in cells; LibreOffice computes the
- * workbook, and each result must equal what the BANGFU function gives for the same cells.
+ * conversion of the BANGFU formula text, with the arguments in cells (a range down a column, one
+ * result row per cell of it); LibreOffice computes the workbook, and each result must equal what
+ * the BANGFU function gives for the same cells, or what the case says the native formula gives
+ * instead (inputs it cannot read; a call the conversion refuses).
  * LibreOffice must be installed (.ci/run installs it); without it this test fails.
  */
 import * as fs from "node:fs";
@@ -12,7 +14,7 @@ import { AGE, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, TIER } from "../src/f
 import { setFunctionPolicy } from "../src/functions/policyContext";
 import { bangfuSpillShape, convertBangfuFormula, hasBangfuCall, nativeFormula, NativeFormulaError, shiftReferences, type NativeFunctionId } from "../src/formulas";
 import { parsePolicyFile, resolvePolicy } from "../src/policy";
-import { FUNCTION_CASES, type CaseValue } from "./support/functionCases";
+import { caseTitle, excelArguments, FUNCTION_CASES, isRange, type CaseArgument, type FunctionCase } from "./support/functionCases";
 import { useTempDir } from "./support/cli";
 import { convertWithSoffice, parseCsv } from "./support/soffice";
 
@@ -25,25 +27,48 @@ const ARG_COLUMNS = ["C", "D", "E", "F", "G", "H"];
 beforeAll(() => setFunctionPolicy(POLICY));
 afterAll(() => setFunctionPolicy(null));
 
-/** What the BANGFU function shows for a case: a number, a text, "" or the error code. */
-function bangfuResult(fn: NativeFunctionId, args: readonly CaseValue[]): string {
-  let last = args.length;
-  while (last > 0 && args[last - 1] === null) last--;
-  const matrices = args.slice(0, last).map((a) => (a === null ? undefined : [[a === "" ? null : a]]));
-  const value = FUNCTIONS[fn](...(matrices as unknown[][][]))[0][0];
-  if (value instanceof CustomFunctions.Error) return value.code;
-  return String(value);
+/** What the BANGFU function shows for a case, cell by cell: a number, a text, "" or the error code. */
+function bangfuResult(c: FunctionCase): string[][] {
+  let cells: unknown[][];
+  try {
+    cells = FUNCTIONS[c.fn](...(excelArguments(c.args) as unknown[][][]));
+  } catch (error) {
+    cells = [[error]];
+  }
+  return cells.map((row) => row.map((value) => (value instanceof CustomFunctions.Error ? value.code : String(value))));
 }
 
-function references(args: readonly CaseValue[], row: number): (string | null)[] {
-  return args.map((a, i) => (a === null ? null : `${ARG_COLUMNS[i]}${row}`));
+/** Rows a case takes in the sheet: one per row of its ranges (single columns), else one. */
+function heightOf(c: FunctionCase): number {
+  let height = 1;
+  for (const arg of c.args) {
+    if (!isRange(arg)) continue;
+    if (arg.some((row) => row.length !== 1)) throw new Error(`test layout: ${caseTitle(c)} has a range wider than one column`);
+    height = Math.max(height, arg.length);
+  }
+  return height;
 }
 
-describe("the shared cases through the BANGFU functions", () => {
-  it.each(FUNCTION_CASES.map((c) => [c.fn, JSON.stringify(c.args), c] as const))("%s(%s)", (_fn, _args, c) => {
-    expect(bangfuResult(c.fn, c.args)).toBe(String(c.expected));
+/** The cells of the case's arguments: a range down its column from `top`, a single cell at `top`. */
+function placeArguments(sheet: ExcelJS.Worksheet, args: readonly CaseArgument[], top: number): void {
+  args.forEach((arg, j) => {
+    const cells = arg === undefined ? [] : isRange(arg) ? arg.map((row) => row[0]) : [arg];
+    cells.forEach((value, r) => {
+      if (value !== null && value !== "") sheet.getCell(`${ARG_COLUMNS[j]}${top + r}`).value = value;
+    });
   });
-});
+}
+
+/** The arguments as references for the result in row `top + r`: a range's own row, a single cell anchored. */
+function references(args: readonly CaseArgument[], top: number, r: number): (string | null)[] {
+  return args.map((a, j) => (a === undefined ? null : isRange(a) ? `${ARG_COLUMNS[j]}${top + r}` : `$${ARG_COLUMNS[j]}$${top}`));
+}
+
+/** The BANGFU formula text of a case whose arguments start in row `top`. */
+function bangfuFormula(c: FunctionCase, top: number): string {
+  const refs = c.args.map((a, j) => (a === undefined ? "" : isRange(a) ? `${ARG_COLUMNS[j]}${top}:${ARG_COLUMNS[j]}${top + a.length - 1}` : `$${ARG_COLUMNS[j]}$${top}`));
+  return `=BANGFU.${c.fn}(${refs.join(",").replace(/,+$/, "")})`;
+}
 
 describe("BANGFU formula text → native formula", () => {
   it("writes the policy's numbers, never a BANGFU call", () => {
@@ -98,28 +123,42 @@ describe("native formulas computed by LibreOffice", () => {
   it("every shared case gives the BANGFU function's result, as a native formula and as a converted BANGFU formula", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("cases");
-    FUNCTION_CASES.forEach((c, i) => {
-      const row = i + 1;
-      c.args.forEach((value, j) => {
-        if (value !== null && value !== "") sheet.getCell(`${ARG_COLUMNS[j]}${row}`).value = value;
-      });
-      const refs = references(c.args, row);
-      sheet.getCell(`A${row}`).value = { formula: nativeFormula(c.fn, refs, POLICY).slice(1) } as ExcelJS.CellFormulaValue;
-      const bangfu = `=BANGFU.${c.fn}(${refs.map((r) => r ?? "").join(",").replace(/,+$/, "")})`;
-      sheet.getCell(`B${row}`).value = { formula: convertBangfuFormula(bangfu, POLICY).slice(1) } as ExcelJS.CellFormulaValue;
-    });
+    const placed: { c: FunctionCase; top: number; height: number }[] = [];
+    let top = 1;
+    for (const c of FUNCTION_CASES) {
+      const bangfu = bangfuFormula(c, top);
+      if (c.native === "refused") {
+        // BANGFU refuses the whole call, and the conversion refuses it with a message instead of writing formulas that compute.
+        expect(() => bangfuSpillShape(bangfu)).toThrow(NativeFormulaError);
+        continue;
+      }
+      const height = heightOf(c);
+      placeArguments(sheet, c.args, top);
+      for (let r = 0; r < height; r++) {
+        sheet.getCell(`A${top + r}`).value = { formula: nativeFormula(c.fn, references(c.args, top, r), POLICY).slice(1) } as ExcelJS.CellFormulaValue;
+        const converted = height > 1 ? convertBangfuFormula(bangfu, POLICY, { row: r, column: 0 }) : convertBangfuFormula(bangfu, POLICY);
+        sheet.getCell(`B${top + r}`).value = { formula: converted.slice(1) } as ExcelJS.CellFormulaValue;
+      }
+      placed.push({ c, top, height });
+      top += height;
+    }
     const file = path.join(dir(), "native.xlsx");
     await workbook.xlsx.writeFile(file);
     // Comma, double quote, UTF-8 (76), from line 1.
     const conversion = convertWithSoffice(file, "csv:Text - txt - csv (StarCalc):44,34,76,1", dir());
     const rows = parseCsv(fs.readFileSync(path.join(conversion.outDir, conversion.files[0]), "utf8"));
     const mismatches: string[] = [];
-    FUNCTION_CASES.forEach((c, i) => {
-      const expected = bangfuResult(c.fn, c.args);
-      const [native, converted] = [rows[i]?.[0] ?? "", rows[i]?.[1] ?? ""];
-      if (native !== expected || converted !== expected) mismatches.push(`${c.fn}(${JSON.stringify(c.args)}): BANGFU ${expected}, native ${native}, converted ${converted}`);
-    });
+    for (const { c, top: first, height } of placed) {
+      const bangfu = bangfuResult(c);
+      expect(bangfu).toHaveLength(height);
+      for (let r = 0; r < height; r++) {
+        const expected = c.native ?? bangfu[r][0];
+        const [native, converted] = [rows[first + r - 1]?.[0] ?? "", rows[first + r - 1]?.[1] ?? ""];
+        if (native !== expected || converted !== expected) mismatches.push(`${caseTitle(c)} row ${r + 1}: expected ${expected} (BANGFU ${bangfu[r][0]}), native ${native}, converted ${converted}`);
+      }
+    }
     expect(mismatches).toEqual([]);
-    expect(rows.length).toBeGreaterThanOrEqual(FUNCTION_CASES.length);
+    expect(placed.length + FUNCTION_CASES.filter((c) => c.native === "refused").length).toBe(FUNCTION_CASES.length);
+    expect(rows.length).toBeGreaterThanOrEqual(top - 1);
   });
 });

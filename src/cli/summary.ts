@@ -78,7 +78,5 @@ export function describeWrite(result: WriteResult, inputLabel: string | null): s
   }
   if (result.replaced.length > 0) lines.push(`替换了上次由 BANGFU 生成的工作表：${result.replaced.map((n) => `“${n}”`).join("、")}。`);
   if (result.ignoredMarkers.length > 0) lines.push(`注意：生成标记指向台账本身，已忽略该标记，台账未动（${result.ignoredMarkers.join("；")}）。`);
-  const charts = result.tabs.filter((t) => t.chartAsNote).map((t) => `“${t.name}”`);
-  if (charts.length > 0) lines.push(`说明：${charts.join("、")}的图表在 .xlsx 中以数据和“图表：…”说明行代替（命令行不能绘制图表；在 Excel 加载项中生成时会绘制）。`);
   return lines;
 }

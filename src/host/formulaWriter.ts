@@ -9,6 +9,17 @@ import { columnLetter } from "../ledger/cellRef";
 import type { Policy } from "../policy";
 import type { CellBlock, CellWrite, WorkbookHost } from "./types";
 
+/**
+ * Results that are not the function's: the functions are not loaded here (#NAME?, e.g. a WPS
+ * without custom functions) or are still computing. Converting such a cell to a value would
+ * replace the formula with the error; it is left for "native formulas" instead.
+ */
+const NO_RESULT = /^#(NAME\?|BUSY!|GETTING_DATA)$/;
+
+function noResultReason(value: unknown): string | null {
+  return typeof value === "string" && NO_RESULT.test(value) ? `结果是 ${value}（这里没有加载 BANGFU 函数，或仍在计算），没有可保留的数值：请改为原生公式` : null;
+}
+
 /** Largest number of cells of one selection the pane writes formulas into. */
 export const MAX_FORMULA_CELLS = 100_000;
 
@@ -67,6 +78,11 @@ export async function convertSelection(host: WorkbookHost, mode: ConversionMode,
           spills.push({ ...at, formula: formula as string, shape });
           return;
         }
+        const missing = mode === "values" ? noResultReason(selection.values[r][c]) : null;
+        if (missing) {
+          skipped.push({ address: `${columnLetter(at.column)}${at.row}`, reason: missing });
+          return;
+        }
         const value = mode === "native" ? convertBangfuFormula(formula as string, policy) : cellValue(selection.values[r][c]);
         writes.push({ top: at.row, left: at.column, kind: mode === "native" ? "formulas" : "values", cells: [[value]] });
         converted++;
@@ -87,6 +103,11 @@ export async function convertSelection(host: WorkbookHost, mode: ConversionMode,
       const anchor = area.values[0]?.[0];
       if (typeof anchor === "string" && anchor.startsWith("#SPILL")) {
         skipped.push({ address: `${columnLetter(spill.column)}${spill.row}`, reason: "公式结果无法溢出（#SPILL!），请先清空它下方的单元格" });
+        continue;
+      }
+      const missing = noResultReason(anchor);
+      if (missing) {
+        skipped.push({ address: `${columnLetter(spill.column)}${spill.row}`, reason: missing });
         continue;
       }
       cells = area.values.map((row) => row.map(cellValue));

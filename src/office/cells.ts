@@ -8,6 +8,7 @@
 import type { CellBlock, CellWrite } from "../host/types";
 import { boxAddress, parseBox, sheetOfReference } from "./addresses";
 import { isPayloadTooLarge } from "./errors";
+import { utf8Length } from "./marks";
 import { ASSUMED_BYTES_PER_CELL, READ_BLOCK_BUDGET_BYTES, readRowBlocks } from "./read";
 
 /** Formulas and values are both loaded, so a read block holds half the reader's cells. */
@@ -36,11 +37,9 @@ export async function readCells(context: Excel.RequestContext, sheetName: string
   return { sheet: sheetName, top, left, formulas, values };
 }
 
-const encoder = new TextEncoder();
-
 /** Bytes of a row of cells in the request's JSON (with its separator). */
 function rowBytes(row: CellWrite["cells"][number]): number {
-  return encoder.encode(JSON.stringify(row)).length + 1;
+  return utf8Length(JSON.stringify(row)) + 1;
 }
 
 function bytesOf(cells: CellWrite["cells"]): number {

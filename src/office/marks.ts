@@ -368,7 +368,8 @@ interface Command {
   readonly run: () => void;
 }
 
-function utf8Length(text: string): number {
+/** Bytes of a text in UTF-8 (what it adds to a request), without TextEncoder (absent in some hosts' engines and in jsdom). */
+export function utf8Length(text: string): number {
   let bytes = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;

@@ -26,6 +26,8 @@ export interface AppProps {
   /** The clock (check date, generation time); tests and the harness fix it. */
   readonly now?: () => Date;
   readonly initialTab?: TabKey;
+  /** False where the host has no custom functions (WPS before 12.1.0.20540): 公式 says so. */
+  readonly customFunctions?: boolean;
 }
 
 const useStyles = makeStyles({
@@ -48,7 +50,7 @@ const systemClock = () => new Date();
  * The task pane: 检查 / 汇总 / 设置 / 公式. Everything that touches the workbook goes
  * through `host`; ribbon commands reach the pane through ./bus.
  */
-export function App({ host, language, now = systemClock, initialTab = "check" }: AppProps): React.JSX.Element {
+export function App({ host, language, now = systemClock, initialTab = "check", customFunctions = true }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const t = STRINGS[language];
   const [tab, setTab] = React.useState<TabKey>(initialTab);
@@ -230,7 +232,7 @@ export function App({ host, language, now = systemClock, initialTab = "check" }:
               onSave={saveSettings}
             />
           )}
-          {tab === "formulas" && <FormulasTab language={language} t={t} host={host} policy={functionsPolicy} />}
+          {tab === "formulas" && <FormulasTab language={language} t={t} host={host} policy={functionsPolicy} available={customFunctions} />}
         </div>
       )}
     </main>

@@ -1,32 +1,14 @@
 /**
- * The task pane in Excel: find Office (./officeStartup), pick the language from Office's display
- * language, and render the pane on the Office.js workbook host. Ribbon commands (src/commands)
- * reach the pane through ./bus in the shared runtime.
+ * The task pane's page, in Excel and in WPS 表格: ./startup.tsx finds the host and renders the
+ * pane on it. In Excel, ribbon commands (src/commands) reach the pane through ./bus in the
+ * shared runtime; in WPS, through the pane's URL (src/wps/paneRequests.ts).
  */
-import { OfficeWorkbookHost } from "../office";
 import { STRINGS } from "./i18n";
-import { mountMessage, mountPane } from "./mount";
-import { startOffice } from "./officeStartup";
+import { mountMessage } from "./mount";
+import { startPane } from "./startup";
 
-async function start(): Promise<void> {
-  const office = await startOffice();
-  switch (office.kind) {
-    case "officeJsMissing":
-      mountMessage(STRINGS.zh.officeJsMissingTitle, STRINGS.zh.officeJsMissingBody(office.src));
-      return;
-    case "timeout":
-      mountMessage(STRINGS.zh.officeTimeoutTitle, STRINGS.zh.officeTimeoutBody);
-      return;
-    case "notInExcel":
-      mountMessage(STRINGS[office.language].notInExcelTitle, STRINGS[office.language].notInExcelBody);
-      return;
-    case "excel":
-      mountPane({ host: new OfficeWorkbookHost(), language: office.language });
-  }
-}
-
-start().catch((error: unknown) => {
-  // Office failed to start: say so in the pane rather than leave it blank, and keep the error visible to the console.
+startPane().catch((error: unknown) => {
+  // The host failed to start: say so in the pane rather than leave it blank, and keep the error visible to the console.
   mountMessage(STRINGS.zh.errorTitle, error instanceof Error ? error.message : String(error));
   throw error;
 });

@@ -13,8 +13,9 @@
  * at and adds fresh ones; a user's sheet that carries a summary's name is left alone and the
  * new tab takes another name (汇总-分层(2)).
  *
- * exceljs cannot write charts: a table's chart is recorded as a note row ("图表：…") above the
- * table, whose data is the chart's data. The Excel add-in draws real charts.
+ * exceljs cannot write charts: a table's chart (a column chart of the tab's own cells) is
+ * written as DrawingML parts of its own (./chartPart.ts) once the tab has its part name in the
+ * output package.
  */
 import { quoteSheet, sheetOfReference } from "../ledger/cellRef";
 import * as fs from "node:fs";
@@ -23,9 +24,11 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { freeSheetName, layoutSummary } from "../host/summaryLayout";
-import { CellFormat, ChartSpec, GENERATED_MARKER_PREFIX, SummaryTable } from "../summaries/model";
+import { CellFormat, GENERATED_MARKER_PREFIX, SummaryTable } from "../summaries/model";
 import { plainCellValue } from "./cellValue";
-import { MergeRequest, mergeRenderedSheets, openPackage, PackageError, RawDefinedName, WorkbookPackage } from "./mergePackage";
+import { addChartToSheet, chartOfLayout, SheetChart } from "./chartPart";
+import { AddedSheet, MergeRequest, mergeRenderedSheets, openPackage, PackageError, RawDefinedName, WorkbookPackage } from "./mergePackage";
+import { NUMBER_FORMATS } from "./numberFormats";
 import { decodeXml, encodeXml, parseAttributes } from "./ooxml";
 import { keepStoredParts, orderWorkbookFirst, writePackage } from "./package";
 import { assertXlsx, WorkbookFileError } from "./readWorkbook";
@@ -46,13 +49,7 @@ export function generatedMarker(key: string): string {
   return `${GENERATED_MARKER_PREFIX}${key.toUpperCase()}`;
 }
 
-export const NUMBER_FORMATS: Record<CellFormat, string | undefined> = {
-  text: undefined,
-  integer: "0",
-  yuan: "#,##0.00",
-  percent: "0.0%",
-  date: "yyyy-mm-dd",
-};
+export { NUMBER_FORMATS } from "./numberFormats";
 
 /** Colours of the generated tabs (ARGB). */
 const HEADER_FILL = "FFDDEBF7";
@@ -75,8 +72,6 @@ export interface WrittenTab {
   readonly title: string;
   /** The title was taken by a user's sheet, which was left as it was. */
   readonly renamed: boolean;
-  /** The tab's chart was written as data plus a note row (no chart object). */
-  readonly chartAsNote: boolean;
 }
 
 export interface WriteResult {
@@ -106,12 +101,14 @@ export async function writeSummaryWorkbook(inputPath: string, outputPath: string
   const removal = planRemoval(user, tables);
   const remaining = user.sheets.filter((_, i) => !removal.remove.has(i)).map((s) => s.name);
   const rendered = await renderTabs(tables, remaining, user.date1904);
+  let added: readonly AddedSheet[];
   try {
-    await mergeRenderedSheets(user, await openPackage(rendered.zip), removal);
+    added = await mergeRenderedSheets(user, await openPackage(rendered.zip), removal);
   } catch (error) {
     if (error instanceof PackageError) throw unreadable(error);
     throw error;
   }
+  await addCharts(user.zip, added, rendered.charts);
   await savePackage(user.zip, outputPath);
   return { outputPath, tabs: rendered.tabs, replaced: removal.replaced, ignoredMarkers: removal.ignoredMarkers };
 }
@@ -120,6 +117,8 @@ export async function writeSummaryWorkbook(inputPath: string, outputPath: string
 export async function writeNewSummaryWorkbook(outputPath: string, tables: readonly TabTable[], refuse: readonly string[] = []): Promise<WriteResult> {
   for (const input of refuse) await assertOutputIsNotInput(input, outputPath);
   const rendered = await renderTabs(tables, [], false);
+  const sheets = (await openPackage(rendered.zip)).sheets.flatMap((s) => (s.part === null ? [] : [{ name: s.name, part: s.part }]));
+  await addCharts(rendered.zip, sheets, rendered.charts);
   await savePackage(rendered.zip, outputPath);
   return { outputPath, tabs: rendered.tabs, replaced: [], ignoredMarkers: [] };
 }
@@ -225,6 +224,17 @@ interface RenderedTabs {
   /** A package holding only the tabs, with their markers and print titles. */
   readonly zip: JSZip;
   readonly tabs: WrittenTab[];
+  /** The tabs' charts, by tab name, to add once the tabs have their parts in the output package. */
+  readonly charts: ReadonlyMap<string, SheetChart>;
+}
+
+/** Each chart onto its tab's part in the package. */
+async function addCharts(zip: JSZip, sheets: readonly AddedSheet[], charts: ReadonlyMap<string, SheetChart>): Promise<void> {
+  for (const [name, chart] of charts) {
+    const sheet = sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`internal: the tab ${name} of a chart is not in the package`);
+    await addChartToSheet(zip, sheet.part, chart);
+  }
 }
 
 /**
@@ -240,16 +250,18 @@ async function renderTabs(tables: readonly TabTable[], taken: readonly string[],
   workbook.creator = "BANGFU";
   const names = [...taken];
   const tabs: WrittenTab[] = [];
+  const charts = new Map<string, SheetChart>();
   for (const table of tables) {
-    const tab = addTab(workbook, table, names, date1904);
+    const { tab, chart } = addTab(workbook, table, names, date1904);
     names.push(tab.name);
     tabs.push(tab);
+    if (chart) charts.set(tab.name, chart);
   }
   await workbook.commit();
   const zip = await JSZip.loadAsync(Buffer.concat(chunks));
   await fixInternalHyperlinks(zip);
   await useInlineStrings(zip);
-  return { zip, tabs };
+  return { zip, tabs, charts };
 }
 
 /**
@@ -272,27 +284,15 @@ async function useInlineStrings(zip: JSZip): Promise<void> {
 
 // ---------------------------------------------------------------- a tab
 
-/** The chart, in words, for the note row that stands in for it. */
-export function chartNote(table: TabTable, chart: ChartSpec): string {
-  const kind = chart.kind === "stackedColumn" ? "堆积柱形图" : "簇状柱形图";
-  const header = (i: number) => table.columns[i]?.header ?? `第${i + 1}列`;
-  return `图表：${chart.title}（${kind}；分类：${header(chart.categoryColumn)}；系列：${chart.seriesColumns.map(header).join("、")}）。命令行生成的文件不含图表对象，数据见下表；在 Excel 加载项中生成时会绘制图表。`;
-}
-
-/** The notes as written: the table's, then the chart's note row. */
-export function writtenNotes(table: TabTable): string[] {
-  return table.chart ? [...table.notes, chartNote(table, table.chart)] : [...table.notes];
-}
-
 /**
  * One tab, laid out as every host lays it out (src/host/summaryLayout.ts: meta line, notes, a
- * blank row, header, body, total), with the chart's note row among the notes. Rows are
- * committed as they are written (the streaming writer then lets them go).
+ * blank row, header, body, total), and its chart (under the table) as the chart part will
+ * hold it. Rows are committed as they are written (the streaming writer then lets them go).
  */
-function addTab(workbook: ExcelJS.Workbook, table: TabTable, taken: readonly string[], date1904: boolean): WrittenTab {
+function addTab(workbook: ExcelJS.Workbook, table: TabTable, taken: readonly string[], date1904: boolean): { tab: WrittenTab; chart: SheetChart | null } {
   const name = freeSheetName(table.title, taken);
   // Only the key's type differs (the ranking's key is not a SummaryKey); the layout copies it.
-  const layout = layoutSummary({ ...table, notes: writtenNotes(table) } as SummaryTable);
+  const layout = layoutSummary(table as SummaryTable);
   const { headerRow } = layout;
   const ws = workbook.addWorksheet(name, {
     views: [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
@@ -342,7 +342,7 @@ function addTab(workbook: ExcelJS.Workbook, table: TabTable, taken: readonly str
   if (layout.filter) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(headerRow, layout.lastBodyRow), column: layout.columnCount } };
   workbook.definedNames.add(`${quoteSheet(name)}!$A$1`, generatedMarker(table.key));
   ws.commit();
-  return { key: table.key, name, title: table.title, renamed: name !== table.title, chartAsNote: table.chart !== undefined };
+  return { tab: { key: table.key, name, title: table.title, renamed: name !== table.title }, chart: chartOfLayout(layout, name, date1904) };
 }
 
 /** A date as the serial number a cell holds, in the 1900 or the 1904 date system. */
@@ -442,7 +442,7 @@ export interface GeneratedTabContents {
   readonly key: string;
   readonly name: string;
   readonly metaLine: string;
-  /** The note rows, the chart's note row included. */
+  /** The note rows. */
   readonly notes: readonly string[];
   readonly headerRow: number;
   readonly header: readonly string[];

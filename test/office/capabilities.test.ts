@@ -75,7 +75,7 @@ describe("reading without ExcelApi 1.13 (merged areas) and 1.2 (valuesOnly)", ()
 });
 
 describe("features above the minimum, refused with a Chinese message where missing", () => {
-  const finding: Finding = { rule: "D03", severity: "error", clause: "二（一）", household: "H01", cell: { row: 2, column: "A" }, message: "证件号码有误" };
+  const finding: Finding = { rule: "D03", severity: "error", clause: "二（一）", household: "H01", cell: { row: 2, column: "A" }, message: "证件号码有误", data: { kind: "invalidIdNumber", value: "H01", problem: "位数不对" } };
 
   it("Office 2016: summaries and marks say what they need; nothing is written", async () => {
     const excel = new FakeExcel([{ name: "台账", cells: [["户编号"], ["H01"]] }]);

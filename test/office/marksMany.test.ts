@@ -24,6 +24,7 @@ function findings(): Finding[] {
         household: `H${row}`,
         cell: { row, column },
         message: `户编号 3704021010040${row}（户主 张三），成员 李四（第${row}行）：身份证号校验位错误，最后一位应为“3”，请核对号码是否录错。`,
+        data: column === "C" ? { kind: "invalidIdNumber", value: null, problem: "校验位错误" } : { kind: "noRecentContact" },
       });
     }
   }

@@ -1,0 +1,59 @@
+/**
+ * Workbooks written by another program than ours: Python's openpyxl (Debian's python3-openpyxl,
+ * which .ci/run installs), which writes charts and drawings its own way (absolute relationship
+ * targets, its own part names). Without it the tests that use it fail, they do not skip.
+ */
+import { spawnSync } from "node:child_process";
+
+let found: string | null | undefined;
+
+/** A Python 3 that can import openpyxl: the one on PATH, else Debian's. */
+export function pythonWithOpenpyxl(): string {
+  if (found === undefined) {
+    found = null;
+    for (const candidate of ["python3", "/usr/bin/python3"]) {
+      if (spawnSync(candidate, ["-c", "import openpyxl"], { encoding: "utf8" }).status === 0) {
+        found = candidate;
+        break;
+      }
+    }
+  }
+  if (found === null) {
+    throw new Error("找不到带 openpyxl 的 Python 3，无法用另一个程序写出的工作簿检验。请安装：apt-get install -y python3-openpyxl（CI 的 .ci/run 会自动安装）。");
+  }
+  return found;
+}
+
+/** Run a Python script (openpyxl imported as `openpyxl`); `file` is passed as sys.argv[1]. */
+export function runOpenpyxl(script: string, file: string): void {
+  const result = spawnSync(pythonWithOpenpyxl(), ["-c", `import sys, openpyxl\n${script}`, file], { encoding: "utf8", timeout: 60_000 });
+  if (result.status !== 0) throw new Error(`openpyxl script failed (${result.status}): ${result.stderr}`);
+}
+
+/**
+ * A ledger 台账 with a bar chart of its incomes, and a sheet 统计 with a pie chart: two charts
+ * and two drawings, as openpyxl names them (xl/charts/chart1.xml, chart2.xml …).
+ */
+export const LEDGER_WITH_CHARTS = `
+from openpyxl.chart import BarChart, PieChart, Reference
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "台账"
+ws.append(["户编号", "户主姓名", "村", "人均纯收入"])
+for row in [["H01", "张一", "东村", 9000], ["H02", "李二", "西村", 12000], ["H03", "王三", "东村", 16000]]:
+    ws.append(row)
+bar = BarChart()
+bar.title = "各户人均纯收入"
+bar.add_data(Reference(ws, min_col=4, min_row=1, max_row=4), titles_from_data=True)
+bar.set_categories(Reference(ws, min_col=2, min_row=2, max_row=4))
+ws.add_chart(bar, "F2")
+stats = wb.create_sheet("统计")
+stats.append(["村", "户数"])
+stats.append(["东村", 2])
+stats.append(["西村", 1])
+pie = PieChart()
+pie.add_data(Reference(stats, min_col=2, min_row=1, max_row=3), titles_from_data=True)
+pie.set_categories(Reference(stats, min_col=1, min_row=2, max_row=3))
+stats.add_chart(pie, "D2")
+wb.save(sys.argv[1])
+`;
