@@ -27,6 +27,18 @@ import { functionPolicy } from "./policyContext";
 const NO_VALUE = "";
 
 /**
+ * Excel's CustomFunctions, or a stand-in whose associate() does nothing where there is none: Office
+ * versions without custom functions load this page as a plain task pane, and so does a page whose
+ * office.js failed to load. The build appends `CustomFunctions.associate(...)` calls to this module;
+ * they resolve to this binding, so such a page registers nothing instead of stopping with
+ * "CustomFunctions is not defined".
+ */
+const CustomFunctions: typeof globalThis.CustomFunctions = (globalThis as { CustomFunctions?: typeof globalThis.CustomFunctions }).CustomFunctions ?? {
+  ...({} as typeof globalThis.CustomFunctions),
+  associate: () => undefined,
+};
+
+/**
  * Income tier (收入分层) of a per-capita net income, by the plan's thresholds (二（一）).
  * @customfunction TIER
  * @param income Per-capita net income in yuan: a number, text such as "1.2万", or a range.
@@ -165,18 +177,42 @@ function isLowIncome(cell: unknown): boolean {
 }
 
 /**
+ * An error cell among the arguments (functions.json sets allowErrorForDataTypeAny, so Excel passes
+ * it in instead of failing the whole call): that result cell shows the same error, the others compute.
+ */
+class ErrorArgument extends InputError {
+  constructor(readonly code: string) {
+    super(`参数单元格本身是错误值 ${code}，请先更正那个单元格`);
+  }
+}
+
+const EXCEL_ERRORS = new Set(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!", "#NAME?", "#REF!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#BUSY!", "#FIELD!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!"]);
+
+/** The Excel error code of an error argument (a CustomFunctions.Error or an error cell value), else null. */
+function errorCodeOf(value: unknown): string | null {
+  if (typeof value !== "object" || value === null) return null;
+  const candidate = value as { code?: unknown; basicValue?: unknown; type?: unknown };
+  for (const code of [candidate.code, candidate.basicValue]) if (typeof code === "string" && EXCEL_ERRORS.has(code)) return code;
+  return null;
+}
+
+/**
  * Run a per-cell computation; bad input becomes #VALUE! with the Chinese message, in the cell or
  * for the whole call. A result that is not a finite number never reaches a cell.
  */
 function evaluate(args: MatrixArgument[], compute: (cells: unknown[]) => string | number): any[][] {
-  const finite = (cells: unknown[]) => {
+  const guarded = (cells: unknown[]) => {
+    for (const cell of cells) {
+      const code = errorCodeOf(cell);
+      if (code !== null) throw new ErrorArgument(code);
+    }
     const result = compute(cells);
     if (typeof result === "number" && !Number.isFinite(result)) throw new InputError("计算结果超出可计算范围，请核对参数是否录错");
     return result;
   };
   try {
     assertBoundedWork(args);
-    return cellwise(args, finite, toExcelError);
+    return cellwise(args, guarded, toExcelError);
   } catch (error) {
     if (error instanceof InputError) throw toExcelError(error);
     throw error;
@@ -194,5 +230,9 @@ function assertBoundedWork(args: readonly MatrixArgument[]): void {
 }
 
 function toExcelError(error: InputError): CustomFunctions.Error {
+  if (error instanceof ErrorArgument) {
+    const known = Object.values(CustomFunctions.ErrorCode).includes(error.code as CustomFunctions.ErrorCode);
+    return new CustomFunctions.Error(known ? (error.code as CustomFunctions.ErrorCode) : CustomFunctions.ErrorCode.invalidValue, error.message);
+  }
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.message);
 }
