@@ -1,5 +1,5 @@
 /**
- * Renders the README's picture of a generated tab: 汇总-分层 of the person-level sample,
+ * Renders the README's picture of a generated tab: 汇总-分层 of the person-level sample with its chart,
  * written by the .xlsx writer, printed to PDF by LibreOffice and turned into a PNG by pdftoppm.
  * Usage: npx tsx scripts/render-summary-picture.ts  (needs soffice and pdftoppm)
  */
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   await writeNewSummaryWorkbook(xlsx, tables);
   execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${work}/profile`, "--convert-to", "pdf", "--outdir", work, xlsx], { stdio: "ignore" });
   const target = path.join(root, "docs", "screenshots", "summary-tiers");
-  execFileSync("pdftoppm", ["-png", "-r", "110", "-f", "1", "-l", "1", "-x", "60", "-y", "70", "-W", "1160", "-H", "230", "-singlefile", path.join(work, "summary-tiers.pdf"), target]);
+  execFileSync("pdftoppm", ["-png", "-r", "110", "-f", "1", "-l", "1", "-x", "60", "-y", "70", "-W", "1160", "-H", "540", "-singlefile", path.join(work, "summary-tiers.pdf"), target]);
   console.log(`wrote ${target}.png`);
 }
 

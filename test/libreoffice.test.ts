@@ -4,7 +4,7 @@
  * back with the expected values and formats. A workbook LibreOffice saved is then summarised
  * again: its markers are still found, and its ledger sheet passes through unchanged.
  *
- * LibreOffice must be installed (CI's .ci/run installs libreoffice-calc and fonts-noto-cjk):
+ * LibreOffice must be installed (npm test installs libreoffice-calc and fonts-noto-cjk through scripts/test-prerequisites.js):
  * without it these tests fail, they do not skip.
  */
 import { CliRun, runCli, useTempDir } from "./support/cli";
@@ -14,8 +14,13 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readLedgerSheetFromFile } from "../src/xlsx/readWorkbook";
-import { readSummaryWorkbook } from "../src/xlsx/writeSummaries";
-import { PERSON_ROWS } from "./summaries/fixtures";
+import type { SummaryTable } from "../src/summaries/model";
+import { SERIES_COLOURS } from "../src/xlsx/chartPart";
+import { readSummaryWorkbook, TabTable, writeNewSummaryWorkbook, writeSummaryWorkbook } from "../src/xlsx/writeSummaries";
+import { build, PERSON_ROWS, table } from "./summaries/fixtures";
+import { LEDGER_WITH_CHARTS, runOpenpyxl } from "./support/openpyxl";
+import { Image, isColour, isWhite, readPng } from "./support/png";
+import { convertWithSoffice, parseCsv, SOFFICE, soffice, type Conversion } from "./support/soffice";
 import { addChartToSheet, definedNames, dressLedger, load, packageProblems, snapshot, zipParts, zipText } from "./support/workbooks";
 
 jest.setTimeout(240_000);
@@ -24,86 +29,8 @@ const SUMMARY_TABS = ["汇总-分层", "汇总-措施", "汇总-资金", "汇总
 /** CSV: comma, double quote, UTF-8, from line 1, values as shown (formatted), every sheet (-1) into its own file. */
 const CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
 
-/** BANGFU_SOFFICE names the program (and, naming nothing, stands for "not installed"); else the usual places and PATH. */
-function findSoffice(): string | null {
-  const named = process.env.BANGFU_SOFFICE;
-  if (named !== undefined) return fs.existsSync(named) ? named : null;
-  const candidates = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice", "/Applications/LibreOffice.app/Contents/MacOS/soffice"];
-  for (const candidate of candidates) if (candidate && fs.existsSync(candidate)) return candidate;
-  const which = spawnSync("sh", ["-c", "command -v soffice || command -v libreoffice"], { encoding: "utf8" });
-  return which.status === 0 && which.stdout.trim() ? which.stdout.trim() : null;
-}
-
-const SOFFICE = findSoffice();
-
-function soffice(): string {
-  if (!SOFFICE) {
-    throw new Error(
-      "LibreOffice（soffice）未安装，无法用真实的电子表格程序检验生成的工作簿。\n" +
-        "请安装：apt-get update && apt-get install -y libreoffice-calc fonts-noto-cjk（CI 的 .ci/run 会自动安装），或用 BANGFU_SOFFICE 指明 soffice 的路径。",
-    );
-  }
-  return SOFFICE;
-}
-
-let profiles = 0;
 const dir = useTempDir("bangfu-lo-");
-
-interface Conversion {
-  readonly outDir: string;
-  readonly files: string[];
-  readonly ms: number;
-}
-
-/** soffice --headless --convert-to …, with its own profile; fails the test on a non-zero exit or no output. */
-function convert(file: string, to: string): Conversion {
-  const outDir = fs.mkdtempSync(path.join(dir(), "out-"));
-  const profile = path.join(dir(), `profile-${process.pid}-${profiles++}`);
-  const started = Date.now();
-  const result = spawnSync(soffice(), ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", to, "--outdir", outDir, file], {
-    encoding: "utf8",
-    timeout: 180_000,
-  });
-  const ms = Date.now() - started;
-  const files = fs.readdirSync(outDir);
-  if (result.status !== 0 || files.length === 0 || /\bError\b/i.test(result.stderr ?? "")) {
-    throw new Error(`LibreOffice 转换 ${path.basename(file)} → ${to} 失败（退出码 ${result.status}，${result.signal ?? ""}）：\n${result.stdout}\n${result.stderr}`);
-  }
-  return { outDir, files, ms };
-}
-
-/** RFC 4180 CSV rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+const convert = (file: string, to: string): Conversion => convertWithSoffice(file, to, dir());
 
 function csvOf(conversion: Conversion, base: string, sheet: string): string[][] {
   const name = `${base}-${sheet}.csv`;
@@ -153,11 +80,11 @@ describe("LibreOffice headless", () => {
       for (const sheet of ["封面", "台账", "汇总-分层", "汇总-分层(2)", ...SUMMARY_TABS.slice(1)]) expect(csvOf(csv, "summary", sheet).length).toBeGreaterThan(0);
     });
 
-    test("汇总-分层(2) as LibreOffice shows it: meta line, chart note, header, formatted shares and yuan, the total row", () => {
+    test("汇总-分层(2) as LibreOffice shows it: meta line, header, formatted shares and yuan, the total row", () => {
       soffice();
       const rows = csvOf(csv, "summary", "汇总-分层(2)");
       expect(rows[0][0]).toMatch(/^来源工作表：台账　检查日期：2025-06-30　政策年度：2025　生成时间：/);
-      expect(rows.some((r) => r[0]?.startsWith("图表：各村收入分层户数"))).toBe(true);
+      expect(rows.some((r) => r[0]?.startsWith("图表："))).toBe(false);
       const header = rows.findIndex((r) => r[0] === "村");
       expect(rows[header]).toEqual(["村", "户数", "人数", "高收入户数", "高收入占比", "中等收入户数", "中等收入占比", "低收入户数", "低收入占比", "收入不详户数", "人均纯收入平均值", "人均纯收入中位数"]);
       expect(rows[header + 1].slice(0, 2)).toEqual(["东村", "4"]);
@@ -176,7 +103,7 @@ describe("LibreOffice headless", () => {
       soffice();
       const rows = csvOf(csv, "summary", "检查结果");
       const header = rows.findIndex((r) => r[0] === "规则");
-      expect(rows[header]).toEqual(["规则", "检查项", "严重程度", "条款", "户", "单元格", "说明"]);
+      expect(rows[header]).toEqual(["规则", "检查项", "严重程度", "条款", "户", "单元格", "说明", "数值"]);
       expect(rows.slice(header + 1).every((r) => /^台账!([A-Z]+\d+)$|^—$/.test(r[5]))).toBe(true);
     });
 
@@ -280,7 +207,7 @@ describe("LibreOffice headless", () => {
     expect(validations.D2.formulae[0]).toBe("字典!$A$1:$A$3");
   });
 
-  test("a ledger with a chart and a text box on it: the summary workbook converts, its tabs read back, and LibreOffice keeps the chart", async () => {
+  test("a ledger with a chart and a text box on it: the summary workbook converts, its tabs read back, and LibreOffice keeps both charts", async () => {
     soffice();
     const input = await ledgerFile("chart.xlsx");
     await addChartToSheet(input, "台账", { categories: "'台账'!$C$3:$C$8", values: "'台账'!$F$3:$F$8" });
@@ -292,12 +219,14 @@ describe("LibreOffice headless", () => {
     const tiers = csvOf(csv, "chart-summary", "汇总-分层(2)");
     expect(tiers[tiers.length - 1]).toEqual(["合计", "9", "15", "2", "25.0%", "3", "37.5%", "3", "37.5%", "1", "12,375.00", "11,500.00"]);
     expect(csvOf(csv, "chart-summary", "台账")[2].slice(0, 1)).toEqual(["H01"]);
-    // Saved again by LibreOffice: the ledger's chart is still there, on its data.
+    // Saved again by LibreOffice: the ledger's chart is still there, on its data, and so is the tab's own.
     const saved = convert(output, "xlsx");
     const file = path.join(saved.outDir, "chart-summary.xlsx");
     const charts = (await zipParts(file)).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
-    expect(charts).toHaveLength(1);
-    expect((await zipText(file, charts[0])) ?? "").toMatch(/台账'?!\$F\$3:\$F\$8/);
+    expect(charts).toHaveLength(2);
+    const texts = await Promise.all(charts.map(async (part) => ((await zipText(file, part)) ?? "").replace(/&apos;/g, "'")));
+    expect(texts.filter((t) => /台账'?!\$F\$3:\$F\$8/.test(t))).toHaveLength(1);
+    expect(texts.filter((t) => /汇总-分层\(2\)'?!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+/.test(t))).toHaveLength(1);
     expect((await zipParts(file)).some((p) => /^xl\/drawings\/drawing\d+\.xml$/.test(p))).toBe(true);
   });
 
@@ -327,5 +256,120 @@ describe("LibreOffice headless", () => {
       ["2", "西街道", "3.0%", "靠后"],
       ["全区", "", "6.5%", ""], // (11000 + 10300) / (10000 + 10000) − 1
     ]);
+  });
+
+  describe("the chart as LibreOffice draws it (PDF, then a picture of the page by pdftoppm)", () => {
+    /** 汇总-分层 of the summary fixtures: 东村, 西村, （未填村）; the tier counts stacked. */
+    const tiers = (): SummaryTable => table(build(PERSON_ROWS), "tiers");
+    const THREE = SERIES_COLOURS.slice(0, 3);
+
+    function tool(name: string): string {
+      const which = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
+      if (which.status !== 0) throw new Error(`${name}（poppler-utils）未安装，无法检查 LibreOffice 画出的图表。请安装：apt-get install -y poppler-utils（CI 的 .ci/run 会自动安装）。`);
+      return which.stdout.trim();
+    }
+
+    /** The page of the PDF (1-based) whose text holds `text`. */
+    function pageWith(pdf: string, text: string): number {
+      const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync(tool("pdfinfo"), [pdf], { encoding: "utf8" }).stdout)?.[1] ?? 0);
+      for (let page = 1; page <= pages; page++) {
+        const out = spawnSync(tool("pdftotext"), ["-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" }).stdout;
+        if (out.includes(text)) return page;
+      }
+      throw new Error(`no page of ${path.basename(pdf)} holds “${text}” (${pages} pages)`);
+    }
+
+    /** The workbook printed to PDF by LibreOffice, and the page of the generated tab (its meta line) as a picture at 60 dpi. */
+    function renderTab(xlsx: string): Image {
+      const pdf = path.join(convert(xlsx, "pdf").outDir, `${path.basename(xlsx, ".xlsx")}.pdf`);
+      const page = pageWith(pdf, "来源工作表");
+      const stem = path.join(dir(), `${path.basename(xlsx, ".xlsx")}-page`);
+      const result = spawnSync(tool("pdftoppm"), ["-png", "-r", "60", "-f", String(page), "-l", String(page), "-singlefile", pdf, stem], { encoding: "utf8" });
+      if (result.status !== 0) throw new Error(`pdftoppm failed: ${result.stderr}`);
+      return readPng(fs.readFileSync(`${stem}.png`));
+    }
+
+    interface Box {
+      left: number;
+      top: number;
+      right: number;
+      bottom: number;
+    }
+    function box(image: Image, keep: (x: number, y: number) => boolean): Box | null {
+      let found: Box | null = null;
+      for (let y = 0; y < image.height; y++)
+        for (let x = 0; x < image.width; x++) {
+          if (!keep(x, y)) continue;
+          if (!found) found = { left: x, top: y, right: x, bottom: y };
+          else Object.assign(found, { left: Math.min(found.left, x), right: Math.max(found.right, x), top: Math.min(found.top, y), bottom: Math.max(found.bottom, y) });
+        }
+      return found;
+    }
+    const differs = (a: Image, b: Image, x: number, y: number) => {
+      const i = (y * a.width + x) * 3;
+      return a.rgb[i] !== b.rgb[i] || a.rgb[i + 1] !== b.rgb[i + 1] || a.rgb[i + 2] !== b.rgb[i + 2];
+    };
+    function countIn(image: Image, area: Box, keep: (x: number, y: number) => boolean): number {
+      let n = 0;
+      for (let y = area.top; y <= area.bottom; y++) for (let x = area.left; x <= area.right; x++) if (keep(x, y)) n++;
+      return n;
+    }
+    /** A pixel inside an area filled with the colour (it and its four neighbours have it): a bar, not the edge of grey text. */
+    const isFilled = (image: Image, x: number, y: number, colour: string) =>
+      x > 0 && y > 0 && x < image.width - 1 && y < image.height - 1 && [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]].every(([dx, dy]) => isColour(image, x + dx, y + dy, colour));
+    /** Pixel columns of the area in which two or more of the colours fill something (bars stacked on one another). */
+    function columnsWithSeveral(image: Image, area: Box, colours: readonly string[]): number {
+      let n = 0;
+      for (let x = area.left; x <= area.right; x++) {
+        const seen = new Set<string>();
+        for (let y = area.top; y <= area.bottom; y++) for (const c of colours) if (isFilled(image, x, y, c)) seen.add(c);
+        if (seen.size >= 2) n++;
+      }
+      return n;
+    }
+
+    /**
+     * The tab rendered with its chart and without it (the same workbook, the table's chart left
+     * out): the pixels that differ are the chart. It must lie below everything the table prints,
+     * hold ink, and show every series in its colour.
+     */
+    async function chartOnPage(write: (out: string, tables: TabTable[]) => Promise<void>, t: SummaryTable, name: string): Promise<{ image: Image; chart: Box; table: Box }> {
+      const withChart = path.join(dir(), `${name}.xlsx`);
+      const without = path.join(dir(), `${name}-no-chart.xlsx`);
+      await write(withChart, [t]);
+      await write(without, [{ ...t, chart: undefined }]);
+      const [image, plain] = [renderTab(withChart), renderTab(without)];
+      expect([image.width, image.height]).toEqual([plain.width, plain.height]);
+      const table = box(plain, (x, y) => !isWhite(plain, x, y));
+      const chart = box(image, (x, y) => differs(image, plain, x, y));
+      if (!table || !chart) throw new Error(`nothing drawn: table ${JSON.stringify(table)}, chart ${JSON.stringify(chart)}`);
+      // Without its chart the tab shows none of the series colours: counting them below does detect the chart.
+      for (const colour of THREE) expect({ colour, pixels: countIn(plain, { left: 0, top: table.bottom + 1, right: plain.width - 1, bottom: plain.height - 1 }, (x, y) => isColour(plain, x, y, colour)) }).toEqual({ colour, pixels: 0 });
+      return { image, chart, table };
+    }
+
+    test("汇总-分层 merged into a user's workbook (openpyxl's, with charts of its own): stacked bars of three colours under the table", async () => {
+      soffice();
+      const input = path.join(dir(), "openpyxl-ledger.xlsx");
+      runOpenpyxl(LEDGER_WITH_CHARTS, input);
+      const { image, chart, table } = await chartOnPage((out, tables) => writeSummaryWorkbook(input, out, tables).then(() => undefined), tiers(), "merged-tiers");
+      expect(chart.top).toBeGreaterThan(table.bottom); // below the table: no cell is covered
+      expect(chart.right - chart.left).toBeGreaterThan(image.width / 4);
+      expect(chart.bottom - chart.top).toBeGreaterThan(image.height / 5);
+      const ink = countIn(image, chart, (x, y) => !isWhite(image, x, y));
+      expect(ink / ((chart.right - chart.left + 1) * (chart.bottom - chart.top + 1))).toBeGreaterThan(0.05);
+      for (const colour of THREE) expect({ colour, enough: countIn(image, chart, (x, y) => isFilled(image, x, y, colour)) > 100 }).toEqual({ colour, enough: true });
+      // Stacked: in some pixel columns two tiers' colours lie one above the other.
+      expect(columnsWithSeveral(image, chart, THREE)).toBeGreaterThan(10);
+    });
+
+    test("a clustered column chart in a new workbook: the series stand side by side, never one above the other", async () => {
+      soffice();
+      const t = tiers();
+      const { image, chart, table } = await chartOnPage((out, tables) => writeNewSummaryWorkbook(out, tables).then(() => undefined), { ...t, chart: { ...t.chart!, kind: "clusteredColumn" } }, "clustered-tiers");
+      expect(chart.top).toBeGreaterThan(table.bottom);
+      for (const colour of THREE) expect({ colour, enough: countIn(image, chart, (x, y) => isFilled(image, x, y, colour)) > 50 }).toEqual({ colour, enough: true });
+      expect(columnsWithSeveral(image, chart, THREE)).toBe(0);
+    });
   });
 });

@@ -13,7 +13,11 @@ import { buildRankingTable, rankStreets, streetNameOf } from "../src/summaries/r
 import { readSummaryWorkbook } from "../src/xlsx/writeSummaries";
 import { AS_OF, read } from "./support/ledgerFixtures";
 import { H01_HEAD_ID, H05_HEAD_ID, H09_HEAD_ID, PERSON_ROWS } from "./summaries/fixtures";
+import { chartsOnSheet } from "./support/charts";
 import { definedNames, dressLedger, load, sha256, sheetXml, snapshot, zipParts } from "./support/workbooks";
+
+// Each test writes and reads whole workbooks; on a busy machine that takes more than Jest's default 5 s.
+jest.setTimeout(60_000);
 
 const REPO = path.resolve(__dirname, "..");
 const dir = useTempDir("bangfu-summary-cli-");
@@ -77,7 +81,8 @@ describe("bangfu summary", () => {
     expect(result.stdout).toContain(`已写出 ${output}（输入文件 ${input} 未修改）：`);
     for (const tab of SUMMARY_TABS) expect(result.stdout).toContain(`  + ${tab}\n`);
     expect(result.stdout).toContain("台账“台账”：9户、15人；检查日期 2025-06-30，政策参数 2025年；检查发现错误");
-    expect(result.stdout).toContain("“汇总-分层”的图表在 .xlsx 中以数据和“图表：…”说明行代替");
+    // The chart is a real chart now: no line says it was left out.
+    expect(result.stdout).not.toContain("图表");
   });
 
   test("the input file's bytes are unchanged", () => {
@@ -374,7 +379,20 @@ describe("bangfu rank", () => {
     ]);
     expect(round(tab.totalRow ?? [])).toEqual(["全区", null, null, 7, 5, 10990, 10200, 0.077451, 0.07, 0.007451, null]);
     expect(tab.notes.some((n) => n.includes("增速靠后的街道：西街道。"))).toBe(true);
-    expect(tab.notes.some((n) => n.startsWith("图表："))).toBe(true);
+    expect(tab.notes.some((n) => n.startsWith("图表："))).toBe(false);
+    // The clustered column chart of growth against the farmers', on the tab's cells; 北街道's "—" is a gap.
+    const [chart] = await chartsOnSheet(output, "街道排名");
+    expect([chart.barDir, chart.grouping, chart.title]).toEqual(["col", "clustered", "各街道脱贫户人均纯收入增幅"]);
+    const body = `$${tab.headerRow + 1}:$`;
+    expect(chart.series.map((s) => [s.name.values[0], s.values.ref])).toEqual([
+      ["增幅", `'街道排名'!$H${body}H$${tab.headerRow + 4}`],
+      ["当地农民收入增幅", `'街道排名'!$I${body}I$${tab.headerRow + 4}`],
+    ]);
+    expect(chart.series[0].categories.values).toEqual(["东街道", "南街道", "西街道", "北街道"]);
+    expect(chart.series.map((s) => s.values.values.map((v) => (v === null ? null : Number(Number(v).toFixed(6)))))).toEqual([
+      [0.1, 0.08, 0.05, null],
+      [0.07, 0.07, 0.07, 0.07],
+    ]);
     const ws = (await load(output)).getWorksheet("街道排名")!;
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: tab.headerRow });
     expect(ws.getCell(tab.headerRow + 1, 8).numFmt).toBe("0.0%");

@@ -37,6 +37,9 @@ import {
   zipText,
 } from "./support/workbooks";
 
+// Each test writes and reads whole workbooks; on a busy machine that takes more than Jest's default 5 s.
+jest.setTimeout(60_000);
+
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-writer-"));
@@ -128,19 +131,16 @@ describe("一张汇总表的版式", () => {
     ws = (await load(out)).getWorksheet("汇总-分层")!;
   });
 
-  test("row 1 the meta line, then the notes and the chart's note row, a blank row, the header", () => {
+  test("row 1 the meta line, then the notes, a blank row, the header (no note row stands in for the chart)", () => {
     expect(ws.getCell("A1").value).toBe("来源工作表：台账　检查日期：2025-06-30　政策年度：2025　生成时间：2025-07-01 09:30:00　（由 BANGFU 增收帮扶助手生成，重新生成时将被替换）");
     expect(ws.getCell("A2").value).toBe("分层标准：示例。");
-    expect(ws.getCell("A3").value).toBe(
-      "图表：各村收入分层户数（堆积柱形图；分类：村；系列：户数、低收入占比）。命令行生成的文件不含图表对象，数据见下表；在 Excel 加载项中生成时会绘制图表。",
-    );
-    expect(ws.getRow(4).cellCount).toBe(0);
-    expect(ws.getRow(5).values).toEqual([undefined, "村", "户数", "低收入占比", "人均纯收入平均值", "最近走访"]);
+    expect(ws.getRow(3).cellCount).toBe(0);
+    expect(ws.getRow(4).values).toEqual([undefined, "村", "户数", "低收入占比", "人均纯收入平均值", "最近走访"]);
   });
 
   test("header bold on a fill; widths as the columns say", () => {
     for (let c = 1; c <= 5; c++) {
-      const cell = ws.getCell(5, c);
+      const cell = ws.getCell(4, c);
       expect(cell.font?.bold).toBe(true);
       expect(cell.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
     }
@@ -148,25 +148,25 @@ describe("一张汇总表的版式", () => {
   });
 
   test("number formats: integer 0, percent 0.0%, yuan #,##0.00, date yyyy-mm-dd; a cell's own format wins", () => {
-    expect(["A6", "B6", "C6", "D6", "E6"].map((a) => ws.getCell(a).numFmt ?? null)).toEqual([null, "0", "0.0%", "#,##0.00", "yyyy-mm-dd"]);
-    expect(ws.getCell("B6").value).toBe(4);
-    expect(ws.getCell("C6").value).toBe(0.25);
-    expect(ws.getCell("D6").value).toBe(12345.6);
-    expect(ws.getCell("E6").value).toEqual(new Date(Date.UTC(2025, 5, 20)));
-    expect(ws.getCell("D7").value).toBe("—");
-    expect(ws.getCell("D7").numFmt ?? null).toBeNull();
-    expect(ws.getCell("E7").value).toBeNull();
+    expect(["A5", "B5", "C5", "D5", "E5"].map((a) => ws.getCell(a).numFmt ?? null)).toEqual([null, "0", "0.0%", "#,##0.00", "yyyy-mm-dd"]);
+    expect(ws.getCell("B5").value).toBe(4);
+    expect(ws.getCell("C5").value).toBe(0.25);
+    expect(ws.getCell("D5").value).toBe(12345.6);
+    expect(ws.getCell("E5").value).toEqual(new Date(Date.UTC(2025, 5, 20)));
+    expect(ws.getCell("D6").value).toBe("—");
+    expect(ws.getCell("D6").numFmt ?? null).toBeNull();
+    expect(ws.getCell("E6").value).toBeNull();
   });
 
   test("the total row is bold, after the body", () => {
-    expect(ws.getRow(8).values).toEqual([undefined, "合计", 7, 0.2857, 11000]);
-    for (let c = 1; c <= 5; c++) expect(ws.getCell(8, c).font?.bold).toBe(true);
-    expect(ws.getCell(8, 5).fill).toMatchObject({ fgColor: { argb: "FFF2F2F2" } });
-    expect(ws.getCell(7, 1).font?.bold ?? false).toBe(false);
+    expect(ws.getRow(7).values).toEqual([undefined, "合计", 7, 0.2857, 11000]);
+    for (let c = 1; c <= 5; c++) expect(ws.getCell(7, c).font?.bold).toBe(true);
+    expect(ws.getCell(7, 5).fill).toMatchObject({ fgColor: { argb: "FFF2F2F2" } });
+    expect(ws.getCell(6, 1).font?.bold ?? false).toBe(false);
   });
 
   test("frozen below the header row; no filter unless asked", () => {
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 5, topLeftCell: "A6" });
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4, topLeftCell: "A5" });
     expect(ws.autoFilter ?? null).toBeNull();
   });
 
@@ -190,25 +190,27 @@ describe("一张汇总表的版式", () => {
     expect(await definedNames(out)).toEqual([
       { name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层'!$A$1", localSheetId: null },
       { name: "BANGFU_GENERATED_FINDINGS", formula: "'检查结果'!$A$1", localSheetId: null },
-      { name: "_xlnm.Print_Titles", formula: "'汇总-分层'!$5:$5", localSheetId: "1" },
+      { name: "_xlnm.Print_Titles", formula: "'汇总-分层'!$4:$4", localSheetId: "1" },
       { name: "_xlnm.Print_Titles", formula: "'检查结果'!$3:$3", localSheetId: "2" },
     ]);
   });
 
-  test("no chart object is written (exceljs cannot): no chart or drawing parts", async () => {
+  test("the table's chart is a chart part on its tab (test/xlsx/chartPart.test.ts checks it in detail); a tab without a chart has none", async () => {
     const parts = await zipParts(out);
-    expect(parts.filter((p) => /chart|drawing/i.test(p))).toEqual([]);
+    expect(parts.filter((p) => /chart|drawing/i.test(p)).sort()).toEqual(["xl/charts/chart1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/drawings/drawing1.xml"]);
+    expect((await sheetXml(out, "汇总-分层")).rels).toContain(`Target="../drawings/drawing1.xml"`);
+    expect((await sheetXml(out, "检查结果")).xml).not.toContain("<drawing");
   });
 
   test("read back: the tabs by marker, with notes, header, body and total", async () => {
     const contents = await readSummaryWorkbook(out);
     expect(contents.sheetNames).toEqual(["台账", "汇总-分层", "检查结果"]);
     expect(contents.tabs.map((t) => [t.key, t.name, t.headerRow])).toEqual([
-      ["tiers", "汇总-分层", 5],
+      ["tiers", "汇总-分层", 4],
       ["findings", "检查结果", 3],
     ]);
     const tiers = contents.tabs[0];
-    expect(tiers.notes).toHaveLength(2);
+    expect(tiers.notes).toEqual(["分层标准：示例。"]);
     expect(tiers.header).toEqual(["村", "户数", "低收入占比", "人均纯收入平均值", "最近走访"]);
     expect(tiers.rows).toEqual([
       ["东村", 4, 0.25, 12345.6, "2025-06-20"],
@@ -237,7 +239,7 @@ describe("标记与重新生成", () => {
     const before = snapshot((await load(input)).getWorksheet("汇总-分层")!);
     const once = path.join(dir, "user-sheet-1.xlsx");
     const first = await writeSummaryWorkbook(input, once, [tiersTable()]);
-    expect(first.tabs).toEqual([{ key: "tiers", name: "汇总-分层(2)", title: "汇总-分层", renamed: true, chartAsNote: true }]);
+    expect(first.tabs).toEqual([{ key: "tiers", name: "汇总-分层(2)", title: "汇总-分层", renamed: true }]);
     expect(first.replaced).toEqual([]);
     const twice = path.join(dir, "user-sheet-2.xlsx");
     const second = await writeSummaryWorkbook(once, twice, [tiersTable()]);
@@ -248,7 +250,7 @@ describe("标记与重新生成", () => {
     expect(snapshot(wb.getWorksheet("汇总-分层")!)).toEqual(before);
     expect(await definedNames(twice)).toEqual([
       { name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层(2)'!$A$1", localSheetId: null },
-      { name: "_xlnm.Print_Titles", formula: "'汇总-分层(2)'!$5:$5", localSheetId: "2" },
+      { name: "_xlnm.Print_Titles", formula: "'汇总-分层(2)'!$4:$4", localSheetId: "2" },
     ]);
   });
 
@@ -278,7 +280,7 @@ describe("标记与重新生成", () => {
     expect(await definedNames(out)).toEqual([
       { name: "BANGFU_GENERATED_TIERS", formula: "'副本'!$A$1", localSheetId: "1" },
       { name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层'!$A$1", localSheetId: null },
-      { name: "_xlnm.Print_Titles", formula: "'汇总-分层'!$5:$5", localSheetId: "2" },
+      { name: "_xlnm.Print_Titles", formula: "'汇总-分层'!$4:$4", localSheetId: "2" },
     ]);
   });
 
@@ -308,7 +310,7 @@ describe("标记与重新生成", () => {
         "BANGFU_GENERATED_FINDINGS='检查结果'!$A$1",
         "BANGFU_GENERATED_TIERS='汇总-分层'!$A$1",
         "本年收入='台账'!$C$2",
-        "_xlnm.Print_Titles='汇总-分层'!$5:$5",
+        "_xlnm.Print_Titles='汇总-分层'!$4:$4",
         "_xlnm.Print_Titles='检查结果'!$3:$3",
       ].sort(),
     );
@@ -352,7 +354,7 @@ describe("工作簿的名称（defined names）", () => {
       { name: "农民增幅", formula: "0.07", localSheetId: null },
       { name: "收入列", formula: "OFFSET('台账'!$C$2,0,0,COUNTA('台账'!$A:$A)-1,1)", localSheetId: null },
       { name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层'!$A$1", localSheetId: null },
-      { name: "_xlnm.Print_Titles", formula: "'汇总-分层'!$5:$5", localSheetId: "2" },
+      { name: "_xlnm.Print_Titles", formula: "'汇总-分层'!$4:$4", localSheetId: "2" },
     ]);
     const raw = (await JSZip.loadAsync(fs.readFileSync(twice)).then((z) => z.file("xl/workbook.xml")!.async("string"))) ?? "";
     expect(raw).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">`);
@@ -663,7 +665,7 @@ describe("包级合并：用户的部件一字不改", () => {
     const after = await load(out);
     expect(snapshot(after.getWorksheet("台账")!)).toEqual(before);
     const tab = after.getWorksheet("汇总-分层")!;
-    expect(["B6", "C6", "D6", "E6"].map((a) => tab.getCell(a).numFmt)).toEqual(["0", "0.0%", "#,##0.00", "yyyy-mm-dd"]);
+    expect(["B5", "C5", "D5", "E5"].map((a) => tab.getCell(a).numFmt)).toEqual(["0", "0.0%", "#,##0.00", "yyyy-mm-dd"]);
     expect(await packageProblems(out)).toEqual([]);
   });
 
@@ -700,11 +702,11 @@ describe("包级合并：用户的部件一字不改", () => {
     const out = path.join(dir, "date1904-out.xlsx");
     await writeSummaryWorkbook(input1904, out, [tiersTable()]);
     // 2025-06-20 is day 45828 counted from 1900 (Excel's default), day 44366 from 1904.
-    expect((await sheetXml(out, "汇总-分层")).xml).toMatch(/<c r="E6" s="\d+"><v>44366<\/v><\/c>/);
-    expect((await load(out)).getWorksheet("汇总-分层")!.getCell("E6").value).toEqual(new Date(Date.UTC(2025, 5, 20)));
+    expect((await sheetXml(out, "汇总-分层")).xml).toMatch(/<c r="E5" s="\d+"><v>44366<\/v><\/c>/);
+    expect((await load(out)).getWorksheet("汇总-分层")!.getCell("E5").value).toEqual(new Date(Date.UTC(2025, 5, 20)));
     const out1900 = path.join(dir, "date1900-out.xlsx");
     await writeSummaryWorkbook(await ledgerWorkbook("date1900.xlsx"), out1900, [tiersTable()]);
-    expect((await sheetXml(out1900, "汇总-分层")).xml).toMatch(/<c r="E6" s="\d+"><v>45828<\/v><\/c>/);
+    expect((await sheetXml(out1900, "汇总-分层")).xml).toMatch(/<c r="E5" s="\d+"><v>45828<\/v><\/c>/);
   });
 
   test("workbook and styles parts written with a namespace prefix (x:workbook, as .NET tools write them) get prefixed additions", async () => {

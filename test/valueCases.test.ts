@@ -7,6 +7,7 @@
 import { readLedger, Ledger } from "../src/ledger";
 import type { MergedRange } from "../src/ledger/model";
 import { MemoryWorkbookHost } from "../src/host/memoryHost";
+import { ALL_CAPABILITIES } from "../src/office/capabilities";
 import { OfficeWorkbookHost } from "../src/office/host";
 import { fromExcelSerial, toExcelSerial } from "../src/values";
 import { readLedgers } from "../src/xlsx/readLedgers";
@@ -76,7 +77,8 @@ async function fromXlsx(): Promise<Ledger> {
 async function fromOffice(): Promise<Ledger> {
   const excel = new FakeExcel([{ name: "台账", cells: EXCEL_ROWS, merges: MERGE_AREAS.map(areaRef) }]);
   const store = { get: () => undefined, set: () => undefined, save: async () => undefined };
-  const host = new OfficeWorkbookHost({ run: excel.run, settings: store, annotation: "note" });
+  // An Excel with ExcelApi 1.13 (merged areas): Office 2021 and later, Microsoft 365.
+  const host = new OfficeWorkbookHost({ run: excel.run, settings: store, annotation: "note", capabilities: ALL_CAPABILITIES });
   return readLedger(await host.readSheet("台账"));
 }
 

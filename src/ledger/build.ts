@@ -8,7 +8,7 @@
 import { CivilDate, compactText, isBlank, parseResidentId, quote, roundToPrecision } from "../values";
 import { columnNumber } from "./cellRef";
 import { FIELD_KEYS, FIELDS, FieldKey } from "./fields";
-import { amountScaleOf, HeaderInfo } from "./headers";
+import { amountScaleOf, duplicateColumnMessage, HeaderInfo } from "./headers";
 import { decideLayout, isHeadRelation } from "./layout";
 import type { CellProblem, CellRef, ColumnInfo, FieldCells, FieldValues, HouseholdRecord, Ledger, MergedRange, PersonRecord } from "./model";
 import { LedgerNotFoundError } from "./model";
@@ -138,7 +138,7 @@ export class LedgerBuilder {
   private readonly originColumn: number;
   private readonly firstDataRow: number;
   private readonly records: RowRecord[] = [];
-  private readonly problems: CellProblem[] = [];
+  private readonly problems: CellProblem[];
   private readonly measureParts = new Map<string, readonly string[]>();
   private readonly birthDates = new Map<string, CivilDate>();
   private readonly rowTemplate: MutableValues;
@@ -161,6 +161,8 @@ export class LedgerBuilder {
       );
     }
     this.keyField = keyField;
+    // A second column for a field is not read: say which column is and why (D04).
+    this.problems = header.duplicateColumns.map((d) => ({ cell: { row: d.headerRow, column: d.ignored.letter }, field: d.field, value: null, kind: "unreadable", message: duplicateColumnMessage(d) }));
     this.keyColumn = this.fieldColumns[keyField] as ColumnInfo;
     this.originColumn = origin.column;
     this.firstDataRow = origin.row + header.dataStartIndex;

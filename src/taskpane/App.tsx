@@ -7,7 +7,8 @@ import { CheckState, CheckTab } from "./CheckTab";
 import { ErrorBar } from "./ErrorBar";
 import { FormulasTab } from "./FormulasTab";
 import { Language, STRINGS } from "./i18n";
-import { setFunctionPolicy } from "../functions/policyContext";
+import { functionPolicy, setFunctionPolicy } from "../functions/policyContext";
+import type { Policy } from "../policy";
 import { CheckResult, civilDateOf, policyOf, runCheck } from "./model";
 import { SettingsTab } from "./SettingsTab";
 import type { SheetPickerProps } from "./SheetPicker";
@@ -25,6 +26,8 @@ export interface AppProps {
   /** The clock (check date, generation time); tests and the harness fix it. */
   readonly now?: () => Date;
   readonly initialTab?: TabKey;
+  /** False where the host has no custom functions (WPS before 12.1.0.20540): 公式 says so. */
+  readonly customFunctions?: boolean;
 }
 
 const useStyles = makeStyles({
@@ -47,7 +50,7 @@ const systemClock = () => new Date();
  * The task pane: 检查 / 汇总 / 设置 / 公式. Everything that touches the workbook goes
  * through `host`; ribbon commands reach the pane through ./bus.
  */
-export function App({ host, language, now = systemClock, initialTab = "check" }: AppProps): React.JSX.Element {
+export function App({ host, language, now = systemClock, initialTab = "check", customFunctions = true }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const t = STRINGS[language];
   const [tab, setTab] = React.useState<TabKey>(initialTab);
@@ -94,16 +97,39 @@ export function App({ host, language, now = systemClock, initialTab = "check" }:
   }, [host, refreshSheets, showLoadError]);
 
   // The custom functions run on this page too: give them the policy the settings ask for, so
-  // =BANGFU.TIER() and the check agree (Excel recomputes them on the next recalculation).
+  // =BANGFU.TIER() and the check agree. Excel keeps a custom function's result until its inputs
+  // change, so a changed policy (the workbook's settings loaded, or edited under 设置) is followed
+  // by a full recalculation; an unchanged one costs nothing.
+  const policyKey = React.useRef(keyOfPolicy(functionPolicy()));
+  const [functionsPolicy, setFunctionsPolicy] = React.useState<Policy>(() => functionPolicy());
   React.useEffect(() => {
     if (!settings) return;
+    let policy: Policy | null = null;
     try {
-      setFunctionPolicy(policyOf(settings, civilDateOf(now())));
+      policy = policyOf(settings, civilDateOf(now()));
+      setFunctionPolicy(policy);
     } catch (error) {
       setFunctionPolicy(null); // back to the shipped parameters, and say why
       setLoadError(error);
     }
-  }, [settings, now]);
+    const current = policy ?? functionPolicy();
+    setFunctionsPolicy(current);
+    const key = keyOfPolicy(current);
+    if (key === policyKey.current) return;
+    policyKey.current = key;
+    host.recalculate().catch(showLoadError);
+  }, [settings, now, host, showLoadError]);
+
+  // Functions whose asOf is left out count ages on the day they are computed: when the pane is
+  // open past midnight, recalculate so that they count on the new day.
+  const [day, setDay] = React.useState(0);
+  React.useEffect(() => {
+    const timer = setTimeout(() => {
+      host.recalculate().catch(showLoadError);
+      setDay((d) => d + 1);
+    }, msUntilMidnight(now()));
+    return () => clearTimeout(timer);
+  }, [day, host, now, showLoadError]);
 
   const runOn = React.useCallback(
     async (name: string) => {
@@ -206,9 +232,20 @@ export function App({ host, language, now = systemClock, initialTab = "check" }:
               onSave={saveSettings}
             />
           )}
-          {tab === "formulas" && <FormulasTab language={language} t={t} />}
+          {tab === "formulas" && <FormulasTab language={language} t={t} host={host} policy={functionsPolicy} available={customFunctions} />}
         </div>
       )}
     </main>
   );
+}
+
+/** What the functions' results depend on: the values in force (not the year or where they came from). */
+function keyOfPolicy(policy: Policy): string {
+  return JSON.stringify(policy.values);
+}
+
+/** Milliseconds from `date` to the next local midnight (plus a second, to be past it). */
+export function msUntilMidnight(date: Date): number {
+  const next = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1, 0, 0, 1);
+  return next.getTime() - date.getTime();
 }

@@ -29,10 +29,23 @@ export function isBlank(value: unknown): value is null | undefined | "" {
   return toHalfWidth(value).trim() === "";
 }
 
+/**
+ * String(value), for any value a host may hand over: an object whose toString is broken (or a
+ * symbol in a template) would otherwise throw a TypeError instead of being refused as a value.
+ */
+export function textOf(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 const SPACE = /\s/;
 
 /** Half-width, trimmed, inner white space removed: the form in which text values are compared. */
 export function compactText(value: unknown): string {
-  const text = toHalfWidth(String(value));
+  const text = toHalfWidth(textOf(value));
   return SPACE.test(text) ? text.replace(/\s+/g, "") : text;
 }

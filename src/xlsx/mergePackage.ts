@@ -12,22 +12,25 @@
  * sheet copies its part in under a free sheetN.xml name, with a new relationship, sheetId and
  * content-type override; its styles are appended to the user's (./mergeStyles.ts).
  */
-import * as path from "node:path";
 import JSZip from "jszip";
 import { mergeStyles, restyleSheet, StyleMap } from "./mergeStyles";
 import {
+  addOverride,
   childElements,
+  CONTENT_TYPES_PART,
   Container,
   decodeXml,
   encodeXml,
   findContainer,
+  folderOf,
   parseAttributes,
   parseRelationships,
-  partNameKey,
   prefixOf,
   Relationship,
+  relativeTarget,
   relsPathOf,
   relType,
+  removeOverride,
   resolveTarget,
   rootPrefix,
   setAttribute,
@@ -40,7 +43,6 @@ const WORKSHEET_REL = `${REL_NS}/worksheet`;
 const STYLES_REL = `${REL_NS}/styles`;
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
-const CONTENT_TYPES = "[Content_Types].xml";
 
 /** A package that is not a spreadsheet this program can add tabs to (the caller words the message). */
 export class PackageError extends Error {
@@ -120,6 +122,12 @@ export async function openPackage(zip: JSZip): Promise<WorkbookPackage> {
   return { zip, workbookPart, workbookXml, relsXml, rels, sheets, names, date1904 };
 }
 
+/** A rendered sheet as added to the user's package: its tab name and its part there. */
+export interface AddedSheet {
+  readonly name: string;
+  readonly part: string;
+}
+
 export interface MergeRequest {
   /** Positions (in the user's sheet order) of the sheets to remove. */
   readonly remove: ReadonlySet<number>;
@@ -129,12 +137,13 @@ export interface MergeRequest {
 
 /**
  * Remove the user's sheets named in the request and add every sheet of the rendered package
- * after the user's, with the rendered package's defined names. Works on user.zip in place.
+ * after the user's, with the rendered package's defined names. Works on user.zip in place;
+ * returns the sheets added, with their parts.
  */
-export async function mergeRenderedSheets(user: WorkbookPackage, rendered: WorkbookPackage, request: MergeRequest): Promise<void> {
+export async function mergeRenderedSheets(user: WorkbookPackage, rendered: WorkbookPackage, request: MergeRequest): Promise<AddedSheet[]> {
   const zip = user.zip;
   const prefix = rootPrefix(user.workbookXml, "workbook");
-  let contentTypes = (await text(zip, CONTENT_TYPES)) ?? "";
+  let contentTypes = (await text(zip, CONTENT_TYPES_PART)) ?? "";
   let relsXml = user.relsXml;
 
   // ---- removal
@@ -168,7 +177,7 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Workb
   // ---- styles
   let styleMap: StyleMap | null = null;
   const addedSheets: { name: string; part: string; relId: string; sheetId: number }[] = [];
-  const wbDir = path.posix.dirname(user.workbookPart);
+  const wbDir = folderOf(user.workbookPart);
   const relsPrefix = rootPrefix(relsXml, "Relationships");
   const taken = new Set(Object.keys(zip.files).map((p) => p.toLowerCase()));
   const relIds = new Set(rels.map((r) => r.id));
@@ -182,13 +191,13 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Workb
   };
   const addRel = (type: string, part: string): string => {
     const id = newRelId();
-    const target = encodeXml(path.posix.relative(wbDir === "." ? "" : wbDir, part));
+    const target = encodeXml(relativeTarget(wbDir, part));
     relsXml = relsXml.replace(new RegExp(`</${relsPrefix}Relationships>\\s*$`), `<${relsPrefix}Relationship Id="${id}" Type="${type}" Target="${target}"/></${relsPrefix}Relationships>`);
     return id;
   };
   const freePart = (stem: string, from: number) => {
     for (let n = from; ; n++) {
-      const part = `${wbDir === "." ? "" : `${wbDir}/`}${stem}${n === 0 ? "" : n}.xml`;
+      const part = `${wbDir === "" ? "" : `${wbDir}/`}${stem}${n === 0 ? "" : n}.xml`;
       if (!taken.has(part.toLowerCase()) && !taken.has(relsPathOf(part).toLowerCase())) {
         taken.add(part.toLowerCase());
         return part;
@@ -267,9 +276,10 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Workb
   workbookXml = keepViewsInRange(workbookXml, prefix, user.sheets, request.remove, newIndex, kept);
   zip.file(user.workbookPart, workbookXml);
   zip.file(relsPathOf(user.workbookPart), relsXml);
-  zip.file(CONTENT_TYPES, contentTypes);
+  zip.file(CONTENT_TYPES_PART, contentTypes);
 
   await updateAppTitles(zip, user.sheets, removed, addedSheets.map((s) => s.name));
+  return addedSheets.map((s) => ({ name: s.name, part: s.part }));
 }
 
 /**
@@ -365,19 +375,6 @@ function keepViewsInRange(
     const id = parseAttributes(tag).get("activeSheetId");
     return id !== undefined && removedIds.has(id) && kept.length > 0 ? setAttribute(tag, "activeSheetId", String(kept[firstVisible]?.sheetId ?? kept[0].sheetId)) : tag;
   });
-}
-
-// ---------------------------------------------------------------- [Content_Types].xml
-
-function removeOverride(xml: string, part: string): string {
-  const key = partNameKey(part);
-  return xml.replace(/<(?:\w+:)?Override\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?Override>)/g, (element) => ((parseAttributes(element).get("PartName") ?? "").toLowerCase() === key ? "" : element));
-}
-
-function addOverride(xml: string, part: string, type: string): string {
-  const prefix = rootPrefix(xml, "Types");
-  const cleaned = removeOverride(xml, part);
-  return cleaned.replace(new RegExp(`</${prefix}Types>\\s*$`), `<${prefix}Override PartName="/${encodeXml(part)}" ContentType="${type}"/></${prefix}Types>`);
 }
 
 // ---------------------------------------------------------------- docProps/app.xml

@@ -3,7 +3,7 @@
  * together by relationship parts and [Content_Types].xml) as text, without parsing a worksheet.
  * Only the few small workbook-level parts are ever read as a whole; element matching is done
  * with regular expressions on those parts, tolerating a namespace prefix (x:workbook…), as
- * other tools than Excel write them. No Node APIs: the reader's core uses these in the browser too.
+ * other tools than Excel write them. No Node API: the same code runs in a browser page.
  */
 
 export function parseAttributes(text: string): Map<string, string> {
@@ -120,8 +120,34 @@ export function relType(rel: Relationship): string {
 
 /** The relationships part of a part: xl/workbook.xml → xl/_rels/workbook.xml.rels; "" (the package) → _rels/.rels. */
 export function relsPathOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  const dir = folderOf(part);
+  return `${dir === "" ? "" : `${dir}/`}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
+}
+
+/** The folder of a part name ("xl/workbook.xml" → "xl"; "" for a part at the package root). */
+export function folderOf(part: string): string {
+  const at = part.lastIndexOf("/");
+  return at === -1 ? "" : part.slice(0, at);
+}
+
+/** A part path with "." and ".." segments and repeated slashes resolved (as POSIX path normalisation does). */
+export function normalizePartPath(p: string): string {
+  const out: string[] = [];
+  for (const segment of p.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === ".." && out.length > 0 && out[out.length - 1] !== "..") out.pop();
+    else out.push(segment);
+  }
+  return out.join("/");
+}
+
+/** The relationship target that leads from a part in folder `fromFolder` to `part` ("xl", "xl/charts/chart1.xml" → "charts/chart1.xml"). */
+export function relativeTarget(fromFolder: string, part: string): string {
+  const from = fromFolder.split("/").filter((s) => s !== "");
+  const to = part.split("/").filter((s) => s !== "");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
 }
 
 /** The part a relationships part belongs to ("" for the package's own _rels/.rels), or null for a path that is no relationships part. */
@@ -140,22 +166,28 @@ export function resolveTarget(sourcePart: string, target: string): string {
     // keep it as written
   }
   if (t.startsWith("/")) return normalizePartPath(t.slice(1));
-  const base = sourcePart.slice(0, sourcePart.lastIndexOf("/") + 1);
-  return normalizePartPath(`${base}${t}`);
-}
-
-/** "xl/worksheets/../sharedStrings.xml" → "xl/sharedStrings.xml" (as path.posix.normalize, without Node). */
-function normalizePartPath(part: string): string {
-  const out: string[] = [];
-  for (const segment of part.split("/")) {
-    if (segment === "" || segment === ".") continue;
-    if (segment === "..") out.pop();
-    else out.push(segment);
-  }
-  return out.join("/");
+  const base = folderOf(sourcePart);
+  return normalizePartPath(base === "" ? t : `${base}/${t}`);
 }
 
 /** Content-type part names are absolute and compared without regard to case. */
 export function partNameKey(part: string): string {
   return `/${part}`.toLowerCase();
+}
+
+// ---------------------------------------------------------------- [Content_Types].xml
+
+export const CONTENT_TYPES_PART = "[Content_Types].xml";
+
+/** [Content_Types].xml without the override of this part (if it has one). */
+export function removeOverride(xml: string, part: string): string {
+  const key = partNameKey(part);
+  return xml.replace(/<(?:\w+:)?Override\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?Override>)/g, (element) => ((parseAttributes(element).get("PartName") ?? "").toLowerCase() === key ? "" : element));
+}
+
+/** [Content_Types].xml with this part's override set to the type (any earlier override of it replaced). */
+export function addOverride(xml: string, part: string, type: string): string {
+  const prefix = rootPrefix(xml, "Types");
+  const cleaned = removeOverride(xml, part);
+  return cleaned.replace(new RegExp(`</${prefix}Types>\\s*$`), `<${prefix}Override PartName="/${encodeXml(part)}" ContentType="${type}"/></${prefix}Types>`);
 }

@@ -13,8 +13,9 @@
  * at and adds fresh ones; a user's sheet that carries a summary's name is left alone and the
  * new tab takes another name (汇总-分层(2)).
  *
- * exceljs cannot write charts: a table's chart is recorded as a note row ("图表：…") above the
- * table, whose data is the chart's data. The Excel add-in draws real charts.
+ * exceljs cannot write charts: a table's chart (a column chart of the tab's own cells) is
+ * written as DrawingML parts of its own (./chartPart.ts) once the tab has its part name in the
+ * output package.
  */
 import { quoteSheet, sheetOfReference } from "../ledger/cellRef";
 import * as fs from "node:fs";
@@ -23,10 +24,14 @@ import { PassThrough } from "node:stream";
 import type ExcelJS from "exceljs";
 import type JSZip from "jszip";
 import { freeSheetName, layoutSummary } from "../host/summaryLayout";
-import { CellFormat, ChartSpec, GENERATED_MARKER_PREFIX, SummaryTable } from "../summaries/model";
+import { CellFormat, GENERATED_MARKER_PREFIX, SummaryTable } from "../summaries/model";
 import { plainCellValue } from "./cellValue";
-import { MergeRequest, mergeRenderedSheets, openPackage, PackageError, RawDefinedName, WorkbookPackage } from "./mergePackage";
+import { addChartToSheet, chartOfLayout, SheetChart } from "./chartPart";
+import { AddedSheet, MergeRequest, mergeRenderedSheets, openPackage, PackageError, RawDefinedName, WorkbookPackage } from "./mergePackage";
+import { NUMBER_FORMATS } from "./numberFormats";
 import { decodeXml, encodeXml, parseAttributes } from "./ooxml";
+import { describeFileError } from "./fileErrors";
+import { MacroOutcome, MacroSheetsError, matchPackageToKind, OutputKind, outputKindOf } from "./macros";
 import { keepStoredParts, orderWorkbookFirst, writePackage } from "./package";
 
 // exceljs and JSZip take most of a second to load: only the commands that write load them
@@ -55,13 +60,7 @@ export function generatedMarker(key: string): string {
   return `${GENERATED_MARKER_PREFIX}${key.toUpperCase()}`;
 }
 
-export const NUMBER_FORMATS: Record<CellFormat, string | undefined> = {
-  text: undefined,
-  integer: "0",
-  yuan: "#,##0.00",
-  percent: "0.0%",
-  date: "yyyy-mm-dd",
-};
+export { NUMBER_FORMATS } from "./numberFormats";
 
 /** Colours of the generated tabs (ARGB). */
 const HEADER_FILL = "FFDDEBF7";
@@ -84,8 +83,6 @@ export interface WrittenTab {
   readonly title: string;
   /** The title was taken by a user's sheet, which was left as it was. */
   readonly renamed: boolean;
-  /** The tab's chart was written as data plus a note row (no chart object). */
-  readonly chartAsNote: boolean;
 }
 
 export interface WriteResult {
@@ -95,6 +92,8 @@ export interface WriteResult {
   readonly replaced: readonly string[];
   /** Markers found pointing at a sheet that was kept anyway (the ledger itself); the marker was dropped. */
   readonly ignoredMarkers: readonly string[];
+  /** The input's VBA macros: none, kept (.xlsm output) or dropped (.xlsx output). */
+  readonly macros: MacroOutcome;
 }
 
 /**
@@ -102,6 +101,7 @@ export interface WriteResult {
  * never written. Tabs generated before (by marker) for the same keys are replaced.
  */
 export async function writeSummaryWorkbook(inputPath: string, outputPath: string, tables: readonly TabTable[]): Promise<WriteResult> {
+  const kind = await checkOutputPath(outputPath);
   await assertXlsx(inputPath);
   await assertOutputIsNotInput(inputPath, outputPath);
   const unreadable = (error: unknown) =>
@@ -115,25 +115,58 @@ export async function writeSummaryWorkbook(inputPath: string, outputPath: string
   const removal = planRemoval(user, tables);
   const remaining = user.sheets.filter((_, i) => !removal.remove.has(i)).map((s) => s.name);
   const rendered = await renderTabs(tables, remaining, user.date1904);
+  let added: readonly AddedSheet[];
   try {
-    await mergeRenderedSheets(user, await openPackage(rendered.zip), removal);
+    added = await mergeRenderedSheets(user, await openPackage(rendered.zip), removal);
   } catch (error) {
     if (error instanceof PackageError) throw unreadable(error);
     throw error;
   }
+  await addCharts(user.zip, added, rendered.charts);
+  let macros: MacroOutcome;
+  try {
+    macros = await matchPackageToKind(user.zip, user.workbookPart, kind);
+  } catch (error) {
+    if (!(error instanceof MacroSheetsError)) throw error;
+    throw new SummaryWriteError(`${inputPath} 含 ${error.sheets} 张 Excel 4.0 宏表，写成 .xlsx 会丢失这些表：请用 -o 指定 .xlsm 输出文件，例如 ${suggestedOutput(inputPath)}`);
+  }
   await savePackage(user.zip, outputPath);
-  return { outputPath, tabs: rendered.tabs, replaced: removal.replaced, ignoredMarkers: removal.ignoredMarkers };
+  return { outputPath, tabs: rendered.tabs, replaced: removal.replaced, ignoredMarkers: removal.ignoredMarkers, macros };
 }
 
 /** Write the tables into a new workbook (e.g. the street ranking, which has no source workbook). */
 export async function writeNewSummaryWorkbook(outputPath: string, tables: readonly TabTable[], refuse: readonly string[] = []): Promise<WriteResult> {
+  const kind = await checkOutputPath(outputPath);
   for (const input of refuse) await assertOutputIsNotInput(input, outputPath);
   const rendered = await renderTabs(tables, [], false);
+  const opened = await openPackage(rendered.zip);
+  const sheets = opened.sheets.flatMap((s) => (s.part === null ? [] : [{ name: s.name, part: s.part }]));
+  await addCharts(rendered.zip, sheets, rendered.charts);
+  await matchPackageToKind(rendered.zip, opened.workbookPart, kind);
   await savePackage(rendered.zip, outputPath);
-  return { outputPath, tabs: rendered.tabs, replaced: [], ignoredMarkers: [] };
+  return { outputPath, tabs: rendered.tabs, replaced: [], ignoredMarkers: [], macros: "none" };
 }
 
 // ---------------------------------------------------------------- the output file
+
+/**
+ * Check an output path before any work is done: it must end in .xlsx or .xlsm (the output is
+ * a workbook, whatever the name says), its folder must exist, and it must not be a folder or
+ * anything but a regular file. Returns the output kind.
+ */
+export async function checkOutputPath(outputPath: string): Promise<OutputKind> {
+  const kind = outputKindOf(outputPath);
+  if (kind === null) {
+    throw new SummaryWriteError(`输出文件名 ${outputPath} 应以 .xlsx 结尾（台账含宏时也可用 .xlsm）：BANGFU 写出的是 Excel 工作簿。如需 CSV 等格式，请在 Excel 或 WPS 中打开后另存为`);
+  }
+  const dir = path.dirname(path.resolve(outputPath));
+  const stat = await fs.promises.stat(outputPath).catch(() => null);
+  if (stat?.isDirectory()) throw new SummaryWriteError(`无法写出 ${outputPath}：这是一个文件夹。请给出文件名，例如 ${path.join(outputPath, `汇总.${kind}`)}`);
+  if (stat && !stat.isFile()) throw new SummaryWriteError(`无法写出 ${outputPath}：它不是普通文件（可能是设备或管道），请换一个文件名`);
+  const dirStat = await fs.promises.stat(dir).catch(() => null);
+  if (!dirStat?.isDirectory()) throw new SummaryWriteError(`无法写出 ${outputPath}：文件夹 ${dir} 不存在`);
+  return kind;
+}
 
 export async function assertOutputIsNotInput(inputPath: string, outputPath: string): Promise<void> {
   const same = path.resolve(inputPath) === path.resolve(outputPath) || (await sameInode(inputPath, outputPath));
@@ -166,24 +199,43 @@ async function savePackage(zip: JSZip, outputPath: string): Promise<void> {
   keepStoredParts(zip);
   const dir = path.dirname(path.resolve(outputPath));
   const temp = path.join(dir, `.${path.basename(outputPath)}.${process.pid}.tmp`);
+  const release = removeOnSignal(temp);
   try {
     await writePackage(zip, temp);
     await fs.promises.rename(temp, outputPath);
   } catch (error) {
     await fs.promises.rm(temp, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT"
-        ? `文件夹 ${dir} 不存在`
-        : code === "EACCES" || code === "EPERM"
-          ? "没有写入权限"
-          : code === "EBUSY"
-            ? "文件正被其他程序（如 Excel）打开，请先关闭"
-            : code === "EISDIR"
-              ? "这是一个文件夹"
-              : (error as Error).message;
-    throw new SummaryWriteError(`无法写出 ${outputPath}：${reason}`);
+    if (typeof code !== "string") {
+      // Not the file system: JSZip inflating a damaged part of the input. The detail stays for whoever maintains BANGFU.
+      throw new SummaryWriteError(`无法写出 ${outputPath}：复制输入文件的内容时出错，输入文件可能已损坏。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试（技术信息：${(error as Error).message}）`);
+    }
+    throw new SummaryWriteError(`无法写出 ${outputPath}：${code === "ENOENT" ? `文件夹 ${dir} 不存在` : describeFileError(error)}`);
+  } finally {
+    release();
   }
+}
+
+// Temporary files being written. Ctrl+C (SIGINT), a closed terminal (SIGHUP) or SIGTERM would
+// otherwise leave a hidden half-written .tmp beside the output: remove them, then die of the
+// same signal as the process would have without this handler.
+const pendingTemps = new Set<string>();
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+function onStopSignal(signal: NodeJS.Signals): void {
+  for (const temp of pendingTemps) fs.rmSync(temp, { force: true });
+  pendingTemps.clear();
+  for (const s of STOP_SIGNALS) process.removeListener(s, onStopSignal);
+  process.kill(process.pid, signal);
+}
+
+function removeOnSignal(temp: string): () => void {
+  if (pendingTemps.size === 0) for (const s of STOP_SIGNALS) process.on(s, onStopSignal);
+  pendingTemps.add(temp);
+  return () => {
+    pendingTemps.delete(temp);
+    if (pendingTemps.size === 0) for (const s of STOP_SIGNALS) process.removeListener(s, onStopSignal);
+  };
 }
 
 // ---------------------------------------------------------------- markers
@@ -233,6 +285,17 @@ interface RenderedTabs {
   /** A package holding only the tabs, with their markers and print titles. */
   readonly zip: JSZip;
   readonly tabs: WrittenTab[];
+  /** The tabs' charts, by tab name, to add once the tabs have their parts in the output package. */
+  readonly charts: ReadonlyMap<string, SheetChart>;
+}
+
+/** Each chart onto its tab's part in the package. */
+async function addCharts(zip: JSZip, sheets: readonly AddedSheet[], charts: ReadonlyMap<string, SheetChart>): Promise<void> {
+  for (const [name, chart] of charts) {
+    const sheet = sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`internal: the tab ${name} of a chart is not in the package`);
+    await addChartToSheet(zip, sheet.part, chart);
+  }
 }
 
 /**
@@ -248,16 +311,18 @@ async function renderTabs(tables: readonly TabTable[], taken: readonly string[],
   workbook.creator = "BANGFU";
   const names = [...taken];
   const tabs: WrittenTab[] = [];
+  const charts = new Map<string, SheetChart>();
   for (const table of tables) {
-    const tab = addTab(workbook, table, names, date1904);
+    const { tab, chart } = addTab(workbook, table, names, date1904);
     names.push(tab.name);
     tabs.push(tab);
+    if (chart) charts.set(tab.name, chart);
   }
   await workbook.commit();
   const zip = await jszip().loadAsync(Buffer.concat(chunks));
   await fixInternalHyperlinks(zip);
   await useInlineStrings(zip);
-  return { zip, tabs };
+  return { zip, tabs, charts };
 }
 
 /**
@@ -280,27 +345,15 @@ async function useInlineStrings(zip: JSZip): Promise<void> {
 
 // ---------------------------------------------------------------- a tab
 
-/** The chart, in words, for the note row that stands in for it. */
-export function chartNote(table: TabTable, chart: ChartSpec): string {
-  const kind = chart.kind === "stackedColumn" ? "堆积柱形图" : "簇状柱形图";
-  const header = (i: number) => table.columns[i]?.header ?? `第${i + 1}列`;
-  return `图表：${chart.title}（${kind}；分类：${header(chart.categoryColumn)}；系列：${chart.seriesColumns.map(header).join("、")}）。命令行生成的文件不含图表对象，数据见下表；在 Excel 加载项中生成时会绘制图表。`;
-}
-
-/** The notes as written: the table's, then the chart's note row. */
-export function writtenNotes(table: TabTable): string[] {
-  return table.chart ? [...table.notes, chartNote(table, table.chart)] : [...table.notes];
-}
-
 /**
  * One tab, laid out as every host lays it out (src/host/summaryLayout.ts: meta line, notes, a
- * blank row, header, body, total), with the chart's note row among the notes. Rows are
- * committed as they are written (the streaming writer then lets them go).
+ * blank row, header, body, total), and its chart (under the table) as the chart part will
+ * hold it. Rows are committed as they are written (the streaming writer then lets them go).
  */
-function addTab(workbook: ExcelJS.Workbook, table: TabTable, taken: readonly string[], date1904: boolean): WrittenTab {
+function addTab(workbook: ExcelJS.Workbook, table: TabTable, taken: readonly string[], date1904: boolean): { tab: WrittenTab; chart: SheetChart | null } {
   const name = freeSheetName(table.title, taken);
   // Only the key's type differs (the ranking's key is not a SummaryKey); the layout copies it.
-  const layout = layoutSummary({ ...table, notes: writtenNotes(table) } as SummaryTable);
+  const layout = layoutSummary(table as SummaryTable);
   const { headerRow } = layout;
   const ws = workbook.addWorksheet(name, {
     views: [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
@@ -350,7 +403,7 @@ function addTab(workbook: ExcelJS.Workbook, table: TabTable, taken: readonly str
   if (layout.filter) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(headerRow, layout.lastBodyRow), column: layout.columnCount } };
   workbook.definedNames.add(`${quoteSheet(name)}!$A$1`, generatedMarker(table.key));
   ws.commit();
-  return { key: table.key, name, title: table.title, renamed: name !== table.title, chartAsNote: table.chart !== undefined };
+  return { tab: { key: table.key, name, title: table.title, renamed: name !== table.title }, chart: chartOfLayout(layout, name, date1904) };
 }
 
 /** A date as the serial number a cell holds, in the 1900 or the 1904 date system. */
@@ -450,7 +503,7 @@ export interface GeneratedTabContents {
   readonly key: string;
   readonly name: string;
   readonly metaLine: string;
-  /** The note rows, the chart's note row included. */
+  /** The note rows. */
   readonly notes: readonly string[];
   readonly headerRow: number;
   readonly header: readonly string[];

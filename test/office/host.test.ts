@@ -1,5 +1,6 @@
 import type { Finding } from "../../src/checks/types";
 import { OfficeWorkbookHost, detectAnnotation } from "../../src/office/host";
+import { ALL_CAPABILITIES } from "../../src/office/capabilities";
 import { translateOfficeError } from "../../src/office/errors";
 import { loadSettings, officeDocumentSettings, saveSettings, type SettingsStore } from "../../src/office/settings";
 import { SETTINGS_KEY } from "../../src/host/settings";
@@ -11,7 +12,7 @@ const LEDGER = [
   ["户编号", "姓名"],
   ["H01", "张三"],
 ];
-const FINDING: Finding = { rule: "D03", severity: "error", clause: "第二条", household: "H01", cell: { row: 2, column: "A" }, message: "证件号码有误" };
+const FINDING: Finding = { rule: "D03", severity: "error", clause: "第二条", household: "H01", cell: { row: 2, column: "A" }, message: "证件号码有误", data: { kind: "invalidIdNumber" } };
 
 function memoryStore(initial: Record<string, unknown> = {}): SettingsStore & { values: Record<string, unknown>; saves: number } {
   const values = { ...initial };
@@ -26,7 +27,7 @@ function memoryStore(initial: Record<string, unknown> = {}): SettingsStore & { v
 }
 
 function host(excel: FakeExcel, settings: SettingsStore = memoryStore()) {
-  return new OfficeWorkbookHost({ run: excel.run, settings, annotation: "note" });
+  return new OfficeWorkbookHost({ run: excel.run, settings, annotation: "note", capabilities: ALL_CAPABILITIES });
 }
 
 describe("OfficeWorkbookHost over the fake", () => {

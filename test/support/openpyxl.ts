@@ -1,18 +1,35 @@
 /**
- * Workbooks written by the real openpyxl (Debian's python3-openpyxl; .ci/run installs it), for
- * the cases where that program's own output matters: absolute relationship targets, inline
- * strings written as character references, no shared-strings part, its 1904 date system.
+ * Workbooks written by another program than ours: Python's openpyxl (Debian's python3-openpyxl,
+ * which `npm test`'s pretest installs), for the cases where that program's own output matters:
+ * absolute relationship targets, inline strings written as character references, no
+ * shared-strings part, its 1904 date system, charts and drawings under its own part names.
+ * Without it the tests that use it fail, they do not skip.
  */
 import { spawnSync } from "node:child_process";
-import * as fs from "node:fs";
 
-/** A Python that can import openpyxl: Debian's first (a pyenv shim on PATH may lack it). */
-function python(): string {
-  for (const candidate of ["/usr/bin/python3", "python3"]) {
-    if (candidate.startsWith("/") && !fs.existsSync(candidate)) continue;
-    if (spawnSync(candidate, ["-c", "import openpyxl"]).status === 0) return candidate;
+let found: string | null | undefined;
+
+/** A Python 3 that can import openpyxl: Debian's first (a pyenv shim on PATH may lack it), else the one on PATH. */
+export function pythonWithOpenpyxl(): string {
+  if (found === undefined) {
+    found = null;
+    for (const candidate of ["/usr/bin/python3", "python3"]) {
+      if (spawnSync(candidate, ["-c", "import openpyxl"], { encoding: "utf8" }).status === 0) {
+        found = candidate;
+        break;
+      }
+    }
   }
-  throw new Error("openpyxl is not installed: apt-get install python3-openpyxl (.ci/run does)");
+  if (found === null) {
+    throw new Error("找不到带 openpyxl 的 Python 3，无法用另一个程序写出的工作簿检验。请安装：apt-get install -y python3-openpyxl（npm test 的 pretest 会自动安装）。");
+  }
+  return found;
+}
+
+/** Run a Python script (openpyxl imported as `openpyxl`); `file` is passed as sys.argv[1]. */
+export function runOpenpyxl(script: string, file: string): void {
+  const result = spawnSync(pythonWithOpenpyxl(), ["-c", `import sys, openpyxl\n${script}`, file], { encoding: "utf8", timeout: 60_000 });
+  if (result.status !== 0) throw new Error(`openpyxl script failed (${result.status}): ${result.stderr}`);
 }
 
 export interface OpenpyxlSheet {
@@ -21,7 +38,7 @@ export interface OpenpyxlSheet {
   readonly rows: readonly (readonly (string | number | null)[])[];
 }
 
-const SCRIPT = `
+const WRITE_SHEETS = `
 import json, sys, datetime, openpyxl
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 spec = json.load(sys.stdin)
@@ -43,7 +60,36 @@ for sheet in spec["sheets"]:
 wb.save(spec["file"])
 `;
 
+/** Write sheets of plain values (and dates) with openpyxl, optionally in the 1904 date system. */
 export function writeWithOpenpyxl(file: string, sheets: readonly OpenpyxlSheet[], options: { date1904?: boolean } = {}): void {
-  const run = spawnSync(python(), ["-c", SCRIPT], { input: JSON.stringify({ file, sheets, date1904: options.date1904 === true }), encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`openpyxl failed: ${run.stderr}`);
+  const run = spawnSync(pythonWithOpenpyxl(), ["-c", WRITE_SHEETS], { input: JSON.stringify({ file, sheets, date1904: options.date1904 === true }), encoding: "utf8", timeout: 60_000 });
+  if (run.status !== 0) throw new Error(`openpyxl failed (${run.status}): ${run.stderr}`);
 }
+
+/**
+ * A ledger 台账 with a bar chart of its incomes, and a sheet 统计 with a pie chart: two charts
+ * and two drawings, as openpyxl names them (xl/charts/chart1.xml, chart2.xml …).
+ */
+export const LEDGER_WITH_CHARTS = `
+from openpyxl.chart import BarChart, PieChart, Reference
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "台账"
+ws.append(["户编号", "户主姓名", "村", "人均纯收入"])
+for row in [["H01", "张一", "东村", 9000], ["H02", "李二", "西村", 12000], ["H03", "王三", "东村", 16000]]:
+    ws.append(row)
+bar = BarChart()
+bar.title = "各户人均纯收入"
+bar.add_data(Reference(ws, min_col=4, min_row=1, max_row=4), titles_from_data=True)
+bar.set_categories(Reference(ws, min_col=2, min_row=2, max_row=4))
+ws.add_chart(bar, "F2")
+stats = wb.create_sheet("统计")
+stats.append(["村", "户数"])
+stats.append(["东村", 2])
+stats.append(["西村", 1])
+pie = PieChart()
+pie.add_data(Reference(stats, min_col=2, min_row=1, max_row=3), titles_from_data=True)
+pie.set_categories(Reference(stats, min_col=1, min_row=2, max_row=3))
+stats.add_chart(pie, "D2")
+wb.save(sys.argv[1])
+`;

@@ -227,7 +227,8 @@ const attributesOf = (tag: string): Map<string, string> => {
   return out;
 };
 
-function resolvePart(source: string, target: string): string {
+/** A relationship target as a part name, resolved against its source part. */
+export function resolvePart(source: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   const parts = source.split("/").slice(0, -1);
   for (const segment of target.split("/")) {
@@ -243,7 +244,9 @@ const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadshee
  * What Excel would object to in a package, as a list of problems (empty when none): XML parts
  * that are not well-formed; relationship ids repeated within a part; relationship targets or
  * content-type overrides naming parts that do not exist; a worksheet part without its
- * content-type override; sheet ids or names repeated; a sheet whose relationship is missing;
+ * content-type override; a part without a content type; part names that differ only in case;
+ * a part no relationship leads to (an orphan), or a relationships part of a missing part;
+ * sheet ids or names repeated; a sheet whose relationship is missing;
  * sheet-level names or the active tab past the last sheet; cell formats naming missing fonts,
  * fills, borders or number formats; a cell style index past cellXfs; number format ids repeated.
  */
@@ -284,6 +287,39 @@ export async function packageProblems(file: string): Promise<string[]> {
       if (!parts.has(target)) problems.push(`${relsName}: ${id} → missing part ${target}`);
       if ((a.get("Type") ?? "").endsWith("/worksheet")) worksheetParts.add(target);
     }
+  }
+  // Every part has a content type (its override, or its extension's default); no two part names differ only in case.
+  const defaults = new Set([...contentTypes.matchAll(/<Default\b[^>]*\/>/g)].map((m) => (attributesOf(m[0]).get("Extension") ?? "").toLowerCase()));
+  const seenParts = new Set<string>();
+  for (const name of parts.keys()) {
+    if (name === "[Content_Types].xml") continue;
+    const key = name.toLowerCase();
+    if (seenParts.has(key)) problems.push(`two parts named /${name} (the names differ only in case)`);
+    seenParts.add(key);
+    if (!overrides.has(key) && !defaults.has(key.slice(key.lastIndexOf(".") + 1))) problems.push(`[Content_Types].xml: no content type for /${name}`);
+  }
+  // No orphans: every part is reached through relationships from the package's _rels/.rels, and every relationships part belongs to a part.
+  const reached = new Set<string>();
+  const queue = [""];
+  while (queue.length > 0) {
+    const source = queue.pop()!;
+    const relsName = source === "" ? "_rels/.rels" : source.replace(/([^/]+)$/, "_rels/$1.rels");
+    for (const r of (text(relsName) ?? "").matchAll(/<Relationship\b[^>]*\/>/g)) {
+      const a = attributesOf(r[0]);
+      if (a.get("TargetMode") === "External") continue;
+      const target = resolvePart(source, a.get("Target") ?? "");
+      if (reached.has(target) || !parts.has(target)) continue;
+      reached.add(target);
+      queue.push(target);
+    }
+  }
+  for (const name of parts.keys()) {
+    if (name === "[Content_Types].xml") continue;
+    const rels = /^((?:.*\/)?)_rels\/([^/]*)\.rels$/.exec(name);
+    if (rels) {
+      const source = `${rels[1]}${rels[2]}`;
+      if (source !== "" && !parts.has(source)) problems.push(`${name}: relationships of a missing part`);
+    } else if (!reached.has(name)) problems.push(`/${name}: no relationship leads to this part (an orphan)`);
   }
   for (const part of worksheetParts) if (overrides.get(part.toLowerCase()) !== WORKSHEET_TYPE) problems.push(`[Content_Types].xml: no worksheet override for /${part}`);
   for (const [name, type] of overrides) if (type === WORKSHEET_TYPE && ![...worksheetParts].some((p) => p.toLowerCase() === name)) problems.push(`[Content_Types].xml: a worksheet override for /${name}, which no workbook relationship names`);
