@@ -10,10 +10,10 @@
 import { ByteSource, bytesSource } from "./zip";
 
 export { openXlsx, WorkbookFileError, DEFAULT_LIMITS } from "./workbook";
-export type { OpenOptions, ReadLimits, SheetInfo, XlsxWorkbook } from "./workbook";
+export type { OpenOptions, ReadLimits, ReadPoint, SheetInfo, XlsxWorkbook } from "./workbook";
 export { readLedgers, readSheetInput, sheetNamed } from "./readLedgers";
 export type { LedgerReadOptions, LedgersRead, SheetScan } from "./readLedgers";
-export { bytesSource, fflateInflater } from "./zip";
+export { bytesSource, fflateInflater, MAX_ZIP_ENTRIES } from "./zip";
 export type { ByteSource, Inflater } from "./zip";
 
 /** A browser File or Blob as a byte source: only the parts read are loaded (Blob.slice). */

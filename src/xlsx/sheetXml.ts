@@ -474,8 +474,11 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
   return { merges, complete: !stopped, lastRow };
 }
 
-/** Every string item of a shared-strings part, in order. */
-export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>): Promise<string[]> {
+/**
+ * Every string item of a shared-strings part, in order. The table is held while sheets are read:
+ * `afterChunk` (given the items so far) may stop the reading by throwing, e.g. when memory runs out.
+ */
+export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>, afterChunk?: (items: number) => void): Promise<string[]> {
   const decoder = new TextDecoder("utf-8");
   const out: string[] = [];
   let pending = "";
@@ -518,6 +521,7 @@ export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>): Prom
   for await (const chunk of chunks) {
     pending += decoder.decode(chunk, { stream: true });
     items(false);
+    afterChunk?.(out.length);
   }
   pending += decoder.decode();
   items(true);

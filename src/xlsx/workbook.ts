@@ -7,7 +7,7 @@
  */
 import { decodeXml, parseAttributes, parseRelationships, relsPathOf, relType, resolveTarget } from "./ooxml";
 import { EXCEL_MAX_ROWS, RowHandler, scanSharedStrings, scanWorksheet, SheetXmlError, WorksheetScanResult } from "./sheetXml";
-import { ByteSource, entryBytes, entryText, Inflater, PartTooLargeError, readZipDirectory, ZipEntry, ZipFormatError } from "./zip";
+import { ByteSource, entryBytes, entryText, Inflater, MAX_ZIP_ENTRIES, PartTooLargeError, readZipDirectory, ZipEntry, ZipFormatError } from "./zip";
 
 /** A file the reader cannot use; the message (Chinese) says why and what to do. */
 export class WorkbookFileError extends Error {
@@ -20,6 +20,9 @@ export class WorkbookFileError extends Error {
 }
 
 const MB = 1024 * 1024;
+
+/** Rows between two memory checks while a sheet is read (a power of two: a mask tests it). */
+export const MEMORY_CHECK_ROWS = 2048;
 
 /** What the reader refuses, before reading it or as soon as it is exceeded. */
 export interface ReadLimits {
@@ -38,9 +41,15 @@ export interface OpenOptions {
   readonly label: string;
   readonly inflater?: Inflater;
   readonly limits?: Partial<ReadLimits>;
-  /** Called every 2,048 rows; throws (a WorkbookFileError) when memory is running out. */
-  readonly checkMemory?: (sheet: string, rowsRead: number) => void;
+  /**
+   * Called every 2,048 rows of a sheet and after each piece of the shared strings (which are held
+   * while sheets are read); throws (a WorkbookFileError) when memory is running out.
+   */
+  readonly checkMemory?: (at: ReadPoint) => void;
 }
+
+/** Where the reader is when it checks memory: a sheet's row, or the count of shared strings read. */
+export type ReadPoint = { readonly sheet: string; readonly row: number } | { readonly sharedStrings: number };
 
 export interface SheetInfo {
   readonly name: string;
@@ -89,6 +98,12 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
   try {
     entries = await readZipDirectory(source);
   } catch (error) {
+    if (error instanceof ZipFormatError && error.kind === "tooManyEntries") {
+      throw new WorkbookFileError(
+        `${label} 的压缩包中有 ${error.count.toLocaleString("en-US")} 个部分，超过 BANGFU 可读取的上限 ${MAX_ZIP_ENTRIES.toLocaleString("en-US")} 个：Excel 或 WPS 保存的台账远没有这么多，文件可能已损坏或不是普通的台账。请在 Excel 或 WPS 中打开后“另存为” .xlsx 再检查`,
+        error,
+      );
+    }
     throw new WorkbookFileError(damaged(label, error instanceof ZipFormatError && error.kind === "truncated" ? "文件不完整（可能没有下载或复制完）" : "压缩包结构有误"), error);
   }
   const byLowerName = new Map<string, ZipEntry>();
@@ -142,7 +157,9 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
     const part = resolveTarget(workbookPart, sharedRel.target);
     const entry = find(part);
     if (!entry) return Promise.resolve([]);
-    sharedStrings ??= scanSharedStrings(entryBytes(source, entry, { limit: limits.sharedStringsBytes, inflater: options.inflater })).catch((error: unknown) => {
+    const check = options.checkMemory;
+    const afterChunk = check && ((items: number) => check({ sharedStrings: items }));
+    sharedStrings ??= scanSharedStrings(entryBytes(source, entry, { limit: limits.sharedStringsBytes, inflater: options.inflater }), afterChunk).catch((error: unknown) => {
       throw partError(label, part, error, "共享字符串");
     });
     return sharedStrings;
@@ -169,7 +186,7 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
       const counted: RowHandler = {
         row: (rowNumber, cells, width) => {
           rows += 1;
-          if ((rows & 0x7ff) === 0) options.checkMemory?.(sheet.name, rowNumber);
+          if ((rows & (MEMORY_CHECK_ROWS - 1)) === 0) options.checkMemory?.({ sheet: sheet.name, row: rowNumber });
           const go = handler.row(rowNumber, cells, width);
           scanOptions.wanted = control.wanted;
           return go;

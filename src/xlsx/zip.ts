@@ -33,8 +33,10 @@ export interface ZipEntry {
 /** Why a zip cannot be read; the reader turns the kind into a Chinese message. */
 export class ZipFormatError extends Error {
   constructor(
-    readonly kind: "notZip" | "truncated" | "unsupported" | "encrypted" | "corrupt",
+    readonly kind: "notZip" | "truncated" | "unsupported" | "encrypted" | "corrupt" | "tooManyEntries",
     message: string,
+    /** For tooManyEntries: the entries the file claims. */
+    readonly count = 0,
   ) {
     super(message);
     this.name = "ZipFormatError";
@@ -52,6 +54,13 @@ export class PartTooLargeError extends Error {
     this.name = "PartTooLargeError";
   }
 }
+
+/**
+ * Entries a package may hold. Excel's own workbooks hold tens to a few thousand parts (a sheet,
+ * its relationships, drawings, comments each count); the central directory is read whole, so a
+ * file claiming millions of entries is refused before they are listed.
+ */
+export const MAX_ZIP_ENTRIES = 100_000;
 
 const EOCD = 0x06054b50;
 const ZIP64_EOCD = 0x06064b50;
@@ -100,6 +109,7 @@ export async function readZipDirectory(source: ByteSource): Promise<Map<string, 
     directorySize = u64(record, 40);
     directoryOffset = u64(record, 48);
   }
+  if (count > MAX_ZIP_ENTRIES) throw new ZipFormatError("tooManyEntries", `${count} entries`, count);
   if (directoryOffset + directorySize > source.size) throw new ZipFormatError("truncated", "central directory beyond the end of the file");
   const directory = await source.read(directoryOffset, directorySize);
   const entries = new Map<string, ZipEntry>();

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { openXlsx, WorkbookFileError } from "../../src/xlsx/workbook";
 import { readLedgers } from "../../src/xlsx/readLedgers";
-import { bytesSource } from "../../src/xlsx/zip";
+import { bytesSource, MAX_ZIP_ENTRIES } from "../../src/xlsx/zip";
 import { runCli, useTempDir } from "../support/cli";
 import { buildXlsx, CellSpec, PackageSpec } from "../support/xlsxPackage";
 
@@ -69,6 +69,39 @@ function declareSize(zip: Uint8Array, part: string, size: number): Uint8Array {
     return out;
   }
   throw new Error(`test helper: no entry ${part}`);
+}
+
+/**
+ * The package with a zip64 end record that claims `entries` entries (the directory itself is
+ * unchanged): what a file listing millions of parts looks like to the reader.
+ */
+function claimEntries(zip: Uint8Array, entries: number): Uint8Array {
+  let eocd = zip.length - 22;
+  while (eocd >= 0 && !(zip[eocd] === 0x50 && zip[eocd + 1] === 0x4b && zip[eocd + 2] === 5 && zip[eocd + 3] === 6)) eocd--;
+  const old = new DataView(zip.buffer, zip.byteOffset + eocd, 22);
+  const directorySize = old.getUint32(12, true);
+  const directoryOffset = old.getUint32(16, true);
+  const out = new Uint8Array(eocd + 56 + 20 + 22);
+  out.set(zip.subarray(0, eocd));
+  const v = new DataView(out.buffer);
+  const record = eocd;
+  v.setUint32(record, 0x06064b50, true);
+  v.setBigUint64(record + 4, 44n, true);
+  v.setBigUint64(record + 24, BigInt(entries), true);
+  v.setBigUint64(record + 32, BigInt(entries), true);
+  v.setBigUint64(record + 40, BigInt(directorySize), true);
+  v.setBigUint64(record + 48, BigInt(directoryOffset), true);
+  const locator = record + 56;
+  v.setUint32(locator, 0x07064b50, true);
+  v.setBigUint64(locator + 8, BigInt(record), true);
+  v.setUint32(locator + 16, 1, true);
+  const end = locator + 20;
+  v.setUint32(end, 0x06054b50, true);
+  v.setUint16(end + 8, 0xffff, true);
+  v.setUint16(end + 10, 0xffff, true);
+  v.setUint32(end + 12, 0xffffffff, true);
+  v.setUint32(end + 16, 0xffffffff, true);
+  return out;
 }
 
 describe("inputs that are no workbook", () => {
@@ -143,15 +176,25 @@ describe("limits", () => {
     expect(stderr).toContain("1,048,576");
   });
 
+  test("a package claiming more parts than MAX_ZIP_ENTRIES is refused before they are listed, naming the limit", async () => {
+    const zip = buildXlsx({ sheets: [{ name: "台账", rows: LEDGER }] });
+    // The same package under a zip64 end record of 100,000 entries is still read (the limit itself is allowed)…
+    await expect(openXlsx(bytesSource(claimEntries(zip, MAX_ZIP_ENTRIES)), { label: "x" })).rejects.toThrow(/压缩包结构有误/);
+    // …one more is refused as too many, not as damaged.
+    const stderr = await refused(write("many-parts.xlsx", claimEntries(zip, MAX_ZIP_ENTRIES + 1)));
+    expect(stderr).toContain("100,001 个部分");
+    expect(stderr).toContain(`上限 ${MAX_ZIP_ENTRIES.toLocaleString("en-US")} 个`);
+  });
+
   test("memory running out stops the reading with the reader's message", async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => [`H${i}`, `户主${i}`, 12000, "干部甲"]);
     const zip = buildXlsx({ sheets: [{ name: "台账", rows: [LEDGER[0], ...rows] }] });
     let calls = 0;
     const workbook = await openXlsx(bytesSource(zip), {
       label: "大.xlsx",
-      checkMemory: (sheet, row) => {
+      checkMemory: (at) => {
         calls += 1;
-        if (row > 10_000) throw new WorkbookFileError(`${sheet} 第 ${row} 行：内存将尽`);
+        if ("sheet" in at && at.row > 10_000) throw new WorkbookFileError(`${at.sheet} 第 ${at.row} 行：内存将尽`);
       },
     });
     const error = await rejection(() => readLedgers(workbook));
@@ -204,5 +247,19 @@ describe("memory, for real", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/太大：读到第 [\d,]+ 行时已用去 \d+ MB 内存，本机给 BANGFU 的上限是 \d+ MB/);
     expect(run.stderr).toContain("拆成几个文件");
+  }, 120_000);
+
+  test("shared strings too many for the memory node is given stop with the reader's message, not a V8 crash", () => {
+    // 3,000,000 short strings: a 13 MB file whose string table takes far more than 64 MB in memory.
+    const count = 3_000_000;
+    const items: string[] = [];
+    for (let i = 0; i < count; i++) items.push(`<si><t>${i}</t></si>`);
+    const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${count}">${items.join("")}</sst>`;
+    const file = write("many-strings.xlsx", buildXlsx({ sharedStringsXml: sst, sheets: [{ name: "台账", rows: LEDGER }] }));
+    const bin = path.join(__dirname, "..", "..", "bin", "bangfu.js");
+    const run = spawnSync(process.execPath, ["--max-old-space-size=64", bin, "check", file, "--as-of", "2025-12-15"], { encoding: "utf8" });
+    expect(run.stderr).not.toContain("FATAL");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/共享字符串（工作簿中不同文字的列表）太多：读到第 [\d,]+ 个时已用去 \d+ MB 内存，本机给 BANGFU 的上限是 \d+ MB/);
   }, 120_000);
 });
