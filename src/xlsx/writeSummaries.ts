@@ -33,6 +33,7 @@ import { decodeXml, encodeXml, parseAttributes } from "./ooxml";
 import { describeFileError } from "./fileErrors";
 import { MacroOutcome, MacroSheetsError, matchPackageToKind, OutputKind, outputKindOf } from "./macros";
 import { keepStoredParts, orderWorkbookFirst, writePackage } from "./package";
+import { assertXlsx, WorkbookFileError } from "./readWorkbook";
 
 // exceljs and JSZip take most of a second to load: only the commands that write load them
 // (`bangfu check` starts without them).
@@ -42,7 +43,6 @@ function exceljs(): typeof ExcelJS {
 function jszip(): typeof JSZip {
   return require("jszip") as typeof JSZip;
 }
-import { assertXlsx, WorkbookFileError } from "./readWorkbook";
 
 // Re-exported for the tests and callers that knew them here.
 export { quoteSheet, sheetOfReference } from "../ledger/cellRef";
