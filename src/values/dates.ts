@@ -60,8 +60,21 @@ export function fromJsDate(date: Date): CivilDate {
   return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
 }
 
+/** Today and the span of clock time it lasts (local midnight to midnight). */
+let current: { readonly date: CivilDate; readonly from: number; readonly until: number } | null = null;
+
+/**
+ * Today's date on this computer's clock. Called once per ID number or age cell (a range of
+ * 100,000 cells, a ledger of a million rows): the date is kept until the clock leaves its day,
+ * so a runtime left open past midnight still moves on to the next day.
+ */
 export function today(): CivilDate {
-  return fromJsDate(new Date());
+  const now = Date.now();
+  if (current === null || now < current.from || now >= current.until) {
+    const date = fromJsDate(new Date(now));
+    current = { date, from: new Date(date.year, date.month - 1, date.day).getTime(), until: new Date(date.year, date.month - 1, date.day + 1).getTime() };
+  }
+  return current.date;
 }
 
 export function compareDates(a: CivilDate, b: CivilDate): number {
