@@ -10,10 +10,25 @@ function report(households: number) {
   return checkSheet(sheet(rows), { asOf: AS_OF });
 }
 
-test.each([0, 1, 2500])("%i households without a cadre: the pieces make the whole JSON", (n) => {
+test.each([0, 1, 2500])("%i households without a cadre: the pieces make the whole JSON", async (n) => {
   const { report: r, policy } = report(n);
   let text = "";
-  writeReportJson(r, policy, (piece) => void (text += piece));
+  await writeReportJson(r, policy, (piece) => void (text += piece));
   expect(text).toBe(`${JSON.stringify(reportToJson(r, policy), null, 2)}\n`);
   expect((JSON.parse(text) as { findings: unknown[] }).findings.length).toBe(r.findings.length);
+});
+
+test("a writer that makes the pieces wait gets them one at a time, in order", async () => {
+  const { report: r, policy } = report(2500);
+  const pieces: string[] = [];
+  let pending = 0;
+  await writeReportJson(r, policy, async (piece) => {
+    expect(pending).toBe(0); // the previous piece was let through before this one came
+    pending += 1;
+    pieces.push(piece);
+    await new Promise((resolve) => setImmediate(resolve));
+    pending -= 1;
+  });
+  expect(pieces.length).toBe(2 + Math.ceil(2500 / 1000)); // head, three parts of findings, end
+  expect(pieces.join("")).toBe(`${JSON.stringify(reportToJson(r, policy), null, 2)}\n`);
 });

@@ -66,7 +66,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     const notice = policyYearNotice(overrides, checked.policy.year);
     if (notice) io.stderr(`${notice}\n`);
     if (sheetOption === undefined) io.stderr(`检查工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver)}\n`);
-    if (json) writeReportJson(checked.report, checked.policy, io.stdout);
+    if (json) await writeReportJson(checked.report, checked.policy, io.stdoutPiece ?? io.stdout);
     else io.stdout(`${reportToText(checked.report, checked.policy, file)}\n`);
     return checked.report.findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
   } catch (error: unknown) {
