@@ -123,9 +123,14 @@ describe("findHeader", () => {
   });
 
   it("takes the canonical spelling when two columns name one field", () => {
+    const found = findHeader(sheetOf("台账", [["户编号", "年人均纯收入", "姓名", "人均纯收入"]]));
+    expect(found.columns.find((c) => c.field === "perCapitaIncome")?.header).toBe("人均纯收入");
+    expect(found.columns[1]).toMatchObject({ header: "年人均纯收入", field: null });
+  });
+
+  it("reads 户主证件号码 as the head's ID, apart from the members' 证件号码", () => {
     const found = findHeader(sheetOf("台账", [["户编号", "户主证件号码", "姓名", "证件号码"]]));
-    expect(found.columns.find((c) => c.field === "personId")?.header).toBe("证件号码");
-    expect(found.columns[1]).toMatchObject({ header: "户主证件号码", field: null });
+    expect(found.columns.map((c) => c.field)).toEqual(["householdId", "headId", "name", "personId"]);
   });
 
   describe("two-row header under merged parents", () => {

@@ -80,7 +80,7 @@ describe("person-level export", () => {
     expect(a2.values).toMatchObject({ labor: "able", disability: 2 });
     expect(a3.values).toMatchObject({ labor: "unable", student: true, medicalInsurance: false, birthDate: { year: 2010, month: 5, day: 20 } });
     const [b2, b1] = ledger.households[1].members;
-    expect(b2.values).toMatchObject({ labor: "unable", disability: 2, medicalInsurance: true });
+    expect(b2.values).toMatchObject({ labor: "weak", disability: 2, medicalInsurance: true });
     expect(b1.values).toMatchObject({ disability: 2, medicalInsurance: true });
     expect(ledger.households[2].values.lastContactDate).toEqual({ year: 2024, month: 5, day: 1 });
   });
@@ -116,7 +116,7 @@ describe("household-level street ledger with a two-row merged header", () => {
       const ledger = readLedger(sheetOf("台账", cells, withMerges ? { merges } : {}));
       expect(ledger).toMatchObject({ headerRow: 2, headerLastRow: 3, layout: "household", keyField: "householdId" });
       expect(ledger.fieldColumns.wageIncome?.header).toBe("收入情况/工资性收入");
-      expect(ledger.fieldColumns.personId?.header).toBe("户主证件号码");
+      expect(ledger.fieldColumns.headId?.header).toBe("户主证件号码");
       expect(ledger.households.map((h) => h.key)).toEqual(["D001", "D002", "X001"]);
       expect(ledger.households.map((h) => h.rows)).toEqual([[4], [5], [6]]);
       // Household size 3 + 2, and 1 for the household that leaves it blank.
@@ -211,7 +211,7 @@ describe("messy values", () => {
 
   it("reads disability grades, labour ability, school status and tiers in Chinese", () => {
     expect([0, 1, 2, 3, 4].map((i) => v(i).disability)).toEqual([2, 2, 2, undefined, 1]);
-    expect([0, 1, 2, 3, 4].map((i) => v(i).labor)).toEqual(["able", "able", "unable", "unable", "unable"]);
+    expect([0, 1, 2, 3, 4].map((i) => v(i).labor)).toEqual(["able", "able", "weak", "unable", "unable"]);
     expect([0, 1, 2, 3, 4, 5, 6, 7].map((i) => v(i).student)).toEqual([false, true, true, true, false, true, true, false]);
     expect([0, 1, 2, 3].map((i) => ledger.households[i].values.tier)).toEqual(["low", "middle", "high", "low"]);
   });
@@ -236,7 +236,7 @@ describe("messy values", () => {
     );
     const found = bad.problems.map((p) => [`${p.cell.column}${p.cell.row}`, p.field, p.kind]);
     expect(found).toEqual([
-      ["C4", "personId", "idNumber"],
+      ["C4", "headId", "idNumber"],
       ["D4", "perCapitaIncome", "unreadable"],
       ["E4", "householdSize", "unreadable"],
       ["F4", "absentLongTerm", "unreadable"],
@@ -247,7 +247,7 @@ describe("messy values", () => {
       ["L4", "student", "unreadable"],
       ["M4", "tier", "unreadable"],
       ["N4", "accidentInsurance", "unreadable"],
-      ["C5", "personId", "idNumber"],
+      ["C5", "headId", "idNumber"],
       ["E5", "householdSize", "unreadable"],
     ]);
     const message = (ref: string) => bad.problems.find((p) => `${p.cell.column}${p.cell.row}` === ref)?.message;
@@ -354,28 +354,28 @@ describe("sparse rows as a streaming host hands them over", () => {
 
 describe("user mapping", () => {
   const cells = [
-    ["农户编码", "户主", "人数", "年人均收入", "联系人", "帮扶责任人", "措施"],
+    ["农户序号", "户主", "人数", "年人均收入", "联系人", "帮扶责任人", "措施"],
     ["N1", "甲", 3, "12000", "干部甲", "干部乙", "务工、养殖"],
   ];
 
   it("names columns detection does not know", () => {
     expect(readLedger(sheetOf("台账", cells)).keyField).toBe("headName");
-    const ledger = readLedger(sheetOf("台账", cells), { mapping: { 农户编码: "householdId", "年人均收入（元）": "perCapitaIncome", 措施: "measures" } });
+    const ledger = readLedger(sheetOf("台账", cells), { mapping: { 农户序号: "householdId", "年人均收入（元）": "perCapitaIncome", 措施: "measures" } });
     expect(ledger.keyField).toBe("householdId");
-    expect(ledger.fieldColumns.householdId).toMatchObject({ header: "农户编码", letter: "A", matchedBy: "userMapping" });
+    expect(ledger.fieldColumns.householdId).toMatchObject({ header: "农户序号", letter: "A", matchedBy: "userMapping" });
     expect(ledger.households[0].values).toMatchObject({ householdId: "N1", perCapitaIncome: 12000, headName: "甲", householdSize: 3 });
     expect(ledger.households[0].measures).toEqual(["务工", "养殖"]);
   });
 
   it("makes a sheet a ledger that detection alone would refuse", () => {
-    const sheet = sheetOf("台账", [["农户编码", "年人均收入", "备注"], ["N1", 9000, "公益岗"]]);
+    const sheet = sheetOf("台账", [["农户序号", "年人均收入", "备注"], ["N1", 9000, "公益岗"]]);
     expect(() => readLedger(sheet)).toThrow(LedgerNotFoundError);
-    const ledger = readLedger(sheet, { mapping: { 农户编码: "householdId", 年人均收入: "perCapitaIncome", 备注: "measures" } });
+    const ledger = readLedger(sheet, { mapping: { 农户序号: "householdId", 年人均收入: "perCapitaIncome", 备注: "measures" } });
     expect(ledger.households.map((h) => [h.key, h.values.perCapitaIncome, h.measures])).toEqual([["N1", 9000, ["公益岗"]]]);
   });
 
   it("overrides detection, and null ignores a column", () => {
-    const ledger = readLedger(sheetOf("台账", cells), { mapping: { 农户编码: "householdId", 年人均收入: "perCapitaIncome", 联系人: "supportCadre", 人数: null } });
+    const ledger = readLedger(sheetOf("台账", cells), { mapping: { 农户序号: "householdId", 年人均收入: "perCapitaIncome", 联系人: "supportCadre", 人数: null } });
     expect(ledger.fieldColumns.supportCadre?.header).toBe("联系人");
     expect(ledger.columns[5]).toMatchObject({ header: "帮扶责任人", field: null });
     expect(ledger.columns[2]).toMatchObject({ header: "人数", field: null, matchedBy: "userMapping" });
@@ -386,7 +386,7 @@ describe("user mapping", () => {
 
   it("refuses an unknown field and two columns mapped to one field", () => {
     expect(() => readLedger(sheetOf("台账", cells), { mapping: { 农户编码: "hid" as never } })).toThrow(InputError);
-    expect(() => readLedger(sheetOf("台账", cells), { mapping: { 农户编码: "householdId", 联系人: "householdId" } })).toThrow(/两列都指定为“户编号”/);
+    expect(() => readLedger(sheetOf("台账", cells), { mapping: { 农户序号: "householdId", 联系人: "householdId" } })).toThrow(/两列都指定为“户编号”/);
   });
 });
 

@@ -175,7 +175,7 @@ export const EXPECTED: readonly FixtureExpectations[] = [
     expectations: [
       { kind: "found", found: true, today: true, note: "as a side ledger (结对表); checked alone it should say it is a pairing export to use with --with, not report D01" },
       { kind: "headerRows", first: 3, last: 3, today: true },
-      { kind: "households", count: 9, today: true, note: "9 households (by 户主证件号码 / 户主个人编号), 10 rows" },
+      { kind: "households", count: 8, today: true, note: "8 households (by 户主证件号码 / 户主个人编号), 9 rows: 户3's two rows are its pairing history" },
       f("姓名", "supportCadre", false, "in this export 姓名 is the cadre, not a household member"),
       f("户主姓名", "headName", true),
       f("户主证件号码", "headId", false, "today read as personId"),
@@ -280,7 +280,7 @@ export const EXPECTED: readonly FixtureExpectations[] = [
     sheet: 0,
     role: "side",
     expectations: [
-      { kind: "found", found: false, today: true, note: "today: LedgerNotFoundError (no recognised column)" },
+      { kind: "found", found: true, today: true, note: "a side ledger of persons keyed by *搬迁人员身份证号 (a LedgerNotFoundError before its three-level header was read)" },
       { kind: "headerRows", first: 3, last: 5, today: false, note: "a three-level header; data from row 6" },
       f("*搬迁人员身份证号", "personId", false, "leading * marks a required column; merged down A3:A5"),
       f("产业发展政策保障/产业奖补（元）", null, false, "an industry subsidy: marks an industry measure (action 五) for the person's household"),
