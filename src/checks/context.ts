@@ -11,14 +11,26 @@ export const INCOME_COMPONENTS = ["wageIncome", "businessIncome", "propertyIncom
 /** Fields whose unreadable cell makes the computed per-capita income unknown (never a figure from the parts that could be read). */
 const INCOME_PARTS: ReadonlySet<FieldKey> = new Set<FieldKey>(["wageIncome", "businessIncome", "propertyIncome", "transferIncome", "propertyAndTransferIncome", "businessCosts", "netIncome", "householdSize", "currentHouseholdSize"]);
 
+/** Rows where a part of the income could not be read. */
+function unreadableIncomeRows(ledger: Ledger): Set<number> {
+  const rows = new Set<number>();
+  for (const p of ledger.problems) if ((p.kind === "unreadable" || p.kind === "idNumber") && INCOME_PARTS.has(p.field)) rows.add(p.cell.row);
+  return rows;
+}
+
+/** Each household's per-capita net income as the checks take it (see incomeOf): for a side ledger of last year's incomes. */
+export function perCapitaIncomes(ledger: Ledger): (household: HouseholdRecord) => number | null {
+  const unreadableRows = unreadableIncomeRows(ledger);
+  return (household) => incomeOf(household, unreadableRows).perCapita;
+}
+
 export function buildContext(ledger: Ledger, policy: Policy, asOf: CivilDate, scope: ScopeOptions = {}): CheckContext {
   const joined = new Set<FieldKey>(ledger.joinedFields ?? []);
   // In a household ledger the row stands for the head: the head's ID (户主证件号码) is the person's.
   const headIsPerson = ledger.layout === "household" && ledger.fieldColumns.headId !== undefined;
   const has = (field: FieldKey) => ledger.fieldColumns[field] !== undefined || joined.has(field) || (field === "personId" && headIsPerson);
   const thresholds = tierThresholds(policy);
-  const unreadableRows = new Set<number>();
-  for (const p of ledger.problems) if ((p.kind === "unreadable" || p.kind === "idNumber") && INCOME_PARTS.has(p.field)) unreadableRows.add(p.cell.row);
+  const unreadableRows = unreadableIncomeRows(ledger);
   const all: HouseholdFacts[] = [];
   const households: HouseholdFacts[] = [];
   const outOfScope: OutOfScope[] = [];

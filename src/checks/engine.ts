@@ -55,7 +55,7 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 function fieldsOf(needs: readonly Requirement[]): FieldKey[] {
   const out: FieldKey[] = [];
   for (const need of needs) {
-    if (need === "income" || need === "incomeParts") out.push("perCapitaIncome", "lastYearPerCapitaIncome", "householdSize", "wageIncome", "businessIncome", "propertyIncome", "transferIncome", "businessCosts");
+    if (need === "income" || need === "incomeParts") out.push("perCapitaIncome", "householdSize", "wageIncome", "businessIncome", "propertyIncome", "transferIncome", "businessCosts");
     else if (need === "measures") out.push("measures");
     else if (typeof need === "string") out.push(need);
     else out.push(...need);

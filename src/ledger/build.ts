@@ -397,7 +397,7 @@ export class LedgerBuilder {
     const personColumn = fieldColumns.personId && this.keyField !== "personId" ? fieldColumns.personId.header.replace(/\s+/g, "") : null;
     return {
       kind: this.kind,
-      keyLabel: FIELDS[this.keyField].label,
+      keyLabel: (fieldColumns[this.keyField]?.header ?? FIELDS[this.keyField].label).replace(/\s+/g, ""),
       personColumn,
       nameColumn: fieldColumns.name !== undefined,
       personFields: this.fieldCols.filter((c) => FIELDS[c.field].level === "person" && c.field !== "personId" && c.field !== "name" && c.field !== "relation").length,
