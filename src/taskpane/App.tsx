@@ -131,12 +131,23 @@ export function App({ host, language, now = systemClock, initialTab = "check", c
     return () => clearTimeout(timer);
   }, [day, host, now, showLoadError]);
 
+  // Other sheets chosen as side ledgers for the sheet checked (检查 tab), kept while the pane is open.
+  const [sides, setSides] = React.useState<string[]>([]);
+  const sidesRef = React.useRef<string[]>([]);
+  sidesRef.current = sides;
+
   const runOn = React.useCallback(
     async (name: string) => {
       setCheck({ status: "running", progress: null });
       try {
-        const result = await runCheck(host, name, settingsRef.current, civilDateOf(now()), (read, total) =>
-          setCheck({ status: "running", progress: { read, total } }),
+        const chosen = sidesRef.current.filter((s) => s !== name);
+        const result = await runCheck(
+          host,
+          name,
+          settingsRef.current,
+          civilDateOf(now()),
+          (read, total) => setCheck({ status: "running", progress: { read, total } }),
+          chosen,
         );
         setLastResult(result);
         setCheck({ status: "done", result });
@@ -202,7 +213,18 @@ export function App({ host, language, now = systemClock, initialTab = "check", c
         <Spinner size="small" label={t.loadingSettings} />
       ) : (
         <div role="tabpanel" aria-label={{ check: t.tabCheck, summary: t.tabSummary, settings: t.tabSettings, formulas: t.tabFormulas }[tab]}>
-          {tab === "check" && <CheckTab host={host} language={language} t={t} picker={picker} state={check} onRun={() => void runOn(sheet)} />}
+          {tab === "check" && (
+            <CheckTab
+              host={host}
+              language={language}
+              t={t}
+              picker={picker}
+              state={check}
+              onRun={() => void runOn(sheet)}
+              sides={sides.filter((s) => s !== sheet && sheets.includes(s))}
+              onSidesChange={setSides}
+            />
+          )}
           {tab === "summary" && (
             <SummaryTab
               host={host}
@@ -211,6 +233,7 @@ export function App({ host, language, now = systemClock, initialTab = "check", c
               picker={picker}
               settings={settings}
               now={now}
+              sides={sides.filter((s) => s !== sheet && sheets.includes(s))}
               onChecked={(result) => {
                 setLastResult(result);
                 setCheck({ status: "done", result });

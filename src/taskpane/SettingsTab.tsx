@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   makeStyles,
@@ -59,8 +60,35 @@ export function SettingsTab(props: SettingsTabProps): React.JSX.Element {
   return (
     <div className={styles.stack}>
       <PolicySection {...props} />
+      <ScopeSection {...props} />
       <MappingSection {...props} />
     </div>
+  );
+}
+
+// ---------------------------------------------------------------- scope
+
+/** Which households are the plan's 脱贫户: by default 脱贫户 and monitored ones whose risk is not removed; optionally every monitored household. */
+function ScopeSection({ t, settings, onSave }: SettingsTabProps): React.JSX.Element {
+  const styles = useStyles();
+  const { state, busy, save, reset } = useSaver(onSave);
+  return (
+    <section aria-labelledby="scope-heading" className={styles.stack}>
+      <Subtitle1 as="h2" id="scope-heading" block>
+        {t.scopeHeading}
+      </Subtitle1>
+      <Checkbox
+        label={t.includeMonitored}
+        checked={settings.includeMonitored === true}
+        disabled={busy}
+        aria-describedby="scope-hint"
+        onChange={(_, data) => void save(() => ({ ...settings, includeMonitored: data.checked === true }), t.saved)}
+      />
+      <Caption1 id="scope-hint" block>
+        {t.includeMonitoredHint}
+      </Caption1>
+      <SaveFeedback state={state} t={t} onDismiss={reset} />
+    </section>
   );
 }
 

@@ -35,6 +35,8 @@ export interface SummaryTabProps {
   readonly now: () => Date;
   /** The check the summaries were built from, so that 检查 shows the same results. */
   readonly onChecked: (result: CheckResult) => void;
+  /** Side ledgers chosen in the 检查 tab: the summaries are made from the same joined check. */
+  readonly sides?: readonly string[];
   /** New tabs were written: the sheet list changed. */
   readonly onWritten: () => void;
 }
@@ -49,7 +51,7 @@ type Status =
  * 汇总: choose the tabs, generate. Generating checks the sheet afresh (the ledger may have
  * changed since the last check), builds the tables and has the host write them.
  */
-export function SummaryTab({ host, language, t, picker, settings, now, onChecked, onWritten }: SummaryTabProps): React.JSX.Element {
+export function SummaryTab({ host, language, t, picker, settings, now, onChecked, onWritten, sides = [] }: SummaryTabProps): React.JSX.Element {
   const styles = useStyles();
   const [tabs, setTabs] = React.useState<readonly SummaryKey[]>(SUMMARY_KEYS);
   const [fullIds, setFullIds] = React.useState(false);
@@ -65,7 +67,7 @@ export function SummaryTab({ host, language, t, picker, settings, now, onChecked
     setGoError(null);
     try {
       const clock = now();
-      const result = await runCheck(host, sheet, settings, civilDateOf(clock), (read, total) => setStatus({ kind: "running", progress: { read, total } }));
+      const result = await runCheck(host, sheet, settings, civilDateOf(clock), (read, total) => setStatus({ kind: "running", progress: { read, total } }), sides);
       onChecked(result);
       const tables = buildSummaries(result.ledger, result.report, {
         policy: result.policy,

@@ -4,7 +4,7 @@
  * the settings. Components call these; tests can too.
  */
 import type { CheckReport } from "../checks";
-import { checkSheet } from "../engine/checkSheet";
+import { checkSheets, SideSheet } from "../engine/checkSheet";
 import type { PaneSettings, WorkbookHost } from "../host/types";
 import { columnLetter, findHeader, FieldKey, LedgerNotFoundError } from "../ledger";
 import type { Ledger, SheetInput } from "../ledger/model";
@@ -70,14 +70,19 @@ export async function runCheck(
   settings: PaneSettings,
   asOf: CivilDate,
   onProgress?: (rowsRead: number, totalRows: number) => void,
+  sides: readonly string[] = [],
 ): Promise<CheckResult> {
   const overrides = overridesOf(settings); // before reading: a bad policy file fails fast
   const input = await host.readSheet(sheet, onProgress);
-  const checked = checkSheet(input, {
+  // Other sheets of the workbook chosen as side ledgers (结对表, 上年收入, 小额信贷 …), each with its own column mapping.
+  const sideSheets: SideSheet[] = [];
+  for (const name of sides) if (name !== sheet) sideSheets.push({ sheet: await host.readSheet(name, onProgress), source: `工作表“${name}”`, mapping: settings.mappings[name] });
+  const checked = checkSheets(input, sideSheets, {
     asOf,
     overrides,
     mapping: settings.mappings[sheet],
     policyYear: policyYearOf(settings, asOf),
+    scope: { includeMonitored: settings.includeMonitored === true },
   });
   return { sheet, asOf, ...checked, columns: detectColumns(input) };
 }
