@@ -11,7 +11,7 @@ import { cellText, plainValue } from "./values";
 /** How many rows from the top may hold the header. */
 export const HEADER_SEARCH_ROWS = 15;
 /** Fields of which a header must have at least one: without them the rows cannot be told apart. */
-export const KEY_FIELDS: readonly FieldKey[] = ["householdId", "personId", "headName", "perCapitaIncome"];
+export const KEY_FIELDS: readonly FieldKey[] = ["householdId", "personId", "headId", "headPersonNo", "headName", "perCapitaIncome"];
 const MIN_RECOGNISED = 3;
 
 const UNIT = "(?:万?元|人|口|户|个?月|年|岁|周岁|天|日|小时|时|h|%|‰|亩|个|次|项|份|平方米|㎡|m2|kg|公斤|斤)";

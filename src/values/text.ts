@@ -28,7 +28,8 @@ export function isBlank(value: unknown): value is null | undefined | "" {
   // "null" written by an export for an empty field (Java's value + " " gives "null ").
   if ((first === 110 || first === 78) && value.length <= 6) return /^null\s*$/i.test(value);
   if ((first > 32 && first < 0x1680 && first !== 0xa0) || (first > 0x3000 && first !== 0xfeff)) return false;
-  return toHalfWidth(value).trim() === "";
+  const trimmed = toHalfWidth(value).trim();
+  return trimmed === "" || (trimmed.length === 4 && /^null$/i.test(trimmed));
 }
 
 /**

@@ -489,3 +489,57 @@ describe("户编号 stored as a long number", () => {
     expect(ledger.problems[0].message).toContain("设为“文本”格式");
   });
 });
+
+describe("rows of the real templates", () => {
+  it("a type-marker row (N under the number columns) under the header is not data", () => {
+    const ledger = readLedger(
+      sheetOf("人口统计", [
+        ["农户编码", "户主姓名", "年龄", "劳动力状况", "领取低保、五保、残疾金额(元)"],
+        [null, null, "N", null, "N"],
+        ["N001", "甲", 52, "普通劳动力", null],
+        ["N001", "乙", 50, "普通劳动力", null],
+      ]),
+    );
+    expect(ledger.households.map((h) => h.rows)).toEqual([[3, 4]]);
+    // 户主姓名 holds each member's name here: read as 姓名.
+    expect(ledger.layout).toBe("person");
+    expect(ledger.households[0].members.map((m) => m.values.name)).toEqual(["甲", "乙"]);
+    expect(ledger.fieldColumns.name?.header).toBe("户主姓名");
+    expect(ledger.layoutReason).toContain("按成员姓名读取");
+  });
+
+  it("a 20-character 残疾人证号 in the ID column: the first 18 characters are the ID, the last digit the grade", () => {
+    const id = syntheticId("19690821", 22);
+    const ledger = readLedger(sheetOf("台账", [["户编号", "证件类型", "证件号码", "与户主关系"], ["H1", "居民身份证", syntheticId("19670312", 11), "户主"], ["H1", "残疾人证", `${id}42`, "配偶"]]));
+    expect(ledger.problems).toEqual([]);
+    expect(ledger.households[0].members[1].values).toMatchObject({ personId: id, disability: 2 });
+    expect(ledger.households[0].members[0].values.disability).toBeUndefined();
+  });
+
+  it("a household ledger: every relation the head, household sizes above one: persons counted by 家庭人口数, the plain 身份证号 read as the head's", () => {
+    const ledger = readLedger(
+      sheetOf("台账", [
+        ["户编号", "户主姓名", "身份证号", "与户主关系", "家庭人口数", "人均纯收入"],
+        ["H1", "甲", syntheticId("19700101", 1), "户主", 4, 9000],
+        ["H2", "乙", syntheticId("19710101", 2), "户主", 3, 9000],
+      ]),
+    );
+    expect(ledger).toMatchObject({ layout: "household", personCount: 7, keyField: "householdId" });
+    expect(ledger.fieldColumns.headId?.header).toBe("身份证号");
+    expect(ledger.fieldColumns.personId).toBeUndefined();
+    expect(ledger.households[0].values.headId).toBe(syntheticId("19700101", 1));
+    expect(ledger.households[0].members[0].values.birthDate).toEqual({ year: 1970, month: 1, day: 1 });
+  });
+
+  it("a second column for a field that holds nothing else is not reported; one that holds other data is", () => {
+    const quiet = readLedger(sheetOf("台账", [["户编号", "户主姓名", "公益性岗位", "公益性岗位类型"], ["H1", "甲", "护林员", ""], ["H2", "乙", "保洁员", "保洁员"]]));
+    expect(quiet.problems).toEqual([]);
+    const loud = readLedger(sheetOf("台账", [["户编号", "户主姓名", "公益性岗位", "公益性岗位类型"], ["H1", "甲", "护林员", "保洁员"]]));
+    expect(loud.problems.map((p) => [p.cell, p.field])).toEqual([[{ row: 1, column: "D" }, "welfarePost"]]);
+  });
+
+  it("a post or a 兜底保障 a member holds counts as the household's measure", () => {
+    const ledger = readLedger(sheetOf("台账", [["户编号", "姓名", "与户主关系", "公益性岗位", "社会保障兜底保障类型"], ["H1", "甲", "户主", "护林员", "低保金"], ["H1", "乙", "配偶", "", "低保金"], ["H2", "丙", "户主", "无", "无"]]));
+    expect(ledger.households.map((h) => h.measures)).toEqual([["公益性岗位：护林员", "兜底保障：低保金"], []]);
+  });
+});
