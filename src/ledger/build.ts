@@ -377,6 +377,8 @@ export class LedgerBuilder {
     let repeatedKey = false;
     let headNamesDiffer = false;
     const firstOfKey = new Map<string, RowRecord>();
+    // Whether 户主姓名 varies within a household matters only without a 姓名 column; else the first repeat settles it.
+    const watchHeadNames = fieldColumns.headName !== undefined && fieldColumns.name === undefined;
     for (const record of records) {
       const v = record.values;
       if (v.relation !== undefined) {
@@ -385,7 +387,7 @@ export class LedgerBuilder {
       }
       if (v.isHead === false) notHeadFlags += 1;
       if ((v.householdSize ?? 0) > 1 || (v.currentHouseholdSize ?? 0) > 1) sizeAboveOne = true;
-      if (record.key === "") continue;
+      if (record.key === "" || (repeatedKey && (!watchHeadNames || headNamesDiffer))) continue;
       const first = firstOfKey.get(record.groupKey);
       if (first === undefined) {
         firstOfKey.set(record.groupKey, record);

@@ -125,19 +125,23 @@ export function disabilityOf(person: PersonRecord): DisabilityGrade | "unknown" 
 }
 
 /** Each loan of a household: its rows (a loan ledger's rows, or a ledger's loan columns) and the loans joined from a loan ledger; one row's values repeated on members' rows count once. */
-export function loanRecords(household: HouseholdRecord): PersonRecord[] {
-  const out: PersonRecord[] = [];
-  const seen = new Set<string>();
-  for (const record of [...household.members, ...(household.records ?? [])]) {
+export function loanRecords(household: HouseholdRecord): readonly PersonRecord[] {
+  let out: PersonRecord[] | null = null;
+  let keys: string[] | null = null;
+  const add = (record: PersonRecord) => {
     const v = record.values;
-    if (v.smallLoanInterestSubsidy === undefined && v.smallLoanRepaid === undefined && v.smallLoanBalance === undefined && v.smallLoanAmount === undefined) continue;
-    const key = [v.smallLoanAmount, v.smallLoanInterestSubsidy, v.smallLoanBalance, v.smallLoanRepaid, v.borrowerId].join("|");
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(record);
-  }
-  return out;
+    if (v.smallLoanInterestSubsidy === undefined && v.smallLoanRepaid === undefined && v.smallLoanBalance === undefined && v.smallLoanAmount === undefined) return;
+    const key = `${v.smallLoanAmount}|${v.smallLoanInterestSubsidy}|${v.smallLoanBalance}|${v.smallLoanRepaid}|${v.borrowerId}`;
+    if (keys?.includes(key)) return;
+    (keys ??= []).push(key);
+    (out ??= []).push(record);
+  };
+  for (const member of household.members) add(member);
+  if (household.records) for (const record of household.records) add(record);
+  return out ?? NO_RECORDS;
 }
+
+const NO_RECORDS: readonly PersonRecord[] = Object.freeze([]);
 
 /**
  * Whether a loan is repaid: 小额信贷是否还清 where written; else 贷款余额 0 (repaid) or above 0 (not);
