@@ -29,7 +29,8 @@ export function reportNotes(report: CheckReport): string[] {
     const facts = j.fields.map(fieldLabel).join("、") || "无（没有主台账缺少的内容）";
     const by = j.keys.length > 0 ? `按${j.keys.join("、")}` : "";
     const missing = j.unmatched > 0 ? `；附表中有${j.unmatched}户在主台账中找不到${j.unmatchedKeys.length > 0 ? `（${j.unmatchedKeys.join("、")}${j.unmatched > j.unmatchedKeys.length ? "等" : ""}）` : ""}，未使用` : "";
-    notes.push(`并入附表 ${j.source}（工作表“${j.sheetName}”，${ROLE_TEXT[j.role]}：${j.roleReason}）：${by}对上${j.matched}户，${j.households}户取得了：${facts}${missing}。`);
+    const unreadable = j.unreadable > 0 ? `附表中有${j.unreadable}个单元格读不出（如证件号码、数值有误），未使用，单独检查该附表可看到是哪些。` : "";
+    notes.push(`并入附表 ${j.source}（工作表“${j.sheetName}”，${ROLE_TEXT[j.role]}：${j.roleReason}）：${by}对上${j.matched}户，${j.households}户取得了：${facts}${missing}。${unreadable}`);
   }
   if (report.outOfScope.length > 0) {
     const named = report.outOfScope.slice(0, NAMED).map((o) => `${o.label}（${o.reason}，第${o.row}行）`).join("、");

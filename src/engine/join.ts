@@ -207,6 +207,7 @@ export function joinLedgers(main: Ledger, sides: readonly SideLedger[], options:
       unmatchedKeys,
       households: receivers.size,
       fields: FIELD_KEYS.filter((f) => fields.has(f)),
+      unreadable: side.ledger.problems.filter((p) => p.kind !== "note").length,
     });
   }
 

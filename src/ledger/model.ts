@@ -132,6 +132,8 @@ export interface JoinInfo {
   readonly households: number;
   /** The facts taken, as fields of the main ledger (measures as "measures"). */
   readonly fields: readonly FieldKey[];
+  /** Cells of the side ledger that could not be read (its own D03/D04): not used; checking it alone lists them. */
+  readonly unreadable: number;
 }
 
 export interface Ledger {

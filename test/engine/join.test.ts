@@ -1,4 +1,5 @@
 /** Side ledgers joined to the main one (src/engine/join.ts), on small ledgers built from the real header strings. */
+import { reportNotes } from "../../src/checks";
 import { checkSheets } from "../../src/engine/checkSheet";
 import { joinLedgers } from "../../src/engine/join";
 import { readLedger } from "../../src/ledger";
@@ -41,7 +42,7 @@ describe("joinLedgers", () => {
     expect(joined.households[0].sources).toEqual({ supportCadre: "结对.xlsx" });
     expect(joined.households[1].sources).toEqual({});
     expect(joined.joins).toEqual([
-      { source: "结对.xlsx", sheetName: "帮扶责任人结对查询", role: "pairing", roleReason: expect.stringContaining("现任帮扶责任人"), keys: ["户主个人编号"], matched: 2, unmatched: 1, unmatchedKeys: ["H999"], households: 1, fields: ["supportCadre"] },
+      { source: "结对.xlsx", sheetName: "帮扶责任人结对查询", role: "pairing", roleReason: expect.stringContaining("现任帮扶责任人"), keys: ["户主个人编号"], matched: 2, unmatched: 1, unmatchedKeys: ["H999"], households: 1, fields: ["supportCadre"], unreadable: 0 },
     ]);
   });
 
@@ -110,6 +111,13 @@ describe("checkSheets: the rules see the joined facts", () => {
     expect(report.findings.filter((f) => f.rule === "D02")).toEqual([]);
     expect(ledger.households[0].records?.map((r) => r.source)).toEqual(["小额信贷.xlsx", "小额信贷.xlsx"]);
     expect(report.joins[0]).toMatchObject({ role: "loans", matched: 2, households: 2 });
+  });
+
+  test("a side ledger's unreadable cells are not used, and the report says how many", () => {
+    const pairing = { name: "结对", cells: [["姓名", "户主证件号码", "帮扶开始时间"], ["干部甲", head1, "2021-13-01"], ["干部乙", "37040219650303212", "2022-01-01"]] };
+    const { report } = checkSheets(MAIN, [{ sheet: pairing, source: "结对.xlsx" }], { asOf: AS_OF });
+    expect(report.joins[0]).toMatchObject({ matched: 1, unmatched: 1, unreadable: 2 });
+    expect(reportNotes(report)[0]).toContain("附表中有2个单元格读不出（如证件号码、数值有误），未使用，单独检查该附表可看到是哪些。");
   });
 
   test("a side sheet that holds no ledger is refused, naming it", () => {
