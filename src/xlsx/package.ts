@@ -4,7 +4,6 @@
  * "Cannot read properties of undefined (reading 'sheets')" (exceljs issue 3064). Excel stores the
  * workbook first; a file reordered that way is read reliably.
  */
-import * as fs from "node:fs";
 import JSZip from "jszip";
 
 /** Parts a reader needs before any worksheet, in the order Excel stores them. */
@@ -47,21 +46,6 @@ export function keepStoredParts(zip: JSZip): void {
     const data = (file as unknown as { _data?: { compression?: { magic?: string } } })._data;
     if (data?.compression?.magic === "\x00\x00") (file as unknown as { options: { compression?: string } }).options.compression = "STORE";
   }
-}
-
-/** Write a package to a file, streaming it (each part is compressed, or copied, one at a time). */
-export function writePackage(zip: JSZip, file: string): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const out = fs.createWriteStream(file);
-    const source = zip.generateNodeStream({ ...GENERATE_OPTIONS, type: "nodebuffer", streamFiles: false });
-    source.on("error", (error: Error) => {
-      out.destroy();
-      reject(error);
-    });
-    out.on("error", reject);
-    out.on("finish", () => resolve());
-    source.pipe(out);
-  });
 }
 
 /** The streaming reader's symptom of a workbook part it did not get to in time. */

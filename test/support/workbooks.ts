@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import { DOMParser } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { loadWorkbook } from "../../src/xlsx/writeSummaries";
+import { loadWorkbook } from "./readBack";
 
 export function sha256(file: string): string {
   return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
