@@ -124,12 +124,39 @@ describe("--json 输出", () => {
     }
     expect(json.rules[0]).toMatchObject({ id: "D01", clause: "—", severity: "error", status: "ran", reason: null });
     for (const finding of json.findings) {
-      expect(Object.keys(finding).sort()).toEqual(["clause", "column", "household", "message", "row", "rule", "severity"]);
+      expect(Object.keys(finding).sort()).toEqual(["clause", "column", "data", "household", "message", "row", "rule", "severity"]);
     }
     expect(json.findings).toEqual([
-      { rule: "M01", severity: "error", clause: "二（一）3", household: "H002", row: 5, column: "U", message: expect.stringContaining("增收帮扶责任人") },
-      { rule: "M02", severity: "error", clause: "二（一）3", household: "H002", row: 5, column: "V", message: expect.stringContaining("最近一次是2025-05-01") },
-      { rule: "M11", severity: "error", clause: "二（七）14", household: "H002", row: 5, column: "AI", message: expect.stringContaining("100,000元") },
+      {
+        rule: "M01",
+        severity: "error",
+        clause: "二（一）3",
+        household: "H002",
+        row: 5,
+        column: "U",
+        message: expect.stringContaining("增收帮扶责任人"),
+        data: { kind: "noCadre", perCapita: 10000, lowIncomeThreshold: 11000 },
+      },
+      {
+        rule: "M02",
+        severity: "error",
+        clause: "二（一）3",
+        household: "H002",
+        row: 5,
+        column: "V",
+        message: expect.stringContaining("最近一次是2025-05-01"),
+        data: { kind: "noRecentContact", lastContact: "2025-05-01", since: "2025-05-30", asOf: "2025-06-30", absentLongTerm: false, visitIntervalMonths: 1 },
+      },
+      {
+        rule: "M11",
+        severity: "error",
+        clause: "二（七）14",
+        household: "H002",
+        row: 5,
+        column: "AI",
+        message: expect.stringContaining("100,000元"),
+        data: { kind: "loanAboveLimit", loan: 100000, recorded: 1000, fuminLoanRiskCompensationLimit: 100000 },
+      },
     ]);
   });
 
@@ -137,7 +164,7 @@ describe("--json 输出", () => {
     const file = await writeWorkbook("no-income.xlsx", [{ name: "台账", rows: [["户编号", "户主姓名", "家庭人口数", "增收帮扶责任人"], ["H001", "赵一", 3, "钱干部"]] }]);
     const { code, stdout } = await run("check", file, "--json", "--as-of", "2025-06-30");
     expect(code).toBe(1);
-    expect(JSON.parse(stdout).findings).toEqual([{ rule: "D01", severity: "error", clause: "—", household: null, row: null, column: null, message: expect.stringContaining("人均纯收入") }]);
+    expect(JSON.parse(stdout).findings).toEqual([{ rule: "D01", severity: "error", clause: "—", household: null, row: null, column: null, message: expect.stringContaining("人均纯收入"), data: { kind: "noIncomeColumns" } }]);
   });
 
   test("a skipped rule in JSON carries its reason", async () => {
@@ -154,7 +181,7 @@ describe("退出码", () => {
     const { code, stdout } = await run("check", warningFile, "--json", "--as-of", "2025-06-30");
     expect(code).toBe(0);
     expect(JSON.parse(stdout).findings).toEqual([
-      { rule: "M09", severity: "warning", clause: "二（七）15", household: "H002", row: 5, column: "J", message: expect.stringContaining("意外伤害") },
+      { rule: "M09", severity: "warning", clause: "二（七）15", household: "H002", row: 5, column: "J", message: expect.stringContaining("意外伤害"), data: { kind: "noAccidentInsurance" } },
     ]);
   });
 

@@ -181,7 +181,7 @@ describe("LibreOffice headless", () => {
       soffice();
       const rows = csvOf(csv, "summary", "检查结果");
       const header = rows.findIndex((r) => r[0] === "规则");
-      expect(rows[header]).toEqual(["规则", "检查项", "严重程度", "条款", "户", "单元格", "说明"]);
+      expect(rows[header]).toEqual(["规则", "检查项", "严重程度", "条款", "户", "单元格", "说明", "数值"]);
       expect(rows.slice(header + 1).every((r) => /^台账!([A-Z]+\d+)$|^—$/.test(r[5]))).toBe(true);
     });
 

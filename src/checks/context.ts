@@ -69,18 +69,20 @@ function anchorOf(ledger: Ledger, household: HouseholdRecord): CellRef {
 
 /** The Chinese names of the columns a rule lacks; empty when it can run. */
 export function missingRequirements(context: CheckContext, needs: readonly Requirement[]): string[] {
-  const missing: string[] = [];
-  for (const need of needs) {
-    if (need === "income") {
-      const complete = context.has("perCapitaIncome") || INCOME_COMPONENTS.every((f) => context.has(f)) || (context.has("netIncome") && context.has("householdSize"));
-      if (!complete) missing.push("人均纯收入（或各项收入、生产经营性支出和家庭人口数）");
-    } else if (need === "measures") {
-      if (!context.has("measures") && !context.ledger.columns.some((c) => c.measureKind !== null)) missing.push("帮扶措施（或产业帮扶、就业帮扶等措施列）");
-    } else if (typeof need === "string") {
-      if (!context.has(need)) missing.push(FIELDS[need].label);
-    } else if (!need.some((f) => context.has(f))) {
-      missing.push(need.map((f) => FIELDS[f].label).join("或"));
-    }
-  }
-  return missing;
+  return needs.filter((need) => !isMet(context, need)).map(requirementLabel);
+}
+
+function isMet(context: CheckContext, need: Requirement): boolean {
+  if (need === "income") return context.has("perCapitaIncome") || INCOME_COMPONENTS.every((f) => context.has(f)) || (context.has("netIncome") && context.has("householdSize"));
+  if (need === "measures") return context.has("measures") || context.ledger.columns.some((c) => c.measureKind !== null);
+  if (typeof need === "string") return context.has(need);
+  return need.some((f) => context.has(f));
+}
+
+/** A requirement as users read it: the column, or the columns any one of which will do. */
+export function requirementLabel(need: Requirement): string {
+  if (need === "income") return "人均纯收入（或各项收入、生产经营性支出和家庭人口数）";
+  if (need === "measures") return "帮扶措施（或产业帮扶、就业帮扶等措施列）";
+  if (typeof need === "string") return FIELDS[need].label;
+  return need.map((f) => FIELDS[f].label).join("或");
 }

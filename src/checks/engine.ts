@@ -1,6 +1,6 @@
 import type { Ledger } from "../ledger/model";
 import { buildContext, missingRequirements } from "./context";
-import { RULES } from "./rules";
+import { RULES } from "./rules/index";
 import type { CheckOptions, CheckReport, Finding, RuleOutcome, Severity } from "./types";
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -16,13 +16,13 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckReport 
   for (const rule of RULES) {
     const missing = missingRequirements(context, rule.needs);
     if (missing.length > 0) {
-      outcomes.push({ id: rule.id, clause: rule.clause, severity: rule.severity, title: rule.title, status: "skipped", reason: `缺少列：${missing.join("、")}`, findings: 0 });
+      outcomes.push({ id: rule.id, clause: rule.clause, severity: rule.severities[0], severities: rule.severities, title: rule.title, status: "skipped", reason: `缺少列：${missing.join("、")}`, findings: 0 });
       continue;
     }
     const ruleFindings = rule.run(context);
     ruleFindings.sort((a, b) => (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     findings.push(...ruleFindings);
-    outcomes.push({ id: rule.id, clause: rule.clause, severity: rule.severity, title: rule.title, status: "ran", reason: null, findings: ruleFindings.length });
+    outcomes.push({ id: rule.id, clause: rule.clause, severity: rule.severities[0], severities: rule.severities, title: rule.title, status: "ran", reason: null, findings: ruleFindings.length });
   }
   return {
     sheet: ledger.sheetName,

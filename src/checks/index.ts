@@ -1,3 +1,4 @@
 export * from "./types";
-export * from "./rules";
+export * from "./rules/index";
 export * from "./engine";
+export * from "./data";

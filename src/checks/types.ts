@@ -1,8 +1,9 @@
 import type { FieldKey } from "../ledger/fields";
 import type { CellRef, HouseholdRecord, Ledger, PersonRecord } from "../ledger/model";
 import type { IncomeTier } from "../formulas";
-import type { Policy } from "../policy";
+import type { PlanQuote, Policy } from "../policy";
 import type { CivilDate } from "../values";
+import type { FindingData } from "./data";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -18,14 +19,26 @@ export interface Finding {
   readonly household: string | null;
   /** The cell to go to; null when the finding concerns the whole sheet. */
   readonly cell: CellRef | null;
-  /** Chinese: what is wrong and what to do. */
+  /** Chinese: what is wrong and what to do, rendered from `data`. */
   readonly message: string;
+  /** What the finding is about: its kind among the rule's findings and the numbers, dates and names concerned. */
+  readonly data: FindingData;
+}
+
+/** One of the findings a rule can give, e.g. M07's reward above the allowed amount. */
+export interface FindingKind {
+  readonly severity: Severity;
+  /** Chinese, short: what this finding says. */
+  readonly summary: string;
 }
 
 export interface RuleOutcome {
   readonly id: RuleId;
   readonly clause: string;
+  /** The most serious severity the rule can emit. */
   readonly severity: Severity;
+  /** Every severity the rule can emit, most serious first. */
+  readonly severities: readonly Severity[];
   readonly title: string;
   readonly status: "ran" | "skipped";
   /** Why the rule was skipped (the missing columns), or a note on a partial run; null otherwise. */
@@ -84,10 +97,24 @@ export type Requirement = FieldKey | readonly FieldKey[] | "income" | "measures"
 
 export interface RuleDefinition {
   readonly id: RuleId;
+  /** The plan's clause, "—" for a data-quality rule. */
   readonly clause: string;
-  readonly severity: Severity;
+  /** The plan's sentences the rule enforces, word for word; none for a data-quality rule. */
+  readonly plan: readonly PlanQuote[];
   /** Chinese title: what the rule checks. */
   readonly title: string;
+  readonly titleEn: string;
+  /** The findings the rule can give, by their `data.kind`. */
+  readonly kinds: Readonly<Record<string, FindingKind>>;
+  /** Every severity the rule can emit (its kinds' severities), most serious first. */
+  readonly severities: readonly Severity[];
   readonly needs: readonly Requirement[];
+  /**
+   * For users, in Chinese: what the rule checks and why. {parameterKey} stands for a policy
+   * parameter's value (the generated docs fill it in).
+   */
+  readonly explanation: string;
+  /** For users, in Chinese: what to do about a finding. May hold {parameterKey} too. */
+  readonly remedy: string;
   run(context: CheckContext): Finding[];
 }

@@ -14,7 +14,7 @@ export function reportToJson(report: CheckReport, policy: Policy): object {
     asOf: formatDate(report.asOf),
     policyYear: report.policyYear,
     unconfirmedParameters: policy.unconfirmed,
-    rules: report.rules.map((r) => ({ id: r.id, clause: r.clause, severity: r.severity, status: r.status, reason: r.reason, title: r.title, findings: r.findings })),
+    rules: report.rules.map((r) => ({ id: r.id, clause: r.clause, severity: r.severity, severities: r.severities, status: r.status, reason: r.reason, title: r.title, findings: r.findings })),
     findings: report.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
@@ -23,6 +23,7 @@ export function reportToJson(report: CheckReport, policy: Policy): object {
       row: f.cell?.row ?? null,
       column: f.cell?.column ?? null,
       message: f.message,
+      data: f.data,
     })),
   };
 }

@@ -20,9 +20,21 @@ export type FieldType =
 /** Household fields hold one value per household; person fields one per member. */
 export type FieldLevel = "household" | "person";
 
+/**
+ * A header spelling of a field: the text alone, or with where it was seen
+ * (e.g. "全国防返贫监测信息系统导出"), which the generated docs/columns.md shows.
+ */
+export type Alias = string | { readonly header: string; readonly source: string };
+
+/** The header text of an alias. */
+export function aliasHeader(alias: Alias): string {
+  return typeof alias === "string" ? alias : alias.header;
+}
+
 export interface FieldDefinition {
   readonly label: string;
-  readonly aliases: readonly string[];
+  /** Header spellings, the canonical one first: it wins when two columns match one field. */
+  readonly aliases: readonly Alias[];
   readonly type: FieldType;
   readonly level: FieldLevel;
 }

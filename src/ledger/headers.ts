@@ -4,7 +4,7 @@
  */
 import { InputError, toHalfWidth } from "../values";
 import { columnLetter } from "./cellRef";
-import { FIELDS, FIELD_KEYS, FieldKey, MEASURE_KIND_COLUMNS } from "./fields";
+import { aliasHeader, FIELDS, FIELD_KEYS, FieldKey, MEASURE_KIND_COLUMNS } from "./fields";
 import { ColumnInfo, LedgerNotFoundError, MergedRange, ReadOptions, SheetInput } from "./model";
 import { cellText, plainValue } from "./values";
 
@@ -57,7 +57,8 @@ interface AliasMatch {
 const ALIAS_INDEX: ReadonlyMap<string, AliasMatch> = (() => {
   const index = new Map<string, AliasMatch>();
   for (const field of FIELD_KEYS) {
-    FIELDS[field].aliases.forEach((alias, rank) => {
+    FIELDS[field].aliases.forEach((entry, rank) => {
+      const alias = aliasHeader(entry);
       const key = normalizeHeader(alias);
       const seen = index.get(key);
       if (seen && seen.field !== field) throw new Error(`alias ${alias} names both ${seen.field} and ${field}`);

@@ -1,3 +1,4 @@
 export * from "./parameters";
 export * from "./policy";
 export * from "./actions";
+export * from "./plan";

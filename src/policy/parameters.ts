@@ -22,6 +22,11 @@ export interface DatedValue {
   /** ISO date from which the value applies. */
   readonly from: string;
   readonly value: number;
+  /**
+   * The document that set this value, when it is not the plan at the parameter's clause: a
+   * later notice that raised a threshold, or the national rule the plan refers to.
+   */
+  readonly source?: string;
 }
 
 export interface ParameterDefinition {
@@ -49,6 +54,9 @@ export interface ParameterDefinition {
 export const PLAN_PERIOD = { firstYear: 2023, lastYear: 2025 } as const;
 
 const PLAN_START = "2023-01-01";
+
+/** The contribution ages of resident pension insurance come from the national scheme, not from the plan. */
+const PENSION_SCHEME = "国发〔2014〕8号《国务院关于建立统一的城乡居民基本养老保险制度的意见》";
 
 export const PARAMETERS = {
   lowIncomeThreshold: {
@@ -177,7 +185,7 @@ export const PARAMETERS = {
     unit: "years",
     clause: "二（十）21",
     description: "缴费年龄段：年满此周岁（不含在校学生）至领取年龄前。来源：城乡居民基本养老保险制度。",
-    values: [{ from: PLAN_START, value: 16 }],
+    values: [{ from: PLAN_START, value: 16, source: PENSION_SCHEME }],
     min: 0,
     max: 120,
     integer: true,
@@ -188,7 +196,7 @@ export const PARAMETERS = {
     unit: "years",
     clause: "二（十）21",
     description: "年满60周岁起领取养老金，缴费年龄段至此周岁。来源：城乡居民基本养老保险制度。",
-    values: [{ from: PLAN_START, value: 59 }],
+    values: [{ from: PLAN_START, value: 59, source: PENSION_SCHEME }],
     min: 0,
     max: 120,
     integer: true,
@@ -199,7 +207,7 @@ export const PARAMETERS = {
     unit: "yuan",
     clause: "数据核对",
     description: "台账人均纯收入与（各项收入−生产经营性支出）÷家庭人口数相差超过此金额时提示核对，以容纳四舍五入。",
-    values: [{ from: PLAN_START, value: 1 }],
+    values: [{ from: PLAN_START, value: 1, source: "本工具的取值：容纳按元取整造成的差额" }],
     min: 0,
     max: 10_000,
   },

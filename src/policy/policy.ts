@@ -100,7 +100,18 @@ function shareHint(value: number): string {
   return `；参数文件中的比例写作小数：${example}`;
 }
 
-const FILE_KEYS = new Set(["description", "说明", "years", "$schema"]);
+/** The top-level keys of a policy file, with what each holds (docs/policy.schema.json says the same). */
+export const POLICY_FILE_KEYS = {
+  $schema: "JSON Schema 的地址，供编辑器提示和检查（如 docs/policy.schema.json），读取时不使用",
+  description: "说明文字，如“2025年本地参数”",
+  说明: "说明文字（同 description）",
+  years: "按年份设定的参数：键为四位年份，值为该年要替换或确认的参数",
+} as const;
+
+/** The years a policy file may set. */
+export const POLICY_YEARS = { first: 2000, last: 2100 } as const;
+
+const FILE_KEYS = new Set(Object.keys(POLICY_FILE_KEYS));
 
 /**
  * Read a policy file (JSON text or an already parsed object). Format:
@@ -121,14 +132,14 @@ export function parsePolicyFile(input: string | unknown, source: string): Policy
   }
   const problems: string[] = [];
   if (!isRecord(data)) throw new PolicyFileError(source, ["文件内容应为一个 JSON 对象，如 { \"years\": { \"2024\": { … } } }"]);
-  for (const key of Object.keys(data)) if (!FILE_KEYS.has(key)) problems.push(`无法识别的顶层字段“${key}”（可用：years、description）`);
+  for (const key of Object.keys(data)) if (!FILE_KEYS.has(key)) problems.push(`无法识别的顶层字段“${key}”（可用：${[...FILE_KEYS].join("、")}）`);
   const years: Record<number, YearOverride> = {};
   if (!isRecord(data.years)) {
     problems.push("缺少 years 对象，如 \"years\": { \"2024\": { \"lowIncomeThreshold\": 11500 } }");
   } else {
     for (const [yearText, entry] of Object.entries(data.years)) {
       const year = Number(yearText);
-      if (!/^\d{4}$/.test(yearText) || year < 2000 || year > 2100) {
+      if (!/^\d{4}$/.test(yearText) || year < POLICY_YEARS.first || year > POLICY_YEARS.last) {
         problems.push(`年份“${yearText}”应为四位数字年份，如 2024`);
         continue;
       }

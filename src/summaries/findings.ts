@@ -1,8 +1,9 @@
 /**
  * 检查结果: the findings of the check as a filterable table, each cell reference a link
- * to the ledger cell; the rules that could not run are named in the notes with the reason.
+ * to the ledger cell, each finding's numbers (its data) in the last column; the rules that
+ * could not run are named in the notes with the reason.
  */
-import { countBySeverity, SEVERITY_LABELS } from "../checks";
+import { countBySeverity, formatFindingData, SEVERITY_LABELS } from "../checks";
 import { formatCellRef } from "../ledger";
 import { column, metaOf, policyNotes, SummaryInput } from "./common";
 import { SUMMARY_TITLES, SummaryCell, SummaryColumn, SummaryTable } from "./model";
@@ -19,6 +20,7 @@ export function buildFindingsTable(input: SummaryInput): SummaryTable {
     column("户", "text", 14),
     column("单元格", "text", 14),
     column("说明", "text", 80),
+    column("数值", "text", 40),
   ];
 
   const rows = report.findings.map((f): SummaryCell[] => [
@@ -29,6 +31,7 @@ export function buildFindingsTable(input: SummaryInput): SummaryTable {
     { value: f.household === null ? "（全表）" : f.household === "" ? "（户编号为空）" : f.household },
     f.cell === null ? { value: "—" } : { value: formatCellRef(ledger.sheetName, f.cell), link: { sheet: ledger.sheetName, cell: `${f.cell.column}${f.cell.row}` } },
     { value: f.message },
+    { value: formatFindingData(f.data) },
   ]);
 
   const counts = countBySeverity(report.findings);

@@ -4,7 +4,7 @@
  * Findings, rule reasons and ledger field labels come from the engine and stay Chinese:
  * they name the columns of a Chinese ledger.
  */
-import type { RuleId, Severity } from "../checks";
+import { RULES, RuleId, Severity } from "../checks";
 import type { SummaryKey } from "../summaries/model";
 
 export type Language = "zh" | "en";
@@ -330,28 +330,8 @@ export const SEVERITY_TEXT: Record<Language, Record<Severity, string>> = {
   en: { error: "Error", warning: "Warning", info: "Note" },
 };
 
-/** Rule titles in English; the Chinese ones are the catalogue's (RULES[].title). */
-export const RULE_TITLES_EN: Record<RuleId, string> = {
-  D01: "Columns the check needs are missing (household ID, per-capita income or its parts)",
-  D02: "A person or household is registered twice",
-  D03: "Invalid ID number (length, birth date or check character)",
-  D04: "Unreadable number or date",
-  D05: "Per-capita income does not match the income components",
-  D06: "The income tier written does not match per-capita income",
-  M01: "Low-income household without a support cadre",
-  M02: "Low-income household not visited or contacted in the last month",
-  M03: "No income-support measure (one plan per household)",
-  M04: "Low-income household with able members but no employment, public-welfare post or work-relief measure",
-  M05: "Public-welfare post pay below the local hourly minimum wage",
-  M06: "Courtyard subsidy above the allowed amount or paid to a household that is not low-income",
-  M07: "Filial elder-care reward above the allowed amount; eligible elders not registered",
-  M08: "Members of contribution age without basic pension insurance",
-  M09: "Members without basic medical insurance; household without accident insurance",
-  M10: "Small-loan interest subsidy before the loan is repaid",
-  M11: "Fumin-loan risk compensation on a loan of 100,000 yuan or more",
-  M12: "Low-income household without able members not covered by dibao or tekun support",
-  M13: "Per-capita income fell or grew less than local farmers' income",
-};
+/** Rule titles in English, from the rule files (the Chinese ones are RULES[].title). */
+export const RULE_TITLES_EN = Object.fromEntries(RULES.map((r) => [r.id, r.titleEn])) as Record<RuleId, string>;
 
 /** What each summary tab holds; the tab names themselves (SUMMARY_TITLES) are Chinese in both languages. */
 export const SUMMARY_DESCRIPTIONS: Record<Language, Record<SummaryKey, string>> = {

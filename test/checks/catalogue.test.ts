@@ -2,36 +2,71 @@
  * The catalogue as a whole (issue 3 §2): stable ids with their clauses and severities, every rule
  * reported as ran or skipped, skipped rules naming the missing Chinese columns and never reporting findings.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { RULE_IDS, RULES } from "../../src/checks";
+import { PLAN } from "../../src/policy";
 import { check, cleanHousehold, FULL_HEADER, idOfAge, outcomeOf, Row } from "../support/ledgerFixtures";
 
 const CATALOGUE = [
-  ["D01", "—", "error"],
-  ["D02", "—", "error"],
-  ["D03", "—", "error"],
-  ["D04", "—", "error"],
-  ["D05", "—", "error"],
-  ["D06", "二（一）", "error"],
-  ["M01", "二（一）3", "error"],
-  ["M02", "二（一）3", "error"],
-  ["M03", "二（一）", "error"],
-  ["M04", "二（二）5, 二（四）8", "warning"],
-  ["M05", "二（四）8", "error"],
-  ["M06", "二（六）12", "error"],
-  ["M07", "二（十）20", "error"],
-  ["M08", "二（十）21", "warning"],
-  ["M09", "二（七）15", "error"],
-  ["M10", "二（七）13", "error"],
-  ["M11", "二（七）14", "error"],
-  ["M12", "二（九）18", "warning"],
-  ["M13", "一", "error"],
+  ["D01", "—", ["error"]],
+  ["D02", "—", ["error"]],
+  ["D03", "—", ["error"]],
+  ["D04", "—", ["error"]],
+  ["D05", "—", ["error"]],
+  ["D06", "二（一）", ["error"]],
+  ["M01", "二（一）3", ["error"]],
+  ["M02", "二（一）3", ["error"]],
+  ["M03", "二（一）", ["error"]],
+  ["M04", "二（二）5, 二（四）8", ["warning"]],
+  ["M05", "二（四）8", ["error"]],
+  ["M06", "二（六）12", ["error"]],
+  ["M07", "二（十）20", ["error", "info"]],
+  ["M08", "二（十）21", ["warning"]],
+  ["M09", "二（七）15", ["error", "warning"]],
+  ["M10", "二（七）13", ["error"]],
+  ["M11", "二（七）14", ["error"]],
+  ["M12", "二（九）18", ["warning"]],
+  ["M13", "一", ["error", "warning"]],
 ] as const;
 
 describe("规则目录", () => {
-  test("ids, clauses and severities are the interface of issue 3", () => {
-    expect(RULES.map((r) => [r.id, r.clause, r.severity])).toEqual(CATALOGUE.map((c) => [...c]));
+  test("ids, clauses and every severity a rule can emit are the interface of issue 3", () => {
+    expect(RULES.map((r) => [r.id, r.clause, r.severities])).toEqual(CATALOGUE.map((c) => [...c]));
     expect(RULE_IDS).toEqual(CATALOGUE.map((c) => c[0]));
     for (const rule of RULES) expect(rule.title).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  test("each rule quotes the plan word for word, for each of its clauses; data-quality rules quote nothing", () => {
+    // The plan as published (docs/plan-2023-2025.txt); line breaks and spaces do not count.
+    const plan = fs.readFileSync(path.join(__dirname, "../../docs/plan-2023-2025.txt"), "utf8").replace(/\s+/g, "");
+    expect(plan).toContain(PLAN.document);
+    for (const rule of RULES) {
+      const clauses = rule.clause === "—" ? [] : rule.clause.split(", ");
+      expect({ id: rule.id, quoted: rule.plan.map((q) => q.clause) }).toEqual({ id: rule.id, quoted: clauses });
+      for (const quote of rule.plan) {
+        expect(quote.document).toBe(PLAN.document);
+        expect({ id: rule.id, inPlan: plan.includes(quote.text.replace(/\s+/g, "")) }).toEqual({ id: rule.id, inPlan: true });
+      }
+    }
+  });
+
+  test("a rule's severities are those of its kinds of finding, most serious first", () => {
+    const order = ["error", "warning", "info"];
+    for (const rule of RULES) {
+      const kinds = Object.values(rule.kinds);
+      expect(kinds.length).toBeGreaterThan(0);
+      for (const kind of kinds) expect(kind.summary).toMatch(/[\u4e00-\u9fff]{4}/);
+      expect(rule.severities).toEqual(order.filter((s) => kinds.some((k) => k.severity === s)));
+    }
+  });
+
+  test("each rule has an English title, and a Chinese explanation and remedy for users", () => {
+    for (const rule of RULES) {
+      expect({ id: rule.id, en: /^[\x20-\x7e]+$/.test(rule.titleEn) }).toEqual({ id: rule.id, en: true });
+      expect(rule.explanation).toMatch(/[\u4e00-\u9fff]{8}/);
+      expect(rule.remedy).toMatch(/[\u4e00-\u9fff]{4}/);
+    }
   });
 
   test("a ledger with every column: all 19 rules run, and a compliant household has no finding", () => {

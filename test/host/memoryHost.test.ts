@@ -20,6 +20,7 @@ const finding = (severity: Finding["severity"], cell: string | null, message: st
   household: "H01",
   cell: cell === null ? null : { column: cell[0], row: Number(cell.slice(1)) },
   message,
+  data: { kind: "noCadre" },
 });
 
 function workbook() {

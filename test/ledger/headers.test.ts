@@ -1,4 +1,5 @@
 import {
+  aliasHeader,
   FIELDS,
   FIELD_KEYS,
   FieldKey,
@@ -51,7 +52,7 @@ function noisyVariants(alias: string): string[] {
 }
 
 describe("every alias of LEDGER-COLUMNS.md", () => {
-  const rows = FIELD_KEYS.flatMap((field) => FIELDS[field].aliases.map((alias) => [field, alias] as [FieldKey, string]));
+  const rows = FIELD_KEYS.flatMap((field) => FIELDS[field].aliases.map((alias) => [field, aliasHeader(alias)] as [FieldKey, string]));
 
   it.each(rows)("%s ← %s, after normalisation noise", (field, alias) => {
     for (const variant of noisyVariants(alias)) expect([variant, matchField(variant)]).toEqual([variant, field]);
@@ -80,7 +81,7 @@ describe("every alias of LEDGER-COLUMNS.md", () => {
   it("no alias names two fields", () => {
     const owner = new Map<string, FieldKey>();
     for (const field of FIELD_KEYS) {
-      for (const alias of FIELDS[field].aliases) {
+      for (const alias of FIELDS[field].aliases.map(aliasHeader)) {
         const key = normalizeHeader(alias);
         expect([alias, owner.get(key) ?? field]).toEqual([alias, field]);
         owner.set(key, field);

@@ -11,7 +11,7 @@ const LEDGER = [
   ["户编号", "姓名"],
   ["H01", "张三"],
 ];
-const FINDING: Finding = { rule: "D03", severity: "error", clause: "第二条", household: "H01", cell: { row: 2, column: "A" }, message: "证件号码有误" };
+const FINDING: Finding = { rule: "D03", severity: "error", clause: "第二条", household: "H01", cell: { row: 2, column: "A" }, message: "证件号码有误", data: { kind: "invalidIdNumber" } };
 
 function memoryStore(initial: Record<string, unknown> = {}): SettingsStore & { values: Record<string, unknown>; saves: number } {
   const values = { ...initial };

@@ -10,6 +10,7 @@ const finding = (rule: Finding["rule"], severity: Finding["severity"], cell: str
   household: "H01",
   cell: cell === null ? null : { column: /^[A-Z]+/.exec(cell)![0], row: Number(/\d+$/.exec(cell)![0]) },
   message,
+  data: { kind: "test" },
 });
 
 const FINDINGS: Finding[] = [

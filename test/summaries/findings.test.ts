@@ -6,7 +6,7 @@ describe("检查结果, person layout", () => {
 
   test("columns, filterable", () => {
     expect(t.title).toBe("检查结果");
-    expect(headers(t)).toEqual(["规则", "检查项", "严重程度", "条款", "户", "单元格", "说明"]);
+    expect(headers(t)).toEqual(["规则", "检查项", "严重程度", "条款", "户", "单元格", "说明", "数值"]);
     expect(t.filter).toBe(true);
   });
 
@@ -37,6 +37,13 @@ describe("检查结果, person layout", () => {
     expect(m05[5]).toEqual({ value: "台账!O3", link: { sheet: "台账", cell: "O3" } });
     expect(m05[1].value).toBe("公益性岗位补贴低于当地小时最低工资标准");
     expect(m05[6].value).toContain("1,520元");
+  });
+
+  test("the last column shows the finding's numbers with their Chinese labels and units", () => {
+    const m05 = t.rows[6];
+    expect(m05[7].value).toBe("台账登记 1,400元；月工时 80小时；当地小时最低工资标准 19元/小时；最低应发 1,520元");
+    const m02 = t.rows[3]; // H09: no visit recorded at all
+    expect(m02[7].value).toBe("最近走访（联系）日期 不详；应有走访的起始日 2025-05-30；检查日期 2025-06-30；长期不在家 否；低收入户走访（联系）间隔（月） 1月");
   });
 
   test("notes: the counts, every skipped rule with its reason, unconfirmed parameters", () => {

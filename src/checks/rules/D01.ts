@@ -1,0 +1,45 @@
+/** D01 缺少检查必需的列（户编号、人均纯收入或其构成） */
+import { FIELDS } from "../../ledger/fields";
+import { missingRequirements } from "../context";
+import { atHousehold, cellOf, defineRule, WHOLE_SHEET } from "./shared";
+
+type Data = { readonly kind: "noHouseholdIdColumn"; readonly keyColumn: string } | { readonly kind: "noIncomeColumns" } | { readonly kind: "blankIncome" };
+
+export const D01 = defineRule<Data>({
+  id: "D01",
+  clause: "—",
+  plan: [],
+  title: "缺少检查必需的列（户编号、人均纯收入或其构成）",
+  titleEn: "Columns the check needs are missing (household ID, per-capita income or its parts)",
+  kinds: {
+    noHouseholdIdColumn: { severity: "error", summary: "本表没有“户编号”列，各户暂以其他列区分（整表问题）" },
+    noIncomeColumns: { severity: "error", summary: "既没有人均纯收入，也没有可计算它的各项收入和家庭人口数（整表问题）" },
+    blankIncome: { severity: "error", summary: "有这些列，但该户收入为空、无法分层" },
+  },
+  needs: [],
+  explanation:
+    "收入分层是大多数检查的前提。本规则检查台账能否区分各户（有“户编号”列），能否得出每户的人均纯收入：直接填写的“人均纯收入”，或由工资性、生产经营性、财产性、转移性收入减生产经营性支出再除以家庭人口数算出（也可用“纯收入”÷“家庭人口数”）。缺少这些列时作为整表问题报告，依赖分层的规则随之跳过；有这些列但某户的收入为空时按户报告，该户不参加依赖分层的检查。",
+  remedy: "增加“户编号”列（可从全国防返贫监测信息系统导出）；补充“人均纯收入”列或其构成各列，并补填空白的收入。",
+  message(data, subject) {
+    switch (data.kind) {
+      case "noHouseholdIdColumn":
+        return `本表没有“户编号”列，暂以“${data.keyColumn}”区分各户，同名户可能被并为一户。请增加“户编号”列（可从全国防返贫监测信息系统导出）。`;
+      case "noIncomeColumns":
+        return "本表没有“人均纯收入”列，也没有可计算它的各项收入（工资性、生产经营性、财产性、转移性收入、生产经营性支出）和“家庭人口数”列：无法判定收入分层，依赖分层的检查均已跳过。请补充这些列。";
+      case "blankIncome":
+        return `${subject}没有人均纯收入，也没有可计算它的各项收入和家庭人口数：无法判定收入分层，依赖分层的检查（如责任人、走访、庭院经济）未对该户进行。请补填收入。`;
+    }
+  },
+  run(context, report) {
+    if (context.ledger.keyField !== "householdId") report({ kind: "noHouseholdIdColumn", keyColumn: FIELDS[context.ledger.keyField].label }, WHOLE_SHEET);
+    if (missingRequirements(context, ["income"]).length > 0) {
+      report({ kind: "noIncomeColumns" }, WHOLE_SHEET);
+      return;
+    }
+    // The columns exist but a household's cells are empty: the household-level case of the same
+    // gap. Without it the household would pass every tier rule unseen.
+    for (const facts of context.households) {
+      if (facts.tier === null) report({ kind: "blankIncome" }, atHousehold(facts, cellOf(context, facts, "perCapitaIncome")));
+    }
+  },
+});

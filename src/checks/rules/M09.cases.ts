@@ -1,0 +1,33 @@
+import type { RuleCases } from "../cases";
+
+export const M09_CASES: RuleCases<"M09"> = {
+  rule: "M09",
+  header: ["户编号", "证件号码", "姓名", "与户主关系", "是否参加城乡居民基本医疗保险", "意外伤害保险", "人均纯收入（元）"],
+  cases: [
+    {
+      name: "配偶未参加基本医疗保险（错误）；户未购买意外伤害保险（警告）",
+      rows: [
+        ["H001", "370402197103011918", "赵一", "户主", "是", "否", 9000],
+        ["H001", "370402197303011920", "孙二", "配偶", "否", null, 9000],
+      ],
+      findings: [
+        { severity: "warning", household: "H001", cell: "F2", data: { kind: "noAccidentInsurance" } },
+        { severity: "error", household: "H001", cell: "E3", data: { kind: "noMedicalInsurance" } },
+      ],
+    },
+    {
+      name: "都已参保、已购买；参保情况空白（不详）：不报",
+      rows: [
+        ["H001", "370402197103011934", "赵一", "户主", "是", "是", 9000],
+        ["H002", "370402197103011942", "钱二", "户主", null, null, 9000],
+      ],
+      findings: [],
+    },
+    {
+      name: "只有医保一列也能检查",
+      header: ["户编号", "证件号码", "姓名", "与户主关系", "是否参加城乡居民基本医疗保险", "人均纯收入（元）"],
+      rows: [["H001", "370402197103011950", "赵一", "户主", "×", 9000]],
+      findings: [{ severity: "error", household: "H001", cell: "E2", data: { kind: "noMedicalInsurance" } }],
+    },
+  ],
+};

@@ -1,0 +1,103 @@
+/**
+ * What the rule files share: defineRule (a rule's findings carry data, its messages are rendered
+ * from that data, its severities follow from its kinds), where a finding points, how a member is
+ * named, which households are low-income, which measures a household has.
+ */
+import type { FieldKey } from "../../ledger/fields";
+import type { CellRef, HouseholdRecord, PersonRecord } from "../../ledger/model";
+import { ActionId, actionsOfMeasures, PlanQuote } from "../../policy";
+import type { FindingData, KnownDataKeys } from "../data";
+import type { CheckContext, Finding, FindingKind, HouseholdFacts, Requirement, RuleDefinition, RuleId, Severity } from "../types";
+
+/** Where a finding points and whom its message names. */
+export interface Place {
+  /** The household key, or null for a sheet-level finding. */
+  readonly household: string | null;
+  readonly cell: CellRef | null;
+  /** "户编号 H001（户主 赵一）", with "，成员 …" for a member; empty for a sheet-level finding. */
+  readonly subject: string;
+}
+
+/** A rule as its file writes it: the definition, how a finding's data reads in Chinese, and the check itself. */
+export interface RuleSpec<D extends FindingData> {
+  readonly id: RuleId;
+  readonly clause: string;
+  readonly plan: readonly PlanQuote[];
+  readonly title: string;
+  readonly titleEn: string;
+  readonly kinds: { readonly [K in D["kind"]]: FindingKind };
+  readonly needs: readonly Requirement[];
+  readonly explanation: string;
+  readonly remedy: string;
+  /** The finding's Chinese message, from its data alone (and the subject that names the household). */
+  message(data: D, subject: string): string;
+  /** Check the ledger, reporting each finding as its data and place. */
+  run(context: CheckContext, report: (data: D, place: Place) => void): void;
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
+
+export function defineRule<D extends FindingData & KnownDataKeys<D>>(spec: RuleSpec<D>): RuleDefinition {
+  const kinds: Readonly<Record<string, FindingKind>> = spec.kinds;
+  const { message, run, ...definition } = spec;
+  return {
+    ...definition,
+    kinds,
+    severities: SEVERITY_ORDER.filter((s) => Object.values(kinds).some((k) => k.severity === s)),
+    run(context) {
+      const findings: Finding[] = [];
+      run(context, (data, place) => {
+        findings.push({ rule: spec.id, severity: kinds[data.kind].severity, clause: spec.clause, household: place.household, cell: place.cell, message: message(data, place.subject), data });
+      });
+      return findings;
+    },
+  };
+}
+
+/** A household's finding at a cell. */
+export function atHousehold(facts: HouseholdFacts, cell: CellRef): Place {
+  return { household: facts.household.key, cell, subject: facts.label };
+}
+
+/** A member's finding at the member's cell of a field. */
+export function atMember(context: CheckContext, facts: HouseholdFacts, person: PersonRecord, field: FieldKey): Place {
+  return { household: facts.household.key, cell: personCell(context, facts, person, field), subject: `${facts.label}，${personLabel(person)}` };
+}
+
+/** A finding about the whole sheet. */
+export const WHOLE_SHEET: Place = { household: null, cell: null, subject: "" };
+
+/** The cell of a field in a household, falling back to its first row in that field's column, then to the key cell. */
+export function cellOf(context: CheckContext, facts: HouseholdFacts, field: FieldKey): CellRef {
+  const direct = facts.household.cells[field];
+  if (direct) return direct;
+  const column = context.ledger.fieldColumns[field];
+  return column ? { row: facts.household.rows[0], column: column.letter } : facts.anchor;
+}
+
+export function personCell(context: CheckContext, facts: HouseholdFacts, person: PersonRecord, field: FieldKey): CellRef {
+  const column = context.ledger.fieldColumns[field];
+  return person.cells[field] ?? (column ? { row: person.row, column: column.letter } : facts.anchor);
+}
+
+export function personLabel(person: PersonRecord): string {
+  // In a household-level ledger the member is the household row, named by its head.
+  const name = person.values.name ?? person.values.headName;
+  return name ? `成员 ${name}（第${person.row}行）` : `第${person.row}行成员`;
+}
+
+export const lowIncome = (context: CheckContext) => context.households.filter((h) => h.tier === "low");
+
+export function hasAnyAction(household: HouseholdRecord, actions: readonly ActionId[]): boolean {
+  const covered = actionsOfMeasures(household.measures);
+  return actions.some((a) => covered.has(a));
+}
+
+export const canWork = (person: PersonRecord) => person.values.labor === "able";
+
+/** Where a finding about measures points: the measures column, else the first measure-kind column, else the key cell. */
+export function measureCell(context: CheckContext, facts: HouseholdFacts): CellRef {
+  if (context.has("measures")) return cellOf(context, facts, "measures");
+  const kindColumn = context.ledger.columns.find((c) => c.measureKind !== null);
+  return kindColumn ? { row: facts.household.rows[0], column: kindColumn.letter } : facts.anchor;
+}
