@@ -3,12 +3,13 @@
  * settings, detect the columns for the mapping editor, and edit the policy file kept in
  * the settings. Components call these; tests can too.
  */
-import type { CheckReport } from "../checks";
+import type { CheckReport, Finding } from "../checks";
 import { checkSheet } from "../engine/checkSheet";
 import type { PaneSettings, WorkbookHost } from "../host/types";
-import { columnLetter, findHeader, FieldKey, LedgerNotFoundError } from "../ledger";
+import { columnLetter, findHeader, FieldKey, headNameOf, LedgerNotFoundError } from "../ledger";
 import type { Ledger, SheetInput } from "../ledger/model";
 import { parsePolicyFile, ParameterKey, Policy, PolicyOverrides, resolvePolicy } from "../policy";
+import { buildSummaries, SummaryKey } from "../summaries";
 import { CivilDate, fromJsDate } from "../values";
 
 /** Where the policy file kept in the settings says it came from (shown in PolicyFileError messages). */
@@ -34,13 +35,78 @@ export interface DetectedColumns {
   readonly columns: readonly DetectedColumn[];
 }
 
+/** A household as the findings list names it. */
+export interface HouseholdLabel {
+  readonly key: string;
+  /** The head's name, when the ledger gives it. */
+  readonly head: string | null;
+}
+
 export interface CheckResult {
   readonly sheet: string;
   readonly asOf: CivilDate;
-  readonly ledger: Ledger;
   readonly report: CheckReport;
   readonly policy: Policy;
   readonly columns: DetectedColumns;
+  /** The households that have findings, in ledger order (grouping by household lists them so). */
+  readonly households: readonly HouseholdLabel[];
+}
+
+/** Reading progress: rows of a known total (a host reads in blocks), or rows and the part of the file read so far (a file streams). */
+export type ReadProgressValue =
+  | { readonly read: number; readonly total: number; readonly fraction?: undefined }
+  | { readonly read: number; readonly total: null; readonly fraction: number };
+
+export interface GenerateRequest {
+  readonly sheet: string;
+  readonly settings: PaneSettings;
+  /** The check date and the tabs' generation time. */
+  readonly clock: Date;
+  readonly tabs: readonly SummaryKey[];
+  readonly fullIds: boolean;
+}
+
+export interface GenerateOutcome {
+  /** The check the tables were built from. */
+  readonly result: CheckResult;
+  /** The tabs' names as written. */
+  readonly written: readonly string[];
+  /** Where the tabs went into a copy of the workbook (the offline page): the copy to download. */
+  readonly download?: { readonly fileName: string; readonly url: string; readonly bytes: number };
+}
+
+/**
+ * Where the pane's work runs. In Excel, WPS and the harness the pane reads the host's cells and
+ * checks them itself (hostEngine); the offline page hands the same steps to a worker over the
+ * chosen file, so that a big ledger never holds up the page.
+ */
+export interface PaneEngine {
+  check(sheet: string, settings: PaneSettings, asOf: CivilDate, onProgress?: (progress: ReadProgressValue) => void): Promise<CheckResult>;
+  /** Check the sheet afresh (the ledger may have changed), build the chosen tables and write them. */
+  generate(request: GenerateRequest, onProgress?: (progress: ReadProgressValue) => void): Promise<GenerateOutcome>;
+  /** The sheet's columns as detection alone sees them, for the mapping editor. */
+  detectColumns(sheet: string): Promise<DetectedColumns>;
+}
+
+/** The pane's own engine: the host's cells, checked and summarised in the pane, the tabs written by the host. */
+export function hostEngine(host: WorkbookHost): PaneEngine {
+  const rowsProgress = (onProgress?: (progress: ReadProgressValue) => void) => (onProgress ? (read: number, total: number) => onProgress({ read, total }) : undefined);
+  return {
+    check: (sheet, settings, asOf, onProgress) => runCheck(host, sheet, settings, asOf, rowsProgress(onProgress)),
+    generate: async ({ sheet, settings, clock, tabs, fullIds }, onProgress) => {
+      const { ledger, ...result } = await runCheck(host, sheet, settings, civilDateOf(clock), rowsProgress(onProgress));
+      const tables = buildSummaries(ledger, result.report, { policy: result.policy, asOf: result.asOf, generatedAt: localTimestamp(clock), tabs, fullIds });
+      return { result, written: await host.writeSummaries(tables) };
+    },
+    detectColumns: async (sheet) => detectColumns(await host.readSheet(sheet)),
+  };
+}
+
+/** The households that have findings, in ledger order, with their heads' names. */
+export function householdLabels(ledger: Ledger, findings: readonly Finding[]): HouseholdLabel[] {
+  const withFindings = new Set<string>();
+  for (const f of findings) if (f.household !== null) withFindings.add(f.household);
+  return ledger.households.filter((h) => withFindings.has(h.key)).map((h) => ({ key: h.key, head: headNameOf(h) }));
 }
 
 /** The policy file kept in the settings, parsed; undefined when there is none. Throws PolicyFileError. */
@@ -70,7 +136,7 @@ export async function runCheck(
   settings: PaneSettings,
   asOf: CivilDate,
   onProgress?: (rowsRead: number, totalRows: number) => void,
-): Promise<CheckResult> {
+): Promise<CheckResult & { readonly ledger: Ledger }> {
   const overrides = overridesOf(settings); // before reading: a bad policy file fails fast
   const input = await host.readSheet(sheet, onProgress);
   const checked = checkSheet(input, {
@@ -79,7 +145,7 @@ export async function runCheck(
     mapping: settings.mappings[sheet],
     policyYear: policyYearOf(settings, asOf),
   });
-  return { sheet, asOf, ...checked, columns: detectColumns(input) };
+  return { sheet, asOf, ...checked, columns: detectColumns(input), households: householdLabels(checked.ledger, checked.report.findings) };
 }
 
 const HEADER_SEARCH_ROWS = 15;
