@@ -1,0 +1,117 @@
+/**
+ * The page's side of the worker: the worker's script is inlined in the page (a data block that
+ * is not run, #bangfu-worker) and started from a Blob, which Chromium allows on file:// where a
+ * worker loaded by URL is refused. Requests are answered by id; progress goes to the caller's
+ * callback.
+ */
+import type { PaneSettings } from "../host/types";
+import type { SummaryKey } from "../summaries/model";
+import type { CivilDate } from "../values";
+import type { CheckResult, DetectedColumns, GenerateOutcome, GenerateRequest, PaneEngine, ReadProgressValue } from "../taskpane/model";
+import { deserializeError } from "./errors";
+import type { OpenedWorkbook, WorkerRequest, WorkerResponse } from "./protocol";
+
+/** A request without its id (the client numbers them). */
+type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
+
+interface Pending {
+  readonly resolve: (response: WorkerResponse) => void;
+  readonly reject: (error: Error) => void;
+  readonly onProgress?: (progress: ReadProgressValue) => void;
+}
+
+export const WORKER_SCRIPT_ID = "bangfu-worker";
+
+export class WorkerClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(source: string) {
+    const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+    this.worker = new Worker(url);
+    this.worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.receive(event.data);
+    this.worker.onerror = (event: ErrorEvent) => {
+      // The worker itself failed (not one request): every request waiting fails with its message.
+      const error = new Error(`后台处理出错：${event.message}`);
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+    };
+  }
+
+  /** The worker of this page, from the script inlined in it. */
+  static fromPage(): WorkerClient {
+    const source = document.getElementById(WORKER_SCRIPT_ID)?.textContent;
+    if (!source) throw new Error("页面不完整：缺少后台处理脚本。请使用构建生成的 bangfu.html。");
+    return new WorkerClient(source);
+  }
+
+  private receive(response: WorkerResponse): void {
+    const pending = this.pending.get(response.id);
+    if (!pending) return;
+    if (response.kind === "progress") {
+      pending.onProgress?.({ read: response.read, total: null, fraction: response.fraction });
+      return;
+    }
+    this.pending.delete(response.id);
+    if (response.kind === "failed") pending.reject(deserializeError(response.error));
+    else pending.resolve(response);
+  }
+
+  private request<K extends WorkerResponse["kind"]>(request: Request, expect: K, onProgress?: (progress: ReadProgressValue) => void): Promise<Extract<WorkerResponse, { kind: K }>> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, {
+        resolve: (response) => (response.kind === expect ? resolve(response as Extract<WorkerResponse, { kind: K }>) : reject(new Error(`internal: ${expect} expected, got ${response.kind}`))),
+        reject,
+        onProgress,
+      });
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  async open(file: File): Promise<OpenedWorkbook> {
+    return (await this.request({ kind: "open", file }, "opened")).workbook;
+  }
+
+  async check(sheet: string, settings: PaneSettings, asOf: CivilDate, onProgress?: (progress: ReadProgressValue) => void): Promise<CheckResult> {
+    return (await this.request({ kind: "check", sheet, settings, asOf }, "checked", onProgress)).result;
+  }
+
+  async generate(request: { sheet: string; settings: PaneSettings; clock: Date; tabs: readonly SummaryKey[]; fullIds: boolean }, onProgress?: (progress: ReadProgressValue) => void) {
+    const { clock, ...rest } = request;
+    return (await this.request({ kind: "generate", ...rest, clock: clock.getTime() }, "generated", onProgress)).generated;
+  }
+
+  async detect(sheet: string): Promise<DetectedColumns> {
+    return (await this.request({ kind: "detect", sheet }, "detected")).columns;
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new Error("已换用其他文件"));
+    this.pending.clear();
+  }
+}
+
+/**
+ * The pane's engine on the page: every step in the worker, over the chosen file. A generated
+ * workbook becomes a download (an object URL, released when the next one replaces it).
+ */
+export function workerEngine(client: WorkerClient): PaneEngine & { dispose(): void } {
+  let lastUrl: string | null = null;
+  return {
+    check: (sheet, settings, asOf, onProgress) => client.check(sheet, settings, asOf, onProgress),
+    generate: async (request: GenerateRequest, onProgress): Promise<GenerateOutcome> => {
+      const generated = await client.generate(request, onProgress);
+      if (lastUrl !== null) URL.revokeObjectURL(lastUrl);
+      lastUrl = URL.createObjectURL(new Blob([generated.bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+      return { result: generated.result, written: generated.written, download: { fileName: generated.fileName, url: lastUrl, bytes: generated.bytes.byteLength } };
+    },
+    detectColumns: (sheet) => client.detect(sheet),
+    dispose: () => {
+      if (lastUrl !== null) URL.revokeObjectURL(lastUrl);
+      lastUrl = null;
+    },
+  };
+}
