@@ -25,9 +25,11 @@ export interface AppProps {
   /** The clock (check date, generation time); tests and the harness fix it. */
   readonly now?: () => Date;
   readonly initialTab?: TabKey;
+  /** False where the host has no custom functions (WPS before 12.1.0.20540): 公式 says so. */
+  readonly customFunctions?: boolean;
   /** Where checks and summaries run; the pane itself, on the host's cells, when absent. */
   readonly engine?: PaneEngine;
-  /** Tabs not offered (the offline page has no custom functions: no 公式). */
+  /** Tabs not offered (the offline page has no custom functions at all: no 公式). */
   readonly hiddenTabs?: readonly TabKey[];
   /** The strings, when a host words some of them its own way (the offline page). */
   readonly strings?: Readonly<Record<Language, Strings>>;
@@ -55,7 +57,17 @@ const systemClock = () => new Date();
  * The task pane: 检查 / 汇总 / 设置 / 公式. Everything that touches the workbook goes
  * through `host`; ribbon commands reach the pane through ./bus.
  */
-export function App({ host, language, now = systemClock, initialTab = "check", engine: givenEngine, hiddenTabs = [], strings = STRINGS, headless = false }: AppProps): React.JSX.Element {
+export function App({
+  host,
+  language,
+  now = systemClock,
+  initialTab = "check",
+  customFunctions = true,
+  engine: givenEngine,
+  hiddenTabs = [],
+  strings = STRINGS,
+  headless = false,
+}: AppProps): React.JSX.Element {
   const styles = useStyles();
   const t = strings[language];
   const engine = React.useMemo(() => givenEngine ?? hostEngine(host), [givenEngine, host]);
@@ -216,7 +228,7 @@ export function App({ host, language, now = systemClock, initialTab = "check", e
               onSave={saveSettings}
             />
           )}
-          {tab === "formulas" && <FormulasTab language={language} t={t} />}
+          {tab === "formulas" && <FormulasTab language={language} t={t} available={customFunctions} />}
         </div>
       )}
     </main>

@@ -1,4 +1,4 @@
-import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { Language, Strings } from "./i18n";
 
@@ -57,14 +57,22 @@ const useStyles = makeStyles({
   },
 });
 
-/** 公式: the formula cookbook. The parameters in force are under 设置. */
-export function FormulasTab({ language, t }: { language: Language; t: Strings }): React.JSX.Element {
+/** 公式: the formula cookbook. The parameters in force are under 设置. `available` false: this host has no custom functions. */
+export function FormulasTab({ language, t, available = true }: { language: Language; t: Strings; available?: boolean }): React.JSX.Element {
   const styles = useStyles();
   return (
     <section aria-labelledby="formulas-heading">
       <Subtitle2 as="h2" id="formulas-heading" block>
         {t.formulasHeading}
       </Subtitle2>
+      {!available && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.formulasUnavailableTitle}</MessageBarTitle>
+            {t.formulasUnavailableBody}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Caption1 block>{t.formulasHint}</Caption1>
       <ul className={styles.list}>
         {FORMULAS.map((f) => (

@@ -25,8 +25,8 @@ const ZH = {
   tabSettings: "设置",
   tabFormulas: "公式",
   loadingSettings: "正在读取工作簿中的设置…",
-  notInExcelTitle: "请在 Excel 中打开",
-  notInExcelBody: "增收帮扶助手是 Excel 加载项：请在 Excel 的“增收帮扶”选项卡中点“打开助手”。",
+  notInExcelTitle: "请在 Excel 或 WPS 表格中打开",
+  notInExcelBody: "增收帮扶助手是 Excel 和 WPS 表格的加载项：请在“增收帮扶”选项卡中点“打开助手”。",
   errorTitle: "出错了",
   whatToDo: "怎么办：",
   dismiss: "关闭提示",
@@ -173,6 +173,8 @@ const ZH = {
 
   // 公式
   formulasHeading: "公式速查",
+  formulasUnavailableTitle: "此版本的 WPS 表格不能使用加载项公式",
+  formulasUnavailableBody: "=BANGFU. 自定义函数需要 WPS 12.1.0.20540 或更高版本。检查、汇总和设置照常可用；升级 WPS 并重新启动后即可使用下列公式。",
   formulasHint: "在单元格中输入公式；选中一列区域作参数，结果自动向下填充。",
 };
 
@@ -188,8 +190,8 @@ const EN: Strings = {
   tabSettings: "Settings",
   tabFormulas: "Formulas",
   loadingSettings: "Reading the settings saved in the workbook…",
-  notInExcelTitle: "Open this in Excel",
-  notInExcelBody: "The Income Support Assistant is an Excel add-in: open it from the Income Support tab of Excel's ribbon.",
+  notInExcelTitle: "Open this in Excel or WPS Spreadsheets",
+  notInExcelBody: "The Income Support Assistant is an add-in for Excel and WPS Spreadsheets: open it from the Income Support tab of the ribbon.",
   errorTitle: "Something went wrong",
   whatToDo: "What to do: ",
   dismiss: "Dismiss",
@@ -330,6 +332,8 @@ const EN: Strings = {
   },
 
   formulasHeading: "Formula guide",
+  formulasUnavailableTitle: "This WPS Spreadsheets cannot run add-in formulas",
+  formulasUnavailableBody: "The =BANGFU. custom functions need WPS 12.1.0.20540 or later. Checking, summaries and settings work as usual; after upgrading WPS and restarting it, the formulas below work too.",
   formulasHint: "Type a formula in a cell; pass a column range and the results spill down.",
 };
 

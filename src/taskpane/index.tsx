@@ -1,29 +1,14 @@
 /**
- * The task pane in Excel: wait for Office, pick the language from Office's display language,
- * and render the pane on the Office.js workbook host. Ribbon commands (src/commands) reach
- * the pane through ./bus in the shared runtime.
+ * The task pane's page, in Excel and in WPS 表格: ./startup.tsx finds the host and renders the
+ * pane on it. In Excel, ribbon commands (src/commands) reach the pane through ./bus in the
+ * shared runtime; in WPS, through the pane's URL (src/wps/paneRequests.ts).
  */
-import { OfficeWorkbookHost } from "../office";
-import { languageOf, STRINGS } from "./i18n";
-import { mountMessage, mountPane } from "./mount";
+import { STRINGS } from "./i18n";
+import { mountMessage } from "./mount";
+import { startPane } from "./startup";
 
-async function start(): Promise<void> {
-  // Opened in a plain browser: there is no Office (or no Excel) to work on.
-  if (typeof Office === "undefined") {
-    mountMessage(STRINGS.zh.notInExcelTitle, STRINGS.zh.notInExcelBody);
-    return;
-  }
-  await Office.onReady();
-  const language = languageOf(Office.context?.displayLanguage);
-  if (typeof Excel === "undefined") {
-    mountMessage(STRINGS[language].notInExcelTitle, STRINGS[language].notInExcelBody);
-    return;
-  }
-  mountPane({ host: new OfficeWorkbookHost(), language });
-}
-
-start().catch((error: unknown) => {
-  // Office failed to start: say so in the pane rather than leave it blank, and keep the error visible to the console.
+startPane().catch((error: unknown) => {
+  // The host failed to start: say so in the pane rather than leave it blank, and keep the error visible to the console.
   mountMessage(STRINGS.zh.errorTitle, error instanceof Error ? error.message : String(error));
   throw error;
 });

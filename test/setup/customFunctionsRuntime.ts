@@ -1,32 +1,14 @@
 /**
  * Excel provides the global `CustomFunctions` at run time. Under Jest the functions
- * module needs the same constructor and error codes; this stand-in keeps the code and
- * message so tests can assert which cell got which error.
+ * module needs the same constructor and error codes: the stand-in WPS uses (it keeps the code
+ * and message so tests can assert which cell got which error), plus a no-op associate.
  */
-class CustomFunctionError extends Error {
-  constructor(
-    public code: string,
-    message?: string,
-  ) {
-    super(message);
-    this.name = "CustomFunctions.Error";
-  }
-}
-
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-};
+import { CustomFunctionError, ERROR_CODES } from "../../src/wps/customFunctionsStandIn";
 
 Object.assign(globalThis, {
   CustomFunctions: {
     Error: CustomFunctionError,
-    ErrorCode,
+    ErrorCode: ERROR_CODES,
     associate: () => undefined,
   },
 });

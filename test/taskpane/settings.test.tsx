@@ -9,6 +9,9 @@ import { PARAMETER_KEYS, parsePolicyFile, resolvePolicy } from "../../src/policy
 import { FULL_HEADER } from "../support/ledgerFixtures";
 import { installDomShims, LEDGER_ROWS, LEDGER_SHEET, NOTES_SHEET, paneReady, showPane, workbook } from "./helpers";
 
+// Each test renders the whole pane and runs checks: on a busy two-core machine that can exceed Jest's 5 s default.
+jest.setTimeout(30_000);
+
 beforeAll(installDomShims);
 afterEach(cleanup);
 

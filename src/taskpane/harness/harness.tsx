@@ -10,7 +10,7 @@ import { MemoryWorkbookHost } from "../../host/memoryHost";
 import type { TabKey } from "../App";
 import { PaneRequest, sendToPane } from "../bus";
 import { languageOf } from "../i18n";
-import { mountPane } from "../mount";
+import { startPane } from "../startup";
 import { NOTES_ROWS, SAMPLE_AS_OF, SAMPLE_ROWS, SAMPLE_SHEET } from "./sampleLedger";
 
 declare global {
@@ -32,4 +32,4 @@ window.bangfuHarness = { host, ribbon: (kind) => sendToPane({ kind }) };
 
 const tabs: readonly TabKey[] = ["check", "summary", "settings", "formulas"];
 const tab = tabs.find((t) => t === params.get("tab")) ?? "check";
-mountPane({ host, language: languageOf(params.get("lang") ?? "zh-CN"), now: () => SAMPLE_AS_OF, initialTab: tab });
+void startPane({ language: languageOf(params.get("lang") ?? "zh-CN"), now: () => SAMPLE_AS_OF, initialTab: tab });

@@ -1,0 +1,132 @@
+/**
+ * The custom functions registered through WPS's own mechanism (wps.AddCustomFunction) give
+ * what Excel gives on the shared cases, take the forms ET passes arguments in, carry the
+ * Chinese metadata, follow the pane's policy, and are simply absent on older WPS builds.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { parseTree } from "custom-functions-metadata";
+import * as excel from "../../src/functions/functions";
+import { localizeMetadata, type FunctionsMetadata } from "../../src/functions/localizeMetadata";
+import { setFunctionPolicy } from "../../src/functions/policyContext";
+import { ZH_CN } from "../../src/functions/zh-CN";
+import { EMPTY_SETTINGS } from "../../src/host/types";
+import { publishFunctionSettings } from "../../src/wps/functionSettings";
+import { errorText, registerWpsFunctions, WPS_NAMESPACE } from "../../src/wps/functions";
+import { wpsFunctionsMetadata } from "../../src/wps/functionsMetadata";
+import { FUNCTION_CASES, type CaseArgument } from "../support/functionCases";
+import { FakeEt } from "./fakeEt";
+
+const SOURCE = path.resolve(__dirname, "../../src/functions/functions.ts");
+const IDS = ["TIER", "COURTYARD_SUBSIDY", "FILIAL_MATCH", "PER_CAPITA", "AGE"];
+
+/** What Excel's build generates (custom-functions-metadata) and localises, as the WPS build does. */
+function chineseMetadata(): FunctionsMetadata {
+  const parsed = parseTree(fs.readFileSync(SOURCE, "utf8"), "functions");
+  return localizeMetadata({ functions: parsed.functions } as unknown as FunctionsMetadata, ZH_CN);
+}
+
+const isRange = (arg: CaseArgument): arg is unknown[][] => Array.isArray(arg) && Array.isArray(arg[0]);
+
+/** Excel: every argument a matrix, a left-out one undefined. */
+function callExcel(fn: string, args: readonly CaseArgument[]): unknown[][] {
+  const matrices = args.map((arg) => (arg === undefined ? undefined : isRange(arg) ? arg : [[arg]]));
+  const implementation = (excel as unknown as Record<string, (...a: unknown[]) => unknown[][]>)[fn];
+  try {
+    return implementation(...matrices).map((row) => row.map(shown));
+  } catch (error) {
+    return [[shown(error)]];
+  }
+}
+
+/** What a cell shows, comparable across hosts: an error as WPS writes it. */
+function shown(value: unknown): unknown {
+  return value instanceof CustomFunctions.Error ? errorText(value as unknown as { code: string; message: string }) : value;
+}
+
+function registered(options: ConstructorParameters<typeof FakeEt>[1] = {}) {
+  const et = new FakeEt([], options);
+  const result = registerWpsFunctions(et.app, wpsFunctionsMetadata(chineseMetadata()));
+  return { et, result };
+}
+
+afterEach(() => setFunctionPolicy(null));
+
+describe("custom functions through wps.AddCustomFunction", () => {
+  test("all five are registered under BANGFU with Chinese descriptions and WPS types", () => {
+    const { et, result } = registered();
+    expect(result).toBe("registered");
+    expect([...et.functions.keys()]).toEqual(IDS.map((id) => `${WPS_NAMESPACE}.${id}`));
+    const tier = et.functions.get("BANGFU.TIER")!.metadata!;
+    expect(tier.description).toBe(ZH_CN.TIER.description);
+    expect(tier.parameters).toEqual([
+      { name: "income", description: ZH_CN.TIER.parameters.income, type: "any[][]" },
+      { name: "low", description: ZH_CN.TIER.parameters.low, type: "any[][]?" },
+      { name: "high", description: ZH_CN.TIER.parameters.high, type: "any[][]?" },
+    ]);
+    expect(tier.result).toEqual({ type: "any[][]" });
+    for (const id of IDS) {
+      const meta = et.functions.get(`BANGFU.${id}`)!.metadata!;
+      expect(meta.description).toMatch(/[\u4e00-\u9fff]/);
+      expect(meta.parameters.map((p) => p.name)).toEqual(Object.keys(ZH_CN[id].parameters));
+    }
+  });
+
+  test.each(FUNCTION_CASES.map((c) => [c.fn, c.name, c] as const))("%s %s: WPS shows what Excel shows", (_fn, _name, c) => {
+    const { et } = registered();
+    // WPS: one cell as a plain value, a range as rows, a left-out argument undefined.
+    const wps = et.callFunction(`BANGFU.${c.fn}`, ...c.args);
+    const inExcel = callExcel(c.fn, c.args);
+    expect(wps).toEqual(inExcel);
+    const expected = c.expected.map((row) => row.map((cell) => (typeof cell === "object" ? expect.stringMatching(new RegExp(`^#VALUE!：.*${escape(cell.error)}`)) : cell)));
+    expect(wps).toEqual(expected);
+  });
+
+  test("takes ET's forms of arguments: [[v]], a 1-D row, undefined and null cells, COM error numbers", () => {
+    const { et } = registered();
+    expect(et.callFunction("BANGFU.TIER", [[10999.99]])).toEqual([["低收入"]]);
+    expect(et.callFunction("BANGFU.TIER", [9000, 12000, undefined, null])).toEqual([["低收入", "中等收入", "", ""]]);
+    expect(et.callFunction("BANGFU.TIER", [[9000, undefined]])).toEqual([["低收入", ""]]);
+    const [[divided]] = et.callFunction("BANGFU.TIER", -2146826281) as string[][];
+    expect(divided).toMatch(/^#VALUE!：.*#DIV\/0!/);
+  });
+
+  test("follows the policy the pane publishes, and the shipped parameters once it is withdrawn", () => {
+    const { et } = registered();
+    expect(et.callFunction("BANGFU.TIER", 11500)).toEqual([["中等收入"]]);
+    const policyJson = JSON.stringify({ years: { "2025": { lowIncomeThreshold: 12000, highIncomeThreshold: 16000 } } });
+    publishFunctionSettings(et.app, { ...EMPTY_SETTINGS, policyYear: 2025, policyJson });
+    expect(et.callFunction("BANGFU.TIER", 11500)).toEqual([["低收入"]]);
+    et.pluginStorage.delete("bangfu.functionSettings");
+    expect(et.callFunction("BANGFU.TIER", 11500)).toEqual([["中等收入"]]);
+  });
+
+  test("without Excel's runtime (as in WPS) the implementations' errors still become text", () => {
+    const holder = globalThis as { CustomFunctions?: unknown };
+    const excelRuntime = holder.CustomFunctions;
+    delete holder.CustomFunctions;
+    try {
+      const { et } = registered();
+      expect(holder.CustomFunctions).toBeDefined();
+      expect(et.callFunction("BANGFU.TIER", "三千")).toEqual([[expect.stringMatching(/^#VALUE!：.*“三千”/)]]);
+      expect(et.callFunction("BANGFU.TIER", 9000)).toEqual([["低收入"]]);
+    } finally {
+      holder.CustomFunctions = excelRuntime;
+    }
+  });
+
+  test("on WPS builds without AddCustomFunction nothing is registered and nothing fails", () => {
+    const { et, result } = registered({ customFunctions: false });
+    expect(result).toBe("unsupported");
+    expect(et.functions.size).toBe(0);
+  });
+
+  test("metadata missing for a function is a build fault, reported", () => {
+    const et = new FakeEt();
+    expect(() => registerWpsFunctions(et.app, {})).toThrow(/缺少函数 TIER 的说明/);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
