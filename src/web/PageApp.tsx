@@ -10,6 +10,7 @@ import {
   Caption1,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -75,6 +76,16 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
   },
   fileName: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+  /** Where a chosen cell's address shows: at the foot of the window, wherever the list was scrolled to. */
+  toast: {
+    position: "fixed",
+    left: "50%",
+    transform: "translateX(-50%)",
+    bottom: tokens.spacingVerticalL,
+    width: "min(720px, calc(100% - 32px))",
+    zIndex: 1000,
+    boxShadow: tokens.shadow16,
+  },
   pane: {
     borderTopWidth: "1px",
     borderTopStyle: "solid",
@@ -141,6 +152,12 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
     const text = formatCellRef(sheet, ref);
     void copyText(text).then((copied) => setCell({ ref: text, copied }));
   }, []);
+  // The address stays a while, then goes by itself.
+  React.useEffect(() => {
+    if (!cell) return undefined;
+    const timer = window.setTimeout(() => setCell(null), 15_000);
+    return () => window.clearTimeout(timer);
+  }, [cell]);
 
   const open = React.useCallback(
     async (chosen: File) => {
@@ -284,10 +301,15 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
         </MessageBar>
       )}
       {file.kind === "open" && <OpenFileNotes workbook={file.workbook} p={p} />}
-      <div aria-live="polite">
+      <div aria-live="polite" className={styles.toast}>
         {cell && (
           <MessageBar intent="info" layout="multiline" data-testid="cell-notice">
             <MessageBarBody>{cell.copied ? p.cellCopied(cell.ref) : p.cellNotCopied(cell.ref)}</MessageBarBody>
+            <MessageBarActions>
+              <Button appearance="transparent" size="small" onClick={() => setCell(null)} aria-label={PANE_STRINGS[language].dismiss}>
+                ×
+              </Button>
+            </MessageBarActions>
           </MessageBar>
         )}
       </div>
