@@ -12,6 +12,9 @@
  *                      be set for a real deployment (the build warns when it is not).
  *   BANGFU_DIST        output folder (default dist/), e.g. for tests.
  *   BANGFU_DEV_HTTP=1  serve over plain http (no dev certificates), for local browser tests.
+ *   BANGFU_OFFICE_JS   local (default): office.js and its companion files are served from dist/office/,
+ *                      so the add-in needs no internet; cdn: Microsoft's CDN (Marketplace builds);
+ *                      cn: the CDN of Office 365 operated by 21Vianet. See scripts/officeJs.js.
  */
 const path = require("path");
 const webpack = require("webpack");
@@ -19,9 +22,13 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const LocalizedMetadataPlugin = require("./scripts/localizedMetadataPlugin");
+const MetadataOptionsPlugin = require("./scripts/metadataOptionsPlugin");
+const { taskpaneOnlyManifest } = require("./scripts/manifestVariants");
 const { DEFAULT_PUBLIC_URL, normalizePublicUrl, rewriteManifestUrls } = require("./scripts/rewriteManifestUrls");
+const { officeJsMode, officeJsUrl, officeJsCopyPatterns } = require("./scripts/officeJs");
 
-const DEV_PORT = 3000;
+// The port office-addin-debugging waits for (package.json config.dev_server_port, as in Microsoft's templates).
+const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || require("./package.json").config.dev_server_port);
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 
 module.exports = async (env = {}, argv = {}) => {
@@ -33,6 +40,7 @@ module.exports = async (env = {}, argv = {}) => {
   // therefore only transpiles; `npm run typecheck` and the production build check types.
   const watching = serving || Boolean(env.WEBPACK_WATCH);
   const publicUrl = normalizePublicUrl(process.env.BANGFU_PUBLIC_URL || DEFAULT_PUBLIC_URL);
+  const officeJs = officeJsMode(process.env.BANGFU_OFFICE_JS);
 
   return {
     mode,
@@ -77,6 +85,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
+      new MetadataOptionsPlugin(),
       new LocalizedMetadataPlugin({
         locale: "zh-CN",
         table: "src/functions/zh-CN.ts",
@@ -89,10 +98,12 @@ module.exports = async (env = {}, argv = {}) => {
         // Shared runtime: this page also runs the commands and the custom functions.
         chunks: ["taskpane", "commands", "functions"],
         chunksSortMode: "manual",
+        officeJsUrl: officeJsUrl(officeJs),
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]", info: copiedAssetInfo },
+          ...officeJsCopyPatterns(officeJs),
           {
             // A file, not a glob: a glob at the root would watch the whole tree (dist/ too) and rebuild forever.
             from: "manifest.xml",
@@ -100,6 +111,18 @@ module.exports = async (env = {}, argv = {}) => {
             info: copiedAssetInfo,
             ...(production && { transform: (content) => rewriteManifestUrls(content.toString(), publicUrl) }),
           },
+          {
+            // For SharePoint add-in catalogs, which do not take VersionOverrides (scripts/manifestVariants.js).
+            from: "manifest.xml",
+            to: "manifest-taskpane.xml",
+            info: copiedAssetInfo,
+            transform: (content) => {
+              const taskpane = taskpaneOnlyManifest(content.toString());
+              return production ? rewriteManifestUrls(taskpane, publicUrl) : taskpane;
+            },
+          },
+          // The help page the manifest's SupportUrl and LearnMoreUrl point at, shipped with the add-in.
+          { from: "src/help/help.html", to: "help.html", info: copiedAssetInfo },
         ],
       }),
       production && !process.env.BANGFU_PUBLIC_URL && new PlaceholderUrlWarning(publicUrl),
@@ -115,6 +138,15 @@ function copiedAssetInfo(file) {
 
 async function devServer() {
   const http = process.env.BANGFU_DEV_HTTP === "1";
+  if (!http && process.platform === "linux") {
+    // office-addin-dev-certs installs its certificate authority with sudo on Linux, which it does not
+    // support (and it reports success regardless): say so instead of serving with no certificate.
+    throw new Error(
+      "npm run dev-server：开发证书（office-addin-dev-certs）只能在 Windows 和 macOS 上自动安装，Linux 上需要 sudo 且不受支持。" +
+        "在 Linux 上请用 BANGFU_DEV_HTTP=1 npm run dev-server（纯 http，只供浏览器测试；Office 只从 https 加载加载项），旁加载请在 Windows 或 macOS 上进行。\n" +
+        "npm run dev-server: development certificates install on Windows and macOS only; on Linux use BANGFU_DEV_HTTP=1 for plain http (browser tests only).",
+    );
+  }
   return {
     port: DEV_PORT,
     headers: { "Access-Control-Allow-Origin": "*" },

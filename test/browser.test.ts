@@ -4,33 +4,21 @@
  * server serves it on 127.0.0.1, and playwright-core drives Debian's chromium through 检查 and
  * 汇总. Screenshots in Chinese go to docs/screenshots/ for the README.
  *
- * Needs /usr/bin/chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk; .ci/run
+ * Needs /usr/bin/chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk; npm test runs scripts/test-prerequisites.js, which
  * installs them). Without them this test fails: it never downloads a browser and never skips.
  */
 import { execFile } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
-import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import type { BrowserContext, Page } from "playwright-core";
 import { RULES } from "../src/checks";
 import { SUMMARY_KEYS, SUMMARY_TITLES } from "../src/summaries";
+import { CJK_FONT_DIR, launchLocalBrowser, requireChromium, serve, serverUrl, type LocalBrowser } from "./support/browser";
 
 const ROOT = path.resolve(__dirname, "..");
-const CHROMIUM = "/usr/bin/chromium";
-const CJK_FONT_DIR = "/usr/share/fonts/opentype/noto";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 // Test runs write screenshots to a temporary folder; `npm run screenshots` refreshes the README's.
 const SCREENSHOTS = process.env.BANGFU_SCREENSHOTS ? path.resolve(ROOT, process.env.BANGFU_SCREENSHOTS) : fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-shots-"));
 /** A task pane is narrow: Excel's default pane is about 350–450 px wide. */
@@ -49,46 +37,19 @@ interface HarnessWindow {
 }
 
 let dist: string;
-let profile: string;
 let server: http.Server;
 let baseUrl: string;
 let context: BrowserContext;
 const pageErrors: string[] = [];
-const foreignRequests: string[] = [];
+let foreignRequests: string[] = [];
+let browser: LocalBrowser;
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-  ".json": "application/json",
-};
-
-function serve(root: string): Promise<http.Server> {
-  const s = http.createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
-    const file = path.join(root, pathname === "/" ? "index.html" : pathname);
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
-    }
-    fs.readFile(file, (error, body) => {
-      if (error) {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
-    });
-  });
-  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve(s)));
-}
+// Each test drives a real browser through several steps: seconds when the machine is idle, many
+// more when its cores are busy (a build beside the tests). Jest's 5 s default is no bound for that.
+jest.setTimeout(120_000);
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} not found: the browser test needs Debian's chromium (and fonts-noto-cjk for Chinese). ` +
-        "Install them with: apt-get update && apt-get install -y chromium fonts-noto-cjk (.ci/run does this). No browser is ever downloaded.",
-    );
-  }
+  requireChromium();
   if (!fs.existsSync(path.join(CJK_FONT_DIR, "NotoSansCJK-Regular.ttc"))) {
     throw new Error(`Chinese fonts not found in ${CJK_FONT_DIR}: screenshots would show boxes. Install them with: apt-get install -y fonts-noto-cjk`);
   }
@@ -102,33 +63,17 @@ beforeAll(async () => {
   const scripts = [...fs.readFileSync(path.join(dist, "index.html"), "utf8").matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
   expect(scripts).toEqual(["harness.js"]); // no office.js, nothing from a CDN
   server = await serve(dist);
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-chromium-"));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- playwright-core is CommonJS
-  const { chromium } = require("playwright-core") as typeof import("playwright-core");
-  // A persistent context is how Playwright takes a fresh --user-data-dir of our own.
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: PANE,
-    locale: "zh-CN",
-    deviceScaleFactor: 1,
-  });
-  // Nothing leaves the machine: only the local server answers.
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(baseUrl) || url.startsWith("data:")) return route.continue();
-    foreignRequests.push(url);
-    return route.abort();
-  });
+  baseUrl = serverUrl(server);
+  browser = await launchLocalBrowser(baseUrl, PANE);
+  context = browser.context;
+  foreignRequests = browser.foreignRequests;
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  for (const dir of [dist, profile]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (dist) fs.rmSync(dist, { recursive: true, force: true });
 });
 
 async function open(query = ""): Promise<Page> {
@@ -147,7 +92,7 @@ async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Retry `read` until it equals `expected` (the pane acts asynchronously), then assert. */
-async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 5000): Promise<void> {
+async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!isEqual(value, expected) && Date.now() < deadline) {

@@ -368,5 +368,6 @@ describe("progress on stderr", () => {
     expect(terminal.stderr).toMatch(/已读取 10000 行…\r\u001b\[K检查工作表/);
     const piped = await runWith(false, "check", file, "--as-of", "2025-06-30");
     expect(piped.stderr).not.toContain("已读取");
-  });
+    // Writes and reads a 12,000-row workbook twice: about a second idle, many on a busy machine.
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { thrown } from "./support/thrown";
 import { AGE, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, TIER } from "../src/functions/functions";
 import { functionPolicy, setFunctionPolicy } from "../src/functions/policyContext";
 import { parsePolicyFile, resolvePolicy } from "../src/policy";
+import { caseTitle, excelArguments, FUNCTION_CASES, type ExpectedCell } from "./support/functionCases";
 import { gb11643Check, syntheticId, syntheticIdEndingInX, syntheticOldId, withWrongCheck } from "./support/syntheticId";
 
 afterEach(() => setFunctionPolicy(null));
@@ -558,5 +559,40 @@ describe("the functions' default policy follows the calendar year", () => {
     setFunctionPolicy(resolvePolicy(2023));
     jest.setSystemTime(new Date(2025, 0, 1, 8, 0));
     expect(functionPolicy().year).toBe(2023);
+  });
+});
+
+describe("an error cell in a range argument (allowErrorForDataTypeAny)", () => {
+  it("gives the same error in its own result cell only; the other cells compute", () => {
+    const na = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
+    const result = TIER([[10999.99], [na], [15000]]);
+    expect(result[0][0]).toBe("低收入");
+    expect(result[1][0]).toBeInstanceOf(CustomFunctions.Error);
+    expect((result[1][0] as CustomFunctions.Error).code).toBe("#N/A");
+    expect((result[1][0] as CustomFunctions.Error).message).toContain("错误值 #N/A");
+    expect(result[2][0]).toBe("高收入");
+  });
+
+  it("reads an error cell value as Excel's data types give it too", () => {
+    const result = COURTYARD_SUBSIDY([[8000], [{ type: "Error", basicValue: "#DIV/0!" }]], [["低收入"]]);
+    expect(result[0][0]).toBe(4000);
+    expect((result[1][0] as CustomFunctions.Error).code).toBe("#DIV/0!");
+  });
+});
+
+describe("the shared cases (test/support/functionCases.ts) as Excel calls them", () => {
+  const FUNCTIONS = { TIER, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, AGE } as unknown as Record<string, (...args: unknown[]) => unknown[][]>;
+  /** An error cell as its code and message; a value as itself. */
+  const shown = (cell: unknown) => (cell instanceof CustomFunctions.Error ? { code: cell.code, message: cell.message } : cell);
+  const wanted = (cell: ExpectedCell) => (typeof cell === "object" ? { code: "#VALUE!", message: expect.stringContaining(cell.error) } : cell);
+
+  test.each(FUNCTION_CASES.map((c) => [caseTitle(c), c] as const))("%s", (_title, c) => {
+    let cells: unknown[][];
+    try {
+      cells = FUNCTIONS[c.fn](...excelArguments(c.args));
+    } catch (error) {
+      cells = [[error]]; // the whole call refused
+    }
+    expect(cells.map((row) => row.map(shown))).toEqual(c.expected.map((row) => row.map(wanted)));
   });
 });

@@ -7,6 +7,8 @@ import { DOMParser, Element } from "@xmldom/xmldom";
 import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_PUBLIC_URL, normalizePublicUrl, rewriteManifestUrls } from "../scripts/rewriteManifestUrls";
+import { validateManifest } from "../scripts/validateManifest";
+import { taskpaneOnlyManifest, TASKPANE_ONLY_ID } from "../scripts/manifestVariants";
 
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST_PATH = path.join(ROOT, "manifest.xml");
@@ -126,9 +128,29 @@ describe("manifest.xml", () => {
     expect(child(root, "Permissions").textContent?.trim()).toBe("ReadWriteDocument");
   });
 
-  it("requires SharedRuntime 1.1", () => {
+  it("installs wherever ExcelApi 1.1 is (Office 2016 on): the base manifest asks for nothing more", () => {
     const sets = all(child(root, "Requirements"), NS.office, "Set");
+    expect(sets.map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toEqual([["ExcelApi", "1.1"]]);
+  });
+
+  it("requires SharedRuntime 1.1 inside VersionOverrides, so Office without it keeps the base task pane", () => {
+    const overrides = child(root, "VersionOverrides");
+    const requirements = child(overrides, "Requirements");
+    const sets = all(requirements, NS.bt, "Set");
     expect(sets.map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toEqual([["SharedRuntime", "1.1"]]);
+    const order = Array.from(overrides.childNodes).filter((n): n is Element => n.nodeType === 1).map((e) => e.localName);
+    expect(order.indexOf("Requirements")).toBeLessThan(order.indexOf("Hosts"));
+    // The base manifest still opens the pane where VersionOverrides is ignored.
+    expect(child(child(root, "DefaultSettings"), "SourceLocation").getAttribute("DefaultValue")).toBe(`${DEV_URL}taskpane.html`);
+  });
+
+  it("points SupportUrl and LearnMoreUrl at the Chinese help page shipped with the add-in", () => {
+    expect(child(root, "SupportUrl").getAttribute("DefaultValue")).toBe(`${DEV_URL}help.html`);
+    expect(resource("GetStarted.LearnMoreUrl").value).toBe(`${DEV_URL}help.html`);
+    const help = fs.readFileSync(path.join(ROOT, "src/help/help.html"), "utf8");
+    expect(help).toContain('lang="zh-CN"');
+    expect(help).toMatch(/增收帮扶助手 · 使用帮助/);
+    expect(help).not.toMatch(/<script\b|https?:\/\/(?!localhost)/); // readable without internet
   });
 
   it("has unique resource ids of at most 32 characters", () => {
@@ -247,7 +269,8 @@ describe("manifest.xml", () => {
     const [check, summaries, open] = ribbonButtons();
     const openAction = child(open, "Action");
     expect(xsiType(openAction)).toBe("ShowTaskpane");
-    expect(child(openAction, "TaskpaneId").textContent).toBe("ButtonId1");
+    // Microsoft's shared-runtime guidance: no TaskpaneId under a long-lived runtime (one task pane).
+    expect(all(root, NS.overrides, "TaskpaneId")).toEqual([]);
     expect(residOf(child(openAction, "SourceLocation"))).toBe("Taskpane.Url");
     const functionNames = [check, summaries].map((b) => {
       const action = child(b, "Action");
@@ -354,3 +377,29 @@ function resourceValue(scope: Element, id: string): string | null {
   const element = allElements(scope).find((e) => e.namespaceURI === NS.bt && e.getAttribute("id") === id);
   return element?.getAttribute("DefaultValue") ?? null;
 }
+
+describe("npm run validate (offline structural check)", () => {
+  it("passes manifest.xml and the task-pane-only variant", () => {
+    expect(validateManifest(xml)).toEqual([]);
+    const variant = taskpaneOnlyManifest(xml);
+    expect(validateManifest(variant, "manifest-taskpane.xml")).toEqual([]);
+    expect(variant).not.toContain("VersionOverrides>");
+    expect(variant).toContain(`<Id>${TASKPANE_ONLY_ID}</Id>`);
+    expect(variant).toContain("增收帮扶助手（任务窗格版）");
+  });
+
+  it.each<[string, (text: string) => string, RegExp]>([
+    ["TaskpaneId under the shared runtime", (t) => t.replace('<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane">\n<TaskpaneId>ButtonId1</TaskpaneId>'), /TaskpaneId/],
+    ["an http URL", (t) => t.replace('<SupportUrl DefaultValue="https://', '<SupportUrl DefaultValue="http://'), /不是 https/],
+    ["a resid without a resource", (t) => t.replace('<Label resid="Tab.Label"/>', '<Label resid="Tab.Missing"/>'), /Tab\.Missing.*没有对应的资源/],
+    ["base elements out of order", (t) => t.replace(/(<Version>[^<]*<\/Version>)\s*(<ProviderName>[^<]*<\/ProviderName>)/, "$2$1"), /位置不对/],
+    ["a function page other than the runtime's", (t) => t.replace('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Functions.Script.Url"/>'), /FunctionFile/],
+    ["an unknown requirement set", (t) => t.replace('<Set Name="ExcelApi" MinVersion="1.1"/>', '<Set Name="ExcelAPI2" MinVersion="1.1"/>'), /未知的要求集/],
+    ["broken XML", (t) => t.replace("</OfficeApp>", ""), /不是格式正确的 XML/],
+  ])("reports %s", (_what, edit, message) => {
+    const edited = edit(xml);
+    expect(edited).not.toBe(xml);
+    const problems = validateManifest(edited);
+    expect(problems.join("\n")).toMatch(message);
+  });
+});

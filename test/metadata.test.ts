@@ -90,18 +90,26 @@ describe("generated functions.json", () => {
 });
 
 describe("zh-CN metadata (localizeMetadata with the ZH_CN table)", () => {
-  it("keeps ids, names and parameter names in the same order", () => {
+  it("keeps ids and function names; shows the parameters under Chinese names, in the same order", () => {
     const localized = localizeMetadata(metadata, ZH_CN);
-    expect(localized.functions.map((f) => [f.id, f.name, f.parameters.map((p) => p.name)])).toEqual(
-      metadata.functions.map((f) => [f.id, f.name, f.parameters.map((p) => p.name)]),
-    );
+    expect(localized.functions.map((f) => [f.id, f.name])).toEqual(metadata.functions.map((f) => [f.id, f.name]));
+    localized.functions.forEach((fn, i) => {
+      expect(fn.parameters.map((p) => p.name)).toEqual(metadata.functions[i].parameters.map((p) => ZH_CN[fn.id].names[p.name]));
+      for (const p of fn.parameters) expect(p.name).toMatch(CJK);
+    });
+    expect(localized.functions[0].parameters.map((p) => p.name)).toEqual(["人均纯收入", "低收入标准", "高收入标准"]);
   });
 
-  it("changes nothing but descriptions", () => {
+  it("changes nothing but descriptions and parameter names", () => {
     const localized = localizeMetadata(metadata, ZH_CN);
     const strip = (m: FunctionsMetadata) =>
-      JSON.parse(JSON.stringify(m), (key: string, value: unknown) => (key === "description" ? undefined : value)) as unknown;
+      m.functions.map((f) => ({ ...f, description: undefined, parameters: f.parameters.map((p) => ({ ...p, name: undefined, description: undefined })) }));
     expect(strip(localized)).toEqual(strip(metadata));
+  });
+
+  it("refuses a translated parameter name Excel could not show", () => {
+    const table: TranslationTable = { ...ZH_CN, AGE: { ...ZH_CN.AGE, names: { idNumber: "身份 证号", asOf: "计算日期" } } };
+    expect(() => localizeMetadata(metadata, table)).toThrow(/one word/);
   });
 
   it("describes every function and parameter in Chinese, from the table", () => {
@@ -112,8 +120,8 @@ describe("zh-CN metadata (localizeMetadata with the ZH_CN table)", () => {
       expect(fn.description).toBe(ZH_CN[fn.id].description);
       expect(fn.description).not.toBe(english.description);
       fn.parameters.forEach((p, i) => {
-        expect({ fn: fn.id, p: p.name, text: p.description }).toEqual({ fn: fn.id, p: p.name, text: expect.stringMatching(CJK) });
-        expect(p.description).toBe(ZH_CN[fn.id].parameters[p.name]);
+        expect({ fn: fn.id, p: english.parameters[i].name, text: p.description }).toEqual({ fn: fn.id, p: english.parameters[i].name, text: expect.stringMatching(CJK) });
+        expect(p.description).toBe(ZH_CN[fn.id].parameters[english.parameters[i].name]);
         expect(p.description).not.toBe(english.parameters[i].description);
       });
     }
@@ -141,7 +149,7 @@ describe("zh-CN metadata (localizeMetadata with the ZH_CN table)", () => {
   it("throws for translations of functions or parameters that do not exist, listing every problem", () => {
     const table: TranslationTable = {
       ...ZH_CN,
-      TIERS: { description: "多余", parameters: {} },
+      TIERS: { description: "多余", parameters: {}, names: {} },
       AGE: { ...ZH_CN.AGE, parameters: { ...ZH_CN.AGE.parameters, birthday: "多余" } },
     };
     let error: unknown;

@@ -194,13 +194,15 @@ describe("三 日期：台账中出现的各种写法", () => {
       }
     });
 
-    test("0、负数和超出 9999-12-31 的序列号不是日期", () => {
-      for (const serial of [0, -1, 2_958_466]) {
+    test("0、负数和晚于 2200-12-31 的序列号不是日期（与文字写的日期同一范围）", () => {
+      // 109,939 is 2200-12-31; Excel's serials run to 9999-12-31 (2,958,465), which no ledger date is.
+      for (const serial of [0, -1, 109_940, 2_958_465, 2_958_466]) {
         const error = thrown(() => parseDate(serial, "日期"));
         expect(error).toBeInstanceOf(InputError);
         expect(error.message).toContain(String(serial));
       }
-      expect(parseDate(2_958_465, "日期")).toEqual(d(9999, 12, 31));
+      expect(parseDate(109_939, "日期")).toEqual(d(2200, 12, 31));
+      expect(() => parseDate("2201-01-01", "日期")).toThrow(InputError);
     });
   });
 

@@ -1,4 +1,7 @@
-/** A tiny argument parser: no dependency, Chinese messages, and no surprises for `--flag=value`. */
+/**
+ * A tiny argument parser: no dependency, Chinese messages, and no surprises for `--flag=value`.
+ * A bare `--` ends the options, so a file named -台账.xlsx can be given (or as ./-台账.xlsx).
+ */
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);
@@ -16,6 +19,11 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], fl
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    // After a bare --, everything is a file name, even one that starts with a hyphen (-台账.xlsx).
+    if (arg === "--") {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
     if (!arg.startsWith("-") || arg === "-") {
       positional.push(arg);
       continue;
@@ -28,7 +36,10 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], fl
     } else if (flags.includes(name)) {
       options.set(name, true);
     } else {
-      throw new UsageError(`不认识的选项：${name}`);
+      // A file whose name starts with a hyphen looks like an option: say how to give it.
+      const looksLikeFile = /\.[A-Za-z]{2,5}$/.test(arg) || /[^\x00-\x7f]/.test(arg);
+      const hint = looksLikeFile ? `。如果这是文件名，请写作 ./${arg}，或写在 -- 之后（如 bangfu check -- ${arg}）` : "";
+      throw new UsageError(`不认识的选项：${name}${hint}`);
     }
   }
   return { positional, options };

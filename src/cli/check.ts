@@ -1,14 +1,14 @@
-import * as fs from "node:fs";
 import type { CheckReport } from "../checks";
 import { checkSheet } from "../engine/checkSheet";
 import { HEADER_SEARCH_ROWS, Ledger, LedgerNotFoundError, readLedger } from "../ledger";
-import { parsePolicyFile, Policy, PolicyFileError, PolicyOverrides } from "../policy";
-import { CivilDate, parseDate, today } from "../values";
+import { ACCEPTED_YEARS, parsePolicyFile, Policy, POLICY_FILE_MAX_BYTES, PolicyFileError, PolicyOverrides } from "../policy";
+import { CivilDate, compactText, formatDate, InputError, parseDate, today } from "../values";
 import { readLedgerSheetFromFile } from "../xlsx/readWorkbook";
 import { parseArgs, UsageError } from "./args";
 import { EXIT_CANNOT_CHECK, reportCannotProceed } from "./errors";
 import { reportToJson, reportToText } from "./format";
 import { Io, terminalProgress } from "./io";
+import { readSmallTextFile, TextFileError } from "./textFile";
 
 export { EXIT_CANNOT_CHECK };
 
@@ -117,11 +117,28 @@ export function describePassedOver(passedOver: CheckedFile["passedOver"]): strin
   return passedOver.length === 0 ? "" : `（已跳过：${passedOver.map((s) => `“${s.name}”`).join("、")}，不像台账）`;
 }
 
+/**
+ * The check date: written out as a date (2025-12-31, 2025/12/31, 2025年12月31日, 20251231),
+ * never a bare number taken as an Excel serial (--as-of 1 is not 1900-01-01), and within
+ * ACCEPTED_YEARS, so a typo cannot check against a century no ledger belongs to.
+ */
 export function readAsOf(option: string | true | undefined): CivilDate {
   if (option === undefined) return today();
-  if (option === true) throw new UsageError("--as-of 需要一个日期，如 2025-12-31");
-  const date = parseDate(option, "检查日期");
-  if (!date) throw new UsageError("--as-of 需要一个日期，如 2025-12-31");
+  const range = `${ACCEPTED_YEARS.first}-01-01 至 ${ACCEPTED_YEARS.last}-12-31`;
+  const usage = `--as-of 需要一个${range}之间的日期，写作 YYYY-MM-DD，如 2025-12-31`;
+  if (option === true) throw new UsageError(usage);
+  const text = compactText(option);
+  // A bare number (1, 45000, 45000.5) would be read as an Excel serial; 20251231 is a date written out.
+  if (/^\d+(\.\d+)?$/.test(text) && !/^\d{8}$/.test(text)) throw new UsageError(`${usage}（收到“${option}”，不是日期）`);
+  let date: CivilDate | null;
+  try {
+    date = parseDate(option, "检查日期");
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(`${error.message}。${usage}`);
+    throw error;
+  }
+  if (!date) throw new UsageError(usage);
+  if (date.year < ACCEPTED_YEARS.first || date.year > ACCEPTED_YEARS.last) throw new UsageError(`${usage}（收到 ${formatDate(date)}）`);
   return date;
 }
 
@@ -130,9 +147,11 @@ export function readPolicyOption(option: string | true | undefined): PolicyOverr
   if (option === true) throw new UsageError("--policy 需要一个参数文件路径");
   let text: string;
   try {
-    text = fs.readFileSync(option, "utf8");
+    // Size and kind are checked before reading: --policy /dev/zero or a FIFO is refused at once.
+    text = readSmallTextFile(option, POLICY_FILE_MAX_BYTES, "请给出参数文件（.json，见 README“政策参数”）");
   } catch (error) {
-    throw new PolicyFileError(option, [`无法读取：${(error as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在" : (error as Error).message}`]);
+    if (error instanceof TextFileError) throw new PolicyFileError(option, [error.message]);
+    throw error;
   }
   return parsePolicyFile(text, option);
 }

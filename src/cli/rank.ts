@@ -8,14 +8,15 @@
  * 2 when a file cannot be read, holds no ledger, or the output cannot be written. One
  * unreadable street stops the ranking: a ranking without it would mislead.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { LedgerNotFoundError, readLedger } from "../ledger";
 import { resolvePolicy } from "../policy";
 import { displayWidth } from "../summaries/common";
-import { buildRankingTable, farmersGrowthText, LAGGING_MARK, PLAN_CLAUSE_NOTE, percentText, rankStreets, StreetInput, StreetRanking } from "../summaries/ranking";
+import { buildRankingTable, farmersGrowthText, LAGGING_MARK, noLaggingNote, PLAN_CLAUSE_NOTE, percentText, rankStreets, StreetInput, StreetRanking } from "../summaries/ranking";
 import { formatDate, roundToPrecision } from "../values";
 import { readLedgerSheetFromFile, readLedgerSheetsFromFile } from "../xlsx/readWorkbook";
-import { assertOutputIsNotInput, writeNewSummaryWorkbook } from "../xlsx/writeSummaries";
+import { assertOutputIsNotInput, checkOutputPath, writeNewSummaryWorkbook } from "../xlsx/writeSummaries";
 import { parseArgs, UsageError } from "./args";
 import { acceptLedgerSheet, EXIT_CLEAN, LEDGER_PROBE_ROWS, noWorksheetMessage, policyYearNotice, readAsOf, readPolicyOption } from "./check";
 import { reportCannotProceed } from "./errors";
@@ -34,7 +35,11 @@ export async function runRank(argv: readonly string[], io: Io): Promise<number> 
   const asOf = readAsOf(args.options.get("--as-of"));
   const overrides = readPolicyOption(args.options.get("--policy"));
   try {
-    if (outputOption !== undefined) for (const file of files) await assertOutputIsNotInput(file, outputOption);
+    if (outputOption !== undefined) {
+      await checkOutputPath(outputOption);
+      for (const file of files) await assertOutputIsNotInput(file, outputOption);
+    }
+    await assertDistinctFiles(files);
     const policy = resolvePolicy(asOf.year, overrides);
     const notice = policyYearNotice(overrides, policy.year);
     if (notice) io.stderr(`${notice}\n`);
@@ -51,6 +56,27 @@ export async function runRank(argv: readonly string[], io: Io): Promise<number> 
     return EXIT_CLEAN;
   } catch (error: unknown) {
     return reportCannotProceed(error, io, { input: "无法排名", output: "无法写出排名" });
+  }
+}
+
+/**
+ * The same file given twice (by another path, a symbolic or a hard link) would count its
+ * households twice and rank a street against itself: refused, naming both arguments.
+ * Files that cannot be opened are left to the reader, which says why.
+ */
+async function assertDistinctFiles(files: readonly string[]): Promise<void> {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const stat = await fs.promises.stat(file).catch(() => null);
+    if (!stat) continue;
+    // Some network drives report no inode (0): the resolved path is the best there is.
+    const key = stat.ino ? `${stat.dev}:${stat.ino}` : await fs.promises.realpath(file);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      const how = earlier === file ? "给出了两次" : `与 ${earlier} 是同一个文件（另一个路径或链接）`;
+      throw new UsageError(`${file} ${how}：每个街道的台账只能给一次，否则该街道会被重复计算。\n${RANK_USAGE}`);
+    }
+    seen.set(key, file);
   }
 }
 
@@ -140,7 +166,7 @@ export function rankingToText(ranking: StreetRanking): string {
     "",
     lagging.length > 0
       ? `增速靠后的街道（增幅低于当地农民收入增幅 ${percentText(ranking.farmersGrowth)}）：${lagging.join("、")}。${PLAN_CLAUSE_NOTE}`
-      : `没有增幅低于当地农民收入增幅（${percentText(ranking.farmersGrowth)}）的街道。`,
+      : noLaggingNote(ranking),
   ];
   if (uncomputable.length > 0) lines.push(`无法计算增幅（没有两年收入齐全的户），未参加排名：${uncomputable.join("、")}。`);
   return lines.join("\n");

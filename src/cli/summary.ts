@@ -9,7 +9,7 @@
 import { countBySeverity } from "../checks";
 import { buildSummaries } from "../summaries";
 import { formatDate } from "../values";
-import { assertOutputIsNotInput, WriteResult, writeSummaryWorkbook } from "../xlsx/writeSummaries";
+import { assertOutputIsNotInput, checkOutputPath, WriteResult, writeSummaryWorkbook } from "../xlsx/writeSummaries";
 import { parseArgs, UsageError } from "./args";
 import { checkFile, describePassedOver, EXIT_CLEAN, policyYearNotice, readAsOf, readPolicyOption } from "./check";
 import { reportCannotProceed } from "./errors";
@@ -42,6 +42,7 @@ export async function runSummary(argv: readonly string[], io: Io): Promise<numbe
   const sheetOption = args.options.get("--sheet");
   const progress = terminalProgress(io);
   try {
+    await checkOutputPath(output);
     await assertOutputIsNotInput(file, output);
     const checked = await checkFile(file, { sheetName: typeof sheetOption === "string" ? sheetOption : undefined, asOf, overrides, onProgress: progress.onProgress });
     progress.done();
@@ -77,6 +78,10 @@ export function describeWrite(result: WriteResult, inputLabel: string | null): s
     lines.push(tab.renamed ? `  + ${tab.name}（工作簿中已有用户自己的“${tab.title}”工作表，保留未动，新表改名为“${tab.name}”）` : `  + ${tab.name}`);
   }
   if (result.replaced.length > 0) lines.push(`替换了上次由 BANGFU 生成的工作表：${result.replaced.map((n) => `“${n}”`).join("、")}。`);
+  if (result.macros === "kept") lines.push(`输入文件含宏（VBA），输出文件 ${result.outputPath} 保留了宏。`);
+  if (result.macros === "dropped") {
+    lines.push(`说明：输入文件含宏（VBA）；输出为 .xlsx，不含宏（与 Excel“另存为 .xlsx”相同）。如需保留宏，请用 -o 指定 .xlsm 文件名。`);
+  }
   if (result.ignoredMarkers.length > 0) lines.push(`注意：生成标记指向台账本身，已忽略该标记，台账未动（${result.ignoredMarkers.join("；")}）。`);
   return lines;
 }

@@ -37,9 +37,11 @@ export function showSummaries(event?: Office.AddinCommands.Event): Promise<void>
 /** The ribbon's ExecuteFunction ids. */
 export const COMMANDS = { showTaskpane, checkActiveSheet, showSummaries } as const;
 
-// Outside Office (a plain browser) there is nothing to register with.
+// Outside Office (a plain browser, or office.js failed to load) there is nothing to register with;
+// Office without add-in commands (the task pane of Office 2016/2019) has no Office.actions.
 if (typeof Office !== "undefined") {
   void Office.onReady(() => {
+    if (!Office.actions) return;
     Office.actions.associate("showTaskpane", showTaskpane);
     Office.actions.associate("checkActiveSheet", checkActiveSheet);
     Office.actions.associate("showSummaries", showSummaries);

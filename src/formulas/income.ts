@@ -1,4 +1,4 @@
-import { InputError, roundToFen } from "../values";
+import { InputError, MAX_HOUSEHOLD_SIZE, roundToFen } from "../values";
 
 /** Income components as the national monitoring system counts them, yuan per year for the household. */
 export interface IncomeComponents {
@@ -17,5 +17,6 @@ export function householdNetIncome(c: IncomeComponents): number {
 /** 人均纯收入 = 家庭纯收入 ÷ 家庭人口数, to the fen. */
 export function perCapitaNetIncome(c: IncomeComponents, householdSize: number): number {
   if (!(householdSize > 0)) throw new InputError(`家庭人口数应大于0，收到 ${householdSize}`);
+  if (householdSize > MAX_HOUSEHOLD_SIZE) throw new InputError(`家庭人口数${householdSize}不合常理：一户最多按${MAX_HOUSEHOLD_SIZE}人计`);
   return roundToFen(householdNetIncome(c) / householdSize);
 }

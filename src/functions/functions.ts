@@ -11,18 +11,32 @@ import {
   compactText,
   InputError,
   isBlank,
+  MAX_FUNCTION_CELLS,
   parseAmount,
   parseDate,
   parseDisabilityGrade,
+  parseAgeInYears,
+  parseHouseholdSize,
   parseRate,
   parseWholeNumber,
-  quote,
   today,
 } from "../values";
 import { cellwise, MatrixArgument } from "./cellwise";
 import { functionPolicy } from "./policyContext";
 
 const NO_VALUE = "";
+
+/**
+ * Excel's CustomFunctions, or a stand-in whose associate() does nothing where there is none: Office
+ * versions without custom functions load this page as a plain task pane, and so does a page whose
+ * office.js failed to load. The build appends `CustomFunctions.associate(...)` calls to this module;
+ * they resolve to this binding, so such a page registers nothing instead of stopping with
+ * "CustomFunctions is not defined".
+ */
+const CustomFunctions: typeof globalThis.CustomFunctions = (globalThis as { CustomFunctions?: typeof globalThis.CustomFunctions }).CustomFunctions ?? {
+  ...({} as typeof globalThis.CustomFunctions),
+  associate: () => undefined,
+};
 
 /**
  * Income tier (收入分层) of a per-capita net income, by the plan's thresholds (二（一）).
@@ -108,7 +122,7 @@ export function PER_CAPITA(wage: any[][], business: any[][], property: any[][], 
       parseAmount(t, "转移性收入"),
       parseAmount(c, "生产经营性支出"),
     ];
-    const householdSize = parseWholeNumber(s, "家庭人口数");
+    const householdSize = parseHouseholdSize(s, "家庭人口数");
     if (householdSize === null || components.every((v) => v === null)) return NO_VALUE;
     const [wageIncome, businessIncome, propertyIncome, transferIncome, businessCosts] = components.map((v) => v ?? 0);
     return perCapitaNetIncome({ wageIncome, businessIncome, propertyIncome, transferIncome, businessCosts }, householdSize);
@@ -134,16 +148,22 @@ function asOfDate(cell: unknown): CivilDate {
   return parseDate(cell, "计算日期") ?? today();
 }
 
-/** An age typed as a number, or an ID number from which the age is computed. */
+/**
+ * An age typed as a number, or an ID number from which the age is computed. Only what looks
+ * like an ID number (15 or more digits, an X at the end allowed) is read as one; anything else
+ * (60.5, TRUE, 999, -3, 六十) is judged as an age, so the message speaks of the age.
+ */
 function ageInYears(cell: unknown, asOfCell: unknown): number | null {
   const date = asOfDate(asOfCell);
   if (isBlank(cell)) return null;
-  // Half-width and compacted, so an age typed with a Chinese IME (６０) reads as an age, not as an ID number.
-  const text = compactText(cell);
-  if (/^-\d{1,3}(\.\d+)?$/.test(text)) throw new InputError(`年龄不能为负数：${quote(cell)}`);
-  if (/^\d{1,3}(\.0+)?$/.test(text)) return parseWholeNumber(cell, "年龄");
-  if (typeof cell === "number" && cell < 1000) throw new InputError(`年龄应为整数周岁：${quote(cell)}`);
-  return ageFromIdNumber(cell, date);
+  if (looksLikeIdNumber(cell)) return ageFromIdNumber(cell, date);
+  return parseAgeInYears(cell, "年龄");
+}
+
+// Half-width and compacted, so an age typed with a Chinese IME (６０) reads as an age, not as an ID number.
+function looksLikeIdNumber(cell: unknown): boolean {
+  if (typeof cell === "number") return Number.isInteger(cell) && cell >= 1e14;
+  return typeof cell === "string" && /^\d{14,}[\dXx]?$/.test(compactText(cell));
 }
 
 function isLowIncome(cell: unknown): boolean {
@@ -156,16 +176,63 @@ function isLowIncome(cell: unknown): boolean {
   return perCapita === null || incomeTier(perCapita, tierThresholds(functionPolicy())) === "low";
 }
 
-/** Run a per-cell computation; bad input becomes #VALUE! with the Chinese message, in the cell or for the whole call. */
+/**
+ * An error cell among the arguments (functions.json sets allowErrorForDataTypeAny, so Excel passes
+ * it in instead of failing the whole call): that result cell shows the same error, the others compute.
+ */
+class ErrorArgument extends InputError {
+  constructor(readonly code: string) {
+    super(`参数单元格本身是错误值 ${code}，请先更正那个单元格`);
+  }
+}
+
+const EXCEL_ERRORS = new Set(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!", "#NAME?", "#REF!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#BUSY!", "#FIELD!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!"]);
+
+/** The Excel error code of an error argument (a CustomFunctions.Error or an error cell value), else null. */
+function errorCodeOf(value: unknown): string | null {
+  if (typeof value !== "object" || value === null) return null;
+  const candidate = value as { code?: unknown; basicValue?: unknown; type?: unknown };
+  for (const code of [candidate.code, candidate.basicValue]) if (typeof code === "string" && EXCEL_ERRORS.has(code)) return code;
+  return null;
+}
+
+/**
+ * Run a per-cell computation; bad input becomes #VALUE! with the Chinese message, in the cell or
+ * for the whole call. A result that is not a finite number never reaches a cell.
+ */
 function evaluate(args: MatrixArgument[], compute: (cells: unknown[]) => string | number): any[][] {
+  const guarded = (cells: unknown[]) => {
+    for (const cell of cells) {
+      const code = errorCodeOf(cell);
+      if (code !== null) throw new ErrorArgument(code);
+    }
+    const result = compute(cells);
+    if (typeof result === "number" && !Number.isFinite(result)) throw new InputError("计算结果超出可计算范围，请核对参数是否录错");
+    return result;
+  };
   try {
-    return cellwise(args, compute, toExcelError);
+    assertBoundedWork(args);
+    return cellwise(args, guarded, toExcelError);
   } catch (error) {
     if (error instanceof InputError) throw toExcelError(error);
     throw error;
   }
 }
 
+/** Refuse a call over more than MAX_FUNCTION_CELLS cells before any cell is computed (the runtime is shared). */
+function assertBoundedWork(args: readonly MatrixArgument[]): void {
+  let largest = 0;
+  // Excel hands a range over as equal rows: rows × the first row's width.
+  for (const arg of args) if (arg) largest = Math.max(largest, arg.length * (arg[0]?.length ?? 0));
+  if (largest > MAX_FUNCTION_CELLS) {
+    throw new InputError(`参数区域有 ${largest.toLocaleString("zh-CN")} 个单元格，超过一次计算的上限 ${MAX_FUNCTION_CELLS.toLocaleString("zh-CN")} 个（过大的区域会让 Excel 长时间无响应）：请把区域分成几段，分别计算`);
+  }
+}
+
 function toExcelError(error: InputError): CustomFunctions.Error {
+  if (error instanceof ErrorArgument) {
+    const known = Object.values(CustomFunctions.ErrorCode).includes(error.code as CustomFunctions.ErrorCode);
+    return new CustomFunctions.Error(known ? (error.code as CustomFunctions.ErrorCode) : CustomFunctions.ErrorCode.invalidValue, error.message);
+  }
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.message);
 }

@@ -1,7 +1,8 @@
 /**
  * Builds a locale's functions.json from the generated (English) one and a translation
- * table. Pure: used by webpack (through tsx) and by the tests. Ids and parameter names
- * are copied unchanged; Excel matches formulas by id, so they must not differ by locale.
+ * table. Pure: used by webpack (through tsx) and by the tests. Function ids and names are copied
+ * unchanged (Excel matches formulas by id, and =BANGFU.TIER is the same in every locale);
+ * descriptions and the parameter names Excel shows in its formula tooltips are translated.
  */
 
 export interface MetadataParameter {
@@ -27,6 +28,8 @@ export interface FunctionTranslation {
   readonly description: string;
   /** Parameter name → description. */
   readonly parameters: Readonly<Record<string, string>>;
+  /** Parameter name → the name shown in the formula tooltip (short, no spaces or commas). */
+  readonly names: Readonly<Record<string, string>>;
 }
 
 export type TranslationTable = Readonly<Record<string, FunctionTranslation>>;
@@ -60,12 +63,17 @@ export function localizeMetadata<M extends FunctionsMetadata>(metadata: M, table
       const text = has(translation.parameters, parameter.name) ? translation.parameters[parameter.name] : undefined;
       if (text === undefined) problems.push(`parameter ${fn.id}.${parameter.name} has no translation`);
       else if (!text.trim()) problems.push(`parameter ${fn.id}.${parameter.name}: empty description`);
-      return { ...parameter, description: text ?? parameter.description };
+      const name = has(translation.names, parameter.name) ? translation.names[parameter.name] : undefined;
+      if (name === undefined) problems.push(`parameter ${fn.id}.${parameter.name} has no translated name`);
+      else if (!/^[^\s,;()"]+$/.test(name)) problems.push(`parameter ${fn.id}.${parameter.name}: name "${name}" must be one word without spaces, commas or brackets`);
+      return { ...parameter, name: name ?? parameter.name, description: text ?? parameter.description };
     });
     const known = new Set(fn.parameters.map((p) => p.name));
-    for (const name of Object.keys(translation.parameters)) {
+    for (const name of new Set([...Object.keys(translation.parameters), ...Object.keys(translation.names)])) {
       if (!known.has(name)) problems.push(`translation for ${fn.id}.${name}, which is not a parameter of ${fn.id}`);
     }
+    const shown = Object.values(translation.names);
+    if (new Set(shown).size !== shown.length) problems.push(`function ${fn.id}: two parameters have the same translated name`);
     return { ...fn, description: translation.description, parameters };
   });
   const ids = new Set(metadata.functions.map((fn) => fn.id));

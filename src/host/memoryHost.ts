@@ -12,14 +12,14 @@
  *   and deletes only BANGFU's notes. Values are never written.
  */
 import type { Finding } from "../checks/types";
-import { columnNumber } from "../ledger/cellRef";
+import { columnLetter, columnNumber } from "../ledger/cellRef";
 import type { CellRef, MergedRange, SheetInput } from "../ledger/model";
 import { HEADER_SEARCH_ROWS } from "../ledger/headers";
 import { markerName, type SummaryTable } from "../summaries/model";
 import { planMarks, textFingerprint } from "./marks";
 import { hostError, protectedSheetMessage, sheetMissingMessage } from "./messages";
 import { freeSheetName, layoutSummary, type SummaryLayout } from "./summaryLayout";
-import { EMPTY_SETTINGS, HostError, type PaneSettings, type WorkbookHost } from "./types";
+import { EMPTY_SETTINGS, HostError, type CellBlock, type CellWrite, type PaneSettings, type WorkbookHost } from "./types";
 
 export interface MemorySheetInit {
   readonly name: string;
@@ -225,7 +225,73 @@ export class MemoryWorkbookHost implements WorkbookHost {
     this.settingsSaved++;
   }
 
+  /** Recalculations asked for (the pane asks after a policy change). */
+  recalculations = 0;
+  /** Selected block (top-left cell and size); selectCell sets a one-cell selection. */
+  selectionSize: { rows: number; columns: number } = { rows: 1, columns: 1 };
+
+  async readSelection(): Promise<CellBlock> {
+    this.enter("readSelection");
+    const sheet = this.selection?.sheet ?? this.active;
+    const cell = this.selection?.cell ?? { row: 1, column: "A" };
+    return this.block(sheet, cell.row, columnNumber(cell.column), this.selectionSize.rows, this.selectionSize.columns);
+  }
+
+  async readCells(sheet: string, top: number, left: number, rows: number, columns: number): Promise<CellBlock> {
+    this.enter("readCells", `${sheet}!${columnLetter(left)}${top}`);
+    return this.block(sheet, top, left, rows, columns);
+  }
+
+  async writeCells(sheet: string, blocks: readonly CellWrite[]): Promise<void> {
+    this.enter("writeCells", sheet);
+    const s = this.sheetOrFail(sheet);
+    if (s.protected) throw hostError("protectedSheet", protectedSheetMessage("formulas", s.name));
+    for (const block of blocks) {
+      block.cells.forEach((row, r) =>
+        row.forEach((value, c) => {
+          const address = `${columnLetter(block.left + c)}${block.top + r}`;
+          if (block.kind === "formulas" && typeof value === "string" && value.startsWith("=")) s.formulas.set(address, value);
+          else {
+            s.formulas.delete(address);
+            this.setValue(s, block.top + r, block.left + c, value);
+          }
+        }),
+      );
+    }
+  }
+
+  async recalculate(): Promise<void> {
+    this.enter("recalculate");
+    this.recalculations++;
+  }
+
   // ---------------------------------------------------------------- internals
+
+  private block(sheetName: string, top: number, left: number, rows: number, columns: number): CellBlock {
+    const s = this.sheetOrFail(sheetName);
+    const values: unknown[][] = [];
+    const formulas: unknown[][] = [];
+    for (let r = 0; r < rows; r++) {
+      values.push([]);
+      formulas.push([]);
+      for (let c = 0; c < columns; c++) {
+        const value = s.cells[top + r - s.origin.row]?.[left + c - s.origin.column] ?? "";
+        values[r].push(value);
+        formulas[r].push(s.formulas.get(`${columnLetter(left + c)}${top + r}`) ?? value);
+      }
+    }
+    return { sheet: s.name, top, left, formulas, values };
+  }
+
+  private setValue(s: MemorySheet, row: number, column: number, value: unknown): void {
+    const r = row - s.origin.row;
+    const c = column - s.origin.column;
+    if (r < 0 || c < 0) return;
+    while (s.cells.length <= r) s.cells.push([]);
+    const line = s.cells[r];
+    while (line.length <= c) line.push("");
+    line[c] = value;
+  }
 
   private clearSheetMarks(s: MemorySheet): number {
     const records = this.marks.get(s) ?? [];

@@ -5,7 +5,7 @@
 import { HostError } from "./types";
 
 /** What the user was doing, for the messages: 读取 / 写入汇总 / 标记 / 清除标记 / 定位 / 保存设置 … */
-export type HostAction = "read" | "write" | "mark" | "clear" | "select" | "list" | "settings";
+export type HostAction = "read" | "write" | "mark" | "clear" | "select" | "list" | "settings" | "formulas" | "recalculate";
 
 export const ACTION_LABELS: Record<HostAction, string> = {
   read: "读取工作表",
@@ -15,6 +15,8 @@ export const ACTION_LABELS: Record<HostAction, string> = {
   select: "定位单元格",
   list: "列出工作表",
   settings: "保存设置",
+  formulas: "写入公式",
+  recalculate: "重新计算",
 };
 
 export const CELL_EDIT_MODE_MESSAGE = "Excel 正处于单元格编辑状态：请先按 Enter 或 Esc 结束编辑，再点一次。";

@@ -26,6 +26,30 @@ export interface WorkbookHost {
   clearMarks(sheet: string): Promise<number>;
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings): Promise<void>;
+  /** The selected cells (the first area): formulas (constants as themselves) and values. */
+  readSelection(): Promise<CellBlock>;
+  /** Formulas and values of a block of a sheet (top/left 1-based). */
+  readCells(sheet: string, top: number, left: number, rows: number, columns: number): Promise<CellBlock>;
+  /** Write formulas or values into rectangular blocks of a sheet (the pane's 公式 tab, on request only). */
+  writeCells(sheet: string, blocks: readonly CellWrite[]): Promise<void>;
+  /** Recalculate every formula, the BANGFU functions too (after a policy change). */
+  recalculate(): Promise<void>;
+}
+
+/** A rectangle of cells as read: formulas[r][c] is "=…" for a formula, else the constant. */
+export interface CellBlock {
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly formulas: readonly (readonly unknown[])[];
+  readonly values: readonly (readonly unknown[])[];
+}
+
+export interface CellWrite {
+  readonly top: number;
+  readonly left: number;
+  readonly kind: "formulas" | "values";
+  readonly cells: readonly (readonly (string | number | boolean)[])[];
 }
 
 /** Saved in the workbook so that the next check uses them. */

@@ -103,6 +103,19 @@ export interface HeaderInfo {
   /** Index into SheetInput.cells of the first row after the header. */
   readonly dataStartIndex: number;
   readonly columns: readonly ColumnInfo[];
+  /** Columns that name a field another column already supplies: not used, and reported. */
+  readonly duplicateColumns: readonly DuplicateColumn[];
+}
+
+/** A second column for one field: which column is used instead, and why. */
+export interface DuplicateColumn {
+  readonly field: FieldKey;
+  /** The column ignored and the sheet row of its header cell. */
+  readonly ignored: ColumnInfo;
+  readonly headerRow: number;
+  /** The column the field is read from. */
+  readonly used: ColumnInfo;
+  readonly reason: "userMapping" | "canonical" | "leftmost";
 }
 
 /** One column of a candidate header: the text written and the text it is matched on. */
@@ -121,6 +134,7 @@ interface Candidate {
   /** Recognised columns whose header stands in the top row of a two-row reading. */
   readonly topRecognised: number;
   readonly hasKey: boolean;
+  readonly duplicates: readonly { readonly field: FieldKey; readonly ignored: number; readonly used: number; readonly fromTop: boolean; readonly reason: DuplicateColumn["reason"] }[];
 }
 
 /**
@@ -170,14 +184,37 @@ export function findHeader(sheet: SheetInput, options: ReadOptions = {}): Header
     throw new LedgerNotFoundError(sheet.name, message);
   }
   const lastRowIndex = best.top + best.rows - 1;
+  const { columns, top } = best;
   return {
     firstRowIndex: best.top,
     lastRowIndex,
     headerRow: origin.row + best.top,
     headerLastRow: origin.row + lastRowIndex,
     dataStartIndex: lastRowIndex + 1,
-    columns: best.columns,
+    columns,
+    duplicateColumns: best.duplicates.map((d) => ({
+      field: d.field,
+      ignored: columns[d.ignored],
+      headerRow: origin.row + (d.fromTop ? top : lastRowIndex),
+      used: columns[d.used],
+      reason: d.reason,
+    })),
   };
+}
+
+/**
+ * Why a column was not used although its header names a field, in Chinese: which column is read
+ * instead and why (the column mapping, the canonical spelling, or the leftmost of equals).
+ */
+export function duplicateColumnMessage(d: DuplicateColumn): string {
+  const label = FIELDS[d.field].label;
+  const why =
+    d.reason === "userMapping"
+      ? `列映射指定了${d.used.letter}列`
+      : d.reason === "canonical"
+        ? `“${d.used.header}”是该字段更常用的写法`
+        : `两列写法同样常用，取靠左的一列`;
+  return `${d.ignored.letter}列“${d.ignored.header}”与${d.used.letter}列“${d.used.header}”都是“${label}”：本次检查使用${d.used.letter}列（${why}），没有使用${d.ignored.letter}列的数据。如应使用${d.ignored.letter}列，请在列映射中指定，或删去、改名其中一列`;
 }
 
 /**
@@ -302,8 +339,10 @@ function evaluate({ cells }: { cells: readonly HeaderCell[] }, rows: 1 | 2, top:
   });
 
   const owner = new Map<FieldKey, number>();
+  const contenders = new Map<FieldKey, number[]>();
   drafts.forEach((d, i) => {
     if (d.field === null) return;
+    contenders.set(d.field, [...(contenders.get(d.field) ?? []), i]);
     const current = owner.get(d.field);
     if (current === undefined) {
       owner.set(d.field, i);
@@ -314,6 +353,14 @@ function evaluate({ cells }: { cells: readonly HeaderCell[] }, rows: 1 | 2, top:
     }
     if (d.rank < drafts[current].rank) owner.set(d.field, i);
   });
+  const duplicates: Candidate["duplicates"][number][] = [];
+  for (const [field, indexes] of contenders) {
+    const used = owner.get(field) as number;
+    for (const ignored of indexes.filter((i) => i !== used)) {
+      const reason = drafts[used].matchedBy === "userMapping" ? "userMapping" : drafts[used].rank < drafts[ignored].rank ? "canonical" : "leftmost";
+      duplicates.push({ field, ignored, used, fromTop: cells[ignored].fromTop === true, reason });
+    }
+  }
 
   const columns: ColumnInfo[] = drafts.map((d, i) => {
     // A column that lost its field to a better match is kept as an unrecognised column.
@@ -324,5 +371,5 @@ function evaluate({ cells }: { cells: readonly HeaderCell[] }, rows: 1 | 2, top:
   const score = columns.filter((c) => c.field !== null || c.measureKind !== null).length;
   const topRecognised = columns.filter((c, i) => cells[i].fromTop && (c.field !== null || c.measureKind !== null)).length;
   const hasKey = KEY_FIELDS.some((f) => owner.has(f));
-  return { top, rows, columns, score, topRecognised, hasKey };
+  return { top, rows, columns, score, topRecognised, hasKey, duplicates };
 }

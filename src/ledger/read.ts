@@ -5,7 +5,7 @@
 import { compactText, isBlank, parseResidentId, quote, roundToPrecision } from "../values";
 import { columnNumber } from "./cellRef";
 import { FIELDS, FieldKey } from "./fields";
-import { amountScaleOf, findHeader } from "./headers";
+import { amountScaleOf, duplicateColumnMessage, findHeader } from "./headers";
 import {
   CellProblem,
   CellRef,
@@ -83,7 +83,8 @@ export function readLedger(sheet: SheetInput, options: ReadOptions = {}): Ledger
   const kindCols = columns.filter((c) => c.measureKind !== null);
   const usedCols = columns.filter((c) => c.field !== null || c.measureKind !== null);
   const keyColumn = fieldColumns[keyField] as ColumnInfo;
-  const problems: CellProblem[] = [];
+  // A second column for a field is not read: say which column is and why (D04).
+  const problems: CellProblem[] = header.duplicateColumns.map((d) => ({ cell: { row: d.headerRow, column: d.ignored.letter }, field: d.field, value: null, kind: "unreadable", message: duplicateColumnMessage(d) }));
   const rows: RowRead[] = [];
   // Amount columns whose header gives 万元: their values are scaled to yuan.
   const scales = new Map<number, number>();

@@ -4,6 +4,7 @@
  */
 import { parseTierLabel, requireTierLabel } from "../formulas";
 import {
+  assertBirthDate,
   compactText,
   formatDate,
   IdNumberError,
@@ -13,6 +14,8 @@ import {
   parseDate,
   parseDisabilityGrade,
   parseResidentId,
+  parseAgeInYears,
+  parseHouseholdSize,
   parseWholeNumber,
   quote,
   toHalfWidth,
@@ -155,17 +158,21 @@ function readByType(type: FieldType, value: unknown, what: string, field: FieldK
     case "idNumber":
       return parseResidentId(typeof value === "string" ? value.trim() : value).number;
     case "integer": {
+      // A household has 1 to MAX_HOUSEHOLD_SIZE members; an age is 0 (an infant) to below AGE_LIMIT.
+      if (field === "householdSize") return parseHouseholdSize(value, what);
+      if (field === "age") return parseAgeInYears(value, what);
       const number = parseWholeNumber(value, what);
-      // A household has at least one member; an age is never negative (0 is an infant).
-      if (number !== null && field === "householdSize" && number <= 0) throw new InputError(`${what}应大于0：${quote(value)}`);
       if (number !== null && number < 0) throw new InputError(`${what}不能为负数：${quote(value)}`);
       return number;
     }
     case "amount":
       return parseAmount(value, what);
-    case "date":
+    case "date": {
       // A month-only contact date (202305) means "some time that month": its last day is the kindest reading.
-      return parseDate(value, what, { monthOnly: field === "lastContactDate" ? "end" : "start" });
+      const date = parseDate(value, what, { monthOnly: field === "lastContactDate" ? "end" : "start" });
+      if (date !== null && field === "birthDate") assertBirthDate(date, value, what);
+      return date;
+    }
     case "yesNo":
       return parseYesNo(value, what);
     case "coverage":

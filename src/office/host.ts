@@ -7,8 +7,11 @@ import type { Finding } from "../checks/types";
 import type { CellRef, SheetInput } from "../ledger/model";
 import type { SummaryTable } from "../summaries/model";
 import type { HostAction } from "../host/messages";
-import type { PaneSettings, WorkbookHost } from "../host/types";
+import type { CellBlock, CellWrite, PaneSettings, WorkbookHost } from "../host/types";
+import { readCells, readSelection, recalculateAll, writeCells } from "./cells";
 import { translateOfficeError } from "./errors";
+import { hostError } from "../host/messages";
+import { detectCapabilities, FEATURE_SETS, officeIsSetSupported, unsupportedMessage, type ExcelCapabilities } from "./capabilities";
 import { clearMarks, markFindings, selectCell, type AnnotationKind, type ClearResult, type MarkResult } from "./marks";
 import { activeSheetName, listSheets, readSheet } from "./read";
 import { loadSettings, officeDocumentSettings, saveSettings, type SettingsStore } from "./settings";
@@ -24,12 +27,14 @@ export interface OfficeHostDependencies {
   readonly settings?: SettingsStore;
   /** Default: notes with ExcelApi 1.18, comments with 1.10, else none. */
   readonly annotation?: AnnotationKind | "none";
+  /** What this Excel supports above ExcelApi 1.1; default: asked with Office.context.requirements.isSetSupported. */
+  readonly capabilities?: ExcelCapabilities;
 }
 
 /** How findings are annotated in this Excel: notes (ExcelApi 1.18), comments (1.10) or not at all. */
 export function detectAnnotation(isSetSupported: (name: string, version: string) => boolean): AnnotationKind | "none" {
-  if (isSetSupported("ExcelApi", "1.18")) return "note";
-  if (isSetSupported("ExcelApi", "1.10")) return "comment";
+  if (isSetSupported("ExcelApi", FEATURE_SETS.notes)) return "note";
+  if (isSetSupported("ExcelApi", FEATURE_SETS.comments)) return "comment";
   return "none";
 }
 
@@ -37,6 +42,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
   private readonly run: ExcelRun;
   private store: SettingsStore | undefined;
   private annotationKind: AnnotationKind | "none" | undefined;
+  private capabilityTable: ExcelCapabilities | undefined;
 
   /** The last results in detail, for a pane that wants to say more than the counts. */
   lastWrite: readonly WrittenTab[] = [];
@@ -47,6 +53,13 @@ export class OfficeWorkbookHost implements WorkbookHost {
     this.run = dependencies.run ?? ((batch) => Excel.run(batch));
     this.store = dependencies.settings;
     this.annotationKind = dependencies.annotation;
+    this.capabilityTable = dependencies.capabilities;
+  }
+
+  /** What this Excel supports above the manifest's minimum (ExcelApi 1.1). */
+  capabilities(): ExcelCapabilities {
+    this.capabilityTable ??= detectCapabilities(officeIsSetSupported);
+    return this.capabilityTable;
   }
 
   listSheets(): Promise<string[]> {
@@ -58,11 +71,14 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   readSheet(name: string, onProgress?: (rowsRead: number, totalRows: number) => void): Promise<SheetInput> {
-    return this.excel("read", name, (context) => readSheet(context, name, { onProgress }));
+    const { usedRangeValuesOnly, mergedAreas } = this.capabilities();
+    return this.excel("read", name, (context) => readSheet(context, name, { onProgress, usedRangeValuesOnly, mergedAreas }));
   }
 
   async writeSummaries(tables: readonly SummaryTable[]): Promise<string[]> {
-    const written = await this.excel("write", undefined, (context) => writeSummaries(context, tables));
+    const { summaries, suspendCalculation, suspendScreenUpdating } = this.capabilities();
+    if (!summaries) throw hostError("other", unsupportedMessage("生成汇总表", "summaries"));
+    const written = await this.excel("write", undefined, (context) => writeSummaries(context, tables, { suspendCalculation, suspendScreenUpdating }));
     this.lastWrite = written;
     return written.map((tab) => tab.name);
   }
@@ -72,17 +88,37 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   async markFindings(sheet: string, findings: readonly Finding[]): Promise<number> {
+    const { marks, fillDetails } = this.capabilities();
+    if (!marks) throw hostError("other", unsupportedMessage("标记问题单元格", "marks"));
     const annotation = this.annotation();
-    const result = await this.excel("mark", sheet, (context) => markFindings(context, sheet, findings, { annotation }));
+    const result = await this.excel("mark", sheet, (context) => markFindings(context, sheet, findings, { annotation, fillDetails }));
     this.lastMark = result;
     return result.marked;
   }
 
   async clearMarks(sheet: string): Promise<number> {
+    const { marks, fillDetails } = this.capabilities();
+    if (!marks) throw hostError("other", unsupportedMessage("清除标记", "marks"));
     const notes = this.annotation() === "note";
-    const result = await this.excel("clear", sheet, (context) => clearMarks(context, sheet, { notes }));
+    const result = await this.excel("clear", sheet, (context) => clearMarks(context, sheet, { notes, fillDetails }));
     this.lastClear = result;
     return result.cleared;
+  }
+
+  readSelection(): Promise<CellBlock> {
+    return this.excel("read", undefined, (context) => readSelection(context));
+  }
+
+  readCells(sheet: string, top: number, left: number, rows: number, columns: number): Promise<CellBlock> {
+    return this.excel("read", sheet, (context) => readCells(context, sheet, top, left, rows, columns));
+  }
+
+  async writeCells(sheet: string, blocks: readonly CellWrite[]): Promise<void> {
+    await this.excel("formulas", sheet, (context) => writeCells(context, sheet, blocks));
+  }
+
+  recalculate(): Promise<void> {
+    return this.excel("recalculate", undefined, (context) => recalculateAll(context));
   }
 
   async loadSettings(): Promise<PaneSettings> {
@@ -107,7 +143,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   private annotation(): AnnotationKind | "none" {
-    this.annotationKind ??= detectAnnotation((name, version) => Office.context.requirements.isSetSupported(name, version));
+    this.annotationKind ??= detectAnnotation(this.capabilityTable ? (_n, v) => isSupportedBy(this.capabilities(), v) : officeIsSetSupported);
     return this.annotationKind;
   }
 
@@ -118,4 +154,11 @@ export class OfficeWorkbookHost implements WorkbookHost {
       throw translateOfficeError(error, action, sheet);
     }
   }
+}
+
+/** Whether a table of capabilities includes the features of an ExcelApi version (for the annotation choice). */
+function isSupportedBy(capabilities: ExcelCapabilities, version: string): boolean {
+  if (version === FEATURE_SETS.notes) return capabilities.notes;
+  if (version === FEATURE_SETS.comments) return capabilities.comments;
+  return false;
 }

@@ -28,17 +28,35 @@
  * without comments (ExcelApi 1.10) only the fill. A cell that already has the user's note or
  * comment keeps it and gets only the fill.
  *
+ * Many findings: every request stays under Excel on the web's 5 MB payload limit. The cells'
+ * fills and notes are loaded in chunks (MARK_LOAD_CELLS cells a sync), the writes are queued as
+ * commands with an estimated size and sent in batches of at most MARK_BUDGET_BYTES, and a batch
+ * refused for its size is halved and sent again (a request refused for its size has run none of
+ * its commands). A record too large for one request is kept in several parts of the same sheet.
+ *
  * Syncs, notes: marking a sheet the first time takes 2 (ids, records, fills and notes of the
- * cells; then the batch); with earlier marks or comments on the sheet, up to 4. Clearing takes 1
- * when there is nothing to clear, else 4 (ids; records; fills and notes of the marked cells; the
- * batch). Comments add one sync for their batch, and 3 per refused cell.
+ * cells; then the batch) when the cells fit in one chunk and one batch, one more per further
+ * chunk or batch; with earlier marks or comments on the sheet, up to 4, and one more to write the
+ * final record when cells marked before are no longer marked. Clearing takes 1 when there is
+ * nothing to clear, else 4 (ids; records; fills and notes of the marked cells; the batch) plus
+ * chunks and batches as above. Comments are added in batches of their own; a comment Excel refuses
+ * (a cell with a legacy note that the pre-1.18 API cannot see) costs the refused batch and one
+ * sync that counts the comments, not a search through every comment.
  */
 import type { Finding } from "../checks/types";
 import type { CellRef } from "../ledger/model";
 import { planMarks, textFingerprint, type PlannedMark } from "../host/marks";
 import { parseBox } from "./addresses";
 import { columnLetter } from "../ledger/cellRef";
-import { officeErrorCodes } from "./errors";
+import { isPayloadTooLarge, officeErrorCodes } from "./errors";
+import { READ_BLOCK_BUDGET_BYTES } from "./read";
+
+/** Largest request a marking batch is sized for (well under the 5 MB limit). */
+export const MARK_BUDGET_BYTES = READ_BLOCK_BUDGET_BYTES;
+/** Cells whose fill and note are loaded in one sync (request and response about 300 bytes a cell). */
+export const MARK_LOAD_CELLS = 5_000;
+/** What one queued command is assumed to add to a request besides its text: the object path, the property, framing. */
+export const COMMAND_BYTES = 120;
 
 export const MARKS_NAMESPACE = "urn:bangfu:marks:1";
 
@@ -47,6 +65,8 @@ export type AnnotationKind = "note" | "comment";
 export interface MarkOptions {
   /** How findings are annotated: notes (ExcelApi 1.18), comments (1.10), or not at all. */
   readonly annotation: AnnotationKind | "none";
+  /** Fill pattern and tint can be read (ExcelApi 1.9); default true. Without them only the colour is kept. */
+  readonly fillDetails?: boolean;
 }
 
 /** A fill as Excel reports it; null in a record means no fill. */
@@ -90,6 +110,8 @@ export interface ClearResult {
 }
 
 const FILL_PROPERTIES = "color,pattern,patternColor,tintAndShade";
+/** Before ExcelApi 1.9 a fill has only its colour. */
+const FILL_COLOUR_ONLY = "color";
 
 // ---------------------------------------------------------------- records
 
@@ -124,10 +146,11 @@ export function recordFromXml(xml: string): MarkRecord | null {
 
 // ---------------------------------------------------------------- fills
 
-export function fillState(fill: Excel.RangeFill): FillState | null {
+export function fillState(fill: Excel.RangeFill, details = true): FillState | null {
   const color = typeof fill.color === "string" ? fill.color : "";
-  const pattern = fill.pattern as string | null | undefined;
-  const tint = fill.tintAndShade as number | null | undefined;
+  // Before ExcelApi 1.9 only the colour exists (and was loaded).
+  const pattern = details ? (fill.pattern as string | null | undefined) : undefined;
+  const tint = details ? (fill.tintAndShade as number | null | undefined) : undefined;
   if (pattern === "None" || ((tint === null || tint === undefined) && (color.toUpperCase() === "#FFFFFF" || color === ""))) return null;
   const state: { color: string; pattern?: string; patternColor?: string; tintAndShade?: number } = { color };
   if (pattern && pattern !== "Solid") {
@@ -165,14 +188,16 @@ interface SheetState {
   readonly sheet: Excel.Worksheet;
   readonly sheetId: string;
   readonly sheetName: string;
-  /** This sheet's record and its part, if it has one. */
-  readonly mine: { readonly part: Excel.CustomXmlPart; readonly record: MarkRecord } | null;
+  /** This sheet's record (from one or more parts), if it has one. */
+  readonly mine: { readonly parts: readonly Excel.CustomXmlPart[]; readonly record: MarkRecord } | null;
   /** Parts whose sheet no longer exists, or that hold no record. */
   readonly stale: readonly Excel.CustomXmlPart[];
   readonly fills: Map<string, Excel.RangeFill>;
   readonly notes: Map<string, Excel.Note>;
   /** Comments by cell address; null when comments were not loaded. */
   comments: Map<string, CommentAt[]> | null;
+  /** The fill properties this Excel can load. */
+  readonly fillProperties: string;
 }
 
 /**
@@ -181,7 +206,8 @@ interface SheetState {
  * Sync 1: ids, parts, the cells; sync 2 (only when there are parts or comments): the parts'
  * XML and where the comments are.
  */
-async function loadSheetState(context: Excel.RequestContext, sheetName: string, cells: readonly string[], notes: boolean, comments: boolean): Promise<SheetState> {
+async function loadSheetState(context: Excel.RequestContext, sheetName: string, cells: readonly string[], notes: boolean, comments: boolean, fillDetails = true): Promise<SheetState> {
+  const fillProperties = fillDetails ? FILL_PROPERTIES : FILL_COLOUR_ONLY;
   const sheet = context.workbook.worksheets.getItem(sheetName);
   sheet.load("id,name");
   const allSheets = context.workbook.worksheets;
@@ -190,7 +216,7 @@ async function loadSheetState(context: Excel.RequestContext, sheetName: string, 
   parts.load("items/id");
   const fills = new Map<string, Excel.RangeFill>();
   const noteItems = new Map<string, Excel.Note>();
-  queueCells(sheet, cells, notes, fills, noteItems);
+  queueCells(sheet, cells.slice(0, MARK_LOAD_CELLS), notes, fills, noteItems, fillProperties);
   const commentItems = comments ? sheet.comments : null;
   commentItems?.load("items/id,items/content");
   await context.sync();
@@ -200,26 +226,64 @@ async function loadSheetState(context: Excel.RequestContext, sheetName: string, 
   if (xml.length > 0 || located.length > 0) await context.sync();
 
   const sheetIds = new Set(allSheets.items.map((s) => s.id));
-  let mine: SheetState["mine"] = null;
+  const mineParts: Excel.CustomXmlPart[] = [];
+  const mineCells: MarkedCell[] = [];
   const stale: Excel.CustomXmlPart[] = [];
   for (const { part, xml: result } of xml) {
     const record = recordFromXml(result.value);
     if (record === null || !sheetIds.has(record.sheetId)) stale.push(part);
     else if (record.sheetId === sheet.id) {
-      if (mine === null) mine = { part, record };
-      else stale.push(part);
+      // A large record is kept in several parts: together they are the sheet's record.
+      mineParts.push(part);
+      mineCells.push(...record.cells);
     }
   }
-  return {
+  const state: SheetState = {
     sheet,
     sheetId: sheet.id,
     sheetName: sheet.name,
-    mine,
+    mine: mineParts.length > 0 ? { parts: mineParts, record: { version: 1, sheetId: sheet.id, sheetName: sheet.name, cells: mineCells } } : null,
     stale,
     fills,
     notes: noteItems,
     comments: commentItems ? commentsByCell(located) : null,
+    fillProperties,
   };
+  const rest = cells.slice(MARK_LOAD_CELLS);
+  await loadCells(context, state, rest, notes ? rest : []);
+  return state;
+}
+
+/**
+ * Load the fills of `cells` and the notes of `noteCells` not loaded yet, MARK_LOAD_CELLS cells a
+ * sync; a response refused for its size is loaded again in halves (loading changes nothing).
+ */
+async function loadCells(context: Excel.RequestContext, state: SheetState, cells: readonly string[], noteCells: readonly string[] = []): Promise<void> {
+  const wantNote = new Set(noteCells);
+  const todo = [...new Set([...cells, ...noteCells])].filter((a) => !state.fills.has(a) || (wantNote.has(a) && !state.notes.has(a)));
+  let chunk = MARK_LOAD_CELLS;
+  let start = 0;
+  while (start < todo.length) {
+    const part = todo.slice(start, start + chunk);
+    const fills = new Map<string, Excel.RangeFill>();
+    const noteItems = new Map<string, Excel.Note>();
+    for (const address of part) {
+      if (!state.fills.has(address)) queueCells(state.sheet, [address], false, fills, noteItems, state.fillProperties);
+      if (wantNote.has(address) && !state.notes.has(address)) queueCells(state.sheet, [address], true, new Map([[address, state.fills.get(address) ?? fills.get(address)!]]), noteItems, state.fillProperties);
+    }
+    try {
+      await context.sync();
+    } catch (error) {
+      if (isPayloadTooLarge(error) && part.length > 1) {
+        chunk = Math.max(1, Math.floor(part.length / 2));
+        continue;
+      }
+      throw error;
+    }
+    for (const [a, fill] of fills) state.fills.set(a, fill);
+    for (const [a, note] of noteItems) state.notes.set(a, note);
+    start += part.length;
+  }
 }
 
 function locate(comment: Excel.Comment): Excel.Range {
@@ -241,12 +305,12 @@ function commentsByCell(located: readonly { comment: Excel.Comment; range: Excel
 }
 
 /** Queue loads of fills (and notes) for cells not loaded yet; true when anything was queued. */
-function queueCells(sheet: Excel.Worksheet, cells: readonly string[], notes: boolean, fills: Map<string, Excel.RangeFill>, noteItems: Map<string, Excel.Note>): boolean {
+function queueCells(sheet: Excel.Worksheet, cells: readonly string[], notes: boolean, fills: Map<string, Excel.RangeFill>, noteItems: Map<string, Excel.Note>, fillProperties: string): boolean {
   let queued = false;
   for (const address of cells) {
     if (!fills.has(address)) {
       const fill = sheet.getRange(address).format.fill;
-      fill.load(FILL_PROPERTIES);
+      fill.load(fillProperties);
       fills.set(address, fill);
       queued = true;
     }
@@ -269,16 +333,11 @@ async function completeState(context: Excel.RequestContext, state: SheetState, r
   if (!record) return;
   const cells = record.cells.map((c) => c.a);
   const needNotes = notesApi ? record.cells.filter((c) => c.ann === "note").map((c) => c.a) : [];
-  let queued = queueCells(state.sheet, cells, false, state.fills, state.notes);
-  queued = queueCells(state.sheet, needNotes, true, state.fills, state.notes) || queued;
-  let items: Excel.CommentCollection | null = null;
+  await loadCells(context, state, cells, needNotes);
   if (state.comments === null && record.cells.some((c) => c.ann === "comment")) {
-    items = state.sheet.comments;
+    const items = state.sheet.comments;
     items.load("items/id,items/content");
-    queued = true;
-  }
-  if (queued) await context.sync();
-  if (items) {
+    await context.sync();
     const located = items.items.map((comment) => ({ comment, range: locate(comment) }));
     if (located.length > 0) await context.sync();
     state.comments = commentsByCell(located);
@@ -290,14 +349,65 @@ function noteAt(state: SheetState, address: string): Excel.Note | null {
   return note && !note.isNullObject ? note : null;
 }
 
-/** Queue deletion of the annotation BANGFU made on a cell, if it is still there as BANGFU wrote it. */
-function deleteOwnAnnotation(state: SheetState, cell: MarkedCell): void {
+/** Deletion of the annotation BANGFU made on a cell, if it is still there as BANGFU wrote it. */
+function deleteOwnAnnotation(state: SheetState, cell: MarkedCell): Command[] {
   if (cell.ann === "note") {
     const note = noteAt(state, cell.a);
-    if (note && textFingerprint(note.content) === cell.fp) note.delete();
+    if (note && textFingerprint(note.content) === cell.fp) return [{ bytes: COMMAND_BYTES, run: () => note.delete() }];
   } else if (cell.ann === "comment") {
-    for (const c of state.comments?.get(cell.a) ?? []) if (textFingerprint(c.content) === cell.fp) c.comment.delete();
+    return (state.comments?.get(cell.a) ?? []).filter((c) => textFingerprint(c.content) === cell.fp).map((c) => ({ bytes: COMMAND_BYTES, run: () => c.comment.delete() }));
   }
+  return [];
+}
+
+// ---------------------------------------------------------------- batches
+
+/** A command to queue, with the bytes it is assumed to add to the request. */
+interface Command {
+  readonly bytes: number;
+  readonly run: () => void;
+}
+
+/** Bytes of a text in UTF-8 (what it adds to a request), without TextEncoder (absent in some hosts' engines and in jsdom). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/**
+ * Queue and sync the commands in batches of at most `budget` estimated bytes. A batch refused
+ * for its size (no command of it has run) is sent again in halves. Returns the syncs made.
+ */
+async function runBatches(context: Excel.RequestContext, commands: readonly Command[], budget = MARK_BUDGET_BYTES): Promise<number> {
+  let syncs = 0;
+  let limit = budget;
+  let start = 0;
+  while (start < commands.length) {
+    let end = start;
+    let used = 0;
+    while (end < commands.length && (end === start || used + commands[end].bytes <= limit)) used += commands[end++].bytes;
+    for (let i = start; i < end; i++) commands[i].run();
+    try {
+      await context.sync();
+      syncs++;
+    } catch (error) {
+      if (isPayloadTooLarge(error) && end - start > 1) {
+        limit = Math.max(1, Math.floor(used / 2));
+        continue;
+      }
+      throw error;
+    }
+    start = end;
+  }
+  return syncs;
+}
+
+function fillCommand(state: SheetState, address: string, fill: FillState | null): Command {
+  return { bytes: COMMAND_BYTES + address.length + 24, run: () => applyFill(state.sheet.getRange(address), fill) };
 }
 
 // ---------------------------------------------------------------- marking
@@ -311,6 +421,7 @@ export async function markFindings(context: Excel.RequestContext, sheetName: str
     plan.map((m) => m.address),
     annotation === "note",
     annotation !== "none",
+    options.fillDetails !== false,
   );
   const old = state.mine?.record ?? null;
   await completeState(context, state, old, annotation === "note");
@@ -321,7 +432,7 @@ export async function markFindings(context: Excel.RequestContext, sheetName: str
   const toAnnotate: PlannedMark[] = [];
   let keptUserAnnotations = 0;
   for (const mark of plan) {
-    const current = fillState(state.fills.get(mark.address)!);
+    const current = fillState(state.fills.get(mark.address)!, state.fillProperties !== FILL_COLOUR_ONLY);
     const before = oldByCell.get(mark.address);
     const prev = before && sameColour(current, before.fill) ? before.prev : current;
     let ann: AnnotationKind | null = null;
@@ -337,68 +448,129 @@ export async function markFindings(context: Excel.RequestContext, sheetName: str
     cells.push({ a: mark.address, prev, fill: mark.fill, ann, fp: ann ? textFingerprint(mark.note) : null });
   }
   const record: MarkRecord = { version: 1, sheetId: state.sheetId, sheetName: state.sheetName, cells };
+  // Cells marked before and no longer: until their fills are restored, the record must still name them.
+  const leaving = (old?.cells ?? []).filter((c) => !planned.has(c.a));
 
+  const commands: Command[] = [];
   // The record first: should a batch stop half-way, clearing still finds every cell it may have touched.
-  writeRecord(context, state, cells.length > 0 ? record : null);
-  for (const part of state.stale) part.delete();
+  const interim = recordCommands(context, state.mine?.parts ?? [], { ...record, cells: [...cells, ...leaving] });
+  commands.push(...interim.commands);
+  for (const part of state.stale) commands.push({ bytes: COMMAND_BYTES, run: () => part.delete() });
   for (const before of old?.cells ?? []) {
-    deleteOwnAnnotation(state, before);
+    commands.push(...deleteOwnAnnotation(state, before));
     if (!planned.has(before.a)) {
-      const current = fillState(state.fills.get(before.a)!);
-      if (sameColour(current, before.fill)) applyFill(state.sheet.getRange(before.a), before.prev);
+      const current = fillState(state.fills.get(before.a)!, state.fillProperties !== FILL_COLOUR_ONLY);
+      if (sameColour(current, before.fill)) commands.push(fillCommand(state, before.a, before.prev));
     }
   }
-  for (const mark of plan) state.sheet.getRange(mark.address).format.fill.color = mark.fill;
-  if (annotation === "note") for (const mark of toAnnotate) state.sheet.notes.add(state.sheet.getRange(mark.address), mark.note);
-  await context.sync();
-  const refused = annotation === "comment" && toAnnotate.length > 0 ? await addComments(context, state.sheet, toAnnotate) : 0;
+  for (const mark of plan) commands.push(fillCommand(state, mark.address, { color: mark.fill }));
+  if (annotation === "note") {
+    for (const mark of toAnnotate) {
+      commands.push({ bytes: COMMAND_BYTES + mark.address.length + utf8Length(mark.note), run: () => state.sheet.notes.add(state.sheet.getRange(mark.address), mark.note) });
+    }
+  }
+  await runBatches(context, commands);
+  // Now that their fills are restored, the record without them.
+  if (leaving.length > 0) await runBatches(context, recordCommands(context, interim.parts, record).commands);
+  const refused = annotation === "comment" && toAnnotate.length > 0 ? await addComments(context, state.sheet, toAnnotate, state.comments) : 0;
   return { marked: cells.length, annotated: toAnnotate.length - refused, keptUserAnnotations: keptUserAnnotations + refused, annotation };
 }
 
 /**
- * Comments, in their own batch: without the notes API a cell's legacy note cannot be seen
- * beforehand, and Excel refuses a comment on a cell that has one. Commands run in order, so when
- * the batch fails, the comments before the refused cell are in place: find the first cell still
- * without BANGFU's comment (2 syncs), leave it out, and add the rest again. Returns the cells refused.
+ * Comments, in batches of their own: without the notes API a cell's legacy note cannot be seen
+ * beforehand, and Excel refuses a comment on a cell that has one. Commands run in order, so when a
+ * batch fails on a refused cell, the comments before it are in place: one sync counts the sheet's
+ * comments, which says how many were added and so which cell was refused; it is left out, and the
+ * rest are added. Returns the cells refused.
  */
-async function addComments(context: Excel.RequestContext, sheet: Excel.Worksheet, marks: readonly PlannedMark[]): Promise<number> {
+async function addComments(context: Excel.RequestContext, sheet: Excel.Worksheet, marks: readonly PlannedMark[], known: Map<string, CommentAt[]> | null): Promise<number> {
+  let count = known ? [...known.values()].reduce((n, list) => n + list.length, 0) : await countComments(context, sheet);
   let pending = [...marks];
   let refused = 0;
+  let limit = MARK_BUDGET_BYTES;
   while (pending.length > 0) {
-    for (const mark of pending) context.workbook.comments.add(sheet.getRange(mark.address), mark.note);
+    let end = 0;
+    let used = 0;
+    while (end < pending.length && (end === 0 || used + commentBytes(pending[end]) <= limit)) used += commentBytes(pending[end++]);
+    const batch = pending.slice(0, end);
+    for (const mark of batch) context.workbook.comments.add(sheet.getRange(mark.address), mark.note);
     try {
       await context.sync();
-      return refused;
+      count += batch.length;
+      pending = pending.slice(end);
+      continue;
     } catch (error) {
+      if (isPayloadTooLarge(error) && batch.length > 1) {
+        limit = Math.max(1, Math.floor(used / 2));
+        continue;
+      }
       if (officeErrorCodes(error).some((code) => FATAL_CODES.has(code))) throw error;
-      const items = sheet.comments;
-      items.load("items/id,items/content");
-      await context.sync();
-      const located = items.items.map((comment) => ({ comment, range: locate(comment) }));
-      if (located.length > 0) await context.sync();
-      const present = commentsByCell(located);
-      const has = (mark: PlannedMark) => (present.get(mark.address) ?? []).some((c) => textFingerprint(c.content) === textFingerprint(mark.note));
-      const culprit = pending.findIndex((mark) => !has(mark));
-      // Every comment is there: the failure was not a refused cell.
-      if (culprit < 0) throw error;
+      const now = await countComments(context, sheet);
+      const added = now - count;
+      // Every comment of the batch is there, or the count makes no sense: not a refused cell.
+      if (added < 0 || added >= batch.length) throw error;
+      count = now;
       refused++;
-      pending = pending.slice(culprit + 1);
+      pending = pending.slice(added + 1);
     }
   }
   return refused;
 }
 
+function commentBytes(mark: PlannedMark): number {
+  return COMMAND_BYTES + mark.address.length + utf8Length(mark.note);
+}
+
+async function countComments(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<number> {
+  const items = sheet.comments;
+  items.load("items/id");
+  await context.sync();
+  return items.items.length;
+}
+
 /** Failures that are not about one cell: reported, never worked around. */
 const FATAL_CODES = new Set(["InvalidOperationInCellEditMode", "AccessDenied", "ItemNotFound", "RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
 
-function writeRecord(context: Excel.RequestContext, state: SheetState, record: MarkRecord | null): void {
-  if (record === null) {
-    state.mine?.part.delete();
-  } else if (state.mine) {
-    state.mine.part.setXml(recordToXml(record));
-  } else {
-    context.workbook.customXmlParts.add(recordToXml(record));
+/** Records of at most this size go in one part; a larger one is split by cells into several. */
+export const RECORD_PART_BYTES = 1_000_000;
+
+/** The record as parts of at most RECORD_PART_BYTES each (one part for any ordinary sheet). */
+export function recordParts(record: MarkRecord, maxBytes = RECORD_PART_BYTES): string[] {
+  const parts: string[] = [];
+  let cells: MarkedCell[] = [];
+  let size = 0;
+  for (const cell of record.cells) {
+    const bytes = utf8Length(escapeXml(JSON.stringify(cell))) + 1;
+    if (cells.length > 0 && size + bytes > maxBytes) {
+      parts.push(recordToXml({ ...record, cells }));
+      cells = [];
+      size = 0;
+    }
+    cells.push(cell);
+    size += bytes;
   }
+  if (cells.length > 0 || parts.length === 0) parts.push(recordToXml({ ...record, cells }));
+  return parts;
+}
+
+/**
+ * Commands that replace the sheet's record parts with `record` (null or no cells: delete them);
+ * `parts` holds the parts that carry the record once the commands have run.
+ */
+function recordCommands(context: Excel.RequestContext, existing: readonly Excel.CustomXmlPart[], record: MarkRecord | null): { commands: Command[]; parts: Excel.CustomXmlPart[] } {
+  const xml = record === null || record.cells.length === 0 ? [] : recordParts(record);
+  const parts: Excel.CustomXmlPart[] = [];
+  const commands: Command[] = xml.map((text, i) => {
+    const part = existing[i];
+    const bytes = COMMAND_BYTES + utf8Length(text);
+    if (part) {
+      parts.push(part);
+      return { bytes, run: () => part.setXml(text) };
+    }
+    return { bytes, run: () => void parts.push(context.workbook.customXmlParts.add(text)) };
+  });
+  for (const part of existing.slice(xml.length)) commands.push({ bytes: COMMAND_BYTES, run: () => part.delete() });
+  return { commands, parts };
 }
 
 // ---------------------------------------------------------------- clearing
@@ -406,23 +578,27 @@ function writeRecord(context: Excel.RequestContext, state: SheetState, record: M
 export interface ClearOptions {
   /** The notes API (ExcelApi 1.18) is there; default true. Without it BANGFU's notes cannot be found and are left. */
   readonly notes?: boolean;
+  /** Fill pattern and tint can be read and set (ExcelApi 1.9); default true. */
+  readonly fillDetails?: boolean;
 }
 
 export async function clearMarks(context: Excel.RequestContext, sheetName: string, options: ClearOptions = {}): Promise<ClearResult> {
-  const state = await loadSheetState(context, sheetName, [], false, false);
+  const state = await loadSheetState(context, sheetName, [], false, false, options.fillDetails !== false);
   const record = state.mine?.record ?? null;
   if (record === null && state.stale.length === 0) return { cleared: 0, keptUserFills: 0 };
   await completeState(context, state, record, options.notes !== false);
   let keptUserFills = 0;
-  for (const part of state.stale) part.delete();
+  const commands: Command[] = [];
+  for (const part of state.stale) commands.push({ bytes: COMMAND_BYTES, run: () => part.delete() });
   for (const cell of record?.cells ?? []) {
-    deleteOwnAnnotation(state, cell);
-    const current = fillState(state.fills.get(cell.a)!);
-    if (sameColour(current, cell.fill)) applyFill(state.sheet.getRange(cell.a), cell.prev);
+    commands.push(...deleteOwnAnnotation(state, cell));
+    const current = fillState(state.fills.get(cell.a)!, state.fillProperties !== FILL_COLOUR_ONLY);
+    if (sameColour(current, cell.fill)) commands.push(fillCommand(state, cell.a, cell.prev));
     else keptUserFills++;
   }
-  state.mine?.part.delete();
-  await context.sync();
+  // The record last: should a batch stop half-way, clearing again finds the cells not yet cleared.
+  for (const part of state.mine?.parts ?? []) commands.push({ bytes: COMMAND_BYTES, run: () => part.delete() });
+  await runBatches(context, commands);
   return { cleared: record?.cells.length ?? 0, keptUserFills };
 }
 

@@ -45,6 +45,10 @@ export interface ReadSheetOptions {
   /** Rows per block; default blockRowsFor(columns). */
   readonly blockRows?: number;
   readonly onProgress?: (rowsRead: number, totalRows: number) => void;
+  /** getUsedRange(valuesOnly), ExcelApi 1.2; default true. */
+  readonly usedRangeValuesOnly?: boolean;
+  /** getMergedAreasOrNullObject, ExcelApi 1.13; default true. Without it merges are inferred from the header cells. */
+  readonly mergedAreas?: boolean;
 }
 
 /** The rows of the used range whose merged areas are read for the header finder (the finder looks at one more than HEADER_SEARCH_ROWS for a two-row header). */
@@ -53,40 +57,62 @@ export const MERGE_ROWS = HEADER_SEARCH_ROWS + 1;
 export async function readSheet(context: Excel.RequestContext, name: string, options: ReadSheetOptions = {}): Promise<SheetInput> {
   const sheet = context.workbook.worksheets.getItem(name);
   // valuesOnly: cells that merely carry formatting (a ledger formatted down to row 5000) do not count.
-  const used = sheet.getUsedRange(true);
+  // Before ExcelApi 1.2 there is no such parameter: formatted empty rows are read and skipped as blank.
+  const used = options.usedRangeValuesOnly === false ? sheet.getUsedRange() : sheet.getUsedRange(true);
   used.load("address,rowCount,columnCount");
-  const merged = used.getRow(0).getResizedRange(MERGE_ROWS - 1, 0).getMergedAreasOrNullObject();
-  merged.load("address");
+  const merged = options.mergedAreas === false ? null : used.getRow(0).getResizedRange(MERGE_ROWS - 1, 0).getMergedAreasOrNullObject();
+  merged?.load("address");
   await context.sync();
 
   const box = parseBox(used.address);
   const rowCount = used.rowCount;
   const columnCount = used.columnCount;
-  const merges: MergedRange[] = merged.isNullObject ? [] : parseAreas(merged.address).map(toMerge);
+  // Without the merged-areas API (before ExcelApi 1.13) no merges are passed: the header finder
+  // reads a blank after a parent in the top row as the rest of its merged area, as it does for
+  // hosts that give no merge information.
+  const merges: MergedRange[] = merged === null || merged.isNullObject ? [] : parseAreas(merged.address).map(toMerge);
 
   const cells: unknown[][] = [];
-  let blockRows = Math.max(1, Math.floor(options.blockRows ?? blockRowsFor(columnCount)));
+  const blockRows = Math.max(1, Math.floor(options.blockRows ?? blockRowsFor(columnCount)));
+  await readRowBlocks(context, sheet, { top: box.top, left: box.left, bottom: box.top + rowCount - 1, right: box.right }, blockRows, "values", (range, done) => {
+    for (const row of range.values) cells.push(row);
+    options.onProgress?.(done, rowCount);
+  });
+  return { name, cells, origin: { row: box.top, column: box.left }, merges };
+}
+
+/**
+ * Load `properties` of a box in row blocks, one sync each, calling `take` with each block (and the
+ * rows done so far). A block whose response is too large is halved and loaded again (down to one row).
+ */
+export async function readRowBlocks(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  box: CellBox,
+  blockRows: number,
+  properties: string,
+  take: (range: Excel.Range, rowsDone: number) => void,
+): Promise<void> {
+  const rowCount = box.bottom - box.top + 1;
+  let size = Math.max(1, blockRows);
   let start = 0;
   while (start < rowCount) {
-    const rows = Math.min(blockRows, rowCount - start);
-    const block: CellBox = { top: box.top + start, left: box.left, bottom: box.top + start + rows - 1, right: box.right };
-    const range = sheet.getRange(boxAddress(block));
-    range.load("values");
+    const rows = Math.min(size, rowCount - start);
+    const range = sheet.getRange(boxAddress({ top: box.top + start, left: box.left, bottom: box.top + start + rows - 1, right: box.right }));
+    range.load(properties);
     try {
       await context.sync();
     } catch (error) {
       // A block of unusually long texts: halve it and try again (down to one row).
       if (isPayloadTooLarge(error) && rows > 1) {
-        blockRows = Math.max(1, Math.floor(rows / 2));
+        size = Math.max(1, Math.floor(rows / 2));
         continue;
       }
       throw error;
     }
-    for (const row of range.values) cells.push(row);
     start += rows;
-    options.onProgress?.(start, rowCount);
+    take(range, start);
   }
-  return { name, cells, origin: { row: box.top, column: box.left }, merges };
 }
 
 function toMerge(box: CellBox): MergedRange {

@@ -57,6 +57,9 @@ export interface WriteSummariesOptions {
   readonly payloadBudgetBytes?: number;
   /** Activate the first tab written (default true). */
   readonly activate?: boolean;
+  /** suspendApiCalculationUntilNextSync (ExcelApi 1.6) and suspendScreenUpdatingUntilNextSync (1.9) exist; default true. */
+  readonly suspendCalculation?: boolean;
+  readonly suspendScreenUpdating?: boolean;
 }
 
 export interface WrittenTab {
@@ -91,7 +94,7 @@ export async function writeSummaries(context: Excel.RequestContext, tables: read
   const budget = options.payloadBudgetBytes ?? READ_BLOCK_BUDGET_BYTES;
   const written: WrittenTab[] = [];
   for (const [index, table] of tables.entries()) {
-    suspend(context);
+    suspend(context, options);
     if (index === 0) {
       // Markers left pointing at nothing (their tab deleted by hand) are dropped.
       for (const [marker, target] of markers) {
@@ -126,7 +129,7 @@ export async function writeSummaries(context: Excel.RequestContext, tables: read
     if (index === 0 && options.activate !== false) sheet.activate();
     await context.sync();
     for (const block of blocks.slice(1)) {
-      suspend(context);
+      suspend(context, options);
       writeBlock(sheet, layout, block);
       await context.sync();
     }
@@ -136,9 +139,9 @@ export async function writeSummaries(context: Excel.RequestContext, tables: read
   return written;
 }
 
-function suspend(context: Excel.RequestContext): void {
-  context.application.suspendApiCalculationUntilNextSync();
-  context.application.suspendScreenUpdatingUntilNextSync();
+function suspend(context: Excel.RequestContext, options: WriteSummariesOptions): void {
+  if (options.suspendCalculation !== false) context.application.suspendApiCalculationUntilNextSync();
+  if (options.suspendScreenUpdating !== false) context.application.suspendScreenUpdatingUntilNextSync();
 }
 
 // ---------------------------------------------------------------- values

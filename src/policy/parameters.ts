@@ -53,6 +53,12 @@ export interface ParameterDefinition {
 /** The plan covers these years; a later date uses the last values, flagged as outside the plan period. */
 export const PLAN_PERIOD = { firstYear: 2023, lastYear: 2025 } as const;
 
+/**
+ * Years a policy file may set and a check date may fall in. Not the plan's numbers: a sanity
+ * range (a date outside it is a typo such as --as-of 1, or an Excel serial taken for a year).
+ */
+export const ACCEPTED_YEARS = { first: 2000, last: 2100 } as const;
+
 const PLAN_START = "2023-01-01";
 
 /** The contribution ages of resident pension insurance come from the national scheme, not from the plan. */

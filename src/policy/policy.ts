@@ -1,4 +1,4 @@
-import { PARAMETER_KEYS, PARAMETERS, PLAN_PERIOD, ParameterDefinition, ParameterKey, UNIT_LABELS } from "./parameters";
+import { ACCEPTED_YEARS, PARAMETER_KEYS, PARAMETERS, PLAN_PERIOD, ParameterDefinition, ParameterKey, UNIT_LABELS } from "./parameters";
 
 /** The parameters in force for one year, after a policy file is applied. */
 export interface Policy {
@@ -80,11 +80,17 @@ function consistencyProblems(values: Record<ParameterKey, number>): string[] {
   return problems;
 }
 
-/** Why a value cannot be used for a parameter, or null when it can. */
-export function valueProblem(key: ParameterKey, value: unknown): string | null {
+/**
+ * Why a value cannot be used for a parameter, or null when it can. `written` is the value as
+ * the file wrote it, when known: JSON reads 1e999 as ∞, which must be reported as 1e999.
+ */
+export function valueProblem(key: ParameterKey, value: unknown, written?: string): string | null {
   const definition: ParameterDefinition = PARAMETERS[key];
   const name = `“${definition.label}”（${key}）`;
-  if (typeof value !== "number" || !Number.isFinite(value)) return `${name}应为数字，收到 ${JSON.stringify(value)}`;
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    return `${name}的数值${written ? ` ${written} ` : ""}超出可表示的范围，应为 ${definition.min} 至 ${definition.max} 之间的数字（${UNIT_LABELS[definition.unit]}）`;
+  }
+  if (typeof value !== "number") return `${name}应为数字，收到 ${JSON.stringify(value)}`;
   if (definition.integer && !Number.isInteger(value)) return `${name}应为整数，收到 ${value}`;
   const tooLow = definition.minExclusive ? value <= definition.min : value < definition.min;
   if (tooLow || value > definition.max) {
@@ -109,7 +115,50 @@ export const POLICY_FILE_KEYS = {
 } as const;
 
 /** The years a policy file may set. */
-export const POLICY_YEARS = { first: 2000, last: 2100 } as const;
+export const POLICY_YEARS = ACCEPTED_YEARS;
+
+/** A policy file holds a few parameters for a few years: a few KB. Anything past 1 MB is not one. */
+export const POLICY_FILE_MAX_BYTES = 1024 * 1024;
+
+/** The number literal written for `key` in a JSON text (the first one), e.g. "1e999". */
+function numberLiteral(text: string, key: string): string | undefined {
+  return new RegExp(`"${key}"\\s*:\\s*(-?\\d[\\d.eE+-]*)`).exec(text)?.[1];
+}
+
+/**
+ * Where and why JSON.parse refused a text, in Chinese: the line and column, and the likely
+ * cause (Chinese punctuation, a trailing comma, a missing comma, a comment…). V8's English
+ * message is only used to find the place and the kind of mistake.
+ */
+export function jsonSyntaxProblem(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : "";
+  let position: number | null = null;
+  const at = /position (\d+)/.exec(message);
+  if (at) position = Number(at[1]);
+  else if (/Unexpected end/i.test(message)) position = text.length;
+  else {
+    const token = /Unexpected token '(.)'/u.exec(message);
+    if (token) position = text.indexOf(token[1]);
+  }
+  if (position === null || position < 0) return "内容不符合 JSON 格式，请对照 README 中的示例检查括号、引号和逗号";
+  const before = text.slice(0, position);
+  const line = before.split("\n").length;
+  const column = position - before.lastIndexOf("\n");
+  const where = `第${line}行第${column}列`;
+  if (position >= text.length) return `${where}文件意外结束：缺少右括号 } 或 ]，或引号没有配对`;
+  const char = String.fromCodePoint(text.codePointAt(position) ?? 0);
+  const previous = before.trimEnd().slice(-1);
+  let cause: string;
+  if (/[“”‘’，：；｛｝［］　]/.test(char)) cause = `是中文标点“${char}”：JSON 中的引号、逗号、冒号和括号都要用英文半角字符（" , : { }）`;
+  else if (char === "/" || char === "#") cause = "有注释：JSON 不允许注释，请删去";
+  else if (previous === "," && /[}\]]/.test(char)) cause = `的“${char}”前多了一个逗号：最后一项后面不能有逗号`;
+  else if (/Expected property name|double-quoted property name/.test(message)) cause = `应为用英文双引号括起的参数名（如 "years"），实际是“${char}”`;
+  else if (/Expected ':'/.test(message)) cause = "参数名后面缺少英文冒号 :";
+  else if (/Expected ',' or/.test(message)) cause = `前一项后面缺少英文逗号 ,（实际是“${char}”）`;
+  else if (/after JSON/.test(message)) cause = `JSON 已经结束，后面还有多余的内容“${char}”`;
+  else cause = `的“${char}”不符合 JSON 格式`;
+  return `${where}${cause}`;
+}
 
 const FILE_KEYS = new Set(Object.keys(POLICY_FILE_KEYS));
 
@@ -123,11 +172,15 @@ const FILE_KEYS = new Set(Object.keys(POLICY_FILE_KEYS));
  */
 export function parsePolicyFile(input: string | unknown, source: string): PolicyOverrides {
   let data: unknown = input;
-  if (typeof input === "string") {
+  const text = typeof input === "string" ? input.replace(/^\uFEFF/, "") : null;
+  if (text !== null) {
+    if (text.length > POLICY_FILE_MAX_BYTES) {
+      throw new PolicyFileError(source, [`内容超过上限 ${POLICY_FILE_MAX_BYTES / 1024 / 1024} MB：参数文件通常只有几 KB，请确认给出的是参数文件`]);
+    }
     try {
-      data = JSON.parse(input.replace(/^\uFEFF/, ""));
+      data = JSON.parse(text);
     } catch (error) {
-      throw new PolicyFileError(source, [`不是有效的 JSON：${(error as Error).message}`]);
+      throw new PolicyFileError(source, [`不是有效的 JSON：${jsonSyntaxProblem(text, error)}`]);
     }
   }
   const problems: string[] = [];
@@ -139,15 +192,15 @@ export function parsePolicyFile(input: string | unknown, source: string): Policy
   } else {
     for (const [yearText, entry] of Object.entries(data.years)) {
       const year = Number(yearText);
-      if (!/^\d{4}$/.test(yearText) || year < POLICY_YEARS.first || year > POLICY_YEARS.last) {
-        problems.push(`年份“${yearText}”应为四位数字年份，如 2024`);
+      if (!/^\d{4}$/.test(yearText) || year < ACCEPTED_YEARS.first || year > ACCEPTED_YEARS.last) {
+        problems.push(`年份“${yearText}”应为${ACCEPTED_YEARS.first}至${ACCEPTED_YEARS.last}之间的四位数字年份，如 2024`);
         continue;
       }
       if (!isRecord(entry)) {
         problems.push(`${yearText}年的内容应为对象，如 { "lowIncomeThreshold": 11500 }`);
         continue;
       }
-      years[year] = readYear(yearText, entry, problems);
+      years[year] = readYear(yearText, entry, problems, text);
     }
   }
   if (problems.length === 0) {
@@ -164,7 +217,7 @@ export function parsePolicyFile(input: string | unknown, source: string): Policy
   return { source, years };
 }
 
-function readYear(yearText: string, entry: Record<string, unknown>, problems: string[]): YearOverride {
+function readYear(yearText: string, entry: Record<string, unknown>, problems: string[], text: string | null): YearOverride {
   const values: Partial<Record<ParameterKey, number>> = {};
   const confirm: ParameterKey[] = [];
   for (const [key, value] of Object.entries(entry)) {
@@ -183,7 +236,7 @@ function readYear(yearText: string, entry: Record<string, unknown>, problems: st
       problems.push(`${yearText}年：无法识别的参数“${key}”${suggestion(key)}`);
       continue;
     }
-    const problem = valueProblem(key, value);
+    const problem = valueProblem(key, value, text === null ? undefined : numberLiteral(text, key));
     if (problem) problems.push(`${yearText}年：${problem}`);
     else values[key] = value as number;
   }

@@ -13,24 +13,29 @@ export interface IncomeGrowth {
   readonly growth: number | null;
 }
 
+/**
+ * A household counts only with finite incomes both years (last year's above 0). The reader
+ * refuses numbers beyond AMOUNT_LIMIT, so this only guards against a host handing over ∞ or
+ * NaN: a growth that is not a finite number is no growth (null), never 达标 or a rank.
+ */
 export function incomeGrowth(households: readonly HouseholdFacts[]): IncomeGrowth {
   const current: number[] = [];
   const last: number[] = [];
   for (const facts of households) {
     const previous = facts.household.values.lastYearPerCapitaIncome;
-    if (facts.perCapita === null || previous === undefined || !(previous > 0)) continue;
+    if (facts.perCapita === null || !Number.isFinite(facts.perCapita) || previous === undefined || !Number.isFinite(previous) || !(previous > 0)) continue;
     current.push(facts.perCapita);
     last.push(previous);
   }
-  if (current.length === 0) return { comparable: 0, thisYearMean: null, lastYearMean: null, growth: null };
+  const none = { comparable: 0, thisYearMean: null, lastYearMean: null, growth: null };
+  if (current.length === 0) return none;
   const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
-  return {
-    comparable: current.length,
-    thisYearMean: mean(current),
-    lastYearMean: mean(last),
-    // Same households both years, so mean ÷ mean = sum ÷ sum: no rounding of the means first.
-    growth: roundToPrecision(sum(current) / sum(last) - 1),
-  };
+  // Same households both years, so mean ÷ mean = sum ÷ sum: no rounding of the means first.
+  const growth = roundToPrecision(sum(current) / sum(last) - 1);
+  const thisYearMean = mean(current);
+  const lastYearMean = mean(last);
+  if (![growth, thisYearMean, lastYearMean].every(Number.isFinite)) return none;
+  return { comparable: current.length, thisYearMean, lastYearMean, growth };
 }
 
 /** The columns every income-growth table shows (汇总-增收 per village, 街道排名 per street). */

@@ -118,6 +118,19 @@ export function rankStreets(inputs: readonly StreetInput[], options: { readonly 
   };
 }
 
+/**
+ * What to say when no street is marked lagging. A street whose growth cannot be computed may
+ * be lagging: "no lagging street" is said only when every street has a growth.
+ */
+export function noLaggingNote(ranking: StreetRanking): string {
+  const farmers = `当地农民收入增幅（${percentText(ranking.farmersGrowth)}）`;
+  const computable = ranking.streets.filter((s) => s.growth !== null).length;
+  const uncomputable = ranking.streets.length - computable;
+  if (computable === 0) return `没有一个街道能计算增幅，无法判断哪些街道增速靠后。`;
+  if (uncomputable > 0) return `能计算增幅的${computable}个街道中，没有增幅低于${farmers}的街道；另有${uncomputable}个街道无法计算增幅，是否靠后无法判断。`;
+  return `没有增幅低于${farmers}的街道。`;
+}
+
 export function percentText(share: number): string {
   return `${roundToPrecision(share * 100).toFixed(1)}%`;
 }
@@ -159,7 +172,7 @@ export function buildRankingTable(ranking: StreetRanking, options: RankingTableO
   const notes = [
     `按脱贫户人均纯收入增幅从高到低排名。只计本年和上年人均纯收入都有（上年大于0）的户；增幅 = 本年平均值 ÷ 上年平均值 − 1（与“汇总-增收”和检查规则M13一致）。`,
     `${farmersGrowthText(ranking)}。增幅低于此值的街道标为“${LAGGING_MARK}”。${PLAN_CLAUSE_NOTE}`,
-    lagging.length > 0 ? `增速靠后的街道：${lagging.join("、")}。` : "没有增幅低于当地农民收入增幅的街道。",
+    lagging.length > 0 ? `增速靠后的街道：${lagging.join("、")}。` : noLaggingNote(ranking),
   ];
   if (uncomputable.length > 0) notes.push(`无法计算增幅（没有两年收入齐全的户）：${uncomputable.join("、")}，不参加排名。`);
   if (ranking.outsidePlanPeriod) notes.push(`注意：政策年度${ranking.policyYear}年不在方案期（${PLAN_PERIOD.firstYear}—${PLAN_PERIOD.lastYear}年）内，沿用最近年度的参数。`);

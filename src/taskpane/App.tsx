@@ -7,7 +7,8 @@ import { CheckState, CheckTab } from "./CheckTab";
 import { ErrorBar } from "./ErrorBar";
 import { FormulasTab } from "./FormulasTab";
 import { Language, STRINGS, Strings } from "./i18n";
-import { setFunctionPolicy } from "../functions/policyContext";
+import { functionPolicy, setFunctionPolicy } from "../functions/policyContext";
+import type { Policy } from "../policy";
 import { CheckResult, civilDateOf, hostEngine, PaneEngine, policyOf } from "./model";
 import { SettingsTab } from "./SettingsTab";
 import type { SheetPickerProps } from "./SheetPicker";
@@ -115,16 +116,39 @@ export function App({
   }, [host, refreshSheets, showLoadError]);
 
   // The custom functions run on this page too: give them the policy the settings ask for, so
-  // =BANGFU.TIER() and the check agree (Excel recomputes them on the next recalculation).
+  // =BANGFU.TIER() and the check agree. Excel keeps a custom function's result until its inputs
+  // change, so a changed policy (the workbook's settings loaded, or edited under 设置) is followed
+  // by a full recalculation; an unchanged one costs nothing.
+  const policyKey = React.useRef(keyOfPolicy(functionPolicy()));
+  const [functionsPolicy, setFunctionsPolicy] = React.useState<Policy>(() => functionPolicy());
   React.useEffect(() => {
     if (!settings) return;
+    let policy: Policy | null = null;
     try {
-      setFunctionPolicy(policyOf(settings, civilDateOf(now())));
+      policy = policyOf(settings, civilDateOf(now()));
+      setFunctionPolicy(policy);
     } catch (error) {
       setFunctionPolicy(null); // back to the shipped parameters, and say why
       setLoadError(error);
     }
-  }, [settings, now]);
+    const current = policy ?? functionPolicy();
+    setFunctionsPolicy(current);
+    const key = keyOfPolicy(current);
+    if (key === policyKey.current) return;
+    policyKey.current = key;
+    host.recalculate().catch(showLoadError);
+  }, [settings, now, host, showLoadError]);
+
+  // Functions whose asOf is left out count ages on the day they are computed: when the pane is
+  // open past midnight, recalculate so that they count on the new day.
+  const [day, setDay] = React.useState(0);
+  React.useEffect(() => {
+    const timer = setTimeout(() => {
+      host.recalculate().catch(showLoadError);
+      setDay((d) => d + 1);
+    }, msUntilMidnight(now()));
+    return () => clearTimeout(timer);
+  }, [day, host, now, showLoadError]);
 
   const runOn = React.useCallback(
     async (name: string) => {
@@ -228,9 +252,20 @@ export function App({
               onSave={saveSettings}
             />
           )}
-          {tab === "formulas" && <FormulasTab language={language} t={t} available={customFunctions} />}
+          {tab === "formulas" && <FormulasTab language={language} t={t} host={host} policy={functionsPolicy} available={customFunctions} />}
         </div>
       )}
     </main>
   );
+}
+
+/** What the functions' results depend on: the values in force (not the year or where they came from). */
+function keyOfPolicy(policy: Policy): string {
+  return JSON.stringify(policy.values);
+}
+
+/** Milliseconds from `date` to the next local midnight (plus a second, to be past it). */
+export function msUntilMidnight(date: Date): number {
+  const next = new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1, 0, 0, 1);
+  return next.getTime() - date.getTime();
 }

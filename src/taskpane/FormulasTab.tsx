@@ -1,6 +1,9 @@
 import { Body1, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import type { WorkbookHost } from "../host/types";
+import type { Policy } from "../policy";
 import type { Language, Strings } from "./i18n";
+import { NativeFormulas } from "./NativeFormulas";
 
 interface FormulaExample {
   readonly id: string;
@@ -57,8 +60,12 @@ const useStyles = makeStyles({
   },
 });
 
-/** 公式: the formula cookbook. The parameters in force are under 设置. `available` false: this host has no custom functions. */
-export function FormulasTab({ language, t, available = true }: { language: Language; t: Strings; available?: boolean }): React.JSX.Element {
+/**
+ * 公式: the formula cookbook, and native formulas for workbooks that travel. The parameters in
+ * force are under 设置. `available` false: this host has no custom functions (WPS before
+ * 12.1.0.20540); the native formulas below still work there.
+ */
+export function FormulasTab({ language, t, host, policy, available = true }: { language: Language; t: Strings; host: WorkbookHost; policy: Policy; available?: boolean }): React.JSX.Element {
   const styles = useStyles();
   return (
     <section aria-labelledby="formulas-heading">
@@ -82,6 +89,7 @@ export function FormulasTab({ language, t, available = true }: { language: Langu
           </li>
         ))}
       </ul>
+      <NativeFormulas host={host} policy={policy} language={language} t={t} />
     </section>
   );
 }

@@ -317,6 +317,38 @@ function ParameterEditor({ parameter, label, current, language, t, busy, onSave,
 
 // ---------------------------------------------------------------- column mapping
 
+interface MappingRowProps {
+  readonly letter: string;
+  readonly header: string;
+  readonly choice: Choice;
+  readonly t: Strings;
+  /** What detection found, for the "automatic" option. */
+  readonly autoLabel: string;
+  readonly onChoose: (header: string, choice: Choice) => void;
+}
+
+/** One column's row: its letter, header and the field chosen for it. Memoised: the table re-renders only rows whose props change. */
+const MappingRow = React.memo(function MappingRow({ letter, header, choice, t, autoLabel, onChoose }: MappingRowProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <TableRow data-column={letter} className={choice !== AUTO ? styles.highlight : undefined}>
+      <TableCell>{letter}</TableCell>
+      <TableCell>{header}</TableCell>
+      <TableCell>
+        <Select className={styles.mappingSelect} aria-label={t.fieldFor(letter, header)} value={choice} onChange={(_, data) => onChoose(header, data.value as Choice)}>
+          <option value={AUTO}>{t.autoOption(autoLabel)}</option>
+          {FIELD_KEYS.map((key) => (
+            <option key={key} value={key}>
+              {FIELDS[key].label}
+            </option>
+          ))}
+          <option value={IGNORE}>{t.ignoreColumn}</option>
+        </Select>
+      </TableCell>
+    </TableRow>
+  );
+});
+
 const AUTO = "__auto__";
 const IGNORE = "__ignore__";
 type Choice = FieldKey | typeof AUTO | typeof IGNORE;
@@ -359,6 +391,9 @@ function MappingSection({ engine, t, settings, picker, checkedColumns, onSave }:
       setReading(false);
     }
   };
+
+  // Stable, so that choosing a field re-renders only that column's row (a ledger has dozens of columns, each with every field as an option).
+  const choose = React.useCallback((header: string, choice: Choice) => setChoices((current) => ({ ...current, [header]: choice })), []);
 
   const detectedLabel = (c: DetectedColumns["columns"][number]) =>
     c.auto ? FIELDS[c.auto].label : c.measureKind ? t.measureKind(c.measureKind) : t.notRecognised;
@@ -422,31 +457,17 @@ function MappingSection({ engine, t, settings, picker, checkedColumns, onSave }:
               </TableRow>
             </TableHeader>
             <TableBody>
-              {columns.columns.map((c) => {
-                const choice = choices[c.header] ?? AUTO;
-                return (
-                  <TableRow key={`${c.letter}:${c.header}`} data-column={c.letter} className={choice !== AUTO ? styles.highlight : undefined}>
-                    <TableCell>{c.letter}</TableCell>
-                    <TableCell>{c.header}</TableCell>
-                    <TableCell>
-                      <Select
-                        className={styles.mappingSelect}
-                        aria-label={t.fieldFor(c.letter, c.header)}
-                        value={choice}
-                        onChange={(_, data) => setChoices({ ...choices, [c.header]: data.value as Choice })}
-                      >
-                        <option value={AUTO}>{t.autoOption(detectedLabel(c))}</option>
-                        {FIELD_KEYS.map((key) => (
-                          <option key={key} value={key}>
-                            {FIELDS[key].label}
-                          </option>
-                        ))}
-                        <option value={IGNORE}>{t.ignoreColumn}</option>
-                      </Select>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
+              {columns.columns.map((c) => (
+                <MappingRow
+                  key={`${c.letter}:${c.header}`}
+                  letter={c.letter}
+                  header={c.header}
+                  choice={choices[c.header] ?? AUTO}
+                  t={t}
+                  autoLabel={detectedLabel(c)}
+                  onChoose={choose}
+                />
+              ))}
             </TableBody>
           </Table>
           {problem && (

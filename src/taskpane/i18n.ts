@@ -28,6 +28,13 @@ const ZH = {
   notInExcelTitle: "请在 Excel 或 WPS 表格中打开",
   notInExcelBody: "增收帮扶助手是 Excel 和 WPS 表格的加载项：请在“增收帮扶”选项卡中点“打开助手”。",
   errorTitle: "出错了",
+  officeJsMissingTitle: "未能加载 Office 脚本 office.js",
+  officeJsMissingBody: (src: string) =>
+    `助手、功能区按钮和 =BANGFU. 公式都需要 Office 的脚本 office.js，但它没有从 ${src} 加载成功。` +
+    "怎么办：若加载项放在单位内网，请确认网站上有 dist/ 中的全部文件（包括 office 文件夹），重新复制后关闭并重新打开 Excel；" +
+    "若构建时选用了微软或世纪互联的 CDN（BANGFU_OFFICE_JS=cdn 或 cn），本机必须能访问互联网，没有互联网的办公网请用默认的本地构建（见使用说明“部署”一节）。",
+  officeTimeoutTitle: "Office 没有响应",
+  officeTimeoutBody: "office.js 已加载，但 Office 长时间没有完成初始化。请关闭任务窗格后重新打开；仍不行时关闭 Excel 再打开。若加载项放在单位内网，请确认 office 文件夹中的全部文件都已复制到网站上。",
   whatToDo: "怎么办：",
   dismiss: "关闭提示",
 
@@ -174,8 +181,22 @@ const ZH = {
   // 公式
   formulasHeading: "公式速查",
   formulasUnavailableTitle: "此版本的 WPS 表格不能使用加载项公式",
-  formulasUnavailableBody: "=BANGFU. 自定义函数需要 WPS 12.1.0.20540 或更高版本。检查、汇总和设置照常可用；升级 WPS 并重新启动后即可使用下列公式。",
+  formulasUnavailableBody: "=BANGFU. 自定义函数需要 WPS 12.1.0.20540 或更高版本，升级 WPS 并重新启动后即可使用下列公式。检查、汇总、设置照常可用；不升级也可以用本页下方的“写入原生公式”：原生公式不需要加载项函数，照样能计算。",
   formulasHint: "在单元格中输入公式；选中一列区域作参数，结果自动向下填充。",
+  nativeHeading: "写入原生公式（台账发到没装本助手的电脑也能计算）",
+  nativeHint: "把政策参数直接写进普通公式，Excel（包括旧版）、WPS 表格和 LibreOffice 都能计算。先在表格中选中要写入的单元格（可选一整列），参数填第一行的单元格，如 R4；可选参数可以留空。",
+  nativeFunction: "函数",
+  nativePreview: "将写入的公式",
+  nativeInsert: "写入所选单元格",
+  nativeMissing: (names: string) => `先填写：${names}`,
+  nativeInserted: (address: string, cells: number) => `已在 ${address} 写入 ${cells} 个原生公式。`,
+  convertHeading: "转换所选区域中的 BANGFU 公式",
+  convertHint: "台账要发给县里或别的单位前，先选中含 =BANGFU. 公式的区域：可改成原生公式（仍会计算），或改成数值（只保留当前结果）。其他单元格不会改动。",
+  convertNative: "改为原生公式",
+  convertValues: "改为数值",
+  converted: (count: number, cells: number) => `已转换 ${count} 个 BANGFU 公式（写入 ${cells} 个单元格）。`,
+  convertedNone: "所选区域中没有 BANGFU 公式。",
+  convertSkipped: (address: string, reason: string) => `${address} 未转换：${reason}`,
 };
 
 export type Strings = typeof ZH;
@@ -193,6 +214,13 @@ const EN: Strings = {
   notInExcelTitle: "Open this in Excel or WPS Spreadsheets",
   notInExcelBody: "The Income Support Assistant is an add-in for Excel and WPS Spreadsheets: open it from the Income Support tab of the ribbon.",
   errorTitle: "Something went wrong",
+  officeJsMissingTitle: "office.js could not be loaded",
+  officeJsMissingBody: (src: string) =>
+    `The assistant, its ribbon buttons and the =BANGFU. functions need Office's script office.js, which did not load from ${src}. ` +
+    "If the add-in is served on your office network, make sure every file of dist/ (the office folder too) is on the web server, then close and reopen Excel. " +
+    "A build that uses Microsoft's or 21Vianet's CDN (BANGFU_OFFICE_JS=cdn or cn) needs internet access; offices without internet should use the default local build (see Deployment in the README).",
+  officeTimeoutTitle: "Office did not respond",
+  officeTimeoutBody: "office.js loaded, but Office did not finish starting. Close the task pane and open it again; if that does not help, restart Excel. On an office network, make sure every file of the office folder is on the web server.",
   whatToDo: "What to do: ",
   dismiss: "Dismiss",
 
@@ -333,8 +361,22 @@ const EN: Strings = {
 
   formulasHeading: "Formula guide",
   formulasUnavailableTitle: "This WPS Spreadsheets cannot run add-in formulas",
-  formulasUnavailableBody: "The =BANGFU. custom functions need WPS 12.1.0.20540 or later. Checking, summaries and settings work as usual; after upgrading WPS and restarting it, the formulas below work too.",
+  formulasUnavailableBody: "The =BANGFU. custom functions need WPS 12.1.0.20540 or later; after upgrading WPS and restarting it, the formulas below work. Checking, summaries and settings work as usual, and so do the native formulas further down this page, which compute without add-in functions.",
   formulasHint: "Type a formula in a cell; pass a column range and the results spill down.",
+  nativeHeading: "Insert native formulas (compute where the assistant is not installed)",
+  nativeHint: "Writes the policy's numbers into a plain formula that any Excel (older ones too), WPS Spreadsheets and LibreOffice compute. Select the cells to fill first (a whole column is fine) and give the arguments for the first row, e.g. R4; optional arguments may stay empty.",
+  nativeFunction: "Function",
+  nativePreview: "Formula to insert",
+  nativeInsert: "Insert into the selected cells",
+  nativeMissing: (names: string) => `Fill in first: ${names}`,
+  nativeInserted: (address: string, cells: number) => `Inserted ${cells} native formula(s) in ${address}.`,
+  convertHeading: "Convert the BANGFU formulas of the selection",
+  convertHint: "Before sending the ledger on, select the cells with =BANGFU. formulas: turn them into native formulas (they keep computing) or into values (the current results). Other cells are not changed.",
+  convertNative: "To native formulas",
+  convertValues: "To values",
+  converted: (count: number, cells: number) => `Converted ${count} BANGFU formula(s) (${cells} cell(s) written).`,
+  convertedNone: "The selection holds no BANGFU formula.",
+  convertSkipped: (address: string, reason: string) => `${address} not converted: ${reason}`,
 };
 
 export const STRINGS: Record<Language, Strings> = { zh: ZH, en: EN };

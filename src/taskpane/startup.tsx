@@ -1,14 +1,20 @@
 /**
  * Where the task pane finds out which workbook it runs on: the one place that tells Excel, WPS
- * and the browser harness apart. Every pane entry (Excel's taskpane.html, WPS's taskpane.html,
- * the harness page) calls startPane; nothing else checks for Office or wps.
+ * and the browser harness apart, and says why none was found. Every pane entry (Excel's
+ * taskpane.html, WPS's taskpane.html, the harness page) calls startPane; nothing else checks for
+ * Office or wps.
  *
  * - the harness: the page put an in-memory workbook in window.bangfuHarness before starting;
  * - WPS 表格: `wps`/`Application` with the add-in API (CreateTaskPane): the WPS host, requests
  *   from the ribbon through the URL fragment, Chinese (WPS's embedded browser reports no UI
  *   language reliably), and whether this WPS build has custom functions;
- * - Excel: `Office`, then Office.onReady and Excel (Office's display language picks the strings);
- * - otherwise a message that the page must be opened from Excel or WPS.
+ * - Excel's page: `Office`, then Office.onReady within a time-out (it never settles when
+ *   office.js's companion files are missing), then Excel, or a message that the page was opened
+ *   outside Excel (Office's display language picks the strings);
+ * - Excel's page without `Office`: office.js did not load (a blocked network, a CDN build on an
+ *   office network, files missing on the server); taskpane.html's onerror records the address;
+ * - otherwise (a page without office.js, outside WPS) a message that it must be opened from
+ *   Excel or WPS.
  */
 import type { WorkbookHost } from "../host/types";
 import { OfficeWorkbookHost } from "../office";
@@ -20,19 +26,61 @@ import type { TabKey } from "./App";
 import { languageOf, STRINGS, type Language } from "./i18n";
 import { mountMessage, mountPane } from "./mount";
 
+/** What Excel's page sees of office.js: just enough to wait for Office and pick the language. */
+export interface OfficeGlobal {
+  onReady(): Promise<unknown>;
+  readonly context?: { readonly displayLanguage?: string };
+}
+
 export type DetectedHost =
   | { readonly kind: "harness"; readonly host: WorkbookHost }
   | { readonly kind: "wps"; readonly app: WpsApplication }
-  | { readonly kind: "excel" }
+  | { readonly kind: "office"; readonly office: OfficeGlobal }
+  | { readonly kind: "officeJsMissing"; readonly src: string }
   | { readonly kind: "none" };
 
+interface PageGlobals {
+  readonly bangfuHarness?: { readonly host?: WorkbookHost };
+  readonly Office?: OfficeGlobal;
+  /** Set by taskpane.html's onerror: the address of an office.js that failed to load. */
+  readonly bangfuOfficeJsFailed?: string;
+  readonly document?: Document;
+}
+
 export function detectHost(scope: object): DetectedHost {
-  const harness = (scope as { bangfuHarness?: { host?: WorkbookHost } }).bangfuHarness?.host;
+  const page = scope as PageGlobals;
+  const harness = page.bangfuHarness?.host;
   if (harness) return { kind: "harness", host: harness };
   const app = wpsApplicationIn(scope);
   if (app) return { kind: "wps", app };
-  if (typeof (scope as { Office?: unknown }).Office !== "undefined") return { kind: "excel" };
+  if (page.Office !== undefined) return { kind: "office", office: page.Office };
+  if (typeof page.bangfuOfficeJsFailed === "string") return { kind: "officeJsMissing", src: page.bangfuOfficeJsFailed };
+  const script = officeJsScript(page.document);
+  if (script !== null) return { kind: "officeJsMissing", src: script };
   return { kind: "none" };
+}
+
+/** The address of the page's office.js script (Excel's page has one, WPS's and the harness's none). */
+function officeJsScript(document: Document | undefined): string | null {
+  if (!document) return null;
+  const script = Array.from(document.getElementsByTagName("script")).find((s) => /office\.js(\?|$)/i.test(s.src));
+  return script ? script.src : null;
+}
+
+/** Office normally answers within a second or two; well above that something is missing. */
+export const OFFICE_READY_TIMEOUT_MS = 30_000;
+
+export type OfficeReadiness = { readonly kind: "excel" | "notInExcel"; readonly language: Language } | { readonly kind: "timeout" };
+
+/** Wait for Office.onReady, at most `timeoutMs`; then whether Excel is there. */
+export async function officeReadiness(office: OfficeGlobal, scope: object, timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<OfficeReadiness> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
+  const outcome = await Promise.race([office.onReady().then(() => "ready" as const), timedOut]);
+  clearTimeout(timer);
+  if (outcome === "timeout") return { kind: "timeout" };
+  const language = languageOf(office.context?.displayLanguage);
+  return { kind: (scope as { Excel?: unknown }).Excel === undefined ? "notInExcel" : "excel", language };
 }
 
 export interface StartOptions {
@@ -40,6 +88,8 @@ export interface StartOptions {
   readonly language?: Language;
   readonly now?: () => Date;
   readonly initialTab?: TabKey;
+  /** How long Office may take to get ready (tests). */
+  readonly officeTimeoutMs?: number;
 }
 
 export async function startPane(options: StartOptions = {}, scope: Window & typeof globalThis = window): Promise<void> {
@@ -52,13 +102,24 @@ export async function startPane(options: StartOptions = {}, scope: Window & type
       listenForRibbonRequests(scope);
       mountPane({ host: new WpsWorkbookHost(detected.app), language: "zh", customFunctions: typeof detected.app.AddCustomFunction === "function" });
       return;
-    case "excel": {
-      await Office.onReady();
-      const language = languageOf(Office.context?.displayLanguage);
-      if (typeof Excel === "undefined") mountMessage(STRINGS[language].notInExcelTitle, STRINGS[language].notInExcelBody);
-      else mountPane({ host: new OfficeWorkbookHost(), language });
+    case "office": {
+      const office = await officeReadiness(detected.office, scope, options.officeTimeoutMs);
+      switch (office.kind) {
+        case "timeout":
+          mountMessage(STRINGS.zh.officeTimeoutTitle, STRINGS.zh.officeTimeoutBody);
+          return;
+        case "notInExcel":
+          mountMessage(STRINGS[office.language].notInExcelTitle, STRINGS[office.language].notInExcelBody);
+          return;
+        case "excel":
+          mountPane({ host: new OfficeWorkbookHost(), language: office.language });
+          return;
+      }
       return;
     }
+    case "officeJsMissing":
+      mountMessage(STRINGS.zh.officeJsMissingTitle, STRINGS.zh.officeJsMissingBody(detected.src));
+      return;
     case "none":
       mountMessage(STRINGS.zh.notInExcelTitle, STRINGS.zh.notInExcelBody);
   }

@@ -1,4 +1,5 @@
 import { InputError, quote } from "./errors";
+import { EARLIEST_BIRTH_YEAR } from "./limits";
 import { compactText, isBlank, toHalfWidth } from "./text";
 
 /**
@@ -15,9 +16,13 @@ const MS_PER_DAY = 86_400_000;
 // Excel's day 0 is 1899-12-30 once the fictitious 1900-02-29 (serial 60) is skipped.
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
+/** The years a date may fall in: wider than any ledger needs, narrow enough to catch a typo. */
+const FIRST_YEAR = 1800;
+const LAST_YEAR = 2200;
+
 export function isValidCivilDate(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
-  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) return false;
+  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
 }
 
@@ -44,6 +49,8 @@ export function toExcelSerial(date: CivilDate): number {
   const days = Math.round((Date.UTC(date.year, date.month - 1, date.day) - EXCEL_EPOCH_UTC) / MS_PER_DAY);
   return days < 61 ? days - 1 : days;
 }
+
+const LAST_SERIAL = toExcelSerial({ year: LAST_YEAR, month: 12, day: 31 });
 
 export function fromJsDate(date: Date): CivilDate {
   return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
@@ -80,6 +87,22 @@ export function fullYearsBetween(birth: CivilDate, asOf: CivilDate): number {
   return years;
 }
 
+/**
+ * Why a birth date cannot be a living person's (before EARLIEST_BIRTH_YEAR, or after today), or null.
+ * `now` is today unless a caller fixes it.
+ */
+export function birthDateProblem(birth: CivilDate, now: CivilDate = today()): string | null {
+  if (birth.year < EARLIEST_BIRTH_YEAR) return `出生日期${formatDate(birth)}早于${EARLIEST_BIRTH_YEAR}年`;
+  if (compareDates(birth, now) > 0) return `出生日期${formatDate(birth)}晚于今天（${formatDate(now)}）`;
+  return null;
+}
+
+/** A birth-date cell: throws an InputError when birthDateProblem finds one. */
+export function assertBirthDate(birth: CivilDate, original: unknown, what: string, now: CivilDate = today()): void {
+  const problem = birthDateProblem(birth, now);
+  if (problem) throw new InputError(`${what}${quote(original)}不可能：${problem}，请核对`);
+}
+
 export interface DateReadOptions {
   /** For a year-month value such as 202305: take the month's first or last day. */
   monthOnly?: "start" | "end";
@@ -95,14 +118,17 @@ export function parseDate(value: unknown, what: string, options: DateReadOptions
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new InputError(`${what}不是有效日期`);
     // exceljs hands dates over as UTC midnight.
-    return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
+    const date = { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
+    if (!isValidCivilDate(date.year, date.month, date.day)) throw new InputError(`${what}${quote(value)}超出可用范围（${FIRST_YEAR}—${LAST_YEAR}年）`);
+    return date;
   }
   if (typeof value === "number") {
     // 20230506 and 202305 typed as numbers are dates written out, not serials.
     if (Number.isInteger(value) && ((value >= 180001 && value <= 220012) || (value >= 18000101 && value <= 22001231))) {
       return parseDateText(String(value), value, what, options);
     }
-    if (!Number.isFinite(value) || value < 1 || value > 2_958_465) {
+    // Serial 1 is 1900-01-01; the last serial taken is that of LAST_YEAR's 31 December.
+    if (!Number.isFinite(value) || value < 1 || value >= LAST_SERIAL + 1) {
       throw new InputError(`${what}不是有效日期：${quote(value)}`);
     }
     return fromExcelSerial(value);

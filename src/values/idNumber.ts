@@ -1,4 +1,4 @@
-import { CivilDate, isValidCivilDate } from "./dates";
+import { birthDateProblem, CivilDate, isValidCivilDate, today } from "./dates";
 import { InputError, quote } from "./errors";
 import { compactText } from "./text";
 
@@ -33,8 +33,10 @@ export function checkCharacter(first17: string): string {
  * Validate a resident ID number (GB 11643): 18 characters with a correct check character
  * (a lower-case x is accepted), or an old 15-digit number whose birth date is 19YYMMDD.
  * Throws an IdNumberError that says what is wrong: length, characters, date or check character.
+ * A birth date that does not exist, lies before EARLIEST_BIRTH_YEAR or after `now` (today by
+ * default) is a date error: no one holding the number can have been born then.
  */
-export function parseResidentId(value: unknown): ResidentId {
+export function parseResidentId(value: unknown, now: CivilDate = today()): ResidentId {
   if (typeof value === "number") {
     // Excel keeps 15 significant digits: an 18-digit ID typed as a number has lost its tail.
     if (Number.isInteger(value) && value >= 1e15) {
@@ -47,13 +49,13 @@ export function parseResidentId(value: unknown): ResidentId {
   }
   if (text.length === 15) {
     if (!/^\d{15}$/.test(text)) throw new IdNumberError("characters", `15位身份证号${quote(value)}只能由数字组成`);
-    const birth = readBirthDate(`19${text.slice(6, 12)}`, value);
+    const birth = readBirthDate(`19${text.slice(6, 12)}`, value, now);
     return { number: text, birthDate: birth, sex: Number(text[14]) % 2 === 1 ? "male" : "female" };
   }
   if (!/^\d{17}[\dX]$/.test(text)) {
     throw new IdNumberError("characters", `身份证号${quote(value)}前17位应为数字，最后一位为数字或X`);
   }
-  const birth = readBirthDate(text.slice(6, 14), value);
+  const birth = readBirthDate(text.slice(6, 14), value, now);
   const expected = checkCharacter(text);
   if (text[17] !== expected) {
     throw new IdNumberError("checkCharacter", `身份证号${quote(value)}校验位错误：最后一位应为“${expected}”，请核对号码是否录错`);
@@ -61,10 +63,13 @@ export function parseResidentId(value: unknown): ResidentId {
   return { number: text, birthDate: birth, sex: Number(text[16]) % 2 === 1 ? "male" : "female" };
 }
 
-function readBirthDate(yyyymmdd: string, original: unknown): CivilDate {
+function readBirthDate(yyyymmdd: string, original: unknown, now: CivilDate): CivilDate {
   const [year, month, day] = [Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)), Number(yyyymmdd.slice(6, 8))];
-  if (!isValidCivilDate(year, month, day) || year < 1890) {
+  if (!isValidCivilDate(year, month, day)) {
     throw new IdNumberError("date", `身份证号${quote(original)}中的出生日期${yyyymmdd}不存在`);
   }
-  return { year, month, day };
+  const birth = { year, month, day };
+  const problem = birthDateProblem(birth, now);
+  if (problem) throw new IdNumberError("date", `身份证号${quote(original)}中的${problem}，号码有误`);
+  return birth;
 }

@@ -5,3 +5,4 @@ export * from "./dates";
 export * from "./idNumber";
 export * from "./disability";
 export * from "./format";
+export * from "./limits";

@@ -1,4 +1,5 @@
 import { InputError, quote } from "./errors";
+import { AGE_LIMIT, AMOUNT_LIMIT, AMOUNT_LIMIT_TEXT, MAX_HOUSEHOLD_SIZE } from "./limits";
 import { compactText, isBlank } from "./text";
 
 const CHINESE_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
@@ -11,12 +12,13 @@ const AMOUNT = /^([+-])?((?:\d{1,3}(?:,\d{3})+)|\d+)?(\.\d+)?(万|亿)?$/;
  * Read a number the lenient way a ledger needs: numbers stored as text,
  * thousands separators, full-width digits, a currency sign or trailing 元,
  * and 万/亿 multipliers. Blank gives null ("no value").
- * Anything else throws an InputError naming the value and what it was meant to be.
+ * Anything else throws an InputError naming the value and what it was meant to be; so does
+ * a number whose absolute value reaches AMOUNT_LIMIT (a 400-digit text is not ∞).
  */
 export function parseAmount(value: unknown, what: string): number | null {
   if (isBlank(value)) return null;
   if (typeof value === "number") {
-    if (Number.isFinite(value)) return value;
+    if (Number.isFinite(value)) return withinLimit(value, value, what);
     throw new InputError(`${what}不是有效数字：${quote(value)}`);
   }
   if (typeof value !== "string") {
@@ -34,7 +36,12 @@ export function parseAmount(value: unknown, what: string): number | null {
   const [, sign, whole = "0", fraction = "", unit] = match;
   let number = Number(`${whole.replace(/,/g, "")}${fraction}`);
   if (unit) number = roundToPrecision(number * CHINESE_UNITS[unit]);
-  return sign === "-" ? -number : number;
+  return withinLimit(sign === "-" ? -number : number, value, what);
+}
+
+function withinLimit(number: number, original: unknown, what: string): number {
+  if (Math.abs(number) < AMOUNT_LIMIT) return number;
+  throw new InputError(`${what}${quote(original)}超出可计算范围：绝对值应小于${AMOUNT_LIMIT_TEXT}，请核对是否录错或放错了列`);
 }
 
 /** Like parseAmount, but also reads a percentage ("30%" → 0.3). */
@@ -59,14 +66,36 @@ export function parseWholeNumber(value: unknown, what: string): number | null {
   return number;
 }
 
+/** 家庭人口数: a whole number from 1 to MAX_HOUSEHOLD_SIZE. Blank gives null. */
+export function parseHouseholdSize(value: unknown, what: string): number | null {
+  const size = parseWholeNumber(value, what);
+  if (size === null) return null;
+  if (size <= 0) throw new InputError(`${what}应大于0：${quote(value)}`);
+  if (size > MAX_HOUSEHOLD_SIZE) throw new InputError(`${what}${quote(value)}不合常理：一户最多按${MAX_HOUSEHOLD_SIZE}人计，请核对是否录错或放错了列`);
+  return size;
+}
+
+/** An age in full years (周岁): a whole number from 0 to below AGE_LIMIT. Blank gives null. */
+export function parseAgeInYears(value: unknown, what: string): number | null {
+  const age = parseWholeNumber(value, what);
+  if (age === null) return null;
+  if (age < 0) throw new InputError(`${what}不能为负数：${quote(value)}`);
+  if (age >= AGE_LIMIT) throw new InputError(`${what}${quote(value)}不合常理：应小于${AGE_LIMIT}岁，请核对是否录错`);
+  return age;
+}
+
 /** Remove binary floating-point noise (1.2 × 10000 = 11999.999…) by rounding to 12 significant digits. */
 export function roundToPrecision(value: number): number {
   return Number(value.toPrecision(12));
 }
 
-/** Round yuan to the fen (two decimals), half away from zero, immune to floating-point noise. */
+/**
+ * Round yuan to the fen (two decimals), half away from zero, immune to floating-point noise.
+ * The noise is removed at 15 significant digits (not roundToPrecision's 12), so the fen stay
+ * exact for amounts up to 10^13 yuan: 12 digits dropped the fen of amounts above 10^10 yuan.
+ */
 export function roundToFen(yuan: number): number {
-  const cents = Math.round(Math.abs(roundToPrecision(yuan * 100)));
+  const cents = Math.round(Math.abs(Number((yuan * 100).toPrecision(15))));
   const rounded = cents / 100;
   return yuan < 0 && rounded !== 0 ? -rounded : rounded;
 }

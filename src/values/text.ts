@@ -22,7 +22,19 @@ export function isBlank(value: unknown): value is null | undefined | "" {
   return typeof value === "string" && toHalfWidth(value).trim() === "";
 }
 
+/**
+ * String(value), for any value a host may hand over: an object whose toString is broken (or a
+ * symbol in a template) would otherwise throw a TypeError instead of being refused as a value.
+ */
+export function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /** Half-width, trimmed, inner white space removed: the form in which text values are compared. */
 export function compactText(value: unknown): string {
-  return toHalfWidth(String(value)).replace(/\s+/g, "");
+  return toHalfWidth(textOf(value)).replace(/\s+/g, "");
 }

@@ -7,7 +7,7 @@
  */
 import type { Finding } from "../checks/types";
 import type { CellRef, SheetInput } from "../ledger/model";
-import { HostError, PaneSettings, WorkbookHost, EMPTY_SETTINGS } from "../host/types";
+import { CellBlock, CellWrite, EMPTY_SETTINGS, HostError, PaneSettings, WorkbookHost } from "../host/types";
 import type { SummaryTable } from "../summaries/model";
 import type { OpenedWorkbook } from "./protocol";
 
@@ -97,6 +97,22 @@ export class FileWorkbookHost implements WorkbookHost {
   async clearMarks(_sheet: string): Promise<number> {
     throw new HostError("other", NOT_HERE);
   }
+
+  // The 公式 tab's cell tools are not offered on the page (it has no custom functions, and never writes).
+  async readSelection(): Promise<CellBlock> {
+    throw new HostError("other", NOT_HERE);
+  }
+
+  async readCells(_sheet: string, _top: number, _left: number, _rows: number, _columns: number): Promise<CellBlock> {
+    throw new HostError("other", NOT_HERE);
+  }
+
+  async writeCells(_sheet: string, _blocks: readonly CellWrite[]): Promise<void> {
+    throw new HostError("other", NOT_HERE);
+  }
+
+  /** Nothing to recalculate: the page holds no formulas. */
+  async recalculate(): Promise<void> {}
 
   async loadSettings(): Promise<PaneSettings> {
     const { policyYear, policyJson, mappings } = this.memory;

@@ -51,6 +51,12 @@ export interface EtComment {
   Delete(): unknown;
 }
 
+/** The areas of a multi-area selection (one for a plain range). */
+export interface EtAreas {
+  readonly Count: number;
+  Item(Index: number): EtRange;
+}
+
 export interface EtRange {
   readonly Row: number;
   readonly Column: number;
@@ -59,6 +65,7 @@ export interface EtRange {
   /** "$A$1:$C$3" by default; Address(false, false) gives "A1:C3". */
   Address(RowAbsolute?: boolean, ColumnAbsolute?: boolean): string;
   Value2: EtValue;
+  /** Formula text ("=…", English function names) of a formula cell, else the constant; shaped as Value2. */
   Formula: unknown;
   /** One format code for the whole range on write; null when the cells differ on read. */
   NumberFormat: unknown;
@@ -82,6 +89,8 @@ export interface EtRange {
   /** Position in points from the sheet's top-left corner. */
   readonly Left: number;
   readonly Top: number;
+  readonly Areas: EtAreas;
+  readonly Worksheet: EtWorksheet;
 }
 
 export interface EtSeries {
@@ -174,6 +183,12 @@ export interface EtApplication {
   readonly ActiveWindow: EtWindow | null;
   DisplayAlerts: unknown;
   ScreenUpdating: unknown;
+  /** A Range when cells are selected; a shape or chart object otherwise. */
+  readonly Selection: unknown;
+  /** Recalculates the formulas marked for calculation (those whose inputs changed). */
+  Calculate(): unknown;
+  /** Recalculates every formula of every open workbook, whether or not its inputs changed. */
+  CalculateFull(): unknown;
 }
 
 // ---------------------------------------------------------------- the add-in root

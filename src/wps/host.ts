@@ -3,6 +3,8 @@
  * interface, and reading yields between blocks so that the pane can paint its progress. Every
  * failure becomes a HostError with a Chinese message (./workbook.ts); nothing is swallowed.
  *
+ * The 公式 tab's cell reads and writes, and recalculation, are in ./cells.ts.
+ *
  * The pane's settings are kept in the workbook's very hidden data sheet (./store.ts) under
  * SETTINGS_KEY, in the same stored form as Excel's document settings. Whenever they are loaded
  * or saved they are also handed to the add-in's other page (where the ribbon and the custom
@@ -13,7 +15,8 @@ import type { CellRef, SheetInput } from "../ledger/model";
 import type { SummaryTable } from "../summaries/model";
 import type { HostAction } from "../host/messages";
 import { parseStoredSettings, SETTINGS_KEY, toStoredSettings } from "../host/settings";
-import type { PaneSettings, WorkbookHost } from "../host/types";
+import type { CellBlock, CellWrite, PaneSettings, WorkbookHost } from "../host/types";
+import { readCells, readSelection, recalculate, writeCells } from "./cells";
 import type { WpsApplication } from "./et";
 import { clearMarks, markFindings, selectCell, type WpsClearResult, type WpsMarkResult } from "./marks";
 import { activeSheetName, listSheets, readSheet, type WpsReadOptions } from "./read";
@@ -73,6 +76,22 @@ export class WpsWorkbookHost implements WorkbookHost {
     const result = await this.run("clear", sheet, () => clearMarks(this.app, sheet));
     this.lastClear = result;
     return result.cleared;
+  }
+
+  readSelection(): Promise<CellBlock> {
+    return this.run("read", undefined, () => readSelection(this.app));
+  }
+
+  readCells(sheet: string, top: number, left: number, rows: number, columns: number): Promise<CellBlock> {
+    return this.run("read", sheet, () => readCells(this.app, sheet, top, left, rows, columns));
+  }
+
+  async writeCells(sheet: string, blocks: readonly CellWrite[]): Promise<void> {
+    await this.run("formulas", sheet, () => writeCells(this.app, sheet, blocks));
+  }
+
+  recalculate(): Promise<void> {
+    return this.run("recalculate", undefined, () => recalculate(this.app));
   }
 
   loadSettings(): Promise<PaneSettings> {

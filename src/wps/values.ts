@@ -47,20 +47,28 @@ export function normaliseCell(value: unknown): unknown {
  * the range's (a bridge that changed its conventions should fail loudly, not misalign columns).
  */
 export function normaliseValue2(raw: unknown, rows: number, columns: number): unknown[][] {
+  return shapeBlock(raw, rows, columns, normaliseCell);
+}
+
+/**
+ * A block property (`Value2`, `Formula`) as `rows` × `columns` cells, each passed through `cell`:
+ * one cell comes as a scalar, one row may come as a 1-D array (or, from some bridges, one column).
+ */
+export function shapeBlock(raw: unknown, rows: number, columns: number, cell: (value: unknown) => unknown): unknown[][] {
   if (!Array.isArray(raw)) {
-    if (rows === 1 && columns === 1) return [[normaliseCell(raw)]];
+    if (rows === 1 && columns === 1) return [[cell(raw)]];
     throw shapeError(`单个值`, rows, columns);
   }
   if (raw.length > 0 && !Array.isArray(raw[0])) {
     // 1-D: one row, or (some bridges) one column.
-    if (rows === 1 && raw.length === columns) return [raw.map(normaliseCell)];
-    if (columns === 1 && raw.length === rows) return raw.map((v) => [normaliseCell(v)]);
+    if (rows === 1 && raw.length === columns) return [raw.map(cell)];
+    if (columns === 1 && raw.length === rows) return raw.map((v) => [cell(v)]);
     throw shapeError(`一维数组（${raw.length} 个）`, rows, columns);
   }
   if (raw.length !== rows) throw shapeError(`${raw.length} 行`, rows, columns);
   return raw.map((row: unknown) => {
     if (!Array.isArray(row) || row.length !== columns) throw shapeError(`一行 ${Array.isArray(row) ? row.length : "非数组"} 列`, rows, columns);
-    return row.map(normaliseCell);
+    return row.map(cell);
   });
 }
 

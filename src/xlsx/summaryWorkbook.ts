@@ -18,6 +18,7 @@ import JSZip from "jszip";
 import { sheetOfReference } from "../ledger/cellRef";
 import { GENERATED_MARKER_PREFIX } from "../summaries/model";
 import { addChartToSheet, SheetChart } from "./chartPart";
+import { MacroOutcome, matchPackageToKind, OutputKind } from "./macros";
 import { AddedSheet, MergeRequest, mergeRenderedSheets, openPackage, PackageError, RawDefinedName, WorkbookPackage } from "./mergePackage";
 import { CONTENT_TYPES_PART } from "./ooxml";
 import { keepStoredParts, orderWorkbookFirst } from "./package";
@@ -31,6 +32,8 @@ export interface SummaryPackage {
   readonly replaced: readonly string[];
   /** Markers found pointing at a sheet that was kept anyway (the ledger itself); the marker was dropped. */
   readonly ignoredMarkers: readonly string[];
+  /** The input's VBA macros: none, kept (.xlsm output) or dropped (.xlsx output). */
+  readonly macros: MacroOutcome;
 }
 
 /** The user's file is no package this program can add tabs to: a damaged zip, no workbook part… `cause` says what. */
@@ -53,10 +56,11 @@ export type PackageInput = Uint8Array | ArrayBuffer | Blob;
 
 /**
  * The user's workbook with the tables added as tabs (tabs generated before for the same keys
- * replaced). The input is only read. Throws UnreadablePackageError for a file that is no usable
- * package.
+ * replaced), as a package of `kind` (./macros.ts: an .xlsx loses the input's VBA project). The
+ * input is only read. Throws UnreadablePackageError for a file that is no usable package, and
+ * MacroSheetsError when an .xlsx is asked of a workbook with Excel 4.0 macro sheets.
  */
-export async function addSummaryTabs(input: PackageInput, tables: readonly TabTable[]): Promise<SummaryPackage> {
+export async function addSummaryTabs(input: PackageInput, tables: readonly TabTable[], kind: OutputKind = "xlsx"): Promise<SummaryPackage> {
   let user: WorkbookPackage;
   try {
     user = await openPackage(await JSZip.loadAsync(input));
@@ -74,18 +78,20 @@ export async function addSummaryTabs(input: PackageInput, tables: readonly TabTa
     throw error;
   }
   await addCharts(user.zip, added, rendered.charts);
+  const macros = await matchPackageToKind(user.zip, user.workbookPart, kind);
   prepareForWriting(user.zip);
-  return { zip: user.zip, tabs: rendered.tabs, replaced: removal.replaced, ignoredMarkers: removal.ignoredMarkers };
+  return { zip: user.zip, tabs: rendered.tabs, replaced: removal.replaced, ignoredMarkers: removal.ignoredMarkers, macros };
 }
 
 /** A new workbook holding only the tables (e.g. the street ranking, which has no source workbook). */
-export async function newSummaryPackage(tables: readonly TabTable[]): Promise<SummaryPackage> {
+export async function newSummaryPackage(tables: readonly TabTable[], kind: OutputKind = "xlsx"): Promise<SummaryPackage> {
   const base = await openPackage(emptyWorkbook());
   const rendered = renderTabs(tables, [], false);
   const added = await mergeRenderedSheets(base, rendered, { remove: new Set(), dropNames: new Set() });
   await addCharts(base.zip, added, rendered.charts);
+  await matchPackageToKind(base.zip, base.workbookPart, kind);
   prepareForWriting(base.zip);
-  return { zip: base.zip, tabs: rendered.tabs, replaced: [], ignoredMarkers: [] };
+  return { zip: base.zip, tabs: rendered.tabs, replaced: [], ignoredMarkers: [], macros: "none" };
 }
 
 /** How packages are compressed when written. */

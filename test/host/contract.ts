@@ -3,11 +3,15 @@
  * the in-memory workbook, Office.js over the fake Excel, and WPS over the fake ET. A host that
  * passes it behaves the same to the task pane: it reads the same cells, writes the same tabs,
  * replaces only its own tabs, restores the fills it changed, keeps its settings in the
- * workbook, and never changes a ledger cell.
+ * workbook, never changes a ledger cell unasked, and for the 公式 tab reads the selection,
+ * writes formulas and values only where asked, and recalculates everything on request.
  *
  * Each host gets a small adapter (ContractWorkbook) that seeds a workbook and looks inside it.
  */
 import type { Finding } from "../../src/checks/types";
+import { convertBangfuFormula, nativeFormula } from "../../src/formulas";
+import { convertSelection, insertNativeFormula } from "../../src/host/formulaWriter";
+import { resolvePolicy } from "../../src/policy";
 import { noteText } from "../../src/host/marks";
 import { layoutSummary, type GridValue } from "../../src/host/summaryLayout";
 import { EMPTY_SETTINGS, HostError, type PaneSettings, type WorkbookHost } from "../../src/host/types";
@@ -52,6 +56,12 @@ export interface ContractWorkbook {
   /** Point a marker at a sheet (as a workbook edited by hand may). */
   pointMarker(key: SummaryKey, sheet: string): void;
   selection(): { sheet: string; cell: string } | null;
+  /** Make the sheet active and select a block ("B4:C5"), as the user does before using the 公式 tab. */
+  select(sheet: string, address: string): Promise<void>;
+  /** A cell's formula ("=…"), or null when it holds none. */
+  formula(sheet: string, address: string): string | null;
+  /** Full recalculations the workbook was asked for. */
+  recalculations(): number;
 }
 
 export type ContractFactory = (seed: ContractSeed) => ContractWorkbook;
@@ -103,6 +113,20 @@ const FINDINGS_ON_LEDGER = [
   finding("C5", "error", "戊"),
   finding(null, "error", "整表"),
 ];
+
+const POLICY = resolvePolicy(2025);
+
+/** The 公式 tab's example: incomes, tiers by BANGFU.TIER, a hand-written note, a formula of the user's. */
+const TIER_SHEET: ContractSheet = {
+  name: "分层",
+  cells: [
+    ["人均纯收入", "分层", "备注"],
+    [9000, "低收入", "手填"],
+    [12000, "中等收入", 2],
+    [16000, null, null],
+  ],
+  formulas: { B2: "=BANGFU.TIER(A2)", B3: "=BANGFU.TIER(A3)", C3: "=1+1" },
+};
 
 /** The grid a tab shows: the layout's values, with ISO dates as they are (hosts show them as dates). */
 function expectedTab(table: typeof TIERS): GridValue[][] {
@@ -207,6 +231,82 @@ export function hostContract(hostName: string, open: ContractFactory): void {
       await wb.host.selectCell("说明", { row: 3, column: "b" });
       expect(wb.selection()).toEqual({ sheet: "说明", cell: "B3" });
       expect(await wb.host.activeSheet()).toBe("说明");
+    });
+
+    test("reads the selection and blocks of cells: formulas where there are formulas, constants as themselves, blanks as \"\"", async () => {
+      const wb = open({ sheets: [LEDGER, { name: "说明", cells: [["x"]] }], active: "说明" });
+      await wb.select("台账", "B4:D5");
+      expect(await wb.host.readSelection()).toEqual({
+        sheet: "台账",
+        top: 4,
+        left: 2,
+        formulas: [
+          ["李四", "12,000", ""],
+          ["王五", "=8000*2", 45800],
+        ],
+        values: [
+          ["李四", "12,000", ""],
+          ["王五", 16000, 45800],
+        ],
+      });
+      expect(await wb.host.readCells("台账", 2, 1, 2, 2)).toEqual({ sheet: "台账", top: 2, left: 1, formulas: [["户编号", "户主姓名"], ["H01", "张三"]], values: [["户编号", "户主姓名"], ["H01", "张三"]] });
+      await expect(wb.host.readCells("旧台账", 1, 1, 1, 1)).rejects.toMatchObject({ kind: "sheetMissing" });
+    });
+
+    test("writes formulas and values where asked, in blocks, and no other cell", async () => {
+      const wb = open({ sheets: [LEDGER] });
+      const around = await wb.host.readCells("台账", 1, 1, 5, 4);
+      await wb.host.writeCells("台账", [
+        { top: 3, left: 5, kind: "formulas", cells: [['=IF(C3<11000,"低收入","")'], ['=IF(C4<11000,"低收入","")']] },
+        { top: 5, left: 5, kind: "values", cells: [["高收入"]] },
+        { top: 3, left: 6, kind: "values", cells: [[1080, true]] },
+      ]);
+      expect([wb.formula("台账", "E3"), wb.formula("台账", "E4"), wb.formula("台账", "E5"), wb.formula("台账", "F3")]).toEqual(['=IF(C3<11000,"低收入","")', '=IF(C4<11000,"低收入","")', null, null]);
+      const written = await wb.host.readCells("台账", 5, 5, 1, 1);
+      expect(written.values).toEqual([["高收入"]]);
+      expect((await wb.host.readCells("台账", 3, 6, 1, 2)).values).toEqual([[1080, true]]);
+      expect(await wb.host.readCells("台账", 1, 1, 5, 4)).toEqual(around);
+    });
+
+    test("writing cells of a protected or missing sheet is refused with the reason, and nothing is written", async () => {
+      const wb = open({ sheets: [{ ...LEDGER, protected: true }] });
+      const before = wb.content("台账");
+      const error = (await wb.host.writeCells("台账", [{ top: 3, left: 5, kind: "formulas", cells: [["=1"]] }]).catch((e: unknown) => e)) as HostError;
+      expect(error).toBeInstanceOf(HostError);
+      expect(error.kind).toBe("protectedSheet");
+      expect(error.message).toContain("写入公式");
+      expect(wb.content("台账")).toBe(before);
+      await expect(wb.host.writeCells("旧台账", [{ top: 1, left: 1, kind: "values", cells: [[1]] }])).rejects.toMatchObject({ kind: "sheetMissing" });
+    });
+
+    test("recalculate asks the workbook for a full recalculation", async () => {
+      const wb = open({ sheets: [LEDGER] });
+      expect(wb.recalculations()).toBe(0);
+      await wb.host.recalculate();
+      expect(wb.recalculations()).toBe(1);
+    });
+
+    test("公式 tab: a native formula goes into every selected cell, filled down like Ctrl+Enter", async () => {
+      const wb = open({ sheets: [TIER_SHEET] });
+      await wb.select("分层", "D2:D4");
+      expect(await insertNativeFormula(wb.host, "TIER", ["A2"], POLICY)).toEqual({ sheet: "分层", address: "D2:D4", cells: 3 });
+      expect(["D2", "D3", "D4"].map((a) => wb.formula("分层", a))).toEqual(["A2", "A3", "A4"].map((r) => nativeFormula("TIER", [r], POLICY)));
+      expect(wb.formula("分层", "B2")).toBe("=BANGFU.TIER(A2)");
+    });
+
+    test("公式 tab: the selection's BANGFU formulas become native formulas, or their values; other cells stay", async () => {
+      const native = open({ sheets: [TIER_SHEET] });
+      await native.select("分层", "B2:C4");
+      expect(await convertSelection(native.host, "native", POLICY)).toEqual({ sheet: "分层", converted: 2, cellsWritten: 2, skipped: [] });
+      expect([native.formula("分层", "B2"), native.formula("分层", "B3")]).toEqual([convertBangfuFormula("=BANGFU.TIER(A2)", POLICY), convertBangfuFormula("=BANGFU.TIER(A3)", POLICY)]);
+      expect(native.formula("分层", "C3")).toBe("=1+1");
+      expect((await native.host.readCells("分层", 2, 3, 1, 1)).values).toEqual([["手填"]]);
+
+      const values = open({ sheets: [TIER_SHEET] });
+      await values.select("分层", "B2:C4");
+      expect(await convertSelection(values.host, "values", POLICY)).toEqual({ sheet: "分层", converted: 2, cellsWritten: 2, skipped: [] });
+      expect([values.formula("分层", "B2"), values.formula("分层", "B3"), values.formula("分层", "C3")]).toEqual([null, null, "=1+1"]);
+      expect((await values.host.readCells("分层", 2, 2, 2, 1)).values).toEqual([["低收入"], ["中等收入"]]);
     });
 
     test("a whole session (read, write, mark, clear, select, settings) leaves every ledger cell as it was", async () => {

@@ -39,5 +39,12 @@ export const openMemoryWorkbook: ContractFactory = (seed) => {
     marker: (key) => host.names.get(markerName(key)) ?? null,
     pointMarker: (key, sheet) => void host.names.set(markerName(key), sheet),
     selection: () => (host.selection ? { sheet: host.selection.sheet, cell: `${host.selection.cell.column}${host.selection.cell.row}` } : null),
+    select: async (sheet, address) => {
+      const b = box(address);
+      await host.selectCell(sheet, { row: b.top, column: address.replace(/\d.*$/, "") });
+      host.selectionSize = { rows: b.bottom - b.top + 1, columns: b.right - b.left + 1 };
+    },
+    formula: (sheet, address) => host.sheet(sheet)?.formulas.get(address) ?? null,
+    recalculations: () => host.recalculations,
   };
 };

@@ -1,5 +1,6 @@
 /** Office.js over the fake Excel behind the host contract (test/host/contract.ts). */
 import { sheetOfReference } from "../../src/ledger/cellRef";
+import { ALL_CAPABILITIES } from "../../src/office/capabilities";
 import { OfficeWorkbookHost } from "../../src/office/host";
 import type { SettingsStore } from "../../src/office/settings";
 import { markerName } from "../../src/summaries/model";
@@ -24,7 +25,8 @@ export const openOfficeWorkbook: ContractFactory = (seed) => {
   // Office.context.document.settings: kept with the document, so a later session sees them.
   const saved: Record<string, unknown> = {};
   const settings: SettingsStore = { get: (key) => saved[key], set: (key, value) => void (saved[key] = value), save: async () => undefined };
-  const open = () => new OfficeWorkbookHost({ run: excel.run, settings, annotation: "note" });
+  // Microsoft 365: every requirement set (the versions below are tested in capabilities.test.ts).
+  const open = () => new OfficeWorkbookHost({ run: excel.run, settings, annotation: "note", capabilities: ALL_CAPABILITIES });
   const cellAt = (sheet: string, address: string) => excel.peek(excel.sheet(sheet), Number(address.replace(/\D+/g, "")), columnOf(address));
   return {
     host: open(),
@@ -48,6 +50,12 @@ export const openOfficeWorkbook: ContractFactory = (seed) => {
       excel.addName(markerName(key), excel.sheet(sheet));
     },
     selection: () => (excel.activeSheet?.selection ? { sheet: excel.activeSheet.name, cell: excel.activeSheet.selection } : null),
+    select: async (sheet, address) => {
+      excel.activeSheet = excel.sheet(sheet);
+      excel.activeSheet.selection = address;
+    },
+    formula: (sheet, address) => cellAt(sheet, address)?.formula ?? null,
+    recalculations: () => excel.calculations.filter((type) => type === "Full").length,
   };
 };
 

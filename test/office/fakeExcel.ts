@@ -14,8 +14,9 @@
  * What it models beyond plain storage:
  * - Excel's coercion of typed text: a string written to a "General" cell that looks like a number
  *   becomes a number, one starting with "=" becomes a formula (so the writer's "@" matters);
- * - the 5 MB payload limit of Excel on the web, on requests (written values, formats, links)
- *   and responses (loaded values);
+ * - the 5 MB payload limit of Excel on the web, on requests (written values, formats, links,
+ *   custom XML, and per-cell commands: fills, notes, comments) and responses (loaded values,
+ *   fills, notes, comments, custom XML);
  * - no fill reported as #FFFFFF with pattern and tintAndShade null (office-js #4900);
  * - protected sheets (AccessDenied on any change), cell edit mode (every sync fails), notes
  *   missing before ExcelApi 1.18.
@@ -24,6 +25,12 @@ import { columnLetter, columnNumber, quoteSheetName } from "../../src/ledger/cel
 import { boxAddress, parseBox, type CellBox } from "../../src/office/addresses";
 
 export const FAKE_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/**
+ * Request bytes of one per-cell command (object path, method or property, framing) where the fake
+ * models them: fill loads and assignments, notes and comments. Office.js sends each as an action
+ * of about this size; bulk writes count their JSON instead.
+ */
+export const FAKE_COMMAND_BYTES = 60;
 
 export class FakeOfficeError extends Error {
   readonly debugInfo: { code: string; message: string };
@@ -159,6 +166,12 @@ export class FakeExcel {
   readonly log: string[] = [];
   cellEditMode = false;
   notesSupported = true;
+  /** The payload limit of this workbook's requests and responses (Excel on the web: 5 MB). */
+  payloadLimit = FAKE_PAYLOAD_LIMIT;
+  /** getUsedRange calls: "valuesOnly" (ExcelApi 1.2) or "all". */
+  readonly usedRangeCalls: string[] = [];
+  /** Application.calculate calls, by type. */
+  readonly calculations: string[] = [];
   activeSheet: FakeSheet | null = null;
   readonly context: FakeContext;
   private nextId = 1;
@@ -355,7 +368,7 @@ export class FakeContext {
       record("InvalidOperationInCellEditMode");
       throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
     }
-    if (requestBytes > FAKE_PAYLOAD_LIMIT) {
+    if (requestBytes > this.excel.payloadLimit) {
       record("RequestPayloadSizeLimitExceeded");
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
     }
@@ -370,7 +383,7 @@ export class FakeContext {
         throw error;
       }
     }
-    if (this.responseBytes > FAKE_PAYLOAD_LIMIT) {
+    if (this.responseBytes > this.excel.payloadLimit) {
       record("ResponsePayloadSizeLimitExceeded");
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
     }
@@ -380,6 +393,9 @@ export class FakeContext {
 
 class FakeApplication {
   constructor(private readonly ctx: FakeContext) {}
+  calculate(type: string): void {
+    this.ctx.queue(`calculate ${type}`, () => this.ctx.excel.calculations.push(type));
+  }
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.calculationSuspended = true;
   }
@@ -411,12 +427,19 @@ abstract class FakeObject {
 
   load(props?: string | string[]): this {
     const paths = loadPaths(props);
-    this.ctx.queue(`load ${this.constructor.name} ${paths.join(",")}`, () => {
-      this.beginLoad();
-      for (const path of paths) this.loadPath(path);
-    });
+    this.ctx.queue(
+      `load ${this.constructor.name} ${paths.join(",")}`,
+      () => {
+        this.beginLoad();
+        for (const path of paths) this.loadPath(path);
+      },
+      this.loadRequestBytes,
+    );
     return this;
   }
+
+  /** What a load of this object adds to the request (an object path and property names). */
+  protected readonly loadRequestBytes: number = 0;
 
   /** A collection forgets its items here, so that each load sees the workbook as it is then. */
   protected beginLoad(): void {}
@@ -441,10 +464,21 @@ class FakeWorkbook {
     this.comments = new FakeCommentCollection(ctx, null);
     this.customXmlParts = new FakeCustomXmlPartCollection(ctx);
   }
+  get application(): FakeApplication {
+    return this.worksheets.context().application;
+  }
+  /** The active sheet's selection (its `selection` box, A1 when none). */
+  getSelectedRange(): FakeRange {
+    const sheet = this.worksheets.getActiveWorksheet();
+    return new FakeRange(this.worksheets.context(), sheet, () => parseBox(sheet.resolve().selection ?? "A1"));
+  }
 }
 
 class FakeWorksheetCollection extends FakeObject {
   private itemList: FakeWorksheet[] = [];
+  context(): FakeContext {
+    return this.ctx;
+  }
   private stale = true;
   protected override beginLoad(): void {
     this.stale = true;
@@ -566,8 +600,9 @@ class FakeWorksheet extends FakeObject {
     return new FakeCommentCollection(this.ctx, this);
   }
 
+  /** The fake keeps no formatting-only cells: with or without valuesOnly (ExcelApi 1.2) the box is the same. */
   getUsedRange(valuesOnly?: boolean): FakeRange {
-    if (valuesOnly !== true) throw new Error("fake: the adapter reads getUsedRange(true)");
+    this.ctx.excel.usedRangeCalls.push(valuesOnly === true ? "valuesOnly" : "all");
     return new FakeRange(this.ctx, this, () => this.excel.usedBox(this.resolve()));
   }
 
@@ -928,6 +963,7 @@ class FakeRangeFormat {
 }
 
 class FakeRangeFill extends FakeObject {
+  protected override readonly loadRequestBytes = FAKE_COMMAND_BYTES;
   constructor(
     ctx: FakeContext,
     private readonly range: FakeRange,
@@ -935,6 +971,7 @@ class FakeRangeFill extends FakeObject {
     super(ctx);
   }
   protected loadPath(path: string): void {
+    this.ctx.responseBytes += 24;
     const box = this.range.box();
     const sheet = this.range.worksheet.resolve();
     const fill = sheet.cells.get(key(box.top, box.left))?.fill ?? null;
@@ -960,7 +997,7 @@ class FakeRangeFill extends FakeObject {
     return this.read("color");
   }
   set color(value: string) {
-    this.ctx.queue(() => `fill ${this.range.label()} ${value}`, () => this.range.forEachCell((cell) => (cell.fill = { color: normaliseColour(value) })));
+    this.ctx.queue(() => `fill ${this.range.label()} ${value}`, () => this.range.forEachCell((cell) => (cell.fill = { color: normaliseColour(value) })), FAKE_COMMAND_BYTES + value.length);
   }
   get pattern(): string | null {
     return this.read("pattern");
@@ -981,7 +1018,7 @@ class FakeRangeFill extends FakeObject {
     this.ctx.queue(`fillTint ${value}`, () => this.range.worksheet.writable());
   }
   clear(): void {
-    this.ctx.queue(() => `fillClear ${this.range.label()}`, () => this.range.forEachCell((cell) => (cell.fill = null)));
+    this.ctx.queue(() => `fillClear ${this.range.label()}`, () => this.range.forEachCell((cell) => (cell.fill = null)), FAKE_COMMAND_BYTES);
   }
 }
 
@@ -1082,9 +1119,13 @@ class FakeNote extends FakeObject {
     private readonly address: string,
   ) {
     super(ctx);
-    ctx.queue("resolve note", () => {
-      this.nullObject = !this.sheet.resolve().notes.has(this.address);
-    });
+    ctx.queue(
+      "resolve note",
+      () => {
+        this.nullObject = !this.sheet.resolve().notes.has(this.address);
+      },
+      FAKE_COMMAND_BYTES,
+    );
   }
   get isNullObject(): boolean {
     if (this.nullObject === undefined) throw new Error("PropertyNotLoaded: isNullObject before sync");
@@ -1092,17 +1133,23 @@ class FakeNote extends FakeObject {
   }
   protected loadPath(path: string): void {
     if (path !== "content") throw new Error(`fake: unsupported note property ${path}`);
-    this.loaded.set("content", this.sheet.resolve().notes.get(this.address) ?? null);
+    const content = this.sheet.resolve().notes.get(this.address) ?? null;
+    this.ctx.responseBytes += utf8Bytes(content);
+    this.loaded.set("content", content);
   }
   get content(): string {
     if (this.nullObject) throw new Error("fake: reading content of a null note");
     return this.read("content");
   }
   delete(): void {
-    this.ctx.queue(`noteDeleted ${this.address}`, () => {
-      const sheet = this.sheet.writable();
-      if (!sheet.notes.delete(this.address)) fail("ItemNotFound", `no note at ${this.address}`);
-    });
+    this.ctx.queue(
+      `noteDeleted ${this.address}`,
+      () => {
+        const sheet = this.sheet.writable();
+        if (!sheet.notes.delete(this.address)) fail("ItemNotFound", `no note at ${this.address}`);
+      },
+      FAKE_COMMAND_BYTES,
+    );
   }
 }
 
@@ -1124,7 +1171,7 @@ class FakeNoteCollection {
         fail("InvalidOperation", `cell ${address} already has a note or comment`);
       }
       sheet.notes.set(address, content);
-    });
+    }, FAKE_COMMAND_BYTES + utf8Bytes(content));
   }
 }
 
@@ -1138,8 +1185,10 @@ class FakeCommentProxy extends FakeObject {
   protected loadPath(path: string): void {
     const comment = this.resolver();
     if (path === "id") this.loaded.set("id", comment.id);
-    else if (path === "content") this.loaded.set("content", comment.content);
-    else throw new Error(`fake: unsupported comment property ${path}`);
+    else if (path === "content") {
+      this.ctx.responseBytes += utf8Bytes(comment.content);
+      this.loaded.set("content", comment.content);
+    } else throw new Error(`fake: unsupported comment property ${path}`);
   }
   loadNow(path: string): void {
     this.loadPath(path);
@@ -1199,7 +1248,7 @@ class FakeCommentCollection extends FakeObject {
       }
       created = { id: this.excel.id("COMMENT-"), sheet, address, content, deleted: false };
       this.excel.comments.push(created);
-    });
+    }, FAKE_COMMAND_BYTES + utf8Bytes(content));
     return new FakeCommentProxy(this.ctx, () => created ?? fail("GeneralException", "comment not created yet"));
   }
 }
@@ -1236,7 +1285,11 @@ class FakeCustomXmlPart extends FakeObject {
   }
   getXml(): FakeClientResult<string> {
     const result = new FakeClientResult<string>();
-    this.ctx.queue("load getXml", () => result.set(this.resolver().xml));
+    this.ctx.queue("load getXml", () => {
+      const xml = this.resolver().xml;
+      this.ctx.responseBytes += Buffer.byteLength(xml);
+      result.set(xml);
+    });
     return result;
   }
   setXml(xml: string): void {

@@ -1,5 +1,6 @@
 import type { Finding } from "../../src/checks/types";
 import { OfficeWorkbookHost, detectAnnotation } from "../../src/office/host";
+import { ALL_CAPABILITIES } from "../../src/office/capabilities";
 import { translateOfficeError } from "../../src/office/errors";
 import { loadSettings, officeDocumentSettings, saveSettings, type SettingsStore } from "../../src/office/settings";
 import { SETTINGS_KEY } from "../../src/host/settings";
@@ -26,7 +27,7 @@ function memoryStore(initial: Record<string, unknown> = {}): SettingsStore & { v
 }
 
 function host(excel: FakeExcel, settings: SettingsStore = memoryStore()) {
-  return new OfficeWorkbookHost({ run: excel.run, settings, annotation: "note" });
+  return new OfficeWorkbookHost({ run: excel.run, settings, annotation: "note", capabilities: ALL_CAPABILITIES });
 }
 
 describe("OfficeWorkbookHost over the fake", () => {

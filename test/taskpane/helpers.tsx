@@ -2,7 +2,8 @@
  * Shared by the task pane's component tests: a synthetic ledger (2-D arrays, made-up people),
  * an in-memory workbook holding it, and the pane rendered on that workbook.
  */
-import { render, RenderResult, screen, waitFor } from "@testing-library/react";
+import { createDOMRenderer, RendererProvider } from "@fluentui/react-components";
+import { configure, render, RenderResult, screen, waitFor } from "@testing-library/react";
 import { checkLedger, CheckReport } from "../../src/checks";
 import { MemoryHostOptions, MemorySheetInit, MemoryWorkbookHost } from "../../src/host/memoryHost";
 import type { WorkbookHost } from "../../src/host/types";
@@ -13,6 +14,21 @@ import { Pane } from "../../src/taskpane/mount";
 import { AS_OF, cleanHousehold, FULL_HEADER, letterOf, POLICY } from "../support/ledgerFixtures";
 
 export { AS_OF, letterOf, POLICY };
+
+/*
+ * What made these tests time out on a busy machine, and what is done about it:
+ * - A role query (getByRole) first decides, for every candidate element, whether it is hidden:
+ *   jsdom computes the style of the element and of each ancestor, the slowest part of a query
+ *   (about half a second per query over the 设置 tab's 2,000 elements). The pane renders only the
+ *   selected tab and nothing hidden carries a role the tests look for, so the check is skipped.
+ * - Fluent's CSS made every style computation slow: see showPane.
+ * - findBy*, waitFor: Testing Library gives up after 1 s; a render of the 设置 tab alone took
+ *   longer than that when both cores were busy. They wait up to 20 s, less than a test may take
+ *   (testTimeout in jest.config.js).
+ * - The 设置 tab re-rendered every column's field list on each change (src/taskpane/SettingsTab.tsx
+ *   now memoises the rows).
+ */
+configure({ defaultHidden: true, asyncUtilTimeout: 20_000 });
 
 /** The pane's clock: the fixtures' check date (2025-06-30), mid-morning. */
 export const NOW = new Date(AS_OF.year, AS_OF.month - 1, AS_OF.day, 10, 0, 0);
@@ -47,8 +63,21 @@ export function workbook(sheets: MemorySheetInit[] = [{ name: LEDGER_SHEET, cell
   return new MemoryWorkbookHost(sheets, { activeSheet: sheets[0].name, ...options });
 }
 
+/**
+ * Fluent's styles are class names whose CSS Griffel inserts into the document: thousands of
+ * rules, which jsdom's getComputedStyle walks on every call, and an accessible-name lookup calls
+ * it for every candidate element and its children. Only the rules that hide something matter
+ * to a test (a tab's hidden copy of its label must stay out of its name); the others are not inserted.
+ */
+let unstyled: ReturnType<typeof createDOMRenderer> | null = null;
+
 export function showPane(host: WorkbookHost, props: Partial<AppProps> & { language?: Language } = {}): RenderResult {
-  return render(<Pane host={host} language={props.language ?? "zh"} now={() => NOW} {...props} />);
+  unstyled ??= createDOMRenderer(document, { unstable_filterCSSRule: (rule) => /display:\s*none|visibility:\s*hidden/.test(rule) });
+  return render(
+    <RendererProvider renderer={unstyled} targetDocument={document}>
+      <Pane host={host} language={props.language ?? "zh"} now={() => NOW} {...props} />
+    </RendererProvider>,
+  );
 }
 
 /** Wait until the settings are loaded and, when a sheet chooser is shown, it lists the given sheet. */

@@ -43,5 +43,11 @@ export const openWpsWorkbook: ContractFactory = (seed) => {
       et.names.push({ name: markerName(key), sheet: et.sheet(sheet), cell: "$A$1", visible: true });
     },
     selection: () => (et.active?.selection ? { sheet: et.active.name, cell: et.active.selection } : null),
+    select: async (sheet, address) => {
+      et.active = et.sheet(sheet);
+      et.active.selection = address;
+    },
+    formula: (sheet, address) => et.peek(et.sheet(sheet), address)?.formula ?? null,
+    recalculations: () => et.calculations.filter((call) => call === "CalculateFull").length,
   };
 };

@@ -18,6 +18,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 const membersExist: [
   Same<Missing<Ours.EtRange, Et.Range>, never>,
+  Same<Missing<Ours.EtAreas, Et.Areas>, never>,
   Same<Missing<Ours.EtInterior, Et.Interior>, never>,
   Same<Missing<Ours.EtFont, Et.Font>, never>,
   Same<Missing<Ours.EtBorders, Et.Borders>, never>,
@@ -38,7 +39,7 @@ const membersExist: [
   Same<Missing<Ours.WpsTaskPane, WPS.CustomTaskpane>, never>,
   Same<Missing<Ours.WpsPluginStorage, WPS.PluginStorage>, never>,
   Same<Missing<Ours.WpsAddinRoot, WPS.AddonRoot & WPS.EtAddonRoot>, never>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 // Precise enough to be checked whole.
 const range: Ours.EtRange = null as unknown as Et.Range;

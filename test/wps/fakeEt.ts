@@ -25,6 +25,15 @@
  *   `AddComment` fails on a cell that already has a note (VBA);
  * - a chart added with Shapes.AddChart2 starts with series from the current selection when the
  *   selection holds data (Excel does this; WPS is assumed to);
+ * - `Formula` is shaped as `Value2`: a formula cell's text ("=…"), else the constant as text
+ *   ("" for an empty cell); writing `Formula` or `Value2` takes a 2-D array of the range's size;
+ * - `Application.Selection` is a Range (its first area through Areas.Item(1) when several are
+ *   selected), or a shape when one is selected (no Areas);
+ * - formulas are computed when written and by CalculateFull, but only HYPERLINK("…","text") and a
+ *   single call of a registered custom function on literals and cell references (ET passes one cell
+ *   as its Value2, a range as rows); `Calculate` recomputes what changed since, and the fake tracks
+ *   no dependencies, so it leaves every result as it is (as Calculate does after a change that
+ *   touches no cell, such as a new policy for the custom functions);
  * - PluginStorage keeps values as given, shared by every page of the add-in;
  * - `AddCustomFunction` exists only when the build supports custom functions (12.1.0.20540+).
  *
@@ -98,6 +107,7 @@ export interface SheetState {
   readonly columnWidths: Map<number, number>;
   readonly charts: ChartState[];
   autoFilter: string | null;
+  /** "A1", "B2:C5", or several areas "B2:C5,E7". */
   selection: string | null;
 }
 
@@ -269,6 +279,10 @@ export class FakeEt {
   /** When set, every bridge call is recorded here. */
   log: string[] | null = null;
   paneHooks: TaskPaneHooks | null = null;
+  /** Application.Calculate / CalculateFull calls, in order. */
+  readonly calculations: ("Calculate" | "CalculateFull")[] = [];
+  /** A chart or shape is selected instead of cells. */
+  shapeSelected = false;
   /** The Application / wps object as an add-in page sees it. */
   readonly app: WpsApplication;
   readonly options: Required<Omit<FakeEtOptions, "activeSheet" | "protectStructure" | "noWorkbook">>;
@@ -397,6 +411,69 @@ export class FakeEt {
     return cell.error !== null ? ERROR_CODES.get(cell.error) : cell.value;
   }
 
+  /** Formula as ET gives it for one cell: the formula, else the constant (an error as its text) as text, "" when empty. */
+  formulaAt(sheet: SheetState, row: number, column: number): string {
+    const formula = sheet.cells.get(key(row, column))?.formula;
+    if (formula) return formula;
+    const value = this.valueAt(sheet, row, column);
+    return value === undefined ? "" : String(value);
+  }
+
+  /** What a formula computes to in the fake (see the header); undefined for the formulas it does not evaluate. */
+  compute(sheet: SheetState, formula: string): { value: string | number | boolean | undefined; error: string | null } {
+    const link = hyperlinkText(formula);
+    if (link !== undefined) return { value: link, error: null };
+    const call = /^=\s*([A-Za-z_][\w]*\.[A-Za-z_][\w]*)\s*\(([\s\S]*)\)\s*$/.exec(formula);
+    const entry = call ? this.functions.get(call[1].toUpperCase()) : undefined;
+    if (!call || !entry) return { value: undefined, error: null };
+    const args: unknown[] = [];
+    for (const text of splitArguments(call[2])) {
+      const arg = this.argument(sheet, text);
+      if (arg === UNREADABLE) return { value: undefined, error: null };
+      args.push(arg);
+    }
+    let result: unknown;
+    try {
+      result = entry.fn(...args);
+    } catch {
+      return { value: undefined, error: "#VALUE!" }; // WPS shows an error when an add-in function throws
+    }
+    const first = Array.isArray(result) ? (Array.isArray(result[0]) ? result[0][0] : result[0]) : result;
+    if (typeof first === "string" || typeof first === "number" || typeof first === "boolean") return { value: first === "" ? undefined : first, error: null };
+    return { value: undefined, error: null };
+  }
+
+  /** An argument as ET passes it: a literal, one cell's Value2, a range's rows; undefined when left out. */
+  private argument(sheet: SheetState, text: string): unknown {
+    const t = text.trim();
+    if (t === "") return undefined;
+    const quoted = /^"((?:[^"]|"")*)"$/.exec(t);
+    if (quoted) return quoted[1].replace(/""/g, '"');
+    if (NUMBER_TEXT.test(t)) return Number(t);
+    if (!/^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(t)) return UNREADABLE;
+    const box = parseAddress(t);
+    if (box.top === box.bottom && box.left === box.right && !t.includes(":")) return this.rawValue(sheet, box.top, box.left);
+    const rows: unknown[][] = [];
+    for (let r = box.top; r <= box.bottom; r++) {
+      const row: unknown[] = [];
+      for (let c = box.left; c <= box.right; c++) row.push(this.rawValue(sheet, r, c));
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /** Recompute every formula of every sheet (CalculateFull). */
+  calculateFull(): void {
+    for (const sheet of this.liveSheets()) {
+      for (const cell of sheet.cells.values()) {
+        if (cell.formula === null) continue;
+        const result = this.compute(sheet, cell.formula);
+        cell.value = result.value;
+        cell.error = result.error;
+      }
+    }
+  }
+
   /** Values and formulas of every cell: compare before and after to show a sheet was not written. */
   contentSnapshot(sheet: string): string {
     const s = this.sheet(sheet);
@@ -504,6 +581,20 @@ class FakeApplication extends FakeCom {
   get PluginStorage(): FakePluginStorage {
     return new FakePluginStorage(this.et);
   }
+  get Selection(): FakeRange | FakeSelectedShape | null {
+    const sheet = this.et.active;
+    if (this.et.shapeSelected) return new FakeSelectedShape(this.et);
+    if (!sheet) return null;
+    const areas = (sheet.selection ?? "A1").split(",").map(parseAddress);
+    return new FakeRange(this.et, sheet, areas[0], areas);
+  }
+  Calculate(): void {
+    this.et.calculations.push("Calculate");
+  }
+  CalculateFull(): void {
+    this.et.calculations.push("CalculateFull");
+    this.et.calculateFull();
+  }
   CreateTaskPane(url: string, title?: string): FakeTaskPane {
     const pane = new FakeTaskPane(this.et, this.et.newPaneId(), url, title ?? "");
     this.et.taskPanes.push(pane);
@@ -532,6 +623,13 @@ class FakePluginStorage extends FakeCom {
   }
   get length(): number {
     return this.et.pluginStorage.size;
+  }
+}
+
+/** A chart or picture as the selection: a drawing object, with no cells. */
+class FakeSelectedShape extends FakeCom {
+  get Name(): string {
+    return "图表 1";
   }
 }
 
@@ -784,7 +882,9 @@ class FakeRange extends FakeCom {
   constructor(
     et: FakeEt,
     readonly sheet: SheetState,
+    /** The first area: what every property but Address and Areas works on (VBA). */
     readonly box: Box,
+    private readonly areas: readonly Box[] = [box],
   ) {
     super(et);
   }
@@ -833,7 +933,13 @@ class FakeRange extends FakeCom {
     return this.rows * this.columns;
   }
   Address(RowAbsolute?: boolean, ColumnAbsolute?: boolean): string {
-    return formatAddress(this.box, RowAbsolute !== false && ColumnAbsolute !== false);
+    return this.areas.map((area) => formatAddress(area, RowAbsolute !== false && ColumnAbsolute !== false)).join(",");
+  }
+  get Areas(): FakeAreas {
+    return new FakeAreas(this.et, this.sheet, this.areas);
+  }
+  get Worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.et, this.sheet);
   }
   Item(RowIndex: number, ColumnIndex = 1): FakeRange {
     const r = this.box.top + RowIndex - 1;
@@ -856,11 +962,14 @@ class FakeRange extends FakeCom {
     this.assign(value, false);
   }
   get Formula(): unknown {
-    if (this.rows === 1 && this.columns === 1) {
-      const cell = this.sheet.cells.get(key(this.box.top, this.box.left));
-      return cell?.formula ?? (cell?.value === undefined ? "" : String(cell.value));
+    if (this.rows === 1 && this.columns === 1) return this.et.formulaAt(this.sheet, this.box.top, this.box.left);
+    const out: string[][] = [];
+    for (let r = this.box.top; r <= this.box.bottom; r++) {
+      const row: string[] = [];
+      for (let c = this.box.left; c <= this.box.right; c++) row.push(this.et.formulaAt(this.sheet, r, c));
+      out.push(row);
     }
-    return null;
+    return this.rows === 1 && this.et.options.oneDimensionalRows ? out[0] : out;
   }
   set Formula(value: unknown) {
     this.et.assertEditable(this.sheet);
@@ -871,7 +980,7 @@ class FakeRange extends FakeCom {
     for (let r = 0; r < this.rows; r++) {
       for (let c = 0; c < this.columns; c++) {
         const cell = this.et.cellAt(this.sheet, this.box.top + r, this.box.left + c);
-        writeCell(cell, grid(r, c), formula);
+        writeCell(cell, grid(r, c), formula, (text) => this.et.compute(this.sheet, text));
       }
     }
   }
@@ -984,8 +1093,26 @@ class FakeRange extends FakeCom {
   }
 }
 
+class FakeAreas extends FakeCom {
+  constructor(
+    et: FakeEt,
+    private readonly sheet: SheetState,
+    private readonly areas: readonly Box[],
+  ) {
+    super(et);
+  }
+  get Count(): number {
+    return this.areas.length;
+  }
+  Item(Index: number): FakeRange {
+    const area = this.areas[Index - 1];
+    if (!area) throw new EtError(`下标越界：${Index}`);
+    return new FakeRange(this.et, this.sheet, area);
+  }
+}
+
 /** What a cell holds after a value is written to it (Excel's and, by assumption, ET's rules). */
-function writeCell(cell: CellState, value: unknown, asFormula: boolean): void {
+function writeCell(cell: CellState, value: unknown, asFormula: boolean, compute: (formula: string) => { value: CellState["value"]; error: string | null }): void {
   cell.error = null;
   cell.formula = null;
   if (value === undefined || value === null || value === "") {
@@ -1004,14 +1131,39 @@ function writeCell(cell: CellState, value: unknown, asFormula: boolean): void {
   }
   if (value.startsWith("=")) {
     cell.formula = value;
-    cell.value = evaluate(value);
+    const result = compute(value);
+    cell.value = result.value;
+    cell.error = result.error;
     return;
   }
   cell.value = NUMBER_TEXT.test(value) ? Number(value) : value;
 }
 
-/** The fake evaluates only HYPERLINK("…","text") (its shown text); other formulas keep no value. */
-function evaluate(formula: string): string | undefined {
+const UNREADABLE = Symbol("unreadable argument");
+
+/** A formula's arguments, split at the commas outside quotes and parentheses. */
+function splitArguments(text: string): string[] {
+  if (text.trim() === "") return [];
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === "(") depth++;
+    else if (!quoted && ch === ")") depth--;
+    else if (!quoted && depth === 0 && ch === ",") {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+/** HYPERLINK("…","text") shows its text. */
+function hyperlinkText(formula: string): string | undefined {
   const m = /^=HYPERLINK\(\s*"((?:[^"]|"")*)"\s*,\s*"((?:[^"]|"")*)"\s*\)$/i.exec(formula);
   return m ? m[2].replace(/""/g, '"') : undefined;
 }
@@ -1222,7 +1374,7 @@ function newChart(et: FakeEt, sheet: SheetState, type: number, left: number, top
   const chart: ChartState = { chartType: type, left, top, hasTitle: false, title: "", hasLegend: true, legendPosition: null, series: [], via };
   // Excel plots the selection when it holds data; the fake does the same (one series per column).
   if (via === "AddChart2" && sheet.selection) {
-    const box = parseAddress(sheet.selection);
+    const box = parseAddress(sheet.selection.split(",")[0]);
     let hasData = false;
     for (let r = box.top; r <= box.bottom && !hasData; r++) for (let c = box.left; c <= box.right; c++) if (et.valueAt(sheet, r, c) !== undefined) hasData = true;
     if (hasData) {

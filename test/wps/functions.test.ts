@@ -14,7 +14,7 @@ import { EMPTY_SETTINGS } from "../../src/host/types";
 import { publishFunctionSettings } from "../../src/wps/functionSettings";
 import { errorText, registerWpsFunctions, WPS_NAMESPACE } from "../../src/wps/functions";
 import { wpsFunctionsMetadata } from "../../src/wps/functionsMetadata";
-import { FUNCTION_CASES, type CaseArgument } from "../support/functionCases";
+import { caseTitle, excelArguments, FUNCTION_CASES, type CaseArgument } from "../support/functionCases";
 import { FakeEt } from "./fakeEt";
 
 const SOURCE = path.resolve(__dirname, "../../src/functions/functions.ts");
@@ -26,14 +26,11 @@ function chineseMetadata(): FunctionsMetadata {
   return localizeMetadata({ functions: parsed.functions } as unknown as FunctionsMetadata, ZH_CN);
 }
 
-const isRange = (arg: CaseArgument): arg is unknown[][] => Array.isArray(arg) && Array.isArray(arg[0]);
-
-/** Excel: every argument a matrix, a left-out one undefined. */
+/** Excel: every argument a matrix, a blank cell null, a left-out one undefined. */
 function callExcel(fn: string, args: readonly CaseArgument[]): unknown[][] {
-  const matrices = args.map((arg) => (arg === undefined ? undefined : isRange(arg) ? arg : [[arg]]));
   const implementation = (excel as unknown as Record<string, (...a: unknown[]) => unknown[][]>)[fn];
   try {
-    return implementation(...matrices).map((row) => row.map(shown));
+    return implementation(...excelArguments(args)).map((row) => row.map(shown));
   } catch (error) {
     return [[shown(error)]];
   }
@@ -59,20 +56,21 @@ describe("custom functions through wps.AddCustomFunction", () => {
     expect([...et.functions.keys()]).toEqual(IDS.map((id) => `${WPS_NAMESPACE}.${id}`));
     const tier = et.functions.get("BANGFU.TIER")!.metadata!;
     expect(tier.description).toBe(ZH_CN.TIER.description);
+    // Parameter names as Excel's zh-CN metadata shows them in the formula tooltip.
     expect(tier.parameters).toEqual([
-      { name: "income", description: ZH_CN.TIER.parameters.income, type: "any[][]" },
-      { name: "low", description: ZH_CN.TIER.parameters.low, type: "any[][]?" },
-      { name: "high", description: ZH_CN.TIER.parameters.high, type: "any[][]?" },
+      { name: "人均纯收入", description: ZH_CN.TIER.parameters.income, type: "any[][]" },
+      { name: "低收入标准", description: ZH_CN.TIER.parameters.low, type: "any[][]?" },
+      { name: "高收入标准", description: ZH_CN.TIER.parameters.high, type: "any[][]?" },
     ]);
     expect(tier.result).toEqual({ type: "any[][]" });
     for (const id of IDS) {
       const meta = et.functions.get(`BANGFU.${id}`)!.metadata!;
       expect(meta.description).toMatch(/[\u4e00-\u9fff]/);
-      expect(meta.parameters.map((p) => p.name)).toEqual(Object.keys(ZH_CN[id].parameters));
+      expect(meta.parameters.map((p) => p.name)).toEqual(Object.keys(ZH_CN[id].parameters).map((name) => ZH_CN[id].names[name]));
     }
   });
 
-  test.each(FUNCTION_CASES.map((c) => [c.fn, c.name, c] as const))("%s %s: WPS shows what Excel shows", (_fn, _name, c) => {
+  test.each(FUNCTION_CASES.map((c) => [caseTitle(c), c] as const))("%s: WPS shows what Excel shows", (_title, c) => {
     const { et } = registered();
     // WPS: one cell as a plain value, a range as rows, a left-out argument undefined.
     const wps = et.callFunction(`BANGFU.${c.fn}`, ...c.args);

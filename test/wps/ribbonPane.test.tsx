@@ -6,8 +6,13 @@
  * pane on the WPS host, requests from the ribbon through the pane's URL, and the 公式 tab on a
  * WPS build without custom functions.
  */
-import { cleanup, screen, waitFor, act } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, act } from "@testing-library/react";
+import { setFunctionPolicy } from "../../src/functions/policyContext";
 import { MemoryWorkbookHost } from "../../src/host/memoryHost";
+import { EMPTY_SETTINGS } from "../../src/host/types";
+import type { WpsFunctionMetadata } from "../../src/wps/et";
+import { IMPLEMENTATIONS, registerWpsFunctions } from "../../src/wps/functions";
+import { WpsWorkbookHost } from "../../src/wps/host";
 import { detectHost, startPane } from "../../src/taskpane/startup";
 import { createRibbon, paneUrlOf, RIBBON_BUTTONS, TASKPANE_ID_KEY } from "../../src/wps/ribbon";
 import { requestFromHash, requestUrl } from "../../src/wps/paneRequests";
@@ -49,16 +54,18 @@ function asWpsPage(et: FakeEt): Window & typeof globalThis {
 afterEach(() => {
   delete (window as { wps?: unknown }).wps;
   delete (window as { Application?: unknown }).Application;
+  setFunctionPolicy(null);
 });
 
 describe("host detection (src/taskpane/startup.tsx)", () => {
-  test("the harness, WPS (by its add-in API), Excel, or nothing", () => {
+  test("the harness, WPS (by its add-in API), Excel's page (Office), or nothing", () => {
     const et = new FakeEt();
     const harness = new MemoryWorkbookHost([]);
     expect(detectHost({ bangfuHarness: { host: harness }, wps: et.app })).toEqual({ kind: "harness", host: harness });
     expect(detectHost({ wps: et.app })).toMatchObject({ kind: "wps" });
     expect(detectHost({ Application: et.app })).toMatchObject({ kind: "wps" });
-    expect(detectHost({ Application: {}, Office: {} })).toEqual({ kind: "excel" });
+    const office = { onReady: () => Promise.resolve() };
+    expect(detectHost({ Application: {}, Office: office })).toEqual({ kind: "office", office });
     expect(detectHost({ wps: { name: "not the add-in root" } })).toEqual({ kind: "none" });
     expect(detectHost({})).toEqual({ kind: "none" });
   });
@@ -93,6 +100,40 @@ describe("the pane in WPS", () => {
     act(() => screen.getByRole("tab", { name: "公式" }).click());
     expect(screen.getByRole("heading", { name: "公式速查" })).toBeTruthy();
     expect(screen.queryByText("此版本的 WPS 表格不能使用加载项公式")).toBeNull();
+  });
+});
+
+describe("the 公式 tab and the functions' policy in WPS", () => {
+  test("without custom functions, a native formula is still written into the selected cells", async () => {
+    const et = ledgerWorkbook({ customFunctions: false });
+    et.sheet(LEDGER_SHEET).selection = "Z4:Z5";
+    await act(() => startPane({}, asWpsPage(et)));
+    await waitFor(() => expect(screen.queryByText(/正在读取工作簿中的设置/)).toBeNull());
+    act(() => screen.getByRole("tab", { name: "公式" }).click());
+    expect(screen.getByText(/不升级也可以用本页下方的“写入原生公式”/)).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: "人均纯收入" }), { target: { value: "R4" } });
+    const preview = screen.getByLabelText("将写入的公式").textContent ?? "";
+    expect(preview).toMatch(/^=IF\(/);
+    fireEvent.click(screen.getByRole("button", { name: "写入所选单元格" }));
+    await screen.findByText("已在 Z4:Z5 写入 2 个原生公式。");
+    expect(et.peek(et.sheet(LEDGER_SHEET), "Z4")?.formula).toBe(preview);
+    expect(et.peek(et.sheet(LEDGER_SHEET), "Z5")?.formula).toBe(preview.replace(/R4/g, "R5"));
+  });
+
+  test("once the workbook's settings change the policy, the pane recalculates fully and =BANGFU.TIER gives the new tier", async () => {
+    const et = new FakeEt([{ name: "收入", cells: [["人均纯收入", "分层"], [11500, null]], formulas: { B2: "=BANGFU.TIER(A2)" } }]);
+    // The add-in's main page registered the functions; the workbook computed them under the shipped parameters.
+    const metadata = Object.fromEntries(Object.keys(IMPLEMENTATIONS).map((id) => [id, { result: {}, parameters: [] } satisfies WpsFunctionMetadata]));
+    registerWpsFunctions(et.app, metadata);
+    et.calculateFull();
+    expect(et.valueAt(et.sheet("收入"), 2, 2)).toBe("中等收入");
+    // A policy file saved in the workbook by an earlier session: 12,000 yuan is the low-income line this year.
+    const policyJson = JSON.stringify({ years: { [new Date().getFullYear()]: { lowIncomeThreshold: 12000, highIncomeThreshold: 16000 } } });
+    await new WpsWorkbookHost(et.app).saveSettings({ ...EMPTY_SETTINGS, policyJson });
+    setFunctionPolicy(null);
+    await act(() => startPane({}, asWpsPage(et)));
+    await waitFor(() => expect(et.calculations).toContain("CalculateFull"));
+    expect(et.valueAt(et.sheet("收入"), 2, 2)).toBe("低收入");
   });
 });
 

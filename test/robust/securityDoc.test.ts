@@ -1,0 +1,43 @@
+/**
+ * SECURITY.md states the limits the code enforces: each number below is read from the code's
+ * constant, so changing a limit without the document (or the other way round) fails here.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ACCEPTED_YEARS, POLICY_FILE_MAX_BYTES } from "../../src/policy";
+import { AGE_LIMIT, AMOUNT_LIMIT, EARLIEST_BIRTH_YEAR, MAX_FUNCTION_CELLS, MAX_HOUSEHOLD_SIZE } from "../../src/values";
+import { REPO } from "./fixtures";
+
+const doc = fs.readFileSync(path.join(REPO, "SECURITY.md"), "utf8");
+const [chinese, english] = doc.split("# Security (English)");
+
+describe("SECURITY.md", () => {
+  test("has the sections the project promised, in Chinese and in English", () => {
+    for (const heading of ["## 读什么、写什么", "## 从不做的事", "## 输入的上限", "## 报告问题"]) expect(chinese).toContain(heading);
+    for (const heading of ["## What it reads and writes", "## What it never does", "## Limits", "## Reporting a problem"]) expect(english).toContain(heading);
+    for (const never of ["不上传", "不修改台账单元格", "不写输入文件"]) expect(chinese).toContain(never);
+    for (const never of ["No upload", "Never changes a ledger cell", "Never writes its input"]) expect(english).toContain(never);
+  });
+
+  test("states every limit with the value the code enforces", () => {
+    expect(Math.log10(AMOUNT_LIMIT)).toBe(15);
+    const limits: [string, string][] = [
+      ["amount", "10^15"],
+      ["household size", `1—${MAX_HOUSEHOLD_SIZE} 人`],
+      ["age", `0—${AGE_LIMIT - 1} 岁`],
+      ["birth year", `${EARLIEST_BIRTH_YEAR} 年以后`],
+      ["function cells", MAX_FUNCTION_CELLS.toLocaleString("en-US")],
+      ["policy file", `最大 ${POLICY_FILE_MAX_BYTES / 1024 / 1024} MB`],
+      ["check dates", `${ACCEPTED_YEARS.first}-01-01 至 ${ACCEPTED_YEARS.last}-12-31`],
+    ];
+    for (const [what, text] of limits) expect({ what, stated: chinese.includes(text) }).toEqual({ what, stated: true });
+    expect(english).toContain(`household size 1–${MAX_HOUSEHOLD_SIZE}`);
+    expect(english).toContain(`age 0–${AGE_LIMIT - 1}`);
+    expect(english).toContain(`at most ${MAX_FUNCTION_CELLS.toLocaleString("en-US")} cells`);
+  });
+
+  test("the README points to it", () => {
+    const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+    expect(readme.match(/\(SECURITY\.md\)/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+});
