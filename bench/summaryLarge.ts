@@ -1,6 +1,6 @@
 /**
- * Benchmark: `bangfu summary` on a synthetic person-level ledger of N rows × 20 columns
- * (default 100,000; bench/largeLedger.ts writes it), reporting wall time and peak RSS of the
+ * Benchmark: `bangfu summary` on a synthetic person-level sheet of N rows × 34 columns
+ * (default 100,000; bench/ledgerFile.ts writes it), reporting wall time and peak RSS of the
  * whole command, and separately of the writing step alone (src/xlsx/writeSummaries.ts: the
  * ledger is read and the tables built first, then the peak-RSS counter is reset and only
  * writeSummaryWorkbook is measured).
@@ -16,7 +16,7 @@ import { localTimestamp } from "../src/cli/summary";
 import { buildSummaries } from "../src/summaries";
 import { parseDate } from "../src/values";
 import { writeSummaryWorkbook } from "../src/xlsx/writeSummaries";
-import { writeLedger } from "./largeLedger";
+import { writeBenchLedger } from "./ledgerFile";
 
 const REPO = path.join(__dirname, "..");
 const AS_OF = "2025-12-15";
@@ -55,11 +55,11 @@ function timed(args: string[]): { status: number | null; wall: string; rssMb: nu
 async function main(): Promise<void> {
   if (process.argv[2] === "--writer-only") return writerOnly(process.argv[3], process.argv[4]);
   const rows = Number(process.argv[2] ?? 100_000);
-  const file = process.argv[3] ?? path.join(os.tmpdir(), `bangfu-bench-${rows}.xlsx`);
+  const file = process.argv[3] ?? path.join(os.tmpdir(), `bangfu-bench-sheet-${rows}.xlsx`);
   if (!fs.existsSync(file)) {
     const started = Date.now();
-    await writeLedger(rows, file);
-    console.log(`wrote ${rows} rows × 20 columns to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await writeBenchLedger(rows, file);
+    console.log(`wrote a sheet of ${rows} rows × 34 columns to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   console.log(`ledger ${file}: ${(fs.statSync(file).size / 1e6).toFixed(1)} MB`);
   const out = path.join(os.tmpdir(), `bangfu-bench-${rows}-summary.xlsx`);

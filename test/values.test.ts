@@ -23,6 +23,7 @@ import {
   subtractMonths,
   toExcelSerial,
   toHalfWidth,
+  today,
 } from "../src/values";
 import { gb11643Check, syntheticId, syntheticIdEndingInX, syntheticOldId, withWrongCheck } from "./support/syntheticId";
 
@@ -427,5 +428,20 @@ function toFullWidth(text: string): string {
 describe("三 日期：只写年份不是日期", () => {
   it("“2023” as text is refused instead of being read as Excel serial 2023 (1905)", () => {
     expect(() => parseDate("2023", "走访日期")).toThrow(/只有年份/);
+  });
+});
+
+describe("today(): kept while the clock stays in the day, and moving on past midnight", () => {
+  afterEach(() => jest.useRealTimers());
+
+  test("the same day until local midnight, the next day after it, and back when the clock is set back", () => {
+    jest.useFakeTimers({ now: new Date(2025, 11, 31, 23, 59, 59) });
+    expect(today()).toEqual({ year: 2025, month: 12, day: 31 });
+    jest.setSystemTime(new Date(2025, 11, 31, 23, 59, 59, 999));
+    expect(today()).toEqual({ year: 2025, month: 12, day: 31 });
+    jest.setSystemTime(new Date(2026, 0, 1, 0, 0, 0));
+    expect(today()).toEqual({ year: 2026, month: 1, day: 1 });
+    jest.setSystemTime(new Date(2025, 5, 30, 12, 0));
+    expect(today()).toEqual({ year: 2025, month: 6, day: 30 });
   });
 });

@@ -14,14 +14,7 @@ export function buildContext(ledger: Ledger, policy: Policy, asOf: CivilDate): C
   const households = ledger.households.map((household): HouseholdFacts => {
     const computedPerCapita = computePerCapita(household);
     const perCapita = household.values.perCapitaIncome ?? computedPerCapita;
-    return {
-      household,
-      perCapita,
-      computedPerCapita,
-      tier: perCapita === null ? null : incomeTier(perCapita, thresholds),
-      label: householdLabel(household, ledger.keyField),
-      anchor: anchorOf(ledger, household),
-    };
+    return new Facts(household, perCapita, computedPerCapita, perCapita === null ? null : incomeTier(perCapita, thresholds), ledger);
   });
   const rowOwners = new Map<number, HouseholdFacts>();
   for (const facts of households) for (const row of facts.household.rows) rowOwners.set(row, facts);
@@ -39,6 +32,24 @@ export function buildContext(ledger: Ledger, policy: Policy, asOf: CivilDate): C
       return null;
     },
   };
+}
+
+/** A household's facts; its label and anchor are made when a message asks for them (most households have none). */
+class Facts implements HouseholdFacts {
+  private labelText: string | null = null;
+  constructor(
+    readonly household: HouseholdRecord,
+    readonly perCapita: number | null,
+    readonly computedPerCapita: number | null,
+    readonly tier: HouseholdFacts["tier"],
+    private readonly ledger: Ledger,
+  ) {}
+  get label(): string {
+    return (this.labelText ??= householdLabel(this.household, this.ledger.keyField));
+  }
+  get anchor(): CellRef {
+    return anchorOf(this.ledger, this.household);
+  }
 }
 
 function computePerCapita(household: HouseholdRecord): number | null {

@@ -21,7 +21,7 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckReport 
     }
     const ruleFindings = rule.run(context);
     ruleFindings.sort((a, b) => (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-    findings.push(...ruleFindings);
+    for (const f of ruleFindings) findings.push(f); // not push(...): a rule may find more than a spread of arguments can hold
     outcomes.push({ id: rule.id, clause: rule.clause, severity: rule.severities[0], severities: rule.severities, title: rule.title, status: "ran", reason: null, findings: ruleFindings.length });
   }
   return {

@@ -1,12 +1,12 @@
 import type { CheckReport } from "../checks";
-import { checkSheet } from "../engine/checkSheet";
-import { HEADER_SEARCH_ROWS, Ledger, LedgerNotFoundError, readLedger } from "../ledger";
+import { checkReadLedger } from "../engine/checkSheet";
+import { Ledger, LedgerNotFoundError } from "../ledger";
 import { ACCEPTED_YEARS, parsePolicyFile, Policy, POLICY_FILE_MAX_BYTES, PolicyFileError, PolicyOverrides } from "../policy";
 import { CivilDate, compactText, formatDate, InputError, parseDate, today } from "../values";
-import { readLedgerSheetFromFile } from "../xlsx/readWorkbook";
+import { readLedgerFromFile } from "../xlsx/readWorkbook";
 import { parseArgs, UsageError } from "./args";
 import { EXIT_CANNOT_CHECK, reportCannotProceed } from "./errors";
-import { reportToJson, reportToText } from "./format";
+import { reportToText, writeReportJson } from "./format";
 import { Io, terminalProgress } from "./io";
 import { readSmallTextFile, TextFileError } from "./textFile";
 
@@ -21,7 +21,7 @@ export interface CheckedFile {
   readonly report: CheckReport;
   readonly policy: Policy;
   /** Sheets passed over before the ledger was found, with the reason. */
-  readonly passedOver: readonly { name: string; reason: string }[];
+  readonly passedOver: readonly { name: string; reason: string; hidden: boolean }[];
 }
 
 export interface CheckFileOptions {
@@ -33,53 +33,20 @@ export interface CheckFileOptions {
 
 /** Read the ledger sheet of an .xlsx file and check it. Throws a Chinese-message error when it cannot. */
 export async function checkFile(path: string, options: CheckFileOptions): Promise<CheckedFile> {
-  const { sheet, scanned } = await readLedgerSheetFromFile(path, {
-    sheetName: options.sheetName,
-    onProgress: options.onProgress,
-    accept: acceptLedgerSheet,
-    probeRows: LEDGER_PROBE_ROWS,
-  });
-  const passedOver = scanned.filter((s) => s.skipped !== null && s.skipped !== "未指定").map((s) => ({ name: s.name, reason: s.skipped ?? "" }));
-  if (!sheet) {
+  const { ledgers, scanned } = await readLedgerFromFile(path, { sheetName: options.sheetName, onProgress: options.onProgress });
+  const passedOver = scanned.filter((s) => s.skipped !== null).map((s) => ({ name: s.name, reason: s.skipped ?? "", hidden: s.hidden }));
+  const ledger = ledgers[0];
+  if (!ledger) {
     if (scanned.length === 0) throw new LedgerNotFoundError("", noWorksheetMessage(path));
-    if (options.sheetName !== undefined) {
-      const names = scanned.map((s) => `“${s.name}”`).join("、");
-      throw new LedgerNotFoundError(options.sheetName, `文件中没有名为“${options.sheetName}”的工作表（现有：${names || "无"}）`);
-    }
     const reasons = passedOver.map((s) => `\n- ${s.reason}`).join("");
     throw new LedgerNotFoundError("", `文件中没有找到台账工作表。${reasons}`);
   }
-  return { ...checkSheet(sheet, { asOf: options.asOf, overrides: options.overrides }), passedOver };
+  return { ...checkReadLedger(ledger, { asOf: options.asOf, overrides: options.overrides }), passedOver };
 }
 
 /** A zip file in which the reader found no worksheet at all. */
 export function noWorksheetMessage(path: string): string {
   return `文件 ${path} 中没有工作表：它可能不是 Excel 工作簿（.xlsx），或已损坏。请在 Excel 或 WPS 中打开后“另存为” .xlsx 再检查`;
-}
-
-/**
- * How many first rows acceptLedgerSheet must see: the header may start on row 15 and, as a
- * two-row header, end on row 16.
- */
-export const LEDGER_PROBE_ROWS = HEADER_SEARCH_ROWS + 1;
-
-/**
- * Whether a sheet's first rows (pass `probeRows: LEDGER_PROBE_ROWS` to the reader) look like a
- * ledger: null if so, else why not (Chinese). Fewer rows than that are the whole sheet: one whose
- * header has no data row under it (an empty template) is passed over, so the ledger after it is checked.
- */
-export function acceptLedgerSheet(name: string, firstRows: readonly (readonly unknown[])[]): string | null {
-  try {
-    // The same reader that will read the sheet: a header without a household key is no ledger either.
-    const ledger = readLedger({ name, cells: firstRows });
-    if (firstRows.length < LEDGER_PROBE_ROWS && ledger.households.length === 0) {
-      return `工作表“${name}”只有表头，没有数据行（如要检查它，请用 --sheet 指定）`;
-    }
-    return null;
-  } catch (error) {
-    if (error instanceof LedgerNotFoundError) return error.message;
-    throw error;
-  }
 }
 
 export const CHECK_USAGE = `用法：bangfu check 文件.xlsx [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 参数文件.json] [--json]`;
@@ -99,7 +66,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     const notice = policyYearNotice(overrides, checked.policy.year);
     if (notice) io.stderr(`${notice}\n`);
     if (sheetOption === undefined) io.stderr(`检查工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver)}\n`);
-    io.stdout(json ? `${JSON.stringify(reportToJson(checked.report, checked.policy), null, 2)}\n` : `${reportToText(checked.report, checked.policy, file)}\n`);
+    if (json) await writeReportJson(checked.report, checked.policy, io.stdoutPiece ?? io.stdout);
+    else io.stdout(`${reportToText(checked.report, checked.policy, file)}\n`);
     return checked.report.findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
   } catch (error: unknown) {
     return reportCannotProceed(error, io, { input: "无法检查" });
@@ -114,7 +82,10 @@ export function policyYearNotice(overrides: PolicyOverrides | undefined, year: n
 }
 
 export function describePassedOver(passedOver: CheckedFile["passedOver"]): string {
-  return passedOver.length === 0 ? "" : `（已跳过：${passedOver.map((s) => `“${s.name}”`).join("、")}，不像台账）`;
+  const hidden = passedOver.filter((s) => s.hidden).map((s) => `“${s.name}”`);
+  const other = passedOver.filter((s) => !s.hidden).map((s) => `“${s.name}”`);
+  const parts = [...(other.length > 0 ? [`${other.join("、")}，不像台账`] : []), ...(hidden.length > 0 ? [`隐藏的工作表${hidden.join("、")}（可用 --sheet 指定）`] : [])];
+  return parts.length === 0 ? "" : `（已跳过：${parts.join("；")}）`;
 }
 
 /**

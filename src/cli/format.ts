@@ -15,17 +15,43 @@ export function reportToJson(report: CheckReport, policy: Policy): object {
     policyYear: report.policyYear,
     unconfirmedParameters: policy.unconfirmed,
     rules: report.rules.map((r) => ({ id: r.id, clause: r.clause, severity: r.severity, severities: r.severities, status: r.status, reason: r.reason, title: r.title, findings: r.findings })),
-    findings: report.findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      clause: f.clause,
-      household: f.household,
-      row: f.cell?.row ?? null,
-      column: f.cell?.column ?? null,
-      message: f.message,
-      data: f.data,
-    })),
+    findings: report.findings.map(findingToJson),
   };
+}
+
+function findingToJson(f: Finding): object {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    clause: f.clause,
+    household: f.household,
+    row: f.cell?.row ?? null,
+    column: f.cell?.column ?? null,
+    message: f.message,
+    data: f.data,
+  };
+}
+
+/**
+ * The same text as JSON.stringify(reportToJson(…), null, 2), handed out in pieces: the findings
+ * (tens of thousands on a large ledger) are turned into JSON a thousand at a time, never as one
+ * string or one array of copies. `write` may return a promise: the next piece waits for it (a
+ * slow pipe holds the writer back instead of the text piling up in memory).
+ */
+export async function writeReportJson(report: CheckReport, policy: Policy, write: (text: string) => void | Promise<void>): Promise<void> {
+  const head = JSON.stringify(reportToJson({ ...report, findings: [] }, policy), null, 2);
+  const findings = report.findings;
+  if (findings.length === 0) {
+    await write(`${head}\n`);
+    return;
+  }
+  // The findings array is the last key: open it where "[]" stands, then close it.
+  await write(`${head.slice(0, head.lastIndexOf("[]"))}[\n`);
+  for (let i = 0; i < findings.length; i += 1000) {
+    const part = findings.slice(i, i + 1000).map((f) => `    ${JSON.stringify(findingToJson(f), null, 2).replace(/\n/g, "\n    ")}`);
+    await write(`${part.join(",\n")}${i + 1000 < findings.length ? ",\n" : "\n"}`);
+  }
+  await write("  ]\n}\n");
 }
 
 const SEVERITY_MARKS: Record<Severity, string> = { error: "✗", warning: "!", info: "i" };
@@ -41,7 +67,11 @@ export function reportToText(report: CheckReport, policy: Policy, fileLabel: str
   lines.push(...policyNotes(policy));
   lines.push(`结果：错误 ${counts.error} 条，警告 ${counts.warning} 条，提示 ${counts.info} 条。`);
   const byRule = new Map<string, Finding[]>();
-  for (const f of report.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  for (const f of report.findings) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
   for (const rule of RULES) {
     const findings = byRule.get(rule.id);
     if (!findings) continue;

@@ -10,15 +10,15 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { LedgerNotFoundError, readLedger } from "../ledger";
+import { LedgerNotFoundError } from "../ledger";
 import { resolvePolicy } from "../policy";
 import { displayWidth } from "../summaries/common";
 import { buildRankingTable, farmersGrowthText, LAGGING_MARK, noLaggingNote, PLAN_CLAUSE_NOTE, percentText, rankStreets, StreetInput, StreetRanking } from "../summaries/ranking";
 import { formatDate, roundToPrecision } from "../values";
-import { readLedgerSheetFromFile, readLedgerSheetsFromFile } from "../xlsx/readWorkbook";
+import { readLedgerFromFile, readLedgersFromFile, SheetScan } from "../xlsx/readWorkbook";
 import { assertOutputIsNotInput, checkOutputPath, writeNewSummaryWorkbook } from "../xlsx/writeSummaries";
 import { parseArgs, UsageError } from "./args";
-import { acceptLedgerSheet, EXIT_CLEAN, LEDGER_PROBE_ROWS, noWorksheetMessage, policyYearNotice, readAsOf, readPolicyOption } from "./check";
+import { EXIT_CLEAN, noWorksheetMessage, policyYearNotice, readAsOf, readPolicyOption } from "./check";
 import { reportCannotProceed } from "./errors";
 import { policyNotes } from "./format";
 import type { Io } from "./io";
@@ -43,7 +43,7 @@ export async function runRank(argv: readonly string[], io: Io): Promise<number> 
     const policy = resolvePolicy(asOf.year, overrides);
     const notice = policyYearNotice(overrides, policy.year);
     if (notice) io.stderr(`${notice}\n`);
-    const streets = await readStreets(files);
+    const streets = await readStreets(files, io);
     const ranking = rankStreets(streets, { policy, asOf });
     io.stdout(`${rankingToText(ranking)}\n`);
     for (const note of policyNotes(policy).filter((n) => !n.includes("尚未确认"))) io.stdout(`${note}\n`);
@@ -81,28 +81,35 @@ async function assertDistinctFiles(files: readonly string[]): Promise<void> {
 }
 
 /** One street per file; or, for a single workbook with several ledger sheets, one per sheet. */
-async function readStreets(files: readonly string[]): Promise<StreetInput[]> {
+async function readStreets(files: readonly string[], io: Io): Promise<StreetInput[]> {
   const base = (file: string) => path.basename(file);
   const stem = (file: string) => path.basename(file, path.extname(file));
+  // Hidden sheets are not streets: say which were left out.
+  const noteHidden = (file: string, scanned: readonly SheetScan[]) => {
+    const hidden = scanned.filter((s) => s.hidden && s.skipped !== null).map((s) => `“${s.name}”`);
+    if (hidden.length > 0) io.stderr(`注意：${file} 中隐藏的工作表${hidden.join("、")}未计入排名（需要时请在 Excel 或 WPS 中取消隐藏）。\n`);
+  };
+  const notFound = (file: string, scanned: readonly SheetScan[]) =>
+    new LedgerNotFoundError("", scanned.length === 0 ? noWorksheetMessage(file) : `文件 ${file} 中没有找到台账工作表。${scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("")}`);
   if (files.length === 1) {
     const [file] = files;
-    const { sheets, scanned } = await readLedgerSheetsFromFile(file, { accept: acceptLedgerSheet, probeRows: LEDGER_PROBE_ROWS });
-    if (scanned.length === 0) throw new LedgerNotFoundError("", noWorksheetMessage(file));
-    if (sheets.length === 0) throw new LedgerNotFoundError("", `文件 ${file} 中没有找到台账工作表。${scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("")}`);
-    return sheets.map((sheet) => ({
-      ledger: readLedger(sheet),
-      source: sheets.length > 1 ? `${base(file)} / ${sheet.name}` : base(file),
-      fallbackName: sheets.length > 1 ? sheet.name : stem(file),
+    const { ledgers, scanned } = await readLedgersFromFile(file, { all: true });
+    if (ledgers.length === 0) throw notFound(file, scanned);
+    noteHidden(file, scanned);
+    return ledgers.map((ledger) => ({
+      ledger,
+      source: ledgers.length > 1 ? `${base(file)} / ${ledger.sheetName}` : base(file),
+      fallbackName: ledgers.length > 1 ? ledger.sheetName : stem(file),
     }));
   }
   // Files of the same name in different folders are told apart by their path as given.
   const label = (file: string) => (files.filter((f) => base(f) === base(file)).length > 1 ? file : base(file));
   const streets: StreetInput[] = [];
   for (const file of files) {
-    const { sheet, scanned } = await readLedgerSheetFromFile(file, { accept: acceptLedgerSheet, probeRows: LEDGER_PROBE_ROWS });
-    if (scanned.length === 0) throw new LedgerNotFoundError("", noWorksheetMessage(file));
-    if (!sheet) throw new LedgerNotFoundError("", `文件 ${file} 中没有找到台账工作表。${scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("")}`);
-    streets.push({ ledger: readLedger(sheet), source: label(file), fallbackName: stem(file) });
+    const { ledgers, scanned } = await readLedgerFromFile(file);
+    if (ledgers.length === 0) throw notFound(file, scanned);
+    noteHidden(file, scanned);
+    streets.push({ ledger: ledgers[0], source: label(file), fallbackName: stem(file) });
   }
   return streets;
 }

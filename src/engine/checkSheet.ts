@@ -26,7 +26,11 @@ export interface SheetCheck {
  * with Chinese messages when the sheet cannot be checked.
  */
 export function checkSheet(sheet: SheetInput, options: SheetCheckOptions): SheetCheck {
-  const ledger = readLedger(sheet, { mapping: options.mapping });
+  return checkReadLedger(readLedger(sheet, { mapping: options.mapping }), options);
+}
+
+/** The rest of the check for a ledger already read (the command line streams it out of the file). */
+export function checkReadLedger(ledger: Ledger, options: Omit<SheetCheckOptions, "mapping">): SheetCheck {
   const policy = resolvePolicy(options.policyYear ?? options.asOf.year, options.overrides);
   return { ledger, report: checkLedger(ledger, { asOf: options.asOf, policy }), policy };
 }

@@ -1,4 +1,7 @@
-import { AGE_LIMIT, CivilDate, compareDates, formatDate, fullYearsBetween, IdNumberError, InputError, parseResidentId, quote } from "../values";
+import { CivilDate, compareDates, formatDate, fullYearsBetween } from "../values/dates";
+import { InputError, quote } from "../values/errors";
+import { IdNumberError, parseResidentId } from "../values/idNumber";
+import { AGE_LIMIT } from "../values/limits";
 
 /**
  * Age in full years (周岁) on a date, from an ID number (validated; throws an IdNumberError).

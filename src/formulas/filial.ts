@@ -1,5 +1,7 @@
 import type { Policy } from "../policy";
-import { DisabilityGrade, InputError, roundToFen, roundToPrecision } from "../values";
+import type { DisabilityGrade } from "../values/disability";
+import { InputError } from "../values/errors";
+import { roundToFen, roundToPrecision } from "../values/numbers";
 
 /**
  * 孝善养老, 二（十）20: an elder of a 脱贫户 aged at least 60, or at least 55 with a

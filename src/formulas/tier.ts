@@ -1,5 +1,6 @@
 import type { Policy } from "../policy";
-import { InputError, compactText, quote } from "../values";
+import { InputError, quote } from "../values/errors";
+import { compactText } from "../values/text";
 
 /** 收入分层, 二（一）. */
 export type IncomeTier = "high" | "middle" | "low";

@@ -18,21 +18,42 @@ export function cellwise<E>(
   toCellError: (error: InputError) => E,
 ): CellResult<E>[][] {
   const { rows, columns } = commonShape(args);
-  const result: CellResult<E>[][] = [];
+  // One array of arguments, refilled for each cell (a range of 100,000 cells makes no 100,000 arrays);
+  // a single cell or a left-out argument is looked up once.
+  const single = args.map(isSingle);
+  const singleValue = args.map((arg) => cellAt(arg, 0, 0));
+  const cells: unknown[] = new Array(args.length);
+  const result: CellResult<E>[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    const row: CellResult<E>[] = [];
+    const row: CellResult<E>[] = new Array(columns);
     for (let c = 0; c < columns; c++) {
-      const cells = args.map((arg) => cellAt(arg, r, c));
+      for (let k = 0; k < args.length; k++) cells[k] = single[k] ? singleValue[k] : (args[k] as readonly (readonly unknown[])[])[r][c];
       try {
-        row.push(compute(cells));
+        row[c] = compute(cells);
       } catch (error) {
-        if (error instanceof InputError) row.push(toCellError(error));
+        if (error instanceof InputError) row[c] = toCellError(error);
         else throw error;
       }
     }
-    result.push(row);
+    result[r] = row;
   }
   return result;
+}
+
+/**
+ * A function of one or two cell values that remembers its last result: the argument given as a
+ * single cell (a threshold, a date) is then read once per call, not once per cell of the range.
+ * A value that throws is not remembered (it throws again for the next cell).
+ */
+export function rememberLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let last: A | null = null;
+  let result: R;
+  return (...args: A): R => {
+    if (last !== null && last.length === args.length && last.every((v, i) => v === args[i])) return result;
+    result = fn(...args);
+    last = args;
+    return result;
+  };
 }
 
 function isSingle(arg: MatrixArgument): boolean {

@@ -5,23 +5,20 @@
  * Each function is a thin adapter: it reads cell values, calls one formula from
  * src/formulas, and turns an InputError into a #VALUE! error of that cell.
  */
-import { ageFromIdNumber, assertThresholds, courtyardSubsidy, filialReward, filialRewardRate, incomeTier, isFilialElder, perCapitaNetIncome, requireTierLabel, TIER_LABELS, tierThresholds } from "../formulas";
-import {
-  CivilDate,
-  compactText,
-  InputError,
-  isBlank,
-  MAX_FUNCTION_CELLS,
-  parseAmount,
-  parseDate,
-  parseDisabilityGrade,
-  parseAgeInYears,
-  parseHouseholdSize,
-  parseRate,
-  parseWholeNumber,
-  today,
-} from "../values";
-import { cellwise, MatrixArgument } from "./cellwise";
+// Concrete modules rather than the folders' index files: a range of 100,000 cells calls these
+// 100,000 times, and the index re-exports are property getters.
+import { ageFromIdNumber } from "../formulas/age";
+import { courtyardSubsidy } from "../formulas/courtyard";
+import { filialReward, filialRewardRate, isFilialElder } from "../formulas/filial";
+import { perCapitaNetIncome } from "../formulas/income";
+import { assertThresholds, incomeTier, requireTierLabel, TIER_LABELS, tierThresholds } from "../formulas/tier";
+import { CivilDate, parseDate, today } from "../values/dates";
+import { parseDisabilityGrade } from "../values/disability";
+import { InputError } from "../values/errors";
+import { MAX_FUNCTION_CELLS } from "../values/limits";
+import { parseAgeInYears, parseAmount, parseHouseholdSize, parseRate, parseWholeNumber } from "../values/numbers";
+import { compactText, isBlank } from "../values/text";
+import { cellwise, MatrixArgument, rememberLast } from "./cellwise";
 import { functionPolicy } from "./policyContext";
 
 const NO_VALUE = "";
@@ -47,14 +44,16 @@ const CustomFunctions: typeof globalThis.CustomFunctions = (globalThis as { Cust
  * @returns 低收入, 中等收入 or 高收入; empty for an empty cell.
  */
 export function TIER(income: any[][], low?: any[][], high?: any[][]): any[][] {
-  return evaluate([income, low, high], ([incomeCell, lowCell, highCell]) => {
-    const perCapita = parseAmount(incomeCell, "人均纯收入");
-    const defaults = tierThresholds(functionPolicy());
-    const thresholds = {
+  const defaults = tierThresholds(functionPolicy());
+  const thresholdsOf = rememberLast((lowCell: unknown, highCell: unknown) =>
+    assertThresholds({
       lowIncomeThreshold: parseAmount(lowCell, "低收入标准") ?? defaults.lowIncomeThreshold,
       highIncomeThreshold: parseAmount(highCell, "高收入标准") ?? defaults.highIncomeThreshold,
-    };
-    assertThresholds(thresholds);
+    }),
+  );
+  return evaluate([income, low, high], ([incomeCell, lowCell, highCell]) => {
+    const perCapita = parseAmount(incomeCell, "人均纯收入");
+    const thresholds = thresholdsOf(lowCell, highCell);
     return perCapita === null ? NO_VALUE : TIER_LABELS[incomeTier(perCapita, thresholds)];
   });
 }
@@ -89,13 +88,18 @@ export function COURTYARD_SUBSIDY(investment: any[][], tier?: any[][], alreadyGr
  * @returns The reward in yuan, to the fen; 0 for an elder who is not eligible.
  */
 export function FILIAL_MATCH(paid: any[][], ageOrId: any[][], disability?: any[][], months?: any[][], rate?: any[][], asOf?: any[][]): any[][] {
+  const policy = functionPolicy();
+  // Arguments typically given once for the whole range are read once.
+  const monthsOf = rememberLast((cell: unknown) => parseWholeNumber(cell, "月数") ?? 12);
+  const rateOf = rememberLast((cell: unknown) => filialRewardRate(parseRate(cell, "奖补比例"), policy));
+  const gradeOf = rememberLast((cell: unknown) => parseDisabilityGrade(cell));
+  const dateOf = rememberLast(asOfDate);
   return evaluate([paid, ageOrId, disability, months, rate, asOf], ([paidCell, ageCell, gradeCell, monthsCell, rateCell, asOfCell]) => {
-    const policy = functionPolicy();
     const amount = parseAmount(paidCell, "子女缴纳金额");
-    const monthCount = parseWholeNumber(monthsCell, "月数") ?? 12;
-    const rewardRate = filialRewardRate(parseRate(rateCell, "奖补比例"), policy);
-    const grade = parseDisabilityGrade(gradeCell);
-    const age = ageInYears(ageCell, asOfCell);
+    const monthCount = monthsOf(monthsCell);
+    const rewardRate = rateOf(rateCell);
+    const grade = gradeOf(gradeCell);
+    const age = ageInYears(ageCell, dateOf(asOfCell));
     if (amount === null || age === null) return NO_VALUE;
     const reward = filialReward({ paid: amount, months: monthCount, rate: rewardRate }, policy);
     return isFilialElder(age, grade, policy) ? reward : 0;
@@ -153,8 +157,7 @@ function asOfDate(cell: unknown): CivilDate {
  * like an ID number (15 or more digits, an X at the end allowed) is read as one; anything else
  * (60.5, TRUE, 999, -3, 六十) is judged as an age, so the message speaks of the age.
  */
-function ageInYears(cell: unknown, asOfCell: unknown): number | null {
-  const date = asOfDate(asOfCell);
+function ageInYears(cell: unknown, date: CivilDate): number | null {
   if (isBlank(cell)) return null;
   if (looksLikeIdNumber(cell)) return ageFromIdNumber(cell, date);
   return parseAgeInYears(cell, "年龄");

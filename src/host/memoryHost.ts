@@ -14,7 +14,6 @@
 import type { Finding } from "../checks/types";
 import { columnLetter, columnNumber } from "../ledger/cellRef";
 import type { CellRef, MergedRange, SheetInput } from "../ledger/model";
-import { HEADER_SEARCH_ROWS } from "../ledger/headers";
 import { markerName, type SummaryTable } from "../summaries/model";
 import { planMarks, textFingerprint } from "./marks";
 import { hostError, protectedSheetMessage, sheetMissingMessage } from "./messages";
@@ -141,9 +140,8 @@ export class MemoryWorkbookHost implements WorkbookHost {
       await this.pause();
       if (total === 0) break;
     }
-    const lastHeaderRow = sheet.origin.row + HEADER_SEARCH_ROWS;
-    const merges = sheet.merges.filter((m) => m.top <= lastHeaderRow);
-    return { name: sheet.name, cells, origin: { ...sheet.origin }, merges };
+    // Every merged area, as the Excel adapter reads them: the header's and those down data rows.
+    return { name: sheet.name, cells, origin: { ...sheet.origin }, merges: sheet.merges.map((m) => ({ ...m })) };
   }
 
   async writeSummaries(tables: readonly SummaryTable[]): Promise<string[]> {

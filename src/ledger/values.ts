@@ -48,9 +48,8 @@ export function cellText(value: unknown): string {
 const YES = new Set(["是", "√", "✓", "✔", "☑", "y", "yes", "1", "有", "已", "对", "true", "已参保", "参保", "已参加", "参加", "已享受", "享受", "已购买", "购买", "已办理", "已还清", "还清", "已结清", "结清", "已领取", "领取"]);
 const NO = new Set(["否", "×", "✗", "✘", "☒", "x", "n", "no", "0", "无", "没有", "未", "不", "false", "未参保", "不参保", "未参加", "不参加", "未享受", "不享受", "未购买", "未办理", "未还清", "未结清", "未领取", "不领取"]);
 
-/** 是/否 and the usual variants (√ ×, Y N, 1 0, 有 无, 已参保 未参保 …). Blank gives null. */
-export function parseYesNo(value: unknown, what: string): boolean | null {
-  const v = plainValue(value);
+/** 是/否 and the usual variants, without throwing: null for blank, undefined for anything else. */
+function yesNoOf(v: unknown): boolean | null | undefined {
   if (isBlank(v)) return null;
   if (typeof v === "boolean") return v;
   if (typeof v === "number") {
@@ -60,7 +59,15 @@ export function parseYesNo(value: unknown, what: string): boolean | null {
   const text = compactText(v).toLowerCase();
   if (YES.has(text)) return true;
   if (NO.has(text)) return false;
-  throw new InputError(`无法把${quote(v)}识别为${what}（应为 是 或 否，也可写 √、×、1、0）`);
+  return undefined;
+}
+
+/** 是/否 and the usual variants (√ ×, Y N, 1 0, 有 无, 已参保 未参保 …). Blank gives null. */
+export function parseYesNo(value: unknown, what: string): boolean | null {
+  const v = plainValue(value);
+  const read = yesNoOf(v);
+  if (read === undefined) throw new InputError(`无法把${quote(v)}识别为${what}（应为 是 或 否，也可写 √、×、1、0）`);
+  return read;
 }
 
 /**
@@ -71,14 +78,12 @@ export function parseCoverage(value: unknown, what: string): boolean | null {
   const v = plainValue(value);
   if (isBlank(v)) return null;
   if (typeof v === "number") return v > 0; // an amount received counts as covered
-  try {
-    return parseYesNo(v, what);
-  } catch {
-    const text = compactText(v);
-    // 已退出低保, 已取消, 停发, 已注销: no longer covered.
-    if (/[否未无不非]|退出|取消|停发|停保|注销|终止/.test(text) || isNoMarker(text)) return false;
-    return true;
-  }
+  const read = yesNoOf(v);
+  if (read !== undefined) return read;
+  const text = compactText(v);
+  // 已退出低保, 已取消, 停发, 已注销: no longer covered.
+  if (/[否未无不非]|退出|取消|停发|停保|注销|终止/.test(text) || isNoMarker(text)) return false;
+  return true;
 }
 
 const ABLE = new Set(["技能劳动力", "普通劳动力", "有劳动力", "有劳动能力", "有"]);

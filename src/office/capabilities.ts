@@ -25,7 +25,10 @@ export const FEATURE_SETS = {
   suspendScreenUpdating: "1.9",
   /** Comments (threaded) as the marks' annotation. */
   comments: "1.10",
-  /** Range.getMergedAreasOrNullObject: the merged header areas of a two-row header. */
+  /**
+   * Range.getMergedAreasOrNullObject: the merged areas of a two-row header, and those down data
+   * rows (a 村 merged over its households), whose value then applies to every row they cover.
+   */
   mergedAreas: "1.13",
   /** Notes as the marks' annotation. */
   notes: "1.18",

@@ -1,9 +1,8 @@
 /**
  * Reading a sheet through Office.js with as few context.sync() calls as possible.
  *
- * Sync 1 loads the used range's address and size together with the merged areas of the
- * header rows (the first HEADER_SEARCH_ROWS + 1 rows of the used range, where the header
- * finder looks). Then `values` are read in row blocks, one sync per block, so that no response
+ * Sync 1 loads the used range's address and size together with its merged areas (those of
+ * the header, and those down data rows, whose value applies to every row they cover). Then `values` are read in row blocks, one sync per block, so that no response
  * exceeds Excel on the web's 5 MB payload limit:
  *
  *   small sheet (rows ≤ block rows)      2 syncs
@@ -13,7 +12,6 @@
  * Only `values` are read: dates arrive as serial numbers, which the ledger reader takes;
  * reading number formats as well would double every response.
  */
-import { HEADER_SEARCH_ROWS } from "../ledger/headers";
 import type { MergedRange, SheetInput } from "../ledger/model";
 import { boxAddress, parseAreas, parseBox, type CellBox } from "./addresses";
 import { isPayloadTooLarge } from "./errors";
@@ -51,16 +49,15 @@ export interface ReadSheetOptions {
   readonly mergedAreas?: boolean;
 }
 
-/** The rows of the used range whose merged areas are read for the header finder (the finder looks at one more than HEADER_SEARCH_ROWS for a two-row header). */
-export const MERGE_ROWS = HEADER_SEARCH_ROWS + 1;
-
 export async function readSheet(context: Excel.RequestContext, name: string, options: ReadSheetOptions = {}): Promise<SheetInput> {
   const sheet = context.workbook.worksheets.getItem(name);
   // valuesOnly: cells that merely carry formatting (a ledger formatted down to row 5000) do not count.
   // Before ExcelApi 1.2 there is no such parameter: formatted empty rows are read and skipped as blank.
   const used = options.usedRangeValuesOnly === false ? sheet.getUsedRange() : sheet.getUsedRange(true);
   used.load("address,rowCount,columnCount");
-  const merged = options.mergedAreas === false ? null : used.getRow(0).getResizedRange(MERGE_ROWS - 1, 0).getMergedAreasOrNullObject();
+  // Every merged area of the used range: the header's, and those down data rows (a 村 merged over
+  // its households gives its value to every row it covers, as in the .xlsx reader).
+  const merged = options.mergedAreas === false ? null : used.getMergedAreasOrNullObject();
   merged?.load("address");
   await context.sync();
 
@@ -69,7 +66,7 @@ export async function readSheet(context: Excel.RequestContext, name: string, opt
   const columnCount = used.columnCount;
   // Without the merged-areas API (before ExcelApi 1.13) no merges are passed: the header finder
   // reads a blank after a parent in the top row as the rest of its merged area, as it does for
-  // hosts that give no merge information.
+  // hosts that give no merge information, and a value merged down data rows stays on its first row.
   const merges: MergedRange[] = merged === null || merged.isNullObject ? [] : parseAreas(merged.address).map(toMerge);
 
   const cells: unknown[][] = [];

@@ -32,9 +32,25 @@ export function headOf(household: HouseholdRecord): PersonRecord | undefined {
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-function findingsOf(findings: readonly Finding[], household: HouseholdRecord): Finding[] {
-  // Several households can have a blank key: tell them apart by the finding's row.
-  return findings.filter((f) => f.household === household.key && (household.key !== "" || (f.cell !== null && household.rows.includes(f.cell.row))));
+/**
+ * A household's findings, looked up in an index built once (the list is long: a scan of every
+ * finding per household would make the table quadratic). Several households can have a blank
+ * key: those are told apart by the finding's row.
+ */
+function findingsIndex(findings: readonly Finding[]): (household: HouseholdRecord) => readonly Finding[] {
+  const byKey = new Map<string, Finding[]>();
+  const blankByRow = new Map<number, Finding[]>();
+  const add = <K>(map: Map<K, Finding[]>, key: K, finding: Finding) => {
+    const list = map.get(key);
+    if (list) list.push(finding);
+    else map.set(key, [finding]);
+  };
+  for (const f of findings) {
+    if (f.household === null) continue;
+    if (f.household !== "") add(byKey, f.household, f);
+    else if (f.cell !== null) add(blankByRow, f.cell.row, f);
+  }
+  return (household) => (household.key !== "" ? (byKey.get(household.key) ?? []) : household.rows.flatMap((row) => blankByRow.get(row) ?? []));
 }
 
 export function buildFocusTable(input: SummaryInput): SummaryTable {
@@ -56,12 +72,13 @@ export function buildFocusTable(input: SummaryInput): SummaryTable {
   ];
 
   const low = input.context.households.filter((h) => h.tier === "low");
+  const findingsOf = findingsIndex(report.findings);
   const rows = low.map((facts: HouseholdFacts): SummaryCell[] => {
     const { household } = facts;
     const v = household.values;
     const head = headOf(household);
     const id = head?.values.personId;
-    const own = findingsOf(report.findings, household);
+    const own = findingsOf(household);
     return [
       { value: household.key === "" ? `（第${household.rows[0]}行，${ledger.keyField === "householdId" ? "户编号" : "户主"}为空）` : household.key, link: { sheet: ledger.sheetName, cell: `${facts.anchor.column}${facts.anchor.row}` } },
       textCell(v.headName ?? head?.values.name ?? null),

@@ -43,13 +43,14 @@ export function buildMeasuresTable(input: SummaryInput): SummaryTable {
     notes.push(`台账缺少列：${lacking.join("、")}，无法统计措施覆盖情况，相应数字显示为“—”。`);
   } else {
     notes.push("措施按关键词归入方案的十项增收行动；一户可有多项措施，各行之和可大于户数。");
-    const unmapped: string[] = [];
+    const unmappedSet = new Set<string>(); // in order of first appearance; a Set keeps this linear
     let unmappedHouseholds = 0;
     for (const h of households) {
       const texts = h.household.measures.filter((m) => actionsOfMeasure(m).length === 0);
       if (texts.length > 0 && actionsOf.get(h)?.size === 0) unmappedHouseholds += 1;
-      for (const t of texts) if (!unmapped.includes(t)) unmapped.push(t);
+      for (const t of texts) unmappedSet.add(t);
     }
+    const unmapped = [...unmappedSet];
     if (unmapped.length > 0) {
       const listed = unmapped.slice(0, UNMAPPED_LISTED).map((t) => `“${t}”`).join("、");
       const more = unmapped.length > UNMAPPED_LISTED ? `等${unmapped.length}项` : "";

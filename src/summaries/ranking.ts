@@ -92,7 +92,7 @@ export function rankStreets(inputs: readonly StreetInput[], options: { readonly 
   const names = inputs.map((input) => streetNameOf(input.ledger, input.fallbackName));
   const unranked = inputs.map((input, i) => {
     const facts = buildContext(input.ledger, options.policy, options.asOf).households;
-    all.push(...facts);
+    for (const f of facts) all.push(f); // not push(...facts): a spread of a million arguments overflows the stack
     const figures = figuresOf(facts, input.ledger.households.length);
     // Two ledgers naming the same street stay apart, told by their source.
     const name = names.filter((n) => n === names[i]).length > 1 ? `${names[i]}（${input.source}）` : names[i];

@@ -26,8 +26,12 @@ export function isValidCivilDate(year: number, month: number, day: number): bool
   return day <= daysInMonth(year, month);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  if (Number.isInteger(month) && month >= 1 && month <= 12) return MONTH_DAYS[month - 1];
+  return new Date(Date.UTC(year, month, 0)).getUTCDate(); // a month outside 1–12 rolls over, as Date does
 }
 
 export function civilDate(year: number, month: number, day: number): CivilDate {
@@ -56,8 +60,21 @@ export function fromJsDate(date: Date): CivilDate {
   return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
 }
 
+/** Today and the span of clock time it lasts (local midnight to midnight). */
+let current: { readonly date: CivilDate; readonly from: number; readonly until: number } | null = null;
+
+/**
+ * Today's date on this computer's clock. Called once per ID number or age cell (a range of
+ * 100,000 cells, a ledger of a million rows): the date is kept until the clock leaves its day,
+ * so a runtime left open past midnight still moves on to the next day.
+ */
 export function today(): CivilDate {
-  return fromJsDate(new Date());
+  const now = Date.now();
+  if (current === null || now < current.from || now >= current.until) {
+    const date = fromJsDate(new Date(now));
+    current = { date, from: new Date(date.year, date.month - 1, date.day).getTime(), until: new Date(date.year, date.month - 1, date.day + 1).getTime() };
+  }
+  return current.date;
 }
 
 export function compareDates(a: CivilDate, b: CivilDate): number {

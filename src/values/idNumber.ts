@@ -25,7 +25,7 @@ export class IdNumberError extends InputError {
 /** The check character that completes the first 17 characters of an 18-character ID number. */
 export function checkCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
   return CHECK_CHARACTERS[sum % 11];
 }
 

@@ -95,7 +95,10 @@ export function roundToPrecision(value: number): number {
  * exact for amounts up to 10^13 yuan: 12 digits dropped the fen of amounts above 10^10 yuan.
  */
 export function roundToFen(yuan: number): number {
-  const cents = Math.round(Math.abs(Number((yuan * 100).toPrecision(15))));
+  const x = Math.abs(yuan * 100);
+  // Noise at the 15th significant digit can only tip a value lying next to a half cent; below a
+  // billion cents it moves x by less than 0.001, so elsewhere Math.round decides alone (and fast).
+  const cents = x < 1e9 && Math.abs(x - Math.floor(x) - 0.5) > 1e-3 ? Math.round(x) : Math.round(Math.abs(Number((yuan * 100).toPrecision(15))));
   const rounded = cents / 100;
   return yuan < 0 && rounded !== 0 ? -rounded : rounded;
 }

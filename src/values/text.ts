@@ -1,11 +1,14 @@
 /** A value as a spreadsheet host hands it over: Excel, exceljs or a parsed CSV. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 
+const WIDE = /[\uff01-\uff5e\u3000\u00a0]/;
+
 /**
  * Full-width ASCII (U+FF01–U+FF5E) to half-width, ideographic and no-break
  * spaces to plain spaces. Ledgers typed with a Chinese IME are full of these.
  */
 export function toHalfWidth(text: string): string {
+  if (!WIDE.test(text)) return text; // most cells: nothing to change, no copy
   let out = "";
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
@@ -19,7 +22,11 @@ export function toHalfWidth(text: string): string {
 /** True for an empty cell: nothing, an empty string, or only white space. */
 export function isBlank(value: unknown): value is null | undefined | "" {
   if (value === null || value === undefined) return true;
-  return typeof value === "string" && toHalfWidth(value).trim() === "";
+  if (typeof value !== "string") return false;
+  // A first character that is no kind of space settles it without copying the text.
+  const first = value.charCodeAt(0);
+  if ((first > 32 && first < 0x1680 && first !== 0xa0) || (first > 0x3000 && first !== 0xfeff)) return false;
+  return toHalfWidth(value).trim() === "";
 }
 
 /**
@@ -27,6 +34,7 @@ export function isBlank(value: unknown): value is null | undefined | "" {
  * symbol in a template) would otherwise throw a TypeError instead of being refused as a value.
  */
 export function textOf(value: unknown): string {
+  if (typeof value === "string") return value;
   try {
     return String(value);
   } catch {
@@ -34,7 +42,10 @@ export function textOf(value: unknown): string {
   }
 }
 
+const SPACE = /\s/;
+
 /** Half-width, trimmed, inner white space removed: the form in which text values are compared. */
 export function compactText(value: unknown): string {
-  return toHalfWidth(textOf(value)).replace(/\s+/g, "");
+  const text = toHalfWidth(textOf(value));
+  return SPACE.test(text) ? text.replace(/\s+/g, "") : text;
 }

@@ -8,9 +8,12 @@
  *   merged header cells     2         (MergeCells of the first MERGE_ROWS rows at once) and, only
  *                                      when some are merged, 2 per header row, plus 2 per cell walked
  *                                      in rows with merges and 2 per merged area found
+ *   merged data cells       2         (MergeCells of the rows below at once) and, only when some are
+ *                                      merged (a 村 merged down over its households), 2 per column,
+ *                                      then about 4·log2(R) per merged area found (halving the rows)
  *   values                  2·ceil(R / blockRowsFor(C))   (Range, Value2 per block)
  * e.g. 100,001 rows × 34 columns (a title row merged across, then 100,000 rows), 3 sheets:
- * at most 9 + 2 + (2 + 2·16 + 4) + 2·35 = 119; measured 118 (the search stops at the ledger).
+ * at most 9 + 2 + (2 + 2·16 + 4) + 2 + 2·35 = 121; measured 120 (the search stops at the ledger).
  *
  * ET's UsedRange also covers cells that only carry formatting (a ledger formatted down to row
  * 5,000); Office's getUsedRange(true) does not. Blank rows and columns around the values are
@@ -61,7 +64,7 @@ export async function readSheet(app: WpsApplication, name: string, options: WpsR
   }
 
   const trimmed = trimBlank(cells, box);
-  const merges = readHeaderMerges(sheet, trimmed.box);
+  const merges = readMerges(sheet, trimmed.box);
   return { name, cells: trimmed.cells, origin: { row: trimmed.box.top, column: trimmed.box.left }, merges };
 }
 
@@ -88,11 +91,26 @@ export function trimBlank(cells: unknown[][], box: CellBox): { cells: unknown[][
   return { cells: kept, box: { top: box.top + top, left: box.left + left, bottom: box.top + bottom, right: box.left + right } };
 }
 
-/** Merged areas touching the first MERGE_ROWS rows (where the header finder looks for a two-row header). */
-function readHeaderMerges(sheet: EtWorksheet, box: CellBox): MergedRange[] {
-  const header: CellBox = { top: box.top, left: box.left, bottom: Math.min(box.bottom, box.top + MERGE_ROWS - 1), right: box.right };
-  if (sheet.Range(boxAddress(header)).MergeCells === false) return [];
+/**
+ * Every merged area of the sheet's values: those of the header rows (the first MERGE_ROWS, walked
+ * cell by cell where a row has merges), and those down data rows, whose value applies to every row
+ * they cover as in the other hosts (found column by column, halving the rows where merges are).
+ */
+function readMerges(sheet: EtWorksheet, box: CellBox): MergedRange[] {
   const found = new Map<string, MergedRange>();
+  const header: CellBox = { top: box.top, left: box.left, bottom: Math.min(box.bottom, box.top + MERGE_ROWS - 1), right: box.right };
+  readHeaderMerges(sheet, header, found);
+  if (header.bottom < box.bottom) readDataMerges(sheet, { ...box, top: header.bottom + 1 }, found);
+  return [...found.values()];
+}
+
+function addArea(found: Map<string, MergedRange>, area: CellBox): void {
+  found.set(boxAddress(area), { top: area.top, left: area.left, bottom: area.bottom, right: area.right });
+}
+
+/** Merged areas touching the header rows (where the header finder looks for a two-row header). */
+function readHeaderMerges(sheet: EtWorksheet, header: CellBox, found: Map<string, MergedRange>): void {
+  if (sheet.Range(boxAddress(header)).MergeCells === false) return;
   for (let row = header.top; row <= header.bottom; row++) {
     if (sheet.Range(boxAddress({ ...header, top: row, bottom: row })).MergeCells === false) continue;
     for (let column = header.left; column <= header.right; ) {
@@ -102,11 +120,38 @@ function readHeaderMerges(sheet: EtWorksheet, box: CellBox): MergedRange[] {
         continue;
       }
       const area = parseBox(cell.MergeArea.Address(false, false));
-      found.set(boxAddress(area), { top: area.top, left: area.left, bottom: area.bottom, right: area.right });
+      addArea(found, area);
       column = Math.max(column + 1, area.right + 1);
     }
   }
-  return [...found.values()];
+}
+
+/** Merged areas in the data rows: none in most ledgers (one call says so); else column by column. */
+function readDataMerges(sheet: EtWorksheet, data: CellBox, found: Map<string, MergedRange>): void {
+  if (sheet.Range(boxAddress(data)).MergeCells === false) return;
+  const covered = (column: number, top: number, bottom: number): boolean => {
+    for (const m of found.values()) if (m.left <= column && column <= m.right && m.top <= top && bottom <= m.bottom) return true;
+    return false;
+  };
+  for (let column = data.left; column <= data.right; column++) {
+    // Row spans of this column still to look at (a stack: no recursion, however many areas).
+    const spans: [number, number][] = [[data.top, data.bottom]];
+    for (let span = spans.pop(); span !== undefined; span = spans.pop()) {
+      const [top, bottom] = span;
+      if (covered(column, top, bottom)) continue;
+      const merged = sheet.Range(boxAddress({ top, left: column, bottom, right: column })).MergeCells;
+      if (merged === false) continue;
+      if (merged === true || top === bottom) {
+        // Wholly merged: the top cell's area, then whatever of the span lies below it.
+        const area = parseBox(sheet.Range(boxAddress({ top, left: column, bottom: top, right: column })).MergeArea.Address(false, false));
+        addArea(found, area);
+        if (area.bottom < bottom) spans.push([Math.max(top, area.bottom) + 1, bottom]);
+        continue;
+      }
+      const middle = Math.floor((top + bottom) / 2);
+      spans.push([middle + 1, bottom], [top, middle]);
+    }
+  }
 }
 
 /** Visible worksheets in tab order. */

@@ -1,25 +1,12 @@
 /**
- * The order of the parts inside an .xlsx (zip) file. exceljs stores xl/workbook.xml last, and
- * exceljs's own streaming reader (which `bangfu check` uses) then often loses it and fails with
- * "Cannot read properties of undefined (reading 'sheets')" (exceljs issue 3064). Excel stores the
- * workbook first; a file reordered that way is read reliably.
+ * The order of the parts inside an .xlsx (zip) file. exceljs stores xl/workbook.xml last; Excel
+ * stores the workbook first, and some streaming readers (exceljs's own, issue 3064) lose a
+ * workbook part stored last. Written packages follow Excel's order.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 
 /** Parts a reader needs before any worksheet, in the order Excel stores them. */
 const LEADING_PARTS = [/^\[Content_Types\]\.xml$/, /^_rels\/\.rels$/, /^docProps\//, /^xl\/workbook\.xml$/, /^xl\/_rels\/workbook\.xml\.rels$/, /^xl\/styles\.xml$/, /^xl\/theme\//, /^xl\/sharedStrings\.xml$/];
-
-/**
- * The same package with the workbook, its relationships, styles and shared strings before the
- * sheets (folder entries dropped). JSZip writes entries in the order of `zip.files` and reuses
- * the compressed data of parts it did not change, so only reordering costs next to nothing.
- */
-export async function storeWorkbookFirst(zip: JSZip): Promise<Buffer> {
-  orderWorkbookFirst(zip);
-  return zip.generateAsync(GENERATE_OPTIONS);
-}
-
-const GENERATE_OPTIONS = { type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } } as const;
 
 /** Reorder the entries of a package in place: the workbook part and what a reader needs before the sheets first; folder entries dropped. */
 export function orderWorkbookFirst(zip: JSZip): void {
@@ -46,9 +33,4 @@ export function keepStoredParts(zip: JSZip): void {
     const data = (file as unknown as { _data?: { compression?: { magic?: string } } })._data;
     if (data?.compression?.magic === "\x00\x00") (file as unknown as { options: { compression?: string } }).options.compression = "STORE";
   }
-}
-
-/** The streaming reader's symptom of a workbook part it did not get to in time. */
-export function isLostWorkbookPart(error: unknown): boolean {
-  return error instanceof TypeError && /reading 'sheets'/.test(error.message);
 }

@@ -1,165 +1,138 @@
+/**
+ * The command line's edge of the .xlsx reader (Node only): opens the file, refuses what is no
+ * regular file (a folder, a pipe, a device) before reading, hands the reader random access to
+ * the bytes and node's native inflater, and watches the heap. Everything below it
+ * (./workbook.ts, ./sheetXml.ts, ./zip.ts, ./readLedgers.ts) runs in a browser as well.
+ */
 import * as fs from "node:fs";
-import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import type { SheetInput } from "../ledger/model";
-import { plainCellValue } from "./cellValue";
-import { isLostWorkbookPart, storeWorkbookFirst } from "./package";
+import { pipeline, Readable } from "node:stream";
+import * as v8 from "node:v8";
+import * as zlib from "node:zlib";
+import type { Ledger, SheetInput } from "../ledger/model";
+import { LedgerReadOptions, LedgersRead, readLedgers, readSheetInput, SheetScan, sheetNamed } from "./readLedgers";
+import { openXlsx, ReadLimits, ReadPoint, WorkbookFileError, XlsxWorkbook } from "./workbook";
+import type { ByteSource, Inflater } from "./zip";
 
-export interface SheetScan {
-  readonly name: string;
-  /** Why the sheet was not taken; null for the sheet that was read. */
-  readonly skipped: string | null;
-}
-
-export interface WorkbookReadOptions {
-  /** Read only the sheet with this name. */
-  readonly sheetName?: string;
-  /** Decide from a sheet's first rows whether it is the one to read; the rest of a refused sheet is not kept. */
-  readonly accept?: (name: string, firstRows: readonly (readonly unknown[])[]) => string | null;
-  /** Rows read so far, for a progress display. */
-  readonly onProgress?: (rowsRead: number) => void;
-  /** How many first rows `accept` sees. */
-  readonly probeRows?: number;
-}
-
-export interface WorkbookReadResult {
-  readonly sheet: SheetInput | null;
-  readonly scanned: readonly SheetScan[];
-}
-
-export class WorkbookFileError extends Error {
-  /** The reader's own error, when there was one. */
-  override readonly cause?: unknown;
-  constructor(message: string, cause?: unknown) {
-    super(message);
-    this.name = "WorkbookFileError";
-    this.cause = cause;
-  }
-}
+export { WorkbookFileError };
+export type { SheetScan };
 
 /**
- * Stream an .xlsx file and keep only the rows of the one sheet wanted: the named one,
- * or the first whose opening rows `accept` takes. Cells are reduced to plain values;
- * the file is only read, never written.
+ * node's zlib, chunk by chunk: several times faster than a JavaScript inflater. 64 KB chunks keep
+ * each decoded piece of text small enough for V8's young generation (cheap to collect).
  */
-export async function readLedgerSheetFromFile(path: string, options: WorkbookReadOptions = {}): Promise<WorkbookReadResult> {
-  const { sheets, scanned } = await streamSheets(path, options, false);
-  return { sheet: sheets[0] ?? null, scanned };
-}
-
-export interface WorkbookReadAllResult {
-  /** Every sheet `accept` took, in workbook order. */
-  readonly sheets: readonly SheetInput[];
-  readonly scanned: readonly SheetScan[];
-}
+export const nodeInflater: Inflater = (compressed) => {
+  const inflate = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
+  // Two compressed chunks in flight at most (the default would read 16 ahead). Errors reach the consumer through `inflate`.
+  pipeline(Readable.from(compressed, { highWaterMark: 2 }), inflate, () => undefined);
+  return inflate;
+};
 
 /**
- * Stream an .xlsx file and keep every sheet whose opening rows `accept` takes (every sheet
- * without `accept`): a workbook holding one ledger sheet per street. Only read, never written.
+ * Share of the old generation's limit at which reading stops with a message instead of running
+ * out of memory. Reading is not the end: the rules and the report need more (about half as much
+ * again as the ledger), so reading stops well before the limit. Checked against heaps of 48 to
+ * 4,096 MB: refused or completed, never a V8 abort.
  */
-export async function readLedgerSheetsFromFile(path: string, options: Omit<WorkbookReadOptions, "sheetName"> = {}): Promise<WorkbookReadAllResult> {
-  return streamSheets(path, options, true);
+export const HEAP_SHARE = 0.6;
+/** node's heap limit counts the young generation too (3 × 16 MB semi-spaces by default); rows live in the old one. */
+const YOUNG_GENERATION = 48 * 1024 * 1024;
+
+function checkMemory(label: string) {
+  return (at: ReadPoint) => {
+    const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics();
+    if (used < Math.max(0, limit - YOUNG_GENERATION) * HEAP_SHARE) return;
+    const mb = (bytes: number) => `${Math.round(bytes / 1048576).toLocaleString("en-US")} MB`;
+    const where =
+      "sheet" in at
+        ? `的工作表“${at.sheet}”太大：读到第 ${at.row.toLocaleString("en-US")} 行时`
+        : `的共享字符串（工作簿中不同文字的列表）太多：读到第 ${at.sharedStrings.toLocaleString("en-US")} 个时`;
+    throw new WorkbookFileError(
+      `${label} ${where}已用去 ${mb(used)} 内存，本机给 BANGFU 的上限是 ${mb(limit)}，检查和写出结果还需要更多，因此停止读取以免崩溃。` +
+        `请按乡镇或村把台账拆成几个文件分别检查；或给 BANGFU 更多内存后重试（命令前加 NODE_OPTIONS=--max-old-space-size=8192）`,
+    );
+  };
 }
 
-async function streamSheets(path: string, options: WorkbookReadOptions, all: boolean): Promise<WorkbookReadAllResult> {
-  await assertXlsx(path);
+export interface OpenedWorkbook extends XlsxWorkbook {
+  close(): Promise<void>;
+}
+
+/** Open an .xlsx file for reading (only reading: the file is never written). */
+export async function openWorkbookFile(path: string, limits?: Partial<ReadLimits>): Promise<OpenedWorkbook> {
+  let stat: fs.Stats;
   try {
-    return await streamSheetsFrom(path, path, options, all);
+    stat = await fs.promises.stat(path);
   } catch (error) {
-    // exceljs issue 3064: its streaming reader may lose a workbook part stored last (as exceljs
-    // itself stores it). Read once more from a copy in memory with the workbook part first.
-    if (!(error instanceof WorkbookFileError) || !isLostWorkbookPart(error.cause)) throw error;
-    const reordered = await storeWorkbookFirst(await JSZip.loadAsync(await fs.promises.readFile(path)));
-    return streamSheetsFrom(path, Readable.from([reordered]), options, all);
+    throw openError(path, error);
   }
-}
-
-async function streamSheetsFrom(path: string, input: string | Readable, options: WorkbookReadOptions, all: boolean): Promise<WorkbookReadAllResult> {
-  const probeRows = options.probeRows ?? 15;
-  const scanned: SheetScan[] = [];
-  const sheets: SheetInput[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as unknown as string, {
-    sharedStrings: "cache",
-    hyperlinks: "ignore",
-    styles: "ignore",
-    worksheets: "emit",
-    entries: "emit",
-  });
-  let rowsRead = 0;
-  try {
-    for await (const worksheet of reader) {
-      const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string; id?: number };
-      const name = ws.name ?? `Sheet${ws.id ?? scanned.length + 1}`;
-      if (options.sheetName !== undefined && name !== options.sheetName) {
-        for await (const row of ws) void row; // the stream must be drained to reach the next sheet
-        scanned.push({ name, skipped: "未指定" });
-        continue;
-      }
-      const rows: unknown[][] = [];
-      const probing = options.accept !== undefined && options.sheetName === undefined;
-      let probed = false;
-      let refused: string | null = null;
-      for await (const row of ws) {
-        rowsRead += 1;
-        if (rowsRead % 5000 === 0) options.onProgress?.(rowsRead);
-        if (refused !== null) continue;
-        // exceljs rows are 1-based and sparse; fill the gaps so row indices match the sheet.
-        while (rows.length < row.number - 1) rows.push([]);
-        rows.push(rowValues(row));
-        // Rows may skip past the probe size (empty rows are not emitted): probe as soon as it is reached.
-        if (probing && !probed && rows.length >= probeRows) {
-          probed = true;
-          refused = options.accept?.(name, rows.slice(0, probeRows)) ?? null;
-        }
-      }
-      if (probing && !probed) {
-        refused = options.accept?.(name, rows) ?? null;
-      }
-      if (refused !== null) {
-        scanned.push({ name, skipped: refused });
-        continue;
-      }
-      scanned.push({ name, skipped: null });
-      sheets.push({ name, cells: rows });
-      if (!all) return { sheets, scanned };
-    }
-  } catch (error) {
-    throw new WorkbookFileError(`无法读取文件 ${path}：${(error as Error).message}。文件可能已损坏，或不是 Excel 2007 及以上版本的 .xlsx 文件。`, error);
-  }
-  return { sheets, scanned };
-}
-
-function rowValues(row: ExcelJS.Row): unknown[] {
-  const values = row.values as unknown[]; // index 0 is unused by exceljs
-  const out: unknown[] = new Array(Math.max(0, values.length - 1));
-  for (let i = 1; i < values.length; i++) out[i - 1] = plainCellValue(values[i]);
-  return out;
-}
-
-/** A clear message for a missing file or one that is not an .xlsx (zip) file. */
-export async function assertXlsx(path: string): Promise<void> {
+  if (stat.isDirectory()) throw new WorkbookFileError(`${path} 是文件夹，不是 .xlsx 文件：请给出文件夹中的某个 .xlsx 文件`);
+  if (!stat.isFile()) throw new WorkbookFileError(`${path} 不是普通文件（可能是管道或设备），BANGFU 只读取 .xlsx 文件：请先把它保存为文件`);
   let handle: fs.promises.FileHandle;
   try {
     handle = await fs.promises.open(path, "r");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new WorkbookFileError(`找不到文件：${path}`);
-    if (code === "EISDIR") throw new WorkbookFileError(`${path} 是文件夹，不是 .xlsx 文件`);
-    throw new WorkbookFileError(`无法打开文件 ${path}：${(error as Error).message}`);
+    throw openError(path, error);
   }
+  const source: ByteSource = {
+    size: stat.size,
+    read: async (offset, length) => {
+      const buffer = Buffer.allocUnsafe(Math.max(0, Math.min(length, stat.size - offset)));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead);
+    },
+  };
   try {
-    const signature = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(signature, 0, 4, 0);
-    if (bytesRead < 4 || signature.readUInt32LE(0) !== 0x04034b50) {
-      const oldExcel = signature.readUInt32LE(0) === 0xe011cfd0;
-      throw new WorkbookFileError(
-        oldExcel
-          ? `${path} 是旧版 Excel（.xls）文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再检查`
-          : `${path} 不是 .xlsx 文件：请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）后再检查`,
-      );
-    }
-  } finally {
+    const workbook = await openXlsx(source, { label: path, inflater: nodeInflater, limits, checkMemory: checkMemory(path) });
+    return { ...workbook, scan: workbook.scan, close: () => handle.close() };
+  } catch (error) {
     await handle.close();
+    throw error;
   }
+}
+
+function openError(path: string, error: unknown): WorkbookFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return new WorkbookFileError(`找不到文件：${path}`, error);
+  if (code === "EISDIR") return new WorkbookFileError(`${path} 是文件夹，不是 .xlsx 文件`, error);
+  if (code === "EACCES" || code === "EPERM") return new WorkbookFileError(`没有权限读取文件 ${path}：请检查文件的权限，或把它复制到自己的文件夹后再试`, error);
+  if (code === "ENAMETOOLONG") return new WorkbookFileError(`文件路径太长：${path}`, error);
+  if (code === "ENOTDIR") return new WorkbookFileError(`找不到文件：${path}（路径中的某一部分不是文件夹）`, error);
+  return new WorkbookFileError(`无法打开文件 ${path}（${code ?? "未知原因"}）`, error);
+}
+
+async function withWorkbook<T>(path: string, use: (workbook: OpenedWorkbook) => Promise<T>): Promise<T> {
+  const workbook = await openWorkbookFile(path);
+  try {
+    return await use(workbook);
+  } finally {
+    await workbook.close();
+  }
+}
+
+/** Ledgers of an .xlsx file: the named sheet, or the first (with `all`, every) visible sheet that holds one. */
+export function readLedgersFromFile(path: string, options: LedgerReadOptions = {}): Promise<LedgersRead> {
+  return withWorkbook(path, (workbook) => readLedgers(workbook, options));
+}
+
+export interface FileLedger {
+  readonly ledger: Ledger;
+  readonly scanned: readonly SheetScan[];
+}
+
+/** The one ledger of a file (see readLedgersFromFile); LedgerNotFoundError when there is none. */
+export async function readLedgerFromFile(path: string, options: Omit<LedgerReadOptions, "all"> = {}): Promise<LedgersRead> {
+  return readLedgersFromFile(path, { ...options, all: false });
+}
+
+/** A sheet's cells, every row held (tests and small sheets); the first sheet when no name is given. */
+export async function readLedgerSheetFromFile(path: string, options: { sheetName?: string } = {}): Promise<{ sheet: SheetInput | null }> {
+  return withWorkbook(path, async (workbook) => {
+    const info = options.sheetName !== undefined ? sheetNamed(workbook, options.sheetName) : workbook.sheets[0];
+    return { sheet: info ? await readSheetInput(workbook, info) : null };
+  });
+}
+
+/** A clear message for a missing file, a folder, or one that is not an .xlsx (zip) file. */
+export async function assertXlsx(path: string): Promise<void> {
+  await withWorkbook(path, async () => undefined);
 }

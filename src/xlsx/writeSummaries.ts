@@ -11,7 +11,13 @@ import { describeFileError } from "./fileErrors";
 import { MacroOutcome, MacroSheetsError, OutputKind, outputKindOf } from "./macros";
 import { assertXlsx, WorkbookFileError } from "./readWorkbook";
 import type { TabTable, WrittenTab } from "./renderTabs";
-import { addSummaryTabs, GENERATE_OPTIONS, newSummaryPackage, SummaryPackage, UnreadablePackageError, unreadableMessage } from "./summaryWorkbook";
+import type * as Core from "./summaryWorkbook";
+
+// The writer's core (with JSZip) takes a while to load: only the commands that write load it
+// (`bangfu check` starts without it).
+function core(): typeof Core {
+  return require("./summaryWorkbook") as typeof Core;
+}
 
 // Re-exported for the tests and callers that knew them here.
 export { quoteSheet, sheetOfReference } from "../ledger/cellRef";
@@ -46,7 +52,8 @@ export async function writeSummaryWorkbook(inputPath: string, outputPath: string
   const kind = await checkOutputPath(outputPath);
   await assertXlsx(inputPath);
   await assertOutputIsNotInput(inputPath, outputPath);
-  let built: SummaryPackage;
+  const { addSummaryTabs, UnreadablePackageError, unreadableMessage } = core();
+  let built: Core.SummaryPackage;
   try {
     built = await addSummaryTabs(await fs.promises.readFile(inputPath), tables, kind);
   } catch (error) {
@@ -64,7 +71,7 @@ export async function writeSummaryWorkbook(inputPath: string, outputPath: string
 export async function writeNewSummaryWorkbook(outputPath: string, tables: readonly TabTable[], refuse: readonly string[] = []): Promise<WriteResult> {
   const kind = await checkOutputPath(outputPath);
   for (const input of refuse) await assertOutputIsNotInput(input, outputPath);
-  const built = await newSummaryPackage(tables, kind);
+  const built = await core().newSummaryPackage(tables, kind);
   await savePackage(built.zip, outputPath);
   return { outputPath, tabs: built.tabs, replaced: [], ignoredMarkers: [], macros: "none" };
 }
@@ -159,7 +166,7 @@ function removeOnSignal(temp: string): () => void {
 function writePackage(zip: JSZip, file: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const out = fs.createWriteStream(file);
-    const source = zip.generateNodeStream({ ...GENERATE_OPTIONS, type: "nodebuffer", streamFiles: false });
+    const source = zip.generateNodeStream({ ...core().GENERATE_OPTIONS, type: "nodebuffer", streamFiles: false });
     source.on("error", (error: Error) => {
       out.destroy();
       reject(error);

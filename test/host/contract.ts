@@ -11,6 +11,7 @@
 import type { Finding } from "../../src/checks/types";
 import { convertBangfuFormula, nativeFormula } from "../../src/formulas";
 import { convertSelection, insertNativeFormula } from "../../src/host/formulaWriter";
+import { readLedger } from "../../src/ledger";
 import { resolvePolicy } from "../../src/policy";
 import { noteText } from "../../src/host/marks";
 import { layoutSummary, type GridValue } from "../../src/host/summaryLayout";
@@ -150,6 +151,16 @@ export function hostContract(hostName: string, open: ContractFactory): void {
       expect(sheet.cells).toEqual(LEDGER.cells.map((row) => row.map((v) => v ?? "")));
       expect(sheet.merges).toEqual([{ top: 2, left: 2, bottom: 2, right: 5 }]);
       expect(progress[progress.length - 1]).toEqual([5, 5]);
+    });
+
+    test("hands over every merged area: the header's and those down data rows, whose value then applies to every row they cover", async () => {
+      // 最近走访日期 merged over H01 and H02 (D3:D4; H02's own cell is blank, as under any merged area).
+      const wb = open({ sheets: [{ ...LEDGER, merges: ["A1:D1", "D3:D4"] }] });
+      const sheet = await wb.host.readSheet("台账");
+      const areas = (sheet.merges ?? []).map((m) => `${m.top},${m.left},${m.bottom},${m.right}`).sort();
+      expect(areas).toEqual(["1,1,1,4", "3,4,4,4"]);
+      const ledger = readLedger(sheet);
+      expect(ledger.households.map((h) => h.values.lastContactDate)).toEqual([fromExcelSerial(45780), fromExcelSerial(45780), fromExcelSerial(45800)]);
     });
 
     test("a missing sheet is a sheetMissing HostError naming it", async () => {

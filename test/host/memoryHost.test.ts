@@ -44,7 +44,7 @@ describe("MemoryWorkbookHost", () => {
     expect(await host.activeSheet()).toBe("台账");
     const progress: [number, number][] = [];
     const sheet = await host.readSheet("台账", (r, t) => progress.push([r, t]));
-    expect(sheet).toEqual({ name: "台账", cells: LEDGER, origin: { row: 2, column: 1 }, merges: [{ top: 1, left: 1, bottom: 1, right: 3 }] });
+    expect(sheet).toEqual({ name: "台账", cells: LEDGER, origin: { row: 2, column: 1 }, merges: [{ top: 1, left: 1, bottom: 1, right: 3 }, { top: 40, left: 1, bottom: 41, right: 1 }] });
     expect(progress).toEqual([
       [2, 3],
       [3, 3],

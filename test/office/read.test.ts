@@ -27,7 +27,7 @@ describe("readSheet: small sheets", () => {
         name: "2024 台账",
         cells: LEDGER,
         origin: { row: 3, column: 2 },
-        // A two-row header: 收入情况 over two children, and a merge far below the header rows (not read).
+        // A two-row header: 收入情况 over two children, and a merge outside the used range (no values there: not read).
         merges: ["B3:E3", "C5:D5", "B40:C40"],
       },
     ]);

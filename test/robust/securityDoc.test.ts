@@ -6,6 +6,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ACCEPTED_YEARS, POLICY_FILE_MAX_BYTES } from "../../src/policy";
 import { AGE_LIMIT, AMOUNT_LIMIT, EARLIEST_BIRTH_YEAR, MAX_FUNCTION_CELLS, MAX_HOUSEHOLD_SIZE } from "../../src/values";
+import { HEAP_SHARE } from "../../src/xlsx/readWorkbook";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../../src/xlsx/sheetXml";
+import { DEFAULT_LIMITS, MEMORY_CHECK_ROWS } from "../../src/xlsx/workbook";
+import { MAX_ZIP_ENTRIES } from "../../src/xlsx/zip";
 import { REPO } from "./fixtures";
 
 const doc = fs.readFileSync(path.join(REPO, "SECURITY.md"), "utf8");
@@ -34,6 +38,29 @@ describe("SECURITY.md", () => {
     expect(english).toContain(`household size 1–${MAX_HOUSEHOLD_SIZE}`);
     expect(english).toContain(`age 0–${AGE_LIMIT - 1}`);
     expect(english).toContain(`at most ${MAX_FUNCTION_CELLS.toLocaleString("en-US")} cells`);
+  });
+
+  test("states the workbook reader's limits with the values the code enforces, and nothing is left to fill in there", () => {
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString("en-US")} MB`;
+    const count = (n: number) => n.toLocaleString("en-US");
+    const section = (text: string, from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to));
+    const reader = section(chinese, "读取 .xlsx 工作簿的上限", "## 报告问题");
+    const readerEnglish = section(english, "- Reading .xlsx workbooks", "## Reporting a problem");
+    const limits: [string, string][] = [
+      ["sheet part", mb(DEFAULT_LIMITS.sheetPartBytes)],
+      ["shared strings", mb(DEFAULT_LIMITS.sharedStringsBytes)],
+      ["small parts", `每个 ${mb(DEFAULT_LIMITS.smallPartBytes)}`],
+      ["rows and columns", `${count(EXCEL_MAX_ROWS)} 行 / ${count(EXCEL_MAX_COLUMNS)} 列`],
+      ["parts", `${count(MAX_ZIP_ENTRIES)} 个`],
+      ["memory share", `${HEAP_SHARE * 100}%`],
+      ["memory check", `每读 ${count(MEMORY_CHECK_ROWS)} 行`],
+    ];
+    for (const [what, text] of limits) expect({ what, stated: reader.includes(text) }).toEqual({ what, stated: true });
+    for (const text of [`${mb(DEFAULT_LIMITS.sheetPartBytes)} uncompressed`, `at most ${mb(DEFAULT_LIMITS.sharedStringsBytes)}`, `${mb(DEFAULT_LIMITS.smallPartBytes)} each`, `${count(EXCEL_MAX_ROWS)} rows and ${count(EXCEL_MAX_COLUMNS)} columns`, `${count(MAX_ZIP_ENTRIES)} parts`, `${HEAP_SHARE * 100}% of node's`, `every ${count(MEMORY_CHECK_ROWS)} rows`]) {
+      expect(readerEnglish).toContain(text);
+    }
+    expect(reader).not.toContain("待补充");
+    expect(readerEnglish).not.toMatch(/to be completed/i);
   });
 
   test("the README points to it", () => {

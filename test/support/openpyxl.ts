@@ -1,17 +1,19 @@
 /**
  * Workbooks written by another program than ours: Python's openpyxl (Debian's python3-openpyxl,
- * which .ci/run installs), which writes charts and drawings its own way (absolute relationship
- * targets, its own part names). Without it the tests that use it fail, they do not skip.
+ * which `npm test`'s pretest installs), for the cases where that program's own output matters:
+ * absolute relationship targets, inline strings written as character references, no
+ * shared-strings part, its 1904 date system, charts and drawings under its own part names.
+ * Without it the tests that use it fail, they do not skip.
  */
 import { spawnSync } from "node:child_process";
 
 let found: string | null | undefined;
 
-/** A Python 3 that can import openpyxl: the one on PATH, else Debian's. */
+/** A Python 3 that can import openpyxl: Debian's first (a pyenv shim on PATH may lack it), else the one on PATH. */
 export function pythonWithOpenpyxl(): string {
   if (found === undefined) {
     found = null;
-    for (const candidate of ["python3", "/usr/bin/python3"]) {
+    for (const candidate of ["/usr/bin/python3", "python3"]) {
       if (spawnSync(candidate, ["-c", "import openpyxl"], { encoding: "utf8" }).status === 0) {
         found = candidate;
         break;
@@ -19,7 +21,7 @@ export function pythonWithOpenpyxl(): string {
     }
   }
   if (found === null) {
-    throw new Error("找不到带 openpyxl 的 Python 3，无法用另一个程序写出的工作簿检验。请安装：apt-get install -y python3-openpyxl（CI 的 .ci/run 会自动安装）。");
+    throw new Error("找不到带 openpyxl 的 Python 3，无法用另一个程序写出的工作簿检验。请安装：apt-get install -y python3-openpyxl（npm test 的 pretest 会自动安装）。");
   }
   return found;
 }
@@ -28,6 +30,40 @@ export function pythonWithOpenpyxl(): string {
 export function runOpenpyxl(script: string, file: string): void {
   const result = spawnSync(pythonWithOpenpyxl(), ["-c", `import sys, openpyxl\n${script}`, file], { encoding: "utf8", timeout: 60_000 });
   if (result.status !== 0) throw new Error(`openpyxl script failed (${result.status}): ${result.stderr}`);
+}
+
+export interface OpenpyxlSheet {
+  readonly name: string;
+  /** Values; a string "date:YYYY-MM-DD" is written as a datetime cell. */
+  readonly rows: readonly (readonly (string | number | null)[])[];
+}
+
+const WRITE_SHEETS = `
+import json, sys, datetime, openpyxl
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+spec = json.load(sys.stdin)
+wb = openpyxl.Workbook()
+wb.remove(wb.active)
+if spec.get("date1904"):
+    wb.epoch = CALENDAR_MAC_1904
+for sheet in spec["sheets"]:
+    ws = wb.create_sheet(sheet["name"])
+    for row in sheet["rows"]:
+        out = []
+        for v in row:
+            if isinstance(v, str) and v.startswith("date:"):
+                y, m, d = map(int, v[5:].split("-"))
+                out.append(datetime.datetime(y, m, d))
+            else:
+                out.append(v)
+        ws.append(out)
+wb.save(spec["file"])
+`;
+
+/** Write sheets of plain values (and dates) with openpyxl, optionally in the 1904 date system. */
+export function writeWithOpenpyxl(file: string, sheets: readonly OpenpyxlSheet[], options: { date1904?: boolean } = {}): void {
+  const run = spawnSync(pythonWithOpenpyxl(), ["-c", WRITE_SHEETS], { input: JSON.stringify({ file, sheets, date1904: options.date1904 === true }), encoding: "utf8", timeout: 60_000 });
+  if (run.status !== 0) throw new Error(`openpyxl failed (${run.status}): ${run.stderr}`);
 }
 
 /**

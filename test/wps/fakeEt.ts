@@ -113,7 +113,8 @@ export interface SheetState {
 
 export interface ComputedCells {
   readonly box: Box;
-  value(row: number, column: number): string | number;
+  /** A cell's value; undefined for an empty cell (as under a merged area). */
+  value(row: number, column: number): string | number | undefined;
 }
 
 export interface NameState {

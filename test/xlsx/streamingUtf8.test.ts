@@ -1,6 +1,7 @@
 /**
- * The streaming reader must return Chinese text intact however the zip stream is chunked
- * (exceljs 4.4 split multi-byte characters at chunk boundaries; see patches/exceljs+4.4.0.patch).
+ * The streaming reader must return Chinese text intact however the zip stream is chunked: a
+ * multi-byte character may be split between two inflated chunks (exceljs 4.4's reader turned
+ * such characters into U+FFFD). Files written by exceljs's streaming writer, as users' tools do.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";

@@ -1,0 +1,199 @@
+/**
+ * `npm run bench` (not a test: figures depend on the machine). For person-level sheets of 10k, 100k
+ * and 1,048,576 rows × 34 columns (bench/ledgerFile.ts: 3 rows above the persons, so the largest
+ * fills a sheet to Excel's last row), measures:
+ *   inflate_s        bare decompression of the sheet and shared-strings parts (node's zlib): the floor
+ *   inflate_fflate_s the same with fflate (JavaScript; what the reader uses in a browser)
+ *   check_s          `bangfu check --json` wall time, whole process (compiled CLI, start-up included)
+ *   check_cpu_s      its CPU time (user + system): steadier than wall time on a shared machine
+ *   check_ratio      check_s / inflate_s
+ *   peak_rss_mb      peak resident memory of that check process
+ *   engine_rows_per_s rules (checkLedger) on a ledger already read, rows per second
+ *   summary_s        `bangfu summary` wall time, whole process
+ *   tier_range_ms    =BANGFU.TIER over a 100,000-cell column
+ *   filial_range_ms  =BANGFU.FILIAL_MATCH over 100,000 ID numbers
+ *   office_syncs     context.sync() calls of the Office adapter reading 100k rows × 34 columns
+ * Usage: npm run bench [-- --rows 10000[,100000]] [--json] [--no-summary]
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { writeBenchLedger } from "./ledgerFile";
+import { nodeInflater } from "../src/xlsx/readWorkbook";
+import { ByteSource, entryBytes, Inflater, readZipDirectory } from "../src/xlsx/zip";
+
+const REPO = path.join(__dirname, "..");
+const AS_OF = "2025-12-15";
+const DEFAULT_ROWS = [10_000, 100_000, 1_048_576];
+const TARGET_RATIO = 2.5;
+const TARGET_RSS_MB = 300;
+
+interface Row {
+  rows: number;
+  file_mb: number;
+  inflate_s: number;
+  /** The same parts through fflate, the JavaScript inflater the browser uses (for comparison). */
+  inflate_fflate_s: number;
+  check_s: number | null;
+  /** CPU seconds (user + system) of the check process: steadier than wall time on a busy machine. */
+  check_cpu_s: number | null;
+  check_ratio: number | null;
+  /** null when the process died without reporting (V8 out of memory). */
+  peak_rss_mb: number | null;
+  check_exit: number | null;
+  check_message: string | null;
+  engine_rows_per_s: number | null;
+  summary_s: number | null;
+}
+
+function fileSource(file: string): ByteSource & { close(): void } {
+  const fd = fs.openSync(file, "r");
+  return {
+    size: fs.fstatSync(fd).size,
+    read: async (offset, length) => {
+      const buffer = Buffer.allocUnsafe(length);
+      const n = fs.readSync(fd, buffer, 0, length, offset);
+      return buffer.subarray(0, n);
+    },
+    close: () => fs.closeSync(fd),
+  };
+}
+
+/**
+ * Bare decompression of the sheet and shared strings, output discarded: with node's zlib (the
+ * floor; the inflater the command line uses) or with fflate (the one the browser uses).
+ */
+async function inflateSeconds(file: string, inflater: Inflater | undefined): Promise<number> {
+  const source = fileSource(file);
+  try {
+    const entries = await readZipDirectory(source);
+    const started = process.hrtime.bigint();
+    for (const name of ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"]) {
+      const entry = entries.get(name);
+      if (entry) for await (const chunk of entryBytes(source, entry, { inflater })) void chunk;
+    }
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  } finally {
+    source.close();
+  }
+}
+
+/** Run a node process; wall time, and its own peak RSS and CPU time (bench/peak.cjs). */
+function timed(args: string[]): { status: number | null; seconds: number; cpuSeconds: number; rssMb: number; stdout: string; stderr: string } {
+  const statsFile = path.join(os.tmpdir(), `bangfu-bench-stats-${process.pid}.json`);
+  fs.rmSync(statsFile, { force: true });
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ["--require", path.join(__dirname, "peak.cjs"), ...args], {
+    cwd: REPO,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    env: { ...process.env, BANGFU_BENCH_STATS: statsFile },
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const stats = fs.existsSync(statsFile) ? (JSON.parse(fs.readFileSync(statsFile, "utf8")) as { peakKb: number; cpuSeconds: number }) : null;
+  fs.rmSync(statsFile, { force: true });
+  return { status: run.status ?? (run.signal ? 128 : null), seconds, cpuSeconds: stats?.cpuSeconds ?? NaN, rssMb: (stats?.peakKb ?? NaN) / 1024, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** A helper step run in a child process (tsx), printing one JSON line. */
+function step(name: string, ...args: string[]): Record<string, number> {
+  const run = spawnSync(process.execPath, ["--require", "tsx/cjs", path.join(__dirname, "steps.ts"), name, ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (run.status !== 0) return { error: 1 };
+  return JSON.parse(run.stdout.trim().split("\n").pop() ?? "{}") as Record<string, number>;
+}
+
+async function measure(rows: number, withSummary: boolean): Promise<Row> {
+  const file = path.join(os.tmpdir(), `bangfu-bench-sheet-${rows}.xlsx`);
+  if (!fs.existsSync(file)) {
+    const started = Date.now();
+    await writeBenchLedger(rows, `${file}.part`);
+    fs.renameSync(`${file}.part`, file);
+    process.stderr.write(`wrote a sheet of ${rows} rows × 34 columns to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+  const inflate = await inflateSeconds(file, nodeInflater);
+  const inflateFflate = await inflateSeconds(file, undefined);
+  const check = timed([path.join(REPO, "bin", "bangfu.js"), "check", file, "--as-of", AS_OF, "--json"]);
+  const checked = check.status === 0 || check.status === 1;
+  const engine = checked ? step("engine", file) : null;
+  let summary: number | null = null;
+  if (withSummary && checked) {
+    const out = path.join(os.tmpdir(), `bangfu-bench-34c-${rows}-summary.xlsx`);
+    const run = timed([path.join(REPO, "bin", "bangfu.js"), "summary", file, "-o", out, "--as-of", AS_OF]);
+    summary = run.status === 0 ? run.seconds : null;
+    fs.rmSync(out, { force: true });
+  }
+  return {
+    rows,
+    file_mb: round(fs.statSync(file).size / 1e6, 1),
+    inflate_s: round(inflate, 3),
+    inflate_fflate_s: round(inflateFflate, 3),
+    check_s: checked ? round(check.seconds, 2) : null,
+    check_cpu_s: checked && !Number.isNaN(check.cpuSeconds) ? round(check.cpuSeconds, 2) : null,
+    check_ratio: checked ? round(check.seconds / inflate, 2) : null,
+    peak_rss_mb: Number.isNaN(check.rssMb) ? null : Math.round(check.rssMb),
+    check_exit: check.status,
+    check_message: checked ? null : (check.stderr.trim().split("\n").slice(0, 3).join(" ") || `exit ${check.status}`).slice(0, 300),
+    engine_rows_per_s: engine && engine.rowsPerSecond ? Math.round(engine.rowsPerSecond) : null,
+    summary_s: summary === null ? null : round(summary, 2),
+  };
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const json = argv.includes("--json");
+  const rowsAt = argv.indexOf("--rows");
+  const sizes = rowsAt >= 0 ? argv[rowsAt + 1].split(",").map(Number) : DEFAULT_ROWS;
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1_048_576)) throw new Error("--rows: whole numbers from 1 to 1048576, comma-separated");
+  const withSummary = !argv.includes("--no-summary");
+  const results: Row[] = [];
+  for (const rows of sizes) {
+    results.push(await measure(rows, withSummary && rows <= 100_000));
+    if (!json) process.stderr.write(`${JSON.stringify(results[results.length - 1])}\n`);
+  }
+  const functions = step("functions");
+  const office = step("office", "100000");
+  const at100k = results.find((r) => r.rows === 100_000);
+  const targets = {
+    check_ratio_at_100k: { target: `≤ ${TARGET_RATIO}`, value: at100k?.check_ratio ?? null, met: at100k?.check_ratio != null ? at100k.check_ratio <= TARGET_RATIO : null },
+    peak_rss_mb_at_100k: { target: `≤ ${TARGET_RSS_MB}`, value: at100k?.peak_rss_mb ?? null, met: at100k?.peak_rss_mb != null ? at100k.peak_rss_mb <= TARGET_RSS_MB : null },
+    tier_range_ms: { target: "≤ 50", value: functions.tierMs ?? null, met: functions.tierMs !== undefined ? functions.tierMs <= 50 : null },
+    filial_range_ms: { target: "≤ 100", value: functions.filialMs ?? null, met: functions.filialMs !== undefined ? functions.filialMs <= 100 : null },
+  };
+  const output = { node: process.version, cpus: os.cpus().length, results, tier_range_ms: functions.tierMs ?? null, filial_range_ms: functions.filialMs ?? null, office_syncs_100k: office.syncs ?? null, targets };
+  if (json) {
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    return;
+  }
+  const head = ["sheet rows", "file MB", "inflate s", "fflate s", "check s", "check CPU s", "check/inflate", "peak RSS MB", "engine rows/s", "summary s"];
+  const lines = results.map((r) => [
+    String(r.rows),
+    String(r.file_mb),
+    r.inflate_s.toFixed(3),
+    r.inflate_fflate_s.toFixed(3),
+    r.check_s === null ? `refused/failed (exit ${r.check_exit})` : r.check_s.toFixed(2),
+    r.check_cpu_s === null ? "—" : r.check_cpu_s.toFixed(2),
+    r.check_ratio === null ? "—" : r.check_ratio.toFixed(2),
+    r.peak_rss_mb === null ? "—" : String(r.peak_rss_mb),
+    r.engine_rows_per_s === null ? "—" : String(r.engine_rows_per_s),
+    r.summary_s === null ? "—" : r.summary_s.toFixed(2),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join("  ");
+  console.log(fmt(head));
+  for (const l of lines) console.log(fmt(l));
+  for (const r of results) if (r.check_message) console.log(`${r.rows} rows: ${r.check_message}`);
+  console.log(`TIER over 100,000 cells: ${functions.tierMs ?? "?"} ms (target ≤ 50); FILIAL_MATCH over 100,000 IDs: ${functions.filialMs ?? "?"} ms (target ≤ 100)`);
+  console.log(`Office adapter reading 100,000 rows × 34 columns: ${office.syncs ?? "?"} syncs`);
+  for (const [name, t] of Object.entries(targets)) console.log(`target ${name} ${t.target}: ${t.value ?? "—"} ${t.met === null ? "" : t.met ? "met" : "NOT met"}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

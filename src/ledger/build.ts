@@ -1,0 +1,498 @@
+/**
+ * Building a Ledger one data row at a time, from any host: a SheetInput's rows (readLedger) or
+ * rows streamed out of an .xlsx file (./stream.ts). Each row is read into typed field values as
+ * it arrives and the row's cells are not kept; cell references are computed from the row and
+ * the column when a finding asks for them. The layout (person or household) is decided at the
+ * end from the evidence gathered (./layout.ts), then rows are grouped into households.
+ */
+import { CivilDate, compactText, isBlank, parseResidentId, quote, roundToPrecision } from "../values";
+import { columnNumber } from "./cellRef";
+import { FIELD_KEYS, FIELDS, FieldKey } from "./fields";
+import { amountScaleOf, duplicateColumnMessage, HeaderInfo } from "./headers";
+import { decideLayout, isHeadRelation } from "./layout";
+import type { CellProblem, CellRef, ColumnInfo, FieldCells, FieldValues, HouseholdRecord, Ledger, MergedRange, PersonRecord } from "./model";
+import { LedgerNotFoundError } from "./model";
+import { CellReading, cellText, isNoMarker, plainValue, readFieldCell, splitMeasures } from "./values";
+
+type MutableValues = { -readonly [K in keyof FieldValues]: FieldValues[K] };
+type Letters = { [K in FieldKey]?: string };
+
+const NO_MEASURES: readonly string[] = Object.freeze([]);
+
+/**
+ * A row's values start as a copy of a template holding the ledger's fields, all absent: one
+ * compact object shape for every row. (Adding twenty fields one by one to {} would turn each
+ * row's object into a slow dictionary; JSON.parse builds the template with fast properties, and
+ * a copy keeps them.)
+ */
+function valuesTemplate(fields: readonly FieldKey[]): MutableValues {
+  const template = JSON.parse(`{${fields.map((f) => `"${f}":null`).join(",")}}`) as Record<string, unknown>;
+  for (const f of fields) template[f] = undefined;
+  return template as MutableValues;
+}
+const SUMMARY_LABEL = /^.{0,12}(合计|总计|小计)[:：]?$/;
+const FOOTER_LABEL = /^(注|备注|说明)[:：、.\d]|^(填表|填报|制表|审核|统计|单位负责|负责|联系|经办)(人|日期|时间|电话|单位)?[:：]/;
+/** Readings cached per column: categorical values repeat (是/否, 普通劳动力, a village's name, a visit date). */
+const CACHE_LIMIT = 4096;
+
+/** One data row, read: a person of the ledger (in a household-level ledger, the household row). */
+class RowRecord implements PersonRecord {
+  key = "";
+  /** Key used to group rows into households (headName keys are qualified by town and village). */
+  groupKey = "";
+  isHead = false;
+  measures: readonly string[] = NO_MEASURES;
+  /** The birth date came from the ID number: its cell is the ID's. */
+  birthFromId = false;
+  /** An ID number that did not validate, as written (compacted): duplicates are still found. */
+  rawId: string | null = null;
+  constructor(
+    readonly row: number,
+    readonly values: MutableValues,
+    readonly letters: Letters,
+  ) {}
+
+  get cells(): FieldCells {
+    return new RowCells(this) as unknown as FieldCells;
+  }
+}
+
+function cellOfRecord(record: RowRecord, field: FieldKey): CellRef | undefined {
+  if ((record.values as Record<FieldKey, unknown>)[field] === undefined) return undefined;
+  const letter = field === "birthDate" && record.birthFromId ? record.letters.personId : record.letters[field];
+  return letter === undefined ? undefined : { row: record.row, column: letter };
+}
+
+/** A row's cells, computed on demand: `cells.perCapitaIncome` is {row, column} when the row has that value. */
+class RowCells {
+  constructor(readonly record: RowRecord) {}
+}
+
+/** A household's cells: each household value's cell is that of the member row it was taken from (the head's first). */
+class HouseholdCells {
+  constructor(readonly members: readonly RowRecord[]) {}
+}
+
+for (const field of FIELD_KEYS) {
+  Object.defineProperty(RowCells.prototype, field, {
+    enumerable: true,
+    get(this: RowCells) {
+      return cellOfRecord(this.record, field);
+    },
+  });
+  Object.defineProperty(HouseholdCells.prototype, field, {
+    enumerable: true,
+    get(this: HouseholdCells) {
+      for (const heads of [true, false]) {
+        for (const member of this.members) {
+          if (member.isHead !== heads) continue;
+          const cell = cellOfRecord(member, field);
+          if (cell) return cell;
+        }
+      }
+      return undefined;
+    },
+  });
+}
+
+type ColumnReader = (raw: unknown) => CellReading<FieldKey>;
+
+/** Reads one column's cells by its field's type, scaling 万元 amounts, remembering repeated values. */
+function columnReader(field: FieldKey, header: string): ColumnReader {
+  const type = FIELDS[field].type;
+  const scale = type === "amount" ? amountScaleOf(header) : 1;
+  const read = (raw: unknown): CellReading<FieldKey> => {
+    const reading = readFieldCell(field, raw);
+    if (scale === 1 || reading.status !== "ok") return reading;
+    return { status: "ok", value: scaled(reading.value, raw, scale) as never };
+  };
+  // Only categorical columns are worth remembering: IDs, names and amounts rarely repeat.
+  if (type === "idNumber" || type === "amount" || type === "integer" || type === "text") return read;
+  const cache = new Map<unknown, CellReading<FieldKey>>();
+  return (raw) => {
+    const hit = cache.get(raw);
+    if (hit !== undefined) return hit;
+    const reading = read(raw);
+    if (cache.size < CACHE_LIMIT && (typeof raw === "string" || typeof raw === "number")) cache.set(raw, reading);
+    return reading;
+  };
+}
+
+/** A number read under a 万元 header, in yuan; a value that carries its own 万/亿 ("0.5万") is already in yuan. */
+function scaled(value: unknown, raw: unknown, scale: number): unknown {
+  if (typeof value !== "number") return value;
+  const text = plainValue(raw);
+  if (typeof text === "string" && /[万亿]/.test(text)) return value;
+  return roundToPrecision(value * scale);
+}
+
+export class LedgerBuilder {
+  private readonly fieldCols: readonly (ColumnInfo & { field: FieldKey })[];
+  private readonly readers: readonly ColumnReader[];
+  private readonly kindCols: readonly ColumnInfo[];
+  private readonly usedCols: readonly ColumnInfo[];
+  private readonly keyField: FieldKey;
+  private readonly keyColumn: ColumnInfo;
+  private readonly fieldColumns: { [K in FieldKey]?: ColumnInfo } = {};
+  private readonly letters: Letters = {};
+  private readonly originColumn: number;
+  private readonly firstDataRow: number;
+  private readonly records: RowRecord[] = [];
+  private readonly problems: CellProblem[];
+  private readonly measureParts = new Map<string, readonly string[]>();
+  private readonly birthDates = new Map<string, CivilDate>();
+  private readonly rowTemplate: MutableValues;
+  private readonly householdTemplate: MutableValues;
+  private readonly householdFields: readonly FieldKey[];
+
+  /** Throws LedgerNotFoundError when the header has no household key. */
+  constructor(
+    readonly sheetName: string,
+    readonly header: HeaderInfo,
+    origin: { readonly row: number; readonly column: number } = { row: 1, column: 1 },
+  ) {
+    const { columns } = header;
+    for (const column of columns) if (column.field !== null) this.fieldColumns[column.field] = column;
+    const keyField: FieldKey | null = this.fieldColumns.householdId ? "householdId" : this.fieldColumns.headName ? "headName" : null;
+    if (keyField === null) {
+      throw new LedgerNotFoundError(
+        sheetName,
+        `工作表“${sheetName}”第${header.headerRow}行的表头中没有“户编号”列（也没有“户主姓名”列），无法把各行归到户：请添加“户编号”列（也可写作 户码、户号），或在列映射中指定哪一列是户编号`,
+      );
+    }
+    this.keyField = keyField;
+    // A second column for a field is not read: say which column is and why (D04).
+    this.problems = header.duplicateColumns.map((d) => ({ cell: { row: d.headerRow, column: d.ignored.letter }, field: d.field, value: null, kind: "unreadable", message: duplicateColumnMessage(d) }));
+    this.keyColumn = this.fieldColumns[keyField] as ColumnInfo;
+    this.originColumn = origin.column;
+    this.firstDataRow = origin.row + header.dataStartIndex;
+    this.fieldCols = columns.filter((c): c is ColumnInfo & { field: FieldKey } => c.field !== null);
+    this.readers = this.fieldCols.map((c) => columnReader(c.field, c.header));
+    this.kindCols = columns.filter((c) => c.measureKind !== null);
+    this.usedCols = columns.filter((c) => c.field !== null || c.measureKind !== null);
+    for (const column of this.fieldCols) this.letters[column.field] = column.letter;
+    if (this.letters.birthDate === undefined && this.letters.personId !== undefined) this.letters.birthDate = this.letters.personId;
+    const rowFields = this.fieldCols.map((c) => c.field);
+    if (this.fieldColumns.personId && !this.fieldColumns.birthDate) rowFields.push("birthDate");
+    this.rowTemplate = valuesTemplate(rowFields);
+    this.householdFields = rowFields.filter((f) => FIELDS[f].level === "household");
+    this.householdTemplate = valuesTemplate(this.householdFields);
+  }
+
+  /**
+   * The columns (indexes into a row) the builder looks at: the recognised ones, plus the first
+   * columns where 合计 and note rows put their label. A streaming reader may skip the others.
+   */
+  wantedColumns(): number[] {
+    const used = this.usedCols.map((c) => c.index);
+    const first = Math.min(...used);
+    const out = new Set<number>(used);
+    for (let i = 0; i < Math.max(3, first + 1); i++) out.add(i);
+    return [...out].sort((a, b) => a - b);
+  }
+
+  /** Read one data row (1-based sheet row; cells[i] is column origin + i). The cells are not kept. */
+  addRow(sheetRow: number, cells: readonly unknown[]): void {
+    let any = false;
+    for (const c of this.usedCols) {
+      if (!isBlank(plainValue(cells[c.index]))) {
+        any = true;
+        break;
+      }
+    }
+    if (!any || isSummaryRow(cells)) return;
+    const keyBlank = isBlank(plainValue(cells[this.keyColumn.index]));
+    if (keyBlank && isFooterRow(cells)) return;
+    if (sheetRow === this.firstDataRow && isNumberingRow(cells)) return;
+    this.records.push(this.readRow(cells, sheetRow));
+  }
+
+  private readRow(cells: readonly unknown[], row: number): RowRecord {
+    const values: MutableValues = { ...this.rowTemplate };
+    const set = values as Record<FieldKey, unknown>;
+    const record = new RowRecord(row, values, this.letters);
+    for (let i = 0; i < this.fieldCols.length; i++) {
+      const column = this.fieldCols[i];
+      const raw = cells[column.index];
+      if (raw === undefined || raw === null || raw === "") continue;
+      const reading = this.readers[i](raw);
+      if (reading.status === "blank") continue;
+      if (reading.status === "ok") {
+        set[column.field] = reading.value;
+        // Excel keeps 15 significant digits: a longer 户编号 typed as a number has lost its tail, and
+        // households may have merged. The key is still used (it is all there is), but it is reported.
+        if (column.field === "householdId" && typeof plainValue(raw) === "number" && Math.abs(plainValue(raw) as number) >= 1e15) {
+          this.problems.push({
+            cell: { row, column: column.letter },
+            field: column.field,
+            value: plainValue(raw),
+            kind: "unreadable",
+            message: `户编号${quote(plainValue(raw))}被存成了数字，超过15位的末几位已丢失，不同的户可能被并为一户：请把该列设为“文本”格式后重新录入`,
+          });
+        }
+      } else {
+        this.problems.push({ cell: { row, column: column.letter }, field: column.field, value: plainValue(raw), kind: reading.kind, message: reading.message });
+        if (column.field === "personId") record.rawId = compactText(plainValue(raw)).toUpperCase();
+      }
+    }
+    if (values.birthDate === undefined && values.personId !== undefined) {
+      values.birthDate = this.birthDateOf(values.personId);
+      record.birthFromId = true;
+    }
+    // The parts of a measures text are shared by every row with that text; kind columns add to a copy.
+    let measures: readonly string[] = values.measures !== undefined ? this.splitMeasures(values.measures) : NO_MEASURES;
+    for (const column of this.kindCols) {
+      if (isNoMarker(cells[column.index]) || measures.includes(column.measureKind as string)) continue;
+      measures = [...measures, column.measureKind as string];
+    }
+    record.measures = measures;
+    this.keyOf(record);
+    return record;
+  }
+
+  /** The birth date in a validated ID number; one object per date, shared (dates repeat). */
+  private birthDateOf(id: string): CivilDate {
+    const key = id.length === 18 ? id.slice(6, 14) : `19${id.slice(6, 12)}`;
+    let date = this.birthDates.get(key);
+    if (date === undefined) {
+      date = parseResidentId(id).birthDate;
+      this.birthDates.set(key, date);
+    }
+    return date;
+  }
+
+  private splitMeasures(text: string): readonly string[] {
+    let parts = this.measureParts.get(text);
+    if (parts === undefined) {
+      parts = splitMeasures(text);
+      if (this.measureParts.size < CACHE_LIMIT) this.measureParts.set(text, parts);
+    }
+    return parts;
+  }
+
+  private keyOf(record: RowRecord): void {
+    const values = record.values;
+    const key = ((values as Record<FieldKey, unknown>)[this.keyField] as string | undefined) ?? "";
+    record.key = key;
+    // Head names repeat across villages; qualify them so two heads of the same name stay apart.
+    record.groupKey = this.keyField === "headName" ? `${values.town ?? ""}\u0000${values.village ?? ""}\u0000${key}` : key;
+    record.isHead = values.relation !== undefined && isHeadRelation(values.relation);
+  }
+
+  /** A merged area's value applies to every data row it covers, in the area's first column. */
+  private applyMerges(merges: readonly MergedRange[]): void {
+    const records = this.records;
+    const byColumn = new Map<number, ColumnInfo>();
+    for (const c of this.usedCols) byColumn.set(c.index, c);
+    const at = (row: number): number => {
+      let lo = 0;
+      let hi = records.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (records[mid].row < row) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    for (const merge of merges) {
+      if (merge.bottom <= merge.top || merge.top < this.firstDataRow) continue;
+      const column = byColumn.get(merge.left - this.originColumn);
+      if (!column) continue;
+      const start = at(merge.top);
+      const top = records[start];
+      if (!top || top.row !== merge.top) continue;
+      for (let i = start + 1; i < records.length && records[i].row <= merge.bottom; i++) {
+        const record = records[i];
+        if (column.field !== null) {
+          const field = column.field;
+          const value = (top.values as Record<FieldKey, unknown>)[field];
+          const own = record.values as Record<FieldKey, unknown>;
+          if (value === undefined || own[field] !== undefined) continue;
+          own[field] = value;
+          if (field === "measures") record.measures = mergeMeasures(record.measures, this.splitMeasures(value as string));
+          this.keyOf(record);
+        } else if (column.measureKind !== null && top.measures.includes(column.measureKind)) {
+          record.measures = mergeMeasures(record.measures, [column.measureKind]);
+        }
+      }
+    }
+  }
+
+  /** Group the rows into households and hand over the ledger. */
+  finish(merges: readonly MergedRange[] = []): Ledger {
+    if (merges.length > 0) this.applyMerges(merges);
+    const { records, problems, keyField, keyColumn, fieldColumns } = this;
+    const seenIds = new Set<string>();
+    let repeated = false;
+    if (keyField === "householdId") {
+      for (const record of records) {
+        const id = record.values.householdId;
+        if (id === undefined) continue;
+        if (seenIds.has(id)) {
+          repeated = true;
+          break;
+        }
+        seenIds.add(id);
+      }
+    }
+    seenIds.clear();
+    const layout = decideLayout({ personColumn: fieldColumns.personId, relationColumn: fieldColumns.relation !== undefined, repeatedHouseholdId: repeated });
+    const keyRef = (row: number): CellRef => ({ row, column: keyColumn.letter });
+    const blankKeyProblem = (row: number): CellProblem => ({
+      cell: keyRef(row),
+      field: keyField,
+      value: null,
+      kind: "unreadable",
+      message: `第${row}行有数据，但${FIELDS[keyField].label}为空：该行按单独一户检查，请补填${FIELDS[keyField].label}`,
+    });
+
+    // Group rows into households, in order of first appearance.
+    const groups: RowRecord[][] = [];
+    if (layout === "person") {
+      const byKey = new Map<string, RowRecord[]>();
+      let current: RowRecord[] | null = null;
+      for (const row of records) {
+        if (row.key !== "") {
+          let group = byKey.get(row.groupKey);
+          if (!group) {
+            group = [];
+            byKey.set(row.groupKey, group);
+            groups.push(group);
+          }
+          group.push(row);
+          current = group;
+        } else if (current && !row.isHead) {
+          current.push(row);
+        } else {
+          problems.push(blankKeyProblem(row.row));
+          current = [row];
+          groups.push(current);
+        }
+      }
+    } else {
+      for (const row of records) {
+        if (row.key === "") problems.push(blankKeyProblem(row.row));
+        groups.push([row]);
+      }
+    }
+
+    const households = groups.map((group) => buildHousehold(group, this.householdFields, this.householdTemplate));
+    const duplicates =
+      layout === "person"
+        ? findDuplicates(records, "personId", (row) => personKeyOf(row, fieldColumns.personId))
+        : findDuplicates(records, keyField, (row) => (row.key === "" ? null : { key: row.key, group: row.groupKey, cell: keyRef(row.row) }));
+    const personCount = layout === "person" ? records.length : households.reduce((sum, h) => sum + (h.values.householdSize ?? 1), 0);
+    problems.sort((a, b) => a.cell.row - b.cell.row || columnNumber(a.cell.column) - columnNumber(b.cell.column));
+
+    return {
+      sheetName: this.sheetName,
+      headerRow: this.header.headerRow,
+      headerLastRow: this.header.headerLastRow,
+      columns: this.header.columns,
+      fieldColumns,
+      layout,
+      keyField,
+      households,
+      personCount,
+      problems,
+      duplicates,
+    };
+  }
+}
+
+function mergeMeasures(own: readonly string[], more: readonly string[]): readonly string[] {
+  const out = [...own];
+  for (const m of more) addOnce(out, m);
+  return out;
+}
+
+function buildHousehold(group: RowRecord[], householdFields: readonly FieldKey[], template: MutableValues): HouseholdRecord {
+  // Household values come from the head's row first, then the other rows in sheet order.
+  const values: MutableValues = { ...template };
+  const set = values as Record<FieldKey, unknown>;
+  for (const field of householdFields) {
+    let value: unknown;
+    for (const row of group) if (row.isHead && (value = (row.values as Record<FieldKey, unknown>)[field]) !== undefined) break;
+    if (value === undefined) for (const row of group) if (!row.isHead && (value = (row.values as Record<FieldKey, unknown>)[field]) !== undefined) break;
+    if (value !== undefined) set[field] = value;
+  }
+  let measures: readonly string[] = group[0].measures;
+  if (group.some((row) => row.measures !== measures)) {
+    const all: string[] = [];
+    for (const row of group) for (const m of row.measures) addOnce(all, m);
+    measures = all;
+  }
+  const key = group.find((r) => r.key !== "")?.key ?? "";
+  return { key, rows: group.map((r) => r.row), values, cells: new HouseholdCells(group) as unknown as FieldCells, members: group, measures };
+}
+
+interface KeyedCell {
+  readonly key: string;
+  readonly group: string;
+  readonly cell: CellRef;
+}
+
+function findDuplicates(rows: readonly RowRecord[], field: FieldKey, keyOf: (row: RowRecord) => KeyedCell | null): Ledger["duplicates"] {
+  const seen = new Map<string, { key: string; first: CellRef; cells: CellRef[] | null }>();
+  for (const row of rows) {
+    const keyed = keyOf(row);
+    if (!keyed) continue;
+    const entry = seen.get(keyed.group);
+    if (!entry) seen.set(keyed.group, { key: keyed.key, first: keyed.cell, cells: null });
+    else (entry.cells ??= [entry.first]).push(keyed.cell);
+  }
+  const out: { key: string; field: FieldKey; cells: CellRef[] }[] = [];
+  for (const e of seen.values()) if (e.cells !== null) out.push({ key: e.key, field, cells: e.cells });
+  return out;
+}
+
+/** A person's ID for duplicate detection: the validated number, or the text as written when invalid. */
+function personKeyOf(row: RowRecord, column: ColumnInfo | undefined): KeyedCell | null {
+  if (!column) return null;
+  const id = row.values.personId;
+  if (id !== undefined) return { key: id, group: id, cell: { row: row.row, column: column.letter } };
+  if (row.rawId === null || row.rawId === "") return null;
+  return { key: row.rawId, group: row.rawId, cell: { row: row.row, column: column.letter } };
+}
+
+function addOnce(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item);
+}
+
+/** A 合计 / 总计 / 小计 row: one of its first non-blank cells says so. */
+function isSummaryRow(cells: readonly unknown[]): boolean {
+  let seen = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const value = cells[i];
+    if (value === undefined || value === null || typeof value === "number") {
+      if (typeof value === "number" && ++seen >= 3) return false;
+      continue;
+    }
+    const text = cellText(value);
+    if (text === "") continue;
+    if (typeof plainValue(value) === "string" && SUMMARY_LABEL.test(compactText(text))) return true;
+    if (++seen >= 3) return false;
+  }
+  return false;
+}
+
+/** A note or signature line under the table (注：…, 填表人：…). */
+function isFooterRow(cells: readonly unknown[]): boolean {
+  for (const value of cells) {
+    const text = cellText(value);
+    if (text !== "") return FOOTER_LABEL.test(compactText(text));
+  }
+  return false;
+}
+
+/** The column-numbering row some forms put under the header: 1, 2, 3 … (or 甲, 乙, then 1, 2 …). */
+function isNumberingRow(cells: readonly unknown[]): boolean {
+  const numbers: number[] = [];
+  for (const value of cells) {
+    const text = cellText(value);
+    if (text === "" || /^[甲乙丙丁]$/.test(text)) continue;
+    if (!/^\d{1,3}$/.test(text)) return false;
+    numbers.push(Number(text));
+  }
+  return numbers.length >= 3 && numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
+}

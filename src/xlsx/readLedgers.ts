@@ -1,0 +1,107 @@
+/**
+ * Ledgers out of an opened .xlsx workbook, platform-neutral: each sheet's rows stream straight
+ * into the ledger reader, and a sheet whose first rows hold no ledger is left after those rows.
+ *
+ * Which sheet: the one named (hidden ones too), else the first visible sheet in tab order that
+ * holds a ledger; hidden and very hidden sheets are passed over and reported as such.
+ */
+import { HEADER_SEARCH_ROWS, Ledger, LedgerNotFoundError, MergedRange, ReadOptions, SheetInput } from "../ledger";
+import { LedgerStream } from "../ledger/stream";
+import type { SheetInfo, XlsxWorkbook } from "./workbook";
+
+export interface SheetScan {
+  readonly name: string;
+  /** Why the sheet was not taken (Chinese); null for a sheet read as a ledger. */
+  readonly skipped: string | null;
+  readonly hidden: boolean;
+}
+
+export interface LedgerReadOptions extends ReadOptions {
+  /** Read only this sheet (matched as Excel does, without regard to case). */
+  readonly sheetName?: string;
+  /** Every ledger sheet (a workbook with one sheet per street), not only the first. */
+  readonly all?: boolean;
+  /** Rows read so far, every 5,000 rows. */
+  readonly onProgress?: (rowsRead: number) => void;
+}
+
+export interface LedgersRead {
+  readonly ledgers: readonly Ledger[];
+  readonly scanned: readonly SheetScan[];
+}
+
+/** The sheet of that name, or a LedgerNotFoundError listing the sheets there are. */
+export function sheetNamed(workbook: XlsxWorkbook, name: string): SheetInfo {
+  const sheet = workbook.sheets.find((s) => s.name === name) ?? workbook.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (sheet) return sheet;
+  const names = workbook.sheets.map((s) => `“${s.name}”${s.state === "visible" ? "" : "（隐藏）"}`).join("、");
+  throw new LedgerNotFoundError(name, `文件中没有名为“${name}”的工作表（现有：${names || "无"}）`);
+}
+
+export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOptions = {}): Promise<LedgersRead> {
+  const scanned: SheetScan[] = [];
+  const ledgers: Ledger[] = [];
+  let rowsRead = 0;
+  const progress = () => {
+    rowsRead += 1;
+    if (rowsRead % 5000 === 0) options.onProgress?.(rowsRead);
+  };
+  const candidates = options.sheetName !== undefined ? [sheetNamed(workbook, options.sheetName)] : workbook.sheets;
+  for (const sheet of candidates) {
+    const hidden = sheet.state !== "visible";
+    if (options.sheetName === undefined) {
+      if (hidden) {
+        scanned.push({ name: sheet.name, hidden, skipped: `工作表“${sheet.name}”是${sheet.state === "veryHidden" ? "深度隐藏" : "隐藏"}的工作表，未检查（如要检查它，请用 --sheet 指定）` });
+        continue;
+      }
+      if (sheet.kind !== "worksheet") {
+        scanned.push({ name: sheet.name, hidden, skipped: `“${sheet.name}”是图表或对话框工作表，没有单元格` });
+        continue;
+      }
+    }
+    const stream = new LedgerStream(sheet.name, { mapping: options.mapping, named: options.sheetName !== undefined });
+    const control = { wanted: null as Uint8Array | null };
+    const result = await workbook.scan(
+      sheet,
+      {
+        row: (rowNumber, cells, width) => {
+          progress();
+          const go = stream.row(rowNumber, cells, width);
+          if (control.wanted === null) control.wanted = stream.wantedColumns();
+          return go;
+        },
+      },
+      control,
+    );
+    try {
+      if (stream.refusal !== null && !result.complete) throw new LedgerNotFoundError(sheet.name, stream.refusal);
+      ledgers.push(stream.finish(result.merges));
+      scanned.push({ name: sheet.name, hidden, skipped: null });
+      if (!options.all) break;
+    } catch (error) {
+      if (!(error instanceof LedgerNotFoundError) || options.sheetName !== undefined) throw error;
+      scanned.push({ name: sheet.name, hidden, skipped: error.message });
+    }
+  }
+  return { ledgers, scanned };
+}
+
+/**
+ * A sheet's rows as a SheetInput (every row held: for small sheets, tests and hosts that need the
+ * cells themselves; ledgers are read with readLedgers). Merged areas included.
+ */
+export async function readSheetInput(workbook: XlsxWorkbook, sheet: SheetInfo, maxRows = Infinity): Promise<SheetInput> {
+  const cells: unknown[][] = [];
+  const result = await workbook.scan(sheet, {
+    row: (rowNumber, row, width) => {
+      while (cells.length < rowNumber - 1) cells.push([]);
+      cells.push(row.slice(0, width));
+      return rowNumber < maxRows;
+    },
+  });
+  const merges: MergedRange[] = result.merges;
+  return { name: sheet.name, cells, merges };
+}
+
+/** Rows the header finder looks at, for a first look at a sheet. */
+export const PROBE_ROWS = HEADER_SEARCH_ROWS + 1;

@@ -1,0 +1,51 @@
+/**
+ * The worksheet and shared-strings scans give the same rows however the inflated bytes are cut:
+ * inside a tag, inside a multi-byte character, between </row> and the next row.
+ */
+import { scanSharedStrings, scanWorksheet } from "../../src/xlsx/sheetXml";
+import { sharedStringsXml, worksheetXml } from "../support/xlsxPackage";
+
+async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+async function rows(xml: string, size: number, sharedStrings: string[] = []): Promise<{ rows: unknown[][]; merges: unknown[] }> {
+  const out: unknown[][] = [];
+  const result = await scanWorksheet(chunked(new TextEncoder().encode(xml), size), { sharedStrings, date1904: false, dateStyles: new Set(), wanted: null }, {
+    row: (n, cells, width) => {
+      out.push([n, ...cells.slice(0, width)]);
+      return true;
+    },
+  });
+  return { rows: out, merges: result.merges };
+}
+
+const XML = worksheetXml(
+  [
+    ["户编号", "户主姓名", "人均纯收入", "备注"],
+    ["H1", "张三", 10999.99, "家有 &<>\"' 符号"],
+    [null, "李四", -3.5e-7, { xml: `<c t="s"><v>1</v></c>` }],
+    ["H3", { xml: `<c t="inlineStr"><is><r><t>王</t></r><r><t xml:space="preserve"> 五</t></r><rPh sb="0" eb="1"><t>wang</t></rPh></is></c>` }, { xml: `<c t="b"><v>1</v></c>` }, { xml: `<c t="e"><v>#N/A</v></c>` }],
+  ],
+  ["A1:B1", "D2:D4"],
+);
+
+test.each([1, 2, 3, 5, 7, 64, 100_000])("chunks of %i bytes: the same rows and merged areas", async (size) => {
+  const whole = await rows(XML, 100_000, ["零", "第一项\r说明"]);
+  expect(whole.rows).toEqual([
+    [1, "户编号", "户主姓名", "人均纯收入", "备注"],
+    [2, "H1", "张三", 10999.99, "家有 &<>\"' 符号"],
+    [3, undefined, "李四", -3.5e-7, "第一项\r说明"],
+    [4, "H3", "王 五", true, "#N/A"],
+  ]);
+  expect(whole.merges).toEqual([
+    { top: 1, left: 1, bottom: 1, right: 2 },
+    { top: 2, left: 4, bottom: 4, right: 4 },
+  ]);
+  expect(await rows(XML, size, ["零", "第一项\r说明"])).toEqual(whole);
+});
+
+test.each([1, 3, 13])("shared strings in chunks of %i bytes", async (size) => {
+  const xml = sharedStringsXml(["甲", { xml: `<si><r><t>乙</t></r><r><t>丙</t></r><rPh sb="0" eb="1"><t>yi</t></rPh></si>` }, "", { xml: "<si/>" }, "a&b", "第一项_x000D_说明"]);
+  expect(await scanSharedStrings(chunked(new TextEncoder().encode(xml), size))).toEqual(["甲", "乙丙", "", "", "a&b", "第一项\r说明"]);
+});
