@@ -15,6 +15,7 @@ import * as React from "react";
 import type { PaneSettings, WorkbookHost } from "../host/types";
 import { SUMMARY_KEYS, SUMMARY_TITLES, SummaryKey } from "../summaries";
 import { ErrorBar } from "./ErrorBar";
+import { formatBytes } from "./format";
 import { Language, Strings, SUMMARY_DESCRIPTIONS } from "./i18n";
 import { CheckResult, GenerateOutcome, PaneEngine, ReadProgressValue } from "./model";
 import { ReadProgress } from "./ReadProgress";
@@ -160,7 +161,7 @@ function DownloadLink({ download, t }: { download: NonNullable<GenerateOutcome["
   return (
     <div>
       <Button as="a" appearance="primary" ref={link} href={download.url} download={download.fileName} title={download.fileName}>
-        {t.downloadCopy(download.fileName, download.bytes)}
+        {t.downloadCopy(download.fileName, formatBytes(download.bytes))}
       </Button>
     </div>
   );

@@ -90,7 +90,7 @@ const ZH = {
   sourceSheet: (sheet: string) => `来源工作表：${sheet}`,
   writtenHeading: (n: number) => `已写入 ${n} 个工作表`,
   goToTab: (name: string) => `转到工作表 ${name}`,
-  downloadCopy: (fileName: string, bytes: number) => `下载 ${fileName}（${(bytes / 1024 / 1024).toFixed(1)} MB）`,
+  downloadCopy: (fileName: string, size: string) => `下载 ${fileName}（${size}）`,
 
   // 设置
   policyHeading: "政策参数",
@@ -273,7 +273,7 @@ const EN: Strings = {
   sourceSheet: (sheet: string) => `Source worksheet: ${sheet}`,
   writtenHeading: (n: number) => `${n} worksheets written`,
   goToTab: (name: string) => `Go to worksheet ${name}`,
-  downloadCopy: (fileName: string, bytes: number) => `Download ${fileName} (${(bytes / 1024 / 1024).toFixed(1)} MB)`,
+  downloadCopy: (fileName: string, size: string) => `Download ${fileName} (${size})`,
 
   policyHeading: "Policy parameters",
   policyYear: "Policy year",

@@ -272,7 +272,7 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
         <input
           ref={input}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
           hidden
           aria-label={p.chooseFileLabel}
           onChange={(event) => {

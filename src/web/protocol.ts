@@ -7,7 +7,8 @@
 import type { PaneSettings } from "../host/types";
 import type { SummaryKey } from "../summaries/model";
 import type { CivilDate } from "../values";
-import type { CheckResult, DetectedColumns } from "../taskpane/model";
+import type { Finding } from "../checks/types";
+import type { CheckResult, DetectedColumns, HouseholdLabel } from "../taskpane/model";
 import type { SerializedError } from "./errors";
 
 export type WorkerRequest =
@@ -45,8 +46,15 @@ export interface GeneratedWorkbook {
   readonly bytes: ArrayBuffer;
 }
 
+/**
+ * A check's findings and household labels travel ahead of the result in parts: a page receiving
+ * 50,000 findings in one message would spend over 100 ms unpacking it at once.
+ */
+export const PART_SIZE = 5000;
+
 export type WorkerResponse =
   | { readonly kind: "progress"; readonly id: number; readonly read: number; readonly fraction: number }
+  | { readonly kind: "part"; readonly id: number; readonly findings: readonly Finding[]; readonly households: readonly HouseholdLabel[] }
   | { readonly kind: "opened"; readonly id: number; readonly workbook: OpenedWorkbook }
   | { readonly kind: "checked"; readonly id: number; readonly result: CheckResult }
   | { readonly kind: "generated"; readonly id: number; readonly generated: GeneratedWorkbook }

@@ -3,6 +3,7 @@
  * few pane strings that it words its own way: there is no Excel workbook here, only a file that
  * is read, and a copy that is downloaded.
  */
+import { formatBytes } from "../taskpane/format";
 import { Language, STRINGS, Strings } from "../taskpane/i18n";
 
 const ZH = {
@@ -20,7 +21,7 @@ const ZH = {
   chooseFileLabel: "选择台账文件（.xlsx）",
   otherFile: "换一个文件…",
   opening: (name: string) => `正在打开 ${name}…`,
-  openedFile: (name: string, bytes: number, sheets: number) => `${name}（${megabytes(bytes)} MB，${sheets} 个工作表）`,
+  openedFile: (name: string, bytes: number, sheets: number) => `${name}（${formatBytes(bytes)}，${sheets} 个工作表）`,
   openFailedTitle: "无法打开这个文件",
   openFailedAction: "请选择其他文件；如果是旧版 .xls 或加了密码的文件，请先在 Excel 或 WPS 中另存为不加密的 .xlsx。",
   noSheetsTitle: "文件中没有可检查的工作表",
@@ -35,10 +36,6 @@ const ZH = {
 };
 
 export type PageStrings = typeof ZH;
-
-function megabytes(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(1);
-}
 
 const EN: PageStrings = {
   locale: "en-US",
@@ -55,7 +52,7 @@ const EN: PageStrings = {
   chooseFileLabel: "Choose a ledger file (.xlsx)",
   otherFile: "Choose another file…",
   opening: (name: string) => `Opening ${name}…`,
-  openedFile: (name: string, bytes: number, sheets: number) => `${name} (${megabytes(bytes)} MB, ${sheets} worksheet${sheets === 1 ? "" : "s"})`,
+  openedFile: (name: string, bytes: number, sheets: number) => `${name} (${formatBytes(bytes)}, ${sheets} worksheet${sheets === 1 ? "" : "s"})`,
   openFailedTitle: "This file cannot be opened",
   openFailedAction: "Choose another file; an old .xls or a password-protected file must first be saved as an unencrypted .xlsx in Excel or WPS.",
   noSheetsTitle: "The file has no worksheet to check",

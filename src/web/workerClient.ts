@@ -7,7 +7,8 @@
 import type { PaneSettings } from "../host/types";
 import type { SummaryKey } from "../summaries/model";
 import type { CivilDate } from "../values";
-import type { CheckResult, DetectedColumns, GenerateOutcome, GenerateRequest, PaneEngine, ReadProgressValue } from "../taskpane/model";
+import type { Finding } from "../checks/types";
+import type { CheckResult, DetectedColumns, GenerateOutcome, GenerateRequest, HouseholdLabel, PaneEngine, ReadProgressValue } from "../taskpane/model";
 import { deserializeError } from "./errors";
 import type { OpenedWorkbook, WorkerRequest, WorkerResponse } from "./protocol";
 
@@ -18,6 +19,14 @@ interface Pending {
   readonly resolve: (response: WorkerResponse) => void;
   readonly reject: (error: Error) => void;
   readonly onProgress?: (progress: ReadProgressValue) => void;
+  /** Findings and household labels received ahead of the result. */
+  readonly findings: Finding[];
+  readonly households: HouseholdLabel[];
+}
+
+/** The result with the parts that came ahead of it put back. */
+function withParts(result: CheckResult, pending: Pending): CheckResult {
+  return { ...result, report: { ...result.report, findings: pending.findings }, households: pending.households };
 }
 
 export const WORKER_SCRIPT_ID = "bangfu-worker";
@@ -53,8 +62,15 @@ export class WorkerClient {
       pending.onProgress?.({ read: response.read, total: null, fraction: response.fraction });
       return;
     }
+    if (response.kind === "part") {
+      for (const f of response.findings) pending.findings.push(f);
+      for (const h of response.households) pending.households.push(h);
+      return;
+    }
     this.pending.delete(response.id);
     if (response.kind === "failed") pending.reject(deserializeError(response.error));
+    else if (response.kind === "checked") pending.resolve({ ...response, result: withParts(response.result, pending) });
+    else if (response.kind === "generated") pending.resolve({ ...response, generated: { ...response.generated, result: withParts(response.generated.result, pending) } });
     else pending.resolve(response);
   }
 
@@ -65,6 +81,8 @@ export class WorkerClient {
         resolve: (response) => (response.kind === expect ? resolve(response as Extract<WorkerResponse, { kind: K }>) : reject(new Error(`internal: ${expect} expected, got ${response.kind}`))),
         reject,
         onProgress,
+        findings: [],
+        households: [],
       });
       this.worker.postMessage({ ...request, id });
     });
@@ -105,7 +123,8 @@ export function workerEngine(client: WorkerClient): PaneEngine & { dispose(): vo
     generate: async (request: GenerateRequest, onProgress): Promise<GenerateOutcome> => {
       const generated = await client.generate(request, onProgress);
       if (lastUrl !== null) URL.revokeObjectURL(lastUrl);
-      lastUrl = URL.createObjectURL(new Blob([generated.bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+      const type = /\.xlsm$/i.test(generated.fileName) ? "application/vnd.ms-excel.sheet.macroEnabled.12" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+      lastUrl = URL.createObjectURL(new Blob([generated.bytes], { type }));
       return { result: generated.result, written: generated.written, download: { fileName: generated.fileName, url: lastUrl, bytes: generated.bytes.byteLength } };
     },
     detectColumns: (sheet) => client.detect(sheet),
