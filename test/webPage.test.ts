@@ -213,6 +213,8 @@ describe("网页版（从磁盘打开）", () => {
       else expect(text).toContain(rule.findings === 0 ? "已运行，无问题" : `已运行，${rule.findings} 条`);
     }
     expect(await page.getByText("有 2 项当地参数尚未确认", { exact: false }).count()).toBe(1);
+    // The README's picture: tall enough to show the findings under the summary line.
+    await page.setViewportSize({ width: 960, height: 1500 });
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: path.join(SCREENSHOTS, "web-page.png"), fullPage: false, animations: "disabled", caret: "hide" });
 
