@@ -315,6 +315,45 @@ describe("网页版（从磁盘打开）", () => {
     await page.close();
   });
 
+  test("设置: an edited column mapping and a loaded policy file reach the worker's check, and stay in this browser (not in the file)", async () => {
+    const withPolicy = JSON.parse((await runCli(["check", SAMPLE, "--json", "--as-of", AS_OF, "--policy", path.join(ROOT, "examples", "policy-2025.json")])).stdout) as CliJson;
+    const page = await openPage({ clock: PAGE_CLOCK });
+    const before = sha256(SAMPLE);
+    await choose(page, SAMPLE);
+    await check(page);
+    const ruleText = (id: string) => page.locator(`[data-rule="${id}"]`).textContent();
+    expect(await ruleText("M01")).toContain("已运行");
+
+    // The mapping: the columns the check saw, the 增收帮扶责任人 column ignored → M01 has no column left.
+    await page.getByRole("tab", { name: "设置" }).click();
+    await page.getByLabel(/列“增收帮扶责任人”对应的字段$/).selectOption({ label: "忽略此列" });
+    await page.getByRole("button", { name: "保存列映射" }).click();
+    await page.getByText(`已保存“${SAMPLE_SHEET}”的列映射，下次检查将使用。`).waitFor();
+    // Kept for this file in the browser: a new visit starts with it.
+    await page.reload();
+    await choose(page, SAMPLE);
+    await check(page);
+    expect(await ruleText("M01")).toContain("已跳过");
+
+    // A policy file as `bangfu check --policy` takes it: the same counts, no unconfirmed parameters left.
+    await page.getByRole("tab", { name: "设置" }).click();
+    await page.getByRole("button", { name: "恢复自动识别" }).click();
+    await page.getByLabel("载入参数文件…").setInputFiles(path.join(ROOT, "examples", "policy-2025.json"));
+    await page.getByText("已载入参数文件 policy-2025.json。下次检查将使用其中的参数。").waitFor();
+    await page.getByRole("tab", { name: "检查" }).click();
+    const count = (s: string) => withPolicy.findings.filter((f) => f.severity === s).length;
+    expect(await check(page)).toBe(`共 ${withPolicy.households} 户 ${withPolicy.persons} 人：错误 ${count("error")} 条、警告 ${count("warning")} 条、提示 ${count("info")} 条`);
+    expect(await page.getByText(/当地参数尚未确认/).count()).toBe(0);
+    expect(await ruleText("M01")).toContain("已运行");
+
+    // Back to the built-in parameters for the other tests; the file itself was never written.
+    await page.getByRole("tab", { name: "设置" }).click();
+    await page.getByRole("button", { name: "清除本地参数设置" }).click();
+    await page.getByText("已保存。下次检查将使用新设置。").waitFor();
+    expect(sha256(SAMPLE)).toBe(before);
+    await page.close();
+  });
+
   test("a file that is no ledger, a password-protected one and a cut-off one: each a clear Chinese message, and the page still works", async () => {
     const page = await openPage({ clock: PAGE_CLOCK });
     await choose(page, files.notLedger);
