@@ -19,7 +19,6 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import * as acorn from "acorn";
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { BrowserContext, Page } from "playwright-core";
 import { writeBenchLedger } from "../bench/ledgerFile";
@@ -27,6 +26,7 @@ import { SUMMARY_KEYS, SUMMARY_TITLES } from "../src/summaries";
 import { runCli } from "./support/cli";
 import { encryptWithLibreOffice } from "./support/encryptedXlsx";
 import { readSummaryWorkbook } from "./support/readBack";
+import { sha256, writeRows } from "./support/workbooks";
 
 jest.setTimeout(300_000);
 
@@ -51,10 +51,6 @@ const files: Record<"notLedger" | "encrypted" | "truncated" | "big", string> = {
 const foreignRequests: string[] = [];
 const pageErrors: string[] = [];
 
-function sha256(file: string): string {
-  return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
-}
-
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium and fonts-noto-cjk (.ci/run does). No browser is ever downloaded.`);
   dist = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-web-"));
@@ -64,10 +60,7 @@ beforeAll(async () => {
 
   // Files the page must refuse or survive.
   files.notLedger = path.join(work, "会议记录.xlsx");
-  const notes = new ExcelJS.Workbook();
-  const sheet = notes.addWorksheet("会议记录");
-  [["会议记录"], ["时间", "2025年11月3日"], ["地点", "街道办三楼会议室"], ["内容", "部署年底走访工作"]].forEach((row, i) => (sheet.getRow(i + 1).values = row));
-  await notes.xlsx.writeFile(files.notLedger);
+  await writeRows(files.notLedger, { 会议记录: [["会议记录"], ["时间", "2025年11月3日"], ["地点", "街道办三楼会议室"], ["内容", "部署年底走访工作"]] });
   files.encrypted = path.join(work, "加密台账.xlsx");
   await encryptWithLibreOffice(path.join(ROOT, "examples", "街道台账-按户.xlsx"), files.encrypted, "1234");
   files.truncated = path.join(work, "没拷完的台账.xlsx");

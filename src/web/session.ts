@@ -10,8 +10,8 @@
 import { checkReadLedger, SheetCheck } from "../engine/checkSheet";
 import type { PaneSettings } from "../host/types";
 import { findHeader, LedgerNotFoundError } from "../ledger";
-import { buildSummaries, SummaryKey } from "../summaries";
-import { CheckResult, civilDateOf, DetectedColumns, detectColumns, householdLabels, localTimestamp, overridesOf, policyYearOf } from "../taskpane/model";
+import { buildSummaries } from "../summaries";
+import { CheckResult, civilDateOf, DetectedColumns, detectColumns, GenerateRequest, householdLabels, localTimestamp, overridesOf, policyYearOf } from "../taskpane/model";
 import type { CivilDate } from "../values";
 import { blobSource, ByteSource, openXlsx, readLedgers, readSheetInput, sheetNamed, SheetInfo, WorkbookFileError, XlsxWorkbook } from "../xlsx/core";
 import { PROBE_ROWS } from "../xlsx/readLedgers";
@@ -31,14 +31,6 @@ export interface CheckRequest {
   readonly sheet: string;
   readonly settings: PaneSettings;
   readonly asOf: CivilDate;
-}
-
-export interface GenerateRequest {
-  readonly sheet: string;
-  readonly settings: PaneSettings;
-  readonly clock: Date;
-  readonly tabs: readonly SummaryKey[];
-  readonly fullIds: boolean;
 }
 
 /** The copy's name, as `bangfu summary` suggests it: 台账.xlsx → 台账-汇总.xlsx; a macro workbook stays one (台账.xlsm → 台账-汇总.xlsm). */

@@ -5,7 +5,6 @@
  * callback.
  */
 import type { PaneSettings } from "../host/types";
-import type { SummaryKey } from "../summaries/model";
 import type { CivilDate } from "../values";
 import type { Finding } from "../checks/types";
 import type { CheckResult, DetectedColumns, GenerateOutcome, GenerateRequest, HouseholdLabel, PaneEngine, ReadProgressValue } from "../taskpane/model";
@@ -96,7 +95,7 @@ export class WorkerClient {
     return (await this.request({ kind: "check", sheet, settings, asOf }, "checked", onProgress)).result;
   }
 
-  async generate(request: { sheet: string; settings: PaneSettings; clock: Date; tabs: readonly SummaryKey[]; fullIds: boolean }, onProgress?: (progress: ReadProgressValue) => void) {
+  async generate(request: GenerateRequest, onProgress?: (progress: ReadProgressValue) => void) {
     const { clock, ...rest } = request;
     return (await this.request({ kind: "generate", ...rest, clock: clock.getTime() }, "generated", onProgress)).generated;
   }

@@ -5,7 +5,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { EMPTY_SETTINGS, PaneSettings } from "../../src/host/types";
 import { LedgerNotFoundError } from "../../src/ledger";
@@ -15,6 +14,7 @@ import { deserializeError, PageFileError, serializeError } from "../../src/web/e
 import { isFileError, NamedBlob, outputName, PageSession } from "../../src/web/session";
 import { runCli, useTempDir } from "../support/cli";
 import { readSummaryWorkbook } from "../support/readBack";
+import { writeRows } from "../support/workbooks";
 
 jest.setTimeout(60_000);
 const dir = useTempDir("bangfu-session-");
@@ -28,16 +28,7 @@ function blobOf(file: string, name = path.basename(file)): NamedBlob {
   return Object.assign(new Blob([fs.readFileSync(file)]), { name });
 }
 
-async function workbookWith(sheets: Record<string, unknown[][]>, name: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  for (const [sheet, rows] of Object.entries(sheets)) {
-    const ws = wb.addWorksheet(sheet);
-    rows.forEach((row, i) => (ws.getRow(i + 1).values = row as ExcelJS.CellValue[]));
-  }
-  const file = path.join(dir(), name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+const workbookWith = (sheets: Record<string, unknown[][]>, name: string) => writeRows(path.join(dir(), name), sheets);
 
 describe("PageSession", () => {
   test("opens a file: its visible sheets, the first one with a ledger header preselected", async () => {

@@ -5,7 +5,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { addSummaryTabs, packageBytes, UnreadablePackageError, unreadableMessage } from "../../src/xlsx/summaryWorkbook";
 import { writeSummaryWorkbook } from "../../src/xlsx/writeSummaries";
@@ -13,19 +12,13 @@ import { build, PERSON_ROWS } from "../summaries/fixtures";
 import { useTempDir } from "../support/cli";
 import { runtimeImports } from "../support/imports";
 import { readSummaryWorkbook } from "../support/readBack";
+import { writeRows } from "../support/workbooks";
 
 jest.setTimeout(60_000);
 const dir = useTempDir("bangfu-core-");
 
 /** A small ledger workbook written by another program (exceljs). */
-async function ledgerFile(name: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("台账");
-  PERSON_ROWS.forEach((row, i) => (ws.getRow(i + 1).values = row as ExcelJS.CellValue[]));
-  const file = path.join(dir(), name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+const ledgerFile = (name: string) => writeRows(path.join(dir(), name), { 台账: PERSON_ROWS });
 
 const tablesOf = () => build(PERSON_ROWS).tables;
 
