@@ -34,8 +34,21 @@ describe("PageSession", () => {
   test("opens a file: its visible sheets, the first one with a ledger header preselected", async () => {
     const notes = [["说明"], ["本表为样例"]];
     const file = await workbookWith({ 封面: notes, 台账: [["户编号", "姓名", "人均纯收入"], ["H1", "张三", 9000]] }, "two.xlsx");
-    const opened = await new PageSession().open(blobOf(file));
+    const session = new PageSession();
+    const opened = await session.open(blobOf(file));
     expect(opened).toEqual({ fileName: "two.xlsx", bytes: fs.statSync(file).size, sheets: ["封面", "台账"], ledgerSheet: "台账", passedOver: [] });
+    // The mapping editor's columns, read from the sheet's first rows.
+    const columns = await session.detect("台账");
+    expect([columns.recognised, columns.headerRow, columns.columns.map((c) => [c.letter, c.header, c.auto])]).toEqual([
+      true,
+      1,
+      [
+        ["A", "户编号", "householdId"],
+        ["B", "姓名", "name"],
+        ["C", "人均纯收入", "perCapitaIncome"],
+      ],
+    ]);
+    expect((await session.detect("封面")).recognised).toBe(false);
     const none = await new PageSession().open(blobOf(await workbookWith({ 封面: notes }, "none.xlsx")));
     expect(none.ledgerSheet).toBeNull();
   });
