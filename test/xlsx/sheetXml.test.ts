@@ -49,3 +49,39 @@ test.each([1, 3, 13])("shared strings in chunks of %i bytes", async (size) => {
   const xml = sharedStringsXml(["甲", { xml: `<si><r><t>乙</t></r><r><t>丙</t></r><rPh sb="0" eb="1"><t>yi</t></rPh></si>` }, "", { xml: "<si/>" }, "a&b", "第一项_x000D_说明"]);
   expect(await scanSharedStrings(chunked(new TextEncoder().encode(xml), size))).toEqual(["甲", "乙丙", "", "", "a&b", "第一项\r说明"]);
 });
+
+const ODD = `<?xml version="1.0" encoding="UTF-8"?>
+<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+  <x:sheetData>
+    <x:row r = '2' spans="1:4" x14ac:dyDescent="0.25">
+      <x:c s='1' r='B2' t = "s" ><x:v>1</x:v></x:c>
+      <x:c t="str"><x:f>A1&amp;"x"</x:f><x:v>a &amp; b_x000D_</x:v></x:c>
+      <x:c r="E2"><x:f t="shared" si="0"/><x:v>2.5E-3</x:v><x:extLst><x:ext uri="u"/></x:extLst></x:c>
+      <x:c r="F2"><x:f>B1*2</x:f></x:c>
+      <x:c r="G2"/>
+    </x:row>
+    <x:row r="4"/>
+    <x:row><x:c><x:v> 7 </x:v></x:c></x:row>
+  </x:sheetData>
+  <x:mergeCells count="1"><x:mergeCell ref="B2:C2"/></x:mergeCells>
+</x:worksheet>`;
+
+test.each([1, 4, 9, 100_000])("prefixes, spaces around =, single quotes, formulas and white space between elements, in chunks of %i bytes", async (size) => {
+  expect(await rows(ODD, size, ["零", "一"])).toEqual({
+    rows: [
+      [2, undefined, "一", "a & b\r", undefined, 0.0025],
+      [5, 7],
+    ],
+    merges: [{ top: 2, left: 2, bottom: 2, right: 3 }],
+  });
+});
+
+test("a row longer than many chunks, read once it is complete", async () => {
+  const cells = Array.from({ length: 5000 }, (_, i) => i * 1.5);
+  const { rows: read } = await rows(worksheetXml([["表头"], cells, [1]]), 1000);
+  expect(read).toEqual([[1, "表头"], [2, ...cells], [3, 1]]);
+});
+
+test("an unclosed row at the end of the part is refused", async () => {
+  await expect(rows(`<worksheet><sheetData><row r="1"><c><v>1</v></c>`, 5)).rejects.toMatchObject({ kind: "malformed" });
+});
