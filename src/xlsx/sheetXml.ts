@@ -23,7 +23,7 @@ export interface RowHandler {
 }
 
 export interface WorksheetScanOptions {
-  readonly sharedStrings: readonly string[];
+  readonly sharedStrings: SharedStrings;
   /** 1904 date system: date-formatted numbers are shifted to the 1900 system. */
   readonly date1904: boolean;
   /** Style indexes (s=) whose number format is a date; only consulted for a 1904 workbook. */
@@ -171,6 +171,10 @@ export function isoToSerial(iso: string): number | null {
 const UTF8 = new TextDecoder("utf-8");
 /** One character per byte: indexes in the text are byte offsets (structure is ASCII; values are decoded as UTF-8). */
 const LATIN1 = new TextDecoder("latin1");
+
+function isNameEndByte(code: number): boolean {
+  return code === 62 || code === 47 || isSpace(code);
+}
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
@@ -396,6 +400,30 @@ class RowScanner {
           j += 1;
           continue;
         }
+        const n0 = buf[j];
+        const q = buf[j + 2];
+        if ((n0 === 114 || n0 === 115 || n0 === 116) && buf[j + 1] === 61 && (q === 34 || q === 39)) {
+          // r="…", s="…", t="…" as every writer puts them: read in place.
+          const from = j + 3;
+          let to = from;
+          while (to < len && buf[to] !== q) to++;
+          if (to >= len) return this.unfinished(width);
+          if (n0 === 114) {
+            for (let k = from; k < to; k++) {
+              const c = buf[k] | 32;
+              if (c < 97 || c > 122) break;
+              refColumn = refColumn * 26 + (c - 96);
+            }
+          } else if (n0 === 116) {
+            typeFrom = from;
+            typeTo = to;
+          } else {
+            styleFrom = from;
+            styleTo = to;
+          }
+          j = to + 1;
+          continue;
+        }
         const name = j;
         const value = attributeValue(buf, j, rowNumber);
         if (value === INCOMPLETE) return this.unfinished(width);
@@ -494,7 +522,7 @@ class RowScanner {
         if (valueFrom < 0) continue; // no value: a formula not yet calculated, or a styled blank
         if (t0 === 115 && typeLength === 1) {
           const n = indexIn(buf, valueFrom, valueTo);
-          value = n >= 0 ? sharedStrings[n] : undefined;
+          value = n >= 0 ? sharedStrings.get(n) : undefined;
           if (value === undefined) throw new SheetXmlError("malformed", `shared string ${LATIN1.decode(buf.subarray(valueFrom, valueTo))} missing`, rowNumber);
         } else if (t0 === 110 && typeLength <= 1) {
           const number = numberIn(buf, valueFrom, valueTo);
@@ -671,56 +699,176 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
   return { merges, complete: !scanner?.stopped, lastRow: scanner?.lastRow ?? 0 };
 }
 
+/** The shared strings of a workbook, by index. */
+export interface SharedStrings {
+  readonly count: number;
+  /** The string at `index`; undefined when there is none. */
+  get(index: number): string | undefined;
+}
+
+/** A table of strings already made (tests, hosts). */
+export function sharedStringsOf(strings: readonly string[]): SharedStrings {
+  return { count: strings.length, get: (index) => strings[index] };
+}
+
+/**
+ * The shared strings as read: a plain item's text kept as its UTF-8 bytes and made a string the
+ * first time a cell wants it (columns the ledger does not read — 人编号, 联系电话 — never cost a
+ * string); rich, phonetic or escaped items made strings as they are read.
+ */
+class SharedStringTable implements SharedStrings {
+  count = 0;
+  private store = new Uint8Array(1 << 16);
+  private used = 0;
+  /** Start and end in `store` of item i at 2i and 2i + 1. */
+  private bounds = new Int32Array(1 << 12);
+  /** The strings made so far (undefined: not yet). */
+  private readonly strings: (string | undefined)[] = [];
+
+  private slot(): number {
+    const index = this.count++;
+    if (2 * index + 2 > this.bounds.length) {
+      const grown = new Int32Array(this.bounds.length * 2);
+      grown.set(this.bounds);
+      this.bounds = grown;
+    }
+    return index;
+  }
+
+  addBytes(buf: Uint8Array, from: number, to: number): void {
+    const index = this.slot();
+    const length = to - from;
+    if (this.used + length > this.store.length) {
+      const grown = new Uint8Array(Math.max(this.store.length * 2, this.used + length));
+      grown.set(this.store.subarray(0, this.used));
+      this.store = grown;
+    }
+    // Items are short: a loop copies them faster than a subarray and set() each.
+    const store = this.store;
+    let at = this.used;
+    this.bounds[2 * index] = at;
+    for (let k = from; k < to; k++) store[at++] = buf[k];
+    this.bounds[2 * index + 1] = at;
+    this.used = at;
+    this.strings.push(undefined);
+  }
+
+  addString(text: string): void {
+    const index = this.slot();
+    this.bounds[2 * index] = -1;
+    this.strings.push(text);
+  }
+
+  get(index: number): string | undefined {
+    if (!(index < this.count)) return undefined;
+    let text = this.strings[index];
+    if (text === undefined) {
+      text = UTF8.decode(this.store.subarray(this.bounds[2 * index], this.bounds[2 * index + 1]));
+      this.strings[index] = text;
+    }
+    return text;
+  }
+}
+
 /**
  * Every string item of a shared-strings part, in order. The table is held while sheets are read:
  * `afterChunk` (given the items so far) may stop the reading by throwing, e.g. when memory runs out.
  */
-export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>, afterChunk?: (items: number) => void): Promise<string[]> {
-  const decoder = new TextDecoder("utf-8");
-  const out: string[] = [];
-  let pending = "";
-  let p: string | null = null;
-  let siOpen = "<si";
-  let siClose = "</si>";
-  const items = (final: boolean) => {
-    if (p === null) {
-      const root = /<(\w+:)?sst[\s>]/.exec(pending);
-      if (!root) {
-        if (final) p = "";
-        else return;
-      } else p = root[1] ?? "";
-      siOpen = `<${p}si`;
-      siClose = `</${p}si>`;
-    }
-    let i = 0;
+export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>, afterChunk?: (items: number) => void): Promise<SharedStrings> {
+  const queue = new ByteQueue();
+  const table = new SharedStringTable();
+  let prefix: Uint8Array | null = null;
+  let prefixText = "";
+
+  /** The items wholly inside buf; returns where reading stopped. */
+  const items = (buf: Uint8Array, final: boolean): number => {
+    const p = prefix as Uint8Array;
+    const pl = p.length;
+    const len = buf.length;
+    let pos = 0;
     for (;;) {
-      const s = pending.indexOf(siOpen, i);
-      if (s < 0) break;
-      if (!isNameEnd(pending.charCodeAt(s + siOpen.length))) {
-        if (s + siOpen.length >= pending.length && !final) break;
-        i = s + siOpen.length;
+      let lt = pos;
+      while (lt < len && buf[lt] !== 60) lt++;
+      if (lt >= len) return len;
+      if (lt + pl + 4 > len) return final ? len : lt;
+      if (!(prefixAt(buf, lt + 1, p) && buf[lt + 1 + pl] === 115 && buf[lt + 2 + pl] === 105 && isNameEndByte(buf[lt + 3 + pl]))) {
+        pos = lt + 1;
         continue;
       }
-      const tagEnd = pending.indexOf(">", s);
-      if (tagEnd < 0) break;
-      if (pending.charCodeAt(tagEnd - 1) === 47) {
-        out.push(""); // <si/>
-        i = tagEnd + 1;
+      let gt = lt + 3 + pl;
+      while (gt < len && buf[gt] !== 62) gt++;
+      if (gt >= len) return final ? len : lt;
+      if (buf[gt - 1] === 47) {
+        table.addString(""); // <si/>
+        pos = gt + 1;
         continue;
       }
-      const close = pending.indexOf(siClose, tagEnd);
-      if (close < 0) break;
-      out.push(stringItem(pending, tagEnd + 1, close, p));
-      i = close + siClose.length;
+      // The plain item, <si><t>text</t></si> (<t xml:space="preserve">): its bytes are kept as they are.
+      const c = gt + 1;
+      if (buf[c] === 60 && prefixAt(buf, c + 1, p) && buf[c + 1 + pl] === 116 && isNameEndByte(buf[c + 2 + pl])) {
+        let tgt = c + 2 + pl;
+        while (tgt < len && buf[tgt] !== 62) tgt++;
+        if (tgt >= len) return final ? len : lt;
+        if (buf[tgt - 1] !== 47) {
+          const from = tgt + 1;
+          let to = from;
+          let escaped = false;
+          for (; to < len; to++) {
+            const b = buf[to];
+            if (b === 60) break;
+            if (b === 38 || b === 95) escaped = true; // &amp; or _x000D_: decoded below
+          }
+          if (to + 2 * pl + 9 > len) return final ? len : lt;
+          const e = to + 4 + pl;
+          if (
+            !escaped &&
+            buf[to + 1] === 47 &&
+            prefixAt(buf, to + 2, p) &&
+            buf[to + 2 + pl] === 116 &&
+            buf[to + 3 + pl] === 62 &&
+            buf[e] === 60 &&
+            buf[e + 1] === 47 &&
+            prefixAt(buf, e + 2, p) &&
+            buf[e + 2 + pl] === 115 &&
+            buf[e + 3 + pl] === 105 &&
+            buf[e + 4 + pl] === 62
+          ) {
+            table.addBytes(buf, from, to);
+            pos = e + 5 + pl;
+            continue;
+          }
+        }
+      }
+      // Anything else (runs, phonetic readings, escapes): decoded as text up to </si>.
+      let close = c;
+      for (;;) {
+        while (close < len && buf[close] !== 60) close++;
+        if (close + pl + 5 > len) return final ? len : lt;
+        if (buf[close + 1] === 47 && prefixAt(buf, close + 2, p) && buf[close + 2 + pl] === 115 && buf[close + 3 + pl] === 105 && buf[close + 4 + pl] === 62) break;
+        close += 1;
+      }
+      const text = UTF8.decode(buf.subarray(c, close));
+      table.addString(stringItem(text, 0, text.length, prefixText));
+      pos = close + pl + 5;
     }
-    pending = pending.slice(i);
   };
+
+  const take = (final: boolean) => {
+    if (prefix === null) {
+      const head = LATIN1.decode(queue.view().subarray(0, 1 << 20));
+      const root = /<(\w+:)?sst[\s>]/.exec(head);
+      if (!root && !final) return;
+      prefixText = root?.[1] ?? "";
+      prefix = ascii(prefixText);
+    }
+    queue.drop(items(queue.view(), final));
+  };
+
   for await (const chunk of chunks) {
-    pending += decoder.decode(chunk, { stream: true });
-    items(false);
-    afterChunk?.(out.length);
+    queue.push(chunk);
+    take(false);
+    afterChunk?.(table.count);
   }
-  pending += decoder.decode();
-  items(true);
-  return out;
+  take(true);
+  return table;
 }

@@ -2,7 +2,7 @@
  * The worksheet and shared-strings scans give the same rows however the inflated bytes are cut:
  * inside a tag, inside a multi-byte character, between </row> and the next row.
  */
-import { scanSharedStrings, scanWorksheet } from "../../src/xlsx/sheetXml";
+import { scanSharedStrings, scanWorksheet, SharedStrings, sharedStringsOf } from "../../src/xlsx/sheetXml";
 import { sharedStringsXml, worksheetXml } from "../support/xlsxPackage";
 
 async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
@@ -11,7 +11,7 @@ async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Ar
 
 async function rows(xml: string, size: number, sharedStrings: string[] = []): Promise<{ rows: unknown[][]; merges: unknown[] }> {
   const out: unknown[][] = [];
-  const result = await scanWorksheet(chunked(new TextEncoder().encode(xml), size), { sharedStrings, date1904: false, dateStyles: new Set(), wanted: null }, {
+  const result = await scanWorksheet(chunked(new TextEncoder().encode(xml), size), { sharedStrings: sharedStringsOf(sharedStrings), date1904: false, dateStyles: new Set(), wanted: null }, {
     row: (n, cells, width) => {
       out.push([n, ...cells.slice(0, width)]);
       return true;
@@ -45,9 +45,18 @@ test.each([1, 2, 3, 5, 7, 64, 100_000])("chunks of %i bytes: the same rows and m
   expect(await rows(XML, size, ["零", "第一项\r说明"])).toEqual(whole);
 });
 
-test.each([1, 3, 13])("shared strings in chunks of %i bytes", async (size) => {
-  const xml = sharedStringsXml(["甲", { xml: `<si><r><t>乙</t></r><r><t>丙</t></r><rPh sb="0" eb="1"><t>yi</t></rPh></si>` }, "", { xml: "<si/>" }, "a&b", "第一项_x000D_说明"]);
-  expect(await scanSharedStrings(chunked(new TextEncoder().encode(xml), size))).toEqual(["甲", "乙丙", "", "", "a&b", "第一项\r说明"]);
+const all = (table: SharedStrings) => Array.from({ length: table.count }, (_, i) => table.get(i));
+
+test.each([1, 3, 13, 100_000])("shared strings in chunks of %i bytes", async (size) => {
+  const xml = sharedStringsXml(["甲", { xml: `<si><r><t>乙</t></r><r><t>丙</t></r><rPh sb="0" eb="1"><t>yi</t></rPh></si>` }, "", { xml: "<si/>" }, "a&b", "第一项_x000D_说明", { xml: `<si><t/></si>` }, "snake_case 𠀀"]);
+  const table = await scanSharedStrings(chunked(new TextEncoder().encode(xml), size));
+  expect(all(table)).toEqual(["甲", "乙丙", "", "", "a&b", "第一项\r说明", "", "snake_case 𠀀"]);
+  expect(table.get(8)).toBeUndefined();
+});
+
+test.each([1, 5, 100_000])("shared strings with a namespace prefix and white space, in chunks of %i bytes", async (size) => {
+  const xml = `<?xml version="1.0"?>\n<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3">\n  <x:si><x:t>甲</x:t></x:si>\n  <x:si>\n    <x:t xml:space="preserve"> 乙 </x:t>\n  </x:si>\n  <x:si><x:r><x:t>丙</x:t></x:r></x:si>\n</x:sst>`;
+  expect(all(await scanSharedStrings(chunked(new TextEncoder().encode(xml), size)))).toEqual(["甲", " 乙 ", "丙"]);
 });
 
 const ODD = `<?xml version="1.0" encoding="UTF-8"?>
