@@ -198,6 +198,9 @@ function nameAt(buf: Uint8Array, at: number, prefix: Uint8Array, name: Uint8Arra
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const ROW = ascii("row");
 const SHEET_DATA = ascii("sheetData");
+const SI = ascii("si");
+/** What closes the rows read so far: a row, or the sheet's data. */
+const ROW_ENDS = [ROW, SHEET_DATA];
 
 /**
  * The number written in buf[from, to), as Number() reads it, without making a string first.
@@ -593,6 +596,24 @@ function attributeValue(buf: Uint8Array, at: number, row: number): number {
   return e >= len ? INCOMPLETE : e;
 }
 
+/**
+ * Just after the last closing tag "</" + prefix + name + ">" in buf, for any of the names, whose
+ * '>' lies at or after `from`; 0 when there is none.
+ */
+function lastCloseEnd(buf: Uint8Array, from: number, prefix: Uint8Array, names: readonly Uint8Array[]): number {
+  for (let i = buf.length - 1; i >= from; i--) {
+    if (buf[i] !== 62) continue;
+    for (const name of names) {
+      const at = i - prefix.length - name.length - 2; // "</" + prefix + name, before the '>'
+      if (at < 0 || buf[at] !== 60 || buf[at + 1] !== 47 || !prefixAt(buf, at + 2, prefix)) continue;
+      let k = 0;
+      while (k < name.length && buf[at + 2 + prefix.length + k] === name[k]) k++;
+      if (k === name.length) return i + 1;
+    }
+  }
+  return 0;
+}
+
 /** Bytes that arrive in chunks, kept until read; the unread rest moves to the front. */
 class ByteQueue {
   bytes = new Uint8Array(256 * 1024);
@@ -630,8 +651,9 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
   let scanner = null as RowScanner | null;
   let mergeOpen = "<mergeCell";
   let tail = "";
-  /** A row longer than the bytes at hand waits until they have doubled: never read again and again. */
-  let retryAt = 0;
+  /** Bytes at the front of the queue already searched for the end of a row. */
+  let searched = 0;
+  let prefix: Uint8Array = new Uint8Array(0);
 
   const mergesIn = (text: string): number => {
     let i = 0;
@@ -668,16 +690,24 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
       if (tagEnd < 0) return;
       const selfClosed = head.charCodeAt(tagEnd - 1) === 47; // <sheetData/>: no rows
       queue.drop(tagEnd + 1);
-      scanner = new RowScanner(ascii(p), options, handler);
+      prefix = ascii(p);
+      scanner = new RowScanner(prefix, options, handler);
       phase = selfClosed ? "after" : "rows";
     }
     if (phase === "rows") {
-      const rows = scanner as RowScanner;
-      const stop = rows.rows(queue.view(), 0, final);
-      if (rows.stopped) return;
-      queue.drop(stop);
-      if (rows.ended) phase = "after";
-      else retryAt = queue.length > 1 << 16 ? queue.length * 2 : 0;
+      // Only whole rows are read: up to the last </row> (or </sheetData>) among the bytes added,
+      // so no row is ever read twice and reading never runs off the end of the bytes at hand.
+      const view = queue.view();
+      const end = final ? view.length : lastCloseEnd(view, searched, prefix, ROW_ENDS);
+      searched = view.length;
+      if (end > 0) {
+        const rows = scanner as RowScanner;
+        const stop = rows.rows(view.subarray(0, end), 0, true);
+        if (rows.stopped) return;
+        queue.drop(stop);
+        searched -= stop;
+        if (rows.ended) phase = "after";
+      }
     }
     if (phase === "after") {
       tail += LATIN1.decode(queue.view());
@@ -691,7 +721,6 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
 
   for await (const chunk of chunks) {
     queue.push(chunk);
-    if (queue.length < retryAt) continue;
     take(false);
     if (scanner?.stopped) return { merges, complete: false, lastRow: scanner.lastRow };
   }
@@ -779,6 +808,7 @@ export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>, after
   const table = new SharedStringTable();
   let prefix: Uint8Array | null = null;
   let prefixText = "";
+  let searched = 0;
 
   /** The items wholly inside buf; returns where reading stopped. */
   const items = (buf: Uint8Array, final: boolean): number => {
@@ -861,7 +891,15 @@ export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>, after
       prefixText = root?.[1] ?? "";
       prefix = ascii(prefixText);
     }
-    queue.drop(items(queue.view(), final));
+    // Only whole items are read: up to the last </si> among the bytes added (as rows are).
+    const view = queue.view();
+    const end = final ? view.length : lastCloseEnd(view, searched, prefix, [SI]);
+    searched = view.length;
+    if (end > 0) {
+      const stop = items(view.subarray(0, end), true);
+      queue.drop(stop);
+      searched -= stop;
+    }
   };
 
   for await (const chunk of chunks) {
