@@ -403,30 +403,6 @@ class RowScanner {
           j += 1;
           continue;
         }
-        const n0 = buf[j];
-        const q = buf[j + 2];
-        if ((n0 === 114 || n0 === 115 || n0 === 116) && buf[j + 1] === 61 && (q === 34 || q === 39)) {
-          // r="…", s="…", t="…" as every writer puts them: read in place.
-          const from = j + 3;
-          let to = from;
-          while (to < len && buf[to] !== q) to++;
-          if (to >= len) return this.unfinished(width);
-          if (n0 === 114) {
-            for (let k = from; k < to; k++) {
-              const c = buf[k] | 32;
-              if (c < 97 || c > 122) break;
-              refColumn = refColumn * 26 + (c - 96);
-            }
-          } else if (n0 === 116) {
-            typeFrom = from;
-            typeTo = to;
-          } else {
-            styleFrom = from;
-            styleTo = to;
-          }
-          j = to + 1;
-          continue;
-        }
         const name = j;
         const value = attributeValue(buf, j, rowNumber);
         if (value === INCOMPLETE) return this.unfinished(width);
