@@ -2,6 +2,7 @@
  * The worksheet and shared-strings scans give the same rows however the inflated bytes are cut:
  * inside a tag, inside a multi-byte character, between </row> and the next row.
  */
+import fc from "fast-check";
 import { scanSharedStrings, scanWorksheet, SharedStrings, sharedStringsOf } from "../../src/xlsx/sheetXml";
 import { sharedStringsXml, worksheetXml } from "../support/xlsxPackage";
 
@@ -93,4 +94,74 @@ test("a row longer than many chunks, read once it is complete", async () => {
 
 test("an unclosed row at the end of the part is refused", async () => {
   await expect(rows(`<worksheet><sheetData><row r="1"><c><v>1</v></c>`, 5)).rejects.toMatchObject({ kind: "malformed" });
+});
+
+/**
+ * Parts made of the pieces writers use (namespace prefixes, white space between elements, every
+ * cell type, formulas, inline rich text, self-closing rows and cells, cells without r=), possibly
+ * cut off anywhere: however the bytes are split into chunks, the scan gives what it gives for the
+ * part in one piece, error or not.
+ */
+const piece = (p: string) =>
+  fc.constantFrom(
+    `<${p}c r="A1" s="1" t="s"><${p}v>1</${p}v></${p}c>`,
+    `<${p}c t="s"><${p}v>7</${p}v></${p}c>`,
+    `<${p}c r="C1"><${p}v>10999.99</${p}v></${p}c>`,
+    `<${p}c><${p}v>-2.5E-3</${p}v></${p}c>`,
+    `<${p}c r='D1' t='str'><${p}f>A1&amp;"x"</${p}f><${p}v>a &amp; b 中文_x000D_</${p}v></${p}c>`,
+    `<${p}c t="inlineStr"><${p}is><${p}r><${p}t>王</${p}t></${p}r><${p}r><${p}t xml:space="preserve"> 五</${p}t></${p}r><${p}rPh sb="0" eb="1"><${p}t>wang</${p}t></${p}rPh></${p}is></${p}c>`,
+    `<${p}c t="b"><${p}v>1</${p}v></${p}c>`,
+    `<${p}c t="e"><${p}v>#DIV/0!</${p}v></${p}c>`,
+    `<${p}c t="d"><${p}v>2024-03-01T12:00:00</${p}v></${p}c>`,
+    `<${p}c r="F1" s="2"/>`,
+    `<${p}c><${p}f>B1*2</${p}f></${p}c>`,
+    `<${p}c><${p}v>3</${p}v><${p}extLst><${p}ext uri="u"/></${p}extLst></${p}c>`,
+    `\n  `,
+  );
+const worksheet = fc.constantFrom("", "x:").chain((p) =>
+  fc.record({
+    p: fc.constant(p),
+    rows: fc.array(fc.tuple(fc.boolean(), fc.array(piece(p), { maxLength: 8 })), { maxLength: 8 }),
+    cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+  }),
+);
+
+function worksheetText({ p, rows, cut }: { p: string; rows: [boolean, string[]][]; cut: number | null }): string {
+  const body = rows.map(([numbered, cells], i) => (cells.length === 0 ? `<${p}row r="${2 * i + 1}"/>` : `<${p}row${numbered ? ` r="${2 * i + 1}"` : ""} spans="1:9">${cells.join("")}</${p}row>\n`)).join("");
+  const xml = `<?xml version="1.0"?>\n<${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ""}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${p}sheetData>${body}</${p}sheetData><${p}mergeCells><${p}mergeCell ref="A1:B2"/></${p}mergeCells></${p}worksheet>`;
+  return cut === null ? xml : xml.slice(0, Math.floor(cut * xml.length));
+}
+
+async function outcome(xml: string, size: number, wanted: Uint8Array | null): Promise<unknown> {
+  const rows: unknown[] = [];
+  try {
+    const result = await scanWorksheet(chunked(new TextEncoder().encode(xml), size), { sharedStrings: sharedStringsOf(["零", "一"]), date1904: true, dateStyles: new Set([1]), wanted }, {
+      row: (n, cells, width) => rows.push([n, cells.slice(0, width)]) > 0,
+    });
+    return { rows, result };
+  } catch (error) {
+    return { rows, error: (error as { kind?: string }).kind ?? String(error) };
+  }
+}
+
+test("a worksheet cut into chunks of any size reads as in one piece", async () => {
+  await fc.assert(
+    fc.asyncProperty(worksheet, fc.integer({ min: 1, max: 64 }), fc.option(fc.uint8Array({ minLength: 6, maxLength: 6, min: 0, max: 1 })), async (spec, size, wanted) => {
+      const xml = worksheetText(spec);
+      expect(await outcome(xml, size, wanted)).toEqual(await outcome(xml, 1 << 20, wanted));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("a shared-strings part cut into chunks of any size reads as in one piece", async () => {
+  const item = fc.constantFrom("<si><t>甲</t></si>", '<si><t xml:space="preserve"> 370402194001100000 </t></si>', "<si><r><t>乙</t></r><r><t>丙</t></r></si>", "<si/>", "<si><t>a&amp;b_x000D_</t></si>", "<si>\n <t>𠀀</t>\n</si>", "\n");
+  await fc.assert(
+    fc.asyncProperty(fc.array(item, { maxLength: 12 }), fc.integer({ min: 1, max: 48 }), async (items, size) => {
+      const xml = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${items.join("")}</sst>`;
+      const read = async (n: number) => all(await scanSharedStrings(chunked(new TextEncoder().encode(xml), n)));
+      expect(await read(size)).toEqual(await read(1 << 20));
+    }),
+    { numRuns: 300 },
+  );
 });
