@@ -20,6 +20,7 @@ const REQUIREMENTS = [
   { pkg: "libxml2-utils", what: "xmllint（清单检查）", present: () => onPath("xmllint") },
   { pkg: "poppler-utils", what: "pdftoppm（汇总表图表的渲染检查）", present: () => onPath("pdftoppm") },
   { pkg: "python3-openpyxl", what: "openpyxl（由另一程序写出的测试工作簿）", present: () => spawnSync("/usr/bin/python3", ["-c", "import openpyxl"], { stdio: "ignore" }).status === 0 },
+  { pkg: "python3-uno", what: "LibreOffice 的 Python 接口（网页版测试用它生成加密的工作簿）", present: () => spawnSync("/usr/bin/python3", ["-c", "import uno"], { stdio: "ignore" }).status === 0 },
 ];
 
 function onPath(command) {

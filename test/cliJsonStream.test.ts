@@ -10,7 +10,7 @@ function report(households: number) {
   return checkSheet(sheet(rows), { asOf: AS_OF });
 }
 
-test.each([0, 1, 2500])("%i households without a cadre: the pieces make the whole JSON", async (n) => {
+test.each([0, 1, 1000, 2500])("%i households without a cadre: the pieces make the whole JSON", async (n) => {
   const { report: r, policy } = report(n);
   let text = "";
   await writeReportJson(r, policy, (piece) => void (text += piece));

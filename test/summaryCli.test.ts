@@ -10,7 +10,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { resolvePolicy } from "../src/policy";
 import { buildRankingTable, rankStreets, streetNameOf } from "../src/summaries/ranking";
-import { readSummaryWorkbook } from "../src/xlsx/writeSummaries";
+import { readSummaryWorkbook } from "./support/readBack";
 import { AS_OF, read } from "./support/ledgerFixtures";
 import { H01_HEAD_ID, H05_HEAD_ID, H09_HEAD_ID, PERSON_ROWS } from "./summaries/fixtures";
 import { chartsOnSheet } from "./support/charts";

@@ -11,7 +11,6 @@ import JSZip from "jszip";
 import { markerName, SUMMARY_TITLES, SummaryKey, SummaryTable } from "../src/summaries/model";
 import {
   generatedMarker,
-  readSummaryWorkbook,
   sheetOfReference,
   SummaryWriteError,
   TabTable,
@@ -20,6 +19,7 @@ import {
 } from "../src/xlsx/writeSummaries";
 import { DOMParser } from "@xmldom/xmldom";
 import { PERSON_ROWS } from "./summaries/fixtures";
+import { readSummaryWorkbook } from "./support/readBack";
 import {
   addChartToSheet,
   appWorksheetTitles,

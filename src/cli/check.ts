@@ -4,6 +4,7 @@ import { checkReadLedger, SideLedger } from "../engine/checkSheet";
 import { Ledger, LedgerNotFoundError } from "../ledger";
 import { ACCEPTED_YEARS, parsePolicyFile, Policy, POLICY_FILE_MAX_BYTES, PolicyFileError, PolicyOverrides } from "../policy";
 import { CivilDate, compactText, formatDate, InputError, parseDate, today } from "../values";
+import { noWorksheetMessage, sideLedgerOf } from "../xlsx/readLedgers";
 import { readLedgerFromFile } from "../xlsx/readWorkbook";
 import { parseArgs, UsageError } from "./args";
 import { errorToJson, EXIT_CANNOT_CHECK, reportCannotProceed } from "./errors";
@@ -11,7 +12,7 @@ import { reportToText, writeReportJson } from "./format";
 import { Io, terminalProgress } from "./io";
 import { readSmallTextFile, TextFileError } from "./textFile";
 
-export { EXIT_CANNOT_CHECK };
+export { EXIT_CANNOT_CHECK, noWorksheetMessage };
 
 export const EXIT_CLEAN = 0;
 export const EXIT_ERRORS_FOUND = 1;
@@ -58,20 +59,10 @@ export async function readSideLedgers(files: readonly string[], onProgress?: (ro
   const sides: SideLedger[] = [];
   const base = (file: string) => file.replace(/^.*[\\/]/, "");
   for (const file of files) {
-    const { ledgers, scanned } = await readLedgerFromFile(file, { onProgress });
     const label = files.filter((f) => base(f) === base(file)).length > 1 ? file : base(file);
-    if (ledgers.length === 0) {
-      const reasons = scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("");
-      throw new LedgerNotFoundError("", scanned.length === 0 ? `附表 ${noWorksheetMessage(file)}` : `附表 ${file} 中没有找到可并入的台账工作表。${reasons}`);
-    }
-    sides.push({ ledger: ledgers[0], source: label });
+    sides.push({ ledger: sideLedgerOf(await readLedgerFromFile(file, { onProgress }), file), source: label });
   }
   return sides;
-}
-
-/** A zip file in which the reader found no worksheet at all. */
-export function noWorksheetMessage(path: string): string {
-  return `文件 ${path} 中没有工作表：它可能不是 Excel 工作簿（.xlsx），或已损坏。请在 Excel 或 WPS 中打开后“另存为” .xlsx 再检查`;
 }
 
 export const CHECK_USAGE = `用法：bangfu check 文件.xlsx [--with 附表.xlsx …] [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 参数文件.json] [--include-monitored] [--json]`;

@@ -54,9 +54,13 @@ export async function writeReportJson(report: CheckReport, policy: Policy, write
   }
   // The findings array is the last key: open it where "[]" stands, then close it.
   await write(`${head.slice(0, head.lastIndexOf("[]"))}[\n`);
+  // Stringified inside {"findings": […]}, a part is already indented as in the whole report: only
+  // the wrapper's first line and last two lines are cut off.
+  const open = '{\n  "findings": [\n'.length;
+  const close = "\n  ]\n}".length;
   for (let i = 0; i < findings.length; i += 1000) {
-    const part = findings.slice(i, i + 1000).map((f) => `    ${JSON.stringify(findingToJson(f), null, 2).replace(/\n/g, "\n    ")}`);
-    await write(`${part.join(",\n")}${i + 1000 < findings.length ? ",\n" : "\n"}`);
+    const part = JSON.stringify({ findings: findings.slice(i, i + 1000).map(findingToJson) }, null, 2);
+    await write(`${part.slice(open, part.length - close)}${i + 1000 < findings.length ? ",\n" : "\n"}`);
   }
   await write("  ]\n}\n");
 }

@@ -9,6 +9,8 @@ import type { SummaryTable } from "../summaries/model";
  * prop and never calls Office itself.
  */
 export interface WorkbookHost {
+  /** False where cells cannot be marked (the offline page never changes the file): the pane offers no marks. */
+  readonly canMark?: boolean;
   /** Names of the worksheets, in tab order. */
   listSheets(): Promise<string[]>;
   activeSheet(): Promise<string>;

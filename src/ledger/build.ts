@@ -108,14 +108,16 @@ function columnReader(field: FieldKey, header: string): ColumnReader {
     if (scale === 1 || reading.status !== "ok") return reading;
     return { ...reading, value: scaled(reading.value, raw, scale) as never };
   };
-  // Only categorical columns are worth remembering: IDs, names and amounts rarely repeat.
-  if (type === "idNumber" || type === "amount" || type === "integer" || type === "text") return read;
+  // IDs and names rarely repeat: not worth remembering. Amounts and counts repeat as numbers
+  // (0, a household's per-capita income on each member's row), seldom as text.
+  if (type === "idNumber" || type === "text") return read;
+  const numbersOnly = type === "amount" || type === "integer";
   const cache = new Map<unknown, CellReading<FieldKey>>();
   return (raw) => {
     const hit = cache.get(raw);
     if (hit !== undefined) return hit;
     const reading = read(raw);
-    if (cache.size < CACHE_LIMIT && (typeof raw === "string" || typeof raw === "number")) cache.set(raw, reading);
+    if (cache.size < CACHE_LIMIT && (typeof raw === "number" || (!numbersOnly && typeof raw === "string"))) cache.set(raw, reading);
     return reading;
   };
 }
@@ -502,11 +504,15 @@ export class LedgerBuilder {
     }
 
     const households = groups.map((group) => buildHousehold(decision.repeats === "history" ? currentFirst(group) : group, this.householdFields, this.householdTemplate));
+    const personColumn = fieldColumns.personId;
+    // Repeated keys are duplicates only when the evidence says so (pairing history and member rows are not).
     const duplicates =
       layout === "person"
-        ? findDuplicates(records, "personId", (row) => personKeyOf(row, fieldColumns.personId))
+        ? personColumn
+          ? findDuplicates(records, "personId", personColumn.letter, personKeyOf, (row) => personKeyOf(row) as string)
+          : []
         : decision.repeats === "duplicates"
-          ? findDuplicates(records, keyField, (row) => (row.key === "" ? null : { key: row.key, group: row.groupKey, cell: keyRef(row.row) }))
+          ? findDuplicates(records, keyField, keyColumn.letter, (row) => (row.key === "" ? null : row.groupKey), (row) => row.key)
           : [];
     const personCount = layout === "person" ? records.length : households.reduce((sum, h) => sum + (h.values.householdSize ?? h.values.currentHouseholdSize ?? 1), 0);
     problems.sort((a, b) => a.cell.row - b.cell.row || columnNumber(a.cell.column) - columnNumber(b.cell.column));
@@ -599,33 +605,39 @@ function withHeldMeasures(group: readonly RowRecord[], values: FieldValues, meas
   return out ?? measures;
 }
 
-interface KeyedCell {
-  readonly key: string;
-  readonly group: string;
-  readonly cell: CellRef;
-}
-
-function findDuplicates(rows: readonly RowRecord[], field: FieldKey, keyOf: (row: RowRecord) => KeyedCell | null): Ledger["duplicates"] {
-  const seen = new Map<string, { key: string; first: CellRef; cells: CellRef[] | null }>();
-  for (const row of rows) {
-    const keyed = keyOf(row);
-    if (!keyed) continue;
-    const entry = seen.get(keyed.group);
-    if (!entry) seen.set(keyed.group, { key: keyed.key, first: keyed.cell, cells: null });
-    else (entry.cells ??= [entry.first]).push(keyed.cell);
+/**
+ * Rows whose group (an ID number, a household key) repeats, with every cell of the column in
+ * which it does, in order of the group's first row. No object per row: a group is remembered by
+ * the index of its first row.
+ */
+function findDuplicates(rows: readonly RowRecord[], field: FieldKey, column: string, groupOf: (row: RowRecord) => string | null, keyOf: (row: RowRecord) => string): Ledger["duplicates"] {
+  const firstOf = new Map<string, number>();
+  let later: Map<number, number[]> | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const group = groupOf(rows[i]);
+    if (group === null) continue;
+    const first = firstOf.get(group);
+    if (first === undefined) {
+      firstOf.set(group, i);
+      continue;
+    }
+    later ??= new Map();
+    const list = later.get(first);
+    if (list) list.push(i);
+    else later.set(first, [i]);
   }
-  const out: { key: string; field: FieldKey; cells: CellRef[] }[] = [];
-  for (const e of seen.values()) if (e.cells !== null) out.push({ key: e.key, field, cells: e.cells });
-  return out;
+  if (later === null) return [];
+  const repeated = later;
+  return [...repeated.keys()]
+    .sort((a, b) => a - b)
+    .map((first) => ({ key: keyOf(rows[first]), field, cells: [first, ...(repeated.get(first) as number[])].map((i) => ({ row: rows[i].row, column })) }));
 }
 
 /** A person's ID for duplicate detection: the validated number, or the text as written when invalid. */
-function personKeyOf(row: RowRecord, column: ColumnInfo | undefined): KeyedCell | null {
-  if (!column) return null;
+function personKeyOf(row: RowRecord): string | null {
   const id = row.values.personId;
-  if (id !== undefined) return { key: id, group: id, cell: { row: row.row, column: column.letter } };
-  if (row.rawId === null || row.rawId === "") return null;
-  return { key: row.rawId, group: row.rawId, cell: { row: row.row, column: column.letter } };
+  if (id !== undefined) return id;
+  return row.rawId === null || row.rawId === "" ? null : row.rawId;
 }
 
 function addOnce(list: string[], item: string): void {
@@ -643,7 +655,8 @@ function isSummaryRow(cells: readonly unknown[]): boolean {
     }
     const text = cellText(value);
     if (text === "") continue;
-    if (typeof plainValue(value) === "string" && SUMMARY_LABEL.test(compactText(text))) return true;
+    // 合计, 总计 and 小计 all end in 计: most cells are settled without the pattern.
+    if (text.includes("计") && typeof plainValue(value) === "string" && SUMMARY_LABEL.test(compactText(text))) return true;
     if (++seen >= 3) return false;
   }
   return false;

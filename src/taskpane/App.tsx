@@ -6,10 +6,10 @@ import { listenToPane, PaneRequest } from "./bus";
 import { CheckState, CheckTab } from "./CheckTab";
 import { ErrorBar } from "./ErrorBar";
 import { FormulasTab } from "./FormulasTab";
-import { Language, STRINGS } from "./i18n";
+import { Language, STRINGS, Strings } from "./i18n";
 import { functionPolicy, setFunctionPolicy } from "../functions/policyContext";
 import type { Policy } from "../policy";
-import { CheckResult, civilDateOf, policyOf, runCheck } from "./model";
+import { CheckResult, civilDateOf, hostEngine, PaneEngine, policyOf } from "./model";
 import { SettingsTab } from "./SettingsTab";
 import type { SheetPickerProps } from "./SheetPicker";
 import { SummaryTab } from "./SummaryTab";
@@ -28,6 +28,14 @@ export interface AppProps {
   readonly initialTab?: TabKey;
   /** False where the host has no custom functions (WPS before 12.1.0.20540): 公式 says so. */
   readonly customFunctions?: boolean;
+  /** Where checks and summaries run; the pane itself, on the host's cells, when absent. */
+  readonly engine?: PaneEngine;
+  /** Tabs not offered (the offline page has no custom functions at all: no 公式). */
+  readonly hiddenTabs?: readonly TabKey[];
+  /** The strings, when a host words some of them its own way (the offline page). */
+  readonly strings?: Readonly<Record<Language, Strings>>;
+  /** No title above the tabs (the host's page has its own). */
+  readonly headless?: boolean;
 }
 
 const useStyles = makeStyles({
@@ -50,9 +58,20 @@ const systemClock = () => new Date();
  * The task pane: 检查 / 汇总 / 设置 / 公式. Everything that touches the workbook goes
  * through `host`; ribbon commands reach the pane through ./bus.
  */
-export function App({ host, language, now = systemClock, initialTab = "check", customFunctions = true }: AppProps): React.JSX.Element {
+export function App({
+  host,
+  language,
+  now = systemClock,
+  initialTab = "check",
+  customFunctions = true,
+  engine: givenEngine,
+  hiddenTabs = [],
+  strings = STRINGS,
+  headless = false,
+}: AppProps): React.JSX.Element {
   const styles = useStyles();
-  const t = STRINGS[language];
+  const t = strings[language];
+  const engine = React.useMemo(() => givenEngine ?? hostEngine(host), [givenEngine, host]);
   const [tab, setTab] = React.useState<TabKey>(initialTab);
   const [settings, setSettings] = React.useState<PaneSettings | null>(null);
   const [loadError, setLoadError] = React.useState<unknown>(null);
@@ -140,22 +159,15 @@ export function App({ host, language, now = systemClock, initialTab = "check", c
     async (name: string) => {
       setCheck({ status: "running", progress: null });
       try {
-        const chosen = sidesRef.current.filter((s) => s !== name);
-        const result = await runCheck(
-          host,
-          name,
-          settingsRef.current,
-          civilDateOf(now()),
-          (read, total) => setCheck({ status: "running", progress: { read, total } }),
-          chosen,
-        );
+        const sides = sidesRef.current.filter((s) => s !== name);
+        const result = await engine.check({ sheet: name, settings: settingsRef.current, asOf: civilDateOf(now()), sides }, (progress) => setCheck({ status: "running", progress }));
         setLastResult(result);
         setCheck({ status: "done", result });
       } catch (error) {
         setCheck({ status: "error", error });
       }
     },
-    [host, now],
+    [engine, now],
   );
 
   // Ribbon commands: once the settings are loaded (a check needs them).
@@ -198,16 +210,18 @@ export function App({ host, language, now = systemClock, initialTab = "check", c
 
   return (
     <main className={styles.root} lang={t.locale}>
-      <header>
-        <Title3 as="h1">{t.title}</Title3>
-        <Caption1 block>{t.subtitle}</Caption1>
-      </header>
+      {!headless && (
+        <header>
+          <Title3 as="h1">{t.title}</Title3>
+          <Caption1 block>{t.subtitle}</Caption1>
+        </header>
+      )}
       {loadError !== null && <ErrorBar error={loadError} t={t} onDismiss={() => setLoadError(null)} />}
       <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabKey)} aria-label={t.tabsLabel} size="small">
         <Tab value="check">{t.tabCheck}</Tab>
         <Tab value="summary">{t.tabSummary}</Tab>
         <Tab value="settings">{t.tabSettings}</Tab>
-        <Tab value="formulas">{t.tabFormulas}</Tab>
+        {!hiddenTabs.includes("formulas") && <Tab value="formulas">{t.tabFormulas}</Tab>}
       </TabList>
       {settings === null ? (
         <Spinner size="small" label={t.loadingSettings} />
@@ -228,6 +242,7 @@ export function App({ host, language, now = systemClock, initialTab = "check", c
           {tab === "summary" && (
             <SummaryTab
               host={host}
+              engine={engine}
               language={language}
               t={t}
               picker={picker}
@@ -245,7 +260,7 @@ export function App({ host, language, now = systemClock, initialTab = "check", c
           )}
           {tab === "settings" && (
             <SettingsTab
-              host={host}
+              engine={engine}
               language={language}
               t={t}
               settings={settings}

@@ -18,17 +18,17 @@ import {
 import * as React from "react";
 import { countBySeverity, Finding, reportNotes, RULES, RuleId, Severity } from "../checks";
 import type { WorkbookHost } from "../host/types";
-import { formatCellRef, headNameOf } from "../ledger";
+import { formatCellRef } from "../ledger";
 import { formatDate } from "../values";
 import { ErrorBar } from "./ErrorBar";
 import { Language, RULE_TITLES_EN, SEVERITY_TEXT, Strings } from "./i18n";
-import type { CheckResult } from "./model";
+import type { CheckResult, ReadProgressValue } from "./model";
 import { ReadProgress } from "./ReadProgress";
 import { SheetPicker, SheetPickerProps } from "./SheetPicker";
 
 export type CheckState =
   | { readonly status: "idle" }
-  | { readonly status: "running"; readonly progress: { readonly read: number; readonly total: number } | null }
+  | { readonly status: "running"; readonly progress: ReadProgressValue | null }
   | { readonly status: "done"; readonly result: CheckResult }
   | { readonly status: "error"; readonly error: unknown };
 
@@ -173,11 +173,10 @@ function groupFindings(result: CheckResult, findings: readonly Finding[], by: "r
   const groups: Group[] = [];
   const sheetLevel = byHousehold.get(null);
   if (sheetLevel) groups.push({ key: "(sheet)", title: t.wholeSheet, findings: sheetLevel });
-  for (const household of result.ledger.households) {
+  for (const household of result.households) {
     const list = byHousehold.get(household.key);
     if (!list) continue;
-    const head = headNameOf(household);
-    groups.push({ key: `h:${household.key}`, title: t.householdGroup(household.key, head), findings: list });
+    groups.push({ key: `h:${household.key}`, title: t.householdGroup(household.key, household.head), findings: list });
     byHousehold.delete(household.key);
   }
   // Keys the ledger no longer lists (should not happen): still shown, never dropped.
@@ -277,16 +276,18 @@ function Results({ host, language, t, result }: { host: WorkbookHost; language: 
 
       <div className={styles.stack}>
         <div className={styles.row}>
-          {report.findings.length > 0 && (
+          {report.findings.length > 0 && host.canMark !== false && (
             <Button onClick={mark} disabled={busy}>
               {t.markCells}
             </Button>
           )}
-          <Button onClick={clear} disabled={busy}>
-            {t.clearMarks}
-          </Button>
+          {host.canMark !== false && (
+            <Button onClick={clear} disabled={busy}>
+              {t.clearMarks}
+            </Button>
+          )}
         </div>
-        {report.findings.length > 0 && <Caption1 block>{t.markHint}</Caption1>}
+        {report.findings.length > 0 && <Caption1 block>{host.canMark === false ? t.marksUnavailable : t.markHint}</Caption1>}
         <div aria-live="polite">
           {notice && (
             <MessageBar intent="success">

@@ -21,14 +21,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import type { PaneSettings, WorkbookHost } from "../host/types";
+import type { PaneSettings } from "../host/types";
 import { FIELD_KEYS, FIELDS, FieldKey } from "../ledger";
-import { PARAMETER_KEYS, PARAMETERS, ParameterDefinition, ParameterKey, Policy, PLAN_PERIOD, resolvePolicy, UNIT_LABELS } from "../policy";
+import { PARAMETER_KEYS, PARAMETERS, ParameterDefinition, ParameterKey, parsePolicyFile, Policy, PLAN_PERIOD, resolvePolicy, UNIT_LABELS } from "../policy";
 import type { CivilDate } from "../values";
 import { ErrorBar } from "./ErrorBar";
 import { formatParameter, UNIT_LABELS_EN } from "./format";
 import type { Language, Strings } from "./i18n";
-import { confirmParameter, DetectedColumns, detectColumns, policyOf, policyYearOf, setParameter } from "./model";
+import { confirmParameter, DetectedColumns, PaneEngine, policyOf, policyYearOf, setParameter } from "./model";
 import { SheetPicker, SheetPickerProps } from "./SheetPicker";
 
 const useStyles = makeStyles({
@@ -41,7 +41,8 @@ const useStyles = makeStyles({
 });
 
 export interface SettingsTabProps {
-  readonly host: WorkbookHost;
+  /** Reads a sheet's header for the mapping editor. */
+  readonly engine: PaneEngine;
   readonly language: Language;
   readonly t: Strings;
   readonly settings: PaneSettings;
@@ -100,11 +101,11 @@ function useSaver(onSave: (settings: PaneSettings) => Promise<void>) {
   const [state, setState] = React.useState<SaveState>({ kind: "idle" });
   const [busy, setBusy] = React.useState(false);
   /** Build the new settings (may throw, e.g. PolicyFileError) and save them; failures are shown. */
-  const save = async (build: () => PaneSettings, message: string): Promise<boolean> => {
+  const save = async (build: () => PaneSettings | Promise<PaneSettings>, message: string): Promise<boolean> => {
     setBusy(true);
     setState({ kind: "idle" });
     try {
-      await onSave(build());
+      await onSave(await build());
       setState({ kind: "saved", message });
       return true;
     } catch (error) {
@@ -158,6 +159,19 @@ function PolicySection({ language, t, settings, asOf, onSave }: SettingsTabProps
     void save(() => ({ ...settings, policyYear: value }), t.saved);
   };
 
+  // A policy file (e.g. one `bangfu check --policy` uses) replaces the local settings once it reads without a problem.
+  const policyFileInput = React.useRef<HTMLInputElement>(null);
+  const loadPolicyFile = (event: React.ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = ""; // the same file can be chosen again
+    if (!file) return;
+    void save(async () => {
+      const text = await file.text();
+      parsePolicyFile(text, file.name); // throws PolicyFileError, shown with every problem
+      return { ...settings, policyJson: text };
+    }, t.policyFileLoaded(file.name));
+  };
+
   const confirm = (key: ParameterKey) => void save(() => ({ ...settings, policyJson: confirmParameter(settings.policyJson, year, key) }), t.saved);
   const setValue = async (key: ParameterKey, value: number) => {
     if (await save(() => ({ ...settings, policyJson: setParameter(settings.policyJson, year, key, value) }), t.saved)) setEditing(null);
@@ -195,13 +209,17 @@ function PolicySection({ language, t, settings, asOf, onSave }: SettingsTabProps
           <ErrorBar error={policyError} t={t} />
         </>
       )}
-      {settings.policyJson !== null && (
-        <div>
+      <div className={styles.row}>
+        <Button appearance="secondary" disabled={busy} onClick={() => policyFileInput.current?.click()}>
+          {t.loadPolicyFile}
+        </Button>
+        <input ref={policyFileInput} type="file" accept=".json,application/json" hidden aria-label={t.loadPolicyFile} onChange={loadPolicyFile} />
+        {settings.policyJson !== null && (
           <Button appearance="secondary" disabled={busy} onClick={() => void save(() => ({ ...settings, policyJson: null }), t.saved)}>
             {t.resetPolicy}
           </Button>
-        </div>
-      )}
+        )}
+      </div>
       <SaveFeedback state={state} t={t} onDismiss={reset} />
       {policy.outsidePlanPeriod && (
         <MessageBar intent="warning" layout="multiline">
@@ -372,7 +390,7 @@ function initialChoices(columns: DetectedColumns, saved: Readonly<Record<string,
   return choices;
 }
 
-function MappingSection({ host, t, settings, picker, checkedColumns, onSave }: SettingsTabProps): React.JSX.Element {
+function MappingSection({ engine, t, settings, picker, checkedColumns, onSave }: SettingsTabProps): React.JSX.Element {
   const styles = useStyles();
   const sheet = picker.value;
   const { state, busy, save, reset } = useSaver(onSave);
@@ -394,7 +412,7 @@ function MappingSection({ host, t, settings, picker, checkedColumns, onSave }: S
     setReading(true);
     setReadError(null);
     try {
-      setRead(detectColumns(await host.readSheet(sheet)));
+      setRead(await engine.detectColumns(sheet));
     } catch (error) {
       setReadError(error);
     } finally {

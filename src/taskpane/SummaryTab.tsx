@@ -13,10 +13,11 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { PaneSettings, WorkbookHost } from "../host/types";
-import { buildSummaries, SUMMARY_KEYS, SUMMARY_TITLES, SummaryKey } from "../summaries";
+import { SUMMARY_KEYS, SUMMARY_TITLES, SummaryKey } from "../summaries";
 import { ErrorBar } from "./ErrorBar";
+import { formatBytes } from "./format";
 import { Language, Strings, SUMMARY_DESCRIPTIONS } from "./i18n";
-import { CheckResult, civilDateOf, localTimestamp, runCheck } from "./model";
+import { CheckResult, GenerateOutcome, PaneEngine, ReadProgressValue } from "./model";
 import { ReadProgress } from "./ReadProgress";
 import { SheetPicker, SheetPickerProps } from "./SheetPicker";
 
@@ -28,6 +29,7 @@ const useStyles = makeStyles({
 
 export interface SummaryTabProps {
   readonly host: WorkbookHost;
+  readonly engine: PaneEngine;
   readonly language: Language;
   readonly t: Strings;
   readonly picker: SheetPickerProps;
@@ -43,15 +45,15 @@ export interface SummaryTabProps {
 
 type Status =
   | { readonly kind: "idle" }
-  | { readonly kind: "running"; readonly progress: { readonly read: number; readonly total: number } | null }
-  | { readonly kind: "done"; readonly sheet: string; readonly written: readonly string[] }
+  | { readonly kind: "running"; readonly progress: ReadProgressValue | null }
+  | { readonly kind: "done"; readonly sheet: string; readonly written: readonly string[]; readonly download: GenerateOutcome["download"] }
   | { readonly kind: "error"; readonly error: unknown };
 
 /**
  * 汇总: choose the tabs, generate. Generating checks the sheet afresh (the ledger may have
  * changed since the last check), builds the tables and has the host write them.
  */
-export function SummaryTab({ host, language, t, picker, settings, now, onChecked, onWritten, sides = [] }: SummaryTabProps): React.JSX.Element {
+export function SummaryTab({ host, engine, language, t, picker, settings, now, onChecked, onWritten, sides = [] }: SummaryTabProps): React.JSX.Element {
   const styles = useStyles();
   const [tabs, setTabs] = React.useState<readonly SummaryKey[]>(SUMMARY_KEYS);
   const [fullIds, setFullIds] = React.useState(false);
@@ -66,18 +68,9 @@ export function SummaryTab({ host, language, t, picker, settings, now, onChecked
     setStatus({ kind: "running", progress: null });
     setGoError(null);
     try {
-      const clock = now();
-      const result = await runCheck(host, sheet, settings, civilDateOf(clock), (read, total) => setStatus({ kind: "running", progress: { read, total } }), sides);
-      onChecked(result);
-      const tables = buildSummaries(result.ledger, result.report, {
-        policy: result.policy,
-        asOf: result.asOf,
-        generatedAt: localTimestamp(clock),
-        tabs,
-        fullIds,
-      });
-      const written = await host.writeSummaries(tables);
-      setStatus({ kind: "done", sheet, written });
+      const outcome = await engine.generate({ sheet, settings, clock: now(), tabs, fullIds, sides }, (progress) => setStatus({ kind: "running", progress }));
+      onChecked(outcome.result);
+      setStatus({ kind: "done", sheet, written: outcome.written, download: outcome.download });
       onWritten();
     } catch (error) {
       setStatus({ kind: "error", error });
@@ -137,14 +130,19 @@ export function SummaryTab({ host, language, t, picker, settings, now, onChecked
           </MessageBar>
         )}
       </div>
+      {status.kind === "done" && status.download && <DownloadLink download={status.download} t={t} />}
       {status.kind === "done" && (
         <section aria-label={t.writtenHeading(status.written.length)}>
           <ul className={styles.written}>
             {status.written.map((name) => (
               <li key={name}>
-                <Link as="button" onClick={() => goTo(name)} title={t.goToTab(name)}>
-                  {name}
-                </Link>
+                {status.download ? (
+                  name
+                ) : (
+                  <Link as="button" onClick={() => goTo(name)} title={t.goToTab(name)}>
+                    {name}
+                  </Link>
+                )}
               </li>
             ))}
           </ul>
@@ -152,6 +150,21 @@ export function SummaryTab({ host, language, t, picker, settings, now, onChecked
       )}
       {status.kind === "error" && <ErrorBar error={status.error} t={t} />}
       {goError !== null && <ErrorBar error={goError} t={t} onDismiss={() => setGoError(null)} />}
+    </div>
+  );
+}
+
+/** The written copy, offered for download; the download starts by itself once, the link stays for another. */
+function DownloadLink({ download, t }: { download: NonNullable<GenerateOutcome["download"]>; t: Strings }): React.JSX.Element {
+  const link = React.useRef<HTMLAnchorElement>(null);
+  React.useEffect(() => {
+    link.current?.click();
+  }, [download.url]);
+  return (
+    <div>
+      <Button as="a" appearance="primary" ref={link} href={download.url} download={download.fileName} title={download.fileName}>
+        {t.downloadCopy(download.fileName, formatBytes(download.bytes))}
+      </Button>
     </div>
   );
 }

@@ -26,3 +26,9 @@ export function formatParameter(key: ParameterKey, value: number, language: Lang
   const unit = PARAMETERS[key].unit;
   return unit === "share" ? formatValue(value, unit, language) : `${formatValue(value, unit, language)} ${UNIT_LABELS_EN[unit]}`;
 }
+
+/** A file's size: 31 KB, 9.6 MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -47,6 +47,7 @@ const ZH = {
   startCheck: "开始检查",
   checking: "正在检查…",
   readingProgress: (read: number, total: number) => `正在读取：已读 ${read.toLocaleString("zh-CN")} / ${total.toLocaleString("zh-CN")} 行`,
+  readingRows: (read: number, fraction: number) => `正在读取：已读 ${read.toLocaleString("zh-CN")} 行（约 ${Math.floor(fraction * 100)}%）`,
   runningRules: "正在按规则检查…",
   checkIntro: "选择台账所在的工作表，点“开始检查”。检查只读取单元格，不修改台账。",
   sidesLegend: "并入其他工作表（附表）",
@@ -75,6 +76,7 @@ const ZH = {
   markCells: "标记问题单元格",
   clearMarks: "清除标记",
   markHint: "标记当前显示级别的问题单元格（填充颜色并加批注）；清除时恢复原来的填充。",
+  marksUnavailable: "这里不修改文件，不能在单元格上做标记；点一条问题可复制它的单元格地址。",
   marked: (n: number) => `已标记 ${n} 个单元格。`,
   cleared: (n: number) => `已清除 ${n} 个单元格的标记。`,
   nothingToMark: "当前显示的问题都没有对应的单元格，无需标记。",
@@ -95,6 +97,7 @@ const ZH = {
   sourceSheet: (sheet: string) => `来源工作表：${sheet}`,
   writtenHeading: (n: number) => `已写入 ${n} 个工作表`,
   goToTab: (name: string) => `转到工作表 ${name}`,
+  downloadCopy: (fileName: string, size: string) => `下载 ${fileName}（${size}）`,
 
   // 设置
   policyHeading: "政策参数",
@@ -123,6 +126,8 @@ const ZH = {
   outsideBody: (year: number, first: number, last: number) => `${year} 年不在方案期（${first}—${last} 年）内，沿用最近一年的参数。`,
   policyFileProblem: "工作簿中保存的政策参数有误，已改用内置参数。",
   resetPolicy: "清除本地参数设置",
+  loadPolicyFile: "载入参数文件…",
+  policyFileLoaded: (name: string) => `已载入参数文件 ${name}。下次检查将使用其中的参数。`,
 
   mappingHeading: "列映射",
   mappingIntro: "检查前会自动识别每列对应的台账字段。识别错了或没识别的列，可在这里指定，保存后下次检查使用。",
@@ -233,6 +238,7 @@ const EN: Strings = {
   startCheck: "Check",
   checking: "Checking…",
   readingProgress: (read: number, total: number) => `Reading: ${read.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`,
+  readingRows: (read: number, fraction: number) => `Reading: ${read.toLocaleString("en-US")} rows (about ${Math.floor(fraction * 100)}%)`,
   runningRules: "Applying the rules…",
   checkIntro: "Choose the worksheet holding the ledger and press Check. The check only reads cells; the ledger is never changed.",
   sidesLegend: "Join other worksheets (side ledgers)",
@@ -261,6 +267,7 @@ const EN: Strings = {
   markCells: "Mark the cells",
   clearMarks: "Clear the marks",
   markHint: "Marks the cells of the findings shown (fill colour and a note); clearing restores the previous fill.",
+  marksUnavailable: "Nothing here changes the file, so cells cannot be marked; click a finding to copy its cell address.",
   marked: (n: number) => `${n} cells marked.`,
   cleared: (n: number) => `Marks cleared from ${n} cells.`,
   nothingToMark: "None of the findings shown points at a cell: nothing to mark.",
@@ -280,6 +287,7 @@ const EN: Strings = {
   sourceSheet: (sheet: string) => `Source worksheet: ${sheet}`,
   writtenHeading: (n: number) => `${n} worksheets written`,
   goToTab: (name: string) => `Go to worksheet ${name}`,
+  downloadCopy: (fileName: string, size: string) => `Download ${fileName} (${size})`,
 
   policyHeading: "Policy parameters",
   policyYear: "Policy year",
@@ -307,6 +315,8 @@ const EN: Strings = {
   outsideBody: (year: number, first: number, last: number) => `${year} is outside the plan period (${first}–${last}); the nearest year's parameters apply.`,
   policyFileProblem: "The policy parameters saved in the workbook are invalid; the built-in parameters are used instead.",
   resetPolicy: "Remove the local parameter settings",
+  loadPolicyFile: "Load a policy file…",
+  policyFileLoaded: (name: string) => `Loaded the policy file ${name}. The next check uses its parameters.`,
 
   mappingHeading: "Column mapping",
   mappingIntro: "Each column is matched to a ledger field automatically. Correct a wrong or missing match here; the next check uses what you save.",

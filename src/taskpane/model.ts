@@ -3,12 +3,13 @@
  * settings, detect the columns for the mapping editor, and edit the policy file kept in
  * the settings. Components call these; tests can too.
  */
-import type { CheckReport } from "../checks";
+import type { CheckReport, Finding } from "../checks";
 import { checkSheets, SideSheet } from "../engine/checkSheet";
 import type { PaneSettings, WorkbookHost } from "../host/types";
-import { columnLetter, findHeader, FieldKey, LedgerNotFoundError } from "../ledger";
+import { columnLetter, findHeader, FieldKey, headNameOf, LedgerNotFoundError } from "../ledger";
 import type { Ledger, SheetInput } from "../ledger/model";
 import { parsePolicyFile, ParameterKey, Policy, PolicyOverrides, resolvePolicy } from "../policy";
+import { buildSummaries, SummaryKey } from "../summaries";
 import { CivilDate, fromJsDate } from "../values";
 
 /** Where the policy file kept in the settings says it came from (shown in PolicyFileError messages). */
@@ -34,13 +35,92 @@ export interface DetectedColumns {
   readonly columns: readonly DetectedColumn[];
 }
 
+/** A household as the findings list names it. */
+export interface HouseholdLabel {
+  readonly key: string;
+  /** The head's name, when the ledger gives it. */
+  readonly head: string | null;
+}
+
 export interface CheckResult {
   readonly sheet: string;
   readonly asOf: CivilDate;
-  readonly ledger: Ledger;
   readonly report: CheckReport;
   readonly policy: Policy;
   readonly columns: DetectedColumns;
+  /** The households that have findings, in ledger order (grouping by household lists them so). */
+  readonly households: readonly HouseholdLabel[];
+}
+
+/** Reading progress: rows of a known total (a host reads in blocks), or rows and the part of the file read so far (a file streams). */
+export type ReadProgressValue =
+  | { readonly read: number; readonly total: number; readonly fraction?: undefined }
+  | { readonly read: number; readonly total: null; readonly fraction: number };
+
+/** What a check is of: the sheet, with the saved settings (policy, mappings, scope), on a date, with side ledgers joined. */
+export interface CheckRequest {
+  readonly sheet: string;
+  readonly settings: PaneSettings;
+  readonly asOf: CivilDate;
+  /** Other sheets of the workbook joined as side ledgers (结对表, 上年收入, 小额信贷 …), in the order chosen. */
+  readonly sides?: readonly string[];
+}
+
+export interface GenerateRequest {
+  readonly sheet: string;
+  readonly settings: PaneSettings;
+  /** Side ledgers joined as in the check (the 检查 tab's choice). */
+  readonly sides?: readonly string[];
+  /** The check date and the tabs' generation time. */
+  readonly clock: Date;
+  readonly tabs: readonly SummaryKey[];
+  readonly fullIds: boolean;
+}
+
+export interface GenerateOutcome {
+  /** The check the tables were built from. */
+  readonly result: CheckResult;
+  /** The tabs' names as written. */
+  readonly written: readonly string[];
+  /** Where the tabs went into a copy of the workbook (the offline page): the copy to download. */
+  readonly download?: { readonly fileName: string; readonly url: string; readonly bytes: number };
+}
+
+/**
+ * Where the pane's work runs. In Excel, WPS and the harness the pane reads the host's cells and
+ * checks them itself (hostEngine); the offline page hands the same steps to a worker over the
+ * chosen file, so that a big ledger never holds up the page.
+ */
+export interface PaneEngine {
+  check(request: CheckRequest, onProgress?: (progress: ReadProgressValue) => void): Promise<CheckResult>;
+  /** Check the sheet afresh (the ledger may have changed), build the chosen tables and write them. */
+  generate(request: GenerateRequest, onProgress?: (progress: ReadProgressValue) => void): Promise<GenerateOutcome>;
+  /** The sheet's columns as detection alone sees them, for the mapping editor. */
+  detectColumns(sheet: string): Promise<DetectedColumns>;
+}
+
+/** The pane's own engine: the host's cells, checked and summarised in the pane, the tabs written by the host. */
+export function hostEngine(host: WorkbookHost): PaneEngine {
+  const rowsProgress = (onProgress?: (progress: ReadProgressValue) => void) => (onProgress ? (read: number, total: number) => onProgress({ read, total }) : undefined);
+  return {
+    check: async ({ sheet, settings, asOf, sides }, onProgress) => {
+      const { ledger: _ledger, ...result } = await runCheck(host, sheet, settings, asOf, rowsProgress(onProgress), sides);
+      return result; // the ledger stays here: the pane keeps only what it shows
+    },
+    generate: async ({ sheet, settings, clock, tabs, fullIds, sides }, onProgress) => {
+      const { ledger, ...result } = await runCheck(host, sheet, settings, civilDateOf(clock), rowsProgress(onProgress), sides);
+      const tables = buildSummaries(ledger, result.report, { policy: result.policy, asOf: result.asOf, generatedAt: localTimestamp(clock), tabs, fullIds });
+      return { result, written: await host.writeSummaries(tables) };
+    },
+    detectColumns: async (sheet) => detectColumns(await host.readSheet(sheet)),
+  };
+}
+
+/** The households that have findings, in ledger order, with their heads' names. */
+export function householdLabels(ledger: Ledger, findings: readonly Finding[]): HouseholdLabel[] {
+  const withFindings = new Set<string>();
+  for (const f of findings) if (f.household !== null) withFindings.add(f.household);
+  return ledger.households.filter((h) => withFindings.has(h.key)).map((h) => ({ key: h.key, head: headNameOf(h) }));
 }
 
 /** The policy file kept in the settings, parsed; undefined when there is none. Throws PolicyFileError. */
@@ -59,6 +139,11 @@ export function policyOf(settings: PaneSettings, asOf: CivilDate): Policy {
   return resolvePolicy(policyYearOf(settings, asOf), overridesOf(settings));
 }
 
+/** How the report names another sheet of the workbook joined as a side ledger. */
+export function sideSheetSource(sheet: string): string {
+  return `工作表“${sheet}”`;
+}
+
 /**
  * Read a sheet through the host and check it with the saved settings: the policy year, the
  * policy file and the sheet's column mapping. Errors (HostError, LedgerNotFoundError,
@@ -71,12 +156,12 @@ export async function runCheck(
   asOf: CivilDate,
   onProgress?: (rowsRead: number, totalRows: number) => void,
   sides: readonly string[] = [],
-): Promise<CheckResult> {
+): Promise<CheckResult & { readonly ledger: Ledger }> {
   const overrides = overridesOf(settings); // before reading: a bad policy file fails fast
   const input = await host.readSheet(sheet, onProgress);
   // Other sheets of the workbook chosen as side ledgers (结对表, 上年收入, 小额信贷 …), each with its own column mapping.
   const sideSheets: SideSheet[] = [];
-  for (const name of sides) if (name !== sheet) sideSheets.push({ sheet: await host.readSheet(name, onProgress), source: `工作表“${name}”`, mapping: settings.mappings[name] });
+  for (const name of sides) if (name !== sheet) sideSheets.push({ sheet: await host.readSheet(name, onProgress), source: sideSheetSource(name), mapping: settings.mappings[name] });
   const checked = checkSheets(input, sideSheets, {
     asOf,
     overrides,
@@ -84,7 +169,7 @@ export async function runCheck(
     policyYear: policyYearOf(settings, asOf),
     scope: { includeMonitored: settings.includeMonitored === true },
   });
-  return { sheet, asOf, ...checked, columns: detectColumns(input) };
+  return { sheet, asOf, ...checked, columns: detectColumns(input), households: householdLabels(checked.ledger, checked.report.findings) };
 }
 
 const HEADER_SEARCH_ROWS = 15;

@@ -20,7 +20,7 @@ import type { GridValue, SummaryLayout } from "../host/summaryLayout";
 import { columnLetter, quoteSheet } from "../ledger/cellRef";
 import type { ChartSpec } from "../summaries/model";
 import { NUMBER_FORMATS } from "./numberFormats";
-import { addOverride, CONTENT_TYPES_PART, encodeXml, folderOf, parseRelationships, prefixOf, relativeTarget, relsPathOf, rootPrefix } from "./ooxml";
+import { addOverride, CONTENT_TYPES_PART, encodeXml, folderOf, parseRelationships, prefixOf, relativeTarget, relsPathOf, rootPrefix, xmlText } from "./ooxml";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -142,9 +142,6 @@ function placeBelow(layout: SummaryLayout, categoryCount: number): { from: Ancho
 // ---------------------------------------------------------------- the parts' XML
 
 const val = (name: string, value: string | number) => `<c:${name} val="${value}"/>`;
-
-/** Text as XML content: escaped, without the control characters XML 1.0 cannot hold (a ledger cell may have them). */
-const xmlText = (text: string) => encodeXml(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ""));
 
 function strCache(values: readonly string[]): string {
   return `<c:strCache>${val("ptCount", values.length)}${values.map((v, i) => `<c:pt idx="${i}"><c:v>${xmlText(v)}</c:v></c:pt>`).join("")}</c:strCache>`;

@@ -9,11 +9,12 @@
  * Removing a sheet takes out its <sheet> entry, its relationship, its part and the parts only
  * it used (its relationships, drawings…), their content-type overrides, the names scoped to it
  * (the other sheet-level names renumbered), and its title in docProps/app.xml. Adding a rendered
- * sheet copies its part in under a free sheetN.xml name, with a new relationship, sheetId and
- * content-type override; its styles are appended to the user's (./mergeStyles.ts).
+ * sheet (./renderTabs.ts) puts its part in under a free sheetN.xml name, with a new relationship,
+ * sheetId and content-type override; its styles are appended to the user's (./mergeStyles.ts).
  */
 import JSZip from "jszip";
 import { mergeStyles, restyleSheet, StyleMap } from "./mergeStyles";
+import type { RenderedSheets } from "./renderTabs";
 import {
   addOverride,
   childElements,
@@ -136,11 +137,11 @@ export interface MergeRequest {
 }
 
 /**
- * Remove the user's sheets named in the request and add every sheet of the rendered package
- * after the user's, with the rendered package's defined names. Works on user.zip in place;
- * returns the sheets added, with their parts.
+ * Remove the user's sheets named in the request and add every rendered sheet after the user's,
+ * with the rendered defined names. Works on user.zip in place; returns the sheets added, with
+ * their parts.
  */
-export async function mergeRenderedSheets(user: WorkbookPackage, rendered: WorkbookPackage, request: MergeRequest): Promise<AddedSheet[]> {
+export async function mergeRenderedSheets(user: WorkbookPackage, rendered: RenderedSheets, request: MergeRequest): Promise<AddedSheet[]> {
   const zip = user.zip;
   const prefix = rootPrefix(user.workbookXml, "workbook");
   let contentTypes = (await text(zip, CONTENT_TYPES_PART)) ?? "";
@@ -206,19 +207,17 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Workb
   };
 
   if (rendered.sheets.length > 0) {
-    const renderedStyles = rendered.rels.find((r) => relType(r) === "styles");
-    const renderedStylesXml = renderedStyles ? await text(rendered.zip, resolveTarget(rendered.workbookPart, renderedStyles.target)) : null;
     const userStyles = rels.find((r) => relType(r) === "styles" && !r.external);
     const userStylesPart = userStyles ? resolveTarget(user.workbookPart, userStyles.target) : null;
     const userStylesXml = userStylesPart ? await text(zip, userStylesPart) : null;
-    if (renderedStylesXml !== null && userStylesPart !== null && userStylesXml !== null) {
-      const merged = mergeStyles(userStylesXml, renderedStylesXml);
+    if (userStylesPart !== null && userStylesXml !== null) {
+      const merged = mergeStyles(userStylesXml, rendered.stylesXml);
       zip.file(userStylesPart, merged.xml);
       styleMap = merged.map;
-    } else if (renderedStylesXml !== null) {
-      // A package without styles (some generators write none): the rendered styles become the workbook's.
+    } else {
+      // A package without styles (some generators write none, a new workbook has none yet): the rendered styles become the workbook's.
       const part = freePart("styles", 0);
-      zip.file(part, renderedStylesXml);
+      zip.file(part, rendered.stylesXml);
       addRel(STYLES_REL, part);
       contentTypes = addOverride(contentTypes, part, STYLES_TYPE);
     }
@@ -227,19 +226,8 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Workb
     // After the sheets kept (a calculation chain naming a removed sheet's id was dropped above): regenerating gives the same ids.
     let nextSheetId = Math.max(0, ...kept.map((s) => s.sheetId).filter(Number.isFinite)) + 1;
     for (const sheet of rendered.sheets) {
-      if (sheet.part === null) continue;
-      let xml = (await text(rendered.zip, sheet.part)) ?? "";
-      if (styleMap) xml = restyleSheet(xml, styleMap);
-      // One selected tab only (the user's): several would open the workbook with the tabs grouped.
-      xml = xml.replace(/(<(?:\w+:)?sheetView\b[^>]*?)\s+tabSelected="(?:1|true)"/g, "$1");
       const part = freePart("worksheets/sheet", 1);
-      zip.file(part, xml);
-      const sheetRels = await text(rendered.zip, relsPathOf(sheet.part));
-      if (sheetRels !== null) {
-        const links = parseRelationships(sheetRels);
-        if (links.some((r) => !r.external)) throw new Error(`internal: rendered sheet ${sheet.name} refers to other parts`);
-        if (links.length > 0) zip.file(relsPathOf(part), sheetRels);
-      }
+      zip.file(part, styleMap ? restyleSheet(sheet.xml, styleMap) : sheet.xml);
       const relId = addRel(WORKSHEET_REL, part);
       contentTypes = addOverride(contentTypes, part, WORKSHEET_TYPE);
       addedSheets.push({ name: sheet.name, part, relId, sheetId: nextSheetId++ });

@@ -24,6 +24,11 @@ export function encodeXml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
+/** Text as XML content: escaped, without the control characters XML 1.0 cannot hold (a ledger cell may have them). */
+export function xmlText(text: string): string {
+  return encodeXml(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ""));
+}
+
 /** Set (or add) an attribute on an element's start tag (`<x a="1">` or `<x a="1"/>`). */
 export function setAttribute(startTag: string, name: string, value: string): string {
   const re = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);

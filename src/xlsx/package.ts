@@ -3,13 +3,10 @@
  * stores the workbook first, and some streaming readers (exceljs's own, issue 3064) lose a
  * workbook part stored last. Written packages follow Excel's order.
  */
-import * as fs from "node:fs";
-import JSZip from "jszip";
+import type JSZip from "jszip";
 
 /** Parts a reader needs before any worksheet, in the order Excel stores them. */
 const LEADING_PARTS = [/^\[Content_Types\]\.xml$/, /^_rels\/\.rels$/, /^docProps\//, /^xl\/workbook\.xml$/, /^xl\/_rels\/workbook\.xml\.rels$/, /^xl\/styles\.xml$/, /^xl\/theme\//, /^xl\/sharedStrings\.xml$/];
-
-const GENERATE_OPTIONS = { type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } } as const;
 
 /** Reorder the entries of a package in place: the workbook part and what a reader needs before the sheets first; folder entries dropped. */
 export function orderWorkbookFirst(zip: JSZip): void {
@@ -36,19 +33,4 @@ export function keepStoredParts(zip: JSZip): void {
     const data = (file as unknown as { _data?: { compression?: { magic?: string } } })._data;
     if (data?.compression?.magic === "\x00\x00") (file as unknown as { options: { compression?: string } }).options.compression = "STORE";
   }
-}
-
-/** Write a package to a file, streaming it (each part is compressed, or copied, one at a time). */
-export function writePackage(zip: JSZip, file: string): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const out = fs.createWriteStream(file);
-    const source = zip.generateNodeStream({ ...GENERATE_OPTIONS, type: "nodebuffer", streamFiles: false });
-    source.on("error", (error: Error) => {
-      out.destroy();
-      reject(error);
-    });
-    out.on("error", reject);
-    out.on("finish", () => resolve());
-    source.pipe(out);
-  });
 }

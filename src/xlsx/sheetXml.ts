@@ -23,7 +23,7 @@ export interface RowHandler {
 }
 
 export interface WorksheetScanOptions {
-  readonly sharedStrings: readonly string[];
+  readonly sharedStrings: SharedStrings;
   /** 1904 date system: date-formatted numbers are shifted to the 1900 system. */
   readonly date1904: boolean;
   /** Style indexes (s=) whose number format is a date; only consulted for a 1904 workbook. */
@@ -157,36 +157,6 @@ function stringItem(text: string, start: number, end: number, p: string): string
 
 const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
-/**
- * The number written in text[from, to), as Number() reads it, without cutting a string out first.
- * Plain decimals of up to 15 digits are exact integers divided by a power of ten: IEEE division
- * rounds correctly, so the result is the double Number() gives. Anything else goes to Number().
- */
-function numberAt(text: string, from: number, to: number): number {
-  let i = from;
-  const negative = text.charCodeAt(i) === 45;
-  if (negative) i += 1;
-  let mantissa = 0;
-  let digits = 0;
-  let decimals = -1;
-  for (; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
-      digits += 1;
-      if (decimals >= 0) decimals += 1;
-    } else if (c === 46 && decimals < 0) {
-      decimals = 0;
-    } else {
-      return to > from ? Number(text.slice(from, to)) : NaN; // exponent, spaces, INF…
-    }
-  }
-  if (digits === 0) return NaN;
-  if (digits > 15) return Number(text.slice(from, to));
-  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
-  return negative ? -value : value;
-}
-
 /** An ISO date or date-time (t="d") as a 1900-system serial; null if it is not one. */
 export function isoToSerial(iso: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?/.exec(iso.trim());
@@ -198,206 +168,468 @@ export function isoToSerial(iso: string): number | null {
   return serial + seconds / 86_400;
 }
 
+const UTF8 = new TextDecoder("utf-8");
+/** One character per byte: indexes in the text are byte offsets (structure is ASCII; values are decoded as UTF-8). */
+const LATIN1 = new TextDecoder("latin1");
+
+function isNameEndByte(code: number): boolean {
+  return code === 62 || code === 47 || isSpace(code);
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9;
+}
+
+/** Whether buf[at…] holds the namespace prefix (the bytes of "x:"; none for the default namespace). */
+function prefixAt(buf: Uint8Array, at: number, prefix: Uint8Array): boolean {
+  for (let k = 0; k < prefix.length; k++) if (buf[at + k] !== prefix[k]) return false;
+  return true;
+}
+
+/** Whether buf[at…] holds prefix + name followed by a name end (space, '>', '/'). */
+function nameAt(buf: Uint8Array, at: number, prefix: Uint8Array, name: Uint8Array): boolean {
+  if (!prefixAt(buf, at, prefix)) return false;
+  const n = at + prefix.length;
+  for (let k = 0; k < name.length; k++) if (buf[n + k] !== name[k]) return false;
+  const end = buf[n + name.length];
+  return end === 62 || end === 47 || isSpace(end);
+}
+
+const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const ROW = ascii("row");
+const SHEET_DATA = ascii("sheetData");
+const SI = ascii("si");
+/** What closes the rows read so far: a row, or the sheet's data. */
+const ROW_ENDS = [ROW, SHEET_DATA];
+
 /**
- * Scan a worksheet part. Rows are handed to `handler` as they complete; chunk boundaries may fall
- * anywhere (inside a tag, a character or a row). Cells and rows without r= follow the previous one.
+ * The number written in buf[from, to), as Number() reads it, without making a string first.
+ * Plain decimals of up to 15 digits are exact integers divided by a power of ten: IEEE division
+ * rounds correctly, so the result is the double Number() gives. Anything else goes to Number().
  */
-export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: WorksheetScanOptions, handler: RowHandler): Promise<WorksheetScanResult> {
-  const decoder = new TextDecoder("utf-8");
-  const merges: WorksheetScanResult["merges"] = [];
-  let pending = "";
-  let phase: "before" | "rows" | "after" = "before";
-  let p = "";
-  let rowOpen = "<row";
-  let rowClose = "</row>";
-  let cOpen = "<c";
-  let cClose = "</c>";
-  let vOpen = "<v>";
-  let vClose = "</v>";
-  let isOpen = "<is>";
-  let dataClose = "</sheetData>";
-  let mergeOpen = "<mergeCell";
-  const cells: unknown[] = [];
-  let lastRow = 0;
-  let stopped = false;
+function numberIn(buf: Uint8Array, from: number, to: number): number {
+  let i = from;
+  const negative = buf[i] === 45;
+  if (negative) i += 1;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < to; i++) {
+    const c = buf[i];
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits += 1;
+      if (decimals >= 0) decimals += 1;
+    } else if (c === 46 && decimals < 0) {
+      decimals = 0;
+    } else {
+      return to > from ? Number(LATIN1.decode(buf.subarray(from, to))) : NaN; // exponent, spaces, INF…
+    }
+  }
+  if (digits === 0) return NaN;
+  if (digits > 15) return Number(LATIN1.decode(buf.subarray(from, to)));
+  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+  return negative ? -value : value;
+}
 
-  const setPrefix = (prefix: string) => {
-    p = prefix;
-    rowOpen = `<${p}row`;
-    rowClose = `</${p}row>`;
-    cOpen = `<${p}c`;
-    cClose = `</${p}c>`;
-    vOpen = `<${p}v>`;
-    vClose = `</${p}v>`;
-    isOpen = `<${p}is>`;
-    dataClose = `</${p}sheetData>`;
-    mergeOpen = `<${p}mergeCell`;
-  };
+/** A whole number of at most 9 digits in buf[from, to); -1 for anything else. */
+function indexIn(buf: Uint8Array, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const d = buf[k] - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
-  /** Parse the rows wholly inside text[0, end); returns where parsing stopped. */
-  const rows = (text: string, end: number): number => {
-    let i = 0;
+/** Thrown inside a row that runs past the bytes inflated so far: the row is read again with more. */
+const INCOMPLETE = -1;
+
+/**
+ * The rows of a worksheet's <sheetData>, straight from the inflated bytes: no text is decoded but
+ * the values of the columns wanted, and a cell costs a few byte comparisons. A row that runs past
+ * the bytes at hand is read again once more have arrived (nothing of it is handed over before).
+ */
+class RowScanner {
+  lastRow = 0;
+  stopped = false;
+  /** </sheetData> was reached. */
+  ended = false;
+  private readonly cells: unknown[] = [];
+  private readonly prefixText: string;
+
+  constructor(
+    private readonly prefix: Uint8Array,
+    private readonly options: WorksheetScanOptions,
+    private readonly handler: RowHandler,
+  ) {
+    this.prefixText = LATIN1.decode(prefix);
+  }
+
+  /** Read the rows in buf from `from`; returns where reading stopped (the start of a row not yet complete). */
+  rows(buf: Uint8Array, from: number, final: boolean): number {
+    const len = buf.length;
+    const prefix = this.prefix;
+    let pos = from;
     for (;;) {
-      const rs = text.indexOf(rowOpen, i);
-      if (rs < 0 || rs >= end) return end;
-      if (!isNameEnd(text.charCodeAt(rs + rowOpen.length))) {
-        i = rs + rowOpen.length;
-        continue;
-      }
-      const tagEnd = text.indexOf(">", rs);
-      const r = attribute(text, rs, tagEnd, "r");
-      const rowNumber = r === null ? lastRow + 1 : Number(r);
-      if (!(rowNumber > lastRow) || !Number.isInteger(rowNumber)) throw new SheetXmlError("malformed", `row number ${r} after ${lastRow}`, lastRow);
-      if (rowNumber > EXCEL_MAX_ROWS) throw new SheetXmlError("tooManyRows", `row ${rowNumber}`, rowNumber);
-      lastRow = rowNumber;
-      if (text.charCodeAt(tagEnd - 1) === 47) {
-        i = tagEnd + 1; // <row/>: an empty row
-        continue;
-      }
-      const close = text.indexOf(rowClose, tagEnd);
-      if (close < 0 || close > end) throw new SheetXmlError("malformed", "unclosed row", rowNumber);
-      const width = rowCells(text, tagEnd + 1, close, rowNumber);
-      i = close + rowClose.length;
-      const go = handler.row(rowNumber, cells, width);
-      for (let c = 0; c < width; c++) cells[c] = undefined;
-      if (!go) {
-        stopped = true;
-        return i;
+      let lt = pos;
+      while (lt < len && buf[lt] !== 60) lt++;
+      if (lt >= len) return len;
+      // Enough bytes to tell the tag's name (</sheetData> is the longest looked for).
+      if (!final && lt + prefix.length + 12 > len) return lt;
+      if (buf[lt + 1] === 47) {
+        const close = nameAt(buf, lt + 2, prefix, SHEET_DATA);
+        let gt = lt + 2;
+        while (gt < len && buf[gt] !== 62) gt++;
+        if (gt >= len) return final ? len : lt;
+        if (close) {
+          this.ended = true;
+          return gt + 1;
+        }
+        pos = gt + 1;
+      } else if (nameAt(buf, lt + 1, prefix, ROW)) {
+        const next = this.row(buf, lt + 1 + prefix.length + 3);
+        if (next === INCOMPLETE) {
+          if (final) throw new SheetXmlError("malformed", "unclosed row", this.lastRow + 1);
+          return lt;
+        }
+        if (this.stopped) return next;
+        pos = next;
+      } else {
+        let gt = lt + 1;
+        while (gt < len && buf[gt] !== 62) gt++;
+        if (gt >= len) return final ? len : lt;
+        pos = gt + 1;
       }
     }
-  };
+  }
 
-  const { sharedStrings, date1904, dateStyles } = options;
+  /** One row, from just after "<row"; returns the position after it, or INCOMPLETE. */
+  private row(buf: Uint8Array, at: number): number {
+    const len = buf.length;
+    const prefix = this.prefix;
+    const pl = prefix.length;
+    // The start tag: r= is the only attribute read.
+    let j = at;
+    let rFrom = -1;
+    let rTo = -1;
+    let selfClosing = false;
+    for (;;) {
+      if (j >= len) return INCOMPLETE;
+      const ch = buf[j];
+      if (ch === 62) break;
+      if (ch === 47) {
+        selfClosing = true;
+        j += 1;
+        if (j >= len) return INCOMPLETE;
+        break;
+      }
+      if (isSpace(ch)) {
+        j += 1;
+        continue;
+      }
+      const name = j;
+      const value = attributeValue(buf, j, this.lastRow);
+      if (value === INCOMPLETE) return INCOMPLETE;
+      if (attributeEnd - name === 1 && buf[name] === 114) {
+        rFrom = valueStart;
+        rTo = value;
+      }
+      j = value + 1;
+    }
+    let rowNumber: number;
+    if (rFrom < 0) rowNumber = this.lastRow + 1;
+    else {
+      rowNumber = indexIn(buf, rFrom, rTo);
+      if (rowNumber < 0) rowNumber = Number(LATIN1.decode(buf.subarray(rFrom, rTo)));
+    }
+    if (!(rowNumber > this.lastRow) || !Number.isInteger(rowNumber)) {
+      throw new SheetXmlError("malformed", `row number ${rFrom < 0 ? rowNumber : LATIN1.decode(buf.subarray(rFrom, rTo))} after ${this.lastRow}`, this.lastRow);
+    }
+    if (rowNumber > EXCEL_MAX_ROWS) throw new SheetXmlError("tooManyRows", `row ${rowNumber}`, rowNumber);
+    if (selfClosing) {
+      this.lastRow = rowNumber; // <row/>: an empty row
+      return j + 1;
+    }
 
-  /** Fill `cells` from one row's content text[start, end); returns the width. */
-  const rowCells = (text: string, start: number, end: number, rowNumber: number): number => {
-    const wanted = options.wanted;
+    const cells = this.cells;
+    const { wanted, sharedStrings, date1904 } = this.options;
     let column = 0;
     let width = 0;
-    let i = start;
+    let i = j + 1;
     for (;;) {
-      const cs = text.indexOf(cOpen, i);
-      if (cs < 0 || cs >= end) return width;
-      let j = cs + cOpen.length;
-      if (!isNameEnd(text.charCodeAt(j))) {
+      let lt = i;
+      while (lt < len && buf[lt] !== 60) lt++;
+      // "</row>" or "<c " must be readable whole.
+      if (lt + pl + 6 > len) return this.unfinished(width);
+      if (buf[lt + 1] === 47) {
+        if (prefixAt(buf, lt + 2, prefix) && buf[lt + 2 + pl] === 114 && buf[lt + 3 + pl] === 111 && buf[lt + 4 + pl] === 119 && buf[lt + 5 + pl] === 62) {
+          i = lt + 6 + pl;
+          break;
+        }
+        i = lt + 1;
+        continue;
+      }
+      if (!(prefixAt(buf, lt + 1, prefix) && buf[lt + 1 + pl] === 99)) {
+        i = lt + 1;
+        continue;
+      }
+      j = lt + 2 + pl;
+      let ch = buf[j];
+      if (!(ch === 62 || ch === 47 || isSpace(ch))) {
         i = j;
         continue;
       }
-      // One pass over the start tag: r=, t= and s= (attribute order is free).
+      // The start tag, in one pass: r=, t= and s= (attribute order is free).
       let refColumn = 0;
-      let typeStart = -1;
-      let typeEnd = -1;
-      let styleStart = -1;
-      let styleEnd = -1;
-      let selfClosing = false;
+      let typeFrom = -1;
+      let typeTo = -1;
+      let styleFrom = -1;
+      let styleTo = -1;
+      selfClosing = false;
       for (;;) {
-        const ch = text.charCodeAt(j);
-        if (ch === 62) break; // >
+        if (j >= len) return this.unfinished(width);
+        ch = buf[j];
+        if (ch === 62) break;
         if (ch === 47) {
-          selfClosing = true; // />
+          selfClosing = true;
           j += 1;
+          if (j >= len) return this.unfinished(width);
           break;
         }
-        if (ch === 32 || ch === 9 || ch === 10 || ch === 13) {
+        if (isSpace(ch)) {
           j += 1;
           continue;
         }
-        const eq = text.indexOf("=", j);
-        if (eq < 0 || eq > end) throw new SheetXmlError("malformed", "bad cell tag", rowNumber);
-        const quote = text.charCodeAt(eq + 1) === 39 ? "'" : '"';
-        const valueStart = eq + 2;
-        const valueEnd = text.indexOf(quote, valueStart);
-        if (eq - j === 1) {
-          const name = text.charCodeAt(j);
-          if (name === 114) {
+        const name = j;
+        const value = attributeValue(buf, j, rowNumber);
+        if (value === INCOMPLETE) return this.unfinished(width);
+        if (attributeEnd - name === 1) {
+          const n = buf[name];
+          if (n === 114) {
             // r="AB12": the column letters
-            for (let k = valueStart; k < valueEnd; k++) {
-              const c = text.charCodeAt(k) | 32;
+            for (let k = valueStart; k < value; k++) {
+              const c = buf[k] | 32;
               if (c < 97 || c > 122) break;
               refColumn = refColumn * 26 + (c - 96);
             }
-          } else if (name === 116) {
-            typeStart = valueStart;
-            typeEnd = valueEnd;
-          } else if (name === 115) {
-            styleStart = valueStart;
-            styleEnd = valueEnd;
+          } else if (n === 116) {
+            typeFrom = valueStart;
+            typeTo = value;
+          } else if (n === 115) {
+            styleFrom = valueStart;
+            styleTo = value;
           }
         }
-        j = valueEnd + 1;
+        j = value + 1;
       }
-      const tagEnd = j;
       column = refColumn > 0 ? refColumn : column + 1;
       if (column > EXCEL_MAX_COLUMNS) throw new SheetXmlError("tooManyColumns", `column ${column}`, rowNumber);
-      let contentEnd = tagEnd;
-      // The common cell is <c …><v>value</v></c>: one search for the value's end finds the cell's end too.
-      let valueFrom = -1;
       if (selfClosing) {
-        i = tagEnd + 1;
-      } else if (text.startsWith(vOpen, tagEnd + 1)) {
-        const from = tagEnd + 1 + vOpen.length;
-        const to = text.indexOf("<", from);
-        if (to >= 0 && text.startsWith(vClose, to) && text.startsWith(cClose, to + vClose.length)) {
+        i = j + 1;
+        continue;
+      }
+      // The content. The common cell is <c …><v>value</v></c>: read in one go.
+      let valueFrom = -1;
+      let valueTo = -1;
+      let inlineFrom = -1;
+      let contentEnd = -1;
+      const c0 = j + 1;
+      if (buf[c0] === 60 && prefixAt(buf, c0 + 1, prefix) && buf[c0 + 1 + pl] === 118 && buf[c0 + 2 + pl] === 62) {
+        const from = c0 + 3 + pl;
+        let to = from;
+        while (to < len && buf[to] !== 60) to++;
+        if (to + 8 + 2 * pl > len) return this.unfinished(width);
+        if (
+          buf[to + 1] === 47 &&
+          prefixAt(buf, to + 2, prefix) &&
+          buf[to + 2 + pl] === 118 &&
+          buf[to + 3 + pl] === 62 &&
+          buf[to + 4 + pl] === 60 &&
+          buf[to + 5 + pl] === 47 &&
+          prefixAt(buf, to + 6 + pl, prefix) &&
+          buf[to + 6 + 2 * pl] === 99 &&
+          buf[to + 7 + 2 * pl] === 62
+        ) {
           valueFrom = from;
+          valueTo = to;
           contentEnd = to;
-          i = to + vClose.length + cClose.length;
+          i = to + 8 + 2 * pl;
         }
       }
-      if (!selfClosing && valueFrom < 0) {
-        contentEnd = text.indexOf(cClose, tagEnd);
-        if (contentEnd < 0 || contentEnd > end) throw new SheetXmlError("malformed", "unclosed cell", rowNumber);
-        i = contentEnd + cClose.length;
-      }
-      const index = column - 1;
-      if (selfClosing || (wanted !== null && wanted[index] !== 1)) continue;
-      // t: absent or "n" (number), "s" (shared string), "inlineStr", "str", "b", "e", "d".
-      const typeLength = typeEnd - typeStart;
-      const t0 = typeStart < 0 ? 110 : text.charCodeAt(typeStart);
-      let value: unknown;
-      if (t0 === 105 /* inlineStr */) {
-        const is = text.indexOf(isOpen, tagEnd);
-        if (is < 0 || is > contentEnd) continue;
-        value = stringItem(text, is + isOpen.length, contentEnd, p);
-      } else {
-        let from = valueFrom;
-        let to = contentEnd;
-        if (from < 0) {
-          const v = text.indexOf(vOpen, tagEnd);
-          if (v < 0 || v > contentEnd) continue; // no value: a formula not yet calculated, or a styled blank
-          from = v + vOpen.length;
-          to = text.indexOf(vClose, from);
-        }
-        if (t0 === 115 && typeLength === 1) {
-          let n = 0;
-          for (let k = from; k < to; k++) {
-            const d = text.charCodeAt(k) - 48;
-            if (d < 0 || d > 9) {
-              n = -1;
+      if (contentEnd < 0) {
+        // Anything else (a formula, an inline string, <v> elsewhere): walk the tags to </c>.
+        let k = c0;
+        for (;;) {
+          while (k < len && buf[k] !== 60) k++;
+          if (k + pl + 4 > len) return this.unfinished(width);
+          if (buf[k + 1] === 47) {
+            if (prefixAt(buf, k + 2, prefix) && buf[k + 2 + pl] === 99 && buf[k + 3 + pl] === 62) {
+              contentEnd = k;
+              i = k + pl + 4;
               break;
             }
-            n = n * 10 + d;
+          } else if (prefixAt(buf, k + 1, prefix)) {
+            const a = buf[k + 1 + pl];
+            if (a === 118 && buf[k + 2 + pl] === 62 && valueFrom < 0) {
+              valueFrom = k + pl + 3;
+              let e = valueFrom;
+              while (e < len && buf[e] !== 60) e++;
+              if (e >= len) return this.unfinished(width);
+              valueTo = e;
+              k = e;
+              continue;
+            }
+            if (a === 105 && buf[k + 2 + pl] === 115 && buf[k + 3 + pl] === 62 && inlineFrom < 0) inlineFrom = k + pl + 4;
           }
-          value = n >= 0 && to > from ? sharedStrings[n] : undefined;
-          if (value === undefined) throw new SheetXmlError("malformed", `shared string ${text.slice(from, to)} missing`, rowNumber);
+          k += 1;
+        }
+      }
+      const index = column - 1;
+      if (wanted !== null && wanted[index] !== 1) continue;
+      // t: absent or "n" (number), "s" (shared string), "inlineStr", "str", "b", "e", "d".
+      const typeLength = typeTo - typeFrom;
+      const t0 = typeFrom < 0 ? 110 : buf[typeFrom];
+      let value: unknown;
+      if (t0 === 105 /* inlineStr */) {
+        if (inlineFrom < 0) continue;
+        const text = UTF8.decode(buf.subarray(inlineFrom, contentEnd));
+        value = stringItem(text, 0, text.length, this.prefixText);
+      } else {
+        if (valueFrom < 0) continue; // no value: a formula not yet calculated, or a styled blank
+        if (t0 === 115 && typeLength === 1) {
+          const n = indexIn(buf, valueFrom, valueTo);
+          value = n >= 0 ? sharedStrings.get(n) : undefined;
+          if (value === undefined) throw new SheetXmlError("malformed", `shared string ${LATIN1.decode(buf.subarray(valueFrom, valueTo))} missing`, rowNumber);
         } else if (t0 === 110 && typeLength <= 1) {
-          const number = numberAt(text, from, to);
+          const number = numberIn(buf, valueFrom, valueTo);
           if (Number.isNaN(number)) continue;
-          value = date1904 && styleStart >= 0 && dateStyles.has(Number(text.slice(styleStart, styleEnd))) ? number + DAYS_1904 : number;
+          value = date1904 && styleFrom >= 0 && this.options.dateStyles.has(styleIndex(buf, styleFrom, styleTo)) ? number + DAYS_1904 : number;
         } else if (t0 === 98 /* b */) {
-          const raw = text.slice(from, to).trim();
+          const raw = LATIN1.decode(buf.subarray(valueFrom, valueTo)).trim();
           value = raw === "1" || raw === "true";
         } else if (t0 === 100 /* d */) {
-          const raw = text.slice(from, to);
+          const raw = UTF8.decode(buf.subarray(valueFrom, valueTo));
           const serial = isoToSerial(raw);
           value = serial === null ? decodeText(raw) : serial;
         } else {
-          value = decodeText(text.slice(from, to)); // str (a formula's text result) and e (an error: #DIV/0!)
+          value = decodeText(UTF8.decode(buf.subarray(valueFrom, valueTo))); // str (a formula's text result) and e (an error: #DIV/0!)
         }
       }
       cells[index] = value;
       if (column > width) width = column;
     }
-  };
+    this.lastRow = rowNumber;
+    const go = this.handler.row(rowNumber, cells, width);
+    for (let c = 0; c < width; c++) cells[c] = undefined;
+    if (!go) this.stopped = true;
+    return i;
+  }
+
+  /** A row cut off by the end of the bytes at hand: forget its cells, read it again later. */
+  private unfinished(width: number): number {
+    for (let c = 0; c < width; c++) this.cells[c] = undefined;
+    return INCOMPLETE;
+  }
+}
+
+function styleIndex(buf: Uint8Array, from: number, to: number): number {
+  const n = indexIn(buf, from, to);
+  return n >= 0 ? n : Number(LATIN1.decode(buf.subarray(from, to)));
+}
+
+/** Where the last attribute's name ended and its value started (set by attributeValue). */
+let attributeEnd = 0;
+let valueStart = 0;
+
+/**
+ * An attribute at buf[at] (name, optional spaces, '=', optional spaces, a quoted value): returns
+ * the position of the closing quote, and sets attributeEnd and valueStart; INCOMPLETE when the
+ * bytes end first.
+ */
+function attributeValue(buf: Uint8Array, at: number, row: number): number {
+  const len = buf.length;
+  let k = at;
+  while (k < len) {
+    const c = buf[k];
+    if (c === 61 || c === 62 || c === 47 || isSpace(c)) break;
+    k++;
+  }
+  attributeEnd = k;
+  while (k < len && isSpace(buf[k])) k++;
+  if (k >= len) return INCOMPLETE;
+  if (buf[k] !== 61) throw new SheetXmlError("malformed", "bad tag", row);
+  k++;
+  while (k < len && isSpace(buf[k])) k++;
+  if (k >= len) return INCOMPLETE;
+  const quote = buf[k];
+  if (quote !== 34 && quote !== 39) throw new SheetXmlError("malformed", "bad tag", row);
+  valueStart = k + 1;
+  let e = valueStart;
+  while (e < len && buf[e] !== quote) e++;
+  return e >= len ? INCOMPLETE : e;
+}
+
+/**
+ * Just after the last closing tag "</" + prefix + name + ">" in buf, for any of the names, whose
+ * '>' lies at or after `from`; 0 when there is none.
+ */
+function lastCloseEnd(buf: Uint8Array, from: number, prefix: Uint8Array, names: readonly Uint8Array[]): number {
+  for (let i = buf.length - 1; i >= from; i--) {
+    if (buf[i] !== 62) continue;
+    for (const name of names) {
+      const at = i - prefix.length - name.length - 2; // "</" + prefix + name, before the '>'
+      if (at < 0 || buf[at] !== 60 || buf[at + 1] !== 47 || !prefixAt(buf, at + 2, prefix)) continue;
+      let k = 0;
+      while (k < name.length && buf[at + 2 + prefix.length + k] === name[k]) k++;
+      if (k === name.length) return i + 1;
+    }
+  }
+  return 0;
+}
+
+/** Bytes that arrive in chunks, kept until read; the unread rest moves to the front. */
+class ByteQueue {
+  bytes = new Uint8Array(256 * 1024);
+  length = 0;
+
+  push(chunk: Uint8Array): void {
+    if (this.length + chunk.length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + chunk.length));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    this.bytes.set(chunk, this.length);
+    this.length += chunk.length;
+  }
+
+  view(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+
+  drop(count: number): void {
+    if (count <= 0) return;
+    this.bytes.copyWithin(0, count, this.length);
+    this.length -= count;
+  }
+}
+
+/**
+ * Scan a worksheet part. Rows are handed to `handler` as they complete; chunk boundaries may fall
+ * anywhere (inside a tag, a character or a row). Cells and rows without r= follow the previous one.
+ */
+export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: WorksheetScanOptions, handler: RowHandler): Promise<WorksheetScanResult> {
+  const merges: WorksheetScanResult["merges"] = [];
+  const queue = new ByteQueue();
+  let phase: "before" | "rows" | "after" = "before";
+  let scanner = null as RowScanner | null;
+  let mergeOpen = "<mergeCell";
+  let tail = "";
+  /** Bytes at the front of the queue already searched for the end of a row. */
+  let searched = 0;
+  let prefix: Uint8Array = new Uint8Array(0);
 
   const mergesIn = (text: string): number => {
     let i = 0;
@@ -417,113 +649,240 @@ export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: 
 
   const take = (final: boolean) => {
     if (phase === "before") {
-      const root = /<(\w+:)?worksheet[\s>]/.exec(pending);
+      const head = LATIN1.decode(queue.view());
+      const root = /<(\w+:)?worksheet[\s>]/.exec(head);
       if (!root) {
-        if (final || pending.length > 1 << 20) throw new SheetXmlError("notWorksheet", "no worksheet element");
+        if (final || head.length > 1 << 20) throw new SheetXmlError("notWorksheet", "no worksheet element");
         return;
       }
-      setPrefix(root[1] ?? "");
-      const data = pending.indexOf(`<${p}sheetData`, root.index);
+      const p = root[1] ?? "";
+      mergeOpen = `<${p}mergeCell`;
+      const data = head.indexOf(`<${p}sheetData`, root.index);
       if (data < 0) {
         if (final) phase = "after";
         return;
       }
-      const tagEnd = pending.indexOf(">", data);
+      const tagEnd = head.indexOf(">", data);
       if (tagEnd < 0) return;
-      const selfClosed = pending.charCodeAt(tagEnd - 1) === 47; // <sheetData/>: no rows
-      pending = pending.slice(tagEnd + 1);
+      const selfClosed = head.charCodeAt(tagEnd - 1) === 47; // <sheetData/>: no rows
+      queue.drop(tagEnd + 1);
+      prefix = ascii(p);
+      scanner = new RowScanner(prefix, options, handler);
       phase = selfClosed ? "after" : "rows";
     }
     if (phase === "rows") {
-      // </sheetData> can only be in the text just added (or straddle its start).
-      const close = pending.indexOf(dataClose, Math.max(0, pending.length - added - dataClose.length));
-      const lastClose = pending.lastIndexOf(rowClose);
-      const end = close >= 0 ? close : final ? pending.length : lastClose < 0 ? 0 : lastClose + rowClose.length;
-      if (end > 0 || close >= 0) {
-        const stop = rows(pending, end);
-        if (stopped) return;
-        if (close >= 0) {
-          phase = "after";
-          pending = pending.slice(close + dataClose.length);
-        } else {
-          pending = pending.slice(stop);
-        }
+      // Only whole rows are read: up to the last </row> (or </sheetData>) among the bytes added,
+      // so no row is ever read twice and reading never runs off the end of the bytes at hand.
+      const view = queue.view();
+      const end = final ? view.length : lastCloseEnd(view, searched, prefix, ROW_ENDS);
+      searched = view.length;
+      if (end > 0) {
+        const rows = scanner as RowScanner;
+        const stop = rows.rows(view.subarray(0, end), 0, true);
+        if (rows.stopped) return;
+        queue.drop(stop);
+        searched -= stop;
+        if (rows.ended) phase = "after";
       }
     }
     if (phase === "after") {
-      const used = mergesIn(pending);
-      pending = pending.slice(used);
+      tail += LATIN1.decode(queue.view());
+      queue.drop(queue.length);
+      tail = tail.slice(mergesIn(tail));
       // Keep only a possibly cut-off tag at the end.
-      const lt = pending.lastIndexOf("<");
-      pending = lt < 0 ? "" : pending.slice(lt);
+      const lt = tail.lastIndexOf("<");
+      tail = lt < 0 ? "" : tail.slice(lt);
     }
   };
 
-  let added = 0;
   for await (const chunk of chunks) {
-    const text = decoder.decode(chunk, { stream: true });
-    added = text.length;
-    pending += text;
+    queue.push(chunk);
     take(false);
-    if (stopped) return { merges, complete: false, lastRow };
+    if (scanner?.stopped) return { merges, complete: false, lastRow: scanner.lastRow };
   }
-  const rest = decoder.decode();
-  added = rest.length + pending.length; // search all that is left
-  pending += rest;
   take(true);
-  return { merges, complete: !stopped, lastRow };
+  return { merges, complete: !scanner?.stopped, lastRow: scanner?.lastRow ?? 0 };
+}
+
+/** The shared strings of a workbook, by index. */
+export interface SharedStrings {
+  readonly count: number;
+  /** The string at `index`; undefined when there is none. */
+  get(index: number): string | undefined;
+}
+
+/** A table of strings already made (tests, hosts). */
+export function sharedStringsOf(strings: readonly string[]): SharedStrings {
+  return { count: strings.length, get: (index) => strings[index] };
+}
+
+/**
+ * The shared strings as read: a plain item's text kept as its UTF-8 bytes and made a string the
+ * first time a cell wants it (columns the ledger does not read — 人编号, 联系电话 — never cost a
+ * string); rich, phonetic or escaped items made strings as they are read.
+ */
+class SharedStringTable implements SharedStrings {
+  count = 0;
+  private store = new Uint8Array(1 << 16);
+  private used = 0;
+  /** Start and end in `store` of item i at 2i and 2i + 1. */
+  private bounds = new Int32Array(1 << 12);
+  /** The strings made so far (undefined: not yet). */
+  private readonly strings: (string | undefined)[] = [];
+
+  private slot(): number {
+    const index = this.count++;
+    if (2 * index + 2 > this.bounds.length) {
+      const grown = new Int32Array(this.bounds.length * 2);
+      grown.set(this.bounds);
+      this.bounds = grown;
+    }
+    return index;
+  }
+
+  addBytes(buf: Uint8Array, from: number, to: number): void {
+    const index = this.slot();
+    const length = to - from;
+    if (this.used + length > this.store.length) {
+      const grown = new Uint8Array(Math.max(this.store.length * 2, this.used + length));
+      grown.set(this.store.subarray(0, this.used));
+      this.store = grown;
+    }
+    // Items are short: a loop copies them faster than a subarray and set() each.
+    const store = this.store;
+    let at = this.used;
+    this.bounds[2 * index] = at;
+    for (let k = from; k < to; k++) store[at++] = buf[k];
+    this.bounds[2 * index + 1] = at;
+    this.used = at;
+    this.strings.push(undefined);
+  }
+
+  addString(text: string): void {
+    const index = this.slot();
+    this.bounds[2 * index] = -1;
+    this.strings.push(text);
+  }
+
+  get(index: number): string | undefined {
+    if (!(index < this.count)) return undefined;
+    let text = this.strings[index];
+    if (text === undefined) {
+      text = UTF8.decode(this.store.subarray(this.bounds[2 * index], this.bounds[2 * index + 1]));
+      this.strings[index] = text;
+    }
+    return text;
+  }
 }
 
 /**
  * Every string item of a shared-strings part, in order. The table is held while sheets are read:
  * `afterChunk` (given the items so far) may stop the reading by throwing, e.g. when memory runs out.
  */
-export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>, afterChunk?: (items: number) => void): Promise<string[]> {
-  const decoder = new TextDecoder("utf-8");
-  const out: string[] = [];
-  let pending = "";
-  let p: string | null = null;
-  let siOpen = "<si";
-  let siClose = "</si>";
-  const items = (final: boolean) => {
-    if (p === null) {
-      const root = /<(\w+:)?sst[\s>]/.exec(pending);
-      if (!root) {
-        if (final) p = "";
-        else return;
-      } else p = root[1] ?? "";
-      siOpen = `<${p}si`;
-      siClose = `</${p}si>`;
-    }
-    let i = 0;
+export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>, afterChunk?: (items: number) => void): Promise<SharedStrings> {
+  const queue = new ByteQueue();
+  const table = new SharedStringTable();
+  let prefix: Uint8Array | null = null;
+  let prefixText = "";
+  let searched = 0;
+
+  /** The items wholly inside buf; returns where reading stopped. */
+  const items = (buf: Uint8Array, final: boolean): number => {
+    const p = prefix as Uint8Array;
+    const pl = p.length;
+    const len = buf.length;
+    let pos = 0;
     for (;;) {
-      const s = pending.indexOf(siOpen, i);
-      if (s < 0) break;
-      if (!isNameEnd(pending.charCodeAt(s + siOpen.length))) {
-        if (s + siOpen.length >= pending.length && !final) break;
-        i = s + siOpen.length;
+      let lt = pos;
+      while (lt < len && buf[lt] !== 60) lt++;
+      if (lt >= len) return len;
+      if (lt + pl + 4 > len) return final ? len : lt;
+      if (!(prefixAt(buf, lt + 1, p) && buf[lt + 1 + pl] === 115 && buf[lt + 2 + pl] === 105 && isNameEndByte(buf[lt + 3 + pl]))) {
+        pos = lt + 1;
         continue;
       }
-      const tagEnd = pending.indexOf(">", s);
-      if (tagEnd < 0) break;
-      if (pending.charCodeAt(tagEnd - 1) === 47) {
-        out.push(""); // <si/>
-        i = tagEnd + 1;
+      let gt = lt + 3 + pl;
+      while (gt < len && buf[gt] !== 62) gt++;
+      if (gt >= len) return final ? len : lt;
+      if (buf[gt - 1] === 47) {
+        table.addString(""); // <si/>
+        pos = gt + 1;
         continue;
       }
-      const close = pending.indexOf(siClose, tagEnd);
-      if (close < 0) break;
-      out.push(stringItem(pending, tagEnd + 1, close, p));
-      i = close + siClose.length;
+      // The plain item, <si><t>text</t></si> (<t xml:space="preserve">): its bytes are kept as they are.
+      const c = gt + 1;
+      if (buf[c] === 60 && prefixAt(buf, c + 1, p) && buf[c + 1 + pl] === 116 && isNameEndByte(buf[c + 2 + pl])) {
+        let tgt = c + 2 + pl;
+        while (tgt < len && buf[tgt] !== 62) tgt++;
+        if (tgt >= len) return final ? len : lt;
+        if (buf[tgt - 1] !== 47) {
+          const from = tgt + 1;
+          let to = from;
+          let escaped = false;
+          for (; to < len; to++) {
+            const b = buf[to];
+            if (b === 60) break;
+            if (b === 38 || b === 95) escaped = true; // &amp; or _x000D_: decoded below
+          }
+          if (to + 2 * pl + 9 > len) return final ? len : lt;
+          const e = to + 4 + pl;
+          if (
+            !escaped &&
+            buf[to + 1] === 47 &&
+            prefixAt(buf, to + 2, p) &&
+            buf[to + 2 + pl] === 116 &&
+            buf[to + 3 + pl] === 62 &&
+            buf[e] === 60 &&
+            buf[e + 1] === 47 &&
+            prefixAt(buf, e + 2, p) &&
+            buf[e + 2 + pl] === 115 &&
+            buf[e + 3 + pl] === 105 &&
+            buf[e + 4 + pl] === 62
+          ) {
+            table.addBytes(buf, from, to);
+            pos = e + 5 + pl;
+            continue;
+          }
+        }
+      }
+      // Anything else (runs, phonetic readings, escapes): decoded as text up to </si>.
+      let close = c;
+      for (;;) {
+        while (close < len && buf[close] !== 60) close++;
+        if (close + pl + 5 > len) return final ? len : lt;
+        if (buf[close + 1] === 47 && prefixAt(buf, close + 2, p) && buf[close + 2 + pl] === 115 && buf[close + 3 + pl] === 105 && buf[close + 4 + pl] === 62) break;
+        close += 1;
+      }
+      const text = UTF8.decode(buf.subarray(c, close));
+      table.addString(stringItem(text, 0, text.length, prefixText));
+      pos = close + pl + 5;
     }
-    pending = pending.slice(i);
   };
+
+  const take = (final: boolean) => {
+    if (prefix === null) {
+      const head = LATIN1.decode(queue.view().subarray(0, 1 << 20));
+      const root = /<(\w+:)?sst[\s>]/.exec(head);
+      if (!root && !final) return;
+      prefixText = root?.[1] ?? "";
+      prefix = ascii(prefixText);
+    }
+    // Only whole items are read: up to the last </si> among the bytes added (as rows are).
+    const view = queue.view();
+    const end = final ? view.length : lastCloseEnd(view, searched, prefix, [SI]);
+    searched = view.length;
+    if (end > 0) {
+      const stop = items(view.subarray(0, end), true);
+      queue.drop(stop);
+      searched -= stop;
+    }
+  };
+
   for await (const chunk of chunks) {
-    pending += decoder.decode(chunk, { stream: true });
-    items(false);
-    afterChunk?.(out.length);
+    queue.push(chunk);
+    take(false);
+    afterChunk?.(table.count);
   }
-  pending += decoder.decode();
-  items(true);
-  return out;
+  take(true);
+  return table;
 }

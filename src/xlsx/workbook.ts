@@ -6,7 +6,7 @@
  * rows being held. Every refusal is a WorkbookFileError with a Chinese message that says what to do.
  */
 import { decodeXml, parseAttributes, parseRelationships, relsPathOf, relType, resolveTarget } from "./ooxml";
-import { EXCEL_MAX_ROWS, RowHandler, scanSharedStrings, scanWorksheet, SheetXmlError, WorksheetScanResult } from "./sheetXml";
+import { EXCEL_MAX_ROWS, RowHandler, scanSharedStrings, scanWorksheet, SharedStrings, sharedStringsOf, SheetXmlError, WorksheetScanResult } from "./sheetXml";
 import { ByteSource, entryBytes, entryText, Inflater, MAX_ZIP_ENTRIES, PartTooLargeError, readZipDirectory, ZipEntry, ZipFormatError } from "./zip";
 
 /** A file the reader cannot use; the message (Chinese) says why and what to do. */
@@ -151,12 +151,12 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
   const sharedRel = rels.find((r) => relType(r) === "sharedStrings" && !r.external);
   const stylesRel = rels.find((r) => relType(r) === "styles" && !r.external);
 
-  let sharedStrings: Promise<string[]> | null = null;
-  const loadSharedStrings = (): Promise<string[]> => {
-    if (!sharedRel) return Promise.resolve([]);
+  let sharedStrings: Promise<SharedStrings> | null = null;
+  const loadSharedStrings = (): Promise<SharedStrings> => {
+    if (!sharedRel) return Promise.resolve(sharedStringsOf([]));
     const part = resolveTarget(workbookPart, sharedRel.target);
     const entry = find(part);
-    if (!entry) return Promise.resolve([]);
+    if (!entry) return Promise.resolve(sharedStringsOf([]));
     const check = options.checkMemory;
     const afterChunk = check && ((items: number) => check({ sharedStrings: items }));
     sharedStrings ??= scanSharedStrings(entryBytes(source, entry, { limit: limits.sharedStringsBytes, inflater: options.inflater }), afterChunk).catch((error: unknown) => {

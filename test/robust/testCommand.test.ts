@@ -43,7 +43,7 @@ describe("README, package.json and .ci/run agree", () => {
   });
 
   test("the script knows every Debian package the tests use", () => {
-    expect(prerequisites.REQUIREMENTS.map((r) => r.pkg).sort()).toEqual(["chromium", "fonts-noto-cjk", "libreoffice-calc", "libxml2-utils", "poppler-utils", "python3-openpyxl"]);
+    expect(prerequisites.REQUIREMENTS.map((r) => r.pkg).sort()).toEqual(["chromium", "fonts-noto-cjk", "libreoffice-calc", "libxml2-utils", "poppler-utils", "python3-openpyxl", "python3-uno"]);
     expect(prerequisites.aptCommands(["chromium"])).toEqual([
       ["apt-get", "update", "-qq"],
       ["apt-get", "install", "-y", "-qq", "chromium"],

@@ -9,10 +9,21 @@ import * as fs from "node:fs";
 import { DOMParser } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { loadWorkbook } from "../../src/xlsx/writeSummaries";
+import { loadWorkbook } from "./readBack";
 
 export function sha256(file: string): string {
   return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}
+
+/** A plain workbook written by another program (exceljs): each sheet's rows, from A1. */
+export async function writeRows(file: string, sheets: Readonly<Record<string, readonly (readonly unknown[])[]>>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    rows.forEach((row, i) => (ws.getRow(i + 1).values = [...row] as ExcelJS.CellValue[]));
+  }
+  await wb.xlsx.writeFile(file);
+  return file;
 }
 
 /** Load as the writer does: exceljs, plus links to places in the workbook, which exceljs alone does not read. */

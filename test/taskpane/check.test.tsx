@@ -49,6 +49,16 @@ describe("检查 tab", () => {
     expect(host.calls).toContain(`readSheet(${LEDGER_SHEET})`);
   });
 
+  it("offers no marks where the host cannot mark cells, and says so", async () => {
+    const host = Object.assign(workbook(), { canMark: false });
+    showPane(host);
+    await paneReady();
+    await runCheck();
+    expect(screen.queryByRole("button", { name: "标记问题单元格" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "清除标记" })).toBeNull();
+    expect(screen.getByText(/不能在单元格上做标记/)).toBeTruthy();
+  });
+
   it("shows the summary line with the engine's counts and the check date", async () => {
     showPane(workbook());
     await paneReady();

@@ -88,6 +88,17 @@ export async function paneReady(sheet = LEDGER_SHEET): Promise<void> {
 
 // jsdom has no ResizeObserver (Fluent's MessageBar observes its width) and no scrollIntoView.
 export function installDomShims(): void {
+  // jsdom's Blob has no text() (browsers have had it since Chromium 76).
+  if (typeof Blob.prototype.text !== "function") {
+    Blob.prototype.text = function text(this: Blob): Promise<string> {
+      return new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result));
+        reader.onerror = () => reject(reader.error);
+        reader.readAsText(this);
+      });
+    };
+  }
   if (!("ResizeObserver" in window)) {
     Object.assign(window, {
       ResizeObserver: class {

@@ -78,6 +78,24 @@ describe("设置 tab: policy", () => {
     else expect(screen.queryByText(/当地参数尚未确认/)).toBeNull();
   });
 
+  it("loads a policy file chosen from disk; one with problems is refused with every problem listed", async () => {
+    const host = workbook();
+    showPane(host);
+    await paneReady();
+    await openSettings();
+    const input = screen.getByLabelText("载入参数文件…") as HTMLInputElement;
+    const confirmAll = JSON.stringify({ years: { "2025": { confirm: policy2025.unconfirmed } } });
+    fireEvent.change(input, { target: { files: [new File([confirmAll], "本街道参数.json", { type: "application/json" })] } });
+    await screen.findByText("已载入参数文件 本街道参数.json。下次检查将使用其中的参数。");
+    expect((await savedSettings(host)).policyJson).toBe(confirmAll);
+    expect(screen.queryAllByText("待确认")).toHaveLength(0);
+
+    fireEvent.change(input, { target: { files: [new File([JSON.stringify({ years: { "2025": { lowIncomeThreshold: -5 } } })], "错的.json")] } });
+    expect(await screen.findByText("政策参数有误")).toBeTruthy();
+    expect(screen.getByText(/参数文件 错的\.json 有 1 处问题/)).toBeTruthy();
+    expect((await savedSettings(host)).policyJson).toBe(confirmAll); // the earlier file stays
+  });
+
   it("edits a local parameter's value (typed in the unit shown) and refuses one out of range", async () => {
     const host = workbook();
     showPane(host);

@@ -5,7 +5,6 @@
  * (test/libreoffice.test.ts checks that LibreOffice draws it.)
  */
 import * as fs from "node:fs";
-import { builtinModules } from "node:module";
 import * as path from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
@@ -17,6 +16,7 @@ import { writeNewSummaryWorkbook, writeSummaryWorkbook } from "../../src/xlsx/wr
 import { build, PERSON_ROWS, table } from "../summaries/fixtures";
 import { cellsOfRef, chartsOnSheet, ReadChart } from "../support/charts";
 import { useTempDir } from "../support/cli";
+import { runtimeImports } from "../support/imports";
 import { LEDGER_WITH_CHARTS, runOpenpyxl } from "../support/openpyxl";
 import { addChartToSheet as addExcelStyleChart, load, packageProblems, partContents, sheetPart, sheetXml, zipParts, zipText } from "../support/workbooks";
 
@@ -301,27 +301,8 @@ describe("addChartToSheet 写入工作表部件", () => {
 
 describe("与宿主无关", () => {
   test("the chart code and everything it imports use no Node API (the browser page runs it): only relative modules, and jszip's types", () => {
-    const seen = new Set<string>();
-    const outside: string[] = [];
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      const source = fs.readFileSync(file, "utf8");
-      for (const m of source.matchAll(/^(?:import|export)\s+(type\s+)?(?:[^;]*?\s+from\s+)?"([^"]+)";/gm)) {
-        const [, typeOnly, specifier] = m;
-        if (specifier.startsWith(".")) {
-          // Type-only imports vanish from the compiled code; every other import runs in the page.
-          if (typeOnly) continue;
-          const target = path.resolve(path.dirname(file), specifier);
-          visit(fs.existsSync(`${target}.ts`) ? `${target}.ts` : path.join(target, "index.ts"));
-        } else if (!typeOnly) outside.push(`${path.relative(process.cwd(), file)}: ${specifier}`);
-        else if (specifier.startsWith("node:") || builtinModules.includes(specifier)) outside.push(`${path.relative(process.cwd(), file)}: type ${specifier}`);
-      }
-    };
-    visit(path.resolve(__dirname, "../../src/xlsx/chartPart.ts"));
-    expect([...seen].map((f) => path.relative(path.resolve(__dirname, "../.."), f)).sort()).toEqual(
-      expect.arrayContaining(["src/xlsx/chartPart.ts", "src/xlsx/ooxml.ts", "src/xlsx/numberFormats.ts", "src/ledger/cellRef.ts"]),
-    );
-    expect(outside).toEqual([]);
+    const graph = runtimeImports("src/xlsx/chartPart.ts");
+    expect(graph.files).toEqual(expect.arrayContaining(["src/xlsx/chartPart.ts", "src/xlsx/ooxml.ts", "src/xlsx/numberFormats.ts", "src/ledger/cellRef.ts"]));
+    expect(graph.outside).toEqual([]);
   });
 });

@@ -1,0 +1,141 @@
+/**
+ * The workbook host of the offline page: a file chosen from disk, read (by the worker) and never
+ * written. The pane's engine does the reading and writing (./workerClient.ts); this host answers
+ * what the pane asks of a workbook itself: the sheets, the one to start on (the first that looks
+ * like a ledger), where a finding's cell is, and the settings, which the page keeps in the
+ * browser (the file is never changed) — the policy for every file, a column mapping per file.
+ */
+import type { Finding } from "../checks/types";
+import type { CellRef, SheetInput } from "../ledger/model";
+import { CellBlock, CellWrite, EMPTY_SETTINGS, HostError, PaneSettings, WorkbookHost } from "../host/types";
+import type { SummaryTable } from "../summaries/model";
+import type { OpenedWorkbook } from "./protocol";
+
+/** What the page keeps between visits (one browser profile; nothing leaves the machine). */
+interface StoredSettings {
+  readonly policyYear: number | null;
+  readonly policyJson: string | null;
+  /** File name → sheet name → header → field. */
+  readonly mappings: Readonly<Record<string, PaneSettings["mappings"]>>;
+  /** 检查范围: monitored households whose risk was removed checked as 脱贫户 too (for every file, as the policy). */
+  readonly includeMonitored?: boolean;
+}
+
+export const SETTINGS_KEY = "bangfu.page.settings.v1";
+
+/** Where settings live: the browser's local storage, or only this page's memory where storage is refused. */
+export interface SettingsStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+function stored(storage: SettingsStorage | null): StoredSettings {
+  const empty: StoredSettings = { policyYear: null, policyJson: null, mappings: {} };
+  const text = storage?.getItem(SETTINGS_KEY);
+  if (!text) return empty;
+  try {
+    const parsed = JSON.parse(text) as Partial<StoredSettings>;
+    return {
+      policyYear: typeof parsed.policyYear === "number" ? parsed.policyYear : null,
+      policyJson: typeof parsed.policyJson === "string" ? parsed.policyJson : null,
+      mappings: parsed.mappings && typeof parsed.mappings === "object" ? parsed.mappings : {},
+      ...(parsed.includeMonitored === true ? { includeMonitored: true } : {}),
+    };
+  } catch {
+    return empty; // written by another version: start afresh rather than fail every visit
+  }
+}
+
+/** The browser's local storage, or null where the browser refuses it (some locked-down setups). */
+export function browserStorage(): SettingsStorage | null {
+  try {
+    const storage = window.localStorage;
+    storage.getItem(SETTINGS_KEY);
+    return storage;
+  } catch {
+    return null;
+  }
+}
+
+const NOT_HERE = "网页版不修改文件：这项操作只在 Excel / WPS 加载项中可用。";
+
+export class FileWorkbookHost implements WorkbookHost {
+  readonly canMark = false;
+  private memory: StoredSettings;
+
+  constructor(
+    private readonly file: OpenedWorkbook,
+    private readonly storage: SettingsStorage | null,
+    /** A finding's cell was chosen: the page shows (and copies) its address. */
+    private readonly onSelect: (sheet: string, cell: CellRef) => void,
+  ) {
+    this.memory = stored(storage);
+  }
+
+  async listSheets(): Promise<string[]> {
+    return [...this.file.sheets];
+  }
+
+  async activeSheet(): Promise<string> {
+    return this.file.ledgerSheet ?? this.file.sheets[0] ?? "";
+  }
+
+  /** The worker reads the file (the page's engine); the page itself never holds its cells. */
+  async readSheet(_name: string): Promise<SheetInput> {
+    throw new HostError("other", "internal: the page reads sheets in its worker");
+  }
+
+  async writeSummaries(_tables: readonly SummaryTable[]): Promise<string[]> {
+    throw new HostError("other", "internal: the page writes summaries in its worker");
+  }
+
+  async selectCell(sheet: string, cell: CellRef): Promise<void> {
+    this.onSelect(sheet, cell);
+  }
+
+  async markFindings(_sheet: string, _findings: readonly Finding[]): Promise<number> {
+    throw new HostError("other", NOT_HERE);
+  }
+
+  async clearMarks(_sheet: string): Promise<number> {
+    throw new HostError("other", NOT_HERE);
+  }
+
+  // The 公式 tab's cell tools are not offered on the page (it has no custom functions, and never writes).
+  async readSelection(): Promise<CellBlock> {
+    throw new HostError("other", NOT_HERE);
+  }
+
+  async readCells(_sheet: string, _top: number, _left: number, _rows: number, _columns: number): Promise<CellBlock> {
+    throw new HostError("other", NOT_HERE);
+  }
+
+  async writeCells(_sheet: string, _blocks: readonly CellWrite[]): Promise<void> {
+    throw new HostError("other", NOT_HERE);
+  }
+
+  /** Nothing to recalculate: the page holds no formulas. */
+  async recalculate(): Promise<void> {}
+
+  async loadSettings(): Promise<PaneSettings> {
+    const { policyYear, policyJson, mappings, includeMonitored } = this.memory;
+    const settings: PaneSettings = { ...EMPTY_SETTINGS, policyYear, policyJson, mappings: mappings[this.file.fileName] ?? {} };
+    return includeMonitored ? { ...settings, includeMonitored } : settings;
+  }
+
+  /** Kept in the browser (read afresh first: a page open on another file may have saved meanwhile), or for this page only where the browser keeps nothing. */
+  async saveSettings(settings: PaneSettings): Promise<void> {
+    const base = this.storage === null ? this.memory : stored(this.storage);
+    const mappings = { ...base.mappings, [this.file.fileName]: settings.mappings };
+    if (Object.keys(settings.mappings).length === 0) delete mappings[this.file.fileName];
+    const next: StoredSettings = { policyYear: settings.policyYear, policyJson: settings.policyJson, mappings, ...(settings.includeMonitored ? { includeMonitored: true } : {}) };
+    if (this.storage !== null) {
+      try {
+        this.storage.setItem(SETTINGS_KEY, JSON.stringify(next));
+      } catch (error) {
+        throw new HostError("other", `浏览器没有保存设置（${(error as Error).message}）。可清理浏览器数据后再试。`);
+      }
+    }
+    this.memory = next;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The offline page's worker steps (src/web/session.ts) on Node's Blob, without a browser: the
+ * sheet it starts on, the findings `bangfu check` gives, the workbook `bangfu summary` writes,
+ * progress while reading, the cached check, and the errors the page shows.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import JSZip from "jszip";
+import { EMPTY_SETTINGS, PaneSettings } from "../../src/host/types";
+import { LedgerNotFoundError } from "../../src/ledger";
+import { PolicyFileError } from "../../src/policy";
+import { SUMMARY_KEYS } from "../../src/summaries";
+import { deserializeError, PageFileError, serializeError } from "../../src/web/errors";
+import { isFileError, NamedBlob, outputName, PageSession } from "../../src/web/session";
+import { runCli, useTempDir } from "../support/cli";
+import { readSummaryWorkbook } from "../support/readBack";
+import { writeRows } from "../support/workbooks";
+
+jest.setTimeout(60_000);
+const dir = useTempDir("bangfu-session-");
+
+const ROOT = path.resolve(__dirname, "../..");
+const SAMPLE = path.join(ROOT, "examples", "国家系统导出-人员.xlsx");
+const HOUSEHOLD_SAMPLE = path.join(ROOT, "examples", "街道台账-按户.xlsx");
+const AS_OF = { year: 2025, month: 12, day: 15 };
+
+function blobOf(file: string, name = path.basename(file)): NamedBlob {
+  return Object.assign(new Blob([fs.readFileSync(file)]), { name });
+}
+
+const workbookWith = (sheets: Record<string, unknown[][]>, name: string) => writeRows(path.join(dir(), name), sheets);
+
+describe("PageSession", () => {
+  test("opens a file: its visible sheets, the first one with a ledger header preselected", async () => {
+    const notes = [["说明"], ["本表为样例"]];
+    const file = await workbookWith({ 封面: notes, 台账: [["户编号", "姓名", "人均纯收入"], ["H1", "张三", 9000]] }, "two.xlsx");
+    const session = new PageSession();
+    const opened = await session.open(blobOf(file));
+    expect(opened).toEqual({ fileName: "two.xlsx", bytes: fs.statSync(file).size, sheets: ["封面", "台账"], ledgerSheet: "台账", passedOver: [] });
+    // The mapping editor's columns, read from the sheet's first rows.
+    const columns = await session.detect("台账");
+    expect([columns.recognised, columns.headerRow, columns.columns.map((c) => [c.letter, c.header, c.auto])]).toEqual([
+      true,
+      1,
+      [
+        ["A", "户编号", "householdId"],
+        ["B", "姓名", "name"],
+        ["C", "人均纯收入", "perCapitaIncome"],
+      ],
+    ]);
+    expect((await session.detect("封面")).recognised).toBe(false);
+    const none = await new PageSession().open(blobOf(await workbookWith({ 封面: notes }, "none.xlsx")));
+    expect(none.ledgerSheet).toBeNull();
+  });
+
+  test.each([
+    [SAMPLE, "脱贫人口明细"],
+    [HOUSEHOLD_SAMPLE, "增收帮扶台账"],
+  ])("checks %s as `bangfu check --json` does", async (file, sheet) => {
+    const expected = JSON.parse((await runCli(["check", file, "--json", "--as-of", "2025-12-15"])).stdout) as { households: number; persons: number; findings: unknown[]; rules: unknown[] };
+    const session = new PageSession();
+    expect((await session.open(blobOf(file))).ledgerSheet).toBe(sheet);
+    const progress: [number, number][] = [];
+    const result = await session.check({ sheet, settings: EMPTY_SETTINGS, asOf: AS_OF }, (read, fraction) => progress.push([read, fraction]));
+    expect([result.report.households, result.report.persons]).toEqual([expected.households, expected.persons]);
+    const located = result.report.findings.map((f) => ({ rule: f.rule, severity: f.severity, household: f.household, row: f.cell?.row ?? null, column: f.cell?.column ?? null, message: f.message }));
+    expect(located).toEqual((expected.findings as Record<string, unknown>[]).map(({ rule, severity, household, row, column, message }) => ({ rule, severity, household, row, column, message })));
+    expect(result.policy.unconfirmed.length).toBeGreaterThan(0);
+    expect(result.columns.recognised).toBe(true);
+    // Grouping by household needs the households with findings, in ledger order, with their heads.
+    expect(new Set(result.households.map((h) => h.key))).toEqual(new Set(result.report.findings.flatMap((f) => (f.household === null ? [] : [f.household]))));
+    // Reading ends at the whole sheet; the rules run after.
+    expect(progress[progress.length - 1][1]).toBe(1);
+  });
+
+  test("generates the workbook bangfu summary writes, named as it suggests; a check right before is not read again", async () => {
+    const session = new PageSession();
+    await session.open(blobOf(SAMPLE));
+    const settings: PaneSettings = EMPTY_SETTINGS;
+    await session.check({ sheet: "脱贫人口明细", settings, asOf: AS_OF });
+    const progress: number[] = [];
+    const generated = await session.generate({ sheet: "脱贫人口明细", settings, clock: new Date(2025, 11, 15, 9, 30), tabs: SUMMARY_KEYS, fullIds: false }, (_, f) => progress.push(f));
+    expect(progress).toEqual([]); // the check before was kept
+    expect(generated.fileName).toBe("国家系统导出-人员-汇总.xlsx");
+    expect(generated.written).toEqual(["汇总-分层", "汇总-措施", "汇总-资金", "汇总-增收", "重点户清单", "检查结果"]);
+    const saved = path.join(dir(), "page.xlsx");
+    fs.writeFileSync(saved, Buffer.from(generated.bytes));
+    const cli = path.join(dir(), "cli.xlsx");
+    await runCli(["summary", SAMPLE, "-o", cli, "--as-of", "2025-12-15"]);
+    const timeless = (t: string) => t.replace(/生成时间：[\d-]+ [\d:]+/g, "生成时间：…");
+    const parts = async (file: string) => {
+      const zip = await JSZip.loadAsync(fs.readFileSync(file));
+      return Promise.all(Object.keys(zip.files).map(async (n) => [n, timeless(await zip.file(n)!.async("string"))]));
+    };
+    expect(await parts(saved)).toEqual(await parts(cli));
+    expect((await readSummaryWorkbook(saved)).tabs[0].metaLine).toContain("生成时间：2025-12-15 09:30:00");
+  });
+
+  test("a sheet without a ledger, and a bad policy file (before any reading), fail with the pane's errors", async () => {
+    const session = new PageSession();
+    await session.open(blobOf(await workbookWith({ 会议: [["会议记录"], ["内容", "走访"]] }, "meeting.xlsx")));
+    await expect(session.check({ sheet: "会议", settings: EMPTY_SETTINGS, asOf: AS_OF })).rejects.toBeInstanceOf(LedgerNotFoundError);
+    await expect(session.check({ sheet: "会议", settings: { ...EMPTY_SETTINGS, policyJson: "{" }, asOf: AS_OF })).rejects.toBeInstanceOf(PolicyFileError);
+  });
+
+  test("files it cannot open: a Chinese message naming the file, marked as the reader's", async () => {
+    const cut = path.join(dir(), "cut.xlsx");
+    const whole = fs.readFileSync(SAMPLE);
+    fs.writeFileSync(cut, whole.subarray(0, whole.length / 2));
+    const error = await new PageSession().open(blobOf(cut)).catch((e: unknown) => e);
+    expect(isFileError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/cut\.xlsx.*不完整/);
+    const text = path.join(dir(), "notes.xlsx");
+    fs.writeFileSync(text, "这不是表格");
+    expect(((await new PageSession().open(blobOf(text)).catch((e: unknown) => e)) as Error).message).toMatch(/不是 \.xlsx 文件/);
+  });
+
+  test("errors cross to the page as the same classes", () => {
+    for (const error of [new LedgerNotFoundError("台账", "没有表头"), new PolicyFileError("参数.json", ["年份不对"]), new PageFileError("文件被移动了")]) {
+      const back = deserializeError(JSON.parse(JSON.stringify(serializeError(error, isFileError))));
+      expect(back).toBeInstanceOf(error.constructor);
+      expect(back.message).toBe(error.message);
+    }
+  });
+
+  test("the copy's name", () => {
+    expect(outputName("台账.xlsx")).toBe("台账-汇总.xlsx");
+    expect(outputName("台账.XLSX")).toBe("台账-汇总.xlsx");
+    expect(outputName("台账.xlsm")).toBe("台账-汇总.xlsm");
+  });
+});
