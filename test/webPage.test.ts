@@ -172,6 +172,12 @@ async function check(page: Page, timeout = 60_000): Promise<string> {
   return (await line.textContent()) ?? "";
 }
 
+/** The start of the sample's summary line, as `bangfu check --json` counts its households and persons. */
+async function sampleLineStart(): Promise<string> {
+  const json = JSON.parse((await runCli(["check", SAMPLE, "--json", "--as-of", AS_OF])).stdout) as CliJson;
+  return `共 ${json.households} 户 ${json.persons} 人：`;
+}
+
 interface CliJson {
   households: number;
   persons: number;
@@ -421,7 +427,8 @@ describe("网页版（从磁盘打开）", () => {
     expect(await truncated.textContent()).toMatch(/不完整/);
 
     await choose(page, SAMPLE);
-    expect(await check(page)).toMatch(/^共 60 户 166 人：/);
+    const start = await sampleLineStart();
+    expect((await check(page)).slice(0, start.length)).toBe(start);
     expect(await page.getByRole("alert").count()).toBe(0);
     await page.close();
   });
@@ -440,7 +447,8 @@ describe("网页版（从磁盘打开）", () => {
       await page.goto(`file://${older}`);
       expect(await page.evaluate(() => [typeof [].at, typeof Object.hasOwn, typeof structuredClone])).toEqual(["undefined", "undefined", "undefined"]);
       await choose(page, SAMPLE);
-      expect(await check(page)).toMatch(/^共 60 户 166 人：/);
+      const start = await sampleLineStart();
+      expect((await check(page)).slice(0, start.length)).toBe(start);
       await page.getByRole("tab", { name: "汇总" }).click();
       const downloading = page.waitForEvent("download");
       await page.getByRole("button", { name: "生成并下载汇总工作簿" }).click();
