@@ -139,6 +139,15 @@ describe("npm run build:wps: the add-in folder", () => {
     expect([...et.functions.keys()]).toEqual(["BANGFU.TIER", "BANGFU.COURTYARD_SUBSIDY", "BANGFU.FILIAL_MATCH", "BANGFU.PER_CAPITA", "BANGFU.AGE"]);
     expect(et.functions.get("BANGFU.TIER")?.metadata?.description).toMatch(/收入分层/);
     expect(et.callFunction("BANGFU.TIER", 10999.99)).toEqual([["低收入"]]);
+    // Bad input shows "#VALUE!：" and the Chinese reason (the page has no Excel runtime).
+    expect(page.CustomFunctions).toBeDefined();
+    const bad = (name: string, ...args: unknown[]) => (et.callFunction(`BANGFU.${name}`, ...args) as unknown[][])[0][0];
+    expect(bad("TIER", "abc")).toMatch(/^#VALUE!：.*“abc”/);
+    expect(bad("AGE", "123")).toMatch(/^#VALUE!：.*[\u4e00-\u9fff]/);
+    expect(bad("COURTYARD_SUBSIDY", -5)).toMatch(/^#VALUE!：.*[\u4e00-\u9fff]/);
+    expect(bad("FILIAL_MATCH", 3600, "六十")).toMatch(/^#VALUE!：.*“六十”/);
+    expect(bad("PER_CAPITA", 1000, 0, 0, 0, 0, 0)).toMatch(/^#VALUE!：.*家庭人口数/);
+    expect(et.callFunction("BANGFU.TIER", [[9000], ["x"]])).toEqual([["低收入"], [expect.stringMatching(/^#VALUE!：.*“x”/)]]);
 
     // A WPS build without custom functions: the ribbon works all the same.
     const older = new FakeEt([{ name: "台账", cells: [["户编号"]] }], { customFunctions: false });
