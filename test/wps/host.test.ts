@@ -13,7 +13,8 @@ import { WpsWorkbookHost } from "../../src/wps/host";
 import { blockRowsFor, MERGE_ROWS } from "../../src/wps/read";
 import { DATA_SHEET, readStore, STRUCTURE_PROTECTED_MESSAGE } from "../../src/wps/store";
 import { FUNCTION_SETTINGS_KEY } from "../../src/wps/functionSettings";
-import { BROKEN_RECORD_MESSAGE, marksKey } from "../../src/wps/marks";
+import { marksKey } from "../../src/wps/marks";
+import { brokenRecordMessage } from "../../src/host/marks";
 import { hyperlinkFormula } from "../../src/wps/write";
 import { FINDINGS, TIERS } from "../host/sampleTables";
 import { FakeEt } from "./fakeEt";
@@ -257,7 +258,7 @@ describe("the hidden data sheet: settings and mark records", () => {
     await h.markFindings("台账", [finding("A2")]);
     const data = et.sheet(DATA_SHEET);
     et.cellAt(data, 2, 3).value = "{不是 JSON";
-    await expect(h.clearMarks("台账")).rejects.toMatchObject({ kind: "other", message: BROKEN_RECORD_MESSAGE("台账") });
+    await expect(h.clearMarks("台账")).rejects.toMatchObject({ kind: "other", message: brokenRecordMessage("台账") });
     expect(await h.markFindings("台账", [finding("A2")])).toBe(1);
   });
 
