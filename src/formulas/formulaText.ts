@@ -4,7 +4,7 @@
  * references by whole rows and columns (filling a formula down a selection).
  */
 import type { Policy } from "../policy";
-import { isNativeFunctionId, nativeExpression, NativeFormulaError, type NativeArgument } from "./native";
+import { assertFormulaLength, isNativeFunctionId, nativeExpression, NativeFormulaError, type NativeArgument } from "./native";
 
 /**
  * A BANGFU call as typed (BANGFU.TIER), or as Excel stores and shows it while the add-in is not
@@ -165,7 +165,7 @@ export function convertBangfuFormula(formula: string, policy: Policy, at: { row:
   };
   const converted = convert(formula);
   // A whole-cell call needs no outer parentheses.
-  return converted.replace(/^=\((.*)\)$/s, (whole, inner: string) => (balanced(inner) ? `=${inner}` : whole));
+  return assertFormulaLength(converted.replace(/^=\((.*)\)$/s, (whole, inner: string) => (balanced(inner) ? `=${inner}` : whole)));
 }
 
 /** Parentheses outside strings balance (so that stripping an outer pair keeps the meaning). */

@@ -238,5 +238,20 @@ function refusingLogical(args: readonly NativeArgument[], body: string): string 
 }
 
 export function nativeFormula(id: NativeFunctionId, args: readonly NativeArgument[], policy: Policy): string {
-  return `=${nativeExpression(id, args, policy)}`;
+  return assertFormulaLength(`=${nativeExpression(id, args, policy)}`);
+}
+
+/**
+ * Excel's longest formula: 8,192 characters ("Excel specifications and limits"); a longer one is
+ * refused by Excel when written (and WPS keeps to the same limit). A native formula repeats its
+ * arguments (FILIAL_MATCH the ID number some 40 times), so long references can pass it.
+ */
+export const MAX_FORMULA_LENGTH = 8192;
+
+/** The formula, or a NativeFormulaError saying it is too long for Excel (before anything is written). */
+export function assertFormulaLength(formula: string): string {
+  if (formula.length <= MAX_FORMULA_LENGTH) return formula;
+  throw new NativeFormulaError(
+    `原生公式有 ${formula.length} 个字符，超过 Excel 公式长度上限 ${MAX_FORMULA_LENGTH} 个字符，没有写入：请把参数换成较短的引用（同一工作表中的单元格，如 R4，不带工作表名），或把长公式拆到几个单元格中`,
+  );
 }
