@@ -3,6 +3,8 @@
  * test/host/contract.test.ts): normalising Value2, the bridge-call bound for a large sheet,
  * sheet order, prompts, charts, the hidden data sheet.
  */
+import * as fs from "fs";
+import * as path from "path";
 import type { Finding } from "../../src/checks/types";
 import { layoutSummary } from "../../src/host/summaryLayout";
 import { SETTINGS_KEY } from "../../src/host/settings";
@@ -140,6 +142,10 @@ describe("reading through ET", () => {
     expect(blocks).toBe(35);
     expect(calls).toBeLessThanOrEqual(bound);
     expect(bound).toBe(121);
+    // The README states these figures in its Chinese and its English section: both as measured here.
+    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    expect(/：(\d+) 次桥接调用\*\*（上限 (\d+) 次/.exec(readme)?.slice(1).map(Number)).toEqual([calls, bound]);
+    expect(/takes (\d+) bridge calls \(bound (\d+)\)/.exec(readme)?.slice(1).map(Number)).toEqual([calls, bound]);
     expect(progress).toHaveLength(blocks);
     expect(progress[progress.length - 1]).toBe(rows + 1);
   }, 60_000);
