@@ -181,7 +181,8 @@ function makePerson(rng: Random, ids: IdMaker, region: string, surname: string, 
   else if (exactAge <= 59) labor = rng.chance(0.9) ? rng.pick(ABLE_LABORS) : WEAK;
   else if (exactAge <= 64) labor = rng.chance(0.3) ? "普通劳动力" : WEAK;
   else labor = rng.pick([WEAK, WEAK, "丧失劳动力", "无劳动力"]);
-  const able = (ABLE_LABORS as readonly string[]).includes(labor);
+  // Labour as the national system counts it: 弱劳动力或半劳动力 is labour too.
+  const able = (ABLE_LABORS as readonly string[]).includes(labor) || labor === WEAK;
   const elder = exactAge >= 60;
   return {
     name: surname + givenName(rng, sex),
@@ -236,7 +237,7 @@ function composeMembers(rng: Random, ids: IdMaker, region: string, want: Composi
     head.labor = "丧失劳动力";
     head.able = false;
     const wife = makePerson(rng, ids, region, rng.pick(SURNAMES), "F", "配偶", headAge - rng.int(0, 4));
-    wife.labor = WEAK;
+    wife.labor = "无劳动力";
     wife.able = false;
     return [head, wife];
   }

@@ -111,10 +111,13 @@ describe("--json 输出", () => {
     const { code, stdout } = await run("check", problemFile, "--json", "--as-of", "2025-06-30");
     expect(code).toBe(1);
     const json = JSON.parse(stdout);
-    // The keys, plus the check date, the policy year and the unconfirmed local parameters.
+    // The keys, plus the check date, the policy year, the unconfirmed local parameters, why the
+    // layout was read so, the households outside the plan's scope and the side ledgers joined.
     expect(Object.keys(json).sort()).toEqual(
-      ["sheet", "headerRow", "layout", "households", "persons", "rules", "findings", "asOf", "policyYear", "unconfirmedParameters"].sort(),
+      ["sheet", "headerRow", "layout", "layoutReason", "kind", "households", "persons", "outOfScope", "includeMonitored", "afterRemovalIncome", "joins", "rules", "findings", "asOf", "policyYear", "unconfirmedParameters"].sort(),
     );
+    expect(json).toMatchObject({ kind: "ledger", outOfScope: [], includeMonitored: false, afterRemovalIncome: [], joins: [] });
+    expect(json.layoutReason).toMatch(/^按人登记/);
     expect(json).toMatchObject({ sheet: "台账", headerRow: 2, layout: "person", households: 2, persons: 4, asOf: "2025-06-30", policyYear: 2025 });
     expect(json.unconfirmedParameters).toEqual(POLICY.unconfirmed);
     expect(json.rules).toHaveLength(19);

@@ -14,6 +14,7 @@ import {
   fullYearsBetween,
   isBlank,
   parseAmount,
+  parseChineseAmount,
   parseDate,
   parseDisabilityGrade,
   parseRate,
@@ -444,4 +445,17 @@ describe("today(): kept while the clock stays in the day, and moving on past mid
     jest.setSystemTime(new Date(2025, 5, 30, 12, 0));
     expect(today()).toEqual({ year: 2025, month: 6, day: 30 });
   });
+});
+
+describe("导出中的写法：“null ”、大写数字", () => {
+  it.each(["null", "null ", "NULL", " null"])("%j 是空白", (text) => expect(isBlank(text)).toBe(true));
+  it.each(["N", "no", "nullx", "无"])("%j 不是空白", (text) => expect(isBlank(text)).toBe(false));
+  it.each([
+    ["壹万贰仟", 12000],
+    ["叁仟零伍拾元整", 3050],
+    ["壹拾万", 100000],
+    ["壹亿贰万", 100020000],
+    ["玖佰", 900],
+  ] as const)("大写 %s = %d", (text, value) => expect(parseChineseAmount(text)).toBe(value));
+  it.each(["三", "一二", "张三", "12000", "壹壹"])("%j 不按大写数字读", (text) => expect(parseChineseAmount(text)).toBeNull());
 });

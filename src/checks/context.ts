@@ -1,28 +1,56 @@
 import { incomeTier, perCapitaNetIncome, tierThresholds } from "../formulas";
 import { FIELDS, FieldKey } from "../ledger/fields";
-import type { CellRef, HouseholdRecord, Ledger, PersonRecord } from "../ledger/model";
+import type { CellRef, FieldValues, HouseholdRecord, Ledger, PersonRecord } from "../ledger/model";
 import { headNameOf } from "../ledger/read";
 import type { Policy } from "../policy";
 import { CivilDate, fullYearsBetween, roundToFen } from "../values";
-import type { CheckContext, HouseholdFacts, Requirement } from "./types";
+import { householdScope, ScopeOptions } from "./scope";
+import type { CheckContext, HouseholdFacts, OutOfScope, Requirement } from "./types";
 
 export const INCOME_COMPONENTS = ["wageIncome", "businessIncome", "propertyIncome", "transferIncome", "businessCosts", "householdSize"] as const satisfies readonly FieldKey[];
+/** Fields whose unreadable cell makes the computed per-capita income unknown (never a figure from the parts that could be read). */
+const INCOME_PARTS: ReadonlySet<FieldKey> = new Set<FieldKey>(["wageIncome", "businessIncome", "propertyIncome", "transferIncome", "propertyAndTransferIncome", "businessCosts", "netIncome", "householdSize", "currentHouseholdSize"]);
 
-export function buildContext(ledger: Ledger, policy: Policy, asOf: CivilDate): CheckContext {
-  const has = (field: FieldKey) => ledger.fieldColumns[field] !== undefined;
+/** Rows where a part of the income could not be read. */
+function unreadableIncomeRows(ledger: Ledger): Set<number> {
+  const rows = new Set<number>();
+  for (const p of ledger.problems) if ((p.kind === "unreadable" || p.kind === "idNumber") && INCOME_PARTS.has(p.field)) rows.add(p.cell.row);
+  return rows;
+}
+
+/** Each household's per-capita net income as the checks take it (see incomeOf): for a side ledger of last year's incomes. */
+export function perCapitaIncomes(ledger: Ledger): (household: HouseholdRecord) => number | null {
+  const unreadableRows = unreadableIncomeRows(ledger);
+  return (household) => incomeOf(household, unreadableRows).perCapita;
+}
+
+export function buildContext(ledger: Ledger, policy: Policy, asOf: CivilDate, scope: ScopeOptions = {}): CheckContext {
+  const joined = new Set<FieldKey>(ledger.joinedFields ?? []);
+  // In a household ledger the row stands for the head: the head's ID (户主证件号码) is the person's.
+  const headIsPerson = ledger.layout === "household" && ledger.fieldColumns.headId !== undefined;
+  const has = (field: FieldKey) => ledger.fieldColumns[field] !== undefined || joined.has(field) || (field === "personId" && headIsPerson);
   const thresholds = tierThresholds(policy);
-  const households = ledger.households.map((household): HouseholdFacts => {
-    const computedPerCapita = computePerCapita(household);
-    const perCapita = household.values.perCapitaIncome ?? computedPerCapita;
-    return new Facts(household, perCapita, computedPerCapita, perCapita === null ? null : incomeTier(perCapita, thresholds), ledger);
-  });
+  const unreadableRows = unreadableIncomeRows(ledger);
+  const all: HouseholdFacts[] = [];
+  const households: HouseholdFacts[] = [];
+  const outOfScope: OutOfScope[] = [];
+  for (const household of ledger.households) {
+    const income = incomeOf(household, unreadableRows);
+    const facts = new Facts(household, income, income.perCapita === null ? null : incomeTier(income.perCapita, thresholds), ledger);
+    all.push(facts);
+    const decision = householdScope(household.values, scope);
+    if (decision.inScope) households.push(facts);
+    else outOfScope.push({ household: household.key, label: facts.label, reason: decision.reason, row: household.rows[0] });
+  }
   const rowOwners = new Map<number, HouseholdFacts>();
-  for (const facts of households) for (const row of facts.household.rows) rowOwners.set(row, facts);
+  for (const facts of all) for (const row of facts.household.rows) rowOwners.set(row, facts);
   return {
     ledger,
     policy,
     asOf,
     households,
+    allHouseholds: all,
+    outOfScope,
     has,
     householdAtRow: (row: number) => rowOwners.get(row)?.household.key ?? null,
     factsAtRow: (row: number) => rowOwners.get(row) ?? null,
@@ -34,16 +62,51 @@ export function buildContext(ledger: Ledger, policy: Policy, asOf: CivilDate): C
   };
 }
 
+interface Income {
+  readonly perCapita: number | null;
+  readonly incomeBasis: HouseholdFacts["incomeBasis"];
+  readonly computedPerCapita: number | null;
+  readonly sizeUsed: HouseholdFacts["sizeUsed"];
+}
+
+/**
+ * A household's income, as the national system computes it: (工资性 + 生产经营性 + 财产性 + 转移性
+ * − 生产经营性支出) ÷ 年度家庭人口数 (the members of the income year), else ÷ 当前家庭人口数 when only
+ * that is given. For a monitored household whose risk was removed, the plain income columns hold
+ * the income at identification: its 风险消除后家庭人均纯收入 is used instead, where given.
+ */
+function incomeOf(household: HouseholdRecord, unreadableRows: ReadonlySet<number>): Income {
+  const v = household.values;
+  const sizeUsed = v.householdSize !== undefined ? "householdSize" : v.currentHouseholdSize !== undefined ? "currentHouseholdSize" : null;
+  const size = v.householdSize ?? v.currentHouseholdSize;
+  const unreadable = household.rows.some((row) => unreadableRows.has(row));
+  const computedPerCapita = unreadable ? null : computePerCapita(v, size);
+  if (v.riskRemoved === true) {
+    const after = v.afterRemovalPerCapitaIncome ?? (v.afterRemovalNetIncome !== undefined && size !== undefined && size > 0 ? roundToFen(v.afterRemovalNetIncome / size) : undefined);
+    if (after !== undefined) return { perCapita: after, incomeBasis: "afterRemoval", computedPerCapita, sizeUsed };
+  }
+  if (v.perCapitaIncome !== undefined) return { perCapita: v.perCapitaIncome, incomeBasis: "recorded", computedPerCapita, sizeUsed };
+  return { perCapita: computedPerCapita, incomeBasis: computedPerCapita === null ? null : "computed", computedPerCapita, sizeUsed };
+}
+
 /** A household's facts; its label and anchor are made when a message asks for them (most households have none). */
 class Facts implements HouseholdFacts {
   private labelText: string | null = null;
+  readonly perCapita: number | null;
+  readonly incomeBasis: HouseholdFacts["incomeBasis"];
+  readonly computedPerCapita: number | null;
+  readonly sizeUsed: HouseholdFacts["sizeUsed"];
   constructor(
     readonly household: HouseholdRecord,
-    readonly perCapita: number | null,
-    readonly computedPerCapita: number | null,
+    income: Income,
     readonly tier: HouseholdFacts["tier"],
     private readonly ledger: Ledger,
-  ) {}
+  ) {
+    this.perCapita = income.perCapita;
+    this.incomeBasis = income.incomeBasis;
+    this.computedPerCapita = income.computedPerCapita;
+    this.sizeUsed = income.sizeUsed;
+  }
   get label(): string {
     return (this.labelText ??= householdLabel(this.household, this.ledger.keyField));
   }
@@ -52,16 +115,16 @@ class Facts implements HouseholdFacts {
   }
 }
 
-function computePerCapita(household: HouseholdRecord): number | null {
-  const v = household.values;
-  if (v.householdSize === undefined || !(v.householdSize > 0)) return null;
-  const components = [v.wageIncome, v.businessIncome, v.propertyIncome, v.transferIncome, v.businessCosts];
+function computePerCapita(v: FieldValues, size: number | undefined): number | null {
+  if (size === undefined || !(size > 0)) return null;
+  const propertyAndTransfer = v.propertyIncome === undefined && v.transferIncome === undefined ? v.propertyAndTransferIncome : undefined;
+  const components = [v.wageIncome, v.businessIncome, v.propertyIncome, v.transferIncome, propertyAndTransfer, v.businessCosts];
   if (components.every((c) => c === undefined)) {
-    return v.netIncome === undefined ? null : roundToFen(v.netIncome / v.householdSize);
+    return v.netIncome === undefined ? null : roundToFen(v.netIncome / size);
   }
-  const [wageIncome, businessIncome, propertyIncome, transferIncome, businessCosts] = components.map((c) => c ?? 0);
-  const parts = { wageIncome, businessIncome, propertyIncome, transferIncome, businessCosts };
-  return perCapitaNetIncome(parts, v.householdSize);
+  const [wageIncome, businessIncome, propertyIncome, transferIncome, joint, businessCosts] = components.map((c) => c ?? 0);
+  const parts = { wageIncome, businessIncome, propertyIncome: propertyIncome + joint, transferIncome, businessCosts };
+  return perCapitaNetIncome(parts, size);
 }
 
 function householdLabel(household: HouseholdRecord, keyField: FieldKey): string {
@@ -84,15 +147,25 @@ export function missingRequirements(context: CheckContext, needs: readonly Requi
 }
 
 function isMet(context: CheckContext, need: Requirement): boolean {
-  if (need === "income") return context.has("perCapitaIncome") || INCOME_COMPONENTS.every((f) => context.has(f)) || (context.has("netIncome") && context.has("householdSize"));
-  if (need === "measures") return context.has("measures") || context.ledger.columns.some((c) => c.measureKind !== null);
+  if (need === "income") return context.has("perCapitaIncome") || hasIncomeParts(context);
+  if (need === "incomeParts") return hasIncomeParts(context);
+  if (need === "measures") return context.has("measures") || context.ledger.columns.some((c) => c.measureKind !== null) || context.has("welfarePost") || context.has("securityType");
   if (typeof need === "string") return context.has(need);
   return need.some((f) => context.has(f));
+}
+
+/** The columns the per-capita income is computed from: its parts and a household size, or the net income and a size. */
+function hasIncomeParts(context: CheckContext): boolean {
+  const size = context.has("householdSize") || context.has("currentHouseholdSize");
+  const propertyAndTransfer = (context.has("propertyIncome") && context.has("transferIncome")) || context.has("propertyAndTransferIncome");
+  const parts = context.has("wageIncome") && context.has("businessIncome") && propertyAndTransfer && context.has("businessCosts");
+  return size && (parts || context.has("netIncome"));
 }
 
 /** A requirement as users read it: the column, or the columns any one of which will do. */
 export function requirementLabel(need: Requirement): string {
   if (need === "income") return "人均纯收入（或各项收入、生产经营性支出和家庭人口数）";
+  if (need === "incomeParts") return `${INCOME_COMPONENTS.map((f) => FIELDS[f].label).join("、")}（或纯收入和家庭人口数）`;
   if (need === "measures") return "帮扶措施（或产业帮扶、就业帮扶等措施列）";
   if (typeof need === "string") return FIELDS[need].label;
   return need.map((f) => FIELDS[f].label).join("或");

@@ -8,7 +8,7 @@ import { TIER_LABELS } from "../formulas";
 import { formatParameterValue, isParameterKey, PARAMETERS, ParameterKey } from "../policy";
 import { formatShare, formatYuan } from "../values";
 
-export type DataUnit = "yuan" | "share" | "years" | "hours" | "grade" | "date" | "tier" | "text" | "flag" | "names" | "rows";
+export type DataUnit = "yuan" | "share" | "years" | "hours" | "grade" | "date" | "tier" | "text" | "flag" | "names" | "rows" | "persons";
 
 export const DATA_FIELDS = {
   keyColumn: { label: "区分各户的列", unit: "text" },
@@ -38,6 +38,10 @@ export const DATA_FIELDS = {
   age: { label: "年龄", unit: "years" },
   disabilityGrade: { label: "残疾等级", unit: "grade" },
   loan: { label: "单户贷款", unit: "yuan" },
+  sources: { label: "数据来源", unit: "text" },
+  incomeUsed: { label: "所用收入", unit: "text" },
+  sizeUsed: { label: "所用家庭人口数", unit: "text" },
+  size: { label: "家庭人口数", unit: "persons" },
 } as const satisfies Record<string, { readonly label: string; readonly unit: DataUnit }>;
 
 export type OwnDataKey = keyof typeof DATA_FIELDS;
@@ -78,6 +82,8 @@ export function formatDataValue(key: DataKey, value: unknown): string {
       return `${String(value)}周岁`;
     case "hours":
       return `${String(value)}小时`;
+    case "persons":
+      return `${String(value)}人`;
     case "grade":
       return `${String(value)}级`;
     case "tier":

@@ -1,9 +1,10 @@
 import type { FieldKey } from "../ledger/fields";
-import type { CellRef, HouseholdRecord, Ledger, PersonRecord } from "../ledger/model";
+import type { CellRef, HouseholdRecord, JoinInfo, Ledger, LedgerKind, PersonRecord } from "../ledger/model";
 import type { IncomeTier } from "../formulas";
 import type { PlanQuote, Policy } from "../policy";
 import type { CivilDate } from "../values";
 import type { FindingData } from "./data";
+import type { ScopeOptions } from "./scope";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -49,6 +50,17 @@ export interface RuleOutcome {
 export interface CheckOptions {
   readonly asOf: CivilDate;
   readonly policy: Policy;
+  /** Which households count as the plan's 脱贫户 (./scope.ts). */
+  readonly scope?: ScopeOptions;
+}
+
+/** A household the plan's actions are not for (一般农户, a monitored household whose risk was removed), reported apart. */
+export interface OutOfScope {
+  readonly household: string;
+  readonly label: string;
+  /** Chinese: 一般农户，突发严重困难户，风险已消除 … */
+  readonly reason: string;
+  readonly row: number;
 }
 
 export interface CheckReport {
@@ -57,8 +69,19 @@ export interface CheckReport {
   /** Last header row: differs from headerRow for a two-row header. */
   readonly headerLastRow: number;
   readonly layout: "person" | "household";
+  /** Chinese: why the rows were read as persons or households. */
+  readonly layoutReason: string;
+  readonly kind: LedgerKind;
   readonly households: number;
   readonly persons: number;
+  /** Households the plan's actions are not for: not tiered, not checked against the plan, not ranked. */
+  readonly outOfScope: readonly OutOfScope[];
+  /** The user asked to count monitored households whose risk was removed as 脱贫户. */
+  readonly includeMonitored: boolean;
+  /** Households tiered by 风险消除后家庭人均纯收入 (their risk was removed), by key. */
+  readonly afterRemovalIncome: readonly string[];
+  /** Side ledgers joined to the ledger, and which facts came from which. */
+  readonly joins: readonly JoinInfo[];
   readonly asOf: CivilDate;
   readonly policyYear: number;
   readonly rules: readonly RuleOutcome[];
@@ -68,10 +91,14 @@ export interface CheckReport {
 /** What the rules know about a household beyond its raw values. */
 export interface HouseholdFacts {
   readonly household: HouseholdRecord;
-  /** Per-capita net income: the ledger's figure, or computed from its components. */
+  /** Per-capita net income: 风险消除后家庭人均纯收入 for a household whose risk was removed, else the ledger's figure, or computed from its components. */
   readonly perCapita: number | null;
-  /** Per-capita income computed from the components, when they are all there. */
+  /** Which figure perCapita is. */
+  readonly incomeBasis: "afterRemoval" | "recorded" | "computed" | null;
+  /** Per-capita income computed from the components, when they are all there and readable. */
   readonly computedPerCapita: number | null;
+  /** The household size the computed figure divides by: 年度家庭人口数 (householdSize), else 当前家庭人口数. */
+  readonly sizeUsed: "householdSize" | "currentHouseholdSize" | null;
   readonly tier: IncomeTier | null;
   /** "户编号 …（户主 …）" for messages. */
   readonly label: string;
@@ -83,7 +110,11 @@ export interface CheckContext {
   readonly ledger: Ledger;
   readonly policy: Policy;
   readonly asOf: CivilDate;
+  /** The plan's 脱贫户 (./scope.ts): tiered and checked against the plan's actions. */
   readonly households: readonly HouseholdFacts[];
+  /** Every household, those out of scope too: data-quality rules look at all. */
+  readonly allHouseholds: readonly HouseholdFacts[];
+  readonly outOfScope: readonly OutOfScope[];
   /** Age in full years on the check date: the age column, else the birth date (or ID number). */
   ageOf(person: PersonRecord): number | null;
   has(field: FieldKey): boolean;
@@ -93,7 +124,7 @@ export interface CheckContext {
 }
 
 /** A requirement: a field, a list of fields of which any one will do, or a derived need. */
-export type Requirement = FieldKey | readonly FieldKey[] | "income" | "measures";
+export type Requirement = FieldKey | readonly FieldKey[] | "income" | "incomeParts" | "measures";
 
 export interface RuleDefinition {
   readonly id: RuleId;

@@ -12,11 +12,14 @@ export class UsageError extends Error {
 export interface ParsedArgs {
   readonly positional: string[];
   readonly options: Map<string, string | true>;
+  /** Values of the options that may be given several times (--with a.xlsx --with b.xlsx), in order. */
+  readonly lists: Map<string, string[]>;
 }
 
-export function parseArgs(argv: readonly string[], valued: readonly string[], flags: readonly string[]): ParsedArgs {
+export function parseArgs(argv: readonly string[], valued: readonly string[], flags: readonly string[], repeatable: readonly string[] = []): ParsedArgs {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     // After a bare --, everything is a file name, even one that starts with a hyphen (-台账.xlsx).
@@ -29,10 +32,11 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], fl
       continue;
     }
     const [name, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (valued.includes(name)) {
+    if (valued.includes(name) || repeatable.includes(name)) {
       const value = inline ?? argv[++i];
       if (value === undefined || (inline === undefined && value.startsWith("--"))) throw new UsageError(`选项 ${name} 后面需要一个值`);
-      options.set(name, value);
+      if (repeatable.includes(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
+      else options.set(name, value);
     } else if (flags.includes(name)) {
       options.set(name, true);
     } else {
@@ -42,5 +46,5 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], fl
       throw new UsageError(`不认识的选项：${name}${hint}`);
     }
   }
-  return { positional, options };
+  return { positional, options, lists };
 }

@@ -1,16 +1,18 @@
 import type { CheckReport } from "../checks";
-import { checkReadLedger } from "../engine/checkSheet";
+import type { ScopeOptions } from "../checks/scope";
+import { checkReadLedger, SideLedger } from "../engine/checkSheet";
 import { Ledger, LedgerNotFoundError } from "../ledger";
 import { ACCEPTED_YEARS, parsePolicyFile, Policy, POLICY_FILE_MAX_BYTES, PolicyFileError, PolicyOverrides } from "../policy";
 import { CivilDate, compactText, formatDate, InputError, parseDate, today } from "../values";
+import { noWorksheetMessage, sideLedgerOf } from "../xlsx/readLedgers";
 import { readLedgerFromFile } from "../xlsx/readWorkbook";
 import { parseArgs, UsageError } from "./args";
-import { EXIT_CANNOT_CHECK, reportCannotProceed } from "./errors";
+import { errorToJson, EXIT_CANNOT_CHECK, reportCannotProceed } from "./errors";
 import { reportToText, writeReportJson } from "./format";
 import { Io, terminalProgress } from "./io";
 import { readSmallTextFile, TextFileError } from "./textFile";
 
-export { EXIT_CANNOT_CHECK };
+export { EXIT_CANNOT_CHECK, noWorksheetMessage };
 
 export const EXIT_CLEAN = 0;
 export const EXIT_ERRORS_FOUND = 1;
@@ -29,9 +31,13 @@ export interface CheckFileOptions {
   readonly asOf: CivilDate;
   readonly overrides?: PolicyOverrides;
   readonly onProgress?: (rows: number) => void;
+  /** Side ledgers to join (--with): .xlsx files, each read at its first ledger sheet. */
+  readonly sides?: readonly string[];
+  /** Which households count as the plan's 脱贫户 (--include-monitored). */
+  readonly scope?: ScopeOptions;
 }
 
-/** Read the ledger sheet of an .xlsx file and check it. Throws a Chinese-message error when it cannot. */
+/** Read the ledger sheet of an .xlsx file (and its side ledgers) and check it. Throws a Chinese-message error when it cannot. */
 export async function checkFile(path: string, options: CheckFileOptions): Promise<CheckedFile> {
   const { ledgers, scanned } = await readLedgerFromFile(path, { sheetName: options.sheetName, onProgress: options.onProgress });
   const passedOver = scanned.filter((s) => s.skipped !== null).map((s) => ({ name: s.name, reason: s.skipped ?? "", hidden: s.hidden }));
@@ -41,27 +47,53 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
     const reasons = passedOver.map((s) => `\n- ${s.reason}`).join("");
     throw new LedgerNotFoundError("", `文件中没有找到台账工作表。${reasons}`);
   }
-  return { ...checkReadLedger(ledger, { asOf: options.asOf, overrides: options.overrides }), passedOver };
+  const sides = await readSideLedgers(options.sides ?? [], options.onProgress);
+  return { ...checkReadLedger(ledger, { asOf: options.asOf, overrides: options.overrides, scope: options.scope }, sides), passedOver };
 }
 
-/** A zip file in which the reader found no worksheet at all. */
-export function noWorksheetMessage(path: string): string {
-  return `文件 ${path} 中没有工作表：它可能不是 Excel 工作簿（.xlsx），或已损坏。请在 Excel 或 WPS 中打开后“另存为” .xlsx 再检查`;
+/**
+ * Each side ledger file (--with) at its first ledger sheet, named by its file name (its path when
+ * two share a name). A file without a ledger is refused, naming it.
+ */
+export async function readSideLedgers(files: readonly string[], onProgress?: (rows: number) => void): Promise<SideLedger[]> {
+  const sides: SideLedger[] = [];
+  const base = (file: string) => file.replace(/^.*[\\/]/, "");
+  for (const file of files) {
+    const label = files.filter((f) => base(f) === base(file)).length > 1 ? file : base(file);
+    sides.push({ ledger: sideLedgerOf(await readLedgerFromFile(file, { onProgress }), file), source: label });
+  }
+  return sides;
 }
 
-export const CHECK_USAGE = `用法：bangfu check 文件.xlsx [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 参数文件.json] [--json]`;
+export const CHECK_USAGE = `用法：bangfu check 文件.xlsx [--with 附表.xlsx …] [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 参数文件.json] [--include-monitored] [--json]`;
 
 export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["--sheet", "--as-of", "--policy"], ["--json"]);
+  // With --json every outcome is JSON on stdout, a refusal too (exit 2): scripts read one format.
+  const json = argv.includes("--json");
+  try {
+    return await check(argv, io, json);
+  } catch (error: unknown) {
+    if (json && (error instanceof UsageError || error instanceof PolicyFileError || error instanceof InputError)) {
+      io.stdout(`${JSON.stringify(errorToJson(error), null, 2)}\n`);
+      io.stderr(`${error.message}\n`);
+      return EXIT_CANNOT_CHECK;
+    }
+    throw error;
+  }
+}
+
+async function check(argv: readonly string[], io: Io, json: boolean): Promise<number> {
+  const args = parseArgs(argv, ["--sheet", "--as-of", "--policy"], ["--json", "--include-monitored"], ["--with"]);
   if (args.positional.length !== 1) throw new UsageError(`请给出一个要检查的 .xlsx 文件。\n${CHECK_USAGE}`);
   const [file] = args.positional;
-  const json = args.options.has("--json");
   const asOf = readAsOf(args.options.get("--as-of"));
   const overrides = readPolicyOption(args.options.get("--policy"));
   const sheetOption = args.options.get("--sheet");
+  const sides = args.lists.get("--with") ?? [];
+  const scope: ScopeOptions = { includeMonitored: args.options.has("--include-monitored") };
   const progress = terminalProgress(io);
   try {
-    const checked = await checkFile(file, { sheetName: typeof sheetOption === "string" ? sheetOption : undefined, asOf, overrides, onProgress: progress.onProgress });
+    const checked = await checkFile(file, { sheetName: typeof sheetOption === "string" ? sheetOption : undefined, asOf, overrides, onProgress: progress.onProgress, sides, scope });
     progress.done();
     const notice = policyYearNotice(overrides, checked.policy.year);
     if (notice) io.stderr(`${notice}\n`);
@@ -70,7 +102,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     else io.stdout(`${reportToText(checked.report, checked.policy, file)}\n`);
     return checked.report.findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
   } catch (error: unknown) {
-    return reportCannotProceed(error, io, { input: "无法检查" });
+    progress.done();
+    return reportCannotProceed(error, io, { input: "无法检查", json });
   }
 }
 

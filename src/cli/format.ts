@@ -1,6 +1,7 @@
-import { CheckReport, countBySeverity, Finding, RULES, SEVERITY_LABELS, Severity } from "../checks";
+import { CheckReport, countBySeverity, Finding, reportNotes, RULES, SEVERITY_LABELS, Severity } from "../checks";
 import { formatCellRef } from "../ledger/cellRef";
 import { formatParameterValue, PARAMETERS, PLAN_PERIOD, Policy } from "../policy";
+import { FIELDS, FieldKey } from "../ledger/fields";
 import { formatDate } from "../values";
 
 /** The JSON shape printed by `bangfu check --json` (documented in the README; keep it stable). */
@@ -9,8 +10,14 @@ export function reportToJson(report: CheckReport, policy: Policy): object {
     sheet: report.sheet,
     headerRow: report.headerRow,
     layout: report.layout,
+    layoutReason: report.layoutReason,
+    kind: report.kind,
     households: report.households,
     persons: report.persons,
+    outOfScope: report.outOfScope.map((o) => ({ household: o.household, row: o.row, reason: o.reason })),
+    includeMonitored: report.includeMonitored,
+    afterRemovalIncome: report.afterRemovalIncome,
+    joins: report.joins.map((j) => ({ ...j, fields: j.fields.map((f) => ({ field: f, label: fieldLabel(f) })) })),
     asOf: formatDate(report.asOf),
     policyYear: report.policyYear,
     unconfirmedParameters: policy.unconfirmed,
@@ -67,7 +74,9 @@ export function reportToText(report: CheckReport, policy: Policy, fileLabel: str
   const layout = report.layout === "person" ? "按人登记" : "按户登记";
   lines.push(`BANGFU 增收帮扶检查：${fileLabel}`);
   lines.push(`工作表“${report.sheet}”，表头在第${report.headerRow === report.headerLastRow ? report.headerRow : `${report.headerRow}—${report.headerLastRow}`}行，${layout}：${report.households}户、${report.persons}人；检查日期 ${formatDate(report.asOf)}，政策参数 ${report.policyYear}年。`);
+  lines.push(`读法：${report.layoutReason}。`);
   if (report.households === 0) lines.push(`注意：表头下没有数据行，没有可检查的户。请确认检查的是填好的台账工作表（可用 --sheet 指定）。`);
+  lines.push(...reportNotes(report));
   lines.push(...policyNotes(policy));
   lines.push(`结果：错误 ${counts.error} 条，警告 ${counts.warning} 条，提示 ${counts.info} 条。`);
   const byRule = new Map<string, Finding[]>();
@@ -103,4 +112,8 @@ export function policyNotes(policy: Policy): string[] {
   }
   if (policy.overriddenFrom) notes.push(`参数文件：${policy.overriddenFrom}`);
   return notes;
+}
+
+function fieldLabel(field: FieldKey): string {
+  return field === "measures" ? "帮扶措施" : FIELDS[field].label;
 }

@@ -24,10 +24,10 @@ import { policyNotes } from "./format";
 import type { Io } from "./io";
 import { describeWrite, localTimestamp } from "./summary";
 
-export const RANK_USAGE = `用法：bangfu rank 文件.xlsx [文件2.xlsx …] [-o 输出.xlsx] [--as-of YYYY-MM-DD] [--policy 参数文件.json]`;
+export const RANK_USAGE = `用法：bangfu rank 文件.xlsx [文件2.xlsx …] [-o 输出.xlsx] [--as-of YYYY-MM-DD] [--policy 参数文件.json] [--include-monitored]`;
 
 export async function runRank(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["-o", "--output", "--as-of", "--policy"], []);
+  const args = parseArgs(argv, ["-o", "--output", "--as-of", "--policy"], ["--include-monitored"]);
   const files = args.positional;
   if (files.length === 0) throw new UsageError(`请给出各街道的台账 .xlsx 文件（每个文件一个街道；或一个文件、每个台账工作表一个街道）。\n${RANK_USAGE}`);
   const outputOption = args.options.get("-o") ?? args.options.get("--output");
@@ -44,7 +44,7 @@ export async function runRank(argv: readonly string[], io: Io): Promise<number> 
     const notice = policyYearNotice(overrides, policy.year);
     if (notice) io.stderr(`${notice}\n`);
     const streets = await readStreets(files, io);
-    const ranking = rankStreets(streets, { policy, asOf });
+    const ranking = rankStreets(streets, { policy, asOf, scope: { includeMonitored: args.options.has("--include-monitored") } });
     io.stdout(`${rankingToText(ranking)}\n`);
     for (const note of policyNotes(policy).filter((n) => !n.includes("尚未确认"))) io.stdout(`${note}\n`);
     if (outputOption !== undefined) {

@@ -16,7 +16,7 @@ import { reportCannotProceed } from "./errors";
 import { policyNotes } from "./format";
 import { Io, terminalProgress } from "./io";
 
-export const SUMMARY_USAGE = `用法：bangfu summary 文件.xlsx -o 输出.xlsx [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 参数文件.json] [--full-ids]`;
+export const SUMMARY_USAGE = `用法：bangfu summary 文件.xlsx -o 输出.xlsx [--with 附表.xlsx …] [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 参数文件.json] [--include-monitored] [--full-ids]`;
 
 /** Now as an ISO timestamp in the machine's local time with its offset (2025-12-15T09:30:00+08:00): the meta line shows local time. */
 export function localTimestamp(date: Date = new Date()): string {
@@ -33,7 +33,7 @@ export function outputOption(option: string | true | undefined, example: string)
 }
 
 export async function runSummary(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["-o", "--output", "--sheet", "--as-of", "--policy"], ["--full-ids"]);
+  const args = parseArgs(argv, ["-o", "--output", "--sheet", "--as-of", "--policy"], ["--full-ids", "--include-monitored"], ["--with"]);
   if (args.positional.length !== 1) throw new UsageError(`请给出一个台账 .xlsx 文件。\n${SUMMARY_USAGE}`);
   const [file] = args.positional;
   const output = outputOption(args.options.get("-o") ?? args.options.get("--output"), "台账-汇总.xlsx");
@@ -44,7 +44,14 @@ export async function runSummary(argv: readonly string[], io: Io): Promise<numbe
   try {
     await checkOutputPath(output);
     await assertOutputIsNotInput(file, output);
-    const checked = await checkFile(file, { sheetName: typeof sheetOption === "string" ? sheetOption : undefined, asOf, overrides, onProgress: progress.onProgress });
+    const checked = await checkFile(file, {
+      sheetName: typeof sheetOption === "string" ? sheetOption : undefined,
+      asOf,
+      overrides,
+      onProgress: progress.onProgress,
+      sides: args.lists.get("--with") ?? [],
+      scope: { includeMonitored: args.options.has("--include-monitored") },
+    });
     progress.done();
     const notice = policyYearNotice(overrides, checked.policy.year);
     if (notice) io.stderr(`${notice}\n`);

@@ -15,10 +15,12 @@ export interface StoredSettings {
   readonly policyYear: number | null;
   readonly policyJson: string | null;
   readonly mappings: PaneSettings["mappings"];
+  readonly includeMonitored?: boolean;
 }
 
 export function toStoredSettings(settings: PaneSettings): StoredSettings {
-  return { version: 1, policyYear: settings.policyYear, policyJson: settings.policyJson, mappings: settings.mappings };
+  const stored: StoredSettings = { version: 1, policyYear: settings.policyYear, policyJson: settings.policyJson, mappings: settings.mappings };
+  return settings.includeMonitored ? { ...stored, includeMonitored: true } : stored;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -60,7 +62,7 @@ export function parseStoredSettings(raw: unknown): PaneSettings {
       mappings[sheet] = clean;
     }
   }
-  return { policyYear, policyJson, mappings };
+  return value.includeMonitored === true ? { policyYear, policyJson, mappings, includeMonitored: true } : { policyYear, policyJson, mappings };
 }
 
 function unreadable(detail: string): HostError {

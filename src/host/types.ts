@@ -60,6 +60,8 @@ export interface PaneSettings {
   readonly policyJson: string | null;
   /** Header → field mapping per sheet name, overriding detection (null ignores a column). */
   readonly mappings: Readonly<Record<string, Readonly<Record<string, FieldKey | null>>>>;
+  /** Count monitored households whose risk was removed as the plan's 脱贫户 (absent: no, as the plan says). */
+  readonly includeMonitored?: boolean;
 }
 
 export const EMPTY_SETTINGS: PaneSettings = { policyYear: null, policyJson: null, mappings: {} };

@@ -9,10 +9,10 @@ import { CivilDate, compactText, isBlank, parseResidentId, quote, roundToPrecisi
 import { columnNumber } from "./cellRef";
 import { FIELD_KEYS, FIELDS, FieldKey } from "./fields";
 import { amountScaleOf, duplicateColumnMessage, HeaderInfo } from "./headers";
-import { decideLayout, isHeadRelation } from "./layout";
-import type { CellProblem, CellRef, ColumnInfo, FieldCells, FieldValues, HouseholdRecord, Ledger, MergedRange, PersonRecord } from "./model";
+import { decideLayout, isHeadRelation, LayoutDecision } from "./layout";
+import type { CellProblem, CellRef, ColumnInfo, FieldCells, FieldValues, HouseholdRecord, Ledger, LedgerKind, MergedRange, PersonRecord } from "./model";
 import { LedgerNotFoundError } from "./model";
-import { CellReading, cellText, isNoMarker, plainValue, readFieldCell, splitMeasures } from "./values";
+import { CellReading, cellText, disabilityCardGrade, isNoMarker, plainValue, readFieldCell, splitMeasures } from "./values";
 
 type MutableValues = { -readonly [K in keyof FieldValues]: FieldValues[K] };
 type Letters = { [K in FieldKey]?: string };
@@ -46,6 +46,8 @@ class RowRecord implements PersonRecord {
   birthFromId = false;
   /** An ID number that did not validate, as written (compacted): duplicates are still found. */
   rawId: string | null = null;
+  /** A household key that did not read (an invalid head's ID), as written: rows are still grouped by it. */
+  rawKey: string | null = null;
   constructor(
     readonly row: number,
     readonly values: MutableValues,
@@ -59,7 +61,7 @@ class RowRecord implements PersonRecord {
 
 function cellOfRecord(record: RowRecord, field: FieldKey): CellRef | undefined {
   if ((record.values as Record<FieldKey, unknown>)[field] === undefined) return undefined;
-  const letter = field === "birthDate" && record.birthFromId ? record.letters.personId : record.letters[field];
+  const letter = field === "birthDate" && record.birthFromId ? (record.letters.personId ?? record.letters.headId) : record.letters[field];
   return letter === undefined ? undefined : { row: record.row, column: letter };
 }
 
@@ -104,7 +106,7 @@ function columnReader(field: FieldKey, header: string): ColumnReader {
   const read = (raw: unknown): CellReading<FieldKey> => {
     const reading = readFieldCell(field, raw);
     if (scale === 1 || reading.status !== "ok") return reading;
-    return { status: "ok", value: scaled(reading.value, raw, scale) as never };
+    return { ...reading, value: scaled(reading.value, raw, scale) as never };
   };
   // IDs and names rarely repeat: not worth remembering. Amounts and counts repeat as numbers
   // (0, a household's per-capita income on each member's row), seldom as text.
@@ -128,24 +130,46 @@ function scaled(value: unknown, raw: unknown, scale: number): unknown {
   return roundToPrecision(value * scale);
 }
 
+/** Fields that, without income columns, make a sheet a pairing export or a loan ledger. */
+const PAIRING_FIELDS: readonly FieldKey[] = ["supportStart", "supportEnd"];
+const LOAN_FIELDS: readonly FieldKey[] = ["borrowerId", "smallLoanAmount", "smallLoanBalance", "smallLoanRepaidAmount"];
+const INCOME_FIELDS: readonly FieldKey[] = ["perCapitaIncome", "netIncome", "wageIncome", "businessIncome", "transferIncome", "propertyIncome"];
+/** The columns rows are grouped into households by, in order of preference. */
+const KEY_ORDER: readonly FieldKey[] = ["householdId", "headId", "headPersonNo", "headName"];
+
+/** A second column for a field: whether it holds data the used column does not (only then is it reported). */
+interface DuplicateWatch {
+  readonly ignored: number;
+  readonly used: number;
+  differs: boolean;
+}
+
 export class LedgerBuilder {
   private readonly fieldCols: readonly (ColumnInfo & { field: FieldKey })[];
   private readonly readers: readonly ColumnReader[];
   private readonly kindCols: readonly ColumnInfo[];
   private readonly usedCols: readonly ColumnInfo[];
-  private readonly keyField: FieldKey;
+  private keyField: FieldKey;
   private readonly keyColumn: ColumnInfo;
   private readonly fieldColumns: { [K in FieldKey]?: ColumnInfo } = {};
   private readonly letters: Letters = {};
   private readonly originColumn: number;
   private readonly firstDataRow: number;
   private readonly records: RowRecord[] = [];
-  private readonly problems: CellProblem[];
+  private readonly problems: CellProblem[] = [];
   private readonly measureParts = new Map<string, readonly string[]>();
   private readonly birthDates = new Map<string, CivilDate>();
   private readonly rowTemplate: MutableValues;
-  private readonly householdTemplate: MutableValues;
-  private readonly householdFields: readonly FieldKey[];
+  private householdTemplate: MutableValues;
+  private householdFields: readonly FieldKey[];
+  private readonly kind: LedgerKind;
+  private readonly duplicateWatch: readonly DuplicateWatch[];
+  /** Where a disability grade may be read besides 残疾等级: a 残疾人证号 in the ID column or in 残疾证号. */
+  private readonly gradeSources: readonly number[];
+  /** No member IDs, but the head's: the head's birth date is read from it. */
+  private readonly birthFromHead: boolean;
+  /** Columns whose field the rows showed to be another (moveField), by index. */
+  private readonly movedColumns = new Map<number, ColumnInfo>();
 
   /** Throws LedgerNotFoundError when the header has no household key. */
   constructor(
@@ -155,16 +179,18 @@ export class LedgerBuilder {
   ) {
     const { columns } = header;
     for (const column of columns) if (column.field !== null) this.fieldColumns[column.field] = column;
-    const keyField: FieldKey | null = this.fieldColumns.householdId ? "householdId" : this.fieldColumns.headName ? "headName" : null;
+    const has = (f: FieldKey) => this.fieldColumns[f] !== undefined;
+    const income = INCOME_FIELDS.some(has);
+    this.kind = !income && PAIRING_FIELDS.some(has) ? "pairing" : !income && LOAN_FIELDS.some(has) ? "loans" : "ledger";
+    // A side ledger of persons without income (产业发展政策保障: one row per 搬迁人员身份证号) is keyed by the person.
+    const keyField = KEY_ORDER.find(has) ?? (has("personId") && !income ? "personId" : null);
     if (keyField === null) {
       throw new LedgerNotFoundError(
         sheetName,
-        `工作表“${sheetName}”第${header.headerRow}行的表头中没有“户编号”列（也没有“户主姓名”列），无法把各行归到户：请添加“户编号”列（也可写作 户码、户号），或在列映射中指定哪一列是户编号`,
+        `工作表“${sheetName}”第${header.headerRow}行的表头中没有“户编号”列（也没有户主证件号码、户主姓名列），无法把各行归到户：请添加“户编号”列（也可写作 户码、户号），或在列映射中指定哪一列是户编号`,
       );
     }
     this.keyField = keyField;
-    // A second column for a field is not read: say which column is and why (D04).
-    this.problems = header.duplicateColumns.map((d) => ({ cell: { row: d.headerRow, column: d.ignored.letter }, field: d.field, value: null, kind: "unreadable", message: duplicateColumnMessage(d) }));
     this.keyColumn = this.fieldColumns[keyField] as ColumnInfo;
     this.originColumn = origin.column;
     this.firstDataRow = origin.row + header.dataStartIndex;
@@ -172,10 +198,19 @@ export class LedgerBuilder {
     this.readers = this.fieldCols.map((c) => columnReader(c.field, c.header));
     this.kindCols = columns.filter((c) => c.measureKind !== null);
     this.usedCols = columns.filter((c) => c.field !== null || c.measureKind !== null);
+    // A second column for a field is not read; it is reported (D04) only when it holds data the used one does not.
+    this.duplicateWatch = header.duplicateColumns.map((d) => ({ ignored: d.ignored.index, used: d.used.index, differs: false }));
     for (const column of this.fieldCols) this.letters[column.field] = column.letter;
     if (this.letters.birthDate === undefined && this.letters.personId !== undefined) this.letters.birthDate = this.letters.personId;
     const rowFields = this.fieldCols.map((c) => c.field);
-    if (this.fieldColumns.personId && !this.fieldColumns.birthDate) rowFields.push("birthDate");
+    this.birthFromHead = !this.fieldColumns.personId && this.fieldColumns.headId !== undefined;
+    if ((this.fieldColumns.personId || this.birthFromHead) && !this.fieldColumns.birthDate) rowFields.push("birthDate");
+    if (this.birthFromHead && this.letters.birthDate === undefined) this.letters.birthDate = this.letters.headId;
+    this.gradeSources = this.fieldColumns.disability ? [] : [this.fieldColumns.personId, this.fieldColumns.disabilityCardNo].filter((c): c is ColumnInfo => c !== undefined).map((c) => c.index);
+    if (this.gradeSources.length > 0) {
+      rowFields.push("disability");
+      this.letters.disability = (this.fieldColumns.disabilityCardNo ?? this.fieldColumns.personId)?.letter;
+    }
     this.rowTemplate = valuesTemplate(rowFields);
     this.householdFields = rowFields.filter((f) => FIELDS[f].level === "household");
     this.householdTemplate = valuesTemplate(this.householdFields);
@@ -189,6 +224,7 @@ export class LedgerBuilder {
     const used = this.usedCols.map((c) => c.index);
     const first = Math.min(...used);
     const out = new Set<number>(used);
+    for (const d of this.duplicateWatch) out.add(d.ignored);
     for (let i = 0; i < Math.max(3, first + 1); i++) out.add(i);
     return [...out].sort((a, b) => a - b);
   }
@@ -205,7 +241,7 @@ export class LedgerBuilder {
     if (!any || isSummaryRow(cells)) return;
     const keyBlank = isBlank(plainValue(cells[this.keyColumn.index]));
     if (keyBlank && isFooterRow(cells)) return;
-    if (sheetRow === this.firstDataRow && isNumberingRow(cells)) return;
+    if (sheetRow === this.firstDataRow && (isNumberingRow(cells) || isTypeMarkerRow(cells))) return;
     this.records.push(this.readRow(cells, sheetRow));
   }
 
@@ -232,14 +268,27 @@ export class LedgerBuilder {
             message: `户编号${quote(plainValue(raw))}被存成了数字，超过15位的末几位已丢失，不同的户可能被并为一户：请把该列设为“文本”格式后重新录入`,
           });
         }
+        if (reading.note !== undefined) this.problems.push({ cell: { row, column: column.letter }, field: column.field, value: plainValue(raw), kind: "note", message: reading.note });
       } else {
         this.problems.push({ cell: { row, column: column.letter }, field: column.field, value: plainValue(raw), kind: reading.kind, message: reading.message });
         if (column.field === "personId") record.rawId = compactText(plainValue(raw)).toUpperCase();
+        if (column.field === this.keyField) record.rawKey = compactText(plainValue(raw)).toUpperCase();
       }
     }
-    if (values.birthDate === undefined && values.personId !== undefined) {
-      values.birthDate = this.birthDateOf(values.personId);
-      record.birthFromId = true;
+    // The grade a 残疾人证号 carries (ID + category + grade), where no 残疾等级 column says it.
+    for (const index of this.gradeSources) {
+      if (values.disability !== undefined) break;
+      const grade = disabilityCardGrade(plainValue(cells[index]));
+      if (grade !== null) values.disability = grade;
+    }
+    for (const d of this.duplicateWatch) if (!d.differs) d.differs = holdsOther(cells[d.ignored], cells[d.used]);
+    if (values.birthDate === undefined) {
+      // The birth date in the ID number: the member's, or in a ledger without member IDs the head's (kept for the head's row only).
+      const id = values.personId ?? (this.birthFromHead ? values.headId : undefined);
+      if (id !== undefined) {
+        values.birthDate = this.birthDateOf(id);
+        record.birthFromId = true;
+      }
     }
     // The parts of a measures text are shared by every row with that text; kind columns add to a copy.
     let measures: readonly string[] = values.measures !== undefined ? this.splitMeasures(values.measures) : NO_MEASURES;
@@ -274,11 +323,11 @@ export class LedgerBuilder {
 
   private keyOf(record: RowRecord): void {
     const values = record.values;
-    const key = ((values as Record<FieldKey, unknown>)[this.keyField] as string | undefined) ?? "";
+    const key = ((values as Record<FieldKey, unknown>)[this.keyField] as string | undefined) ?? record.rawKey ?? "";
     record.key = key;
     // Head names repeat across villages; qualify them so two heads of the same name stay apart.
     record.groupKey = this.keyField === "headName" ? `${values.town ?? ""}\u0000${values.village ?? ""}\u0000${key}` : key;
-    record.isHead = values.relation !== undefined && isHeadRelation(values.relation);
+    record.isHead = values.relation !== undefined ? isHeadRelation(values.relation) : values.isHead === true;
   }
 
   /** A merged area's value applies to every data row it covers, in the area's first column. */
@@ -320,25 +369,101 @@ export class LedgerBuilder {
     }
   }
 
+  /** The evidence of the rows for the layout decision (./layout.ts). */
+  private evidence(): Parameters<typeof decideLayout>[0] {
+    const { records, fieldColumns } = this;
+    let memberRelations = 0;
+    let headRelations = 0;
+    let notHeadFlags = 0;
+    let sizeAboveOne = false;
+    let repeatedKey = false;
+    let headNamesDiffer = false;
+    const firstOfKey = new Map<string, RowRecord>();
+    // Whether 户主姓名 varies within a household matters only without a 姓名 column; else the first repeat settles it.
+    const watchHeadNames = fieldColumns.headName !== undefined && fieldColumns.name === undefined;
+    for (const record of records) {
+      const v = record.values;
+      if (v.relation !== undefined) {
+        if (record.isHead) headRelations += 1;
+        else memberRelations += 1;
+      }
+      if (v.isHead === false) notHeadFlags += 1;
+      if ((v.householdSize ?? 0) > 1 || (v.currentHouseholdSize ?? 0) > 1) sizeAboveOne = true;
+      if (record.key === "" || (repeatedKey && (!watchHeadNames || headNamesDiffer))) continue;
+      const first = firstOfKey.get(record.groupKey);
+      if (first === undefined) {
+        firstOfKey.set(record.groupKey, record);
+        continue;
+      }
+      repeatedKey = true;
+      if (v.headName !== undefined && first.values.headName !== undefined && v.headName !== first.values.headName) headNamesDiffer = true;
+    }
+    const personColumn = fieldColumns.personId && this.keyField !== "personId" ? fieldColumns.personId.header.replace(/\s+/g, "") : null;
+    return {
+      kind: this.kind,
+      keyLabel: (fieldColumns[this.keyField]?.header ?? FIELDS[this.keyField].label).replace(/\s+/g, ""),
+      personColumn,
+      nameColumn: fieldColumns.name !== undefined,
+      personFields: this.fieldCols.filter((c) => FIELDS[c.field].level === "person" && c.field !== "personId" && c.field !== "name" && c.field !== "relation").length,
+      memberRelations,
+      headRelations,
+      notHeadFlags,
+      repeatedKey,
+      sizeAboveOne,
+      headNamesDifferWithinKey: headNamesDiffer,
+    };
+  }
+
+  /**
+   * A column read as one field that the rows show to be another (a household ledger's 身份证号 is
+   * the head's; a template's 户主姓名 holds members' names): its values, cells and problems move.
+   */
+  private moveField(from: FieldKey, to: FieldKey): void {
+    const column = this.fieldColumns[from];
+    if (!column || this.fieldColumns[to]) return;
+    const moved: ColumnInfo = { ...column, field: to };
+    this.fieldColumns[to] = moved;
+    delete this.fieldColumns[from];
+    // A birth date read from the ID keeps its cell: cellOfRecord falls back to the head's ID column.
+    this.letters[to] = this.letters[from];
+    delete this.letters[from];
+    for (const record of this.records) {
+      const values = record.values as Record<FieldKey, unknown>;
+      values[to] = values[from];
+      values[from] = undefined;
+    }
+    for (let i = 0; i < this.problems.length; i++) if (this.problems[i].field === from) this.problems[i] = { ...this.problems[i], field: to };
+    if (this.keyField === from) this.keyField = to;
+    const fields = [...this.householdFields];
+    if (FIELDS[to].level === "household" && !fields.includes(to)) fields.push(to);
+    this.householdFields = fields.filter((f) => f !== from);
+    this.householdTemplate = valuesTemplate(this.householdFields);
+    this.movedColumns.set(column.index, moved);
+  }
+
   /** Group the rows into households and hand over the ledger. */
   finish(merges: readonly MergedRange[] = []): Ledger {
     if (merges.length > 0) this.applyMerges(merges);
-    const { records, problems, keyField, keyColumn, fieldColumns } = this;
-    const seenIds = new Set<string>();
-    let repeated = false;
-    if (keyField === "householdId") {
-      for (const record of records) {
-        const id = record.values.householdId;
-        if (id === undefined) continue;
-        if (seenIds.has(id)) {
-          repeated = true;
-          break;
+    const decision: LayoutDecision = decideLayout(this.evidence());
+    if (decision.idColumnIsHeads) this.moveField("personId", "headId");
+    if (decision.headNameIsMembers) this.moveField("headName", "name");
+    if (decision.idColumnIsHeads || decision.headNameIsMembers) for (const record of this.records) this.keyOf(record);
+    // The head's ID gives the head's birth date, not the other members'.
+    if (this.birthFromHead && decision.layout === "person") {
+      for (const record of this.records) {
+        if (record.birthFromId && !record.isHead) {
+          record.values.birthDate = undefined;
+          record.birthFromId = false;
         }
-        seenIds.add(id);
       }
     }
-    seenIds.clear();
-    const layout = decideLayout({ personColumn: fieldColumns.personId, relationColumn: fieldColumns.relation !== undefined, repeatedHouseholdId: repeated });
+    const { records, problems, keyField, fieldColumns } = this;
+    const keyColumn = fieldColumns[keyField] ?? this.keyColumn;
+    const layout = decision.layout;
+    // A second column reported only when it holds data the used one does not have.
+    this.header.duplicateColumns.forEach((d, i) => {
+      if (this.duplicateWatch[i].differs) problems.push({ cell: { row: d.headerRow, column: d.ignored.letter }, field: d.field, value: null, kind: "unreadable", message: duplicateColumnMessage(d) });
+    });
     const keyRef = (row: number): CellRef => ({ row, column: keyColumn.letter });
     const blankKeyProblem = (row: number): CellProblem => ({
       cell: keyRef(row),
@@ -350,7 +475,7 @@ export class LedgerBuilder {
 
     // Group rows into households, in order of first appearance.
     const groups: RowRecord[][] = [];
-    if (layout === "person") {
+    if (decision.repeats !== "duplicates") {
       const byKey = new Map<string, RowRecord[]>();
       let current: RowRecord[] | null = null;
       for (const row of records) {
@@ -363,7 +488,7 @@ export class LedgerBuilder {
           }
           group.push(row);
           current = group;
-        } else if (current && !row.isHead) {
+        } else if (current && !row.isHead && decision.repeats === "members") {
           current.push(row);
         } else {
           problems.push(blankKeyProblem(row.row));
@@ -378,24 +503,31 @@ export class LedgerBuilder {
       }
     }
 
-    const households = groups.map((group) => buildHousehold(group, this.householdFields, this.householdTemplate));
+    const households = groups.map((group) => buildHousehold(decision.repeats === "history" ? currentFirst(group) : group, this.householdFields, this.householdTemplate));
     const personColumn = fieldColumns.personId;
+    // Repeated keys are duplicates only when the evidence says so (pairing history and member rows are not).
     const duplicates =
       layout === "person"
         ? personColumn
           ? findDuplicates(records, "personId", personColumn.letter, personKeyOf, (row) => personKeyOf(row) as string)
           : []
-        : findDuplicates(records, keyField, keyColumn.letter, (row) => (row.key === "" ? null : row.groupKey), (row) => row.key);
-    const personCount = layout === "person" ? records.length : households.reduce((sum, h) => sum + (h.values.householdSize ?? 1), 0);
+        : decision.repeats === "duplicates"
+          ? findDuplicates(records, keyField, keyColumn.letter, (row) => (row.key === "" ? null : row.groupKey), (row) => row.key)
+          : [];
+    const personCount = layout === "person" ? records.length : households.reduce((sum, h) => sum + (h.values.householdSize ?? h.values.currentHouseholdSize ?? 1), 0);
     problems.sort((a, b) => a.cell.row - b.cell.row || columnNumber(a.cell.column) - columnNumber(b.cell.column));
+    const columns = this.movedColumns.size === 0 ? this.header.columns : this.header.columns.map((c) => this.movedColumns.get(c.index) ?? c);
 
     return {
       sheetName: this.sheetName,
       headerRow: this.header.headerRow,
       headerLastRow: this.header.headerLastRow,
-      columns: this.header.columns,
+      columns,
       fieldColumns,
       layout,
+      layoutReason: decision.reason,
+      kind: this.kind,
+      titleText: this.header.titleText,
       keyField,
       households,
       personCount,
@@ -405,6 +537,26 @@ export class LedgerBuilder {
   }
 }
 
+/** Of a household's pairing rows, the current one first: no end date, then the latest start. */
+function currentFirst(group: RowRecord[]): RowRecord[] {
+  if (group.length < 2) return group;
+  const rank = (r: RowRecord) => (r.values.supportEnd === undefined ? 1 : 0);
+  const day = (r: RowRecord) => {
+    const d = r.values.supportStart;
+    return d === undefined ? 0 : d.year * 10_000 + d.month * 100 + d.day;
+  };
+  let best = group[0];
+  for (const r of group) if (rank(r) > rank(best) || (rank(r) === rank(best) && day(r) > day(best))) best = r;
+  return [best, ...group.filter((r) => r !== best)];
+}
+
+/** The cell of a second column holds something other than the used column's cell. */
+function holdsOther(ignored: unknown, used: unknown): boolean {
+  const a = plainValue(ignored);
+  if (isBlank(a)) return false;
+  return compactText(cellText(a)) !== compactText(cellText(plainValue(used)));
+}
+
 function mergeMeasures(own: readonly string[], more: readonly string[]): readonly string[] {
   const out = [...own];
   for (const m of more) addOnce(out, m);
@@ -412,13 +564,15 @@ function mergeMeasures(own: readonly string[], more: readonly string[]): readonl
 }
 
 function buildHousehold(group: RowRecord[], householdFields: readonly FieldKey[], template: MutableValues): HouseholdRecord {
-  // Household values come from the head's row first, then the other rows in sheet order.
+  // Household values come from the head's row first, then the other rows in sheet order; a
+  // coverage (低保, 特困) held by any member covers the household (person-level exports list it per member).
   const values: MutableValues = { ...template };
   const set = values as Record<FieldKey, unknown>;
   for (const field of householdFields) {
     let value: unknown;
     for (const row of group) if (row.isHead && (value = (row.values as Record<FieldKey, unknown>)[field]) !== undefined) break;
     if (value === undefined) for (const row of group) if (!row.isHead && (value = (row.values as Record<FieldKey, unknown>)[field]) !== undefined) break;
+    if (value === false && FIELDS[field].type === "coverage" && group.some((row) => (row.values as Record<FieldKey, unknown>)[field] === true)) value = true;
     if (value !== undefined) set[field] = value;
   }
   let measures: readonly string[] = group[0].measures;
@@ -427,8 +581,28 @@ function buildHousehold(group: RowRecord[], householdFields: readonly FieldKey[]
     for (const row of group) for (const m of row.measures) addOnce(all, m);
     measures = all;
   }
+  measures = withHeldMeasures(group, values, measures);
   const key = group.find((r) => r.key !== "")?.key ?? "";
   return { key, rows: group.map((r) => r.row), values, cells: new HouseholdCells(group) as unknown as FieldCells, members: group, measures };
+}
+
+/**
+ * Measures that columns other than the measure columns show: a public-welfare post a member
+ * holds (公益性岗位 护林员, action 四), a basic-living guarantee (兜底保障类型 低保金, action 九).
+ */
+function withHeldMeasures(group: readonly RowRecord[], values: FieldValues, measures: readonly string[]): readonly string[] {
+  let out: string[] | null = null;
+  const add = (measure: string) => {
+    if ((out ?? measures).includes(measure)) return;
+    out ??= [...measures];
+    out.push(measure);
+  };
+  for (const row of group) {
+    const post = row.values.welfarePost;
+    if (post !== undefined && !isNoMarker(post)) add(`公益性岗位：${post}`);
+  }
+  if (values.securityType !== undefined && !isNoMarker(values.securityType)) add(`兜底保障：${values.securityType}`);
+  return out ?? measures;
 }
 
 /**
@@ -507,4 +681,19 @@ function isNumberingRow(cells: readonly unknown[]): boolean {
     numbers.push(Number(text));
   }
   return numbers.length >= 3 && numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
+}
+
+/**
+ * The type-marker row some templates keep under the header: only single letters (N for a
+ * number column, S, D, C) in a few cells, read by the system that fills the template.
+ */
+function isTypeMarkerRow(cells: readonly unknown[]): boolean {
+  let markers = 0;
+  for (const value of cells) {
+    const text = cellText(value);
+    if (text === "") continue;
+    if (!/^[NSDC]$/.test(text)) return false;
+    markers += 1;
+  }
+  return markers > 0;
 }

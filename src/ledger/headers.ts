@@ -4,19 +4,23 @@
  */
 import { InputError, toHalfWidth } from "../values";
 import { columnLetter } from "./cellRef";
-import { aliasHeader, FIELDS, FIELD_KEYS, FieldKey, MEASURE_KIND_COLUMNS } from "./fields";
+import { aliasHeader, FIELDS, FIELD_KEYS, FieldKey, MEASURE_KIND_ALIASES, MEASURE_KIND_COLUMNS } from "./fields";
 import { ColumnInfo, LedgerNotFoundError, MergedRange, ReadOptions, SheetInput } from "./model";
 import { cellText, plainValue } from "./values";
 
 /** How many rows from the top may hold the header. */
 export const HEADER_SEARCH_ROWS = 15;
 /** Fields of which a header must have at least one: without them the rows cannot be told apart. */
-export const KEY_FIELDS: readonly FieldKey[] = ["householdId", "personId", "headName", "perCapitaIncome"];
+export const KEY_FIELDS: readonly FieldKey[] = ["householdId", "personId", "headId", "headPersonNo", "headName", "perCapitaIncome"];
 const MIN_RECOGNISED = 3;
 
-const UNIT = "(?:万?元|人|口|户|个?月|月数|年|岁|周岁|天|日|小时|时|h|%|‰|亩|个|次|项|份|平方米|㎡|m2|kg|公斤|斤)";
+const UNIT = "(?:万?元|人|口|户|个?月|年|岁|周岁|天|日|小时|时|h|%|‰|亩|个|次|项|份|平方米|㎡|m2|kg|公斤|斤)";
 // A trailing unit in brackets: (元), (元/月), (元/人·年), (单位:元).
 const TRAILING_UNIT = new RegExp(`\\((?:单位:?)?${UNIT}(?:[/·]${UNIT})*\\)$`, "i");
+// A trailing note of the values allowed: (是/否), (是或否).
+const TRAILING_YES_NO = /\(是[/或、]否\)$/;
+// Numbering before a header, as forms copied from web pages carry it: "5、", "其中:(1)", "（2）", "①".
+const LEADING_NUMBER = /^(?:其中[:：]?)?(?:\d{1,2}[、.．](?!\d)|\(\d{1,2}\)|[①-⑳])+/;
 
 /**
  * The form in which headers are compared: half-width, no white space or line breaks,
@@ -31,7 +35,7 @@ export function normalizeHeader(text: unknown): string {
     .replace(/\[/g, "(")
     .replace(/]/g, ")");
   for (;;) {
-    const next = s.replace(/^\*+|\*+$/g, "").replace(TRAILING_UNIT, "");
+    const next = s.replace(/^\*+|\*+$/g, "").replace(TRAILING_UNIT, "").replace(TRAILING_YES_NO, "").replace(LEADING_NUMBER, "");
     if (next === s || next === "") break;
     s = next;
   }
@@ -68,7 +72,17 @@ const ALIAS_INDEX: ReadonlyMap<string, AliasMatch> = (() => {
   return index;
 })();
 
-const MEASURE_KIND_INDEX: ReadonlyMap<string, string> = new Map(MEASURE_KIND_COLUMNS.map((kind) => [normalizeHeader(kind), kind]));
+const MEASURE_KIND_INDEX: ReadonlyMap<string, string> = (() => {
+  const index = new Map<string, string>(MEASURE_KIND_COLUMNS.map((kind) => [normalizeHeader(kind), kind]));
+  for (const kind of MEASURE_KIND_COLUMNS) {
+    for (const alias of MEASURE_KIND_ALIASES[kind] ?? []) {
+      const key = normalizeHeader(aliasHeader(alias));
+      if (ALIAS_INDEX.has(key) || (index.has(key) && index.get(key) !== kind)) throw new Error(`measure-kind alias ${aliasHeader(alias)} names something else too`);
+      index.set(key, kind);
+    }
+  }
+  return index;
+})();
 
 /** The field a header names by its aliases, or null. */
 export function matchField(header: unknown): FieldKey | null {
@@ -105,6 +119,8 @@ export interface HeaderInfo {
   readonly columns: readonly ColumnInfo[];
   /** Columns that name a field another column already supplies: not used, and reported. */
   readonly duplicateColumns: readonly DuplicateColumn[];
+  /** The text of the rows above the header (titles, export lines), joined by spaces. */
+  readonly titleText: string;
 }
 
 /** A second column for one field: which column is used instead, and why. */
@@ -126,9 +142,11 @@ interface HeaderCell {
   readonly fromTop?: boolean;
 }
 
+type HeaderDepth = 1 | 2 | 3;
+
 interface Candidate {
   readonly top: number;
-  readonly rows: 1 | 2;
+  readonly rows: HeaderDepth;
   readonly columns: readonly ColumnInfo[];
   readonly score: number;
   /** Recognised columns whose header stands in the top row of a two-row reading. */
@@ -164,7 +182,7 @@ export function findHeader(sheet: SheetInput, options: ReadOptions = {}): Header
     if (candidate.score >= MIN_RECOGNISED && candidate.hasKey && (!best || better(candidate, best))) best = candidate;
   };
   for (let r = 0; r < limit; r++) {
-    const single = evaluate(singleRow(texts[r]), 1, r, origin.column, mapping);
+    const single = evaluate(singleRow(texts[r], r > 0 ? texts[r - 1] : null), 1, r, origin.column, mapping);
     if (!bestSeen || single.score > bestSeen.score) bestSeen = single;
     consider(single);
     const pair = r + 1 < texts.length ? twoRows(texts[r], texts[r + 1], r, merges) : null;
@@ -172,7 +190,15 @@ export function findHeader(sheet: SheetInput, options: ReadOptions = {}): Header
       const two = evaluate(pair, 2, r, origin.column, mapping);
       // A second row counts only when the top row holds headers of its own (a title row is no
       // parent row) and the children add columns (a data row under a header adds none).
-      if (two.topRecognised > 0 && two.score > single.score) consider(two);
+      if (two.topRecognised > 0 && two.score > single.score) {
+        consider(two);
+        // A third level: children under some of the second row's parents (培训/农业实用技术培训/培训时间).
+        const triple = r + 2 < texts.length ? thirdRow(pair.cells, texts[r + 1], texts[r + 2], r + 1, merges) : null;
+        if (triple) {
+          const three = evaluate(triple, 3, r, origin.column, mapping);
+          if (three.score >= two.score) consider(three);
+        }
+      }
     }
   }
   if (!best) {
@@ -184,7 +210,8 @@ export function findHeader(sheet: SheetInput, options: ReadOptions = {}): Header
     throw new LedgerNotFoundError(sheet.name, message);
   }
   const lastRowIndex = best.top + best.rows - 1;
-  const { columns, top } = best;
+  const { top } = best;
+  const columns = reinterpretColumns(best.columns);
   return {
     firstRowIndex: best.top,
     lastRowIndex,
@@ -192,6 +219,10 @@ export function findHeader(sheet: SheetInput, options: ReadOptions = {}): Header
     headerLastRow: origin.row + lastRowIndex,
     dataStartIndex: lastRowIndex + 1,
     columns,
+    titleText: texts
+      .slice(0, top)
+      .flatMap((row) => row.filter((t) => t !== ""))
+      .join(" "),
     duplicateColumns: best.duplicates.map((d) => ({
       field: d.field,
       ignored: columns[d.ignored],
@@ -200,6 +231,23 @@ export function findHeader(sheet: SheetInput, options: ReadOptions = {}): Header
       reason: d.reason,
     })),
   };
+}
+
+/**
+ * What a column holds in the export it comes from, where its header alone says something else:
+ * - in a pairing export (帮扶开始时间 / 帮扶结束时间, no member ID), 姓名 is the cadre's name
+ *   (帮扶责任人结对查询: the household is named by 户主姓名 and 户主证件号码);
+ * - in a loan export (贷款人身份证 beside a plain 身份证号), the plain 身份证号 is the head's:
+ *   the household is named by the head, the borrower by the 贷款人 columns.
+ * A column the user mapped keeps the user's field.
+ */
+function reinterpretColumns(columns: readonly ColumnInfo[]): readonly ColumnInfo[] {
+  const has = (field: FieldKey) => columns.some((c) => c.field === field);
+  const rename = (list: readonly ColumnInfo[], from: FieldKey, to: FieldKey) => list.map((c) => (c.field === from && c.matchedBy === "alias" ? { ...c, field: to } : c));
+  let out = columns;
+  if ((has("supportStart") || has("supportEnd")) && has("name") && !has("supportCadre") && !has("personId")) out = rename(out, "name", "supportCadre");
+  if (has("borrowerId") && has("personId") && !has("headId")) out = rename(out, "personId", "headId");
+  return out;
 }
 
 /**
@@ -239,8 +287,78 @@ function isEmptySheet(sheet: SheetInput): boolean {
   return sheet.cells.every((row) => (row ?? []).every((v) => cellText(v) === ""));
 }
 
-function singleRow(row: readonly string[]): { cells: HeaderCell[]; rows: 1 } {
-  return { cells: trimTrailingBlanks(row.map((t) => ({ header: t, matchText: t }))), rows: 1 };
+function singleRow(row: readonly string[], above: readonly string[] | null): { cells: HeaderCell[]; groups?: string[]; rows: 1 } {
+  const cells = trimTrailingBlanks(row.map((t) => ({ header: t, matchText: t })));
+  const groups = above ? groupRow(above, cells.length) : null;
+  return groups ? { cells, groups, rows: 1 } : { cells, rows: 1 };
+}
+
+/** Longest text of a group name in a group row (a 填表说明 row is no group row). */
+const GROUP_NAME_MAX = 20;
+
+/**
+ * The group of each column when the row above a one-row header is a group row (基本情况 ·
+ * 扶贫小额信贷 · 创业贷款 …, each over several columns): a few short texts, none a header of its
+ * own; a column belongs to the nearest group name at or left of it. Null for any other row.
+ */
+function groupRow(above: readonly string[], width: number): string[] | null {
+  let names = 0;
+  for (let c = 0; c < width; c++) {
+    const text = above[c] ?? "";
+    if (text === "") continue;
+    if (text.length > GROUP_NAME_MAX || ALIAS_INDEX.has(normalizeHeader(text)) || MEASURE_KIND_INDEX.has(normalizeHeader(text))) return null;
+    names += 1;
+  }
+  if (names < 2 || names * 2 > width) return null;
+  const groups: string[] = [];
+  let current = "";
+  for (let c = 0; c < width; c++) {
+    if ((above[c] ?? "") !== "") current = above[c];
+    groups.push(current);
+  }
+  return groups;
+}
+
+/**
+ * A third header row under a two-row reading: each of its texts stands under a parent of the
+ * second row that spans several columns (a merged area, or a cell followed by blanks), and the
+ * texts there become children: 培训/农业实用技术培训 over 培训时间 and 培训内容. Columns with
+ * nothing in the third row keep their two-row header (merged down). Null when the row is no
+ * such row (a data row has values under single columns).
+ */
+function thirdRow(
+  pair: readonly HeaderCell[],
+  middle: readonly string[],
+  below: readonly string[],
+  middleRow: number,
+  allMerges: readonly MergedRange[],
+): { cells: HeaderCell[]; rows: 3 } | null {
+  const merges = allMerges.filter((m) => m.top <= middleRow && m.bottom === middleRow && m.right > m.left);
+  const width = Math.max(pair.length, below.length);
+  const cells: HeaderCell[] = [];
+  let children = 0;
+  let parent: { header: string; start: number; end: number } | null = null;
+  for (let c = 0; c < width; c++) {
+    const cell = pair[c] ?? { header: "", matchText: "" };
+    const b = below[c] ?? "";
+    if ((middle[c] ?? "") !== "") {
+      // A second-row cell opens a parent area: its merge, or itself and the blanks after it.
+      const merge = merges.find((m) => m.left <= c && m.right >= c);
+      let end = merge ? merge.right : c;
+      if (!merge) while (end + 1 < width && (middle[end + 1] ?? "") === "" && (pair[end + 1]?.header ?? "") === "") end++;
+      parent = { header: cell.header, start: c, end };
+    } else if (parent && c > parent.end) {
+      parent = null;
+    }
+    if (b === "") {
+      cells.push(cell);
+      continue;
+    }
+    if (!parent || parent.end === parent.start || /^[\d.,-]+$/.test(b)) return null;
+    children += 1;
+    cells.push({ header: `${parent.header}/${b}`, matchText: b });
+  }
+  return children > 0 ? { cells: trimTrailingBlanks(cells), rows: 3 } : null;
 }
 
 /**
@@ -324,7 +442,7 @@ function trimTrailingBlanks(cells: HeaderCell[]): HeaderCell[] {
 }
 
 /** Match a candidate header's columns; one column per field (user mapping first, then the canonical alias, then the leftmost). */
-function evaluate({ cells }: { cells: readonly HeaderCell[] }, rows: 1 | 2, top: number, originColumn: number, mapping: Map<string, FieldKey | null>): Candidate {
+function evaluate({ cells, groups }: { cells: readonly HeaderCell[]; groups?: readonly string[] }, rows: HeaderDepth, top: number, originColumn: number, mapping: Map<string, FieldKey | null>): Candidate {
   type Draft = { field: FieldKey | null; measureKind: string | null; matchedBy: ColumnInfo["matchedBy"]; rank: number };
   const drafts: Draft[] = cells.map((cell) => {
     const byChild = normalizeHeader(cell.matchText);
@@ -354,9 +472,13 @@ function evaluate({ cells }: { cells: readonly HeaderCell[] }, rows: 1 | 2, top:
     if (d.rank < drafts[current].rank) owner.set(d.field, i);
   });
   const duplicates: Candidate["duplicates"][number][] = [];
+  // The group a column stands under (the parent of a header of several rows, or the group row
+  // above a one-row header): the same header under another group is another thing (贷款金额 of a
+  // 创业贷款 beside that of the 扶贫小额信贷), not a second column for the field.
+  const groupOf = (i: number): string => groups?.[i] ?? (cells[i].header.includes("/") ? cells[i].header.slice(0, cells[i].header.lastIndexOf("/")) : "");
   for (const [field, indexes] of contenders) {
     const used = owner.get(field) as number;
-    for (const ignored of indexes.filter((i) => i !== used)) {
+    for (const ignored of indexes.filter((i) => i !== used && groupOf(i) === groupOf(used))) {
       const reason = drafts[used].matchedBy === "userMapping" ? "userMapping" : drafts[used].rank < drafts[ignored].rank ? "canonical" : "leftmost";
       duplicates.push({ field, ignored, used, fromTop: cells[ignored].fromTop === true, reason });
     }

@@ -26,7 +26,8 @@ export interface CellRef {
   readonly column: string;
 }
 
-export type LaborAbility = "able" | "unable";
+/** 劳动技能 as the national system counts it: able (技能, 普通), weak (弱劳动力或半劳动力: still labour), unable (丧失, 无). */
+export type LaborAbility = "able" | "weak" | "unable";
 
 type ValueOfType<T extends FieldType> = T extends "text" | "idNumber"
   ? string
@@ -73,7 +74,8 @@ export interface CellProblem {
   readonly cell: CellRef;
   readonly field: FieldKey;
   readonly value: unknown;
-  readonly kind: "idNumber" | "unreadable";
+  /** idNumber, unreadable: the value is not used; note: read, but not as written (a misspelling, 大写 numerals). */
+  readonly kind: "idNumber" | "unreadable" | "note";
   /** Chinese, names the value and what was expected. */
   readonly message: string;
 }
@@ -96,6 +98,42 @@ export interface HouseholdRecord {
   readonly members: readonly PersonRecord[];
   /** Measures: parts of the free-text measures column plus the names of applied measure-kind columns. */
   readonly measures: readonly string[];
+  /** Rows of side ledgers joined to the household that are records of their own (loans): rules that look at each record see them. */
+  readonly records?: readonly JoinedRecord[];
+  /** Values (and measures, under "measures") joined from side ledgers: field → the side ledger they came from. */
+  readonly sources?: { readonly [K in FieldKey]?: string };
+}
+
+/** A row of a side ledger joined to a household of the main ledger (a loan of the household). */
+export interface JoinedRecord extends PersonRecord {
+  /** The side ledger, as the user names it (file, or file / sheet). */
+  readonly source: string;
+}
+
+/** What a ledger's rows are, as its columns say: a ledger of households, a pairing export (帮扶责任人结对), a loan ledger (小额信贷). */
+export type LedgerKind = "ledger" | "pairing" | "loans";
+
+/** How a side ledger was joined to the main one, for the report (which facts came from which file). */
+export interface JoinInfo {
+  /** The side ledger as the user named it: the file, or the file and sheet. */
+  readonly source: string;
+  readonly sheetName: string;
+  /** What the side ledger gives: last year's income, the current support cadre, loans, or more facts of this year. */
+  readonly role: "lastYear" | "pairing" | "loans" | "supplement";
+  /** Chinese: why it was taken for that (e.g. "标题写明2024年"). */
+  readonly roleReason: string;
+  /** Chinese labels of the keys that matched, e.g. ["户编号"]. */
+  readonly keys: readonly string[];
+  /** Households of the side ledger joined, and those the main ledger does not have (their keys, the first few). */
+  readonly matched: number;
+  readonly unmatched: number;
+  readonly unmatchedKeys: readonly string[];
+  /** Main-ledger households that received a fact. */
+  readonly households: number;
+  /** The facts taken, as fields of the main ledger (measures as "measures"). */
+  readonly fields: readonly FieldKey[];
+  /** Cells of the side ledger that could not be read (its own D03/D04): not used; checking it alone lists them. */
+  readonly unreadable: number;
 }
 
 export interface Ledger {
@@ -107,11 +145,19 @@ export interface Ledger {
   /** The column each recognised field was found in. */
   readonly fieldColumns: { readonly [K in FieldKey]?: ColumnInfo };
   readonly layout: "person" | "household";
+  /** Chinese: the evidence the layout was decided on, for the report. */
+  readonly layoutReason: string;
+  readonly kind: LedgerKind;
+  /** The text of the rows above the header (titles, export lines), for the year a ledger is of. */
+  readonly titleText: string;
   /** Field used as the household key (householdId, or a fallback for hand-kept ledgers). */
   readonly keyField: FieldKey;
   readonly households: readonly HouseholdRecord[];
   readonly personCount: number;
   readonly problems: readonly CellProblem[];
+  /** Side ledgers joined to this one (engine/join.ts), and the fields they gave that no column of this sheet holds. */
+  readonly joins?: readonly JoinInfo[];
+  readonly joinedFields?: readonly FieldKey[];
   /** Rows that share a person key (D02) or, in a household-level ledger, a household key. */
   readonly duplicates: readonly { readonly key: string; readonly field: FieldKey; readonly cells: readonly CellRef[] }[];
 }

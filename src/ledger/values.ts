@@ -15,11 +15,14 @@ import {
   parseDisabilityGrade,
   parseResidentId,
   parseAgeInYears,
+  parseChineseAmount,
   parseHouseholdSize,
   parseWholeNumber,
   quote,
+  formatYuan,
   toHalfWidth,
 } from "../values";
+import type { DisabilityGrade } from "../values";
 import { FIELDS, FieldKey, FieldType } from "./fields";
 import type { FieldValue, LaborAbility } from "./model";
 
@@ -86,17 +89,43 @@ export function parseCoverage(value: unknown, what: string): boolean | null {
   return true;
 }
 
-const ABLE = new Set(["技能劳动力", "普通劳动力", "有劳动力", "有劳动能力", "有"]);
-const UNABLE = new Set(["弱劳动力或半劳动力", "半劳动力", "弱劳动力", "丧失劳动力", "无劳动力", "丧失劳动能力", "无劳动能力", "部分丧失劳动能力", "无"]);
+const ABLE = new Set(["技能劳动力", "普通劳动力", "有劳动力", "有劳动能力", "有", "整劳动力", "全劳动力"]);
+const WEAK = new Set(["弱劳动力或半劳动力", "半劳动力", "弱劳动力", "部分丧失劳动能力", "部分丧失劳动力"]);
+const UNABLE = new Set(["丧失劳动力", "无劳动力", "丧失劳动能力", "无劳动能力", "无"]);
+/** Spellings of templates that are taken for the right word, with a note (allpeople.xlsx lists 若劳动力或半劳动力). */
+const LABOR_MISSPELLINGS: ReadonlyMap<string, LaborAbility> = new Map([
+  ["若劳动力或半劳动力", "weak"],
+  ["弱劳动力或伴劳动力", "weak"],
+]);
 
-/** 劳动技能: 技能/普通劳动力 can work; 弱/半劳动力, 丧失劳动力, 无劳动力 cannot. */
+/**
+ * 劳动技能, as the national system counts labour: 技能劳动力 and 普通劳动力 are able; 弱劳动力或半劳动力
+ * is labour too, of less ability ("weak"); 丧失劳动力 and 无劳动力 are without labour.
+ */
 export function parseLabor(value: unknown, what: string): LaborAbility | null {
   const v = plainValue(value);
   if (isBlank(v)) return null;
   const text = compactText(v);
   if (ABLE.has(text)) return "able";
+  if (WEAK.has(text)) return "weak";
   if (UNABLE.has(text)) return "unable";
   throw new InputError(`无法把${quote(v)}识别为${what}（应为 技能劳动力、普通劳动力、弱劳动力或半劳动力、丧失劳动力 或 无劳动力）`);
+}
+
+/** Labour of a person with a labour column: 技能/普通 and 弱/半劳动力 are labour (national rules: "家中有劳动力（含弱半）"). */
+export function isLabour(ability: LaborAbility | undefined): boolean {
+  return ability === "able" || ability === "weak";
+}
+
+/**
+ * The disability grade in a 残疾人证号: the 18-character ID number, a digit for the category
+ * (1 视力 … 7 多重) and one for the grade (1–4), sometimes two characters more for a re-issued
+ * card. Null for anything else.
+ */
+export function disabilityCardGrade(value: unknown): DisabilityGrade | null {
+  if (typeof value !== "string" || value.length < 20) return null;
+  const m = /^\d{17}[\dXx]([1-7])([1-4])(?:[0-9A-Za-z]{2})?$/.exec(compactText(value));
+  return m ? (Number(m[2]) as DisabilityGrade) : null;
 }
 
 const NOT_STUDENT = /^(否|无|不是|非学生|非在校生?|不在校(生)?|未在校|未上学|不上学|0|n|no|false|×)$|毕业|辍学|肄业|失学|未入学|学龄前|非在校|不在校/i;
@@ -135,7 +164,7 @@ export function splitMeasures(value: unknown): string[] {
 /** Outcome of reading one cell: blank, a value, or why it cannot be used. */
 export type CellReading<K extends FieldKey> =
   | { readonly status: "blank" }
-  | { readonly status: "ok"; readonly value: FieldValue<K> }
+  | { readonly status: "ok"; readonly value: FieldValue<K>; readonly note?: string }
   | { readonly status: "problem"; readonly kind: "idNumber" | "unreadable"; readonly message: string };
 
 const BLANK = { status: "blank" } as const;
@@ -151,17 +180,38 @@ export function readFieldCell<K extends FieldKey>(field: K, raw: unknown): CellR
     return { status: "ok", value: read as FieldValue<K> };
   } catch (error) {
     if (error instanceof IdNumberError) return { status: "problem", kind: "idNumber", message: error.message };
-    if (error instanceof InputError) return { status: "problem", kind: "unreadable", message: error.message };
+    if (error instanceof InputError) return readWithNote(def.type, value, def.label) ?? { status: "problem", kind: "unreadable", message: error.message };
     throw error;
   }
+}
+
+/**
+ * A value not written the usual way that is still certain: a template's own misspelling of a
+ * labour word, an amount in financial numerals (壹万贰仟). Read, with a note saying how.
+ */
+function readWithNote<K extends FieldKey>(type: FieldType, value: unknown, what: string): CellReading<K> | null {
+  if (type === "labor") {
+    const ability = LABOR_MISSPELLINGS.get(compactText(value));
+    if (ability === undefined) return null;
+    return { status: "ok", value: ability as FieldValue<K>, note: `${what}${quote(value)}按“弱劳动力或半劳动力”读取（疑为笔误），请更正` };
+  }
+  if (type === "amount") {
+    const amount = parseChineseAmount(value);
+    if (amount === null) return null;
+    return { status: "ok", value: amount as FieldValue<K>, note: `${what}${quote(value)}是大写数字，按${formatYuan(amount)}读取；请改写为阿拉伯数字` };
+  }
+  return null;
 }
 
 function readByType(type: FieldType, value: unknown, what: string, field: FieldKey): unknown {
   switch (type) {
     case "text":
       return cellText(value) || null;
-    case "idNumber":
-      return parseResidentId(typeof value === "string" ? value.trim() : value).number;
+    case "idNumber": {
+      // A 残疾人证号 (ID number + category + grade) in the ID column: the person's ID is its first 18 characters.
+      const text = typeof value === "string" ? value.trim() : value;
+      return parseResidentId(disabilityCardGrade(text) !== null ? (text as string).trim().slice(0, 18) : text).number;
+    }
     case "integer": {
       // A household has 1 to MAX_HOUSEHOLD_SIZE members; an age is 0 (an infant) to below AGE_LIMIT.
       if (field === "householdSize") return parseHouseholdSize(value, what);

@@ -3,7 +3,7 @@
  * to the ledger cell, each finding's numbers (its data) in the last column; the rules that
  * could not run are named in the notes with the reason.
  */
-import { countBySeverity, formatFindingData, SEVERITY_LABELS } from "../checks";
+import { countBySeverity, formatFindingData, reportNotes, SEVERITY_LABELS } from "../checks";
 import { formatCellRef } from "../ledger";
 import { column, metaOf, policyNotes, SummaryInput } from "./common";
 import { SUMMARY_TITLES, SummaryCell, SummaryColumn, SummaryTable } from "./model";
@@ -45,6 +45,8 @@ export function buildFindingsTable(input: SummaryInput): SummaryTable {
     if (rule.status === "skipped") notes.push(`未运行：${rule.id} ${rule.title}（${rule.reason ?? "原因不详"}）`);
     else if (rule.reason !== null) notes.push(`部分运行：${rule.id} ${rule.title}（${rule.reason}）`);
   }
+  // Which facts came from which side ledger; households outside the plan's scope.
+  notes.push(...reportNotes(report));
   // The rules read every parameter: name each one still at its unconfirmed default.
   notes.push(...policyNotes(input, input.options.policy.unconfirmed));
 

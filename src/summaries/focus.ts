@@ -77,7 +77,7 @@ export function buildFocusTable(input: SummaryInput): SummaryTable {
     const { household } = facts;
     const v = household.values;
     const head = headOf(household);
-    const id = head?.values.personId;
+    const id = head?.values.personId ?? household.values.headId;
     const own = findingsOf(household);
     return [
       { value: household.key === "" ? `（第${household.rows[0]}行，${ledger.keyField === "householdId" ? "户编号" : "户主"}为空）` : household.key, link: { sheet: ledger.sheetName, cell: `${facts.anchor.column}${facts.anchor.row}` } },

@@ -6,6 +6,7 @@
  * the allowed amount is the recorded one, as the check does not question it; a note counts such cases.
  */
 import type { HouseholdFacts } from "../checks";
+import { loanRecords, loanRepaid } from "../checks/rules/shared";
 import { courtyardSubsidy, filialReward, isFilialElder } from "../formulas";
 import { roundToFen } from "../values";
 import {
@@ -106,17 +107,20 @@ export function buildFundsTable(input: SummaryInput): SummaryTable {
     {
       headers: ["小额信贷贴息（登记）", "小额信贷贴息（应得）", "小额信贷贴息差额"],
       missingRecorded: missing(input, ["smallLoanInterestSubsidy"]),
-      missingAllowed: missing(input, ["smallLoanInterestSubsidy", "smallLoanRepaid"]),
+      missingAllowed: missing(input, ["smallLoanInterestSubsidy", ["smallLoanRepaid", "smallLoanBalance", "smallLoanRepaidAmount", "smallLoanRepaidDate"]]),
       add(facts, into) {
-        const recorded = facts.household.values.smallLoanInterestSubsidy ?? 0;
-        const repaid = facts.household.values.smallLoanRepaid;
-        into.recorded += recorded;
-        // 二（七）13: interest is subsidised once principal and interest are repaid.
-        if (repaid === false) return;
-        into.allowed += recorded;
-        if (repaid === undefined && recorded > 0) into.unjudged += 1;
+        // Loan by loan, as M10 judges them.
+        for (const loan of loanRecords(facts.household)) {
+          const recorded = loan.values.smallLoanInterestSubsidy ?? 0;
+          const repaid = loanRepaid(loan);
+          into.recorded += recorded;
+          // 二（七）13: interest is subsidised once principal and interest are repaid.
+          if (repaid === false) continue;
+          into.allowed += recorded;
+          if (repaid === null && recorded > 0) into.unjudged += 1;
+        }
       },
-      unjudgedNote: (n) => `小额信贷贴息：${n}户未填是否还清，应得按登记金额计。`,
+      unjudgedNote: (n) => `小额信贷贴息：${n}笔贷款未填是否还清，应得按登记金额计。`,
     },
   ];
 

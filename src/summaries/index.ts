@@ -37,7 +37,8 @@ const BUILDERS: Record<SummaryKey, (input: SummaryInput) => SummaryTable> = {
  * options.tabs when given). Pure: the same input and generatedAt give the same tables.
  */
 export function buildSummaries(ledger: Ledger, report: CheckReport, options: SummaryOptions): SummaryTable[] {
-  const context = buildContext(ledger, options.policy, options.asOf);
+  // The households the check counted as the plan's 脱贫户, as the check counted them.
+  const context = buildContext(ledger, options.policy, options.asOf, { includeMonitored: report.includeMonitored });
   const input: SummaryInput = { ledger, report, options, context };
   const wanted = options.tabs ?? SUMMARY_KEYS;
   return SUMMARY_KEYS.filter((key) => wanted.includes(key)).map((key) => BUILDERS[key](input));

@@ -9,6 +9,7 @@
  */
 import type { HouseholdFacts } from "../checks";
 import { buildContext } from "../checks/context";
+import type { ScopeOptions } from "../checks/scope";
 import type { Ledger } from "../ledger";
 import { PARAMETERS, PLAN_PERIOD, Policy } from "../policy";
 import { CivilDate, formatDate, roundToPrecision } from "../values";
@@ -86,14 +87,15 @@ function figuresOf(households: readonly HouseholdFacts[], count: number): Street
 }
 
 /** Rank streets by the growth of their 脱贫户's per-capita income and mark those below the farmers' growth. */
-export function rankStreets(inputs: readonly StreetInput[], options: { readonly policy: Policy; readonly asOf: CivilDate }): StreetRanking {
+export function rankStreets(inputs: readonly StreetInput[], options: { readonly policy: Policy; readonly asOf: CivilDate; readonly scope?: ScopeOptions }): StreetRanking {
   const farmers = options.policy.values.farmersIncomeGrowth;
   const all: HouseholdFacts[] = [];
   const names = inputs.map((input) => streetNameOf(input.ledger, input.fallbackName));
   const unranked = inputs.map((input, i) => {
-    const facts = buildContext(input.ledger, options.policy, options.asOf).households;
+    // The plan's 脱贫户 only: 一般农户 and monitored households whose risk was removed are not ranked.
+    const facts = buildContext(input.ledger, options.policy, options.asOf, options.scope).households;
     for (const f of facts) all.push(f); // not push(...facts): a spread of a million arguments overflows the stack
-    const figures = figuresOf(facts, input.ledger.households.length);
+    const figures = figuresOf(facts, facts.length);
     // Two ledgers naming the same street stay apart, told by their source.
     const name = names.filter((n) => n === names[i]).length > 1 ? `${names[i]}（${input.source}）` : names[i];
     const gap = figures.growth === null ? null : roundToPrecision(figures.growth - farmers);
@@ -114,7 +116,7 @@ export function rankStreets(inputs: readonly StreetInput[], options: { readonly 
     farmersGrowthUnconfirmed: options.policy.unconfirmed.includes("farmersIncomeGrowth"),
     outsidePlanPeriod: options.policy.outsidePlanPeriod,
     streets,
-    district: figuresOf(all, inputs.reduce((s, input) => s + input.ledger.households.length, 0)),
+    district: figuresOf(all, all.length),
   };
 }
 

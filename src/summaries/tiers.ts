@@ -71,6 +71,8 @@ export function buildTiersTable(input: SummaryInput): SummaryTable {
         : "占比以有人均纯收入（可判定分层）的户数为分母；收入不详的户另列，不计入占比。",
     );
   }
+  if (input.report.outOfScope.length > 0) notes.push(`另有${input.report.outOfScope.length}户不属方案所称的脱贫户（一般农户，或风险已消除的监测户），未分层、未计入本表（见“检查结果”）。`);
+  if (input.report.afterRemovalIncome.length > 0) notes.push(`${input.report.afterRemovalIncome.length}户风险已消除，按“风险消除后家庭人均纯收入”分层。`);
   notes.push(...policyNotes(input, []));
 
   return {

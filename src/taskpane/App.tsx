@@ -150,11 +150,17 @@ export function App({
     return () => clearTimeout(timer);
   }, [day, host, now, showLoadError]);
 
+  // Other sheets chosen as side ledgers for the sheet checked (检查 tab), kept while the pane is open.
+  const [sides, setSides] = React.useState<string[]>([]);
+  const sidesRef = React.useRef<string[]>([]);
+  sidesRef.current = sides;
+
   const runOn = React.useCallback(
     async (name: string) => {
       setCheck({ status: "running", progress: null });
       try {
-        const result = await engine.check(name, settingsRef.current, civilDateOf(now()), (progress) => setCheck({ status: "running", progress }));
+        const sides = sidesRef.current.filter((s) => s !== name);
+        const result = await engine.check({ sheet: name, settings: settingsRef.current, asOf: civilDateOf(now()), sides }, (progress) => setCheck({ status: "running", progress }));
         setLastResult(result);
         setCheck({ status: "done", result });
       } catch (error) {
@@ -221,7 +227,18 @@ export function App({
         <Spinner size="small" label={t.loadingSettings} />
       ) : (
         <div role="tabpanel" aria-label={{ check: t.tabCheck, summary: t.tabSummary, settings: t.tabSettings, formulas: t.tabFormulas }[tab]}>
-          {tab === "check" && <CheckTab host={host} language={language} t={t} picker={picker} state={check} onRun={() => void runOn(sheet)} />}
+          {tab === "check" && (
+            <CheckTab
+              host={host}
+              language={language}
+              t={t}
+              picker={picker}
+              state={check}
+              onRun={() => void runOn(sheet)}
+              sides={sides.filter((s) => s !== sheet && sheets.includes(s))}
+              onSidesChange={setSides}
+            />
+          )}
           {tab === "summary" && (
             <SummaryTab
               host={host}
@@ -231,6 +248,7 @@ export function App({
               picker={picker}
               settings={settings}
               now={now}
+              sides={sides.filter((s) => s !== sheet && sheets.includes(s))}
               onChecked={(result) => {
                 setLastResult(result);
                 setCheck({ status: "done", result });

@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { countBySeverity, Finding, RULES, RuleId, Severity } from "../checks";
+import { countBySeverity, Finding, reportNotes, RULES, RuleId, Severity } from "../checks";
 import type { WorkbookHost } from "../host/types";
 import { formatCellRef } from "../ledger";
 import { formatDate } from "../values";
@@ -82,6 +82,7 @@ const useStyles = makeStyles({
   coverageItem: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "baseline" },
   ruleId: { fontFamily: tokens.fontFamilyMonospace, flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
+  sides: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
 });
 
 export interface CheckTabProps {
@@ -91,16 +92,20 @@ export interface CheckTabProps {
   readonly picker: SheetPickerProps;
   readonly state: CheckState;
   readonly onRun: () => void;
+  /** Other sheets chosen as side ledgers, and how the choice changes. */
+  readonly sides?: readonly string[];
+  readonly onSidesChange?: (sides: string[]) => void;
 }
 
 /** 检查: run the check, see the summary, the findings (grouped, filtered, click to go to the cell), mark/clear, the rule coverage. */
-export function CheckTab({ host, language, t, picker, state, onRun }: CheckTabProps): React.JSX.Element {
+export function CheckTab({ host, language, t, picker, state, onRun, sides = [], onSidesChange }: CheckTabProps): React.JSX.Element {
   const styles = useStyles();
   const running = state.status === "running";
   return (
     <div className={styles.stack}>
       <Caption1 block>{t.checkIntro}</Caption1>
       <SheetPicker {...picker} disabled={running || picker.disabled} />
+      {onSidesChange && <SidePicker t={t} sheets={picker.sheets.filter((name) => name !== picker.value)} chosen={sides} disabled={running} onChange={onSidesChange} />}
       <div className={styles.row}>
         <Button appearance="primary" onClick={onRun} disabled={running || picker.value === ""}>
           {running ? t.checking : t.startCheck}
@@ -113,6 +118,34 @@ export function CheckTab({ host, language, t, picker, state, onRun }: CheckTabPr
       </div>
       {state.status === "error" && <ErrorBar error={state.error} t={t} />}
       {state.status === "done" && <Results key={`${state.result.sheet}`} host={host} language={language} t={t} result={state.result} />}
+    </div>
+  );
+}
+
+/** The other sheets of the workbook, to tick as side ledgers joined to the one checked. */
+function SidePicker({ t, sheets, chosen, disabled, onChange }: { t: Strings; sheets: readonly string[]; chosen: readonly string[]; disabled: boolean; onChange: (sides: string[]) => void }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div role="group" aria-labelledby="sides-legend" className={styles.sides}>
+      <Text id="sides-legend" size={200} weight="semibold" block>
+        {t.sidesLegend}
+      </Text>
+      <Caption1 className={styles.muted} block>
+        {t.sidesHint}
+      </Caption1>
+      {sheets.length === 0 ? (
+        <Caption1 block>{t.noOtherSheets}</Caption1>
+      ) : (
+        sheets.map((name) => (
+          <Checkbox
+            key={name}
+            label={name}
+            checked={chosen.includes(name)}
+            disabled={disabled}
+            onChange={(_, data) => onChange(data.checked === true ? [...chosen.filter((s) => s !== name), name] : chosen.filter((s) => s !== name))}
+          />
+        ))
+      )}
     </div>
   );
 }
@@ -199,7 +232,14 @@ function Results({ host, language, t, result }: { host: WorkbookHost; language: 
           {t.summaryLine(report.households, report.persons, counts)}
         </Text>
         <Caption1 block>{t.checkedAt(result.sheet, formatDate(result.asOf), result.policy.year)}</Caption1>
+        <Caption1 block>{t.layoutLine(report.layoutReason)}</Caption1>
       </div>
+
+      {reportNotes(report).map((note) => (
+        <MessageBar key={note} intent="info" layout="multiline">
+          <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      ))}
 
       {result.policy.unconfirmed.length > 0 && (
         <MessageBar intent="warning" layout="multiline">

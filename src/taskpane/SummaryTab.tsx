@@ -37,6 +37,8 @@ export interface SummaryTabProps {
   readonly now: () => Date;
   /** The check the summaries were built from, so that 检查 shows the same results. */
   readonly onChecked: (result: CheckResult) => void;
+  /** Side ledgers chosen in the 检查 tab: the summaries are made from the same joined check. */
+  readonly sides?: readonly string[];
   /** New tabs were written: the sheet list changed. */
   readonly onWritten: () => void;
 }
@@ -51,7 +53,7 @@ type Status =
  * 汇总: choose the tabs, generate. Generating checks the sheet afresh (the ledger may have
  * changed since the last check), builds the tables and has the host write them.
  */
-export function SummaryTab({ host, engine, language, t, picker, settings, now, onChecked, onWritten }: SummaryTabProps): React.JSX.Element {
+export function SummaryTab({ host, engine, language, t, picker, settings, now, onChecked, onWritten, sides = [] }: SummaryTabProps): React.JSX.Element {
   const styles = useStyles();
   const [tabs, setTabs] = React.useState<readonly SummaryKey[]>(SUMMARY_KEYS);
   const [fullIds, setFullIds] = React.useState(false);
@@ -66,7 +68,7 @@ export function SummaryTab({ host, engine, language, t, picker, settings, now, o
     setStatus({ kind: "running", progress: null });
     setGoError(null);
     try {
-      const outcome = await engine.generate({ sheet, settings, clock: now(), tabs, fullIds }, (progress) => setStatus({ kind: "running", progress }));
+      const outcome = await engine.generate({ sheet, settings, clock: now(), tabs, fullIds, sides }, (progress) => setStatus({ kind: "running", progress }));
       onChecked(outcome.result);
       setStatus({ kind: "done", sheet, written: outcome.written, download: outcome.download });
       onWritten();

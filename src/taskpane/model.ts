@@ -4,7 +4,7 @@
  * the settings. Components call these; tests can too.
  */
 import type { CheckReport, Finding } from "../checks";
-import { checkSheet } from "../engine/checkSheet";
+import { checkSheets, SideSheet } from "../engine/checkSheet";
 import type { PaneSettings, WorkbookHost } from "../host/types";
 import { columnLetter, findHeader, FieldKey, headNameOf, LedgerNotFoundError } from "../ledger";
 import type { Ledger, SheetInput } from "../ledger/model";
@@ -57,9 +57,20 @@ export type ReadProgressValue =
   | { readonly read: number; readonly total: number; readonly fraction?: undefined }
   | { readonly read: number; readonly total: null; readonly fraction: number };
 
+/** What a check is of: the sheet, with the saved settings (policy, mappings, scope), on a date, with side ledgers joined. */
+export interface CheckRequest {
+  readonly sheet: string;
+  readonly settings: PaneSettings;
+  readonly asOf: CivilDate;
+  /** Other sheets of the workbook joined as side ledgers (结对表, 上年收入, 小额信贷 …), in the order chosen. */
+  readonly sides?: readonly string[];
+}
+
 export interface GenerateRequest {
   readonly sheet: string;
   readonly settings: PaneSettings;
+  /** Side ledgers joined as in the check (the 检查 tab's choice). */
+  readonly sides?: readonly string[];
   /** The check date and the tabs' generation time. */
   readonly clock: Date;
   readonly tabs: readonly SummaryKey[];
@@ -81,7 +92,7 @@ export interface GenerateOutcome {
  * chosen file, so that a big ledger never holds up the page.
  */
 export interface PaneEngine {
-  check(sheet: string, settings: PaneSettings, asOf: CivilDate, onProgress?: (progress: ReadProgressValue) => void): Promise<CheckResult>;
+  check(request: CheckRequest, onProgress?: (progress: ReadProgressValue) => void): Promise<CheckResult>;
   /** Check the sheet afresh (the ledger may have changed), build the chosen tables and write them. */
   generate(request: GenerateRequest, onProgress?: (progress: ReadProgressValue) => void): Promise<GenerateOutcome>;
   /** The sheet's columns as detection alone sees them, for the mapping editor. */
@@ -92,9 +103,12 @@ export interface PaneEngine {
 export function hostEngine(host: WorkbookHost): PaneEngine {
   const rowsProgress = (onProgress?: (progress: ReadProgressValue) => void) => (onProgress ? (read: number, total: number) => onProgress({ read, total }) : undefined);
   return {
-    check: (sheet, settings, asOf, onProgress) => runCheck(host, sheet, settings, asOf, rowsProgress(onProgress)),
-    generate: async ({ sheet, settings, clock, tabs, fullIds }, onProgress) => {
-      const { ledger, ...result } = await runCheck(host, sheet, settings, civilDateOf(clock), rowsProgress(onProgress));
+    check: async ({ sheet, settings, asOf, sides }, onProgress) => {
+      const { ledger: _ledger, ...result } = await runCheck(host, sheet, settings, asOf, rowsProgress(onProgress), sides);
+      return result; // the ledger stays here: the pane keeps only what it shows
+    },
+    generate: async ({ sheet, settings, clock, tabs, fullIds, sides }, onProgress) => {
+      const { ledger, ...result } = await runCheck(host, sheet, settings, civilDateOf(clock), rowsProgress(onProgress), sides);
       const tables = buildSummaries(ledger, result.report, { policy: result.policy, asOf: result.asOf, generatedAt: localTimestamp(clock), tabs, fullIds });
       return { result, written: await host.writeSummaries(tables) };
     },
@@ -125,6 +139,11 @@ export function policyOf(settings: PaneSettings, asOf: CivilDate): Policy {
   return resolvePolicy(policyYearOf(settings, asOf), overridesOf(settings));
 }
 
+/** How the report names another sheet of the workbook joined as a side ledger. */
+export function sideSheetSource(sheet: string): string {
+  return `工作表“${sheet}”`;
+}
+
 /**
  * Read a sheet through the host and check it with the saved settings: the policy year, the
  * policy file and the sheet's column mapping. Errors (HostError, LedgerNotFoundError,
@@ -136,14 +155,19 @@ export async function runCheck(
   settings: PaneSettings,
   asOf: CivilDate,
   onProgress?: (rowsRead: number, totalRows: number) => void,
+  sides: readonly string[] = [],
 ): Promise<CheckResult & { readonly ledger: Ledger }> {
   const overrides = overridesOf(settings); // before reading: a bad policy file fails fast
   const input = await host.readSheet(sheet, onProgress);
-  const checked = checkSheet(input, {
+  // Other sheets of the workbook chosen as side ledgers (结对表, 上年收入, 小额信贷 …), each with its own column mapping.
+  const sideSheets: SideSheet[] = [];
+  for (const name of sides) if (name !== sheet) sideSheets.push({ sheet: await host.readSheet(name, onProgress), source: sideSheetSource(name), mapping: settings.mappings[name] });
+  const checked = checkSheets(input, sideSheets, {
     asOf,
     overrides,
     mapping: settings.mappings[sheet],
     policyYear: policyYearOf(settings, asOf),
+    scope: { includeMonitored: settings.includeMonitored === true },
   });
   return { sheet, asOf, ...checked, columns: detectColumns(input), households: householdLabels(checked.ledger, checked.report.findings) };
 }

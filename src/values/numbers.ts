@@ -102,3 +102,42 @@ export function roundToFen(yuan: number): number {
   const rounded = cents / 100;
   return yuan < 0 && rounded !== 0 ? -rounded : rounded;
 }
+
+const CHINESE_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 壹: 1, 一: 1, 贰: 2, 二: 2, 两: 2, 叁: 3, 三: 3, 肆: 4, 四: 4, 伍: 5, 五: 5, 陆: 6, 六: 6, 柒: 7, 七: 7, 捌: 8, 八: 8, 玖: 9, 九: 9 };
+const CHINESE_SMALL_UNITS: Record<string, number> = { 拾: 10, 十: 10, 佰: 100, 百: 100, 仟: 1000, 千: 1000 };
+const CHINESE_BIG_UNITS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8 };
+/** The financial forms (大写): only a text that uses one of them is read as a Chinese numeral. */
+const FINANCIAL = /[壹贰叁肆伍陆柒捌玖拾佰仟]/;
+
+/**
+ * A whole amount written in Chinese numerals, as a receipt writes it (财务大写): 壹万贰仟 → 12000,
+ * 叁仟零伍拾元整 → 3050. Only texts using the financial forms are read; null for anything else
+ * (so 三 alone, or a name, is never taken for a number).
+ */
+export function parseChineseAmount(value: unknown): number | null {
+  if (typeof value !== "string") return null;
+  const text = compactText(value).replace(/(元|圆)整?$|整$/, "");
+  if (text === "" || !FINANCIAL.test(text)) return null;
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const ch of text) {
+    if (ch in CHINESE_DIGITS) {
+      if (digit !== null && digit !== 0 && CHINESE_DIGITS[ch] !== 0) return null; // two digits in a row: not a numeral
+      digit = CHINESE_DIGITS[ch];
+    } else if (ch in CHINESE_SMALL_UNITS) {
+      section += (digit ?? 1) * CHINESE_SMALL_UNITS[ch];
+      digit = null;
+    } else if (ch in CHINESE_BIG_UNITS) {
+      // 亿 scales all before it; 万 only the section since the last big unit (壹亿贰万 = 100020000).
+      if (CHINESE_BIG_UNITS[ch] === 1e8) total = (total + section + (digit ?? 0)) * 1e8;
+      else total += (section + (digit ?? 0)) * 1e4;
+      section = 0;
+      digit = null;
+    } else {
+      return null;
+    }
+  }
+  const number = total + section + (digit ?? 0);
+  return Number.isFinite(number) && number < AMOUNT_LIMIT ? number : null;
+}

@@ -19,14 +19,17 @@ export function toHalfWidth(text: string): string {
   return out;
 }
 
-/** True for an empty cell: nothing, an empty string, or only white space. */
+/** True for an empty cell: nothing, an empty string, only white space, or the text "null" (what some exports write for nothing). */
 export function isBlank(value: unknown): value is null | undefined | "" {
   if (value === null || value === undefined) return true;
   if (typeof value !== "string") return false;
   // A first character that is no kind of space settles it without copying the text.
   const first = value.charCodeAt(0);
+  // "null" written by an export for an empty field (Java's value + " " gives "null ").
+  if ((first === 110 || first === 78) && value.length <= 6) return /^null\s*$/i.test(value);
   if ((first > 32 && first < 0x1680 && first !== 0xa0) || (first > 0x3000 && first !== 0xfeff)) return false;
-  return toHalfWidth(value).trim() === "";
+  const trimmed = toHalfWidth(value).trim();
+  return trimmed === "" || (trimmed.length === 4 && /^null$/i.test(trimmed));
 }
 
 /**

@@ -25,7 +25,7 @@ import { App } from "../taskpane/App";
 import type { Language } from "../taskpane/i18n";
 import type { PaneEngine } from "../taskpane/model";
 import { FileWorkbookHost, SettingsStorage } from "./fileHost";
-import type { OpenedWorkbook } from "./protocol";
+import type { OpenedWorkbook, SideFileInfo } from "./protocol";
 import { PAGE_STRINGS, PageStrings, PANE_STRINGS } from "./strings";
 import { WorkerClient, workerEngine } from "./workerClient";
 
@@ -76,6 +76,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
   },
   fileName: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+  sides: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  sideList: { margin: 0, paddingLeft: 0, listStyleType: "none", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  sideItem: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, overflowWrap: "anywhere" },
   /** Where a chosen cell's address shows: at the foot of the window, wherever the list was scrolled to. */
   toast: {
     position: "fixed",
@@ -98,6 +101,12 @@ type FileState =
   | { readonly kind: "opening"; readonly name: string }
   | { readonly kind: "open"; readonly serial: number; readonly workbook: OpenedWorkbook; readonly host: FileWorkbookHost; readonly engine: PaneEngine }
   | { readonly kind: "failed"; readonly name: string; readonly error: unknown };
+
+/** A side ledger file chosen on the page, with the sheet of it that is joined. */
+interface SideFile {
+  readonly file: File;
+  readonly info: SideFileInfo;
+}
 
 export interface PageAppProps {
   readonly initialLanguage: Language;
@@ -147,6 +156,13 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
   const worker = React.useRef<WorkerClient | null>(null);
   const disposeEngine = React.useRef<(() => void) | null>(null);
   const serial = React.useRef(0);
+  // Side ledger files: kept when another ledger file is chosen (the same pairing export serves every street's ledger).
+  const [sideFiles, setSideFiles] = React.useState<readonly SideFile[]>([]);
+  const sideFilesRef = React.useRef<readonly SideFile[]>([]);
+  sideFilesRef.current = sideFiles;
+  const [sideProbing, setSideProbing] = React.useState<string | null>(null);
+  const [sideError, setSideError] = React.useState<{ name: string; error: unknown } | null>(null);
+  const sideInput = React.useRef<HTMLInputElement>(null);
 
   const onSelect = React.useCallback((sheet: string, ref: CellRef) => {
     const text = formatCellRef(sheet, ref);
@@ -178,7 +194,7 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
       try {
         const workbook = await client.open(chosen);
         if (mine !== serial.current) return;
-        const engine = workerEngine(client);
+        const engine = workerEngine(client, () => sideFilesRef.current.map((s) => s.file));
         disposeEngine.current = engine.dispose;
         setFile({ kind: "open", serial: mine, workbook, host: new FileWorkbookHost(workbook, storage, onSelect), engine });
       } catch (error) {
@@ -187,6 +203,26 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
     },
     [startWorker, storage, onSelect],
   );
+
+  /** Look at each chosen side file in the worker (which sheet is joined, or why none can be), then keep it. */
+  const addSides = React.useCallback(async (chosen: readonly File[]) => {
+    setSideError(null);
+    for (const side of chosen) {
+      const client = worker.current;
+      if (!client) return;
+      const known = sideFilesRef.current.some((s) => s.file.name === side.name && s.file.size === side.size && s.file.lastModified === side.lastModified);
+      if (known) continue;
+      setSideProbing(side.name);
+      try {
+        const info = await client.probeSide(side);
+        setSideFiles((current) => [...current, { file: side, info }]);
+      } catch (error) {
+        if (client === worker.current) setSideError({ name: side.name, error });
+      } finally {
+        setSideProbing(null);
+      }
+    }
+  }, []);
 
   // A file dropped anywhere opens; the browser must not navigate to it instead.
   React.useEffect(() => {
@@ -301,6 +337,64 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
         </MessageBar>
       )}
       {file.kind === "open" && <OpenFileNotes workbook={file.workbook} p={p} />}
+      {file.kind === "open" && file.workbook.sheets.length > 0 && (
+        <section aria-labelledby="side-files-heading" className={styles.sides}>
+          <Subtitle2 as="h2" id="side-files-heading">
+            {p.sideFilesLabel}
+          </Subtitle2>
+          <Caption1 block>{p.sideFilesHint}</Caption1>
+          {sideFiles.length > 0 && (
+            <ul className={styles.sideList} data-testid="side-files">
+              {sideFiles.map((side) => (
+                <li key={`${side.file.name}|${side.file.size}|${side.file.lastModified}`} className={styles.sideItem}>
+                  <Body1>{p.sideFile(side.info.fileName, side.info.bytes, side.info.sheet)}</Body1>
+                  <Button
+                    appearance="subtle"
+                    size="small"
+                    aria-label={p.removeSideFileLabel(side.info.fileName)}
+                    onClick={() => setSideFiles((current) => current.filter((s) => s !== side))}
+                  >
+                    {p.removeSideFile}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div>
+            {sideProbing !== null ? (
+              <Spinner size="tiny" label={p.probingSide(sideProbing)} labelPosition="after" />
+            ) : (
+              <Button onClick={() => sideInput.current?.click()}>{p.addSideFiles}</Button>
+            )}
+          </div>
+          <input
+            ref={sideInput}
+            type="file"
+            multiple
+            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+            hidden
+            aria-label={p.addSideFilesLabel}
+            onChange={(event) => {
+              const chosen = [...(event.target.files ?? [])];
+              event.target.value = "";
+              void addSides(chosen);
+            }}
+          />
+          {sideError !== null && (
+            <MessageBar intent="error" layout="multiline" role="alert">
+              <MessageBarBody>
+                <MessageBarTitle>{p.sideFileFailed(sideError.name)}</MessageBarTitle>
+                <div style={{ whiteSpace: "pre-line" }}>{sideError.error instanceof Error ? sideError.error.message : String(sideError.error)}</div>
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button appearance="transparent" size="small" onClick={() => setSideError(null)} aria-label={PANE_STRINGS[language].dismiss}>
+                  ×
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+        </section>
+      )}
       <div aria-live="polite" className={styles.toast}>
         {cell && (
           <MessageBar intent="info" layout="multiline" data-testid="cell-notice">

@@ -17,6 +17,8 @@ interface StoredSettings {
   readonly policyJson: string | null;
   /** File name → sheet name → header → field. */
   readonly mappings: Readonly<Record<string, PaneSettings["mappings"]>>;
+  /** 检查范围: monitored households whose risk was removed checked as 脱贫户 too (for every file, as the policy). */
+  readonly includeMonitored?: boolean;
 }
 
 export const SETTINGS_KEY = "bangfu.page.settings.v1";
@@ -37,6 +39,7 @@ function stored(storage: SettingsStorage | null): StoredSettings {
       policyYear: typeof parsed.policyYear === "number" ? parsed.policyYear : null,
       policyJson: typeof parsed.policyJson === "string" ? parsed.policyJson : null,
       mappings: parsed.mappings && typeof parsed.mappings === "object" ? parsed.mappings : {},
+      ...(parsed.includeMonitored === true ? { includeMonitored: true } : {}),
     };
   } catch {
     return empty; // written by another version: start afresh rather than fail every visit
@@ -115,8 +118,9 @@ export class FileWorkbookHost implements WorkbookHost {
   async recalculate(): Promise<void> {}
 
   async loadSettings(): Promise<PaneSettings> {
-    const { policyYear, policyJson, mappings } = this.memory;
-    return { ...EMPTY_SETTINGS, policyYear, policyJson, mappings: mappings[this.file.fileName] ?? {} };
+    const { policyYear, policyJson, mappings, includeMonitored } = this.memory;
+    const settings: PaneSettings = { ...EMPTY_SETTINGS, policyYear, policyJson, mappings: mappings[this.file.fileName] ?? {} };
+    return includeMonitored ? { ...settings, includeMonitored } : settings;
   }
 
   /** Kept in the browser (read afresh first: a page open on another file may have saved meanwhile), or for this page only where the browser keeps nothing. */
@@ -124,7 +128,7 @@ export class FileWorkbookHost implements WorkbookHost {
     const base = this.storage === null ? this.memory : stored(this.storage);
     const mappings = { ...base.mappings, [this.file.fileName]: settings.mappings };
     if (Object.keys(settings.mappings).length === 0) delete mappings[this.file.fileName];
-    const next: StoredSettings = { policyYear: settings.policyYear, policyJson: settings.policyJson, mappings };
+    const next: StoredSettings = { policyYear: settings.policyYear, policyJson: settings.policyJson, mappings, ...(settings.includeMonitored ? { includeMonitored: true } : {}) };
     if (this.storage !== null) {
       try {
         this.storage.setItem(SETTINGS_KEY, JSON.stringify(next));

@@ -11,10 +11,17 @@ import type { Finding } from "../checks/types";
 import type { CheckResult, DetectedColumns, HouseholdLabel } from "../taskpane/model";
 import type { SerializedError } from "./errors";
 
+/** Side ledgers of a check: other sheets of the file, other files chosen on the page (a File crosses to the worker as a handle, not a copy). */
+interface Sides {
+  readonly sides: readonly string[];
+  readonly sideFiles: readonly File[];
+}
+
 export type WorkerRequest =
   | { readonly kind: "open"; readonly id: number; readonly file: File }
-  | { readonly kind: "check"; readonly id: number; readonly sheet: string; readonly settings: PaneSettings; readonly asOf: CivilDate }
-  | {
+  | { readonly kind: "probeSide"; readonly id: number; readonly file: File }
+  | ({ readonly kind: "check"; readonly id: number; readonly sheet: string; readonly settings: PaneSettings; readonly asOf: CivilDate } & Sides)
+  | ({
       readonly kind: "generate";
       readonly id: number;
       readonly sheet: string;
@@ -23,7 +30,7 @@ export type WorkerRequest =
       readonly clock: number;
       readonly tabs: readonly SummaryKey[];
       readonly fullIds: boolean;
-    }
+    } & Sides)
   | { readonly kind: "detect"; readonly id: number; readonly sheet: string };
 
 /** What the worker found in a file it opened. */
@@ -36,6 +43,13 @@ export interface OpenedWorkbook {
   readonly ledgerSheet: string | null;
   /** Why each sheet that is not offered was passed over (hidden, a chart sheet). */
   readonly passedOver: readonly string[];
+}
+
+/** A side ledger file chosen on the page: the sheet of it that is joined. */
+export interface SideFileInfo {
+  readonly fileName: string;
+  readonly bytes: number;
+  readonly sheet: string;
 }
 
 export interface GeneratedWorkbook {
@@ -56,6 +70,7 @@ export type WorkerResponse =
   | { readonly kind: "progress"; readonly id: number; readonly read: number; readonly fraction: number }
   | { readonly kind: "part"; readonly id: number; readonly findings: readonly Finding[]; readonly households: readonly HouseholdLabel[] }
   | { readonly kind: "opened"; readonly id: number; readonly workbook: OpenedWorkbook }
+  | { readonly kind: "sideProbed"; readonly id: number; readonly side: SideFileInfo }
   | { readonly kind: "checked"; readonly id: number; readonly result: CheckResult }
   | { readonly kind: "generated"; readonly id: number; readonly generated: GeneratedWorkbook }
   | { readonly kind: "detected"; readonly id: number; readonly columns: DetectedColumns }

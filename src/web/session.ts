@@ -7,19 +7,30 @@
  *
  * Runs wherever Blob is (a worker, Node 20): nothing here touches the DOM or Node's APIs.
  */
-import { checkReadLedger, SheetCheck } from "../engine/checkSheet";
+import { checkReadLedger, SheetCheck, SideLedger } from "../engine/checkSheet";
 import type { PaneSettings } from "../host/types";
 import { findHeader, LedgerNotFoundError } from "../ledger";
 import { buildSummaries } from "../summaries";
-import { CheckResult, civilDateOf, DetectedColumns, detectColumns, GenerateRequest, householdLabels, localTimestamp, overridesOf, policyYearOf } from "../taskpane/model";
-import type { CivilDate } from "../values";
-import { blobSource, ByteSource, openXlsx, readLedgers, readSheetInput, sheetNamed, SheetInfo, WorkbookFileError, XlsxWorkbook } from "../xlsx/core";
+import {
+  CheckRequest,
+  CheckResult,
+  civilDateOf,
+  DetectedColumns,
+  detectColumns,
+  GenerateRequest,
+  householdLabels,
+  localTimestamp,
+  overridesOf,
+  policyYearOf,
+  sideSheetSource,
+} from "../taskpane/model";
+import { blobSource, ByteSource, openXlsx, readLedgers, readSheetInput, sheetNamed, SheetInfo, sideLedgerOf, WorkbookFileError, XlsxWorkbook } from "../xlsx/core";
 import { PROBE_ROWS } from "../xlsx/readLedgers";
 import { MacroSheetsError, outputKindOf } from "../xlsx/macros";
 import { addSummaryTabs, packageBytes, UnreadablePackageError, unreadableMessage } from "../xlsx/summaryWorkbook";
 import { readZipDirectory, ZipEntry } from "../xlsx/zip";
 import { PageFileError } from "./errors";
-import type { GeneratedWorkbook, OpenedWorkbook } from "./protocol";
+import type { GeneratedWorkbook, OpenedWorkbook, SideFileInfo } from "./protocol";
 
 /** A chosen file: a browser File, or any Blob with a name. */
 export type NamedBlob = Blob & { readonly name: string };
@@ -27,11 +38,13 @@ export type NamedBlob = Blob & { readonly name: string };
 /** Rows read so far and the part of the sheet's compressed bytes read. */
 export type ProgressListener = (read: number, fraction: number) => void;
 
-export interface CheckRequest {
-  readonly sheet: string;
-  readonly settings: PaneSettings;
-  readonly asOf: CivilDate;
+/** Side ledger files chosen on the page, joined as `bangfu check --with` joins them (each at its first ledger sheet, named by its file name). */
+interface WithSideFiles {
+  readonly sideFiles?: readonly NamedBlob[];
 }
+
+export type PageCheckRequest = CheckRequest & WithSideFiles;
+export type PageGenerateRequest = GenerateRequest & WithSideFiles;
 
 /** The copy's name, as `bangfu summary` suggests it: 台账.xlsx → 台账-汇总.xlsx; a macro workbook stays one (台账.xlsm → 台账-汇总.xlsm). */
 export function outputName(fileName: string): string {
@@ -84,15 +97,15 @@ export class PageSession {
     return { fileName: file.name, bytes: file.size, sheets, ledgerSheet, passedOver };
   }
 
-  async check(request: CheckRequest, onProgress?: ProgressListener): Promise<CheckResult> {
+  async check(request: PageCheckRequest, onProgress?: ProgressListener): Promise<CheckResult> {
     const checked = await this.checked(request, onProgress);
     return resultOf(request, checked);
   }
 
-  async generate(request: GenerateRequest, onProgress?: ProgressListener): Promise<GeneratedWorkbook> {
+  async generate(request: PageGenerateRequest, onProgress?: ProgressListener): Promise<GeneratedWorkbook> {
     const { file } = this.opened();
     const asOf = civilDateOf(request.clock);
-    const checked = await this.checked({ sheet: request.sheet, settings: request.settings, asOf }, onProgress);
+    const checked = await this.checked({ sheet: request.sheet, settings: request.settings, asOf, sides: request.sides, sideFiles: request.sideFiles }, onProgress);
     const tables = buildSummaries(checked.ledger, checked.report, {
       policy: checked.policy,
       asOf,
@@ -127,11 +140,22 @@ export class PageSession {
     return { file: this.file, workbook: this.workbook, source: this.source };
   }
 
-  /** Read and check the sheet, unless the last check was of the same sheet with the same settings and date. */
-  private async checked(request: CheckRequest, onProgress?: ProgressListener): Promise<Checked> {
+  /** Read and check the sheet, unless the last check was of the same sheet with the same settings, date and side ledgers. */
+  private async checked(request: PageCheckRequest, onProgress?: ProgressListener): Promise<Checked> {
     const { file, workbook, source } = this.opened();
     const { sheet, settings, asOf } = request;
-    const key = JSON.stringify([sheet, settings.mappings[sheet] ?? null, settings.policyJson, settings.policyYear, asOf]);
+    const sides = (request.sides ?? []).filter((name) => name !== sheet);
+    const sideFiles = request.sideFiles ?? [];
+    const key = JSON.stringify([
+      sheet,
+      settings.mappings[sheet] ?? null,
+      settings.policyJson,
+      settings.policyYear,
+      settings.includeMonitored === true,
+      asOf,
+      sides.map((name) => [name, settings.mappings[name] ?? null]),
+      sideFiles.map((f) => [f.name, f.size, (f as Partial<File>).lastModified ?? null]),
+    ]);
     if (this.last?.key === key) return this.last;
     this.last = null; // let the previous ledger go before reading the next
     const overrides = overridesOf(settings); // before reading: a bad policy file fails fast
@@ -156,11 +180,50 @@ export class PageSession {
     }
     const ledger = ledgers[0];
     if (!ledger) throw new LedgerNotFoundError(sheet, `工作表“${sheet}”中没有找到台账`);
-    onProgress?.(rows, 1); // read: the rules run now
-    const checked: Checked = { key, columns, ...checkReadLedger(ledger, { asOf, overrides, policyYear: policyYearOf(settings, asOf) }) };
+    onProgress?.(rows, 1); // read: the side ledgers (small) are read, then the rules run
+    const sideLedgers = await this.readSides(sides, sideFiles, settings);
+    const checked: Checked = {
+      key,
+      columns,
+      ...checkReadLedger(ledger, { asOf, overrides, policyYear: policyYearOf(settings, asOf), scope: { includeMonitored: settings.includeMonitored === true } }, sideLedgers),
+    };
     this.last = checked;
     return checked;
   }
+
+  /**
+   * The side ledgers: other sheets of this workbook (each with its own column mapping, named as
+   * the pane names them) and other files chosen on the page (as `--with` reads them).
+   */
+  private async readSides(sheets: readonly string[], files: readonly NamedBlob[], settings: PaneSettings): Promise<SideLedger[]> {
+    const { file, workbook } = this.opened();
+    const sides: SideLedger[] = [];
+    for (const name of sheets) {
+      const { ledgers } = await guarded(file.name, () => readLedgers(workbook, { sheetName: name, mapping: settings.mappings[name] }));
+      if (!ledgers[0]) throw new LedgerNotFoundError(name, `工作表“${name}”中没有找到台账`);
+      sides.push({ ledger: ledgers[0], source: sideSheetSource(name) });
+    }
+    for (let i = 0; i < files.length; i++) {
+      const side = files[i];
+      const label = files.filter((f) => f.name === side.name).length > 1 ? `${side.name}（第 ${i + 1} 个附表）` : side.name;
+      const opened = await guarded(side.name, () => openXlsx(blobSource(side), { label: side.name }));
+      sides.push({ ledger: sideLedgerOf(await guarded(side.name, () => readLedgers(opened)), side.name), source: label });
+    }
+    return sides;
+  }
+}
+
+/**
+ * A side ledger file chosen on the page, looked at before it is used: its name and the sheet that
+ * will be joined (its first visible sheet whose first rows hold a ledger header, as `--with`
+ * takes it). A file that cannot be opened, or has no such sheet, throws with the reason.
+ */
+export async function probeSideFile(side: NamedBlob): Promise<SideFileInfo> {
+  const workbook = await guarded(side.name, () => openXlsx(blobSource(side), { label: side.name }));
+  for (const sheet of workbook.sheets) {
+    if (sheet.state === "visible" && sheet.kind === "worksheet" && sheet.part !== null && (await looksLikeLedger(workbook, sheet))) return { fileName: side.name, bytes: side.size, sheet: sheet.name };
+  }
+  throw new LedgerNotFoundError("", `附表 ${side.name} 中没有找到可并入的台账工作表：各工作表的前几行中没有识别出台账表头。`);
 }
 
 function resultOf(request: CheckRequest, checked: Checked): CheckResult {

@@ -33,6 +33,16 @@ const ZH = {
   cellNotCopied: (ref: string) => `单元格 ${ref}：在 Excel 或 WPS 中按 Ctrl+G，输入这个地址后按回车，即可转到这个单元格。`,
   storageUnavailable: "浏览器不允许本页保存设置：政策参数和列映射只在本页打开期间有效。",
   workerUnavailable: "浏览器无法在后台处理文件。请使用 Chrome、Edge 86 及以上版本，或 360、QQ 浏览器的“极速模式”打开本页。",
+  sideFilesLabel: "附表文件（可选）",
+  sideFilesHint:
+    "帮扶责任人结对查询、上年的全县全字段、小额信贷等导出是单独的文件时，在这里添加：检查和生成汇总时按户编号或证件号码把它们并入台账（与命令行的 --with 相同），结果中写明哪些内容取自哪个文件。台账文件中的其他工作表在下方“检查”页中勾选。",
+  addSideFiles: "添加附表文件…",
+  addSideFilesLabel: "选择附表文件（.xlsx）",
+  probingSide: (name: string) => `正在查看 ${name}…`,
+  sideFile: (name: string, bytes: number, sheet: string) => `${name}（${formatBytes(bytes)}，并入工作表“${sheet}”）`,
+  removeSideFile: "移除",
+  removeSideFileLabel: (name: string) => `移除附表 ${name}`,
+  sideFileFailed: (name: string) => `无法并入“${name}”`,
 };
 
 export type PageStrings = typeof ZH;
@@ -64,6 +74,16 @@ const EN: PageStrings = {
   cellNotCopied: (ref: string) => `Cell ${ref}: in Excel or WPS, press Ctrl+G, type this address and press Enter to go to the cell.`,
   storageUnavailable: "This browser does not let the page keep settings: the policy parameters and column mappings last only while the page is open.",
   workerUnavailable: "This browser cannot process files in the background. Open this page in Chrome or Edge 86 or newer, or in the high-speed (极速) mode of 360 or QQ Browser.",
+  sideFilesLabel: "Side ledger files (optional)",
+  sideFilesHint:
+    "When exports such as the pairing query (帮扶责任人结对查询), last year's all-fields export or the small-loan ledger are separate files, add them here: checks and summaries join them to the ledger's households by 户编号 or ID number (as the command line's --with does), and the results say which facts came from which file. Other worksheets of the ledger file are ticked in the Check tab below.",
+  addSideFiles: "Add side ledger files…",
+  addSideFilesLabel: "Choose side ledger files (.xlsx)",
+  probingSide: (name: string) => `Looking at ${name}…`,
+  sideFile: (name: string, bytes: number, sheet: string) => `${name} (${formatBytes(bytes)}, worksheet "${sheet}" joined)`,
+  removeSideFile: "Remove",
+  removeSideFileLabel: (name: string) => `Remove side ledger ${name}`,
+  sideFileFailed: (name: string) => `"${name}" cannot be joined`,
 };
 
 export const PAGE_STRINGS: Record<Language, PageStrings> = { zh: ZH, en: EN };
@@ -74,6 +94,8 @@ export const PANE_STRINGS: Record<Language, Strings> = {
     ...STRINGS.zh,
     loadingSettings: "正在读取设置…",
     checkIntro: "选择台账所在的工作表，点“开始检查”。检查只读取文件，不修改它。",
+    sidesHint: "结对表、上年收入、小额信贷等导出是本文件的其他工作表时，勾选它们：按户编号或证件号码对到各户一并检查，结果中写明哪些内容取自哪个工作表。单独的文件在页面上方的“附表文件”中添加。",
+    noOtherSheets: "文件中没有其他工作表。",
     summaryIntro: "按最新检查结果生成汇总表，写入台账的一个副本供下载。原文件不会被修改，副本中原有的工作表逐字节保留。",
     generate: "生成并下载汇总工作簿",
     writtenHeading: (n: number) => `已生成 ${n} 个汇总表`,
@@ -87,6 +109,8 @@ export const PANE_STRINGS: Record<Language, Strings> = {
     ...STRINGS.en,
     loadingSettings: "Reading the settings…",
     checkIntro: "Choose the worksheet that holds the ledger and press Check. The check only reads the file; it never changes it.",
+    sidesHint: "When exports such as the pairing query, last year's incomes or the small-loan ledger are other worksheets of this file, tick them: they are matched to each household by 户编号 or ID number and used in the check; the results say which facts came from which worksheet. Separate files are added under \"Side ledger files\" above.",
+    noOtherSheets: "The file has no other worksheet.",
     summaryIntro: "Builds the summary tabs from a fresh check and writes them into a copy of the ledger for you to download. The original file is not changed; its sheets come through byte for byte in the copy.",
     generate: "Generate and download the summary workbook",
     writtenHeading: (n: number) => `${n} summary tab${n === 1 ? "" : "s"} generated`,

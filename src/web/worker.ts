@@ -6,7 +6,7 @@
 import { serializeError } from "./errors";
 import type { CheckResult } from "../taskpane/model";
 import { PART_SIZE, WorkerRequest, WorkerResponse } from "./protocol";
-import { isFileError, PageSession } from "./session";
+import { isFileError, PageSession, probeSideFile } from "./session";
 
 /** The few members of a dedicated worker's global scope used here (the build's types are the DOM's). */
 interface WorkerScope {
@@ -45,6 +45,9 @@ async function handle(request: WorkerRequest): Promise<void> {
     switch (request.kind) {
       case "open":
         scope.postMessage({ kind: "opened", id: request.id, workbook: await session.open(request.file) });
+        return;
+      case "probeSide":
+        scope.postMessage({ kind: "sideProbed", id: request.id, side: await probeSideFile(request.file) });
         return;
       case "check":
         scope.postMessage({ kind: "checked", id: request.id, result: sendParts(request.id, await session.check(request, progressOf(request.id))) });

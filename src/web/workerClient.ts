@@ -4,12 +4,10 @@
  * worker loaded by URL is refused. Requests are answered by id; progress goes to the caller's
  * callback.
  */
-import type { PaneSettings } from "../host/types";
-import type { CivilDate } from "../values";
 import type { Finding } from "../checks/types";
-import type { CheckResult, DetectedColumns, GenerateOutcome, GenerateRequest, HouseholdLabel, PaneEngine, ReadProgressValue } from "../taskpane/model";
+import type { CheckRequest, CheckResult, DetectedColumns, GenerateOutcome, GenerateRequest, HouseholdLabel, PaneEngine, ReadProgressValue } from "../taskpane/model";
 import { deserializeError } from "./errors";
-import type { OpenedWorkbook, WorkerRequest, WorkerResponse } from "./protocol";
+import type { OpenedWorkbook, SideFileInfo, WorkerRequest, WorkerResponse } from "./protocol";
 
 /** A request without its id (the client numbers them). */
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
@@ -91,13 +89,19 @@ export class WorkerClient {
     return (await this.request({ kind: "open", file }, "opened")).workbook;
   }
 
-  async check(sheet: string, settings: PaneSettings, asOf: CivilDate, onProgress?: (progress: ReadProgressValue) => void): Promise<CheckResult> {
-    return (await this.request({ kind: "check", sheet, settings, asOf }, "checked", onProgress)).result;
+  /** A side ledger file: the sheet of it that will be joined, or why it cannot be. */
+  async probeSide(file: File): Promise<SideFileInfo> {
+    return (await this.request({ kind: "probeSide", file }, "sideProbed")).side;
   }
 
-  async generate(request: GenerateRequest, onProgress?: (progress: ReadProgressValue) => void) {
-    const { clock, ...rest } = request;
-    return (await this.request({ kind: "generate", ...rest, clock: clock.getTime() }, "generated", onProgress)).generated;
+  async check(request: CheckRequest, sideFiles: readonly File[], onProgress?: (progress: ReadProgressValue) => void): Promise<CheckResult> {
+    const { sheet, settings, asOf, sides = [] } = request;
+    return (await this.request({ kind: "check", sheet, settings, asOf, sides, sideFiles }, "checked", onProgress)).result;
+  }
+
+  async generate(request: GenerateRequest, sideFiles: readonly File[], onProgress?: (progress: ReadProgressValue) => void) {
+    const { clock, sides = [], ...rest } = request;
+    return (await this.request({ kind: "generate", ...rest, sides, sideFiles, clock: clock.getTime() }, "generated", onProgress)).generated;
   }
 
   async detect(sheet: string): Promise<DetectedColumns> {
@@ -112,15 +116,16 @@ export class WorkerClient {
 }
 
 /**
- * The pane's engine on the page: every step in the worker, over the chosen file. A generated
- * workbook becomes a download (an object URL, released when the next one replaces it).
+ * The pane's engine on the page: every step in the worker, over the chosen file, with the side
+ * ledger files chosen on the page at the time joined. A generated workbook becomes a download (an
+ * object URL, released when the next one replaces it).
  */
-export function workerEngine(client: WorkerClient): PaneEngine & { dispose(): void } {
+export function workerEngine(client: WorkerClient, sideFiles: () => readonly File[] = () => []): PaneEngine & { dispose(): void } {
   let lastUrl: string | null = null;
   return {
-    check: (sheet, settings, asOf, onProgress) => client.check(sheet, settings, asOf, onProgress),
+    check: (request, onProgress) => client.check(request, sideFiles(), onProgress),
     generate: async (request: GenerateRequest, onProgress): Promise<GenerateOutcome> => {
-      const generated = await client.generate(request, onProgress);
+      const generated = await client.generate(request, sideFiles(), onProgress);
       if (lastUrl !== null) URL.revokeObjectURL(lastUrl);
       const type = /\.xlsm$/i.test(generated.fileName) ? "application/vnd.ms-excel.sheet.macroEnabled.12" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
       lastUrl = URL.createObjectURL(new Blob([generated.bytes], { type }));

@@ -11,7 +11,7 @@ import { ByteSource, bytesSource } from "./zip";
 
 export { openXlsx, WorkbookFileError, DEFAULT_LIMITS } from "./workbook";
 export type { OpenOptions, ReadLimits, ReadPoint, SheetInfo, XlsxWorkbook } from "./workbook";
-export { readLedgers, readSheetInput, sheetNamed } from "./readLedgers";
+export { readLedgers, readSheetInput, sheetNamed, sideLedgerOf } from "./readLedgers";
 export type { LedgerReadOptions, LedgersRead, SheetScan } from "./readLedgers";
 export { bytesSource, fflateInflater, MAX_ZIP_ENTRIES } from "./zip";
 export type { ByteSource, Inflater } from "./zip";

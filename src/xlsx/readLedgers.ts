@@ -86,6 +86,22 @@ export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOpt
   return { ledgers, scanned };
 }
 
+/** A zip file in which the reader found no worksheet at all. */
+export function noWorksheetMessage(file: string): string {
+  return `文件 ${file} 中没有工作表：它可能不是 Excel 工作簿（.xlsx），或已损坏。请在 Excel 或 WPS 中打开后“另存为” .xlsx 再检查`;
+}
+
+/**
+ * A side ledger file's ledger (`--with`, a file added on the page): its first ledger sheet, read
+ * without a sheet name. A file without one is refused, naming it and why each sheet was passed over.
+ */
+export function sideLedgerOf(read: LedgersRead, file: string): Ledger {
+  const ledger = read.ledgers[0];
+  if (ledger) return ledger;
+  const reasons = read.scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("");
+  throw new LedgerNotFoundError("", read.scanned.length === 0 ? `附表 ${noWorksheetMessage(file)}` : `附表 ${file} 中没有找到可并入的台账工作表。${reasons}`);
+}
+
 /**
  * A sheet's rows as a SheetInput (every row held: for small sheets, tests and hosts that need the
  * cells themselves; ledgers are read with readLedgers). Merged areas included.

@@ -123,9 +123,14 @@ describe("findHeader", () => {
   });
 
   it("takes the canonical spelling when two columns name one field", () => {
+    const found = findHeader(sheetOf("台账", [["户编号", "年人均纯收入", "姓名", "人均纯收入"]]));
+    expect(found.columns.find((c) => c.field === "perCapitaIncome")?.header).toBe("人均纯收入");
+    expect(found.columns[1]).toMatchObject({ header: "年人均纯收入", field: null });
+  });
+
+  it("reads 户主证件号码 as the head's ID, apart from the members' 证件号码", () => {
     const found = findHeader(sheetOf("台账", [["户编号", "户主证件号码", "姓名", "证件号码"]]));
-    expect(found.columns.find((c) => c.field === "personId")?.header).toBe("证件号码");
-    expect(found.columns[1]).toMatchObject({ header: "户主证件号码", field: null });
+    expect(found.columns.map((c) => c.field)).toEqual(["householdId", "headId", "name", "personId"]);
   });
 
   describe("two-row header under merged parents", () => {
@@ -252,3 +257,93 @@ function catchError(fn: () => unknown): Error {
   }
   throw new Error("expected an error");
 }
+
+describe("headers of the real exports and templates (docs/real-exports.md)", () => {
+  it.each([
+    ["5、家庭年人均纯收入(元)", "perCapitaIncome"],
+    ["其中:(1)家庭经营性收入(元)", "businessIncome"],
+    ["(2)工资性收入(元)", "wageIncome"],
+    ["（3）财产性及转移性收入（元）", "propertyAndTransferIncome"],
+    ["1、家庭人口(人)", "householdSize"],
+    ["4、家庭年总纯收入(元)", "netIncome"],
+    ["是否户主(是/否)", "isHead"],
+    ["是否劳动力（是/否）", "laborFlag"],
+    ["公益性岗位(月数)", "welfarePostMonths"],
+    ["公益性岗位", "welfarePost"],
+    ["搬迁人员姓名 ", "name"],
+    ["*搬迁人员身份证号", "personId"],
+    ["户主证件号码", "headId"],
+    ["贷款余额（万元）", "smallLoanBalance"],
+    ["累计贴息金额（元）", "smallLoanInterestSubsidy"],
+    ["是否参加新型农村合作医疗（城乡居民基本医疗保险）", "medicalInsurance"],
+    ["当前家庭人口数", "currentHouseholdSize"],
+    ["年度家庭人口数", "householdSize"],
+  ] as const)("%s → %s", (header, field) => {
+    expect(matchField(header)).toBe(field);
+  });
+
+  it.each([
+    ["公益岗位帮扶", "公益性岗位帮扶"],
+    ["务工省外转移", "就业帮扶"],
+    ["生态扶贫保障生态护林员", "生态护林员"],
+  ] as const)("measure column %s → %s", (header, kind) => {
+    expect(matchMeasureKind(header)).toBe(kind);
+  });
+
+  it("a numbered text that is no header keeps its number: 2023年收入 is not 年收入", () => {
+    expect(normalizeHeader("2023年收入")).toBe("2023年收入");
+  });
+
+  it("the same header under two groups of a group row is two things, not a second column for one field", () => {
+    const found = findHeader(
+      sheetOf("信息表", [
+        ["金融扶贫小额信贷"],
+        ["基本情况", null, null, "扶贫小额信贷", null, "创业贷款", null],
+        ["户主姓名", "身份证号", "贷款人身份证", "贷款金额", "还款时间", "贷款金额", "还款时间"],
+      ]),
+    );
+    expect(found.headerRow).toBe(3);
+    expect(found.columns.map((c) => c.field)).toEqual(["headName", "headId", "borrowerId", "smallLoanAmount", "smallLoanRepaidDate", null, null]);
+    expect(found.duplicateColumns).toEqual([]);
+  });
+
+  it.each([
+    ["with the merged areas", ["A3:A5", "B3:C3", "D3:D5", "B4:B5", "C4:C5"]],
+    ["without merge information (a streamed .xlsx)", []],
+  ])("a three-level header, %s", (_how, areas) => {
+    const found = findHeader(
+      sheetOf(
+        "Sheet1",
+        [
+          ["产业发展政策保障模板"],
+          ["*搬迁人员身份证号", "自主发展产业情况", null, "带动方式", "培训", null],
+          [null, "发展类别及规模", "预计年增收（元）", null, "农业实用技术培训", null],
+          [null, null, null, null, "培训时间", "培训内容"],
+          ["370402197001011234", "种植", 1500, "无", "", ""],
+        ],
+        { merges: areas.map(range) },
+      ),
+    );
+    expect([found.headerRow, found.headerLastRow]).toEqual([2, 4]);
+    expect(found.columns.map((c) => c.header)).toEqual([
+      "*搬迁人员身份证号",
+      "自主发展产业情况/发展类别及规模",
+      "自主发展产业情况/预计年增收（元）",
+      "带动方式",
+      "培训/农业实用技术培训/培训时间",
+      "培训/农业实用技术培训/培训内容",
+    ]);
+    expect(found.columns.map((c) => c.field ?? c.measureKind)).toEqual(["personId", "产业帮扶", null, "measures", null, null]);
+  });
+
+  it("a data row under a two-row header is not a third header row", () => {
+    const found = findHeader(
+      sheetOf("台账", [
+        ["户编号", "户主姓名", "收入情况", null, "人均纯收入"],
+        [null, null, "工资性收入", "转移性收入", null],
+        ["H001", "赵一", 9000, 1000, 10000],
+      ]),
+    );
+    expect([found.headerRow, found.headerLastRow]).toEqual([1, 2]);
+  });
+});

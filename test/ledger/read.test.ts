@@ -80,7 +80,7 @@ describe("person-level export", () => {
     expect(a2.values).toMatchObject({ labor: "able", disability: 2 });
     expect(a3.values).toMatchObject({ labor: "unable", student: true, medicalInsurance: false, birthDate: { year: 2010, month: 5, day: 20 } });
     const [b2, b1] = ledger.households[1].members;
-    expect(b2.values).toMatchObject({ labor: "unable", disability: 2, medicalInsurance: true });
+    expect(b2.values).toMatchObject({ labor: "weak", disability: 2, medicalInsurance: true });
     expect(b1.values).toMatchObject({ disability: 2, medicalInsurance: true });
     expect(ledger.households[2].values.lastContactDate).toEqual({ year: 2024, month: 5, day: 1 });
   });
@@ -116,7 +116,7 @@ describe("household-level street ledger with a two-row merged header", () => {
       const ledger = readLedger(sheetOf("台账", cells, withMerges ? { merges } : {}));
       expect(ledger).toMatchObject({ headerRow: 2, headerLastRow: 3, layout: "household", keyField: "householdId" });
       expect(ledger.fieldColumns.wageIncome?.header).toBe("收入情况/工资性收入");
-      expect(ledger.fieldColumns.personId?.header).toBe("户主证件号码");
+      expect(ledger.fieldColumns.headId?.header).toBe("户主证件号码");
       expect(ledger.households.map((h) => h.key)).toEqual(["D001", "D002", "X001"]);
       expect(ledger.households.map((h) => h.rows)).toEqual([[4], [5], [6]]);
       // Household size 3 + 2, and 1 for the household that leaves it blank.
@@ -211,7 +211,7 @@ describe("messy values", () => {
 
   it("reads disability grades, labour ability, school status and tiers in Chinese", () => {
     expect([0, 1, 2, 3, 4].map((i) => v(i).disability)).toEqual([2, 2, 2, undefined, 1]);
-    expect([0, 1, 2, 3, 4].map((i) => v(i).labor)).toEqual(["able", "able", "unable", "unable", "unable"]);
+    expect([0, 1, 2, 3, 4].map((i) => v(i).labor)).toEqual(["able", "able", "weak", "unable", "unable"]);
     expect([0, 1, 2, 3, 4, 5, 6, 7].map((i) => v(i).student)).toEqual([false, true, true, true, false, true, true, false]);
     expect([0, 1, 2, 3].map((i) => ledger.households[i].values.tier)).toEqual(["low", "middle", "high", "low"]);
   });
@@ -236,7 +236,7 @@ describe("messy values", () => {
     );
     const found = bad.problems.map((p) => [`${p.cell.column}${p.cell.row}`, p.field, p.kind]);
     expect(found).toEqual([
-      ["C4", "personId", "idNumber"],
+      ["C4", "headId", "idNumber"],
       ["D4", "perCapitaIncome", "unreadable"],
       ["E4", "householdSize", "unreadable"],
       ["F4", "absentLongTerm", "unreadable"],
@@ -247,7 +247,7 @@ describe("messy values", () => {
       ["L4", "student", "unreadable"],
       ["M4", "tier", "unreadable"],
       ["N4", "accidentInsurance", "unreadable"],
-      ["C5", "personId", "idNumber"],
+      ["C5", "headId", "idNumber"],
       ["E5", "householdSize", "unreadable"],
     ]);
     const message = (ref: string) => bad.problems.find((p) => `${p.cell.column}${p.cell.row}` === ref)?.message;
@@ -354,28 +354,28 @@ describe("sparse rows as a streaming host hands them over", () => {
 
 describe("user mapping", () => {
   const cells = [
-    ["农户编码", "户主", "人数", "年人均收入", "联系人", "帮扶责任人", "措施"],
+    ["农户序号", "户主", "人数", "年人均收入", "联系人", "帮扶责任人", "措施"],
     ["N1", "甲", 3, "12000", "干部甲", "干部乙", "务工、养殖"],
   ];
 
   it("names columns detection does not know", () => {
     expect(readLedger(sheetOf("台账", cells)).keyField).toBe("headName");
-    const ledger = readLedger(sheetOf("台账", cells), { mapping: { 农户编码: "householdId", "年人均收入（元）": "perCapitaIncome", 措施: "measures" } });
+    const ledger = readLedger(sheetOf("台账", cells), { mapping: { 农户序号: "householdId", "年人均收入（元）": "perCapitaIncome", 措施: "measures" } });
     expect(ledger.keyField).toBe("householdId");
-    expect(ledger.fieldColumns.householdId).toMatchObject({ header: "农户编码", letter: "A", matchedBy: "userMapping" });
+    expect(ledger.fieldColumns.householdId).toMatchObject({ header: "农户序号", letter: "A", matchedBy: "userMapping" });
     expect(ledger.households[0].values).toMatchObject({ householdId: "N1", perCapitaIncome: 12000, headName: "甲", householdSize: 3 });
     expect(ledger.households[0].measures).toEqual(["务工", "养殖"]);
   });
 
   it("makes a sheet a ledger that detection alone would refuse", () => {
-    const sheet = sheetOf("台账", [["农户编码", "年人均收入", "备注"], ["N1", 9000, "公益岗"]]);
+    const sheet = sheetOf("台账", [["农户序号", "年人均收入", "备注"], ["N1", 9000, "公益岗"]]);
     expect(() => readLedger(sheet)).toThrow(LedgerNotFoundError);
-    const ledger = readLedger(sheet, { mapping: { 农户编码: "householdId", 年人均收入: "perCapitaIncome", 备注: "measures" } });
+    const ledger = readLedger(sheet, { mapping: { 农户序号: "householdId", 年人均收入: "perCapitaIncome", 备注: "measures" } });
     expect(ledger.households.map((h) => [h.key, h.values.perCapitaIncome, h.measures])).toEqual([["N1", 9000, ["公益岗"]]]);
   });
 
   it("overrides detection, and null ignores a column", () => {
-    const ledger = readLedger(sheetOf("台账", cells), { mapping: { 农户编码: "householdId", 年人均收入: "perCapitaIncome", 联系人: "supportCadre", 人数: null } });
+    const ledger = readLedger(sheetOf("台账", cells), { mapping: { 农户序号: "householdId", 年人均收入: "perCapitaIncome", 联系人: "supportCadre", 人数: null } });
     expect(ledger.fieldColumns.supportCadre?.header).toBe("联系人");
     expect(ledger.columns[5]).toMatchObject({ header: "帮扶责任人", field: null });
     expect(ledger.columns[2]).toMatchObject({ header: "人数", field: null, matchedBy: "userMapping" });
@@ -386,7 +386,7 @@ describe("user mapping", () => {
 
   it("refuses an unknown field and two columns mapped to one field", () => {
     expect(() => readLedger(sheetOf("台账", cells), { mapping: { 农户编码: "hid" as never } })).toThrow(InputError);
-    expect(() => readLedger(sheetOf("台账", cells), { mapping: { 农户编码: "householdId", 联系人: "householdId" } })).toThrow(/两列都指定为“户编号”/);
+    expect(() => readLedger(sheetOf("台账", cells), { mapping: { 农户序号: "householdId", 联系人: "householdId" } })).toThrow(/两列都指定为“户编号”/);
   });
 });
 
@@ -487,5 +487,59 @@ describe("户编号 stored as a long number", () => {
     expect(ledger.problems).toHaveLength(1);
     expect(ledger.problems[0]).toMatchObject({ cell: { row: 2, column: "A" }, field: "householdId", kind: "unreadable" });
     expect(ledger.problems[0].message).toContain("设为“文本”格式");
+  });
+});
+
+describe("rows of the real templates", () => {
+  it("a type-marker row (N under the number columns) under the header is not data", () => {
+    const ledger = readLedger(
+      sheetOf("人口统计", [
+        ["农户编码", "户主姓名", "年龄", "劳动力状况", "领取低保、五保、残疾金额(元)"],
+        [null, null, "N", null, "N"],
+        ["N001", "甲", 52, "普通劳动力", null],
+        ["N001", "乙", 50, "普通劳动力", null],
+      ]),
+    );
+    expect(ledger.households.map((h) => h.rows)).toEqual([[3, 4]]);
+    // 户主姓名 holds each member's name here: read as 姓名.
+    expect(ledger.layout).toBe("person");
+    expect(ledger.households[0].members.map((m) => m.values.name)).toEqual(["甲", "乙"]);
+    expect(ledger.fieldColumns.name?.header).toBe("户主姓名");
+    expect(ledger.layoutReason).toContain("按成员姓名读取");
+  });
+
+  it("a 20-character 残疾人证号 in the ID column: the first 18 characters are the ID, the last digit the grade", () => {
+    const id = syntheticId("19690821", 22);
+    const ledger = readLedger(sheetOf("台账", [["户编号", "证件类型", "证件号码", "与户主关系"], ["H1", "居民身份证", syntheticId("19670312", 11), "户主"], ["H1", "残疾人证", `${id}42`, "配偶"]]));
+    expect(ledger.problems).toEqual([]);
+    expect(ledger.households[0].members[1].values).toMatchObject({ personId: id, disability: 2 });
+    expect(ledger.households[0].members[0].values.disability).toBeUndefined();
+  });
+
+  it("a household ledger: every relation the head, household sizes above one: persons counted by 家庭人口数, the plain 身份证号 read as the head's", () => {
+    const ledger = readLedger(
+      sheetOf("台账", [
+        ["户编号", "户主姓名", "身份证号", "与户主关系", "家庭人口数", "人均纯收入"],
+        ["H1", "甲", syntheticId("19700101", 1), "户主", 4, 9000],
+        ["H2", "乙", syntheticId("19710101", 2), "户主", 3, 9000],
+      ]),
+    );
+    expect(ledger).toMatchObject({ layout: "household", personCount: 7, keyField: "householdId" });
+    expect(ledger.fieldColumns.headId?.header).toBe("身份证号");
+    expect(ledger.fieldColumns.personId).toBeUndefined();
+    expect(ledger.households[0].values.headId).toBe(syntheticId("19700101", 1));
+    expect(ledger.households[0].members[0].values.birthDate).toEqual({ year: 1970, month: 1, day: 1 });
+  });
+
+  it("a second column for a field that holds nothing else is not reported; one that holds other data is", () => {
+    const quiet = readLedger(sheetOf("台账", [["户编号", "户主姓名", "公益性岗位", "公益性岗位类型"], ["H1", "甲", "护林员", ""], ["H2", "乙", "保洁员", "保洁员"]]));
+    expect(quiet.problems).toEqual([]);
+    const loud = readLedger(sheetOf("台账", [["户编号", "户主姓名", "公益性岗位", "公益性岗位类型"], ["H1", "甲", "护林员", "保洁员"]]));
+    expect(loud.problems.map((p) => [p.cell, p.field])).toEqual([[{ row: 1, column: "D" }, "welfarePost"]]);
+  });
+
+  it("a post or a 兜底保障 a member holds counts as the household's measure", () => {
+    const ledger = readLedger(sheetOf("台账", [["户编号", "姓名", "与户主关系", "公益性岗位", "社会保障兜底保障类型"], ["H1", "甲", "户主", "护林员", "低保金"], ["H1", "乙", "配偶", "", "低保金"], ["H2", "丙", "户主", "无", "无"]]));
+    expect(ledger.households.map((h) => h.measures)).toEqual([["公益性岗位：护林员", "兜底保障：低保金"], []]);
   });
 });

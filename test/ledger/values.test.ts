@@ -36,9 +36,9 @@ describe("ledger value readers", () => {
   it.each([
     ["技能劳动力", "able"],
     ["普通劳动力", "able"],
-    ["弱劳动力或半劳动力", "unable"],
-    ["半劳动力", "unable"],
-    ["弱劳动力", "unable"],
+    ["弱劳动力或半劳动力", "weak"],
+    ["半劳动力", "weak"],
+    ["弱劳动力", "weak"],
     ["丧失劳动力", "unable"],
     ["无劳动力", "unable"],
   ] as const)("labour %s → %s", (value, expected) => {

@@ -1,26 +1,29 @@
 /**
- * The real-layout fixtures (test/support/realLedgers) run through the current public pipeline,
- * checkSheet (read the ledger, check it): every expectation marked `today: true` in
- * test/support/realLedgers/expected.ts is asserted here; the ones marked false are the work left
- * (docs/real-exports.md). The fixtures themselves are checked too: they keep the real header
- * strings and the placed columns of the public code, they are deterministic, and written to
- * .xlsx they read back as the same sheet.
+ * The real-layout fixtures (test/support/realLedgers) through both paths a user has: the sheet's
+ * cells handed over as a SheetInput (the pane, the page) and the fixture written to .xlsx and
+ * read by the command line's streaming reader (checkFile). Every expectation in
+ * test/support/realLedgers/expected.ts is asserted on both; JOINED ones with the side ledgers
+ * joined, through the engine (checkSheets) and through `bangfu check … --with … --json`.
+ * The fixtures themselves are checked too: they keep the real header strings and the placed
+ * columns of the public code, they are deterministic.
  */
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { CheckReport } from "../../src/checks";
 import { checkFile } from "../../src/cli/check";
-import { checkSheet } from "../../src/engine/checkSheet";
+import { checkSheet, checkSheets } from "../../src/engine/checkSheet";
 import { FIELDS, Ledger, LedgerNotFoundError, SheetInput } from "../../src/ledger";
 import { ALLPEOPLE_HEADER } from "../support/realLedgers/allpeople";
-import { CHECK_DATE, columnOf, EXPECTED, Expectation, mainSheet, RealLayoutFixture, realLayoutFixtures, toSheetInput, writeFixtureXlsx } from "../support/realLedgers";
+import { CHECK_DATE, columnOf, EXPECTED, Expectation, JOINED, mainSheet, RealLayoutFixture, realLayoutFixtures, toSheetInput, writeFixtureXlsx } from "../support/realLedgers";
 import { NATIONAL_HEADER, NATIONAL_PLACED } from "../support/realLedgers/nationalMonitoring";
 import { PAIRING_HEADER } from "../support/realLedgers/pairing";
 import { SMALL_LOAN_HEADER } from "../support/realLedgers/smallLoan";
 import { gb11643Check } from "../support/syntheticId";
 
-const SLOW = 60_000;
+const SLOW = 120_000;
+const REPO = path.join(__dirname, "..", "..");
 const fixtures = realLayoutFixtures();
 
 type Checked = { ledger: Ledger; report: CheckReport } | { notFound: LedgerNotFoundError };
@@ -49,15 +52,20 @@ function assertExpectation(result: Checked, e: Expectation): void {
     expect("ledger" in result).toBe(e.found);
     return;
   }
-  if (e.kind === "behaviour") return;
   if (!("ledger" in result)) throw new Error(`expected a ledger, got: ${result.notFound.message}`);
   const { ledger, report } = result;
+  const household = (key: string) => {
+    const found = ledger.households.find((h) => h.key === key);
+    if (!found) throw new Error(`no household ${key}`);
+    return found;
+  };
   switch (e.kind) {
     case "headerRows":
       expect([ledger.headerRow, ledger.headerLastRow]).toEqual([e.first, e.last]);
       break;
     case "layout":
       expect(ledger.layout).toBe(e.layout);
+      expect(report.layoutReason).toMatch(e.layout === "person" ? /^按人登记/ : /^(按户登记|帮扶责任人结对表|贷款台账)/);
       break;
     case "households":
       expect(report.households).toBe(e.count);
@@ -85,22 +93,33 @@ function assertExpectation(result: Checked, e: Expectation): void {
       else expect({ rule: e.rule, household: e.household, findings: shown }).toEqual({ rule: e.rule, household: e.household, findings: [] });
       break;
     }
+    case "findingsFor": {
+      const keys = report.findings.filter((x) => x.rule === e.rule && (e.severity === undefined || x.severity === e.severity)).map((x) => x.household);
+      expect({ rule: e.rule, households: [...new Set(keys)].sort() }).toEqual({ rule: e.rule, households: [...e.households].sort() });
+      break;
+    }
+    case "scope":
+      expect({ household: e.household, outOfScope: report.outOfScope.some((o) => o.household === e.household) }).toEqual({ household: e.household, outOfScope: !e.inScope });
+      break;
+    case "afterRemovalIncome": {
+      expect(report.afterRemovalIncome).toContain(e.household);
+      expect(household(e.household).values.afterRemovalPerCapitaIncome).toBe(e.perCapita);
+      break;
+    }
+    case "value": {
+      const h = household(e.household);
+      const values = e.member === null ? h.values : h.members[e.member].values;
+      expect({ household: e.household, member: e.member, [e.field]: (values as Record<string, unknown>)[e.field] }).toEqual({ household: e.household, member: e.member, [e.field]: e.value });
+      break;
+    }
+    case "joinedInto": {
+      const source = fixtures[e.side].fileName;
+      const keys = ledger.households.filter((h) => Object.values(h.sources ?? {}).includes(source)).map((h) => h.key);
+      expect({ side: e.side, households: keys.sort() }).toEqual({ side: e.side, households: [...e.households].sort() });
+      break;
+    }
   }
 }
-
-describe("real export layouts: what the current reader and rules get right", () => {
-  for (const group of EXPECTED) {
-    const fixture = fixtures[group.fixture];
-    const sheetName = fixture.sheets[group.sheet].name;
-    const held = group.expectations.filter((e) => e.today);
-    // A sheet the current code gets wholly wrong (govybh) has nothing to hold yet.
-    if (held.length === 0) continue;
-    describe(`${group.fixture} (${fixture.source.repo}) · ${sheetName}`, () => {
-      const result = check(sheetOf(fixture, group.sheet));
-      test.each(held.map((e, i) => [i, describeExpectation(e), e] as const))("%s %s", (_i, _label, e) => assertExpectation(result, e));
-    });
-  }
-});
 
 function describeExpectation(e: Expectation): string {
   switch (e.kind) {
@@ -119,25 +138,94 @@ function describeExpectation(e: Expectation): string {
     case "ruleRuns":
       return `${e.rule} runs`;
     case "finding":
-      return `${e.rule} ${e.fires ? "fires" : "is silent"} for ${e.household ?? "the sheet"}`;
-    case "behaviour":
-      return e.note;
+      return `${e.rule} ${e.fires ? "fires" : "is silent"} for ${e.household ?? "the sheet"}${e.severity ? ` (${e.severity})` : ""}`;
+    case "findingsFor":
+      return `${e.rule}${e.severity ? ` ${e.severity}` : ""} exactly for ${e.households.length} household(s)`;
+    case "scope":
+      return `${e.household} ${e.inScope ? "in" : "out of"} scope`;
+    case "afterRemovalIncome":
+      return `${e.household} tiered by 风险消除后家庭人均纯收入`;
+    case "value":
+      return `${e.household}${e.member === null ? "" : ` member ${e.member}`} ${e.field}`;
+    case "joinedInto":
+      return `${e.side} joined into ${e.households.length} household(s)`;
   }
 }
 
+/** The .xlsx files of every fixture, written once for the file paths below. */
+let dir: string;
+const fromFile = new Map<string, Checked>();
+const fileOf = (id: string) => path.join(dir, fixtures[id].fileName);
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-real-layouts-"));
+  for (const fixture of Object.values(fixtures)) await writeFixtureXlsx(fixture, fileOf(fixture.id));
+  for (const group of EXPECTED) {
+    const fixture = fixtures[group.fixture];
+    try {
+      fromFile.set(`${group.fixture}:${group.sheet}`, await checkFile(fileOf(group.fixture), { asOf: CHECK_DATE, sheetName: fixture.sheets[group.sheet].name }));
+    } catch (error) {
+      if (!(error instanceof LedgerNotFoundError)) throw error;
+      fromFile.set(`${group.fixture}:${group.sheet}`, { notFound: error });
+    }
+  }
+}, SLOW);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("real export layouts, every expectation", () => {
+  for (const group of EXPECTED) {
+    const fixture = fixtures[group.fixture];
+    const sheetName = fixture.sheets[group.sheet].name;
+    describe(`${group.fixture} (${fixture.source.repo}) · ${sheetName}`, () => {
+      const inMemory = check(sheetOf(fixture, group.sheet));
+      const cases = group.expectations.map((e, i) => [i, describeExpectation(e), e] as const);
+      test.each(cases)("cells: %s %s", (_i, _label, e) => assertExpectation(inMemory, e));
+      test.each(cases)(".xlsx: %s %s", (_i, _label, e) => assertExpectation(fromFile.get(`${group.fixture}:${group.sheet}`) as Checked, e));
+    });
+  }
+});
+
+describe("side ledgers joined to the main one", () => {
+  for (const joined of JOINED) {
+    describe(`${joined.main} with ${joined.sides.join(", ")}`, () => {
+      const sides = joined.sides.map((id) => ({ sheet: mainSheet(fixtures[id]), source: fixtures[id].fileName }));
+      const result: Checked = checkSheets(mainSheet(fixtures[joined.main]), sides, { asOf: CHECK_DATE });
+      test.each(joined.expectations.map((e, i) => [i, describeExpectation(e), e] as const))("%s %s", (_i, _label, e) => assertExpectation(result, e));
+    });
+  }
+
+  test(
+    "bangfu check … --with … --json: the same findings as the engine, and the report names each side ledger and what it gave",
+    () => {
+      for (const joined of JOINED) {
+        const args = [path.join(REPO, "bin", "bangfu.js"), "check", fileOf(joined.main), ...joined.sides.flatMap((id) => ["--with", fileOf(id)]), "--as-of", "2025-12-15", "--json"];
+        const run = spawnSync(process.execPath, args, { encoding: "utf8" });
+        expect(run.status === 0 || run.status === 1).toBe(true);
+        const json = JSON.parse(run.stdout);
+        const sides = joined.sides.map((id) => ({ sheet: mainSheet(fixtures[id]), source: fixtures[id].fileName }));
+        const engine = checkSheets(mainSheet(fixtures[joined.main]), sides, { asOf: CHECK_DATE });
+        const brief = (f: { rule: string; household: string | null; message: string }) => `${f.rule}|${f.household}|${f.message}`;
+        expect(json.findings.map(brief)).toEqual(engine.report.findings.map(brief));
+        expect(json.joins.map((j: { source: string; role: string; households: number }) => [j.source, j.role, j.households])).toEqual(engine.report.joins.map((j) => [j.source, j.role, j.households]));
+        for (const id of joined.sides) expect(json.joins.map((j: { source: string }) => j.source)).toContain(fixtures[id].fileName);
+      }
+    },
+    SLOW,
+  );
+});
+
 describe("the expectation table", () => {
-  test("names existing fixtures and sheets, and only existing fields where it says the current code reads them", () => {
+  test("names existing fixtures, sheets and fields", () => {
     for (const group of EXPECTED) {
       expect(fixtures[group.fixture]?.sheets[group.sheet]).toBeDefined();
-      for (const e of group.expectations) {
-        if (e.kind === "field" && e.today && e.field !== null && !e.field.startsWith("kind:")) expect(Object.keys(FIELDS)).toContain(e.field);
-      }
+      for (const e of group.expectations) if (e.kind === "field" && e.field !== null && !e.field.startsWith("kind:")) expect(Object.keys(FIELDS)).toContain(e.field);
     }
+    for (const joined of JOINED) for (const id of [joined.main, ...joined.sides]) expect(fixtures[id]).toBeDefined();
   });
 
-  test("every fixture and every sheet of it has expectations, and every finding and behaviour says why", () => {
+  test("every fixture and every sheet of it has expectations, and every finding says why", () => {
     for (const [id, fixture] of Object.entries(fixtures)) fixture.sheets.forEach((_, i) => expect({ id, sheet: i, covered: EXPECTED.some((g) => g.fixture === id && g.sheet === i) }).toEqual({ id, sheet: i, covered: true }));
-    for (const group of EXPECTED) for (const e of group.expectations) if (e.kind === "behaviour" || e.kind === "finding") expect(e.note.trim()).not.toBe("");
+    for (const group of [...EXPECTED, ...JOINED]) for (const e of group.expectations) if ("note" in e && e.kind !== "field" && e.kind !== "found" && e.kind !== "ruleRuns" && e.kind !== "headerRows" && e.kind !== "layout" && e.kind !== "households" && e.kind !== "persons") expect(e.note.trim()).not.toBe("");
   });
 });
 
@@ -208,34 +296,14 @@ describe("the fixtures keep the real layouts", () => {
   });
 });
 
-describe("written to .xlsx, each fixture reads back as in memory", () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-real-layouts-"));
+describe("written to .xlsx, each sheet reads back as in memory", () => {
+  test("checkFile finds the same header rows, layout, households, persons and findings as checkSheet on the cells", () => {
+    for (const group of EXPECTED) {
+      const summary = (c: Checked) =>
+        "ledger" in c
+          ? { id: group.fixture, headerRow: c.ledger.headerRow, last: c.ledger.headerLastRow, layout: c.ledger.layout, households: c.report.households, persons: c.report.persons, findings: c.report.findings.map((x) => `${x.rule}|${x.household}|${x.cell?.column}${x.cell?.row}|${x.message}`) }
+          : { id: group.fixture, notFound: true };
+      expect(summary(fromFile.get(`${group.fixture}:${group.sheet}`) as Checked)).toEqual(summary(check(sheetOf(fixtures[group.fixture], group.sheet))));
+    }
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  test(
-    "checkFile on the file finds the same sheet, header rows, layout, households, persons and findings as checkSheet on the cells",
-    async () => {
-      for (const fixture of Object.values(fixtures)) {
-        const file = path.join(dir, fixture.fileName);
-        await writeFixtureXlsx(fixture, file);
-        const inMemory = check(mainSheet(fixture));
-        let fromFile: Checked;
-        try {
-          fromFile = await checkFile(file, { asOf: CHECK_DATE, sheetName: fixture.sheets[0].name });
-        } catch (error) {
-          if (!(error instanceof LedgerNotFoundError)) throw error;
-          fromFile = { notFound: error };
-        }
-        const summary = (c: Checked) =>
-          "ledger" in c
-            ? { id: fixture.id, headerRow: c.ledger.headerRow, last: c.ledger.headerLastRow, layout: c.ledger.layout, households: c.report.households, persons: c.report.persons, findings: c.report.findings.map((x) => `${x.rule}|${x.household}|${x.cell?.column}${x.cell?.row}`) }
-            : { id: fixture.id, notFound: true };
-        expect(summary(fromFile)).toEqual(summary(inMemory));
-      }
-    },
-    SLOW,
-  );
 });

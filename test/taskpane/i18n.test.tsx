@@ -46,8 +46,8 @@ describe("language", () => {
       if (key === "locale" || key === "percentUnit") continue;
       expect({ key, text }).toEqual({ key, text: expect.stringMatching(CJK) });
     }
-    // English may quote Chinese column headers (户编号 …), nothing else.
-    const quotesHeaders = new Set(["errors.ledgerNotFound.action"]);
+    // English may quote Chinese column headers and the plan's terms (户编号, 脱贫户 …), nothing else.
+    const quotesHeaders = new Set(["errors.ledgerNotFound.action", "sidesHint", "includeMonitored", "includeMonitoredHint"]);
     for (const [key, text] of en) {
       expect({ key, text: text.trim() !== "" }).toEqual({ key, text: true });
       if (!quotesHeaders.has(key)) expect({ key, cjk: CJK.test(text) }).toEqual({ key, cjk: false });

@@ -6,14 +6,20 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import JSZip from "jszip";
+import { reportToJson } from "../../src/cli/format";
+import { reportNotes } from "../../src/checks";
+import { MemoryWorkbookHost } from "../../src/host/memoryHost";
 import { EMPTY_SETTINGS, PaneSettings } from "../../src/host/types";
 import { LedgerNotFoundError } from "../../src/ledger";
 import { PolicyFileError } from "../../src/policy";
 import { SUMMARY_KEYS } from "../../src/summaries";
 import { deserializeError, PageFileError, serializeError } from "../../src/web/errors";
-import { isFileError, NamedBlob, outputName, PageSession } from "../../src/web/session";
+import { isFileError, NamedBlob, outputName, PageSession, probeSideFile } from "../../src/web/session";
+import { hostEngine } from "../../src/taskpane/model";
+import { readLedgerSheetFromFile } from "../../src/xlsx/readWorkbook";
 import { runCli, useTempDir } from "../support/cli";
 import { readSummaryWorkbook } from "../support/readBack";
+import { realLayoutFixtures, writeFixtureXlsx } from "../support/realLedgers";
 import { writeRows } from "../support/workbooks";
 
 jest.setTimeout(60_000);
@@ -127,5 +133,98 @@ describe("PageSession", () => {
     expect(outputName("台账.xlsx")).toBe("台账-汇总.xlsx");
     expect(outputName("台账.XLSX")).toBe("台账-汇总.xlsx");
     expect(outputName("台账.xlsm")).toBe("台账-汇总.xlsm");
+  });
+});
+
+describe("PageSession with side ledgers and the 检查范围 setting", () => {
+  const fixtures = realLayoutFixtures();
+  const fixtureFile = (id: string) => path.join(dir(), fixtures[id].fileName);
+  const MAIN_SHEET = "监测对象信息";
+  const json = (result: { report: Parameters<typeof reportToJson>[0]; policy: Parameters<typeof reportToJson>[1] }) => JSON.parse(JSON.stringify(reportToJson(result.report, result.policy))) as Record<string, unknown>;
+  const cliJson = async (args: string[]) => JSON.parse((await runCli(["check", ...args, "--json", "--as-of", "2025-12-15"])).stdout) as Record<string, unknown>;
+
+  beforeAll(async () => {
+    for (const id of ["nationalMonitoring", "pairing", "previousIncome"]) await writeFixtureXlsx(fixtures[id], fixtureFile(id));
+  });
+
+  test("side ledger files chosen on the page: the report `bangfu check --with … --json` prints, joins and notes included", async () => {
+    const [main, pairing, previous] = ["nationalMonitoring", "pairing", "previousIncome"].map(fixtureFile);
+    const expected = await cliJson([main, "--with", pairing, "--with", previous]);
+    expect(await probeSideFile(blobOf(pairing))).toEqual({ fileName: "帮扶责任人结对.xlsx", bytes: fs.statSync(pairing).size, sheet: "帮扶责任人结对查询" });
+    const session = new PageSession();
+    expect((await session.open(blobOf(main))).ledgerSheet).toBe(MAIN_SHEET);
+    const sideFiles = [blobOf(pairing), blobOf(previous)];
+    const result = await session.check({ sheet: MAIN_SHEET, settings: EMPTY_SETTINGS, asOf: AS_OF, sideFiles });
+    expect(json(result)).toEqual(expected);
+    // What the pane shows above the findings, from the report alone (the page keeps no ledger).
+    const notes = reportNotes(result.report);
+    expect(notes.some((n) => n.startsWith("并入附表 帮扶责任人结对.xlsx（工作表“帮扶责任人结对查询”"))).toBe(true);
+    expect(notes.some((n) => n.startsWith("另有1户不属方案所称的脱贫户"))).toBe(true);
+    expect(result.report.layoutReason).toBe("按人登记：“与户主关系”列有16行是户主以外的成员");
+
+    // 检查范围 in the settings is --include-monitored; a check with other sides or settings is not the cached one.
+    const wide = await session.check({ sheet: MAIN_SHEET, settings: { ...EMPTY_SETTINGS, includeMonitored: true }, asOf: AS_OF, sideFiles });
+    expect(json(wide)).toEqual(await cliJson([main, "--with", pairing, "--with", previous, "--include-monitored"]));
+    const alone = await session.check({ sheet: MAIN_SHEET, settings: EMPTY_SETTINGS, asOf: AS_OF });
+    expect(json(alone)).toEqual(await cliJson([main]));
+
+    // The summary workbook is made from the same joined check: its 检查结果 tab names the side ledgers.
+    const generated = await session.generate({ sheet: MAIN_SHEET, settings: EMPTY_SETTINGS, clock: new Date(2025, 11, 15, 9, 30), tabs: SUMMARY_KEYS, fullIds: false, sideFiles });
+    expect(json(generated.result)).toEqual(expected);
+    const saved = path.join(dir(), "joined-summary.xlsx");
+    fs.writeFileSync(saved, Buffer.from(generated.bytes));
+    const cliOut = path.join(dir(), "joined-cli.xlsx");
+    expect((await runCli(["summary", main, "--with", pairing, "--with", previous, "-o", cliOut, "--as-of", "2025-12-15"])).code).toBe(0);
+    // Every part as `bangfu summary --with` writes it (only the generation time differs).
+    const timeless = (t: string) => t.replace(/生成时间：[\d-]+ [\d:]+/g, "生成时间：…");
+    const parts = async (file: string) => {
+      const zip = await JSZip.loadAsync(fs.readFileSync(file));
+      return Promise.all(Object.keys(zip.files).map(async (n) => [n, timeless(await zip.file(n)!.async("string"))]));
+    };
+    const pageParts = await parts(saved);
+    const allText = pageParts.map(([, text]) => text).join("");
+    expect(allText).toContain("并入附表 帮扶责任人结对.xlsx");
+    expect(allText).toContain("并入附表 上年收入-全县全字段2024.xlsx");
+    expect(pageParts).toEqual(await parts(cliOut));
+  });
+
+  test("other sheets of the file as side ledgers: the same report, each named by its sheet; the pane's own engine gives the same", async () => {
+    const combined = path.join(dir(), "一个文件.xlsx");
+    const [national, pairing, previous] = ["nationalMonitoring", "pairing", "previousIncome"].map((id) => fixtures[id]);
+    await writeFixtureXlsx({ ...national, sheets: [...national.sheets, ...pairing.sheets, ...previous.sheets] }, combined);
+    const sides = ["帮扶责任人结对查询", "全县全字段"];
+    // The command line's report for the files, with each file named as its sheet is (the file's
+    // name said 上年; the sheet's title says 2024).
+    const byFiles = JSON.stringify(await cliJson([fixtureFile("nationalMonitoring"), "--with", fixtureFile("pairing"), "--with", fixtureFile("previousIncome")]))
+      .split("帮扶责任人结对.xlsx")
+      .join("工作表“帮扶责任人结对查询”")
+      .split("上年收入-全县全字段2024.xlsx")
+      .join("工作表“全县全字段”")
+      .replace("标题或名称写明是上年，", "标题或名称写明2024年，早于本次检查的2025年，");
+    const session = new PageSession();
+    await session.open(blobOf(combined));
+    const page = await session.check({ sheet: MAIN_SHEET, settings: EMPTY_SETTINGS, asOf: AS_OF, sides });
+    expect(json(page)).toEqual(JSON.parse(byFiles));
+    expect(page.report.joins.map((j) => [j.source, j.role, j.matched])).toEqual([
+      ["工作表“帮扶责任人结对查询”", "pairing", 8],
+      ["工作表“全县全字段”", "lastYear", 10],
+    ]);
+
+    // The pane in Excel / WPS: the host's cells, the same engine call.
+    const cells = await Promise.all([MAIN_SHEET, ...sides].map(async (name) => (await readLedgerSheetFromFile(combined, { sheetName: name })).sheet!));
+    const host = new MemoryWorkbookHost(cells.map((c) => ({ name: c.name, cells: c.cells, merges: c.merges })));
+    const pane = await hostEngine(host).check({ sheet: MAIN_SHEET, settings: EMPTY_SETTINGS, asOf: AS_OF, sides });
+    expect(json(pane)).toEqual(json(page));
+    expect(pane.households).toEqual(page.households);
+    // The result keeps household labels, not the ledger.
+    expect(Object.keys(pane).sort()).toEqual(["asOf", "columns", "households", "policy", "report", "sheet"]);
+  });
+
+  test("a side file without a ledger is refused when it is chosen, naming it", async () => {
+    const notes = await workbookWith({ 说明: [["这里没有台账"]] }, "说明.xlsx");
+    await expect(probeSideFile(blobOf(notes))).rejects.toThrow("附表 说明.xlsx 中没有找到可并入的台账工作表");
+    const session = new PageSession();
+    await session.open(blobOf(fixtureFile("nationalMonitoring")));
+    await expect(session.check({ sheet: MAIN_SHEET, settings: EMPTY_SETTINGS, asOf: AS_OF, sideFiles: [blobOf(notes)] })).rejects.toThrow("附表 说明.xlsx 中没有找到可并入的台账工作表");
   });
 });

@@ -62,5 +62,23 @@ export const M07_CASES: RuleCases<"M07"> = {
       ],
       findings: [{ severity: "info", household: "H001", cell: "H2", data: { kind: "notRegistered", paid: null, age: 70, disabilityGrade: null } }],
     },
+    {
+      name: "57 周岁，健康状况“残疾”、残疾类别“肢体”，没有残疾等级，登记了奖补：等级不明，无法判断，只作提示；52 周岁的同样情形仍不符合",
+      header: ["户编号", "证件号码", "姓名", "与户主关系", "年龄", "健康状况", "残疾类别", "人均纯收入（元）", "孝善养老缴纳金额", "孝善养老奖补"],
+      rows: [
+        ["H001", "370402196801011814", "赵一", "户主", 57, "残疾", "肢体", 9000, 3600, 1080],
+        ["H002", "370402197301011839", "钱二", "户主", 52, "残疾", "肢体", 9000, 3600, 1080],
+      ],
+      findings: [
+        { severity: "info", household: "H001", cell: "J2", data: { kind: "gradeUnknown", recorded: 1080, age: 57, ...AGE_CONDITION } },
+        { severity: "error", household: "H002", cell: "J3", data: { kind: "rewardNotEligible", recorded: 1080, filialRewardRateCap: 0.3, age: 52, disabilityGrade: null, ...AGE_CONDITION } },
+      ],
+    },
+    {
+      name: "证件类型“残疾人证”，证件号码是 20 位残疾人证号（末两位 42：肢体、二级），56 周岁：按二级放宽到 55 周岁，不报",
+      header: ["户编号", "证件类型", "证件号码", "姓名", "与户主关系", "年龄", "人均纯收入（元）", "孝善养老缴纳金额", "孝善养老奖补"],
+      rows: [["H001", "残疾人证", "37040219690101182X42", "赵一", "户主", 56, 9000, 3600, 1080]],
+      findings: [],
+    },
   ],
 };

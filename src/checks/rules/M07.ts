@@ -2,7 +2,7 @@
 import { filialReward, isFilialElder } from "../../formulas";
 import { quotePlan } from "../../policy";
 import { DisabilityGrade, formatShare as percent, formatYuan as yuan } from "../../values";
-import { atMember, defineRule } from "./shared";
+import { atMember, defineRule, disabilityOf } from "./shared";
 
 /** The age condition as the policy in force sets it. */
 interface AgeCondition {
@@ -27,7 +27,8 @@ type Data =
       readonly filialRewardRateCap: number;
       readonly filialMonthlyContribution: number;
     } & Elder)
-  | ({ readonly kind: "notRegistered"; readonly paid: number | null } & Elder);
+  | ({ readonly kind: "notRegistered"; readonly paid: number | null } & Elder)
+  | ({ readonly kind: "gradeUnknown"; readonly recorded: number; readonly age: number } & AgeCondition);
 
 export const M07 = defineRule<Data>({
   id: "M07",
@@ -40,12 +41,16 @@ export const M07 = defineRule<Data>({
     rewardWithoutPaid: { severity: "error", summary: "登记了孝善养老奖补，但没有子女缴纳金额" },
     rewardAboveAllowed: { severity: "error", summary: "孝善养老奖补超过应得额（缴纳金额的{filialRewardRateCap}，每月最多计{filialMonthlyContribution}）" },
     notRegistered: { severity: "info", summary: "符合条件的老人未登记子女缴纳赡养金" },
+    gradeUnknown: { severity: "info", summary: "登记了奖补的成员有残疾但未登记等级，年龄只在一、二级残疾时符合：无法判断" },
   },
   needs: [["filialReward", "filialPaid"], ["age", "birthDate", "personId"]],
   explanation:
-    "子女为满{filialMinAge}（残疾等级不高于{filialSevereDisabilityMaxGrade}的满{filialMinAgeSevereDisability}）的老人自愿缴纳赡养金，按不超过缴纳金额的{filialRewardRateCap}奖补，缴纳金额每月最多计{filialMonthlyContribution}。奖补超过应得额，或发给不符合年龄条件、没有缴纳记录的成员，报告为错误；符合年龄条件但没有缴纳记录的老人给出提示，便于动员子女缴纳。",
+    "子女为满{filialMinAge}（残疾等级不高于{filialSevereDisabilityMaxGrade}的满{filialMinAgeSevereDisability}）的老人自愿缴纳赡养金，按不超过缴纳金额的{filialRewardRateCap}奖补，缴纳金额每月最多计{filialMonthlyContribution}。奖补超过应得额，或发给不符合年龄条件、没有缴纳记录的成员，报告为错误；符合年龄条件但没有缴纳记录的老人给出提示，便于动员子女缴纳。残疾等级取“残疾等级”列，或残疾人证号（证件号码或“残疾证号”列中18位身份证号后的第2位数字）；台账只写了残疾（健康状况“残疾”、残疾类别、证件类型“残疾人证”）而没有等级、年龄又只在一、二级残疾时才符合的，无法判断，给出提示，不报错误。",
   remedy: "核对老人年龄、残疾等级和子女缴纳金额，收回多发的奖补；动员符合条件老人的子女自愿缴纳。",
   message(data, subject) {
+    if (data.kind === "gradeUnknown") {
+      return `${subject}（${data.age}周岁）登记了孝善养老奖补${yuan(data.recorded)}，台账记有残疾但没有残疾等级：按方案${ageCondition(data)}，无法判断是否符合条件。请补登残疾等级后再核对。`;
+    }
     if (data.kind === "notRegistered") {
       return `${subject}（${data.age}周岁）符合孝善养老条件，尚未登记子女缴纳赡养金。可动员子女自愿缴纳，享受方案二（十）20奖补。`;
     }
@@ -62,13 +67,18 @@ export const M07 = defineRule<Data>({
     for (const facts of context.households) {
       for (const person of facts.household.members) {
         const age = context.ageOf(person);
-        const elder: Elder = { age, disabilityGrade: person.values.disability ?? null };
+        const disability = disabilityOf(person);
+        const elder: Elder = { age, disabilityGrade: disability === "unknown" ? null : disability };
         const eligible = age !== null && isFilialElder(age, elder.disabilityGrade, context.policy);
+        // Disabled, grade not written, of an age that qualifies with the most severe grades only: undecided.
+        const undecided = !eligible && disability === "unknown" && age !== null && isFilialElder(age, 1, context.policy);
         const paid = person.values.filialPaid;
         const recorded = person.values.filialReward;
         if (recorded !== undefined && recorded > 0) {
           const place = atMember(context, facts, person, "filialReward");
-          if (!eligible) {
+          if (undecided && age !== null) {
+            report({ kind: "gradeUnknown", recorded, age, filialMinAge, filialMinAgeSevereDisability, filialSevereDisabilityMaxGrade }, place);
+          } else if (!eligible) {
             report({ kind: "rewardNotEligible", recorded, filialRewardRateCap, ...elder, filialMinAge, filialMinAgeSevereDisability, filialSevereDisabilityMaxGrade }, place);
           } else if (paid === undefined) {
             report({ kind: "rewardWithoutPaid", recorded, filialRewardRateCap, ...elder }, place);

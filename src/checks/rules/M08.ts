@@ -15,7 +15,7 @@ export const M08 = defineRule<Data>({
   },
   needs: ["pensionInsurance", ["age", "birthDate", "personId"]],
   explanation:
-    "缴费年龄段（{pensionContributionMinAge}至{pensionContributionMaxAge}）的非在校生成员，“是否参加城乡居民基本养老保险”为否且未领取养老金的，给出警告。年龄取“年龄”列，没有时按出生日期或证件号码在检查日计算。",
+    "缴费年龄段（{pensionContributionMinAge}至{pensionContributionMaxAge}）的非在校生成员，“是否参加城乡居民基本养老保险”为否、未参加城镇职工基本养老保险、且未领取养老金的，给出警告（参加城镇职工养老保险的视为已参保）。年龄取“年龄”列，没有时按出生日期或证件号码在检查日计算。",
   remedy: "为其全额代缴最低标准的居民基本养老保险费，并更正台账。",
   message(data, subject) {
     return `${subject}（${data.age}周岁，非在校生）未参加城乡居民基本养老保险。按方案二（十）21，应为其全额代缴最低标准保费。`;
@@ -26,7 +26,8 @@ export const M08 = defineRule<Data>({
       for (const person of facts.household.members) {
         const age = context.ageOf(person);
         if (age === null || age < pensionContributionMinAge || age > pensionContributionMaxAge) continue;
-        if (person.values.student === true || person.values.receivesPension === true || person.values.pensionInsurance !== false) continue;
+        // Insured as an employee (城镇职工基本养老保险) is insured: the national rules take the two as either/or.
+        if (person.values.student === true || person.values.receivesPension === true || person.values.pensionInsurance !== false || person.values.employeePensionInsurance === true) continue;
         report({ kind: "notInsured", age, pensionContributionMinAge, pensionContributionMaxAge }, atMember(context, facts, person, "pensionInsurance"));
       }
     }

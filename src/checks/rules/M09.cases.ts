@@ -29,5 +29,20 @@ export const M09_CASES: RuleCases<"M09"> = {
       rows: [["H001", "370402197103011950", "赵一", "户主", "×", 9000]],
       findings: [{ severity: "error", household: "H001", cell: "E2", data: { kind: "noMedicalInsurance" } }],
     },
+    {
+      name: "户主参加城镇职工基本医疗保险（城乡居民医保为否）：已参保，不报；配偶两种医保都为否：报",
+      header: ["户编号", "证件号码", "姓名", "与户主关系", "是否参加城乡居民基本医疗保险", "是否参加城镇职工基本医疗保险", "人均纯收入（元）"],
+      rows: [
+        ["H001", "370402198005201915", "赵一", "户主", "否", "是", 14400],
+        ["H001", "370402198211071920", "孙二", "配偶", "否", "否", 14400],
+      ],
+      findings: [{ severity: "error", household: "H001", cell: "E3", data: { kind: "noMedicalInsurance" } }],
+    },
+    {
+      name: "旧版人口导出的表头“是否参加新型农村合作医疗（城乡居民基本医疗保险）”",
+      header: ["户编号", "证件号码", "姓名", "与户主关系", "是否参加新型农村合作医疗（城乡居民基本医疗保险）", "人均纯收入（元）"],
+      rows: [["H001", "370402197807261931", "赵一", "户主", "否", 9000]],
+      findings: [{ severity: "error", household: "H001", cell: "E2", data: { kind: "noMedicalInsurance" } }],
+    },
   ],
 };

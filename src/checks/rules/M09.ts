@@ -16,7 +16,7 @@ export const M09 = defineRule<Data>({
   },
   needs: [["medicalInsurance", "accidentInsurance"]],
   explanation:
-    "成员“是否参加城乡居民基本医疗保险”为否的报告为错误（全员参保）；户“意外伤害保险”为否的给出警告。两列有其一即可检查；空白视为不详，不报告。",
+    "成员“是否参加城乡居民基本医疗保险”为否、又未参加城镇职工基本医疗保险的，报告为错误（全员参保；全国系统的核查把两种医保视为二者居其一）；户“意外伤害保险”为否的给出警告。两列有其一即可检查；空白视为不详，不报告。",
   remedy: "为未参保成员办理参保（参保困难的给予资金支持）；为该户购买意外伤害商业补充保险。",
   message(data, subject) {
     return data.kind === "noMedicalInsurance"
@@ -26,7 +26,8 @@ export const M09 = defineRule<Data>({
   run(context, report) {
     for (const facts of context.households) {
       for (const person of facts.household.members) {
-        if (person.values.medicalInsurance === false) report({ kind: "noMedicalInsurance" }, atMember(context, facts, person, "medicalInsurance"));
+        // Insured as an employee (城镇职工基本医疗保险) is insured: the national checks take the two as either/or.
+        if (person.values.medicalInsurance === false && person.values.employeeMedicalInsurance !== true) report({ kind: "noMedicalInsurance" }, atMember(context, facts, person, "medicalInsurance"));
       }
       if (facts.household.values.accidentInsurance === false) report({ kind: "noAccidentInsurance" }, atHousehold(facts, cellOf(context, facts, "accidentInsurance")));
     }

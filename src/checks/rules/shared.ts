@@ -4,7 +4,9 @@
  * named, which households are low-income, which measures a household has.
  */
 import type { FieldKey } from "../../ledger/fields";
-import type { CellRef, HouseholdRecord, PersonRecord } from "../../ledger/model";
+import type { CellRef, HouseholdRecord, LaborAbility, PersonRecord } from "../../ledger/model";
+import { isLabour, isNoMarker } from "../../ledger/values";
+import type { DisabilityGrade } from "../../values";
 import { ActionId, actionsOfMeasures, PlanQuote } from "../../policy";
 import type { FindingData, KnownDataKeys } from "../data";
 import type { CheckContext, Finding, FindingKind, HouseholdFacts, Requirement, RuleDefinition, RuleId, Severity } from "../types";
@@ -93,7 +95,66 @@ export function hasAnyAction(household: HouseholdRecord, actions: readonly Actio
   return actions.some((a) => covered.has(a));
 }
 
-export const canWork = (person: PersonRecord) => person.values.labor === "able";
+/**
+ * A member's labour: the 劳动技能 column, else the relocation template's 是否劳动力 (是 = labour).
+ * Undefined when neither says.
+ */
+export function laborOf(person: PersonRecord): LaborAbility | undefined {
+  const v = person.values;
+  if (v.labor !== undefined) return v.labor;
+  if (v.laborFlag !== undefined) return v.laborFlag ? "able" : "unable";
+  return undefined;
+}
+
+/**
+ * Labour as the national rules count it: 技能劳动力, 普通劳动力 and 弱劳动力或半劳动力 ("家中有劳动力（含弱半）",
+ * Gzuwkj/fuping rules/5_12_007.py); 丧失劳动力 and 无劳动力 are not.
+ */
+export const canWork = (person: PersonRecord) => isLabour(laborOf(person));
+
+/**
+ * A member's disability: the grade (残疾等级, or the grade digit of a 残疾人证号), "unknown" when
+ * the ledger says the member is disabled (健康状况 残疾, 残疾类别, 证件类型 残疾人证) but gives no
+ * grade, null when nothing says so.
+ */
+export function disabilityOf(person: PersonRecord): DisabilityGrade | "unknown" | null {
+  const v = person.values;
+  if (v.disability !== undefined) return v.disability;
+  if ((v.health !== undefined && v.health.includes("残疾")) || (v.disabilityCategory !== undefined && !isNoMarker(v.disabilityCategory)) || v.idType?.includes("残疾") || (v.disabilityCardNo !== undefined && !isNoMarker(v.disabilityCardNo))) return "unknown";
+  return null;
+}
+
+/** Each loan of a household: its rows (a loan ledger's rows, or a ledger's loan columns) and the loans joined from a loan ledger; one row's values repeated on members' rows count once. */
+export function loanRecords(household: HouseholdRecord): readonly PersonRecord[] {
+  let out: PersonRecord[] | null = null;
+  let keys: string[] | null = null;
+  const add = (record: PersonRecord) => {
+    const v = record.values;
+    if (v.smallLoanInterestSubsidy === undefined && v.smallLoanRepaid === undefined && v.smallLoanBalance === undefined && v.smallLoanAmount === undefined) return;
+    const key = `${v.smallLoanAmount}|${v.smallLoanInterestSubsidy}|${v.smallLoanBalance}|${v.smallLoanRepaid}|${v.borrowerId}`;
+    if (keys?.includes(key)) return;
+    (keys ??= []).push(key);
+    (out ??= []).push(record);
+  };
+  for (const member of household.members) add(member);
+  if (household.records) for (const record of household.records) add(record);
+  return out ?? NO_RECORDS;
+}
+
+const NO_RECORDS: readonly PersonRecord[] = Object.freeze([]);
+
+/**
+ * Whether a loan is repaid: 小额信贷是否还清 where written; else 贷款余额 0 (repaid) or above 0 (not);
+ * else an 偿还贷款金额 at least the loan, or a 还款时间 with no amount to compare. Null when nothing says.
+ */
+export function loanRepaid(loan: PersonRecord): boolean | null {
+  const v = loan.values;
+  if (v.smallLoanRepaid !== undefined) return v.smallLoanRepaid;
+  if (v.smallLoanBalance !== undefined) return v.smallLoanBalance <= 0;
+  if (v.smallLoanRepaidAmount !== undefined && v.smallLoanAmount !== undefined) return v.smallLoanRepaidAmount >= v.smallLoanAmount;
+  if (v.smallLoanRepaidDate !== undefined) return true;
+  return null;
+}
 
 /** Where a finding about measures points: the measures column, else the first measure-kind column, else the key cell. */
 export function measureCell(context: CheckContext, facts: HouseholdFacts): CellRef {

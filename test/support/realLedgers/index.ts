@@ -13,8 +13,8 @@ import { relocationIndustryTemplate } from "./relocationIndustry";
 import { smallLoanExport } from "./smallLoan";
 
 export * from "./common";
-export { EXPECTED, CHECK_DATE, PROPOSED_FIELDS } from "./expected";
-export type { Expectation, FixtureExpectations, FieldName } from "./expected";
+export { EXPECTED, JOINED, CHECK_DATE } from "./expected";
+export type { Expectation, FixtureExpectations, JoinedExpectations, FieldName } from "./expected";
 
 /** Every fixture, by id. Built on each call: callers may not share mutable rows. */
 export function realLayoutFixtures(): Record<string, RealLayoutFixture> {
