@@ -19,6 +19,7 @@
 import type { Policy } from "../policy";
 import { gradeSpellings, NO_DISABILITY_WORDS, type DisabilityGrade } from "../values/disability";
 import { AGE_LIMIT, MAX_HOUSEHOLD_SIZE } from "../values/limits";
+import { FILIAL_DEFAULT_MONTHS } from "./filial";
 import { tierSpellings } from "./tier";
 
 export type NativeFunctionId = "TIER" | "COURTYARD_SUBSIDY" | "FILIAL_MATCH" | "PER_CAPITA" | "AGE";
@@ -161,7 +162,7 @@ function courtyard(args: readonly NativeArgument[], policy: Policy): string {
 function filial(args: readonly NativeArgument[], policy: Policy): string {
   const [paid, ageOrId, disability, months, rate, asOf] = args as [string, string, NativeArgument, NativeArgument, NativeArgument, NativeArgument];
   const v = policy.values;
-  const m = num(optional(months, "12"));
+  const m = num(optional(months, literal(FILIAL_DEFAULT_MONTHS)));
   const r = optional(rate, literal(v.filialRewardRateCap));
   const a = ageOrId.trim();
   const p = `IF(${isBlank(paid)},0,${num(paid)})`;

@@ -9,7 +9,7 @@
 // 100,000 times, and the index re-exports are property getters.
 import { ageFromIdNumber } from "../formulas/age";
 import { courtyardSubsidy } from "../formulas/courtyard";
-import { filialReward, filialRewardRate, isFilialElder } from "../formulas/filial";
+import { FILIAL_DEFAULT_MONTHS, filialReward, filialRewardRate, isFilialElder } from "../formulas/filial";
 import { perCapitaNetIncome } from "../formulas/income";
 import { assertThresholds, incomeTier, requireTierLabel, TIER_LABELS, tierThresholds } from "../formulas/tier";
 import { CivilDate, parseDate, today } from "../values/dates";
@@ -103,7 +103,7 @@ export function COURTYARD_SUBSIDY(investment: any[][], tier?: any[][], alreadyGr
 export function FILIAL_MATCH(paid: any[][], ageOrId: any[][], disability?: any[][], months?: any[][], rate?: any[][], asOf?: any[][]): any[][] {
   const policy = functionPolicy();
   // Arguments typically given once for the whole range are read once.
-  const monthsOf = rememberLast((cell: unknown) => parseWholeNumber(cell, "月数") ?? 12);
+  const monthsOf = rememberLast((cell: unknown) => parseWholeNumber(cell, "月数") ?? FILIAL_DEFAULT_MONTHS);
   const rateOf = rememberLast((cell: unknown) => filialRewardRate(parseRate(cell, "奖补比例"), policy));
   const gradeOf = rememberLast((cell: unknown) => parseDisabilityGrade(cell));
   const dateOf = rememberLast(asOfDate);
