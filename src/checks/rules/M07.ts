@@ -1,5 +1,5 @@
 /** M07 孝善养老奖补超标；符合条件的老人未登记孝善养老 */
-import { filialReward, isFilialElder } from "../../formulas";
+import { FILIAL_DEFAULT_MONTHS, filialReward, isFilialElder } from "../../formulas";
 import { quotePlan } from "../../policy";
 import { DisabilityGrade, formatShare as percent, formatYuan as yuan } from "../../values";
 import { atMember, defineRule, disabilityOf } from "./shared";
@@ -86,7 +86,7 @@ export const M07 = defineRule<Data>({
           } else if (paid === undefined) {
             report({ kind: "rewardWithoutPaid", recorded, filialRewardRateCap, ...elder }, place);
           } else {
-            const allowed = filialReward({ paid, months: 12, rate: filialRewardRateCap }, context.policy);
+            const allowed = filialReward({ paid, months: FILIAL_DEFAULT_MONTHS, rate: filialRewardRateCap }, context.policy);
             if (recorded > allowed) report({ kind: "rewardAboveAllowed", recorded, allowed, paid, filialRewardRateCap, filialMonthlyContribution, ...elder }, place);
           }
         } else if (eligible && (paid === undefined || paid <= 0)) {
