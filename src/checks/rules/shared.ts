@@ -77,6 +77,12 @@ export function cellOf(context: CheckContext, facts: HouseholdFacts, field: Fiel
   return column ? { row: facts.household.rows[0], column: column.letter } : facts.anchor;
 }
 
+/** A column's header as the user wrote it (spaces and line breaks removed), so the column can be found; null for a column without one. */
+export function headerOf(context: CheckContext, column: string): string | null {
+  const header = context.ledger.columns.find((c) => c.letter === column)?.header;
+  return header ? header.replace(/\s+/g, "") : null;
+}
+
 export function personCell(context: CheckContext, facts: HouseholdFacts, person: PersonRecord, field: FieldKey): CellRef {
   const column = context.ledger.fieldColumns[field];
   return person.cells[field] ?? (column ? { row: person.row, column: column.letter } : facts.anchor);
