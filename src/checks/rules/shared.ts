@@ -7,7 +7,8 @@ import type { FieldKey } from "../../ledger/fields";
 import type { CellRef, HouseholdRecord, LaborAbility, PersonRecord } from "../../ledger/model";
 import { isLabour, isNoMarker } from "../../ledger/values";
 import type { DisabilityGrade } from "../../values";
-import { ActionId, actionsOfMeasures, PlanQuote } from "../../policy";
+import { filialReward, isFilialElder } from "../../formulas";
+import { ActionId, actionsOfMeasures, PlanQuote, Policy } from "../../policy";
 import type { FindingData, KnownDataKeys } from "../data";
 import type { CheckContext, Finding, FindingKind, HouseholdFacts, Requirement, RuleDefinition, RuleId, Severity } from "../types";
 
@@ -128,6 +129,40 @@ export function disabilityOf(person: PersonRecord): DisabilityGrade | "unknown" 
   if (v.disability !== undefined) return v.disability;
   if ((v.health !== undefined && v.health.includes("残疾")) || (v.disabilityCategory !== undefined && !isNoMarker(v.disabilityCategory)) || v.idType?.includes("残疾") || (v.disabilityCardNo !== undefined && !isNoMarker(v.disabilityCardNo))) return "unknown";
   return null;
+}
+
+/** A member as 孝善养老 (二（十）20) sees them: M07 and 汇总-资金 judge the same members alike. */
+export interface FilialMember {
+  readonly age: number | null;
+  readonly disabilityGrade: DisabilityGrade | null;
+  /** Of age, counting the disability grade where one is written. */
+  readonly eligible: boolean;
+  /** Disabled with no grade written, of an age that qualifies with the most severe grades only: cannot be judged. */
+  readonly undecided: boolean;
+  /** The age or the contribution is written but unreadable (D03/D04 report it): not "too young", not "nothing paid". */
+  readonly unreadable: boolean;
+}
+
+export function filialMember(context: CheckContext, person: PersonRecord): FilialMember {
+  const age = context.ageOf(person);
+  const disability = disabilityOf(person);
+  const disabilityGrade = disability === "unknown" ? null : disability;
+  const eligible = age !== null && isFilialElder(age, disabilityGrade, context.policy);
+  const undecided = !eligible && disability === "unknown" && age !== null && isFilialElder(age, 1, context.policy);
+  const unreadable =
+    (age === null && FILIAL_AGE_SOURCES.some((field) => context.unreadable([person.row], field))) || (person.values.filialPaid === undefined && context.unreadable([person.row], "filialPaid"));
+  return { age, disabilityGrade, eligible, undecided, unreadable };
+}
+
+/** The cells a member's age is read from: the age column, the birth date, the ID number (the head's, in a household ledger). */
+const FILIAL_AGE_SOURCES = ["age", "birthDate", "personId", "headId"] as const;
+
+/** Months of support a ledger's yearly 子女缴纳金额 covers. */
+export const FILIAL_MONTHS_A_YEAR = 12;
+
+/** The most an eligible elder's reward may be for a year's contribution: the rate cap of the amount paid, at most the monthly contribution a month. */
+export function allowedFilialReward(paid: number, policy: Policy): number {
+  return filialReward({ paid, months: FILIAL_MONTHS_A_YEAR, rate: policy.values.filialRewardRateCap }, policy);
 }
 
 /** Each loan of a household: its rows (a loan ledger's rows, or a ledger's loan columns) and the loans joined from a loan ledger; one row's values repeated on members' rows count once. */
