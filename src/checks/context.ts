@@ -9,7 +9,7 @@ import type { CheckContext, HouseholdFacts, OutOfScope, Requirement } from "./ty
 
 export const INCOME_COMPONENTS = ["wageIncome", "businessIncome", "propertyIncome", "transferIncome", "businessCosts", "householdSize"] as const satisfies readonly FieldKey[];
 /** Fields whose unreadable cell makes the computed per-capita income unknown (never a figure from the parts that could be read). */
-const INCOME_PARTS: ReadonlySet<FieldKey> = new Set<FieldKey>(["wageIncome", "businessIncome", "propertyIncome", "transferIncome", "propertyAndTransferIncome", "businessCosts", "netIncome", "householdSize", "currentHouseholdSize"]);
+export const INCOME_PARTS: ReadonlySet<FieldKey> = new Set<FieldKey>(["wageIncome", "businessIncome", "propertyIncome", "transferIncome", "propertyAndTransferIncome", "businessCosts", "netIncome", "householdSize", "currentHouseholdSize"]);
 
 /** Rows where a part of the income could not be read. */
 function unreadableIncomeRows(ledger: Ledger): Set<number> {

@@ -19,6 +19,7 @@ import * as React from "react";
 import { countBySeverity, Finding, reportNotes, RULES, RuleId, Severity } from "../checks";
 import type { WorkbookHost } from "../host/types";
 import { formatCellRef } from "../ledger";
+import { PLAN_PERIOD } from "../policy";
 import { formatDate } from "../values";
 import { ErrorBar } from "./ErrorBar";
 import { Language, RULE_TITLES_EN, SEVERITY_TEXT, Strings } from "./i18n";
@@ -234,6 +235,16 @@ function Results({ host, language, t, result }: { host: WorkbookHost; language: 
         <Caption1 block>{t.checkedAt(result.sheet, formatDate(result.asOf), result.policy.year)}</Caption1>
         <Caption1 block>{t.layoutLine(report.layoutReason)}</Caption1>
       </div>
+
+      {/* A check date after the plan (the machine's clock in 2026) uses the plan's last values: said above the findings, as the command line says it. */}
+      {result.policy.outsidePlanPeriod && (
+        <MessageBar intent="warning" layout="multiline" data-testid="outside-plan-period">
+          <MessageBarBody>
+            <MessageBarTitle>{t.outsideTitle}</MessageBarTitle>
+            {t.outsideBody(result.policy.year, PLAN_PERIOD.firstYear, PLAN_PERIOD.lastYear)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
       {reportNotes(report).map((note) => (
         <MessageBar key={note} intent="info" layout="multiline">

@@ -24,7 +24,7 @@ import { formatCellRef } from "../ledger/cellRef";
 import { App } from "../taskpane/App";
 import type { Language } from "../taskpane/i18n";
 import type { PaneEngine } from "../taskpane/model";
-import { FileWorkbookHost, SettingsStorage } from "./fileHost";
+import { FileWorkbookHost, savedSettingsUnreadable, SettingsStorage } from "./fileHost";
 import type { OpenedWorkbook, SideFileInfo } from "./protocol";
 import { PAGE_STRINGS, PageStrings, PANE_STRINGS } from "./strings";
 import { WorkerClient, workerEngine } from "./workerClient";
@@ -150,6 +150,8 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
   const p: PageStrings = PAGE_STRINGS[language];
   const [file, setFile] = React.useState<FileState>({ kind: "none" });
   const [workerError, setWorkerError] = React.useState<string | null>(null);
+  // Read once, when the page opens: a file opened later uses the same defaults and is not told again.
+  const [settingsUnreadable, setSettingsUnreadable] = React.useState(() => savedSettingsUnreadable(storage));
   const [cell, setCell] = React.useState<{ ref: string; copied: boolean } | null>(null);
   const [dragging, setDragging] = React.useState(false);
   const input = React.useRef<HTMLInputElement>(null);
@@ -286,6 +288,16 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
       {storage === null && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{p.storageUnavailable}</MessageBarBody>
+        </MessageBar>
+      )}
+      {settingsUnreadable && (
+        <MessageBar intent="warning" layout="multiline" role="status" data-testid="settings-unreadable">
+          <MessageBarBody>{p.savedSettingsUnreadable}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="transparent" size="small" onClick={() => setSettingsUnreadable(false)} aria-label={PANE_STRINGS[language].dismiss}>
+              ×
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
 

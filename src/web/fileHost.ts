@@ -30,20 +30,40 @@ export interface SettingsStorage {
 }
 
 function stored(storage: SettingsStorage | null): StoredSettings {
+  return readStored(storage).settings;
+}
+
+/** The saved settings; `unreadable` when something was saved that cannot be read (the defaults are used then). */
+function readStored(storage: SettingsStorage | null): { readonly settings: StoredSettings; readonly unreadable: boolean } {
   const empty: StoredSettings = { policyYear: null, policyJson: null, mappings: {} };
   const text = storage?.getItem(SETTINGS_KEY);
-  if (!text) return empty;
+  if (!text) return { settings: empty, unreadable: false };
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(text) as Partial<StoredSettings>;
-    return {
-      policyYear: typeof parsed.policyYear === "number" ? parsed.policyYear : null,
-      policyJson: typeof parsed.policyJson === "string" ? parsed.policyJson : null,
-      mappings: parsed.mappings && typeof parsed.mappings === "object" ? parsed.mappings : {},
-      ...(parsed.includeMonitored === true ? { includeMonitored: true } : {}),
-    };
+    parsed = JSON.parse(text);
   } catch {
-    return empty; // written by another version: start afresh rather than fail every visit
+    parsed = null;
   }
+  // Damaged, or written by another version: start afresh rather than fail every visit (the page says so).
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return { settings: empty, unreadable: true };
+  const saved = parsed as { readonly [K in keyof StoredSettings]?: unknown };
+  const settings: StoredSettings = {
+    policyYear: typeof saved.policyYear === "number" ? saved.policyYear : null,
+    policyJson: typeof saved.policyJson === "string" ? saved.policyJson : null,
+    mappings: saved.mappings && typeof saved.mappings === "object" && !Array.isArray(saved.mappings) ? (saved.mappings as StoredSettings["mappings"]) : {},
+    ...(saved.includeMonitored === true ? { includeMonitored: true } : {}),
+  };
+  const dropped =
+    (saved.policyYear !== undefined && saved.policyYear !== null && settings.policyYear === null) ||
+    (saved.policyJson !== undefined && saved.policyJson !== null && settings.policyJson === null) ||
+    (saved.mappings !== undefined && settings.mappings !== saved.mappings) ||
+    (saved.includeMonitored !== undefined && typeof saved.includeMonitored !== "boolean");
+  return { settings, unreadable: dropped };
+}
+
+/** Whether the settings saved in the browser could not be read (in part or whole): the page tells the user, once, that defaults are used. */
+export function savedSettingsUnreadable(storage: SettingsStorage | null): boolean {
+  return readStored(storage).unreadable;
 }
 
 /** The browser's local storage, or null where the browser refuses it (some locked-down setups). */

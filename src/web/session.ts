@@ -24,7 +24,7 @@ import {
   policyYearOf,
   sideSheetSource,
 } from "../taskpane/model";
-import { blobSource, ByteSource, openXlsx, readLedgers, readSheetInput, sheetNamed, SheetInfo, sideLedgerOf, WorkbookFileError, XlsxWorkbook } from "../xlsx/core";
+import { blobSource, ByteSource, openXlsx, ReadLimits, readLedgers, readSheetInput, sheetNamed, SheetInfo, sideLedgerOf, WorkbookFileError, XlsxWorkbook } from "../xlsx/core";
 import { PROBE_ROWS } from "../xlsx/readLedgers";
 import { MacroSheetsError, outputKindOf } from "../xlsx/macros";
 import { addSummaryTabs, packageBytes, UnreadablePackageError, unreadableMessage } from "../xlsx/summaryWorkbook";
@@ -63,6 +63,9 @@ interface Checked extends SheetCheck {
 }
 
 export class PageSession {
+  /** The reader's limits (rows, part sizes): the command line's (DEFAULT_LIMITS) unless a test lowers them. */
+  constructor(private readonly limits?: Partial<ReadLimits>) {}
+
   private file: NamedBlob | null = null;
   private workbook: XlsxWorkbook | null = null;
   private source: WatchedSource | null = null;
@@ -74,7 +77,7 @@ export class PageSession {
     this.workbook = null;
     this.last = null;
     const source = new WatchedSource(blobSource(file));
-    const workbook = await guarded(file.name, () => openXlsx(source, { label: file.name }));
+    const workbook = await guarded(file.name, () => openXlsx(source, { label: file.name, limits: this.limits }));
     source.entries = await guarded(file.name, () => readZipDirectory(source));
     const sheets: string[] = [];
     const passedOver: string[] = [];
@@ -206,7 +209,7 @@ export class PageSession {
     for (let i = 0; i < files.length; i++) {
       const side = files[i];
       const label = files.filter((f) => f.name === side.name).length > 1 ? `${side.name}（第 ${i + 1} 个附表）` : side.name;
-      const opened = await guarded(side.name, () => openXlsx(blobSource(side), { label: side.name }));
+      const opened = await guarded(side.name, () => openXlsx(blobSource(side), { label: side.name, limits: this.limits }));
       sides.push({ ledger: sideLedgerOf(await guarded(side.name, () => readLedgers(opened)), side.name), source: label });
     }
     return sides;

@@ -32,6 +32,7 @@ const ZH = {
   cellCopied: (ref: string) => `已复制单元格地址 ${ref}。在 Excel 或 WPS 中按 Ctrl+G，粘贴后按回车，即可转到这个单元格。`,
   cellNotCopied: (ref: string) => `单元格 ${ref}：在 Excel 或 WPS 中按 Ctrl+G，输入这个地址后按回车，即可转到这个单元格。`,
   storageUnavailable: "浏览器不允许本页保存设置：政策参数和列映射只在本页打开期间有效。",
+  savedSettingsUnreadable: "浏览器中保存的设置无法读取（可能已损坏，或由其他版本保存），本次使用默认设置：内置政策参数、按表头自动识别的列。在“设置”页重新设置并保存后，下次打开即按新设置。",
   workerUnavailable: "浏览器无法在后台处理文件。请使用 Chrome、Edge 86 及以上版本，或 360、QQ 浏览器的“极速模式”打开本页。",
   sideFilesLabel: "附表文件（可选）",
   sideFilesHint:
@@ -73,6 +74,8 @@ const EN: PageStrings = {
   cellCopied: (ref: string) => `Copied the cell address ${ref}. In Excel or WPS, press Ctrl+G, paste it and press Enter to go to the cell.`,
   cellNotCopied: (ref: string) => `Cell ${ref}: in Excel or WPS, press Ctrl+G, type this address and press Enter to go to the cell.`,
   storageUnavailable: "This browser does not let the page keep settings: the policy parameters and column mappings last only while the page is open.",
+  savedSettingsUnreadable:
+    "The settings saved in this browser could not be read (damaged, or saved by another version): the defaults are used this time — the built-in policy parameters and the columns recognised by their headers. Set and save them again on the Settings tab to keep them.",
   workerUnavailable: "This browser cannot process files in the background. Open this page in Chrome or Edge 86 or newer, or in the high-speed (极速) mode of 360 or QQ Browser.",
   sideFilesLabel: "Side ledger files (optional)",
   sideFilesHint:

@@ -1,4 +1,5 @@
 /** 汇总-资金: recorded against allowed, per village, the way rules M05, M06, M07 and M10 judge each case. */
+import { idOfAge } from "../support/ledgerFixtures";
 import { build, headers, HOUSEHOLD_ROWS, PERSON_ROWS, table, values } from "./fixtures";
 
 const MONEY_HEADERS = [
@@ -63,9 +64,9 @@ describe("汇总-资金, person layout with every money column", () => {
       "差额 = 登记 − 应得（公益岗为登记 − 最低标准）：奖补、贴息的差额为正表示多发，公益岗的差额为负表示低于最低标准。各户相加，正负可相互抵消，逐户问题见“检查结果”。",
       "公益性岗位按月比较（与检查规则M05一致）：登记的月工资合计与最低标准合计比较，最低标准 = 当地小时最低工资19元 × 月工时，逐人计算。",
       "孝善养老应得（与检查规则M07一致）：符合条件的老人按子女全年缴纳金额（每月最多计300元，12个月）的30%计；庭院经济应得：低收入户投资额的50%，每户最高5,000元；小额信贷未还清的，应得贴息为0。",
-      "庭院经济奖补：1户收入不详或未填投资额，应得按登记金额计。", // H04
-      "公益性岗位：1个岗位未填月工时，最低标准按登记月工资计。", // H07's member
-      "小额信贷贴息：1笔贷款未填是否还清，应得按登记金额计。", // H06
+      "庭院经济奖补：1户收入不详或投资额未填、无法识别，应得按登记金额计。", // H04
+      "公益性岗位：1个岗位月工时未填或无法识别，最低标准按登记月工资计。", // H07's member
+      "小额信贷贴息：1笔贷款是否还清未填或无法识别，应得按登记金额计。", // H06
       "注意：“当地小时最低工资标准”使用内置默认值19元/小时，尚未确认（默认值仅供参考，请按本地人社部门公布的标准确认或修改）。",
     ]);
   });
@@ -106,5 +107,34 @@ describe("汇总-资金 money to the fen", () => {
     );
     // recorded 166.67 + 0.1 + 0.2 = 166.97; allowed 166.67 + 0.15 + 0.1 = 166.92; difference 0.05
     expect(t.totalRow?.slice(2, 5).map((c) => c.value)).toEqual([166.97, 166.92, 0.05]);
+  });
+});
+
+describe("汇总-资金: a value written but unreadable (D03/D04) is unknown, as M07 takes it", () => {
+  const built = build([
+    ["户编号", "证件号码", "姓名", "与户主关系", "人均纯收入", "孝善养老缴纳金额", "孝善养老奖补", "公益性岗位月工资", "公益性岗位月工时"],
+    ["A1", idOfAge(65, "101"), "甲", "户主", 9000, "三千六", 1080, null, null], // contribution unreadable: not judged, allowed = 1080
+    ["A2", "370402195501011900", "乙", "户主", 9000, 3600, 1080, null, null], // age only from an ID with a wrong check digit: not judged
+    ["A3", idOfAge(70, "103"), "丙", "户主", 9000, 3600, "一千零八十", null, null], // reward unreadable: left out of both
+    ["A4", idOfAge(66, "104"), "丁", "户主", 9000, 2400, 720, "一千五", 80], // 0.3 × 2400 = 720; pay unreadable: left out
+  ]);
+  const t = table(built, "funds");
+  const filial = (row: readonly unknown[]) => row.slice(5, 8);
+
+  test("the rule agrees: M07 reports none of these members", () => {
+    expect(built.report.findings.filter((f) => f.rule === "M07")).toEqual([]);
+  });
+
+  test("an unreadable contribution or age counts at the recorded reward, not as overpaid; an unreadable reward is left out", () => {
+    // recorded 1080 + 1080 + 720 = 2880; allowed 1080 (A1, not judged) + 1080 (A2, not judged) + 720 (A4) = 2880
+    expect(filial(values(t.totalRow))).toEqual([2880, 2880, 0]);
+    // post: A4's pay unreadable, nothing else: 0 and 0
+    expect(values(t.totalRow).slice(8, 11)).toEqual([0, 0, 0]);
+  });
+
+  test("notes say how many cases were not judged and how many amounts could not be read", () => {
+    expect(t.notes).toContain("孝善养老奖补：2人的年龄或子女缴纳金额无法识别，或有残疾而未登记等级，无法判断，应得按登记金额计。");
+    expect(t.notes).toContain("孝善养老奖补：1人的奖补金额无法识别（见“检查结果”D04），未计入登记和应得。");
+    expect(t.notes).toContain("公益性岗位：1个岗位的月工资无法识别（见“检查结果”D04），未计入登记和最低标准。");
   });
 });

@@ -110,3 +110,17 @@ export function sharedStringsXml(items: readonly (string | { readonly xml: strin
   const body = items.map((item) => (typeof item === "string" ? `<si><t xml:space="preserve">${xmlEscape(item)}</t></si>` : item.xml)).join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${items.length}" uniqueCount="${items.length}">${body}</sst>`;
 }
+
+/** Overwrite the uncompressed size of `part` in the zip's central directory (a package that lies about its size). */
+export function declareSize(zip: Uint8Array, part: string, size: number): Uint8Array {
+  const out = zip.slice();
+  const name = strToU8(part);
+  for (let i = 0; i + 46 < out.length; i++) {
+    if (out[i] !== 0x50 || out[i + 1] !== 0x4b || out[i + 2] !== 1 || out[i + 3] !== 2) continue;
+    const nameLength = out[i + 28] | (out[i + 29] << 8);
+    if (nameLength !== name.length || !name.every((b, k) => out[i + 46 + k] === b)) continue;
+    new DataView(out.buffer).setUint32(i + 24, size, true);
+    return out;
+  }
+  throw new Error(`test helper: no entry ${part}`);
+}

@@ -220,3 +220,26 @@ describe("检查 tab", () => {
     await waitFor(() => expect(host.calls.filter((c) => c === `readSheet(${LEDGER_SHEET})`)).toHaveLength(2));
   });
 });
+
+describe("检查 tab: a check date outside the plan period", () => {
+  const outside = "2026 年不在方案期（2023—2025 年）内，沿用最近一年的参数。";
+
+  it("on 2026-12-01 the check's policy year 2026 is outside 2023–2025: said above the findings, as the command line says it", async () => {
+    showPane(workbook(), { now: () => new Date(2026, 11, 1, 10, 0, 0) });
+    await paneReady();
+    await runCheck();
+    expect(screen.getByText("工作表“台账”，检查日期 2026-12-01，政策年度 2026")).toBeTruthy();
+    const bar = screen.getByTestId("outside-plan-period");
+    expect(bar.textContent).toBe(`不在方案期内${outside}`);
+    const findings = screen.getByRole("heading", { name: "问题清单" });
+    expect(bar.compareDocumentPosition(findings) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it("within the plan period (2025): no such warning", async () => {
+    showPane(workbook());
+    await paneReady();
+    await runCheck();
+    expect(screen.queryByTestId("outside-plan-period")).toBeNull();
+    expect(screen.queryByText(outside)).toBeNull();
+  });
+});

@@ -3,7 +3,7 @@
  * full, site data blocked), the user gets a Chinese reason and the settings still apply while the
  * page is open.
  */
-import { FileWorkbookHost, SETTINGS_KEY, SettingsStorage } from "../../src/web/fileHost";
+import { FileWorkbookHost, savedSettingsUnreadable, SETTINGS_KEY, SettingsStorage } from "../../src/web/fileHost";
 import { HostError } from "../../src/host/types";
 
 const FILE = { fileName: "东村台账.xlsx", bytes: 1, sheets: ["台账"], ledgerSheet: "台账", passedOver: [] };
@@ -44,5 +44,34 @@ describe("settings the browser refuses to keep", () => {
     const storage: SettingsStorage = { getItem: (key) => kept.get(key) ?? null, setItem: (key, value) => void kept.set(key, value) };
     await new FileWorkbookHost(FILE, storage, () => undefined).saveSettings(SETTINGS);
     expect(await new FileWorkbookHost(FILE, storage, () => undefined).loadSettings()).toEqual(SETTINGS);
+  });
+});
+
+describe("settings saved in the browser that cannot be read", () => {
+  const holding = (text: string | null): SettingsStorage => ({ getItem: (key) => (key === SETTINGS_KEY ? text : null), setItem: () => undefined });
+  const DEFAULTS = { policyYear: null, policyJson: null, mappings: {}, includeMonitored: false };
+
+  test.each([
+    ["cut short", '{"policyYear":2025,"policyJs'],
+    ["not an object", "[2025]"],
+    ["JSON null", "null"],
+    ["a field of the wrong kind", '{"policyYear":"2025年","policyJson":null,"mappings":{}}'],
+    ["mappings of the wrong kind", '{"policyYear":null,"policyJson":null,"mappings":[1,2]}'],
+  ])("%s: said to be unreadable; what cannot be read falls back to the defaults", async (_name, text) => {
+    expect(savedSettingsUnreadable(holding(text))).toBe(true);
+    const loaded = await new FileWorkbookHost(FILE, holding(text), () => undefined).loadSettings();
+    expect(loaded.policyYear).toBeNull();
+    expect(loaded.mappings).toEqual({});
+  });
+
+  test("nothing saved, or settings this version saved: nothing to say", async () => {
+    expect(savedSettingsUnreadable(holding(null))).toBe(false);
+    expect(savedSettingsUnreadable(null)).toBe(false);
+    const kept = new Map<string, string>();
+    const storage: SettingsStorage = { getItem: (key) => kept.get(key) ?? null, setItem: (key, value) => void kept.set(key, value) };
+    await new FileWorkbookHost(FILE, storage, () => undefined).saveSettings(SETTINGS);
+    expect(savedSettingsUnreadable(storage)).toBe(false);
+    await new FileWorkbookHost(FILE, storage, () => undefined).saveSettings({ ...DEFAULTS, includeMonitored: false });
+    expect(savedSettingsUnreadable(storage)).toBe(false);
   });
 });

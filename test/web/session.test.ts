@@ -21,6 +21,7 @@ import { runCli, useTempDir } from "../support/cli";
 import { readSummaryWorkbook } from "../support/readBack";
 import { realLayoutFixtures, writeFixtureXlsx } from "../support/realLedgers";
 import { writeRows } from "../support/workbooks";
+import { buildXlsx, declareSize } from "../support/xlsxPackage";
 
 jest.setTimeout(60_000);
 const dir = useTempDir("bangfu-session-");
@@ -226,5 +227,54 @@ describe("PageSession with side ledgers and the 检查范围 setting", () => {
     const session = new PageSession();
     await session.open(blobOf(fixtureFile("nationalMonitoring")));
     await expect(session.check({ sheet: MAIN_SHEET, settings: EMPTY_SETTINGS, asOf: AS_OF, sideFiles: [blobOf(notes)] })).rejects.toThrow("附表 说明.xlsx 中没有找到可并入的台账工作表");
+  });
+});
+
+describe("the reader's limits in the page's worker (the command line's, from the same module)", () => {
+  const HEADER = ["户编号", "户主姓名", "人均纯收入", "帮扶责任人"];
+  const blobOfBytes = (bytes: Uint8Array, name: string): NamedBlob => Object.assign(new Blob([new Uint8Array(bytes)]), { name });
+  /** The message the page shows: the worker's failure as it crosses to the page. */
+  const shown = async (work: Promise<unknown>): Promise<Error> => {
+    const error = await work.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (error === null) throw new Error("expected a refusal");
+    return deserializeError(JSON.parse(JSON.stringify(serializeError(error, isFileError))));
+  };
+
+  test("a sheet part that declares 2.9 GB: the file opens, the check is refused before inflating, with the size, the limit and what to do", async () => {
+    const zip = declareSize(buildXlsx({ sheets: [{ name: "台账", rows: [HEADER, ["H1", "张三", 9000, "干部甲"]] }] }), "xl/worksheets/sheet1.xml", 2_900_000_000);
+    const session = new PageSession();
+    const opened = await session.open(blobOfBytes(zip, "巨大.xlsx"));
+    expect(opened.sheets).toEqual(["台账"]);
+    const error = await shown(session.check({ sheet: "台账", settings: EMPTY_SETTINGS, asOf: AS_OF }));
+    expect(error).toBeInstanceOf(PageFileError);
+    expect(error.message).toContain("2,766 MB");
+    expect(error.message).toContain("上限 2,048 MB");
+    expect(error.message).toContain("拆成");
+  });
+
+  test("a part larger than it declares is stopped while inflating, at the limit given (lowered here; the default is the command line's)", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => [`H${i}`, `户主${i}`, 12000, "干部甲"]);
+    const zip = declareSize(buildXlsx({ sheets: [{ name: "台账", rows: [HEADER, ...rows] }] }), "xl/worksheets/sheet1.xml", 100);
+    const session = new PageSession({ sheetPartBytes: 4000 });
+    await session.open(blobOfBytes(zip, "小.xlsx"));
+    const error = await shown(session.check({ sheet: "台账", settings: EMPTY_SETTINGS, asOf: AS_OF }));
+    expect(error).toBeInstanceOf(PageFileError);
+    expect(error.message).toContain("超过 BANGFU 可读取的上限");
+    // Without the lowered limit the same file is read whole.
+    const whole = new PageSession();
+    await whole.open(blobOfBytes(zip, "小.xlsx"));
+    expect((await whole.check({ sheet: "台账", settings: EMPTY_SETTINGS, asOf: AS_OF })).report.households).toBe(300);
+  });
+
+  test("a row beyond Excel's last row (1,048,576): refused with that limit, in Chinese", async () => {
+    const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${HEADER.map((h) => `<c t="inlineStr"><is><t>${h}</t></is></c>`).join("")}</row><row r="2"><c t="inlineStr"><is><t>H1</t></is></c></row><row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData></worksheet>`;
+    const session = new PageSession();
+    await session.open(blobOfBytes(buildXlsx({ sheets: [{ name: "台账", xml }] }), "行太多.xlsx"));
+    const error = await shown(session.check({ sheet: "台账", settings: EMPTY_SETTINGS, asOf: AS_OF }));
+    expect(error).toBeInstanceOf(PageFileError);
+    expect(error.message).toContain("第 1,048,577 行，超过了 Excel 的上限 1,048,576 行");
   });
 });

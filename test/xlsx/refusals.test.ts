@@ -12,7 +12,7 @@ import { openXlsx, WorkbookFileError } from "../../src/xlsx/workbook";
 import { readLedgers } from "../../src/xlsx/readLedgers";
 import { bytesSource, MAX_ZIP_ENTRIES } from "../../src/xlsx/zip";
 import { runCli, useTempDir } from "../support/cli";
-import { buildXlsx, CellSpec, PackageSpec } from "../support/xlsxPackage";
+import { buildXlsx, CellSpec, declareSize, PackageSpec } from "../support/xlsxPackage";
 
 const dir = useTempDir("bangfu-refusals-");
 const LEDGER: CellSpec[][] = [
@@ -55,20 +55,6 @@ function oleFile(streams: readonly string[]): Uint8Array {
     for (let c = 0; c < name.length; c++) bytes[at + 2 * c] = name.charCodeAt(c);
   });
   return bytes;
-}
-
-/** Overwrite the uncompressed size of `part` in the zip's central directory (a package that lies about its size). */
-function declareSize(zip: Uint8Array, part: string, size: number): Uint8Array {
-  const out = zip.slice();
-  const name = strToU8(part);
-  for (let i = 0; i + 46 < out.length; i++) {
-    if (out[i] !== 0x50 || out[i + 1] !== 0x4b || out[i + 2] !== 1 || out[i + 3] !== 2) continue;
-    const nameLength = out[i + 28] | (out[i + 29] << 8);
-    if (nameLength !== name.length || !name.every((b, k) => out[i + 46 + k] === b)) continue;
-    new DataView(out.buffer).setUint32(i + 24, size, true);
-    return out;
-  }
-  throw new Error(`test helper: no entry ${part}`);
 }
 
 /**

@@ -1,9 +1,17 @@
 /** D01 缺少检查必需的列（户编号、人均纯收入或其构成） */
-import { FIELDS } from "../../ledger/fields";
-import { missingRequirements } from "../context";
-import { atHousehold, cellOf, defineRule, WHOLE_SHEET } from "./shared";
+import { FIELDS, FieldKey } from "../../ledger/fields";
+import type { CellProblem } from "../../ledger/model";
+import { cellText } from "../../ledger/values";
+import { isBlank } from "../../values";
+import { INCOME_PARTS, missingRequirements } from "../context";
+import type { CheckContext } from "../types";
+import { atHousehold, cellOf, defineRule, headerOf, WHOLE_SHEET } from "./shared";
 
-type Data = { readonly kind: "noHouseholdIdColumn"; readonly keyColumn: string } | { readonly kind: "noIncomeColumns" } | { readonly kind: "blankIncome" };
+type Data =
+  | { readonly kind: "noHouseholdIdColumn"; readonly keyColumn: string }
+  | { readonly kind: "noIncomeColumns" }
+  | { readonly kind: "blankIncome" }
+  | { readonly kind: "unreadableIncome"; readonly column: string; readonly value: string | null };
 
 export const D01 = defineRule<Data>({
   id: "D01",
@@ -15,11 +23,12 @@ export const D01 = defineRule<Data>({
     noHouseholdIdColumn: { severity: "error", summary: "本表没有“户编号”列，各户暂以其他列区分（整表问题）" },
     noIncomeColumns: { severity: "error", summary: "既没有人均纯收入，也没有可计算它的各项收入和家庭人口数（整表问题）" },
     blankIncome: { severity: "error", summary: "有这些列，但该户收入为空、无法分层" },
+    unreadableIncome: { severity: "error", summary: "该户的收入写了但无法识别（D04 列出该单元格），无法分层" },
   },
   needs: [],
   explanation:
-    "收入分层是大多数检查的前提。本规则检查台账能否区分各户（有“户编号”列；没有时以户主证件号码区分也可，只有户主姓名时报告），能否得出每户的人均纯收入：直接填写的“人均纯收入”，或由工资性、生产经营性、财产性、转移性收入减生产经营性支出再除以家庭人口数算出（也可用“纯收入”÷“家庭人口数”）。缺少这些列时作为整表问题报告，依赖分层的规则随之跳过；有这些列但某户的收入为空时按户报告，该户不参加依赖分层的检查。帮扶责任人结对表、小额信贷台账等附表本来没有收入，不在此报告：请用 --with 把它们并入主台账检查。",
-  remedy: "增加“户编号”列（可从全国防返贫监测信息系统导出）；补充“人均纯收入”列或其构成各列，并补填空白的收入。",
+    "收入分层是大多数检查的前提。本规则检查台账能否区分各户（有“户编号”列；没有时以户主证件号码区分也可，只有户主姓名时报告），能否得出每户的人均纯收入：直接填写的“人均纯收入”，或由工资性、生产经营性、财产性、转移性收入减生产经营性支出再除以家庭人口数算出（也可用“纯收入”÷“家庭人口数”）。缺少这些列时作为整表问题报告，依赖分层的规则随之跳过；有这些列但某户的收入为空，或写了却无法识别（D04 列出该单元格）时按户报告，该户不参加依赖分层的检查。帮扶责任人结对表、小额信贷台账等附表本来没有收入，不在此报告：请用 --with 把它们并入主台账检查。",
+  remedy: "增加“户编号”列（可从全国防返贫监测信息系统导出）；补充“人均纯收入”列或其构成各列，补填空白的收入，并把无法识别的收入改为数字。",
   message(data, subject) {
     switch (data.kind) {
       case "noHouseholdIdColumn":
@@ -28,6 +37,8 @@ export const D01 = defineRule<Data>({
         return "本表没有“人均纯收入”列，也没有可计算它的各项收入（工资性、生产经营性、财产性、转移性收入、生产经营性支出）和“家庭人口数”列：无法判定收入分层，依赖分层的检查均已跳过。请补充这些列。";
       case "blankIncome":
         return `${subject}没有人均纯收入，也没有可计算它的各项收入和家庭人口数：无法判定收入分层，依赖分层的检查（如责任人、走访、庭院经济）未对该户进行。请补填收入。`;
+      case "unreadableIncome":
+        return `${subject}的“${data.column}”${data.value === null ? "" : `（${data.value}）`}无法识别（见 D04）：无法判定收入分层，依赖分层的检查（如责任人、走访、庭院经济）未对该户进行。请改为可识别的数字。`;
     }
   },
   run(context, report) {
@@ -39,10 +50,36 @@ export const D01 = defineRule<Data>({
       report({ kind: "noIncomeColumns" }, WHOLE_SHEET);
       return;
     }
-    // The columns exist but a household's cells are empty: the household-level case of the same
-    // gap. Without it the household would pass every tier rule unseen.
+    // The columns exist but a household's income is empty or unreadable: the household-level case of
+    // the same gap. Without it the household would pass every tier rule unseen.
+    let unreadable: ReadonlyMap<number, readonly CellProblem[]> | null = null;
     for (const facts of context.households) {
-      if (facts.tier === null) report({ kind: "blankIncome" }, atHousehold(facts, cellOf(context, facts, "perCapitaIncome")));
+      if (facts.tier !== null) continue;
+      unreadable ??= unreadableIncomeCells(context);
+      const problems = facts.household.rows.flatMap((row) => unreadable?.get(row) ?? []);
+      if (problems.length === 0) {
+        report({ kind: "blankIncome" }, atHousehold(facts, cellOf(context, facts, "perCapitaIncome")));
+        continue;
+      }
+      // An income written but unreadable is not "no income": name the cell D04 lists.
+      const columns = [...new Set(problems.map((p) => headerOf(context, p.cell.column) ?? FIELDS[p.field].label))];
+      const value = problems.length === 1 && !isBlank(problems[0].value) ? cellText(problems[0].value) : null;
+      report({ kind: "unreadableIncome", column: columns.join("、"), value }, atHousehold(facts, problems[0].cell));
     }
   },
 });
+
+/** Fields a household's per-capita income is taken or computed from. */
+const INCOME_SOURCES: ReadonlySet<FieldKey> = new Set<FieldKey>([...INCOME_PARTS, "perCapitaIncome", "afterRemovalPerCapitaIncome", "afterRemovalNetIncome"]);
+
+/** The income cells written but unreadable, by row. */
+function unreadableIncomeCells(context: CheckContext): Map<number, CellProblem[]> {
+  const byRow = new Map<number, CellProblem[]>();
+  for (const p of context.ledger.problems) {
+    if (p.kind === "note" || !INCOME_SOURCES.has(p.field)) continue;
+    const list = byRow.get(p.cell.row);
+    if (list) list.push(p);
+    else byRow.set(p.cell.row, [p]);
+  }
+  return byRow;
+}

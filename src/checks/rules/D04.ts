@@ -2,8 +2,7 @@
 import { FIELDS } from "../../ledger/fields";
 import { cellText } from "../../ledger/values";
 import { isBlank } from "../../values";
-import type { CheckContext } from "../types";
-import { defineRule } from "./shared";
+import { defineRule, headerOf } from "./shared";
 
 type Data = { readonly kind: "unreadable" | "readWithNote"; readonly column: string; readonly field: string; readonly value: string | null; readonly problem: string };
 
@@ -36,8 +35,3 @@ export const D04 = defineRule<Data>({
     }
   },
 });
-
-function headerOf(context: CheckContext, column: string): string | null {
-  const header = context.ledger.columns.find((c) => c.letter === column)?.header;
-  return header ? header.replace(/\s+/g, "") : null;
-}

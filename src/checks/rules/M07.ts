@@ -1,8 +1,7 @@
 /** M07 孝善养老奖补超标；符合条件的老人未登记孝善养老 */
-import { FILIAL_DEFAULT_MONTHS, filialReward, isFilialElder } from "../../formulas";
 import { quotePlan } from "../../policy";
 import { DisabilityGrade, formatShare as percent, formatYuan as yuan } from "../../values";
-import { atMember, defineRule, disabilityOf } from "./shared";
+import { allowedFilialReward, atMember, defineRule, filialMember } from "./shared";
 
 /** The age condition as the policy in force sets it. */
 interface AgeCondition {
@@ -66,17 +65,12 @@ export const M07 = defineRule<Data>({
     const { filialRewardRateCap, filialMonthlyContribution, filialMinAge, filialMinAgeSevereDisability, filialSevereDisabilityMaxGrade } = context.policy.values;
     for (const facts of context.households) {
       for (const person of facts.household.members) {
-        const age = context.ageOf(person);
-        const disability = disabilityOf(person);
-        const elder: Elder = { age, disabilityGrade: disability === "unknown" ? null : disability };
-        const eligible = age !== null && isFilialElder(age, elder.disabilityGrade, context.policy);
-        // Disabled, grade not written, of an age that qualifies with the most severe grades only: undecided.
-        const undecided = !eligible && disability === "unknown" && age !== null && isFilialElder(age, 1, context.policy);
+        const { age, disabilityGrade, eligible, undecided, unreadable } = filialMember(context, person);
+        const elder: Elder = { age, disabilityGrade };
         const paid = person.values.filialPaid;
         const recorded = person.values.filialReward;
         // An age or a contribution written but unreadable (D03/D04 say so) is not "too young" or "nothing paid".
-        if (age === null && AGE_SOURCES.some((field) => context.unreadable([person.row], field))) continue;
-        if (paid === undefined && context.unreadable([person.row], "filialPaid")) continue;
+        if (unreadable) continue;
         if (recorded !== undefined && recorded > 0) {
           const place = atMember(context, facts, person, "filialReward");
           if (undecided && age !== null) {
@@ -86,7 +80,7 @@ export const M07 = defineRule<Data>({
           } else if (paid === undefined) {
             report({ kind: "rewardWithoutPaid", recorded, filialRewardRateCap, ...elder }, place);
           } else {
-            const allowed = filialReward({ paid, months: FILIAL_DEFAULT_MONTHS, rate: filialRewardRateCap }, context.policy);
+            const allowed = allowedFilialReward(paid, context.policy);
             if (recorded > allowed) report({ kind: "rewardAboveAllowed", recorded, allowed, paid, filialRewardRateCap, filialMonthlyContribution, ...elder }, place);
           }
         } else if (eligible && (paid === undefined || paid <= 0)) {
@@ -96,9 +90,6 @@ export const M07 = defineRule<Data>({
     }
   },
 });
-
-/** The cells a member's age is read from: the age column, the birth date, the ID number (the head's, in a household ledger). */
-const AGE_SOURCES = ["age", "birthDate", "personId", "headId"] as const;
 
 const GRADE_NUMERALS = ["一", "二", "三", "四"];
 

@@ -7,7 +7,8 @@ import type { FieldKey } from "../../ledger/fields";
 import type { CellRef, HouseholdRecord, LaborAbility, PersonRecord } from "../../ledger/model";
 import { isLabour, isNoMarker } from "../../ledger/values";
 import type { DisabilityGrade } from "../../values";
-import { ActionId, actionsOfMeasures, PlanQuote } from "../../policy";
+import { FILIAL_DEFAULT_MONTHS, filialReward, isFilialElder } from "../../formulas";
+import { ActionId, actionsOfMeasures, PlanQuote, Policy } from "../../policy";
 import type { FindingData, KnownDataKeys } from "../data";
 import type { CheckContext, Finding, FindingKind, HouseholdFacts, Requirement, RuleDefinition, RuleId, Severity } from "../types";
 
@@ -77,6 +78,12 @@ export function cellOf(context: CheckContext, facts: HouseholdFacts, field: Fiel
   return column ? { row: facts.household.rows[0], column: column.letter } : facts.anchor;
 }
 
+/** A column's header as the user wrote it (spaces and line breaks removed), so the column can be found; null for a column without one. */
+export function headerOf(context: CheckContext, column: string): string | null {
+  const header = context.ledger.columns.find((c) => c.letter === column)?.header;
+  return header ? header.replace(/\s+/g, "") : null;
+}
+
 export function personCell(context: CheckContext, facts: HouseholdFacts, person: PersonRecord, field: FieldKey): CellRef {
   const column = context.ledger.fieldColumns[field];
   return person.cells[field] ?? (column ? { row: person.row, column: column.letter } : facts.anchor);
@@ -122,6 +129,37 @@ export function disabilityOf(person: PersonRecord): DisabilityGrade | "unknown" 
   if (v.disability !== undefined) return v.disability;
   if ((v.health !== undefined && v.health.includes("残疾")) || (v.disabilityCategory !== undefined && !isNoMarker(v.disabilityCategory)) || v.idType?.includes("残疾") || (v.disabilityCardNo !== undefined && !isNoMarker(v.disabilityCardNo))) return "unknown";
   return null;
+}
+
+/** A member as 孝善养老 (二（十）20) sees them: M07 and 汇总-资金 judge the same members alike. */
+export interface FilialMember {
+  readonly age: number | null;
+  readonly disabilityGrade: DisabilityGrade | null;
+  /** Of age, counting the disability grade where one is written. */
+  readonly eligible: boolean;
+  /** Disabled with no grade written, of an age that qualifies with the most severe grades only: cannot be judged. */
+  readonly undecided: boolean;
+  /** The age or the contribution is written but unreadable (D03/D04 report it): not "too young", not "nothing paid". */
+  readonly unreadable: boolean;
+}
+
+export function filialMember(context: CheckContext, person: PersonRecord): FilialMember {
+  const age = context.ageOf(person);
+  const disability = disabilityOf(person);
+  const disabilityGrade = disability === "unknown" ? null : disability;
+  const eligible = age !== null && isFilialElder(age, disabilityGrade, context.policy);
+  const undecided = !eligible && disability === "unknown" && age !== null && isFilialElder(age, 1, context.policy);
+  const unreadable =
+    (age === null && FILIAL_AGE_SOURCES.some((field) => context.unreadable([person.row], field))) || (person.values.filialPaid === undefined && context.unreadable([person.row], "filialPaid"));
+  return { age, disabilityGrade, eligible, undecided, unreadable };
+}
+
+/** The cells a member's age is read from: the age column, the birth date, the ID number (the head's, in a household ledger). */
+const FILIAL_AGE_SOURCES = ["age", "birthDate", "personId", "headId"] as const;
+
+/** The most an eligible elder's reward may be for a year's contribution: the rate cap of the amount paid, at most the monthly contribution a month, for FILIAL_DEFAULT_MONTHS months (a ledger's yearly 子女缴纳金额). */
+export function allowedFilialReward(paid: number, policy: Policy): number {
+  return filialReward({ paid, months: FILIAL_DEFAULT_MONTHS, rate: policy.values.filialRewardRateCap }, policy);
 }
 
 /** Each loan of a household: its rows (a loan ledger's rows, or a ledger's loan columns) and the loans joined from a loan ledger; one row's values repeated on members' rows count once. */
