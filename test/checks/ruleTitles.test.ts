@@ -5,7 +5,7 @@
  */
 import { RULES } from "../../src/checks";
 import { reportToJson, reportToText } from "../../src/cli/format";
-import { parsePolicyFile, Policy, resolvePolicy } from "../../src/policy";
+import { inProse, PARAMETER_KEYS, ParameterKey, PARAMETERS, parsePolicyFile, Policy, resolvePolicy } from "../../src/policy";
 import { buildSummaries } from "../../src/summaries";
 import { AS_OF, check, outcomeOf, read } from "../support/ledgerFixtures";
 
@@ -67,4 +67,29 @@ test("no rule title writes a number: numbers come from the policy", () => {
     const en = rule.titleEn.replace(/\{\w+\}/g, "");
     expect({ id: rule.id, zh: NUMBER.test(zh), en: NUMBER_EN.test(en) }).toEqual({ id: rule.id, zh: false, en: false });
   }
+});
+
+test("no rule text writes a parameter's value itself: titles, explanations, remedies and kinds name it by {parameterKey}", () => {
+  const CHINESE = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+  /** Ways a text could write a parameter's value: as the docs fill it, in yuan or 万元 written out, in Chinese numerals. */
+  function spellings(key: ParameterKey, value: number): string[] {
+    const out = [inProse(key, value), inProse(key, value, "en")];
+    const unit = PARAMETERS[key].unit;
+    if (unit.startsWith("yuan")) out.push(`${value}元`, `${value} yuan`);
+    if (unit.startsWith("yuan") && value >= 10000 && value % 1000 === 0) out.push(`${value / 10000}万元`);
+    if (Number.isInteger(value) && value < CHINESE.length && (unit === "months" || unit === "grade")) {
+      out.push(unit === "months" ? `${CHINESE[value]}个月` : `${CHINESE[value]}级`);
+    }
+    return out;
+  }
+  const found: string[] = [];
+  for (const rule of RULES) {
+    const texts = [rule.title, rule.titleEn, rule.explanation, rule.remedy, ...Object.values(rule.kinds).map((k) => k.summary)].map((t) => t.replace(/\{\w+\}/g, "{}"));
+    for (const key of PARAMETER_KEYS) {
+      for (const { value } of PARAMETERS[key].values) {
+        for (const spelled of spellings(key, value)) if (texts.some((t) => t.includes(spelled))) found.push(`${rule.id}: ${spelled} (${key})`);
+      }
+    }
+  }
+  expect(found).toEqual([]);
 });
