@@ -50,7 +50,7 @@ export function rulesPage(): string {
     "",
     table(
       ["编号", "规则", "条款", "级别"],
-      RULES.map((rule) => [`[${rule.id}](#${rule.id.toLowerCase()})`, rule.title, rule.clause, severitiesText(rule)]),
+      RULES.map((rule) => [`[${rule.id}](#${rule.id.toLowerCase()})`, fillParameters(rule.title), rule.clause, severitiesText(rule)]),
     ),
   ];
   for (const rule of RULES) parts.push("", ...ruleSection(rule, RULE_CASES[rule.id]));
@@ -58,7 +58,7 @@ export function rulesPage(): string {
 }
 
 function ruleSection(rule: RuleDefinition, cases: RuleCases): string[] {
-  const lines: string[] = [`<a id="${rule.id.toLowerCase()}"></a>`, "", `## ${rule.id} ${rule.title}`, "", `*${rule.titleEn}*`, ""];
+  const lines: string[] = [`<a id="${rule.id.toLowerCase()}"></a>`, "", `## ${rule.id} ${fillParameters(rule.title)}`, "", `*${fillParameters(rule.titleEn, "en")}*`, ""];
   lines.push(`- **条款**：${clauseText(rule)}`);
   lines.push(`- **级别**：${severitiesText(rule)}`);
   lines.push(`- **需要的列**：${rule.needs.length === 0 ? "无（任何台账都检查）" : rule.needs.map(requirementLabel).join("；")}`);

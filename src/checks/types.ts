@@ -40,7 +40,10 @@ export interface RuleOutcome {
   readonly severity: Severity;
   /** Every severity the rule can emit, most serious first. */
   readonly severities: readonly Severity[];
+  /** The rule's title with the policy's numbers filled in (RuleDefinition.title is the template). */
   readonly title: string;
+  /** The same in English, for the pane's English interface. */
+  readonly titleEn: string;
   readonly status: "ran" | "skipped";
   /** Why the rule was skipped (the missing columns), or a note on a partial run; null otherwise. */
   readonly reason: string | null;
@@ -137,7 +140,7 @@ export interface RuleDefinition {
   readonly clause: string;
   /** The plan's sentences the rule enforces, word for word; none for a data-quality rule. */
   readonly plan: readonly PlanQuote[];
-  /** Chinese title: what the rule checks. */
+  /** Chinese title: what the rule checks. May hold {parameterKey}: a report's RuleOutcome carries it filled from the policy in force. */
   readonly title: string;
   readonly titleEn: string;
   /** The findings the rule can give, by their `data.kind`. */

@@ -1,4 +1,4 @@
-import { CheckReport, countBySeverity, Finding, reportNotes, RULES, SEVERITY_LABELS, Severity } from "../checks";
+import { CheckReport, countBySeverity, Finding, reportNotes, SEVERITY_LABELS, Severity } from "../checks";
 import { formatCellRef } from "../ledger/cellRef";
 import { formatParameterValue, PARAMETERS, PLAN_PERIOD, Policy } from "../policy";
 import { FIELDS, FieldKey } from "../ledger/fields";
@@ -85,7 +85,7 @@ export function reportToText(report: CheckReport, policy: Policy, fileLabel: str
     if (list) list.push(f);
     else byRule.set(f.rule, [f]);
   }
-  for (const rule of RULES) {
+  for (const rule of report.rules) {
     const findings = byRule.get(rule.id);
     if (!findings) continue;
     lines.push("", `[${rule.id}] ${rule.title}（${rule.clause === "—" ? "数据质量" : `方案${rule.clause}`}）：${findings.length} 条`);

@@ -2,3 +2,4 @@ export * from "./parameters";
 export * from "./policy";
 export * from "./actions";
 export * from "./plan";
+export * from "./prose";

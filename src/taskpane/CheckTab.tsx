@@ -16,13 +16,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { countBySeverity, Finding, reportNotes, RULES, RuleId, Severity } from "../checks";
+import { countBySeverity, Finding, reportNotes, Severity } from "../checks";
 import type { WorkbookHost } from "../host/types";
 import { formatCellRef } from "../ledger";
 import { PLAN_PERIOD } from "../policy";
 import { formatDate } from "../values";
 import { ErrorBar } from "./ErrorBar";
-import { Language, RULE_TITLES_EN, SEVERITY_TEXT, Strings } from "./i18n";
+import { Language, ruleTitle, SEVERITY_TEXT, Strings } from "./i18n";
 import type { CheckResult, ReadProgressValue } from "./model";
 import { ReadProgress } from "./ReadProgress";
 import { SheetPicker, SheetPickerProps } from "./SheetPicker";
@@ -159,9 +159,9 @@ interface Group {
 
 function groupFindings(result: CheckResult, findings: readonly Finding[], by: "rule" | "household", language: Language, t: Strings): Group[] {
   if (by === "rule") {
-    return RULES.map((rule) => ({
+    return result.report.rules.map((rule) => ({
       key: rule.id,
-      title: `${rule.id} ${language === "zh" ? rule.title : RULE_TITLES_EN[rule.id]}`,
+      title: `${rule.id} ${ruleTitle(rule, language)}`,
       findings: findings.filter((f) => f.rule === rule.id),
     })).filter((g) => g.findings.length > 0);
   }
@@ -335,7 +335,7 @@ function Results({ host, language, t, result }: { host: WorkbookHost; language: 
             <li key={rule.id} className={styles.coverageItem} data-rule={rule.id}>
               <span className={styles.ruleId}>{rule.id}</span>
               <span>
-                <Body1 block>{language === "zh" ? rule.title : RULE_TITLES_EN[rule.id as RuleId]}</Body1>
+                <Body1 block>{ruleTitle(rule, language)}</Body1>
                 {rule.status === "ran" ? (
                   <Caption1 className={styles.muted}>{t.ruleRan(rule.findings)}</Caption1>
                 ) : (

@@ -4,7 +4,7 @@
  * Findings, rule reasons and ledger field labels come from the engine and stay Chinese:
  * they name the columns of a Chinese ledger.
  */
-import { RULES, RuleId, Severity } from "../checks";
+import { RuleOutcome, Severity } from "../checks";
 import type { SummaryKey } from "../summaries/model";
 
 export type Language = "zh" | "en";
@@ -410,8 +410,10 @@ export const SEVERITY_TEXT: Record<Language, Record<Severity, string>> = {
   en: { error: "Error", warning: "Warning", info: "Note" },
 };
 
-/** Rule titles in English, from the rule files (the Chinese ones are RULES[].title). */
-export const RULE_TITLES_EN = Object.fromEntries(RULES.map((r) => [r.id, r.titleEn])) as Record<RuleId, string>;
+/** A rule's title as the check gave it (its numbers from the policy in force), in the pane's language. */
+export function ruleTitle(rule: RuleOutcome, language: Language): string {
+  return language === "zh" ? rule.title : rule.titleEn;
+}
 
 /** What each summary tab holds; the tab names themselves (SUMMARY_TITLES) are Chinese in both languages. */
 export const SUMMARY_DESCRIPTIONS: Record<Language, Record<SummaryKey, string>> = {

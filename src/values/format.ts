@@ -2,9 +2,18 @@ import { roundToFen } from "./numbers";
 
 /** Yuan as messages and notes write them: 5,000元 for whole yuan, 8,030.80元 otherwise. */
 export function formatYuan(value: number): string {
+  return `${yuanDigits(value, "zh-CN")}元`;
+}
+
+/** The same amount in English text: 100,000 yuan, 8,030.80 yuan. */
+export function formatYuanEn(value: number): string {
+  return `${yuanDigits(value, "en-US")} yuan`;
+}
+
+function yuanDigits(value: number, locale: string): string {
   const fen = roundToFen(value);
   const digits = Number.isInteger(fen) ? 0 : 2;
-  return `${fen.toLocaleString("zh-CN", { minimumFractionDigits: digits, maximumFractionDigits: digits })}元`;
+  return fen.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** A share as a percentage with at most two decimals and no trailing zeros: 30%, 3.2%, 6.99% (so 6.99% and 7% stay apart). */

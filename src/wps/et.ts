@@ -139,6 +139,8 @@ export interface EtWorksheet {
   readonly Shapes: EtShapes;
   /** The older chart API (the collection when called without an index); absent when the build draws no charts from scripts. */
   readonly ChartObjects?: () => unknown;
+  /** The workbook that holds the sheet (VBA's Worksheet.Parent; declared as any). */
+  readonly Parent: EtWorkbook;
 }
 
 export interface EtSheets {
@@ -189,6 +191,12 @@ export interface EtApplication {
   Calculate(): unknown;
   /** Recalculates every formula of every open workbook, whether or not its inputs changed. */
   CalculateFull(): unknown;
+  /**
+   * VBA's Application.Caller, a method in ET's JavaScript API (et-jsapi-declare: Caller(Index?)):
+   * for a custom function entered in a cell, the Range of that cell; for other callers a text or
+   * the #REF! error value. Kingsoft does not document it for add-in functions: read defensively.
+   */
+  Caller(Index?: unknown): unknown;
 }
 
 // ---------------------------------------------------------------- the add-in root

@@ -12,7 +12,7 @@
  *   2-D arrays), so a bad cell shows the text "#VALUE!：" and the Chinese message instead. The
  *   implementations construct CustomFunctions.Error, which only Excel provides: a stand-in with
  *   the same shape is installed when absent.
- * - the policy: the pane's settings, published through PluginStorage (./functionSettings.ts).
+ * - the policy: that of the workbook the formula is in, read once per call (./functionSettings.ts).
  * WPS calls custom functions synchronously; all five are synchronous.
  */
 import { AGE, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, TIER } from "../functions/functions";

@@ -27,9 +27,14 @@ export const PART_LENGTH = 30_000;
 export const STRUCTURE_PROTECTED_MESSAGE =
   "工作簿结构受保护：BANGFU 要在工作簿中添加一个隐藏的数据表来保存设置和标记记录，现在无法添加。请先撤销工作簿保护（审阅 → 保护工作簿），完成后可以重新保护。";
 
-/** Entries of the data sheet; an absent sheet is an empty store. */
+/** Entries of the active workbook's data sheet; an absent sheet is an empty store. */
 export function readStore(app: WpsApplication): Map<string, string> {
-  const found = sheetNamed(activeWorkbook(app), DATA_SHEET);
+  return readWorkbookStore(activeWorkbook(app));
+}
+
+/** Entries of one workbook's data sheet (the custom functions read the workbook their formula is in). */
+export function readWorkbookStore(workbook: EtWorkbook): Map<string, string> {
+  const found = sheetNamed(workbook, DATA_SHEET);
   return found ? readEntries(found.sheet) : new Map();
 }
 

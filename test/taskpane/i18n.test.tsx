@@ -5,7 +5,7 @@ import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { RULES } from "../../src/checks";
 import { HostError } from "../../src/host/types";
 import { describeError } from "../../src/taskpane/ErrorBar";
-import { languageOf, RULE_TITLES_EN, SEVERITY_TEXT, STRINGS, SUMMARY_DESCRIPTIONS } from "../../src/taskpane/i18n";
+import { languageOf, ruleTitle, SEVERITY_TEXT, STRINGS, SUMMARY_DESCRIPTIONS } from "../../src/taskpane/i18n";
 import { engineReport, installDomShims, LEDGER_ROWS, paneReady, showPane, workbook } from "./helpers";
 
 beforeAll(installDomShims);
@@ -56,7 +56,12 @@ describe("language", () => {
       expect(Object.keys(SEVERITY_TEXT[lang])).toEqual(["error", "warning", "info"]);
       expect(Object.keys(SUMMARY_DESCRIPTIONS[lang]).sort()).toEqual(["findings", "focus", "funds", "growth", "measures", "tiers"]);
     }
-    expect(Object.keys(RULE_TITLES_EN)).toEqual(RULES.map((r) => r.id));
+    // Rule titles come with the report, their numbers filled in: English in en, Chinese in zh.
+    const rules = engineReport(LEDGER_ROWS).rules;
+    expect(rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    for (const rule of rules) {
+      expect({ id: rule.id, en: CJK.test(ruleTitle(rule, "en")) || /[{}]/.test(ruleTitle(rule, "en")), zh: CJK.test(ruleTitle(rule, "zh")) && !/[{}]/.test(ruleTitle(rule, "zh")) }).toEqual({ id: rule.id, en: false, zh: true });
+    }
   });
 
   it("describes Excel's failures in either language", () => {
@@ -82,6 +87,8 @@ describe("the pane in English", () => {
     const n = (s: string) => report.findings.filter((f) => f.severity === s).length;
     expect(await screen.findByText(`3 households, 6 persons: ${n("error")} errors, ${n("warning")} warnings, ${n("info")} notes`)).toBeTruthy();
     expect(screen.getByRole("heading", { name: /^M01 Low-income household without a support cadre/ })).toBeTruthy();
+    // A title with a policy number comes filled in, in English.
+    expect(screen.getByRole("heading", { name: /^M02 Low-income household not visited or contacted in the last 1 month/ })).toBeTruthy();
     expect(screen.getByRole("checkbox", { name: `Error (${n("error")})` })).toBeTruthy();
     expect(screen.getByRole("radio", { name: "Household" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Mark the cells" })).toBeTruthy();

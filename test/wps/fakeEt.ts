@@ -35,6 +35,11 @@
  *   no dependencies, so it leaves every result as it is (as Calculate does after a change that
  *   touches no cell, such as a new policy for the custom functions);
  * - PluginStorage keeps values as given, shared by every page of the add-in;
+ * - several workbooks may be open (addWorkbook); Application.ActiveWorkbook is the active one,
+ *   Worksheet.Parent a sheet's own workbook, and CalculateFull computes every open workbook;
+ * - `Application.Caller()` (a method in ET's JavaScript API, a property with an index in VBA) is,
+ *   as VBA documents it, the Range of the cell whose formula called a custom function while one
+ *   runs, and the #REF! error value for any other caller (the fake gives its COM number);
  * - `AddCustomFunction` exists only when the build supports custom functions (12.1.0.20540+).
  *
  * Every property read or write and method call made through `app` counts as one bridge call
@@ -263,9 +268,25 @@ function bridged<T extends object>(et: FakeEt, target: T): T {
 
 // ---------------------------------------------------------------- the model
 
+/** One open workbook: its sheets, defined names and active sheet. */
+export interface WorkbookState {
+  readonly name: string;
+  readonly sheets: SheetState[];
+  readonly names: NameState[];
+  active: SheetState | null;
+  protectStructure: boolean;
+}
+
+/** VBA's #REF! error value, as ET passes an error: its COM number. */
+const REF_ERROR = -2146826265;
+
 export class FakeEt {
-  readonly sheets: SheetState[] = [];
-  readonly names: NameState[] = [];
+  /** The open workbooks, in the order they were opened; the first is 台账.xlsx. */
+  readonly workbooks: WorkbookState[] = [];
+  /** The active workbook. */
+  current: WorkbookState;
+  /** The cell whose formula is being computed (Application.Caller), while a custom function runs from a cell. */
+  caller: { readonly sheet: SheetState; readonly row: number; readonly column: number } | null = null;
   readonly pluginStorage = new Map<string, unknown>();
   readonly taskPanes: FakeTaskPane[] = [];
   readonly functions = new Map<string, { fn: (...args: unknown[]) => unknown; metadata: WpsFunctionMetadata | undefined }>();
@@ -273,9 +294,7 @@ export class FakeEt {
   readonly prompts: string[] = [];
   displayAlerts = true;
   screenUpdating = true;
-  protectStructure: boolean;
   workbookOpen: boolean;
-  active: SheetState | null = null;
   bridgeCalls = 0;
   /** When set, every bridge call is recorded here. */
   log: string[] | null = null;
@@ -291,11 +310,61 @@ export class FakeEt {
 
   constructor(seeds: readonly EtSheetSeed[] = [], options: FakeEtOptions = {}) {
     this.options = { customFunctions: options.customFunctions ?? true, oneDimensionalRows: options.oneDimensionalRows ?? true, charts: options.charts ?? "both" };
-    this.protectStructure = options.protectStructure === true;
     this.workbookOpen = options.noWorkbook !== true;
-    for (const seed of seeds) this.addSheet(seed);
-    this.active = (options.activeSheet ? this.sheet(options.activeSheet) : this.sheets.find((s) => s.visible === -1)) ?? null;
+    this.current = this.openWorkbook("台账.xlsx", seeds, options);
     this.app = bridged(this, new FakeApplication(this)) as unknown as WpsApplication;
+  }
+
+  // The active workbook's parts, as the single-workbook fake had them.
+  get sheets(): SheetState[] {
+    return this.current.sheets;
+  }
+  get names(): NameState[] {
+    return this.current.names;
+  }
+  get active(): SheetState | null {
+    return this.current.active;
+  }
+  set active(sheet: SheetState | null) {
+    this.current.active = sheet;
+  }
+  get protectStructure(): boolean {
+    return this.current.protectStructure;
+  }
+  set protectStructure(value: boolean) {
+    this.current.protectStructure = value;
+  }
+
+  /** Open another workbook and make it the active one (as opening a file does). */
+  addWorkbook(name: string, seeds: readonly EtSheetSeed[] = [], options: Pick<FakeEtOptions, "activeSheet" | "protectStructure"> = {}): WorkbookState {
+    if (this.workbooks.some((w) => w.name.toLowerCase() === name.toLowerCase())) throw new Error(`a workbook named ${name} is open already`);
+    this.current = this.openWorkbook(name, seeds, options);
+    return this.current;
+  }
+
+  /** Make an open workbook the active one (the user switches windows). */
+  activateWorkbook(name: string): void {
+    const found = this.workbooks.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new Error(`no workbook ${name}`);
+    this.current = found;
+  }
+
+  private openWorkbook(name: string, seeds: readonly EtSheetSeed[], options: Pick<FakeEtOptions, "activeSheet" | "protectStructure">): WorkbookState {
+    const workbook: WorkbookState = { name, sheets: [], names: [], active: null, protectStructure: options.protectStructure === true };
+    this.workbooks.push(workbook);
+    const previous = this.current as WorkbookState | undefined;
+    this.current = workbook;
+    for (const seed of seeds) this.addSheet(seed);
+    workbook.active = (options.activeSheet ? this.sheet(options.activeSheet) : workbook.sheets.find((s) => s.visible === -1)) ?? null;
+    if (previous) this.current = previous;
+    return workbook;
+  }
+
+  /** The workbook a sheet belongs to. */
+  workbookOf(sheet: SheetState): WorkbookState {
+    const found = this.workbooks.find((w) => w.sheets.includes(sheet));
+    if (!found) throw new Error(`sheet ${sheet.name} belongs to no workbook`);
+    return found;
   }
 
   bridge(what: string): void {
@@ -352,9 +421,9 @@ export class FakeEt {
     };
   }
 
-  /** Live sheets in tab order (hidden ones too). */
-  liveSheets(): SheetState[] {
-    return this.sheets.filter((s) => !s.deleted);
+  /** Live sheets in tab order (hidden ones too), of the active workbook unless another is named. */
+  liveSheets(workbook: WorkbookState = this.current): SheetState[] {
+    return workbook.sheets.filter((s) => !s.deleted);
   }
 
   sheet(name: string): SheetState {
@@ -421,7 +490,7 @@ export class FakeEt {
   }
 
   /** What a formula computes to in the fake (see the header); undefined for the formulas it does not evaluate. */
-  compute(sheet: SheetState, formula: string): { value: string | number | boolean | undefined; error: string | null } {
+  compute(sheet: SheetState, formula: string, at?: { readonly row: number; readonly column: number }): { value: string | number | boolean | undefined; error: string | null } {
     const link = hyperlinkText(formula);
     if (link !== undefined) return { value: link, error: null };
     const call = /^=\s*([A-Za-z_][\w]*\.[A-Za-z_][\w]*)\s*\(([\s\S]*)\)\s*$/.exec(formula);
@@ -434,10 +503,13 @@ export class FakeEt {
       args.push(arg);
     }
     let result: unknown;
+    this.caller = at ? { sheet, row: at.row, column: at.column } : null;
     try {
       result = entry.fn(...args);
     } catch {
       return { value: undefined, error: "#VALUE!" }; // WPS shows an error when an add-in function throws
+    } finally {
+      this.caller = null;
     }
     const first = Array.isArray(result) ? (Array.isArray(result[0]) ? result[0][0] : result[0]) : result;
     if (typeof first === "string" || typeof first === "number" || typeof first === "boolean") return { value: first === "" ? undefined : first, error: null };
@@ -463,14 +535,16 @@ export class FakeEt {
     return rows;
   }
 
-  /** Recompute every formula of every sheet (CalculateFull). */
+  /** Recompute every formula of every sheet of every open workbook (CalculateFull). */
   calculateFull(): void {
-    for (const sheet of this.liveSheets()) {
-      for (const cell of sheet.cells.values()) {
-        if (cell.formula === null) continue;
-        const result = this.compute(sheet, cell.formula);
-        cell.value = result.value;
-        cell.error = result.error;
+    for (const workbook of this.workbooks) {
+      for (const sheet of this.liveSheets(workbook)) {
+        for (const [k, cell] of sheet.cells) {
+          if (cell.formula === null) continue;
+          const result = this.compute(sheet, cell.formula, { row: rowOf(k), column: columnOf(k) });
+          cell.value = result.value;
+          cell.error = result.error;
+        }
       }
     }
   }
@@ -507,11 +581,25 @@ export class FakeEt {
     return top === Infinity ? { top: 1, left: 1, bottom: 1, right: 1 } : { top, left, bottom, right };
   }
 
-  /** Call a registered custom function as WPS would, with the arguments given. */
+  /** Call a registered custom function as WPS would, with the arguments given (no calling cell: Caller is #REF!). */
   callFunction(qualifiedName: string, ...args: unknown[]): unknown {
     const entry = this.functions.get(qualifiedName.toUpperCase());
     if (!entry) throw new Error(`no function ${qualifiedName}`);
     return entry.fn(...args);
+  }
+
+  /** Call a registered custom function from a cell of an open workbook: Application.Caller is that cell while it runs. */
+  callFunctionFrom(cell: { readonly workbook: string; readonly sheet: string; readonly address: string }, qualifiedName: string, ...args: unknown[]): unknown {
+    const workbook = this.workbooks.find((w) => w.name.toLowerCase() === cell.workbook.toLowerCase());
+    const sheet = workbook ? this.liveSheets(workbook).find((s) => s.name.toLowerCase() === cell.sheet.toLowerCase()) : undefined;
+    if (!sheet) throw new Error(`no sheet ${cell.workbook}!${cell.sheet}`);
+    const box = parseAddress(cell.address);
+    this.caller = { sheet, row: box.top, column: box.left };
+    try {
+      return this.callFunction(qualifiedName, ...args);
+    } finally {
+      this.caller = null;
+    }
   }
 
   assertEditable(sheet: SheetState): void {
@@ -559,7 +647,15 @@ class FakeApplication extends FakeCom {
     }
   }
   get ActiveWorkbook(): FakeWorkbook | null {
-    return this.et.workbookOpen ? new FakeWorkbook(this.et) : null;
+    return this.et.workbookOpen ? new FakeWorkbook(this.et, this.et.current) : null;
+  }
+  /** The calling cell's Range while a custom function runs from a cell; #REF! otherwise (VBA). */
+  Caller(Index?: unknown): FakeRange | number {
+    void Index;
+    const caller = this.et.caller;
+    if (!caller) return REF_ERROR;
+    const box = { top: caller.row, left: caller.column, bottom: caller.row, right: caller.column };
+    return new FakeRange(this.et, caller.sheet, box);
   }
   get ActiveSheet(): FakeWorksheet | null {
     return this.et.active ? new FakeWorksheet(this.et, this.et.active) : null;
@@ -675,49 +771,62 @@ export class FakeTaskPane extends FakeCom {
 // ---------------------------------------------------------------- workbook, sheets, names
 
 class FakeWorkbook extends FakeCom {
+  constructor(
+    et: FakeEt,
+    readonly state: WorkbookState,
+  ) {
+    super(et);
+  }
   get Name(): string {
-    return "台账.xlsx";
+    return this.state.name;
   }
   get Worksheets(): FakeSheets {
-    return new FakeSheets(this.et);
+    return new FakeSheets(this.et, this.state);
   }
   get Sheets(): FakeSheets {
-    return new FakeSheets(this.et);
+    return new FakeSheets(this.et, this.state);
   }
   get Names(): FakeNames {
     return new FakeNames(this.et);
   }
   get ActiveSheet(): FakeWorksheet | null {
-    return this.et.active ? new FakeWorksheet(this.et, this.et.active) : null;
+    return this.state.active ? new FakeWorksheet(this.et, this.state.active) : null;
   }
   get ProtectStructure(): boolean {
-    return this.et.protectStructure;
+    return this.state.protectStructure;
   }
 }
 
 class FakeSheets extends FakeCom {
+  constructor(
+    et: FakeEt,
+    private readonly workbook: WorkbookState,
+  ) {
+    super(et);
+  }
   get Count(): number {
-    return this.et.liveSheets().length;
+    return this.et.liveSheets(this.workbook).length;
   }
   Item(index: number | string): FakeWorksheet {
-    const live = this.et.liveSheets();
+    const live = this.et.liveSheets(this.workbook);
     const sheet = typeof index === "number" ? live[index - 1] : live.find((s) => s.name.toLowerCase() === String(index).toLowerCase());
     if (!sheet) throw new EtError(`下标越界：${index}`);
     return new FakeWorksheet(this.et, sheet);
   }
   Add(Before?: FakeWorksheet, After?: FakeWorksheet): FakeWorksheet {
-    if (this.et.protectStructure) throw new EtError("工作簿结构受保护，不能插入工作表。");
-    const live = this.et.liveSheets();
+    const workbook = this.workbook;
+    if (workbook.protectStructure) throw new EtError("工作簿结构受保护，不能插入工作表。");
+    const live = this.et.liveSheets(workbook);
     let name = "";
     for (let n = live.length + 1; ; n++) {
       name = `Sheet${n}`;
       if (!live.some((s) => s.name.toLowerCase() === name.toLowerCase())) break;
     }
     const sheet = this.et.newSheet(name);
-    const anchor = After ?? Before ?? (this.et.active ? new FakeWorksheet(this.et, this.et.active) : null);
-    const at = anchor ? this.et.sheets.indexOf(anchor.state) + (After ? 1 : 0) : this.et.sheets.length;
-    this.et.sheets.splice(at, 0, sheet);
-    this.et.active = sheet;
+    const anchor = After ?? Before ?? (workbook.active ? new FakeWorksheet(this.et, workbook.active) : null);
+    const at = anchor ? workbook.sheets.indexOf(anchor.state) + (After ? 1 : 0) : workbook.sheets.length;
+    workbook.sheets.splice(at, 0, sheet);
+    workbook.active = sheet;
     return new FakeWorksheet(this.et, sheet);
   }
 }
@@ -833,8 +942,15 @@ class FakeWorksheet extends FakeCom {
   set Name(value: string) {
     const name = String(value);
     if (name === "" || name.length > 31 || /[[\]:*?/\\]/.test(name)) throw new EtError(`工作表名称无效：${name}`);
-    if (this.et.liveSheets().some((s) => s !== this.state && s.name.toLowerCase() === name.toLowerCase())) throw new EtError(`工作表名称已存在：${name}`);
+    if (this.et.liveSheets(this.workbook).some((s) => s !== this.state && s.name.toLowerCase() === name.toLowerCase())) throw new EtError(`工作表名称已存在：${name}`);
     this.live().name = name;
+  }
+  /** The workbook that holds the sheet (VBA: Worksheet.Parent). */
+  get Parent(): FakeWorkbook {
+    return new FakeWorkbook(this.et, this.workbook);
+  }
+  private get workbook(): WorkbookState {
+    return this.et.workbookOf(this.state);
   }
   get Index(): number {
     return this.et.sheetIndex(this.live());
@@ -844,9 +960,10 @@ class FakeWorksheet extends FakeCom {
   }
   set Visible(value: number | boolean) {
     const v = value === true ? -1 : value === false ? 0 : Number(value);
-    if (v !== -1 && this.et.liveSheets().filter((s) => s.visible === -1 && s !== this.state).length === 0) throw new EtError("工作簿中至少要有一个可见的工作表。");
+    const workbook = this.workbook;
+    if (v !== -1 && this.et.liveSheets(workbook).filter((s) => s.visible === -1 && s !== this.state).length === 0) throw new EtError("工作簿中至少要有一个可见的工作表。");
     this.live().visible = v;
-    if (v !== -1 && this.et.active === this.state) this.et.active = this.et.liveSheets().find((s) => s.visible === -1) ?? null;
+    if (v !== -1 && workbook.active === this.state) workbook.active = this.et.liveSheets(workbook).find((s) => s.visible === -1) ?? null;
   }
   get ProtectContents(): boolean {
     return this.live().protected;
@@ -859,7 +976,7 @@ class FakeWorksheet extends FakeCom {
   }
   Activate(): void {
     if (this.live().visible !== -1) throw new EtError("不能激活隐藏的工作表。");
-    this.et.active = this.state;
+    this.workbook.active = this.state;
   }
   Delete(): boolean {
     const sheet = this.live();
@@ -981,7 +1098,8 @@ class FakeRange extends FakeCom {
     for (let r = 0; r < this.rows; r++) {
       for (let c = 0; c < this.columns; c++) {
         const cell = this.et.cellAt(this.sheet, this.box.top + r, this.box.left + c);
-        writeCell(cell, grid(r, c), formula, (text) => this.et.compute(this.sheet, text));
+        const at = { row: this.box.top + r, column: this.box.left + c };
+        writeCell(cell, grid(r, c), formula, (text) => this.et.compute(this.sheet, text, at));
       }
     }
   }

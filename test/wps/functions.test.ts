@@ -10,12 +10,14 @@ import * as excel from "../../src/functions/functions";
 import { localizeMetadata, type FunctionsMetadata } from "../../src/functions/localizeMetadata";
 import { setFunctionPolicy } from "../../src/functions/policyContext";
 import { ZH_CN } from "../../src/functions/zh-CN";
+import { SETTINGS_KEY, toStoredSettings } from "../../src/host/settings";
 import { EMPTY_SETTINGS } from "../../src/host/types";
-import { publishFunctionSettings } from "../../src/wps/functionSettings";
+import { functionSettingsKey, publishFunctionSettings } from "../../src/wps/functionSettings";
 import { errorText, registerWpsFunctions, WPS_NAMESPACE } from "../../src/wps/functions";
 import { wpsFunctionsMetadata } from "../../src/wps/functionsMetadata";
+import { DATA_NOTICE, DATA_SHEET } from "../../src/wps/store";
 import { caseTitle, excelArguments, FUNCTION_CASES, type CaseArgument } from "../support/functionCases";
-import { FakeEt } from "./fakeEt";
+import { FakeEt, type EtSheetSeed } from "./fakeEt";
 
 const SOURCE = path.resolve(__dirname, "../../src/functions/functions.ts");
 const IDS = ["TIER", "COURTYARD_SUBSIDY", "FILIAL_MATCH", "PER_CAPITA", "AGE"];
@@ -95,7 +97,7 @@ describe("custom functions through wps.AddCustomFunction", () => {
     const policyJson = JSON.stringify({ years: { "2025": { lowIncomeThreshold: 12000, highIncomeThreshold: 16000 } } });
     publishFunctionSettings(et.app, { ...EMPTY_SETTINGS, policyYear: 2025, policyJson });
     expect(et.callFunction("BANGFU.TIER", 11500)).toEqual([["低收入"]]);
-    et.pluginStorage.delete("bangfu.functionSettings");
+    et.pluginStorage.delete(functionSettingsKey("台账.xlsx"));
     expect(et.callFunction("BANGFU.TIER", 11500)).toEqual([["中等收入"]]);
   });
 
@@ -132,6 +134,83 @@ describe("custom functions through wps.AddCustomFunction", () => {
   test("metadata missing for a function is a build fault, reported", () => {
     const et = new FakeEt();
     expect(() => registerWpsFunctions(et.app, {})).toThrow(/缺少函数 TIER 的说明/);
+  });
+});
+
+/** A policy file with its own thresholds for 2024; 2025 keeps the shipped ones (11000 / 15000). */
+const POLICY_JSON = JSON.stringify({ years: { "2024": { lowIncomeThreshold: 12000, highIncomeThreshold: 16000 } } });
+
+/** A workbook's very hidden data sheet holding the pane's settings, as the pane saves them (store.ts's layout). */
+function dataSheet(policyYear: number): EtSheetSeed {
+  const stored = JSON.stringify(toStoredSettings({ ...EMPTY_SETTINGS, policyYear, policyJson: POLICY_JSON }));
+  return { name: DATA_SHEET, visible: 2, cells: [[DATA_NOTICE], [SETTINGS_KEY, "1", stored]] };
+}
+
+/** 台账.xlsx set to 2024 and 乙.xlsx set to 2025, both open, 乙 active; the functions registered, the pane never opened. */
+function twoWorkbooks() {
+  const et = new FakeEt([{ name: "台账", cells: [["人均纯收入"], [11500]] }, dataSheet(2024)]);
+  et.addWorkbook("乙.xlsx", [{ name: "明细", cells: [["人均纯收入"], [11500]] }, dataSheet(2025)]);
+  registerWpsFunctions(et.app, wpsFunctionsMetadata(chineseMetadata()));
+  const from = (workbook: string, sheet: string) => (...args: unknown[]) => et.callFunctionFrom({ workbook, sheet, address: "B2" }, "BANGFU.TIER", ...args);
+  return { et, inFirst: from("台账.xlsx", "台账"), inSecond: from("乙.xlsx", "明细") };
+}
+
+describe("the policy of the workbook the formula is in", () => {
+  test("two open workbooks set to different policy years give different tiers, each by its own settings", () => {
+    const { inFirst, inSecond } = twoWorkbooks();
+    expect(inFirst(11500)).toEqual([["低收入"]]); // 2024: below 12000
+    expect(inSecond(11500)).toEqual([["中等收入"]]); // 2025: 11000 ≤ 11500 < 15000
+    expect(inFirst([[11500], [15500]])).toEqual([["低收入"], ["中等收入"]]);
+    expect(inSecond([[11500], [15500]])).toEqual([["中等收入"], ["高收入"]]);
+  });
+
+  test("CalculateFull: every formula of both workbooks is computed with its own workbook's policy", () => {
+    const { et } = twoWorkbooks();
+    et.cellAt(et.sheet("明细"), 2, 2).formula = "=BANGFU.TIER(A2)";
+    et.activateWorkbook("台账.xlsx");
+    et.cellAt(et.sheet("台账"), 2, 2).formula = "=BANGFU.TIER(A2)";
+    et.app.CalculateFull();
+    expect(et.valueAt(et.sheet("台账"), 2, 2)).toBe("低收入");
+    et.activateWorkbook("乙.xlsx");
+    expect(et.valueAt(et.sheet("明细"), 2, 2)).toBe("中等收入");
+  });
+
+  test("one read per call: a range of 1,000 cells costs the bridge what one cell costs; each data sheet is read once", () => {
+    const { et, inFirst, inSecond } = twoWorkbooks();
+    et.log = [];
+    inFirst(11500);
+    inSecond(11500);
+    const dataSheetReads = () => (et.log ?? []).filter((call) => call === "FakeWorksheet.UsedRange").length;
+    expect(dataSheetReads()).toBe(2); // the first call for each workbook reads its BANGFU_DATA
+    const cost = (call: () => unknown) => {
+      const before = et.bridgeCalls;
+      call();
+      return et.bridgeCalls - before;
+    };
+    const one = cost(() => inFirst(11500));
+    const range = cost(() => inFirst(Array.from({ length: 1000 }, (_, i) => [9000 + i * 10])));
+    // Caller(), Range.Worksheet, Worksheet.Parent, Workbook.Name, PluginStorage, getItem.
+    expect({ one, range }).toEqual({ one: 6, range: 6 });
+    expect(cost(() => inSecond(11500))).toBe(6);
+    expect(dataSheetReads()).toBe(2); // not again: kept per workbook
+  });
+
+  test("what the pane publishes for a workbook comes first, for that workbook only", () => {
+    const { et, inFirst, inSecond } = twoWorkbooks();
+    // The pane of 乙.xlsx (the active workbook) switches it to 2024.
+    publishFunctionSettings(et.app, { ...EMPTY_SETTINGS, policyYear: 2024, policyJson: POLICY_JSON });
+    expect(inSecond(11500)).toEqual([["低收入"]]);
+    expect(inFirst(11500)).toEqual([["低收入"]]); // 台账.xlsx was 2024 already
+    publishFunctionSettings(et.app, { ...EMPTY_SETTINGS, policyYear: 2025, policyJson: POLICY_JSON });
+    expect(inSecond(11500)).toEqual([["中等收入"]]);
+    expect(inFirst(11500)).toEqual([["低收入"]]);
+  });
+
+  test("when WPS names no calling cell (Caller is #REF!), the active workbook's settings apply", () => {
+    const { et } = twoWorkbooks();
+    expect(et.callFunction("BANGFU.TIER", 11500)).toEqual([["中等收入"]]); // 乙.xlsx is active
+    et.activateWorkbook("台账.xlsx");
+    expect(et.callFunction("BANGFU.TIER", 11500)).toEqual([["低收入"]]);
   });
 });
 

@@ -14,7 +14,7 @@ import { toExcelSerial } from "../../src/values/dates";
 import { WpsWorkbookHost } from "../../src/wps/host";
 import { blockRowsFor, MERGE_ROWS } from "../../src/wps/read";
 import { DATA_SHEET, readStore, STRUCTURE_PROTECTED_MESSAGE } from "../../src/wps/store";
-import { FUNCTION_SETTINGS_KEY } from "../../src/wps/functionSettings";
+import { functionSettingsKey } from "../../src/wps/functionSettings";
 import { marksKey } from "../../src/wps/marks";
 import { brokenRecordMessage } from "../../src/host/marks";
 import { hyperlinkFormula } from "../../src/wps/write";
@@ -234,7 +234,7 @@ describe("the hidden data sheet: settings and mark records", () => {
     expect(await new WpsWorkbookHost(et.app).loadSettings()).toEqual(LONG);
     expect(JSON.parse(readStore(et.app).get(SETTINGS_KEY)!)).toEqual({ version: 1, ...LONG });
     // The functions' page learns the policy part.
-    expect(JSON.parse(et.pluginStorage.get(FUNCTION_SETTINGS_KEY) as string)).toEqual({ policyYear: 2025, policyJson: LONG.policyJson });
+    expect(JSON.parse(et.pluginStorage.get(functionSettingsKey("台账.xlsx")) as string)).toEqual({ policyYear: 2025, policyJson: LONG.policyJson });
   });
 
   test("a protected workbook structure: saving settings says how to unprotect", async () => {

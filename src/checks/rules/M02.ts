@@ -1,4 +1,4 @@
-/** M02 低收入户近一个月内无走访或联系记录 */
+/** M02 低收入户在走访间隔（visitIntervalMonths）内无走访或联系记录 */
 import { quotePlan } from "../../policy";
 import { compareDates, formatDate, subtractMonths } from "../../values";
 import { atHousehold, cellOf, defineRule, lowIncome } from "./shared";
@@ -16,8 +16,8 @@ export const M02 = defineRule<Data>({
   id: "M02",
   clause: "二（一）3",
   plan: [quotePlan("二（一）3", "每月至少开展一次入户走访，长期不在家的要通过电话、微信等方式每月联系一次")],
-  title: "低收入户近一个月内无走访或联系记录",
-  titleEn: "Low-income household not visited or contacted in the last month",
+  title: "低收入户近{visitIntervalMonths}内无走访或联系记录",
+  titleEn: "Low-income household not visited or contacted in the last {visitIntervalMonths}",
   kinds: {
     noRecentContact: { severity: "error", summary: "低收入户检查日前{visitIntervalMonths}内无走访或联系记录（长期不在家的电话、微信联系即可）" },
   },

@@ -1,4 +1,4 @@
-/** M11 齐鲁富民贷风险补偿用于10万元及以上的单户贷款 */
+/** M11 齐鲁富民贷风险补偿用于限额（fuminLoanRiskCompensationLimit）及以上的单户贷款 */
 import { quotePlan } from "../../policy";
 import { formatYuan as yuan } from "../../values";
 import { atHousehold, cellOf, defineRule } from "./shared";
@@ -9,8 +9,8 @@ export const M11 = defineRule<Data>({
   id: "M11",
   clause: "二（七）14",
   plan: [quotePlan("二（七）14", "可用于“齐鲁富民贷”单户贷款额度10万元以下（不含）出现本金逾期贷款的风险补偿。")],
-  title: "齐鲁富民贷风险补偿用于10万元及以上的单户贷款",
-  titleEn: "Fumin-loan risk compensation on a loan of 100,000 yuan or more",
+  title: "齐鲁富民贷风险补偿用于{fuminLoanRiskCompensationLimit}及以上的单户贷款",
+  titleEn: "Fumin-loan risk compensation on a loan of {fuminLoanRiskCompensationLimit} or more",
   kinds: {
     loanAboveLimit: { severity: "error", summary: "单户{fuminLoanRiskCompensationLimit}及以上的齐鲁富民贷登记了风险补偿" },
   },
