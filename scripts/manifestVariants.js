@@ -9,11 +9,24 @@
  */
 const TASKPANE_ONLY_ID = "5b7f0c1e-2f43-4d8a-9a61-3c2e8d9b4f70";
 
+/** What this file is, in place of manifest.xml's comment (which speaks of the ribbon and the functions). */
+const TASKPANE_ONLY_COMMENT = `<!--
+  BANGFU task-pane-only manifest, written by \`npm run build\` from manifest.xml (scripts/manifestVariants.js):
+  the same add-in without VersionOverrides, so without the ribbon tab and the =BANGFU. custom
+  functions; its own Id, so that it can be installed beside manifest.xml. It is for SharePoint
+  add-in catalogs, which do not take add-ins that need VersionOverrides ("Deploy and publish
+  Office Add-ins"); every other way of deploying uses manifest.xml. The pane opens from
+  Home → Add-ins (Insert → My Add-ins); it runs where Office shows panes in WebView2 (Office 2021
+  and later, Microsoft 365), not in the Internet Explorer 11 of volume-licensed Office 2016/2019.
+-->`;
+
 function taskpaneOnlyManifest(xml) {
   const text = String(xml);
   const withoutOverrides = text.replace(/\s*<VersionOverrides\b[\s\S]*<\/VersionOverrides>/, "");
   if (withoutOverrides === text) throw new Error("manifest.xml has no <VersionOverrides> to remove");
-  return withoutOverrides
+  const withComment = withoutOverrides.replace(/<!--[\s\S]*?-->/, TASKPANE_ONLY_COMMENT);
+  if (withComment === withoutOverrides) throw new Error("manifest.xml has no leading comment to replace");
+  return withComment
     .replace(/<Id>[^<]*<\/Id>/, `<Id>${TASKPANE_ONLY_ID}</Id>`)
     .replace(/(<DisplayName DefaultValue=")([^"]*)(")/, "$1$2 (task pane)$3")
     .replace(/(<DisplayName[\s\S]*?<Override Locale="zh-CN" Value=")([^"]*)(")/, "$1$2（任务窗格版）$3");

@@ -4,6 +4,7 @@
  * manifest, the icons and the local office.js; then opens the built page in headless
  * Chromium with every request off the machine blocked (an office network without internet).
  */
+import { parse } from "acorn";
 import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -53,6 +54,13 @@ describe("npm run build (production)", () => {
     expect(scripts).toEqual(["office/office.js", "taskpane.js", "commands.js", "functions.js"]);
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).toContain("增收帮扶助手");
+    // The ES5 check for old webviews ships inline (test/taskpane/oldBrowser.test.ts), the bundles deferred after it.
+    // The build minifies it: what ships must still parse as ES5.
+    const check = /<script id="?bangfu-browser-check"?>([\s\S]*?)<\/script>/.exec(html);
+    expect(check).not.toBeNull();
+    expect(() => parse(check![1], { ecmaVersion: 5 })).not.toThrow();
+    expect(check![1]).toContain("浏览器太旧");
+    expect(html).toMatch(/<script\b[^>]*\bdefer\b[^>]*\bsrc=["']?taskpane\.js|<script\b[^>]*\bsrc=["']?taskpane\.js[^>]*\bdefer/);
   });
 
   it("copies office.js with the companion files it loads, not re-minified, without the debug twins", () => {
@@ -143,7 +151,8 @@ describe("the built page on a network without internet (headless Chromium)", () 
       const title = await alert.innerText();
       const body = await page.locator(".fui-MessageBarBody").innerText();
       const officeLoaded = await page.evaluate(() => typeof (window as { Office?: unknown }).Office !== "undefined");
-      return { title, body, officeLoaded, errors, foreign: [...browser.foreignRequests] };
+      const tooOld = await page.evaluate(() => (window as { bangfuBrowserTooOld?: boolean }).bangfuBrowserTooOld === true);
+      return { title, body, officeLoaded, tooOld, errors, foreign: [...browser.foreignRequests] };
     } finally {
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -155,6 +164,8 @@ describe("the built page on a network without internet (headless Chromium)", () 
     expect(result.foreign).toEqual([]);
     expect(result.officeLoaded).toBe(true);
     expect(result.title).toBe("请在 Excel 或 WPS 表格中打开");
+    // Current Chromium (as WebView2) passes taskpane.html's check for old webviews.
+    expect(result.tooOld).toBe(false);
     // functions.js registers nothing outside Excel instead of failing on a missing CustomFunctions.
     expect(result.errors).toEqual([]);
   }, 120_000);

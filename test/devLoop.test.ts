@@ -34,6 +34,15 @@ describe("developer loop", () => {
     expect(minimum(pkg.engines.node)[0]).toBe(20);
   });
 
+  it("engines admits no Node that the build tools refuse (webpack-cli 7 needs ≥ 20.9)", () => {
+    for (const tool of ["webpack-cli", "webpack", "ts-loader", "esbuild"]) {
+      const manifest = JSON.parse(fs.readFileSync(require.resolve(`${tool}/package.json`, { paths: [ROOT] }), "utf8")) as { engines?: { node?: string } };
+      const range = manifest.engines?.node;
+      if (!range) continue;
+      expect({ tool, admitted: atLeast(minimum(pkg.engines.node), minimum(range)) }).toEqual({ tool, admitted: true });
+    }
+  });
+
   it("has the config office-addin-debugging reads, matching the dev server's port and the manifest", () => {
     expect(pkg.config).toEqual({ app_to_debug: "excel", app_type_to_debug: "desktop", dev_server_port: 3000 });
     expect(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8")).toContain(`https://localhost:${pkg.config.dev_server_port}/`);

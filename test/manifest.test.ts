@@ -386,6 +386,13 @@ describe("npm run validate (offline structural check)", () => {
     expect(variant).not.toContain("VersionOverrides>");
     expect(variant).toContain(`<Id>${TASKPANE_ONLY_ID}</Id>`);
     expect(variant).toContain("增收帮扶助手（任务窗格版）");
+    // Its comment says what this file is, not manifest.xml's (ribbon, functions, shared runtime).
+    const comment = /<!--([\s\S]*?)-->/.exec(variant)?.[1] ?? "";
+    expect(comment).toMatch(/task-pane-only manifest/);
+    expect(comment).toMatch(/SharePoint\s+add-in catalogs/);
+    expect(comment).toMatch(/without the ribbon tab and the =BANGFU\. custom\s+functions/);
+    expect(comment).not.toMatch(/share one runtime|SharedRuntime 1\.1 is required/);
+    expect(/<!--([\s\S]*?)-->/.exec(xml)?.[1]).toMatch(/share one runtime/);
   });
 
   it.each<[string, (text: string) => string, RegExp]>([

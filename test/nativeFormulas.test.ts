@@ -111,6 +111,28 @@ describe("BANGFU formula text → native formula", () => {
     expect(hasBangfuCall("BANGFU.TIER(A1)")).toBe(false);
   });
 
+  it("also converts the forms Excel stores and shows when the add-in is not registered: _xldudf_BANGFU_…, with an [n]! external-reference prefix", () => {
+    // OfficeDev/office-js #3558, #5611: a custom function unknown when the file opens shows as
+    // _xldudf_<NAMESPACE>_<ID>(…); #2568: after other add-ins it was saved as [2]!_xldudf_….
+    const plain = convertBangfuFormula("=BANGFU.COURTYARD_SUBSIDY(J2, BANGFU.TIER(R2), K2)", POLICY);
+    for (const stored of [
+      "=_xldudf_BANGFU_COURTYARD_SUBSIDY(J2, _xldudf_BANGFU_TIER(R2), K2)",
+      "=[2]!_xldudf_BANGFU_COURTYARD_SUBSIDY(J2, [2]!_xldudf_BANGFU_TIER(R2), K2)",
+      "=[1]!BANGFU.COURTYARD_SUBSIDY(J2, _xldudf_bangfu_tier(R2), K2)",
+    ]) {
+      expect(hasBangfuCall(stored)).toBe(true);
+      expect(convertBangfuFormula(stored, POLICY)).toBe(plain);
+    }
+    expect(bangfuSpillShape("=[1]!_xldudf_BANGFU_TIER(R4:R6)")).toEqual({ rows: 3, columns: 1 });
+    expect(convertBangfuFormula('=IF(A1="_xldudf_BANGFU_TIER(1)",1,_xldudf_BANGFU_AGE(D2))', POLICY)).toMatch(/^=IF\(A1="_xldudf_BANGFU_TIER\(1\)",1,\(/);
+    // Another add-in's function, or a name that merely ends in the same letters, is not ours.
+    expect(hasBangfuCall("=_xldudf_OTHER_TIER(A1)")).toBe(false);
+    expect(hasBangfuCall("=MY_xldudf_BANGFU_TIER(A1)")).toBe(false);
+    expect(hasBangfuCall("=X[1]!BANGFU.TIER(A1)")).toBe(false);
+    expect(hasBangfuCall("=Other.xlam!BANGFU.TIER(A1)")).toBe(false);
+    expect(() => convertBangfuFormula("=_xldudf_BANGFU_NOPE(1)", POLICY)).toThrow(/不是 BANGFU 的函数/);
+  });
+
   it("moves relative references when a formula is filled down, not $-anchored ones or text", () => {
     expect(shiftReferences('IF(R4<$X$1,"A1",R$4+S4)', 2, 0)).toBe('IF(R6<$X$1,"A1",R$4+S6)');
     expect(shiftReferences("LOG10(A1)+Z9", 1, 1)).toBe("LOG10(B2)+AA10");

@@ -42,6 +42,8 @@ export function buildContext(ledger: Ledger, policy: Policy, asOf: CivilDate, sc
     if (decision.inScope) households.push(facts);
     else outOfScope.push({ household: household.key, label: facts.label, reason: decision.reason, row: household.rows[0] });
   }
+  const unreadableCells = new Set<string>();
+  for (const p of ledger.problems) if (p.kind === "unreadable" || p.kind === "idNumber") unreadableCells.add(`${p.field}@${p.cell.row}`);
   const rowOwners = new Map<number, HouseholdFacts>();
   for (const facts of all) for (const row of facts.household.rows) rowOwners.set(row, facts);
   return {
@@ -54,6 +56,7 @@ export function buildContext(ledger: Ledger, policy: Policy, asOf: CivilDate, sc
     has,
     householdAtRow: (row: number) => rowOwners.get(row)?.household.key ?? null,
     factsAtRow: (row: number) => rowOwners.get(row) ?? null,
+    unreadable: (rows, field) => unreadableCells.size > 0 && rows.some((row) => unreadableCells.has(`${field}@${row}`)),
     ageOf: (person: PersonRecord) => {
       if (person.values.age !== undefined) return person.values.age;
       if (person.values.birthDate !== undefined) return fullYearsBetween(person.values.birthDate, asOf);

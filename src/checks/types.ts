@@ -121,6 +121,11 @@ export interface CheckContext {
   /** The key of the household a sheet row belongs to. */
   householdAtRow(row: number): string | null;
   factsAtRow(row: number): HouseholdFacts | null;
+  /**
+   * The cell of `field` on one of these rows was written but could not be read (D03/D04 report it):
+   * a rule must not take the value for blank ("no visit date", "nothing paid") and report on that.
+   */
+  unreadable(rows: readonly number[], field: FieldKey): boolean;
 }
 
 /** A requirement: a field, a list of fields of which any one will do, or a derived need. */

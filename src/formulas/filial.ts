@@ -14,6 +14,13 @@ export function isFilialElder(ageInYears: number, disabilityGrade: DisabilityGra
   return severe && ageInYears >= filialMinAgeSevereDisability;
 }
 
+/**
+ * Months a payment covers where none is given: the ledgers record a year's support (the reward
+ * is counted per year). One constant for the check (M07), the funds summary, the custom function
+ * and the native formula.
+ */
+export const FILIAL_DEFAULT_MONTHS = 12;
+
 export interface FilialRewardCase {
   /** Support the children paid in the period, yuan. */
   readonly paid: number;

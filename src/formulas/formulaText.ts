@@ -4,9 +4,14 @@
  * references by whole rows and columns (filling a formula down a selection).
  */
 import type { Policy } from "../policy";
-import { isNativeFunctionId, nativeExpression, NativeFormulaError, type NativeArgument } from "./native";
+import { assertFormulaLength, isNativeFunctionId, nativeExpression, NativeFormulaError, type NativeArgument } from "./native";
 
-const CALL = /BANGFU\.([A-Z_][A-Z0-9_.]*)\s*\(/iy;
+/**
+ * A BANGFU call as typed (BANGFU.TIER), or as Excel stores and shows it while the add-in is not
+ * registered: _xldudf_BANGFU_TIER (the namespace's dot becomes "_"; OfficeDev/office-js issues
+ * #3558, #5611), possibly after an external-reference prefix [n]! (#2568).
+ */
+const CALL = /(?:\[\d+\]!)?(?:BANGFU\.|_xldudf_BANGFU_)([A-Z_][A-Z0-9_.]*)\s*\(/iy;
 
 interface Call {
   readonly start: number;
@@ -56,7 +61,7 @@ function readArguments(text: string, open: number): { args: string[]; end: numbe
   throw new NativeFormulaError(`公式中的括号没有成对：${text}`);
 }
 
-/** Top-level BANGFU calls of a formula, left to right (nested calls stay inside their arguments). */
+/** Top-level BANGFU calls of a formula (any of the forms of CALL), left to right (nested calls stay inside their arguments). */
 function findCalls(text: string): Call[] {
   const calls: Call[] = [];
   let i = 0;
@@ -67,7 +72,8 @@ function findCalls(text: string): Call[] {
     }
     CALL.lastIndex = i;
     const before = i === 0 ? "" : text[i - 1];
-    const m = /[A-Za-z0-9_.]/.test(before) ? null : CALL.exec(text);
+    // Not the tail of a longer name, nor a name qualified by some other workbook (Book.xlam!BANGFU.…).
+    const m = /[A-Za-z0-9_.!\]]/.test(before) ? null : CALL.exec(text);
     if (m) {
       const open = i + m[0].length - 1;
       const { args, end } = readArguments(text, open);
@@ -159,7 +165,7 @@ export function convertBangfuFormula(formula: string, policy: Policy, at: { row:
   };
   const converted = convert(formula);
   // A whole-cell call needs no outer parentheses.
-  return converted.replace(/^=\((.*)\)$/s, (whole, inner: string) => (balanced(inner) ? `=${inner}` : whole));
+  return assertFormulaLength(converted.replace(/^=\((.*)\)$/s, (whole, inner: string) => (balanced(inner) ? `=${inner}` : whole)));
 }
 
 /** Parentheses outside strings balance (so that stripping an outer pair keeps the meaning). */

@@ -39,17 +39,23 @@ export function assertThresholds(thresholds: TierThresholds): TierThresholds {
   return thresholds;
 }
 
-const TIER_WORDS: [RegExp, IncomeTier][] = [
-  [/^(低收入|低)(脱贫)?户?$/, "low"],
-  [/^(中等收入|中等|中收入|中)(脱贫)?户?$/, "middle"],
-  [/^(高收入|高)(脱贫)?户?$/, "high"],
-];
+/** How a tier may be written: one of its stems, then optionally 脱贫, then optionally 户. */
+const TIER_STEMS: Record<IncomeTier, readonly string[]> = {
+  low: ["低收入", "低"],
+  middle: ["中等收入", "中等", "中收入", "中"],
+  high: ["高收入", "高"],
+};
+
+/** Every spelling of a tier that parseTierLabel reads (compacted): 低收入, 低收入户, 低收入脱贫户, 低 … */
+export function tierSpellings(tier: IncomeTier): string[] {
+  return TIER_STEMS[tier].flatMap((stem) => ["", "脱贫"].flatMap((middle) => ["", "户"].map((end) => stem + middle + end)));
+}
+
+const TIER_BY_SPELLING = new Map<string, IncomeTier>((Object.keys(TIER_STEMS) as IncomeTier[]).flatMap((tier) => tierSpellings(tier).map((word): [string, IncomeTier] => [word, tier])));
 
 /** Read a tier written in a ledger or passed to a function: 低收入, 中等收入户, 高收入脱贫户, 低 … */
 export function parseTierLabel(text: string): IncomeTier | null {
-  const compact = compactText(text);
-  for (const [pattern, tier] of TIER_WORDS) if (pattern.test(compact)) return tier;
-  return null;
+  return TIER_BY_SPELLING.get(compactText(text)) ?? null;
 }
 
 export function requireTierLabel(text: string): IncomeTier {

@@ -9,7 +9,7 @@
 // 100,000 times, and the index re-exports are property getters.
 import { ageFromIdNumber } from "../formulas/age";
 import { courtyardSubsidy } from "../formulas/courtyard";
-import { filialReward, filialRewardRate, isFilialElder } from "../formulas/filial";
+import { FILIAL_DEFAULT_MONTHS, filialReward, filialRewardRate, isFilialElder } from "../formulas/filial";
 import { perCapitaNetIncome } from "../formulas/income";
 import { assertThresholds, incomeTier, requireTierLabel, TIER_LABELS, tierThresholds } from "../formulas/tier";
 import { CivilDate, parseDate, today } from "../values/dates";
@@ -19,21 +19,34 @@ import { MAX_FUNCTION_CELLS } from "../values/limits";
 import { parseAgeInYears, parseAmount, parseHouseholdSize, parseRate, parseWholeNumber } from "../values/numbers";
 import { compactText, isBlank } from "../values/text";
 import { cellwise, MatrixArgument, rememberLast } from "./cellwise";
+import { CustomFunctionError, ERROR_CODES } from "./customFunctionsStandIn";
 import { functionPolicy } from "./policyContext";
 
 const NO_VALUE = "";
 
 /**
- * Excel's CustomFunctions, or a stand-in whose associate() does nothing where there is none: Office
- * versions without custom functions load this page as a plain task pane, and so does a page whose
- * office.js failed to load. The build appends `CustomFunctions.associate(...)` calls to this module;
- * they resolve to this binding, so such a page registers nothing instead of stopping with
- * "CustomFunctions is not defined".
+ * Excel's CustomFunctions, read when used rather than captured at import: WPS installs its
+ * stand-in (src/wps/functions.ts) after this module has loaded. The build appends
+ * `CustomFunctions.associate(...)` calls to this module; they resolve to this binding, so Office
+ * versions without custom functions (which load this page as a plain task pane), and a page whose
+ * office.js failed to load, register nothing instead of stopping with "CustomFunctions is not defined".
  */
-const CustomFunctions: typeof globalThis.CustomFunctions = (globalThis as { CustomFunctions?: typeof globalThis.CustomFunctions }).CustomFunctions ?? {
-  ...({} as typeof globalThis.CustomFunctions),
-  associate: () => undefined,
+const CustomFunctions = {
+  associate(id: string, implementation: Function): void {
+    runtime()?.associate?.(id, implementation);
+  },
+  /** A cell's error: the runtime's, or the stand-in's where there is none. */
+  get Error(): typeof globalThis.CustomFunctions.Error {
+    return runtime()?.Error ?? (CustomFunctionError as unknown as typeof globalThis.CustomFunctions.Error);
+  },
+  get ErrorCode(): typeof globalThis.CustomFunctions.ErrorCode {
+    return runtime()?.ErrorCode ?? (ERROR_CODES as unknown as typeof globalThis.CustomFunctions.ErrorCode);
+  },
 };
+
+function runtime(): Partial<typeof globalThis.CustomFunctions> | undefined {
+  return (globalThis as { CustomFunctions?: Partial<typeof globalThis.CustomFunctions> }).CustomFunctions;
+}
 
 /**
  * Income tier (收入分层) of a per-capita net income, by the plan's thresholds (二（一）).
@@ -90,7 +103,7 @@ export function COURTYARD_SUBSIDY(investment: any[][], tier?: any[][], alreadyGr
 export function FILIAL_MATCH(paid: any[][], ageOrId: any[][], disability?: any[][], months?: any[][], rate?: any[][], asOf?: any[][]): any[][] {
   const policy = functionPolicy();
   // Arguments typically given once for the whole range are read once.
-  const monthsOf = rememberLast((cell: unknown) => parseWholeNumber(cell, "月数") ?? 12);
+  const monthsOf = rememberLast((cell: unknown) => parseWholeNumber(cell, "月数") ?? FILIAL_DEFAULT_MONTHS);
   const rateOf = rememberLast((cell: unknown) => filialRewardRate(parseRate(cell, "奖补比例"), policy));
   const gradeOf = rememberLast((cell: unknown) => parseDisabilityGrade(cell));
   const dateOf = rememberLast(asOfDate);
@@ -233,9 +246,10 @@ function assertBoundedWork(args: readonly MatrixArgument[]): void {
 }
 
 function toExcelError(error: InputError): CustomFunctions.Error {
+  const { Error: CellError, ErrorCode } = CustomFunctions;
   if (error instanceof ErrorArgument) {
-    const known = Object.values(CustomFunctions.ErrorCode).includes(error.code as CustomFunctions.ErrorCode);
-    return new CustomFunctions.Error(known ? (error.code as CustomFunctions.ErrorCode) : CustomFunctions.ErrorCode.invalidValue, error.message);
+    const known = Object.values(ErrorCode).includes(error.code as CustomFunctions.ErrorCode);
+    return new CellError(known ? (error.code as CustomFunctions.ErrorCode) : ErrorCode.invalidValue, error.message);
   }
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, error.message);
+  return new CellError(ErrorCode.invalidValue, error.message);
 }

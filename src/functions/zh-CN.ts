@@ -5,6 +5,7 @@
  * names Excel shows in the formula tooltip (the ids never change by locale). Defaults are
  * described, not quoted, so that a policy change needs no edit here.
  */
+import { FILIAL_DEFAULT_MONTHS } from "../formulas/filial";
 import type { TranslationTable } from "./localizeMetadata";
 
 export const ZH_CN: TranslationTable = {
@@ -32,7 +33,7 @@ export const ZH_CN: TranslationTable = {
       paid: "子女缴纳的赡养金（元），可为一列单元格",
       ageOrId: "老人年龄（周岁）或身份证号码（18 位或 15 位）",
       disability: "残疾等级：1–4、一级…四级，或“肢体二级”等；空白或“无”表示无残疾",
-      months: "赡养金涵盖的月数；省略时按 12 个月",
+      months: `赡养金涵盖的月数；省略时按 ${FILIAL_DEFAULT_MONTHS} 个月`,
       rate: "奖补比例，不得超过方案规定的上限；省略时按上限",
       asOf: "计算年龄的日期（Excel 日期）；省略时按今天",
     },

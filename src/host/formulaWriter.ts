@@ -4,7 +4,7 @@
  * native formulas or into their values before a workbook is sent on. Only cells holding a BANGFU
  * call are written; every other cell, constant or formula, is left as it is.
  */
-import { bangfuSpillShape, convertBangfuFormula, hasBangfuCall, nativeFormula, NativeFormulaError, shiftReferences, type NativeArgument, type NativeFunctionId } from "../formulas";
+import { assertFormulaLength, bangfuSpillShape, convertBangfuFormula, hasBangfuCall, nativeFormula, NativeFormulaError, shiftReferences, type NativeArgument, type NativeFunctionId } from "../formulas";
 import { columnLetter } from "../ledger/cellRef";
 import type { Policy } from "../policy";
 import type { CellBlock, CellWrite, WorkbookHost } from "./types";
@@ -36,7 +36,8 @@ export async function insertNativeFormula(host: WorkbookHost, id: NativeFunction
   const rows = selection.formulas.length;
   const columns = selection.formulas[0]?.length ?? 0;
   if (rows * columns > MAX_FORMULA_CELLS) throw new NativeFormulaError(`所选区域有 ${rows * columns} 个单元格，超过 ${MAX_FORMULA_CELLS}：请少选一些`);
-  const cells = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => shiftReferences(first, r, c)));
+  // Filled down, references grow (R9 → R10): every cell's formula must stay within Excel's limit.
+  const cells = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => assertFormulaLength(shiftReferences(first, r, c))));
   await host.writeCells(selection.sheet, [{ top: selection.top, left: selection.left, kind: "formulas", cells }]);
   return { sheet: selection.sheet, address: blockAddress(selection.top, selection.left, rows, columns), cells: rows * columns };
 }

@@ -14,6 +14,16 @@ export const SEVERITY_FILLS: Record<Severity, string> = {
   info: "#D1ECF1",
 };
 
+/**
+ * What the user is told when a sheet's saved mark record cannot be read (Excel's custom XML part,
+ * WPS's BANGFU_DATA entry): the previous fills cannot be restored and the record is dropped.
+ * `sheet` null: a record that names no sheet.
+ */
+export function brokenRecordMessage(sheet: string | null): string {
+  const which = sheet === null ? "一份" : `“${sheet}”`;
+  return `工作簿中保存的${which}标记记录已损坏（可能被手工修改过），无法据此恢复原来的填充色和批注。该记录已删除；请手工检查带颜色的单元格，之后可以重新标记。`;
+}
+
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export interface PlannedMark {

@@ -53,7 +53,7 @@ export function officeIsSetSupported(name: string, version: string): boolean {
 
 /** The Chinese message for a feature this Excel lacks: what it needs and what to do. */
 export function unsupportedMessage(what: string, feature: Feature): string {
-  return `${what}需要 Excel JavaScript API ${FEATURE_SETS[feature]}，这个版本的 Excel 不支持（Office 2016 只有 1.1，Office 2019 到 1.7，Office 2021 到 1.14）。检查台账、设置和公式仍可使用；请在 Office 2019 或更新的 Excel、Microsoft 365 或 Excel 网页版中使用此功能。`;
+  return `${what}需要 Excel JavaScript API ${FEATURE_SETS[feature]}，这个版本的 Excel 不支持（Office LTSC 2021 到 1.14，Office LTSC 2024 到 1.17）。检查台账、设置和公式仍可使用；请把 Office 更新到最新版本，或在 Microsoft 365、Excel 网页版中使用此功能。`;
 }
 
 /**
@@ -72,14 +72,26 @@ export interface OfficeVersion {
   readonly sharedRuntime: boolean;
   /** CustomFunctionsRuntime: "yes", "no", or "disputed" where Microsoft's pages disagree. */
   readonly customFunctions: "yes" | "no" | "disputed";
+  /**
+   * The webview that shows the task pane ("Browsers and webview controls used by Office Add-ins"):
+   * volume-licensed Office 2016/2019 use Internet Explorer 11 (Trident, ES5) whatever is installed,
+   * so the pane (ES2020) cannot run there and taskpane.html only says so; Office 2021 and later
+   * install WebView2, and Microsoft 365 uses it where installed.
+   */
+  readonly webview: "trident" | "webview2";
+}
+
+/** Whether the task pane runs in this Office at all (not in Internet Explorer 11). */
+export function paneRuns(version: OfficeVersion): boolean {
+  return version.webview === "webview2";
 }
 
 export const OFFICE_VERSIONS: readonly OfficeVersion[] = [
-  { name: "Office 2016（批量许可）", excelApi: "1.1", addinCommands: false, sharedRuntime: false, customFunctions: "no" },
-  { name: "Office 2019（批量许可）", excelApi: "1.7", addinCommands: false, sharedRuntime: false, customFunctions: "no" },
-  { name: "Office LTSC 2021", excelApi: "1.14", addinCommands: true, sharedRuntime: true, customFunctions: "disputed" },
-  { name: "Office LTSC 2024", excelApi: "1.17", addinCommands: true, sharedRuntime: true, customFunctions: "yes" },
-  { name: "Microsoft 365 / Excel 网页版", excelApi: "1.21", addinCommands: true, sharedRuntime: true, customFunctions: "yes" },
+  { name: "Office 2016（批量许可）", excelApi: "1.1", addinCommands: false, sharedRuntime: false, customFunctions: "no", webview: "trident" },
+  { name: "Office 2019（批量许可）", excelApi: "1.7", addinCommands: false, sharedRuntime: false, customFunctions: "no", webview: "trident" },
+  { name: "Office LTSC 2021", excelApi: "1.14", addinCommands: true, sharedRuntime: true, customFunctions: "disputed", webview: "webview2" },
+  { name: "Office LTSC 2024", excelApi: "1.17", addinCommands: true, sharedRuntime: true, customFunctions: "yes", webview: "webview2" },
+  { name: "Microsoft 365 / Excel 网页版", excelApi: "1.21", addinCommands: true, sharedRuntime: true, customFunctions: "yes", webview: "webview2" },
 ];
 
 /** Compare "1.9" and "1.10" as versions. */

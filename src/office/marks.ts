@@ -11,7 +11,9 @@
  * Office.context.document.settings.saveAsync from its own in-memory copy (saving there could
  * overwrite marks written by another route), and over a very hidden sheet, which a
  * structure-protected workbook would refuse and which shows up to other tools as a sheet.
- * The part is saved with the file, so marks can be cleared after closing and reopening.
+ * The part is saved with the file, so marks can be cleared after closing and reopening. A part
+ * that cannot be read (edited by hand) is never dropped silently: the user is told that its
+ * fills cannot be restored, as in WPS (refuseBrokenRecord).
  *
  * Each record holds, per cell: the address, the previous fill (null: no fill), the fill
  * BANGFU set, and which annotation it added ("note" or "comment", null when the cell already
@@ -45,7 +47,8 @@
  */
 import type { Finding } from "../checks/types";
 import type { CellRef } from "../ledger/model";
-import { planMarks, textFingerprint, type PlannedMark } from "../host/marks";
+import { brokenRecordMessage, planMarks, textFingerprint, type PlannedMark } from "../host/marks";
+import { hostError } from "../host/messages";
 import { parseBox } from "./addresses";
 import { columnLetter } from "../ledger/cellRef";
 import { isPayloadTooLarge, officeErrorCodes } from "./errors";
@@ -144,6 +147,12 @@ export function recordFromXml(xml: string): MarkRecord | null {
   }
 }
 
+/** The sheet id a part names in its attribute, readable even when its record is not; null if none. */
+export function sheetIdOfPart(xml: string): string | null {
+  const m = /<marks\b[^>]*?\ssheetId="([^"]*)"/.exec(xml);
+  return m ? unescapeXml(m[1]) : null;
+}
+
 // ---------------------------------------------------------------- fills
 
 export function fillState(fill: Excel.RangeFill, details = true): FillState | null {
@@ -190,8 +199,13 @@ interface SheetState {
   readonly sheetName: string;
   /** This sheet's record (from one or more parts), if it has one. */
   readonly mine: { readonly parts: readonly Excel.CustomXmlPart[]; readonly record: MarkRecord } | null;
-  /** Parts whose sheet no longer exists, or that hold no record. */
+  /** Parts whose sheet no longer exists (its fills went with it). */
   readonly stale: readonly Excel.CustomXmlPart[];
+  /**
+   * Parts that cannot be read and name this sheet or no sheet: the fills they kept are lost, which
+   * the user is told (refuseBrokenRecord). A damaged part of another sheet waits for that sheet.
+   */
+  readonly broken: { readonly parts: readonly Excel.CustomXmlPart[]; readonly thisSheet: boolean };
   readonly fills: Map<string, Excel.RangeFill>;
   readonly notes: Map<string, Excel.Note>;
   /** Comments by cell address; null when comments were not loaded. */
@@ -229,9 +243,19 @@ async function loadSheetState(context: Excel.RequestContext, sheetName: string, 
   const mineParts: Excel.CustomXmlPart[] = [];
   const mineCells: MarkedCell[] = [];
   const stale: Excel.CustomXmlPart[] = [];
+  const brokenParts: Excel.CustomXmlPart[] = [];
+  let brokenHere = false;
   for (const { part, xml: result } of xml) {
     const record = recordFromXml(result.value);
-    if (record === null || !sheetIds.has(record.sheetId)) stale.push(part);
+    if (record === null) {
+      const named = sheetIdOfPart(result.value);
+      if (named !== null && named !== sheet.id && sheetIds.has(named)) continue;
+      if (named !== null && !sheetIds.has(named)) stale.push(part);
+      else {
+        brokenParts.push(part);
+        brokenHere ||= named === sheet.id;
+      }
+    } else if (!sheetIds.has(record.sheetId)) stale.push(part);
     else if (record.sheetId === sheet.id) {
       // A large record is kept in several parts: together they are the sheet's record.
       mineParts.push(part);
@@ -244,6 +268,7 @@ async function loadSheetState(context: Excel.RequestContext, sheetName: string, 
     sheetName: sheet.name,
     mine: mineParts.length > 0 ? { parts: mineParts, record: { version: 1, sheetId: sheet.id, sheetName: sheet.name, cells: mineCells } } : null,
     stale,
+    broken: { parts: brokenParts, thisSheet: brokenHere },
     fills,
     notes: noteItems,
     comments: commentItems ? commentsByCell(located) : null,
@@ -252,6 +277,19 @@ async function loadSheetState(context: Excel.RequestContext, sheetName: string, 
   const rest = cells.slice(MARK_LOAD_CELLS);
   await loadCells(context, state, rest, notes ? rest : []);
   return state;
+}
+
+/**
+ * A record that cannot be read is not dropped silently: its parts (and, when it is this sheet's,
+ * the rest of this sheet's record, now incomplete) are deleted and the user is told, with the
+ * message WPS gives, that the previous fills cannot be restored. Nothing else is changed.
+ */
+async function refuseBrokenRecord(context: Excel.RequestContext, state: SheetState): Promise<void> {
+  if (state.broken.parts.length === 0) return;
+  const doomed = state.broken.thisSheet ? [...state.broken.parts, ...(state.mine?.parts ?? [])] : state.broken.parts;
+  for (const part of doomed) part.delete();
+  await context.sync();
+  throw hostError("other", brokenRecordMessage(state.broken.thisSheet ? state.sheetName : null));
 }
 
 /**
@@ -423,6 +461,7 @@ export async function markFindings(context: Excel.RequestContext, sheetName: str
     annotation !== "none",
     options.fillDetails !== false,
   );
+  await refuseBrokenRecord(context, state);
   const old = state.mine?.record ?? null;
   await completeState(context, state, old, annotation === "note");
 
@@ -584,6 +623,7 @@ export interface ClearOptions {
 
 export async function clearMarks(context: Excel.RequestContext, sheetName: string, options: ClearOptions = {}): Promise<ClearResult> {
   const state = await loadSheetState(context, sheetName, [], false, false, options.fillDetails !== false);
+  await refuseBrokenRecord(context, state);
   const record = state.mine?.record ?? null;
   if (record === null && state.stale.length === 0) return { cleared: 0, keptUserFills: 0 };
   await completeState(context, state, record, options.notes !== false);

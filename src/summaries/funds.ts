@@ -7,7 +7,7 @@
  */
 import type { HouseholdFacts } from "../checks";
 import { loanRecords, loanRepaid } from "../checks/rules/shared";
-import { courtyardSubsidy, filialReward, isFilialElder } from "../formulas";
+import { courtyardSubsidy, FILIAL_DEFAULT_MONTHS, filialReward, isFilialElder } from "../formulas";
 import { roundToFen } from "../values";
 import {
   column,
@@ -76,9 +76,9 @@ export function buildFundsTable(input: SummaryInput): SummaryTable {
           const age = context.ageOf(person);
           const eligible = age !== null && isFilialElder(age, person.values.disability ?? null, policy);
           const paid = person.values.filialPaid;
-          // As M07: 12 months of support at most the monthly contribution, times the rate cap.
+          // As M07: a year (FILIAL_DEFAULT_MONTHS) of support at most the monthly contribution, times the rate cap.
           if (eligible && paid !== undefined && paid >= 0) {
-            into.allowed += filialReward({ paid, months: 12, rate: policy.values.filialRewardRateCap }, policy);
+            into.allowed += filialReward({ paid, months: FILIAL_DEFAULT_MONTHS, rate: policy.values.filialRewardRateCap }, policy);
           }
         }
       },

@@ -26,7 +26,7 @@ export interface AppProps {
   /** The clock (check date, generation time); tests and the harness fix it. */
   readonly now?: () => Date;
   readonly initialTab?: TabKey;
-  /** False where the host has no custom functions (WPS before 12.1.0.20540): 公式 says so. */
+  /** False where the host has no custom functions (WPS before 12.1.0.20540, Excel without CustomFunctionsRuntime 1.1): 公式 says so. */
   readonly customFunctions?: boolean;
   /** Where checks and summaries run; the pane itself, on the host's cells, when absent. */
   readonly engine?: PaneEngine;

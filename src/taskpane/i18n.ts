@@ -189,6 +189,8 @@ const ZH = {
   formulasHeading: "公式速查",
   formulasUnavailableTitle: "此版本的 WPS 表格不能使用加载项公式",
   formulasUnavailableBody: "=BANGFU. 自定义函数需要 WPS 12.1.0.20540 或更高版本，升级 WPS 并重新启动后即可使用下列公式。检查、汇总、设置照常可用；不升级也可以用本页下方的“写入原生公式”：原生公式不需要加载项函数，照样能计算。",
+  excelFormulasUnavailableTitle: "此版本的 Excel 不能使用加载项公式",
+  excelFormulasUnavailableBody: "=BANGFU. 自定义函数需要支持自定义函数的 Excel：Microsoft 365、Office LTSC 2024、更新到版本 2311 或以上的零售版 Office、Excel 网页版或 Mac 版（Office LTSC 2021：微软两处文档说法不一，以这台电脑的实际情况为准）。检查、汇总、设置照常可用；用本页下方的“写入原生公式”可以得到同样的计算：原生公式不需要加载项函数，照样能计算。",
   formulasHint: "在单元格中输入公式；选中一列区域作参数，结果自动向下填充。",
   nativeHeading: "写入原生公式（台账发到没装本助手的电脑也能计算）",
   nativeHint: "把政策参数直接写进普通公式，Excel（包括旧版）、WPS 表格和 LibreOffice 都能计算。先在表格中选中要写入的单元格（可选一整列），参数填第一行的单元格，如 R4；可选参数可以留空。",
@@ -198,7 +200,7 @@ const ZH = {
   nativeMissing: (names: string) => `先填写：${names}`,
   nativeInserted: (address: string, cells: number) => `已在 ${address} 写入 ${cells} 个原生公式。`,
   convertHeading: "转换所选区域中的 BANGFU 公式",
-  convertHint: "台账要发给县里或别的单位前，先选中含 =BANGFU. 公式的区域：可改成原生公式（仍会计算），或改成数值（只保留当前结果）。其他单元格不会改动。",
+  convertHint: "台账要发给县里或别的单位前，先选中含 =BANGFU. 公式的区域（没装本助手的 Excel 显示为 _xldudf_BANGFU_… 的也可以）：可改成原生公式（仍会计算），或改成数值（只保留当前结果）。其他单元格不会改动。",
   convertNative: "改为原生公式",
   convertValues: "改为数值",
   converted: (count: number, cells: number) => `已转换 ${count} 个 BANGFU 公式（写入 ${cells} 个单元格）。`,
@@ -376,6 +378,8 @@ const EN: Strings = {
   formulasHeading: "Formula guide",
   formulasUnavailableTitle: "This WPS Spreadsheets cannot run add-in formulas",
   formulasUnavailableBody: "The =BANGFU. custom functions need WPS 12.1.0.20540 or later; after upgrading WPS and restarting it, the formulas below work. Checking, summaries and settings work as usual, and so do the native formulas further down this page, which compute without add-in functions.",
+  excelFormulasUnavailableTitle: "This Excel cannot run add-in formulas",
+  excelFormulasUnavailableBody: "The =BANGFU. custom functions need an Excel with custom functions: Microsoft 365, Office LTSC 2024, retail Office updated to Version 2311 or later, Excel on the web or on Mac (Office LTSC 2021: Microsoft's pages disagree; this notice is what this Excel reports). Checking, summaries and settings work as usual, and the native formulas further down this page compute the same without add-in functions.",
   formulasHint: "Type a formula in a cell; pass a column range and the results spill down.",
   nativeHeading: "Insert native formulas (compute where the assistant is not installed)",
   nativeHint: "Writes the policy's numbers into a plain formula that any Excel (older ones too), WPS Spreadsheets and LibreOffice compute. Select the cells to fill first (a whole column is fine) and give the arguments for the first row, e.g. R4; optional arguments may stay empty.",
@@ -385,7 +389,7 @@ const EN: Strings = {
   nativeMissing: (names: string) => `Fill in first: ${names}`,
   nativeInserted: (address: string, cells: number) => `Inserted ${cells} native formula(s) in ${address}.`,
   convertHeading: "Convert the BANGFU formulas of the selection",
-  convertHint: "Before sending the ledger on, select the cells with =BANGFU. formulas: turn them into native formulas (they keep computing) or into values (the current results). Other cells are not changed.",
+  convertHint: "Before sending the ledger on, select the cells with =BANGFU. formulas (also as _xldudf_BANGFU_…, as Excel shows them where the add-in is not registered): turn them into native formulas (they keep computing) or into values (the current results). Other cells are not changed.",
   convertNative: "To native formulas",
   convertValues: "To values",
   converted: (count: number, cells: number) => `Converted ${count} BANGFU formula(s) (${cells} cell(s) written).`,
@@ -394,6 +398,12 @@ const EN: Strings = {
 };
 
 export const STRINGS: Record<Language, Strings> = { zh: ZH, en: EN };
+
+/** Excel's wording: the 公式 tab's notice speaks of Excel versions (the default, of WPS builds). */
+export const EXCEL_STRINGS: Record<Language, Strings> = {
+  zh: { ...ZH, formulasUnavailableTitle: ZH.excelFormulasUnavailableTitle, formulasUnavailableBody: ZH.excelFormulasUnavailableBody },
+  en: { ...EN, formulasUnavailableTitle: EN.excelFormulasUnavailableTitle, formulasUnavailableBody: EN.excelFormulasUnavailableBody },
+};
 
 export const SEVERITY_TEXT: Record<Language, Record<Severity, string>> = {
   zh: { error: "错误", warning: "警告", info: "提示" },

@@ -7,8 +7,12 @@ import { STRINGS } from "./i18n";
 import { mountMessage } from "./mount";
 import { startPane } from "./startup";
 
-startPane().catch((error: unknown) => {
-  // The host failed to start: say so in the pane rather than leave it blank, and keep the error visible to the console.
-  mountMessage(STRINGS.zh.errorTitle, error instanceof Error ? error.message : String(error));
-  throw error;
-});
+// taskpane.html's ES5 check already said this browser is too old (the bundle rarely gets this far there).
+const tooOld = (window as { bangfuBrowserTooOld?: boolean }).bangfuBrowserTooOld === true;
+if (!tooOld) {
+  startPane().catch((error: unknown) => {
+    // The host failed to start: say so in the pane rather than leave it blank, and keep the error visible to the console.
+    mountMessage(STRINGS.zh.errorTitle, error instanceof Error ? error.message : String(error));
+    throw error;
+  });
+}

@@ -9,8 +9,8 @@
  *   from the ribbon through the URL fragment, Chinese (WPS's embedded browser reports no UI
  *   language reliably), and whether this WPS build has custom functions;
  * - Excel's page: `Office`, then Office.onReady within a time-out (it never settles when
- *   office.js's companion files are missing), then Excel, or a message that the page was opened
- *   outside Excel (Office's display language picks the strings);
+ *   office.js's companion files are missing), then Excel (and whether it runs custom functions),
+ *   or a message that the page was opened outside Excel (Office's display language picks the strings);
  * - Excel's page without `Office`: office.js did not load (a blocked network, a CDN build on an
  *   office network, files missing on the server); taskpane.html's onerror records the address;
  * - otherwise (a page without office.js, outside WPS) a message that it must be opened from
@@ -23,13 +23,13 @@ import type { WpsApplication } from "../wps/et";
 import { WpsWorkbookHost } from "../wps/host";
 import { listenForRibbonRequests } from "../wps/paneRequests";
 import type { TabKey } from "./App";
-import { languageOf, STRINGS, type Language } from "./i18n";
+import { EXCEL_STRINGS, languageOf, STRINGS, type Language } from "./i18n";
 import { mountMessage, mountPane } from "./mount";
 
 /** What Excel's page sees of office.js: just enough to wait for Office and pick the language. */
 export interface OfficeGlobal {
   onReady(): Promise<unknown>;
-  readonly context?: { readonly displayLanguage?: string };
+  readonly context?: { readonly displayLanguage?: string; readonly requirements?: { isSetSupported(name: string, minVersion?: string): boolean } };
 }
 
 export type DetectedHost =
@@ -70,7 +70,16 @@ function officeJsScript(document: Document | undefined): string | null {
 /** Office normally answers within a second or two; well above that something is missing. */
 export const OFFICE_READY_TIMEOUT_MS = 30_000;
 
-export type OfficeReadiness = { readonly kind: "excel" | "notInExcel"; readonly language: Language } | { readonly kind: "timeout" };
+export type OfficeReadiness =
+  | { readonly kind: "excel"; readonly language: Language; readonly customFunctions: boolean }
+  | { readonly kind: "notInExcel"; readonly language: Language }
+  | { readonly kind: "timeout" };
+
+/**
+ * Custom functions run where Office has CustomFunctionsRuntime 1.1 (Microsoft's "Custom Functions
+ * requirement sets"); not in Office 2016/2019 volume-licensed, which load the plain task pane.
+ */
+export const CUSTOM_FUNCTIONS_SET = { name: "CustomFunctionsRuntime", version: "1.1" } as const;
 
 /** Wait for Office.onReady, at most `timeoutMs`; then whether Excel is there. */
 export async function officeReadiness(office: OfficeGlobal, scope: object, timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<OfficeReadiness> {
@@ -80,7 +89,10 @@ export async function officeReadiness(office: OfficeGlobal, scope: object, timeo
   clearTimeout(timer);
   if (outcome === "timeout") return { kind: "timeout" };
   const language = languageOf(office.context?.displayLanguage);
-  return { kind: (scope as { Excel?: unknown }).Excel === undefined ? "notInExcel" : "excel", language };
+  if ((scope as { Excel?: unknown }).Excel === undefined) return { kind: "notInExcel", language };
+  const requirements = office.context?.requirements;
+  const customFunctions = requirements !== undefined && requirements.isSetSupported(CUSTOM_FUNCTIONS_SET.name, CUSTOM_FUNCTIONS_SET.version);
+  return { kind: "excel", language, customFunctions };
 }
 
 export interface StartOptions {
@@ -112,7 +124,7 @@ export async function startPane(options: StartOptions = {}, scope: Window & type
           mountMessage(STRINGS[office.language].notInExcelTitle, STRINGS[office.language].notInExcelBody);
           return;
         case "excel":
-          mountPane({ host: new OfficeWorkbookHost(), language: office.language });
+          mountPane({ host: new OfficeWorkbookHost(), language: office.language, customFunctions: office.customFunctions, strings: EXCEL_STRINGS });
           return;
       }
       return;

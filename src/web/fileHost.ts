@@ -57,6 +57,13 @@ export function browserStorage(): SettingsStorage | null {
   }
 }
 
+/** Why the browser did not keep the settings, in Chinese (the browser's own message is English). */
+export function storageRefusal(error: unknown): string {
+  const name = (error as { name?: unknown } | null)?.name;
+  const why = name === "QuotaExceededError" ? "浏览器的本地存储已满" : "浏览器不允许本页面保存数据（可能设置了不保存网站数据）";
+  return `${why}，设置没有保存到浏览器中：本次打开页面期间仍按新的设置检查，关闭页面后需要重新设置。可清理浏览器数据或允许本地存储后再试。`;
+}
+
 const NOT_HERE = "网页版不修改文件：这项操作只在 Excel / WPS 加载项中可用。";
 
 export class FileWorkbookHost implements WorkbookHost {
@@ -129,13 +136,14 @@ export class FileWorkbookHost implements WorkbookHost {
     const mappings = { ...base.mappings, [this.file.fileName]: settings.mappings };
     if (Object.keys(settings.mappings).length === 0) delete mappings[this.file.fileName];
     const next: StoredSettings = { policyYear: settings.policyYear, policyJson: settings.policyJson, mappings, ...(settings.includeMonitored ? { includeMonitored: true } : {}) };
+    // Used from now on even when the browser refuses to keep them: the user is told they last only while the page is open.
+    this.memory = next;
     if (this.storage !== null) {
       try {
         this.storage.setItem(SETTINGS_KEY, JSON.stringify(next));
       } catch (error) {
-        throw new HostError("other", `浏览器没有保存设置（${(error as Error).message}）。可清理浏览器数据后再试。`);
+        throw new HostError("other", storageRefusal(error));
       }
     }
-    this.memory = next;
   }
 }

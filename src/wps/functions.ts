@@ -17,7 +17,7 @@
  */
 import { AGE, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, TIER } from "../functions/functions";
 import type { WpsApplication, WpsFunctionMetadata } from "./et";
-import { CustomFunctionError, installCustomFunctionsStandIn } from "./customFunctionsStandIn";
+import { CustomFunctionError, installCustomFunctionsStandIn } from "../functions/customFunctionsStandIn";
 import { FunctionSettingsFollower } from "./functionSettings";
 import { normaliseCell } from "./values";
 

@@ -18,7 +18,7 @@
  */
 import type { Finding } from "../checks/types";
 import type { CellRef } from "../ledger/model";
-import { planMarks, textFingerprint } from "../host/marks";
+import { brokenRecordMessage, planMarks, textFingerprint } from "../host/marks";
 import { hostError, protectedSheetMessage } from "../host/messages";
 import { XL_NONE, XL_PATTERN_SOLID, type EtRange, type EtWorksheet, type WpsApplication } from "./et";
 import { readStore, writeStore } from "./store";
@@ -61,8 +61,6 @@ export interface WpsClearResult {
 
 export const marksKey = (sheet: string) => `marks:${sheet}`;
 
-export const BROKEN_RECORD_MESSAGE = (sheet: string) =>
-  `工作簿中保存的“${sheet}”标记记录已损坏（可能被手工修改过），无法据此恢复原来的填充色和批注。该记录已删除；请手工检查带颜色的单元格，之后可以重新标记。`;
 
 /** The record kept for a sheet; null when there is none; a broken one is dropped and reported. */
 function takeRecord(app: WpsApplication, sheet: string): WpsMarkRecord | null {
@@ -76,7 +74,7 @@ function takeRecord(app: WpsApplication, sheet: string): WpsMarkRecord | null {
   }
   if (value && value.version === 1 && Array.isArray(value.cells)) return value as WpsMarkRecord;
   writeStore(app, { [marksKey(sheet)]: null });
-  throw hostError("other", BROKEN_RECORD_MESSAGE(sheet));
+  throw hostError("other", brokenRecordMessage(sheet));
 }
 
 function readFill(range: EtRange): WpsFill | null {

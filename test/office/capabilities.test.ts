@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../../src/checks/types";
 import { findHeader } from "../../src/ledger/headers";
-import { ALL_CAPABILITIES, capabilitiesOf, detectCapabilities, OFFICE_VERSIONS, versionAtLeast, type ExcelCapabilities } from "../../src/office/capabilities";
+import { ALL_CAPABILITIES, capabilitiesOf, detectCapabilities, OFFICE_VERSIONS, paneRuns, versionAtLeast, type ExcelCapabilities } from "../../src/office/capabilities";
 import { OfficeWorkbookHost } from "../../src/office/host";
 import { markFindings, clearMarks } from "../../src/office/marks";
 import { readSheet } from "../../src/office/read";
@@ -37,6 +37,11 @@ describe("what each Office version gets", () => {
       expect(c.notes).toBe(false);
       expect(c.comments && c.mergedAreas && c.fillDetails && c.summaries && c.marks).toBe(true);
     }
+  });
+
+  it("the pane runs only where Office shows it in WebView2: not in volume-licensed Office 2016/2019 (Internet Explorer 11)", () => {
+    expect(OFFICE_VERSIONS.filter(paneRuns).map((v) => v.name)).toEqual(["Office LTSC 2021", "Office LTSC 2024", "Microsoft 365 / Excel 网页版"]);
+    expect(OFFICE_VERSIONS.filter((v) => !paneRuns(v)).map((v) => v.webview)).toEqual(["trident", "trident"]);
   });
 
   it("Microsoft 365: everything", () => {

@@ -1,6 +1,7 @@
 import type { Finding } from "../../src/checks/types";
 import { clearMarks, markFindings, MARKS_NAMESPACE, recordFromXml, selectCell } from "../../src/office/marks";
-import { SEVERITY_FILLS } from "../../src/host/marks";
+import { brokenRecordMessage, SEVERITY_FILLS } from "../../src/host/marks";
+import { HostError } from "../../src/host/types";
 import { FakeExcel, type FakeSheet } from "./fakeExcel";
 
 const finding = (rule: Finding["rule"], severity: Finding["severity"], cell: string | null, message: string): Finding => ({
@@ -204,6 +205,54 @@ describe("markFindings and clearMarks", () => {
     await markFindings(excel.context.asContext(), "台账", FINDINGS, { annotation: "note" });
     const live = excel.xmlParts.filter((p) => !p.deleted).map((p) => recordFromXml(p.xml)!.sheetName);
     expect(live).toEqual(["台账"]);
+  });
+});
+
+describe("a mark record that cannot be read", () => {
+  const live = (excel: FakeExcel) => excel.xmlParts.filter((p) => !p.deleted);
+  /** Damage a part's JSON (as a hand edit would), keeping or dropping its sheetId attribute. */
+  const damage = (part: { xml: string }, keepSheetId = true) => {
+    part.xml = keepSheetId ? part.xml.replace(/>\{.*<\/marks>$/s, ">{damaged</marks>") : `<marks xmlns="${MARKS_NAMESPACE}">{damaged</marks>`;
+  };
+
+  test("clearing says that the saved fills are lost (the message WPS gives) before the record is dropped; the marked cells are left as they are", async () => {
+    const excel = ledger();
+    const sheet = excel.sheet("台账");
+    await markFindings(excel.context.asContext(), "台账", FINDINGS, { annotation: "note" });
+    damage(live(excel)[0]);
+    const failure = clearMarks(excel.context.asContext(), "台账");
+    await expect(failure).rejects.toBeInstanceOf(HostError);
+    await expect(failure).rejects.toMatchObject({ kind: "other", message: brokenRecordMessage("台账") });
+    expect(brokenRecordMessage("台账")).toMatch(/“台账”标记记录已损坏.*无法据此恢复原来的填充色和批注.*该记录已删除/);
+    expect(live(excel)).toHaveLength(0);
+    expect(fillAt(excel, sheet, "C3")).toBe(SEVERITY_FILLS.error);
+    // Said once: the next clear finds nothing to clear.
+    expect(await clearMarks(excel.context.asContext(), "台账")).toEqual({ cleared: 0, keptUserFills: 0 });
+  });
+
+  test("marking says so too, instead of marking over fills it can no longer restore", async () => {
+    const excel = ledger();
+    const sheet = excel.sheet("台账");
+    await markFindings(excel.context.asContext(), "台账", FINDINGS, { annotation: "note" });
+    damage(live(excel)[0]);
+    await expect(markFindings(excel.context.asContext(), "台账", FINDINGS, { annotation: "note" })).rejects.toMatchObject({ kind: "other", message: brokenRecordMessage("台账") });
+    expect(live(excel)).toHaveLength(0);
+    expect(fillAt(excel, sheet, "D4")).toBe(SEVERITY_FILLS.warning);
+  });
+
+  test("another sheet's damaged record is left for that sheet; one that names no sheet is reported and dropped", async () => {
+    const excel = ledger();
+    excel.addSheet({ name: "附表", cells: [["x"]] });
+    await markFindings(excel.context.asContext(), "附表", [finding("D03", "error", "A1", "x")], { annotation: "note" });
+    damage(live(excel)[0]);
+    await markFindings(excel.context.asContext(), "台账", FINDINGS, { annotation: "note" });
+    expect(live(excel)).toHaveLength(2);
+    await expect(clearMarks(excel.context.asContext(), "附表")).rejects.toMatchObject({ message: brokenRecordMessage("附表") });
+    expect(live(excel).map((p) => recordFromXml(p.xml)?.sheetName)).toEqual(["台账"]);
+
+    damage(live(excel)[0], false);
+    await expect(clearMarks(excel.context.asContext(), "台账")).rejects.toMatchObject({ message: brokenRecordMessage(null) });
+    expect(live(excel)).toHaveLength(0);
   });
 });
 

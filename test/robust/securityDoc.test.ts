@@ -10,6 +10,7 @@ import { HEAP_SHARE } from "../../src/xlsx/readWorkbook";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../../src/xlsx/sheetXml";
 import { DEFAULT_LIMITS, MEMORY_CHECK_ROWS } from "../../src/xlsx/workbook";
 import { MAX_ZIP_ENTRIES } from "../../src/xlsx/zip";
+import { FileWorkbookHost, SETTINGS_KEY } from "../../src/web/fileHost";
 import { REPO } from "./fixtures";
 
 const doc = fs.readFileSync(path.join(REPO, "SECURITY.md"), "utf8");
@@ -61,6 +62,31 @@ describe("SECURITY.md", () => {
     }
     expect(reader).not.toContain("待补充");
     expect(readerEnglish).not.toMatch(/to be completed/i);
+  });
+
+  test("says what the offline page reads and keeps in the browser, field by field as the page stores it", async () => {
+    const kept = new Map<string, string>();
+    const storage = { getItem: (key: string) => kept.get(key) ?? null, setItem: (key: string, value: string) => void kept.set(key, value) };
+    const file = { fileName: "东村台账.xlsx", bytes: 1, sheets: ["台账"], ledgerSheet: "台账", passedOver: [] };
+    const host = new FileWorkbookHost(file, storage, () => undefined);
+    await host.saveSettings({ policyYear: 2025, policyJson: "{}", mappings: { 台账: { 人均: "perCapitaIncome" } }, includeMonitored: true });
+    const fields = Object.keys(JSON.parse(kept.get(SETTINGS_KEY) ?? "{}") as object).sort();
+    // Each field the page stores, as SECURITY.md names it in Chinese and in English.
+    const named: Record<string, [string, string]> = {
+      includeMonitored: ["检查范围", "check scope"],
+      mappings: ["按文件名保存的列映射", "column mappings by file name"],
+      policyJson: ["参数文件的内容", "the policy file's content"],
+      policyYear: ["政策年度", "policy year"],
+    };
+    expect(fields).toEqual(Object.keys(named).sort());
+    const pageRow = chinese.split("\n").find((line) => line.startsWith("| 离线网页版")) ?? "";
+    const pageEnglish = english.split("\n").find((line) => line.startsWith("- **Offline page**")) ?? "";
+    for (const [zh, en] of [...Object.values(named), ["界面语言", "interface language"]]) {
+      expect({ zh, stated: pageRow.includes(zh) }).toEqual({ zh, stated: true });
+      expect({ en, stated: pageEnglish.includes(en) }).toEqual({ en, stated: true });
+    }
+    expect(pageRow).toContain("localStorage");
+    expect(pageEnglish).toContain("localStorage");
   });
 
   test("the README points to it", () => {

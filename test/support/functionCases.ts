@@ -13,7 +13,7 @@
 import type { NativeFunctionId } from "../../src/formulas/native";
 import { syntheticId, syntheticIdEndingInX, syntheticOldId, withWrongCheck } from "./syntheticId";
 
-export type CaseCell = string | number | null;
+export type CaseCell = string | number | boolean | null;
 /** One cell, a range as rows of cells, or undefined for an argument left out. */
 export type CaseArgument = CaseCell | readonly (readonly CaseCell[])[] | undefined;
 /** A value, "" for a blank result, or a #VALUE! whose message contains `error` ("" for any). */
@@ -52,6 +52,8 @@ export function caseTitle(c: FunctionCase): string {
 }
 
 const one = (cell: ExpectedCell) => [[cell]] as const;
+/** An ID number as sometimes typed: 6 + 8 + 4 with spaces between. */
+const spaced = (id: string) => `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`;
 const END_2025 = serial(2025, 12, 31);
 const BORN_1963_07_15 = syntheticId("19630715");
 
@@ -68,6 +70,7 @@ export const FUNCTION_CASES: readonly FunctionCase[] = [
   { name: "中等收入 at the line, typed as text with 万", fn: "TIER", args: ["1.1万"], expected: one("中等收入"), native: "#VALUE!" },
   { name: "高收入 with full-width digits", fn: "TIER", args: ["１５０００"], expected: one("高收入"), native: "#VALUE!" },
   { fn: "TIER", args: [""], expected: one("") },
+  { name: "TIER(TRUE): a truth value is no income", fn: "TIER", args: [true], expected: one({ error: "应为数字" }) },
   { fn: "TIER", args: [11999.99, 12000, 16000], expected: one("低收入") },
   { fn: "TIER", args: [12000, 12000, 16000], expected: one("中等收入") },
   { name: "own thresholds", fn: "TIER", args: [12000, 12500, 16000], expected: one("低收入") },
@@ -92,6 +95,13 @@ export const FUNCTION_CASES: readonly FunctionCase[] = [
   { fn: "COURTYARD_SUBSIDY", args: [8000, "高收入"], expected: one(0) },
   { name: "courtyard: a middle-income household gets none", fn: "COURTYARD_SUBSIDY", args: [8000, 12500], expected: one(0) },
   { fn: "COURTYARD_SUBSIDY", args: [8000, 10999], expected: one(4000) },
+  { name: "courtyard: the income stored as text", fn: "COURTYARD_SUBSIDY", args: [8000, "9000"], expected: one(4000) },
+  { fn: "COURTYARD_SUBSIDY", args: [8000, "12000"], expected: one(0) },
+  { name: "courtyard: a tier written 壹级 is no tier", fn: "COURTYARD_SUBSIDY", args: [8000, "壹级"], expected: one({ error: "无法识别的收入分层" }) },
+  { fn: "COURTYARD_SUBSIDY", args: [8000, "低收入脱贫户"], expected: one(4000) },
+  { fn: "COURTYARD_SUBSIDY", args: [8000, "中等户"], expected: one(0) },
+  { name: "courtyard: 低保户 is no tier", fn: "COURTYARD_SUBSIDY", args: [8000, "低保户"], expected: one({ error: "无法识别的收入分层" }) },
+  { fn: "COURTYARD_SUBSIDY", args: ["", "低收入", "三千"], expected: one({ error: "已发放奖补" }) },
   { fn: "COURTYARD_SUBSIDY", args: [8000], expected: one(4000) },
   { fn: "COURTYARD_SUBSIDY", args: [8000, "", ""], expected: one(4000) },
   { fn: "COURTYARD_SUBSIDY", args: [3333.33, "低收入"], expected: one(1666.67) },
@@ -120,6 +130,16 @@ export const FUNCTION_CASES: readonly FunctionCase[] = [
   { fn: "FILIAL_MATCH", args: [3600, 56, 2], expected: one(1080) },
   { fn: "FILIAL_MATCH", args: [3600, 54, 1], expected: one(0) },
   { fn: "FILIAL_MATCH", args: [3600, 56, ""], expected: one(0) },
+  { name: "filial: 壹级 and 贰级 are severe grades too", fn: "FILIAL_MATCH", args: [3600, 56, "壹级"], expected: one(1080) },
+  { fn: "FILIAL_MATCH", args: [3600, 56, "视力 贰级"], expected: one(1080) },
+  { fn: "FILIAL_MATCH", args: [3600, 56, "无"], expected: one(0) },
+  { name: "filial: a disability grade that is none", fn: "FILIAL_MATCH", args: [3600, 61, "严重"], expected: one({ error: "无法识别的残疾等级" }) },
+  { name: "filial: an age of 60.5 is not a whole number of years", fn: "FILIAL_MATCH", args: [3600, 60.5], expected: one({ error: "年龄应为整数" }) },
+  { fn: "FILIAL_MATCH", args: [3600, 150], expected: one({ error: "不合常理" }) },
+  { fn: "FILIAL_MATCH", args: [3600, -3], expected: one({ error: "年龄不能为负数" }) },
+  { fn: "FILIAL_MATCH", args: [3600, true], expected: one({ error: "年龄应为数字" }) },
+  { name: "filial: nothing paid, but the ID number is wrong", fn: "FILIAL_MATCH", args: ["", withWrongCheck(syntheticId("19500101")), undefined, 12, 0.3, END_2025], expected: one({ error: "校验位错误" }) },
+  { fn: "FILIAL_MATCH", args: ["", 61, undefined, 2.5], expected: one({ error: "月数应为整数" }) },
   { name: "filial: half a year at 20%", fn: "FILIAL_MATCH", args: [1800, 65, undefined, 6, 0.2], expected: one(360) },
   { fn: "FILIAL_MATCH", args: [1000, 70, undefined, 12, 0.15], expected: one(150) },
   { name: "filial: a rate above the cap", fn: "FILIAL_MATCH", args: [3600, 60, undefined, undefined, 0.31], expected: one({ error: "30%" }) },
@@ -134,6 +154,7 @@ export const FUNCTION_CASES: readonly FunctionCase[] = [
   { fn: "FILIAL_MATCH", args: [3600, syntheticId("19660101"), undefined, 12, 0.3, END_2025], expected: one(0) },
   { fn: "FILIAL_MATCH", args: [3600, syntheticId("19700615"), "二级", 12, 0.3, END_2025], expected: one(1080) },
   { fn: "FILIAL_MATCH", args: [3600, syntheticOldId("600101"), undefined, 12, 0.3, END_2025], expected: one(1080) },
+  { name: "filial: an ID number typed with spaces", fn: "FILIAL_MATCH", args: [3600, spaced(syntheticId("19650101")), undefined, 12, 0.3, END_2025], expected: one(1080) },
   { fn: "FILIAL_MATCH", args: [3600, withWrongCheck(syntheticId("19500101")), undefined, 12, 0.3, END_2025], expected: one({ error: "校验位错误" }) },
   // PER_CAPITA
   { name: "per capita by the national formula", fn: "PER_CAPITA", args: [30000, 8000, 500, 6000, 3000, 4], expected: one(10375) },
@@ -144,6 +165,11 @@ export const FUNCTION_CASES: readonly FunctionCase[] = [
   { fn: "PER_CAPITA", args: [1000, 0, 0, 0, 0, ""], expected: one("") },
   { fn: "PER_CAPITA", args: [1000, 0, 0, 0, 0, 0], expected: one({ error: "人口数应大于0" }) },
   { fn: "PER_CAPITA", args: [1000, 0, 0, 0, 0, 2.5], expected: one({ error: "人口数应为整数" }) },
+  { name: "per capita: a household of 200 is a typo", fn: "PER_CAPITA", args: [1000, 0, 0, 0, 0, 200], expected: one({ error: "不合常理" }) },
+  { fn: "PER_CAPITA", args: [1000, 0, 0, 0, 0, 100], expected: one(10) },
+  { fn: "PER_CAPITA", args: ["", "", "", "", "", 0], expected: one({ error: "人口数应大于0" }) },
+  { fn: "PER_CAPITA", args: ["三千", "", "", "", "", ""], expected: one({ error: "工资性收入" }) },
+  { fn: "PER_CAPITA", args: [1000, 0, 0, 0, 0, true], expected: one({ error: "应为数字" }) },
   // AGE
   { fn: "AGE", args: [syntheticId("19491231"), END_2025], expected: one(76) },
   { fn: "AGE", args: [syntheticId("19500101"), END_2025], expected: one(75) },
@@ -153,6 +179,8 @@ export const FUNCTION_CASES: readonly FunctionCase[] = [
   { fn: "AGE", args: [syntheticIdEndingInX("19800101"), END_2025], expected: one(45) },
   { fn: "AGE", args: [syntheticIdEndingInX("19800101").replace(/X$/, "x"), END_2025], expected: one(45) },
   { fn: "AGE", args: [syntheticOldId("490101"), END_2025], expected: one(76) },
+  { name: "age: an ID number with a space inside", fn: "AGE", args: [spaced(syntheticId("19491231")), END_2025], expected: one(76) },
+  { fn: "AGE", args: [` ${syntheticId("19491231")}　`, END_2025], expected: one(76) },
   { fn: "AGE", args: [withWrongCheck(syntheticId("19491231")), END_2025], expected: one({ error: "校验位错误" }) },
   { name: "age: a wrong check character", fn: "AGE", args: [withWrongCheck(BORN_1963_07_15)], expected: one({ error: "校验" }) },
   { fn: "AGE", args: [syntheticId("19990231"), END_2025], expected: one({ error: "出生日期19990231不存在" }) },

@@ -6,8 +6,10 @@
  * address taskpane.html's onerror recorded, or the page's script), Office never ready, Office
  * ready outside Excel, and Excel. WPS and the harness are tested in test/wps/ribbonPane.test.tsx.
  */
-import { act, cleanup, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen } from "@testing-library/react";
+import { STRINGS } from "../../src/taskpane/i18n";
 import { detectHost, officeReadiness, startPane } from "../../src/taskpane/startup";
+import { FakeExcel } from "../office/fakeExcel";
 import { installDomShims } from "./helpers";
 
 jest.setTimeout(30_000);
@@ -65,9 +67,54 @@ describe("Excel's page", () => {
     expect(screen.getByText("Open this in Excel or WPS Spreadsheets")).toBeTruthy();
   });
 
-  it("Office and Excel ready", async () => {
-    const office = { onReady: () => Promise.resolve({ host: "Excel" }), context: { displayLanguage: "zh-CN" } };
-    await expect(officeReadiness(office, { Excel: {} })).resolves.toEqual({ kind: "excel", language: "zh" });
+  /** Office in Excel, with the requirement sets `supported` lists ("CustomFunctionsRuntime 1.1" …). */
+  function officeIn(displayLanguage: string, supported: readonly string[] | null) {
+    const settings = new Map<string, unknown>();
+    return {
+      onReady: () => Promise.resolve({ host: "Excel" }),
+      context: {
+        displayLanguage,
+        requirements: supported === null ? undefined : { isSetSupported: (name: string, version: string) => supported.includes(`${name} ${version}`) },
+        document: { settings: { get: (k: string) => settings.get(k) ?? null, set: (k: string, v: unknown) => settings.set(k, v), saveAsync: (done: (r: { status: string }) => void) => done({ status: "succeeded" }) } },
+      },
+    };
+  }
+
+  it("Office and Excel ready: whether this Excel runs custom functions (CustomFunctionsRuntime 1.1)", async () => {
+    await expect(officeReadiness(officeIn("zh-CN", ["CustomFunctionsRuntime 1.1"]), { Excel: {} })).resolves.toEqual({ kind: "excel", language: "zh", customFunctions: true });
+    await expect(officeReadiness(officeIn("zh-CN", ["ExcelApi 1.1"]), { Excel: {} })).resolves.toEqual({ kind: "excel", language: "zh", customFunctions: false });
+    // No requirements to ask (an Office too old to say): no custom functions.
+    await expect(officeReadiness(officeIn("en-US", null), { Excel: {} })).resolves.toEqual({ kind: "excel", language: "en", customFunctions: false });
+  });
+
+  async function paneInExcel(displayLanguage: string, supported: readonly string[]): Promise<void> {
+    const excel = new FakeExcel([{ name: "台账", cells: [["户编号", "人均纯收入"], ["H1", 9000]] }]);
+    await act(() => startPane({}, page({ Office: officeIn(displayLanguage, supported), Excel: { run: excel.run } })));
+    // By its value, not its name: Fluent inserts its CSS once per document, and with the head
+    // cleared between tests the hidden "reserved space" copy of a tab's label counts in its name.
+    const tabs = await screen.findAllByRole("tab", { hidden: true }, { timeout: 20_000 });
+    const formulas = tabs.find((tab) => tab.getAttribute("value") === "formulas");
+    expect(formulas?.textContent).toContain(STRINGS[displayLanguage.startsWith("en") ? "en" : "zh"].tabFormulas);
+    fireEvent.click(formulas as HTMLElement);
+  }
+
+  it("Excel without custom functions (Office 2016/2019 volume-licensed): 公式 says so in Excel's words, in Chinese and English", async () => {
+    await paneInExcel("zh-CN", ["ExcelApi 1.1"]);
+    expect(await screen.findByText(STRINGS.zh.excelFormulasUnavailableTitle)).toBeTruthy();
+    expect(screen.getByText(STRINGS.zh.excelFormulasUnavailableBody)).toBeTruthy();
+    expect(screen.queryByText(STRINGS.zh.formulasUnavailableTitle)).toBeNull();
+    expect(STRINGS.zh.excelFormulasUnavailableBody).toMatch(/原生公式/);
+    document.body.innerHTML = "";
+    await paneInExcel("en-US", ["ExcelApi 1.1"]);
+    expect(await screen.findByText(STRINGS.en.excelFormulasUnavailableTitle)).toBeTruthy();
+    expect(STRINGS.en.excelFormulasUnavailableTitle).toMatch(/Excel/);
+  });
+
+  it("Excel with custom functions: no such notice", async () => {
+    await paneInExcel("zh-CN", ["ExcelApi 1.1", "CustomFunctionsRuntime 1.1"]);
+    await screen.findByRole("heading", { name: STRINGS.zh.formulasHeading, hidden: true });
+    expect(screen.queryByText(STRINGS.zh.excelFormulasUnavailableTitle)).toBeNull();
+    expect(screen.queryByText(STRINGS.zh.formulasUnavailableTitle)).toBeNull();
   });
 
   it("WPS and the harness come first: a WPS page with a stray Office is still WPS", () => {

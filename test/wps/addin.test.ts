@@ -139,6 +139,15 @@ describe("npm run build:wps: the add-in folder", () => {
     expect([...et.functions.keys()]).toEqual(["BANGFU.TIER", "BANGFU.COURTYARD_SUBSIDY", "BANGFU.FILIAL_MATCH", "BANGFU.PER_CAPITA", "BANGFU.AGE"]);
     expect(et.functions.get("BANGFU.TIER")?.metadata?.description).toMatch(/收入分层/);
     expect(et.callFunction("BANGFU.TIER", 10999.99)).toEqual([["低收入"]]);
+    // Bad input shows "#VALUE!：" and the Chinese reason (the page has no Excel runtime).
+    expect(page.CustomFunctions).toBeDefined();
+    const bad = (name: string, ...args: unknown[]) => (et.callFunction(`BANGFU.${name}`, ...args) as unknown[][])[0][0];
+    expect(bad("TIER", "abc")).toMatch(/^#VALUE!：.*“abc”/);
+    expect(bad("AGE", "123")).toMatch(/^#VALUE!：.*[\u4e00-\u9fff]/);
+    expect(bad("COURTYARD_SUBSIDY", -5)).toMatch(/^#VALUE!：.*[\u4e00-\u9fff]/);
+    expect(bad("FILIAL_MATCH", 3600, "六十")).toMatch(/^#VALUE!：.*“六十”/);
+    expect(bad("PER_CAPITA", 1000, 0, 0, 0, 0, 0)).toMatch(/^#VALUE!：.*家庭人口数/);
+    expect(et.callFunction("BANGFU.TIER", [[9000], ["x"]])).toEqual([["低收入"], [expect.stringMatching(/^#VALUE!：.*“x”/)]]);
 
     // A WPS build without custom functions: the ribbon works all the same.
     const older = new FakeEt([{ name: "台账", cells: [["户编号"]] }], { customFunctions: false });
@@ -242,9 +251,71 @@ describe("npm run build:wps: the offline package", () => {
       );
       expect(fs.readFileSync(path.join(community, "oem.ini.bangfu-backup"), "utf8")).toBe(original);
       expect(fs.readFileSync(path.join(pro, "cfgs/oem.ini"), "utf8")).toBe("[Support]\nJsApiPlugin=true\n[Server]\nJSPluginsServer=/opt/bangfu-wps/jsplugins.xml\n");
+      // A setting changed after the install is not undone by the uninstall: only our two keys go back.
+      fs.appendFileSync(path.join(community, "oem.ini"), "[Other]\nKeep=1\n");
       run("--uninstall");
       expect(fs.existsSync(dest)).toBe(false);
-      expect(fs.readFileSync(path.join(community, "oem.ini"), "utf8")).toBe(original);
+      expect(fs.readFileSync(path.join(community, "oem.ini"), "utf8")).toBe(
+        "[Setup]\nLANG_ID=2052\n\n[Support]\nJsApiPlugin=false\nJsApiShowWebDebugger=true\n[Server]\n[Other]\nKeep=1\n",
+      );
+      expect(fs.readFileSync(path.join(pro, "cfgs/oem.ini"), "utf8")).toBe("[Support]\n[Server]\n");
+      // The backups served the uninstall and are gone: a later install backs up the file as it is then.
+      expect(fs.existsSync(path.join(community, "oem.ini.bangfu-backup"))).toBe(false);
+    } finally {
+      fs.rmSync(fakeRoot, { recursive: true, force: true });
+    }
+  });
+
+  test("install-linux.sh --system keeps another add-in list: ours is added to the file JSPluginsServer names, the key and every other setting stay, both files backed up", () => {
+    const fakeRoot = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-root-"));
+    const cfgs = path.join(fakeRoot, "opt/kingsoft/wps-office/office6/cfgs");
+    const otherList = path.join(fakeRoot, "etc/oa/jsplugins.xml");
+    fs.mkdirSync(cfgs, { recursive: true });
+    fs.mkdirSync(path.dirname(otherList), { recursive: true });
+    const original = "[Setup]\r\nLANG_ID=2052\r\n[Support]\r\nJsApiPlugin=true\r\n[Server]\r\nJSPluginsServer=file:///etc/oa/jsplugins.xml\r\nOther=1\r\n";
+    fs.writeFileSync(path.join(cfgs, "oem.ini"), original);
+    fs.writeFileSync(otherList, OTHER);
+    const run = (...args: string[]) => execFileSync("sh", [path.join(pkg, "install-linux.sh"), "--system", ...args], { env: { ...process.env, BANGFU_ROOT: fakeRoot }, encoding: "utf8" });
+    const listed = () => elements(parseXml(fs.readFileSync(otherList, "utf8")), "*").filter((e) => e.hasAttribute("name")).map((e) => [e.getAttribute("name"), e.getAttribute("url")]);
+    try {
+      expect(run()).toContain("已把增收帮扶助手加入该列表");
+      run(); // twice: still one entry of ours
+      expect(fs.readFileSync(path.join(cfgs, "oem.ini"), "utf8")).toBe(original);
+      expect(fs.readFileSync(path.join(cfgs, "oem.ini.bangfu-backup"), "utf8")).toBe(original);
+      expect(fs.readFileSync(`${otherList}.bangfu-backup`, "utf8")).toBe(OTHER);
+      expect(listed()).toEqual([
+        ["oa", "http://oa.example/addin/"],
+        ["seal", "seal_1.0"],
+        ["bangfu", "file:///opt/bangfu-wps/bangfu.7z"],
+      ]);
+      expect(fs.existsSync(path.join(fakeRoot, "opt/bangfu-wps/bangfu.7z"))).toBe(true);
+      run("--uninstall");
+      expect(listed().map(([name]) => name)).toEqual(["oa", "seal"]);
+      expect(fs.readFileSync(path.join(cfgs, "oem.ini"), "utf8")).toBe(original);
+    } finally {
+      fs.rmSync(fakeRoot, { recursive: true, force: true });
+    }
+  });
+
+  test("install-linux.sh --system with JSPluginsServer on a web server: changes nothing and says what the administrator must add", () => {
+    const fakeRoot = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-root-"));
+    const cfgs = path.join(fakeRoot, "opt/kingsoft/wps-office/office6/cfgs");
+    fs.mkdirSync(cfgs, { recursive: true });
+    const original = "[Support]\nJsApiPlugin=true\n[Server]\nJSPluginsServer=http://oa.example/jsplugins.xml\n";
+    fs.writeFileSync(path.join(cfgs, "oem.ini"), original);
+    try {
+      let failure: { status?: number; stderr?: string } = {};
+      try {
+        execFileSync("sh", [path.join(pkg, "install-linux.sh"), "--system"], { env: { ...process.env, BANGFU_ROOT: fakeRoot }, encoding: "utf8", stdio: "pipe" });
+      } catch (error) {
+        failure = error as typeof failure;
+      }
+      expect(failure.status).toBe(1);
+      expect(failure.stderr).toContain("已指向网络上的加载项列表 http://oa.example/jsplugins.xml");
+      expect(failure.stderr).toContain('<jsplugin name="bangfu" type="et" url="file:///opt/bangfu-wps/bangfu.7z"');
+      expect(fs.readFileSync(path.join(cfgs, "oem.ini"), "utf8")).toBe(original);
+      expect(fs.existsSync(path.join(fakeRoot, "opt/bangfu-wps"))).toBe(false);
+      expect(fs.existsSync(path.join(cfgs, "oem.ini.bangfu-backup"))).toBe(false);
     } finally {
       fs.rmSync(fakeRoot, { recursive: true, force: true });
     }

@@ -99,14 +99,24 @@ describe("custom functions through wps.AddCustomFunction", () => {
     expect(et.callFunction("BANGFU.TIER", 11500)).toEqual([["中等收入"]]);
   });
 
-  test("without Excel's runtime (as in WPS) the implementations' errors still become text", () => {
+  test("without Excel's runtime (as in WPS, where the global is absent when the modules load) bad input becomes text", () => {
     const holder = globalThis as { CustomFunctions?: unknown };
     const excelRuntime = holder.CustomFunctions;
     delete holder.CustomFunctions;
     try {
-      const { et } = registered();
+      // Load the modules afresh, in main.ts's order, with no runtime at import time.
+      let fresh!: { registerWpsFunctions: typeof registerWpsFunctions; metadata: typeof wpsFunctionsMetadata };
+      jest.isolateModules(() => {
+        fresh = { registerWpsFunctions: require("../../src/wps/functions").registerWpsFunctions, metadata: require("../../src/wps/functionsMetadata").wpsFunctionsMetadata };
+      });
+      expect(holder.CustomFunctions).toBeUndefined();
+      const et = new FakeEt();
+      expect(fresh.registerWpsFunctions(et.app, fresh.metadata(chineseMetadata()))).toBe("registered");
       expect(holder.CustomFunctions).toBeDefined();
       expect(et.callFunction("BANGFU.TIER", "三千")).toEqual([[expect.stringMatching(/^#VALUE!：.*“三千”/)]]);
+      expect(et.callFunction("BANGFU.AGE", "123")).toEqual([[expect.stringMatching(/^#VALUE!：/)]]);
+      expect(et.callFunction("BANGFU.COURTYARD_SUBSIDY", -5)).toEqual([[expect.stringMatching(/^#VALUE!：/)]]);
+      expect(et.callFunction("BANGFU.TIER", [[9000], ["x"]])).toEqual([["低收入"], [expect.stringMatching(/^#VALUE!：.*“x”/)]]);
       expect(et.callFunction("BANGFU.TIER", 9000)).toEqual([["低收入"]]);
     } finally {
       holder.CustomFunctions = excelRuntime;

@@ -3,6 +3,8 @@
  * test/host/contract.test.ts): normalising Value2, the bridge-call bound for a large sheet,
  * sheet order, prompts, charts, the hidden data sheet.
  */
+import * as fs from "fs";
+import * as path from "path";
 import type { Finding } from "../../src/checks/types";
 import { layoutSummary } from "../../src/host/summaryLayout";
 import { SETTINGS_KEY } from "../../src/host/settings";
@@ -13,7 +15,8 @@ import { WpsWorkbookHost } from "../../src/wps/host";
 import { blockRowsFor, MERGE_ROWS } from "../../src/wps/read";
 import { DATA_SHEET, readStore, STRUCTURE_PROTECTED_MESSAGE } from "../../src/wps/store";
 import { FUNCTION_SETTINGS_KEY } from "../../src/wps/functionSettings";
-import { BROKEN_RECORD_MESSAGE, marksKey } from "../../src/wps/marks";
+import { marksKey } from "../../src/wps/marks";
+import { brokenRecordMessage } from "../../src/host/marks";
 import { hyperlinkFormula } from "../../src/wps/write";
 import { FINDINGS, TIERS } from "../host/sampleTables";
 import { FakeEt } from "./fakeEt";
@@ -139,6 +142,10 @@ describe("reading through ET", () => {
     expect(blocks).toBe(35);
     expect(calls).toBeLessThanOrEqual(bound);
     expect(bound).toBe(121);
+    // The README states these figures in its Chinese and its English section: both as measured here.
+    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    expect(/：(\d+) 次桥接调用\*\*（上限 (\d+) 次/.exec(readme)?.slice(1).map(Number)).toEqual([calls, bound]);
+    expect(/takes (\d+) bridge calls \(bound (\d+)\)/.exec(readme)?.slice(1).map(Number)).toEqual([calls, bound]);
     expect(progress).toHaveLength(blocks);
     expect(progress[progress.length - 1]).toBe(rows + 1);
   }, 60_000);
@@ -257,7 +264,7 @@ describe("the hidden data sheet: settings and mark records", () => {
     await h.markFindings("台账", [finding("A2")]);
     const data = et.sheet(DATA_SHEET);
     et.cellAt(data, 2, 3).value = "{不是 JSON";
-    await expect(h.clearMarks("台账")).rejects.toMatchObject({ kind: "other", message: BROKEN_RECORD_MESSAGE("台账") });
+    await expect(h.clearMarks("台账")).rejects.toMatchObject({ kind: "other", message: brokenRecordMessage("台账") });
     expect(await h.markFindings("台账", [finding("A2")])).toBe(1);
   });
 

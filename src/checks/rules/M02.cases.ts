@@ -39,6 +39,21 @@ export const M02_CASES: RuleCases<"M02"> = {
       findings: [],
     },
     {
+      name: "走访日期写成“6月1日”（没有年份，D04 报告无法识别）：不当作没有走访，不报；空白的仍报告",
+      rows: [
+        ["H001", "赵一", 9000, "6月1日", "否"],
+        ["H002", "钱二", 9000, null, "否"],
+      ],
+      findings: [
+        {
+          severity: "error",
+          household: "H002",
+          cell: "D3",
+          data: { kind: "noRecentContact", lastContact: null, since: "2025-05-30", asOf: "2025-06-30", absentLongTerm: false, visitIntervalMonths: 1 },
+        },
+      ],
+    },
+    {
       name: "3 月 31 日检查：一个月前是 2 月 28 日，2 月 27 日走访的报告，2 月 28 日的不报",
       asOf: "2025-03-31",
       rows: [

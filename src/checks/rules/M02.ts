@@ -23,7 +23,7 @@ export const M02 = defineRule<Data>({
   },
   needs: ["lastContactDate", "income"],
   explanation:
-    "低收入户每月至少入户走访一次；长期不在家的，每月电话、微信联系一次也可以。最近走访（联系）日期早于检查日前{visitIntervalMonths}，或没有填写日期的低收入户报告。",
+    "低收入户每月至少入户走访一次；长期不在家的，每月电话、微信联系一次也可以。最近走访（联系）日期早于检查日前{visitIntervalMonths}，或没有填写日期的低收入户报告；日期写了但无法识别的（如没有年份），由 D04 报告，本条不当作没有走访。",
   remedy: "入户走访，或电话、微信联系长期不在家的户，并在台账中填写日期。",
   message(data, subject) {
     const when = data.lastContact ? `最近一次是${data.lastContact}` : "台账中没有走访日期";
@@ -36,6 +36,8 @@ export const M02 = defineRule<Data>({
     for (const facts of lowIncome(context)) {
       const last = facts.household.values.lastContactDate;
       if (last && compareDates(last, since) >= 0) continue;
+      // A date written so that it cannot be read is D04's finding, not "no visit".
+      if (context.unreadable(facts.household.rows, "lastContactDate")) continue;
       const data: Data = {
         kind: "noRecentContact",
         lastContact: last ? formatDate(last) : null,

@@ -80,5 +80,14 @@ export const M07_CASES: RuleCases<"M07"> = {
       rows: [["H001", "残疾人证", "37040219690101182X42", "赵一", "户主", 56, 9000, 3600, 1080]],
       findings: [],
     },
+    {
+      name: "年龄只能从证件号码得出而号码校验位错误（D03 报告），或缴纳金额写成“三千六”无法识别（D04 报告）：不当作不符合条件或没有缴纳，不报；没有年龄也没有证件号码的仍报告",
+      rows: [
+        ["H001", "370402195501011900", "赵一", "户主", null, null, 9000, 3600, 1080],
+        ["H002", "370402196001011912", "钱二", "户主", 65, null, 9000, "三千六", 1080],
+        ["H003", null, "孙三", "户主", null, null, 9000, 3600, 1080],
+      ],
+      findings: [{ severity: "error", household: "H003", cell: "I4", data: { kind: "rewardNotEligible", recorded: 1080, filialRewardRateCap: 0.3, age: null, disabilityGrade: null, ...AGE_CONDITION } }],
+    },
   ],
 };

@@ -1,5 +1,5 @@
 /** M07 孝善养老奖补超标；符合条件的老人未登记孝善养老 */
-import { filialReward, isFilialElder } from "../../formulas";
+import { FILIAL_DEFAULT_MONTHS, filialReward, isFilialElder } from "../../formulas";
 import { quotePlan } from "../../policy";
 import { DisabilityGrade, formatShare as percent, formatYuan as yuan } from "../../values";
 import { atMember, defineRule, disabilityOf } from "./shared";
@@ -45,7 +45,7 @@ export const M07 = defineRule<Data>({
   },
   needs: [["filialReward", "filialPaid"], ["age", "birthDate", "personId"]],
   explanation:
-    "子女为满{filialMinAge}（残疾等级不高于{filialSevereDisabilityMaxGrade}的满{filialMinAgeSevereDisability}）的老人自愿缴纳赡养金，按不超过缴纳金额的{filialRewardRateCap}奖补，缴纳金额每月最多计{filialMonthlyContribution}。奖补超过应得额，或发给不符合年龄条件、没有缴纳记录的成员，报告为错误；符合年龄条件但没有缴纳记录的老人给出提示，便于动员子女缴纳。残疾等级取“残疾等级”列，或残疾人证号（证件号码或“残疾证号”列中18位身份证号后的第2位数字）；台账只写了残疾（健康状况“残疾”、残疾类别、证件类型“残疾人证”）而没有等级、年龄又只在一、二级残疾时才符合的，无法判断，给出提示，不报错误。",
+    "子女为满{filialMinAge}（残疾等级不高于{filialSevereDisabilityMaxGrade}的满{filialMinAgeSevereDisability}）的老人自愿缴纳赡养金，按不超过缴纳金额的{filialRewardRateCap}奖补，缴纳金额每月最多计{filialMonthlyContribution}。奖补超过应得额，或发给不符合年龄条件、没有缴纳记录的成员，报告为错误；符合年龄条件但没有缴纳记录的老人给出提示，便于动员子女缴纳。残疾等级取“残疾等级”列，或残疾人证号（证件号码或“残疾证号”列中18位身份证号后的第2位数字）；台账只写了残疾（健康状况“残疾”、残疾类别、证件类型“残疾人证”）而没有等级、年龄又只在一、二级残疾时才符合的，无法判断，给出提示，不报错误。年龄（年龄、出生日期或证件号码）或缴纳金额写了但无法识别的，由 D03、D04 报告，本条不据此判断。",
   remedy: "核对老人年龄、残疾等级和子女缴纳金额，收回多发的奖补；动员符合条件老人的子女自愿缴纳。",
   message(data, subject) {
     if (data.kind === "gradeUnknown") {
@@ -74,6 +74,9 @@ export const M07 = defineRule<Data>({
         const undecided = !eligible && disability === "unknown" && age !== null && isFilialElder(age, 1, context.policy);
         const paid = person.values.filialPaid;
         const recorded = person.values.filialReward;
+        // An age or a contribution written but unreadable (D03/D04 say so) is not "too young" or "nothing paid".
+        if (age === null && AGE_SOURCES.some((field) => context.unreadable([person.row], field))) continue;
+        if (paid === undefined && context.unreadable([person.row], "filialPaid")) continue;
         if (recorded !== undefined && recorded > 0) {
           const place = atMember(context, facts, person, "filialReward");
           if (undecided && age !== null) {
@@ -83,7 +86,7 @@ export const M07 = defineRule<Data>({
           } else if (paid === undefined) {
             report({ kind: "rewardWithoutPaid", recorded, filialRewardRateCap, ...elder }, place);
           } else {
-            const allowed = filialReward({ paid, months: 12, rate: filialRewardRateCap }, context.policy);
+            const allowed = filialReward({ paid, months: FILIAL_DEFAULT_MONTHS, rate: filialRewardRateCap }, context.policy);
             if (recorded > allowed) report({ kind: "rewardAboveAllowed", recorded, allowed, paid, filialRewardRateCap, filialMonthlyContribution, ...elder }, place);
           }
         } else if (eligible && (paid === undefined || paid <= 0)) {
@@ -93,6 +96,9 @@ export const M07 = defineRule<Data>({
     }
   },
 });
+
+/** The cells a member's age is read from: the age column, the birth date, the ID number (the head's, in a household ledger). */
+const AGE_SOURCES = ["age", "birthDate", "personId", "headId"] as const;
 
 const GRADE_NUMERALS = ["一", "二", "三", "四"];
 

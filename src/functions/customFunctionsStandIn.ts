@@ -1,7 +1,7 @@
 /**
  * Excel's custom-functions runtime provides the global `CustomFunctions` (Error, ErrorCode),
- * which the function implementations (src/functions/functions.ts) use for a cell's error. WPS
- * has no such runtime: this stand-in has the same shape (and the Jest setup uses it too).
+ * which the function implementations (./functions.ts) use for a cell's error. WPS has no such
+ * runtime: this stand-in has the same shape (WPS installs it; the Jest setup uses it too).
  */
 
 /** The stand-in for CustomFunctions.Error: a code and a message. */

@@ -1,0 +1,48 @@
+/**
+ * The page's settings in the browser's storage: when the browser refuses to keep them (storage
+ * full, site data blocked), the user gets a Chinese reason and the settings still apply while the
+ * page is open.
+ */
+import { FileWorkbookHost, SETTINGS_KEY, SettingsStorage } from "../../src/web/fileHost";
+import { HostError } from "../../src/host/types";
+
+const FILE = { fileName: "东村台账.xlsx", bytes: 1, sheets: ["台账"], ledgerSheet: "台账", passedOver: [] };
+const SETTINGS = { policyYear: 2025, policyJson: '{"year":2025}', mappings: {}, includeMonitored: true };
+
+/** A storage whose writes fail as a browser's do: a DOMException named by the browser, with an English message. */
+function refusingStorage(name: string): SettingsStorage {
+  return {
+    getItem: () => null,
+    setItem: () => {
+      const error = new Error(`Failed to execute 'setItem' on 'Storage': Setting the value of '${SETTINGS_KEY}' exceeded the quota.`);
+      error.name = name;
+      throw error;
+    },
+  };
+}
+
+describe("settings the browser refuses to keep", () => {
+  test.each([
+    ["QuotaExceededError", "本地存储已满"],
+    ["SecurityError", "不允许本页面保存数据"],
+  ])("%s: a Chinese reason without the browser's English, and the settings still apply while the page is open", async (name, reason) => {
+    const host = new FileWorkbookHost(FILE, refusingStorage(name), () => undefined);
+    const saving = host.saveSettings(SETTINGS);
+    await expect(saving).rejects.toBeInstanceOf(HostError);
+    const message = await saving.then(
+      () => "",
+      (error: Error) => error.message,
+    );
+    expect(message).toContain(reason);
+    expect(message).toContain("关闭页面后需要重新设置");
+    expect(message).not.toMatch(/[A-Za-z]{3,}/);
+    expect(await host.loadSettings()).toEqual(SETTINGS);
+  });
+
+  test("settings the browser keeps are read back by the next page on the same file", async () => {
+    const kept = new Map<string, string>();
+    const storage: SettingsStorage = { getItem: (key) => kept.get(key) ?? null, setItem: (key, value) => void kept.set(key, value) };
+    await new FileWorkbookHost(FILE, storage, () => undefined).saveSettings(SETTINGS);
+    expect(await new FileWorkbookHost(FILE, storage, () => undefined).loadSettings()).toEqual(SETTINGS);
+  });
+});
