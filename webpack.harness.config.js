@@ -13,7 +13,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
-module.exports = (env = {}, argv = {}) => ({
+module.exports = (_env, argv = {}) => ({
   mode: argv.mode || "development",
   context: __dirname,
   devtool: false,

@@ -14,7 +14,7 @@
 const path = require("path");
 const { SinglePagePlugin } = require("./scripts/webPage");
 
-module.exports = (env = {}, argv = {}) => {
+module.exports = (_env, argv = {}) => {
   const mode = argv.mode || "production";
   const out = path.resolve(__dirname, process.env.BANGFU_WEB_DIST || "dist-web");
   const parts = path.join(out, ".parts");

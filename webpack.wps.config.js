@@ -40,7 +40,7 @@ async function wpsMetadata() {
   return wpsFunctionsMetadata(localizeMetadata(JSON.parse(generated.metadataJson), ZH_CN));
 }
 
-module.exports = async (env = {}, argv = {}) => {
+module.exports = async (_env, argv = {}) => {
   const mode = argv.mode || "production";
   const root = path.resolve(__dirname, process.env.BANGFU_WPS_DIST || "dist-wps");
   const packageDir = path.join(root, packageFolderName(version));

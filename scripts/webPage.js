@@ -11,7 +11,6 @@
  */
 const crypto = require("crypto");
 const fs = require("fs");
-const path = require("path");
 const esbuild = require("esbuild");
 
 /** What the scripts are lowered to: ES2020 syntax, which Chromium 86 runs (test/webPage.test.ts parses the result as ES2020). */

@@ -32,7 +32,7 @@ const NO_VALUE = "";
  * office.js failed to load, register nothing instead of stopping with "CustomFunctions is not defined".
  */
 const CustomFunctions = {
-  associate(id: string, implementation: Function): void {
+  associate(id: string, implementation: (...args: never[]) => unknown): void {
     runtime()?.associate?.(id, implementation);
   },
   /** A cell's error: the runtime's, or the stand-in's where there is none. */

@@ -77,7 +77,7 @@ export function parseYesNo(value: unknown, what: string): boolean | null {
  * A coverage column (享受低保政策情况): 是/否, or text naming what is enjoyed.
  * Text that negates (否, 未…, 无, 不…) is false; any other text (农村低保, 城市低保) is true.
  */
-export function parseCoverage(value: unknown, what: string): boolean | null {
+export function parseCoverage(value: unknown): boolean | null {
   const v = plainValue(value);
   if (isBlank(v)) return null;
   if (typeof v === "number") return v > 0; // an amount received counts as covered
@@ -231,7 +231,7 @@ function readByType(type: FieldType, value: unknown, what: string, field: FieldK
     case "yesNo":
       return parseYesNo(value, what);
     case "coverage":
-      return parseCoverage(value, what);
+      return parseCoverage(value);
     case "disability":
       return parseDisabilityGrade(value);
     case "labor":

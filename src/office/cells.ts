@@ -81,6 +81,7 @@ export async function writeCells(context: Excel.RequestContext, sheetName: strin
       taken++;
     }
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch bounded by the 5 MB request limit
       await context.sync();
       syncs++;
     } catch (error) {

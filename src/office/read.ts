@@ -96,8 +96,10 @@ export async function readRowBlocks(
   while (start < rowCount) {
     const rows = Math.min(size, rowCount - start);
     const range = sheet.getRange(boxAddress({ top: box.top + start, left: box.left, bottom: box.top + start + rows - 1, right: box.right }));
+    // eslint-disable-next-line office-addins/no-empty-load -- the properties are named by the caller (values, text, numberFormat …)
     range.load(properties);
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch bounded by the 5 MB request limit
       await context.sync();
     } catch (error) {
       // A block of unusually long texts: halve it and try again (down to one row).

@@ -127,10 +127,12 @@ export async function writeSummaries(context: Excel.RequestContext, tables: read
     writeBlock(sheet, layout, blocks[0]);
     styleTab(sheet, layout);
     if (index === 0 && options.activate !== false) sheet.activate();
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch bounded by the 5 MB request limit
     await context.sync();
     for (const block of blocks.slice(1)) {
       suspend(context, options);
       writeBlock(sheet, layout, block);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch bounded by the 5 MB request limit
       await context.sync();
     }
     markers.set(marker, name);

@@ -16,6 +16,7 @@ import type * as Core from "./summaryWorkbook";
 // The writer's core (with JSZip) takes a while to load: only the commands that write load it
 // (`bangfu check` starts without it).
 function core(): typeof Core {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up
   return require("./summaryWorkbook") as typeof Core;
 }
 

@@ -134,8 +134,15 @@ export async function readZipDirectory(source: ByteSource): Promise<Map<string, 
       const length = u16(directory, e + 2);
       if (id === 0x0001) {
         let q = e + 4;
-        if (size === 0xffffffff) (size = u64(directory, q)), (q += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(directory, q)), (q += 8);
+        // ZIP64 extra field: the 64-bit values, in this order, of the fields that are 0xffffffff.
+        if (size === 0xffffffff) {
+          size = u64(directory, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(directory, q);
+          q += 8;
+        }
         if (localHeaderOffset === 0xffffffff) localHeaderOffset = u64(directory, q);
       }
       e += 4 + length;

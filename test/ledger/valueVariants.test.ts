@@ -18,11 +18,11 @@ describe("日期带时间", () => {
 
 describe("享受低保/特困政策情况", () => {
   test.each(["已退出低保", "退出", "已取消", "停发", "已注销特困供养"])("%p is not covered", (text) => {
-    expect(parseCoverage(text, "享受低保政策情况")).toBe(false);
+    expect(parseCoverage(text)).toBe(false);
   });
 
   test.each(["农村低保", "城市低保", "低保户", "全额低保"])("%p is covered", (text) => {
-    expect(parseCoverage(text, "享受低保政策情况")).toBe(true);
+    expect(parseCoverage(text)).toBe(true);
   });
 });
 

@@ -30,7 +30,7 @@ describe("ledger value readers", () => {
     [350, true],
     [0, false],
   ] as const)("coverage %j → %s", (value, expected) => {
-    expect(parseCoverage(value, "低保")).toBe(expected);
+    expect(parseCoverage(value)).toBe(expected);
   });
 
   it.each([

@@ -248,6 +248,7 @@ describe("outputs the system refuses: Chinese reasons, never the English error",
   });
 
   // The system's refusals come from the write itself; here the write stream fails as the system would make it fail.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the real fs, beside the mocked one
   const nodeFs = require("node:fs") as typeof fs;
   const realCreateWriteStream = nodeFs.createWriteStream;
   test.each<[string, string]>([

@@ -16,6 +16,7 @@ interface Machine {
   isRoot: boolean;
   hasPasswordlessSudo: boolean;
 }
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script
 const prerequisites = require(path.join(REPO, "scripts", "test-prerequisites.js")) as {
   installPlan(missing: readonly unknown[], machine: Machine): { how: string; reason?: string };
   aptCommands(packages: readonly string[]): string[][];
@@ -35,6 +36,13 @@ describe("README, package.json and .ci/run agree", () => {
     const commands = ci.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
     expect(commands).toContain(TEST_COMMAND);
     expect(commands.some((l) => /apt-get/.test(l))).toBe(false);
+  });
+
+  test(".ci/run also runs the linter and the formatter's check", () => {
+    const commands = ci.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+    expect(commands).toContain("npm run lint");
+    expect(pkg.scripts.lint).toMatch(/eslint/);
+    expect(pkg.scripts.lint).toMatch(/prettier --check/);
   });
 
   test("npm test sets itself up: pretest runs the prerequisites script", () => {

@@ -167,6 +167,7 @@ describe("npm run build:wps: the offline package", () => {
     expect(attributes(entry("jsplugins.xml"))).toEqual({ name: "bangfu", type: "et", url: "file:///opt/bangfu-wps/bangfu.7z", version, enable: "true" });
     expect(entry("jsplugins.server.xml").getAttribute("url")).toMatch(/^http:\/\/.*\/bangfu\.7z$/);
 
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional CommonJS package
     const { path7za } = require("7zip-bin") as { path7za: string };
     const listing = execFileSync(path7za, ["l", "-slt", path.join(pkg, "bangfu.7z")], { encoding: "utf8" });
     const archived = [...listing.matchAll(/^Path = (.+)$/gm)].map((m) => m[1]).filter((p) => p !== path.join(pkg, "bangfu.7z"));
@@ -355,6 +356,7 @@ describe("the built add-in in headless Chromium with a fake WPS", () => {
     server = await serve(pkg);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/${FOLDER}/`;
     profile = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-chromium-"));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional CommonJS package
     const { chromium } = require("playwright-core") as typeof import("playwright-core");
     context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1200, height: 900 }, locale: "zh-CN" });
     await context.addInitScript({ content: fake });

@@ -109,6 +109,7 @@ describe("custom functions through wps.AddCustomFunction", () => {
       // Load the modules afresh, in main.ts's order, with no runtime at import time.
       let fresh!: { registerWpsFunctions: typeof registerWpsFunctions; metadata: typeof wpsFunctionsMetadata };
       jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- modules loaded afresh inside jest.isolateModules
         fresh = { registerWpsFunctions: require("../../src/wps/functions").registerWpsFunctions, metadata: require("../../src/wps/functionsMetadata").wpsFunctionsMetadata };
       });
       expect(holder.CustomFunctions).toBeUndefined();

@@ -26,7 +26,7 @@ const GROUPS: readonly (readonly [string, readonly string[]])[] = [
 
 export const SMALL_LOAN_HEADER: readonly string[] = GROUPS.flatMap(([, headers]) => headers);
 /** First column (1-based) of each group. */
-const GROUP_START: readonly number[] = GROUPS.reduce<number[]>((starts, [, headers], i) => [...starts, i === 0 ? 1 : starts[i - 1] + GROUPS[i - 1][1].length], []);
+const GROUP_START: readonly number[] = GROUPS.reduce<number[]>((starts, _group, i) => [...starts, i === 0 ? 1 : starts[i - 1] + GROUPS[i - 1][1].length], []);
 
 /** How jrfp writes a value: text + " " (Java's null gives "null "). */
 const cell = (value: string | null): string => `${value ?? "null"} `;
