@@ -144,16 +144,15 @@ async function devServer() {
     throw new Error(
       "npm run dev-server：开发证书（office-addin-dev-certs）只能在 Windows 和 macOS 上自动安装，Linux 上需要 sudo 且不受支持。" +
         "在 Linux 上请用 BANGFU_DEV_HTTP=1 npm run dev-server（纯 http，只供浏览器测试；Office 只从 https 加载加载项），旁加载请在 Windows 或 macOS 上进行。\n" +
-        "npm run dev-server: development certificates install on Windows and macOS only; on Linux use BANGFU_DEV_HTTP=1 for plain http (browser tests only).",
+        "npm run dev-server: development certificates install on Windows and macOS only; on Linux " +
+        "use BANGFU_DEV_HTTP=1 for plain http (browser tests only).",
     );
   }
   return {
     port: DEV_PORT,
     headers: { "Access-Control-Allow-Origin": "*" },
     // Required lazily: only `webpack serve` needs (and may create) the dev certificates.
-    server: http
-      ? { type: "http" }
-      : { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() },
+    server: http ? { type: "http" } : { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() },
   };
 }
 
@@ -165,7 +164,9 @@ class PlaceholderUrlWarning {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("PlaceholderUrlWarning", (compilation) => {
       compilation.warnings.push(
-        new webpack.WebpackError(`BANGFU_PUBLIC_URL is not set: manifest.xml points at the placeholder ${this.url}. Set it for a real deployment.`),
+        new webpack.WebpackError(
+          `BANGFU_PUBLIC_URL is not set: manifest.xml points at the placeholder ${this.url}. Set it for a real deployment.`,
+        ),
       );
     });
   }

@@ -78,8 +78,20 @@ module.exports = async (_env, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new webpack.DefinePlugin({ __BANGFU_WPS_FUNCTIONS__: JSON.stringify(await wpsMetadata()) }),
-      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/wps/index.html", chunks: ["main"], scriptLoading: "blocking", inject: "body" }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/wps/taskpane.html", chunks: ["taskpane"], scriptLoading: "blocking", inject: "body" }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/wps/index.html",
+        chunks: ["main"],
+        scriptLoading: "blocking",
+        inject: "body",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/wps/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "blocking",
+        inject: "body",
+      }),
       new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] }),
       new BangfuWpsAddinPlugin({ version, packageDir, addinDir, minify: mode === "production" }),
     ],

@@ -7,5 +7,8 @@ process.on("exit", () => {
   if (!target) return;
   const status = fs.readFileSync("/proc/self/status", "utf8");
   const cpu = process.cpuUsage();
-  fs.writeFileSync(target, JSON.stringify({ peakKb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN), cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
+  fs.writeFileSync(
+    target,
+    JSON.stringify({ peakKb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN), cpuSeconds: (cpu.user + cpu.system) / 1e6 }),
+  );
 });

@@ -80,7 +80,14 @@ async function inflateSeconds(file: string, inflater: Inflater | undefined): Pro
 }
 
 /** Run a node process; wall time, and its own peak RSS and CPU time (bench/peak.cjs). */
-function timed(args: string[]): { status: number | null; seconds: number; cpuSeconds: number; rssMb: number; stdout: string; stderr: string } {
+function timed(args: string[]): {
+  status: number | null;
+  seconds: number;
+  cpuSeconds: number;
+  rssMb: number;
+  stdout: string;
+  stderr: string;
+} {
   const statsFile = path.join(os.tmpdir(), `bangfu-bench-stats-${process.pid}.json`);
   fs.rmSync(statsFile, { force: true });
   const started = process.hrtime.bigint();
@@ -91,14 +98,27 @@ function timed(args: string[]): { status: number | null; seconds: number; cpuSec
     env: { ...process.env, BANGFU_BENCH_STATS: statsFile },
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const stats = fs.existsSync(statsFile) ? (JSON.parse(fs.readFileSync(statsFile, "utf8")) as { peakKb: number; cpuSeconds: number }) : null;
+  const stats = fs.existsSync(statsFile)
+    ? (JSON.parse(fs.readFileSync(statsFile, "utf8")) as { peakKb: number; cpuSeconds: number })
+    : null;
   fs.rmSync(statsFile, { force: true });
-  return { status: run.status ?? (run.signal ? 128 : null), seconds, cpuSeconds: stats?.cpuSeconds ?? NaN, rssMb: (stats?.peakKb ?? NaN) / 1024, stdout: run.stdout, stderr: run.stderr };
+  return {
+    status: run.status ?? (run.signal ? 128 : null),
+    seconds,
+    cpuSeconds: stats?.cpuSeconds ?? NaN,
+    rssMb: (stats?.peakKb ?? NaN) / 1024,
+    stdout: run.stdout,
+    stderr: run.stderr,
+  };
 }
 
 /** A helper step run in a child process (tsx), printing one JSON line. */
 function step(name: string, ...args: string[]): Record<string, number> {
-  const run = spawnSync(process.execPath, ["--require", "tsx/cjs", path.join(__dirname, "steps.ts"), name, ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 1 << 28 });
+  const run = spawnSync(process.execPath, ["--require", "tsx/cjs", path.join(__dirname, "steps.ts"), name, ...args], {
+    cwd: REPO,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   if (run.status !== 0) return { error: 1 };
   return JSON.parse(run.stdout.trim().split("\n").pop() ?? "{}") as Record<string, number>;
 }
@@ -149,7 +169,8 @@ async function main(): Promise<void> {
   const json = argv.includes("--json");
   const rowsAt = argv.indexOf("--rows");
   const sizes = rowsAt >= 0 ? argv[rowsAt + 1].split(",").map(Number) : DEFAULT_ROWS;
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1_048_576)) throw new Error("--rows: whole numbers from 1 to 1048576, comma-separated");
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1_048_576))
+    throw new Error("--rows: whole numbers from 1 to 1048576, comma-separated");
   const withSummary = !argv.includes("--no-summary");
   const results: Row[] = [];
   for (const rows of sizes) {
@@ -160,17 +181,48 @@ async function main(): Promise<void> {
   const office = step("office", "100000");
   const at100k = results.find((r) => r.rows === 100_000);
   const targets = {
-    check_ratio_at_100k: { target: `≤ ${TARGET_RATIO}`, value: at100k?.check_ratio ?? null, met: at100k?.check_ratio != null ? at100k.check_ratio <= TARGET_RATIO : null },
-    peak_rss_mb_at_100k: { target: `≤ ${TARGET_RSS_MB}`, value: at100k?.peak_rss_mb ?? null, met: at100k?.peak_rss_mb != null ? at100k.peak_rss_mb <= TARGET_RSS_MB : null },
+    check_ratio_at_100k: {
+      target: `≤ ${TARGET_RATIO}`,
+      value: at100k?.check_ratio ?? null,
+      met: at100k?.check_ratio != null ? at100k.check_ratio <= TARGET_RATIO : null,
+    },
+    peak_rss_mb_at_100k: {
+      target: `≤ ${TARGET_RSS_MB}`,
+      value: at100k?.peak_rss_mb ?? null,
+      met: at100k?.peak_rss_mb != null ? at100k.peak_rss_mb <= TARGET_RSS_MB : null,
+    },
     tier_range_ms: { target: "≤ 50", value: functions.tierMs ?? null, met: functions.tierMs !== undefined ? functions.tierMs <= 50 : null },
-    filial_range_ms: { target: "≤ 100", value: functions.filialMs ?? null, met: functions.filialMs !== undefined ? functions.filialMs <= 100 : null },
+    filial_range_ms: {
+      target: "≤ 100",
+      value: functions.filialMs ?? null,
+      met: functions.filialMs !== undefined ? functions.filialMs <= 100 : null,
+    },
   };
-  const output = { node: process.version, cpus: os.cpus().length, results, tier_range_ms: functions.tierMs ?? null, filial_range_ms: functions.filialMs ?? null, office_syncs_100k: office.syncs ?? null, targets };
+  const output = {
+    node: process.version,
+    cpus: os.cpus().length,
+    results,
+    tier_range_ms: functions.tierMs ?? null,
+    filial_range_ms: functions.filialMs ?? null,
+    office_syncs_100k: office.syncs ?? null,
+    targets,
+  };
   if (json) {
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     return;
   }
-  const head = ["sheet rows", "file MB", "inflate s", "fflate s", "check s", "check CPU s", "check/inflate", "peak RSS MB", "engine rows/s", "summary s"];
+  const head = [
+    "sheet rows",
+    "file MB",
+    "inflate s",
+    "fflate s",
+    "check s",
+    "check CPU s",
+    "check/inflate",
+    "peak RSS MB",
+    "engine rows/s",
+    "summary s",
+  ];
   const lines = results.map((r) => [
     String(r.rows),
     String(r.file_mb),
@@ -188,9 +240,13 @@ async function main(): Promise<void> {
   console.log(fmt(head));
   for (const l of lines) console.log(fmt(l));
   for (const r of results) if (r.check_message) console.log(`${r.rows} rows: ${r.check_message}`);
-  console.log(`TIER over 100,000 cells: ${functions.tierMs ?? "?"} ms (target ≤ 50); FILIAL_MATCH over 100,000 IDs: ${functions.filialMs ?? "?"} ms (target ≤ 100)`);
+  console.log(
+    `TIER over 100,000 cells: ${functions.tierMs ?? "?"} ms (target ≤ 50); FILIAL_MATCH over ` +
+      `100,000 IDs: ${functions.filialMs ?? "?"} ms (target ≤ 100)`,
+  );
   console.log(`Office adapter reading 100,000 rows × 34 columns: ${office.syncs ?? "?"} syncs`);
-  for (const [name, t] of Object.entries(targets)) console.log(`target ${name} ${t.target}: ${t.value ?? "—"} ${t.met === null ? "" : t.met ? "met" : "NOT met"}`);
+  for (const [name, t] of Object.entries(targets))
+    console.log(`target ${name} ${t.target}: ${t.value ?? "—"} ${t.met === null ? "" : t.met ? "met" : "NOT met"}`);
 }
 
 main().catch((error: unknown) => {

@@ -73,7 +73,8 @@ async function office(rows: number): Promise<object> {
 
 async function main(): Promise<void> {
   const [name, arg] = process.argv.slice(2);
-  const result = name === "engine" ? await engine(arg) : name === "functions" ? functions() : name === "office" ? await office(Number(arg)) : null;
+  const result =
+    name === "engine" ? await engine(arg) : name === "functions" ? functions() : name === "office" ? await office(Number(arg)) : null;
   if (result === null) throw new Error(`unknown step ${name}`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

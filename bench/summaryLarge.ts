@@ -32,7 +32,12 @@ function memory(): { peak: number; now: number } {
 async function writerOnly(input: string, output: string): Promise<void> {
   const asOf = parseDate(AS_OF, "检查日期")!;
   const checked = await checkFile(input, { asOf });
-  const tables = buildSummaries(checked.ledger, checked.report, { policy: checked.policy, asOf, generatedAt: localTimestamp(), fullIds: false });
+  const tables = buildSummaries(checked.ledger, checked.report, {
+    policy: checked.policy,
+    asOf,
+    generatedAt: localTimestamp(),
+    fullIds: false,
+  });
   const rows = tables.reduce((n, t) => n + t.rows.length, 0);
   (globalThis as { gc?: () => void }).gc?.();
   const readPeak = memory().peak;
@@ -42,7 +47,9 @@ async function writerOnly(input: string, output: string): Promise<void> {
   await writeSummaryWorkbook(input, output, tables);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const after = memory();
-  process.stdout.write(JSON.stringify({ tableRows: rows, peakBeforeWrite: readPeak, rssBeforeWrite: before.now, peakDuringWrite: after.peak, ms }) + "\n");
+  process.stdout.write(
+    JSON.stringify({ tableRows: rows, peakBeforeWrite: readPeak, rssBeforeWrite: before.now, peakDuringWrite: after.peak, ms }) + "\n",
+  );
 }
 
 function timed(args: string[]): { status: number | null; wall: string; rssMb: number; stdout: string; stderr: string } {
@@ -66,14 +73,29 @@ async function main(): Promise<void> {
 
   const summary = timed([process.execPath, path.join(REPO, "bin", "bangfu.js"), "summary", file, "-o", out, "--as-of", AS_OF]);
   if (summary.status !== 0) throw new Error(`bangfu summary failed (${summary.status}):\n${summary.stdout}\n${summary.stderr}`);
-  console.log(`bangfu summary: wall ${summary.wall}, peak RSS ${summary.rssMb.toFixed(0)} MB; output ${(fs.statSync(out).size / 1e6).toFixed(1)} MB`);
+  console.log(
+    `bangfu summary: wall ${summary.wall}, peak RSS ${summary.rssMb.toFixed(0)} MB; output ${(fs.statSync(out).size / 1e6).toFixed(1)} MB`,
+  );
 
-  const writer = spawnSync(process.execPath, ["--expose-gc", "--require", "tsx/cjs", __filename, "--writer-only", file, out], { cwd: REPO, encoding: "utf8", maxBuffer: 1 << 30 });
+  const writer = spawnSync(process.execPath, ["--expose-gc", "--require", "tsx/cjs", __filename, "--writer-only", file, out], {
+    cwd: REPO,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
   if (writer.status !== 0) throw new Error(`writer-only run failed:\n${writer.stderr}`);
-  const w = JSON.parse(writer.stdout.trim().split("\n").pop() ?? "{}") as { tableRows: number; peakBeforeWrite: number; rssBeforeWrite: number; peakDuringWrite: number; ms: number };
+  const w = JSON.parse(writer.stdout.trim().split("\n").pop() ?? "{}") as {
+    tableRows: number;
+    peakBeforeWrite: number;
+    rssBeforeWrite: number;
+    peakDuringWrite: number;
+    ms: number;
+  };
   console.log(`reading and checking the ledger, building the tables (before the write): peak RSS ${w.peakBeforeWrite.toFixed(0)} MB`);
   console.log(
-    `writeSummaryWorkbook alone (${w.tableRows} table rows): ${(w.ms / 1000).toFixed(2)} s; RSS before the write ${w.rssBeforeWrite.toFixed(0)} MB, peak during it ${w.peakDuringWrite.toFixed(0)} MB (+${(w.peakDuringWrite - w.rssBeforeWrite).toFixed(0)} MB)`,
+    `writeSummaryWorkbook alone (${w.tableRows} table rows): ${(w.ms / 1000).toFixed(2)} s; ` +
+      `RSS before the write ${w.rssBeforeWrite.toFixed(0)} MB, peak during it ` +
+      `${w.peakDuringWrite.toFixed(0)} MB (+${(w.peakDuringWrite - w.rssBeforeWrite).toFixed(0)} ` +
+      `MB)`,
   );
 }
 

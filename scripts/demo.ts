@@ -52,7 +52,8 @@ export async function runDemo(io: Io, outDir: string = OUT_DIR): Promise<number>
     if (code === EXIT_CLEAN) written.push(`  ${output}`);
     else status = status || code;
   }
-  if (written.length > 0) io.stdout(`\n汇总工作簿（台账副本加汇总表，可用 Excel、WPS 或 LibreOffice 打开）已写出：\n${written.join("\n")}\n`);
+  if (written.length > 0)
+    io.stdout(`\n汇总工作簿（台账副本加汇总表，可用 Excel、WPS 或 LibreOffice 打开）已写出：\n${written.join("\n")}\n`);
   if (status === 0) io.stdout("示例台账中的问题是有意放入的（见 scripts/make-examples.ts），演示正常结束。\n");
   return status;
 }

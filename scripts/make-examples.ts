@@ -167,7 +167,10 @@ function makePerson(rng: Random, ids: IdMaker, region: string, surname: string, 
   const birth = birthFor(rng, age);
   const exactAge = fullYearsBetween(birth, AS_OF);
   const disability = exactAge >= 16 && rng.chance(0.08) ? rng.pick(DISABILITIES) : null;
-  const grade = disability === null ? null : ((["一", "二", "三", "四"].indexOf(/([一二三四])级/.exec(disability)?.[1] ?? "四") + 1) as DisabilityGrade);
+  const grade =
+    disability === null
+      ? null
+      : ((["一", "二", "三", "四"].indexOf(/([一二三四])级/.exec(disability)?.[1] ?? "四") + 1) as DisabilityGrade);
   let student = "非在校生";
   if (exactAge >= 3 && exactAge <= 5) student = "学前教育";
   else if (exactAge >= 6 && exactAge <= 11) student = "小学";
@@ -383,7 +386,8 @@ interface PersonPlan {
 
 function firstWelfarePoster(h: PersonHousehold): Person {
   const p = h.members.find((m) => m.able) as Person;
-  if (!h.measures.includes("公益性岗位")) h.measures = ["公益性岗位", ...h.measures.filter((m) => !(MEASURES.lowJob as readonly string[]).includes(m))];
+  if (!h.measures.includes("公益性岗位"))
+    h.measures = ["公益性岗位", ...h.measures.filter((m) => !(MEASURES.lowJob as readonly string[]).includes(m))];
   return p;
 }
 
@@ -538,7 +542,11 @@ function makePersonHouseholds(rng: Random, ids: IdMaker): { households: PersonHo
     const key = `370402101${pad(villageIndex + 1, 3)}${pad(i + 1, 4)}`;
     let members = makeMembers(rng, ids, "370402", plan?.members ?? {});
     const anyAble = () => members.some((m) => m.able);
-    let tier: IncomeTier = plan?.tier ?? (anyAble() ? rng.pick<IncomeTier>(["low", "middle", "middle", "high", "high", "low"]) : rng.pick<IncomeTier>(["low", "low", "middle"]));
+    let tier: IncomeTier =
+      plan?.tier ??
+      (anyAble()
+        ? rng.pick<IncomeTier>(["low", "middle", "middle", "high", "high", "low"])
+        : rng.pick<IncomeTier>(["low", "low", "middle"]));
     if (plan?.tier === "low" && plan.members === undefined && !anyAble()) {
       // A planned low-income defect wants an ordinary household, with someone able to work.
       members = makeMembers(rng, ids, "370402", { able: true });
@@ -663,7 +671,12 @@ function personRow(h: PersonHousehold, p: Person, index: number): unknown[] {
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-const THIN: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: "thin" },
+  left: { style: "thin" },
+  bottom: { style: "thin" },
+  right: { style: "thin" },
+};
 
 function styleHeaderCell(cell: ExcelJS.Cell): void {
   cell.font = { bold: true };
@@ -897,12 +910,14 @@ function makeStreetHouseholds(rng: Random, ids: IdMaker): { households: StreetHo
       away: rng.chance(0.1) ? rng.pick(["是", "√"]) : rng.pick(["否", "否", "×"]),
       accident: rng.pick(["是", "是", "√"]),
       courtyardInvestment: investment,
-      courtyardSubsidy: investment === null ? null : Math.min(investment * POLICY.values.courtyardSubsidyRate, POLICY.values.courtyardSubsidyCap),
+      courtyardSubsidy:
+        investment === null ? null : Math.min(investment * POLICY.values.courtyardSubsidyRate, POLICY.values.courtyardSubsidyCap),
       loanRepaid: loan ? (repaid ? rng.pick(["是", "√"]) : rng.pick(["否", "×"])) : null,
       loanSubsidy: repaid ? rng.int(2, 6) * 100 + rng.pick([0, 50]) : null,
       fuminAmount: fumin ? rng.int(3, 9) * 10000 : null,
       fuminCompensation: null,
-      dibao: tier === "low" && !anyAble ? rng.pick(["√", "农村低保"]) : tier === "low" && rng.chance(0.2) ? "农村低保" : rng.pick(["否", "×"]),
+      dibao:
+        tier === "low" && !anyAble ? rng.pick(["√", "农村低保"]) : tier === "low" && rng.chance(0.2) ? "农村低保" : rng.pick(["否", "×"]),
       tekun: rng.chance(0.5) ? "否" : null,
       note: rng.chance(0.12) ? rng.pick(["2024年新识别监测户", "户主长期在外务工", "已签订帮扶协议"]) : null,
     };

@@ -6,4 +6,6 @@ export const LOCAL_FILES: readonly string[];
 export function officeJsMode(value: string | undefined): OfficeJsMode;
 export function officeJsUrl(mode: string | undefined): string;
 export function officeJsPackageDir(): string;
-export function officeJsCopyPatterns(mode: string | undefined): { from: string; context: string; to: string; info: { minimized: boolean } }[];
+export function officeJsCopyPatterns(
+  mode: string | undefined,
+): { from: string; context: string; to: string; info: { minimized: boolean } }[];

@@ -36,12 +36,22 @@ const LOCAL_FOLDER = "office";
  * The host scripts can also fetch MicrosoftAjax.js from Microsoft's CDN for old-style APIs that
  * BANGFU does not use; the package does not contain it.
  */
-const LOCAL_FILES = ["office.js", "excel*.js", "o15apptofilemappingtable.js", "*/office_strings.js", "telemetry/*.js", "ariatelemetry/*.js", "webauth/*.js"];
+const LOCAL_FILES = [
+  "office.js",
+  "excel*.js",
+  "o15apptofilemappingtable.js",
+  "*/office_strings.js",
+  "telemetry/*.js",
+  "ariatelemetry/*.js",
+  "webauth/*.js",
+];
 
 function officeJsMode(value) {
   const mode = value === undefined || value === "" ? "local" : String(value).trim().toLowerCase();
   if (!Object.prototype.hasOwnProperty.call(OFFICE_JS_MODES, mode)) {
-    throw new Error(`BANGFU_OFFICE_JS must be local, cdn or cn (got "${value}"). local serves office.js with the add-in and needs no internet.`);
+    throw new Error(
+      `BANGFU_OFFICE_JS must be local, cdn or cn (got "${value}"). local serves office.js with the add-in and needs no internet.`,
+    );
   }
   return mode;
 }

@@ -25,7 +25,11 @@ if (!fs.existsSync(file)) {
   // A fresh checkout: build the page first (npm run build:web).
   console.log(`还没有 ${path.relative(process.cwd(), file)}，先构建网页版……`);
   const { spawnSync } = require("child_process");
-  const built = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--config", path.join(__dirname, "..", "webpack.web.config.js")], { stdio: "inherit" });
+  const built = spawnSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--config", path.join(__dirname, "..", "webpack.web.config.js")],
+    { stdio: "inherit" },
+  );
   if (built.status !== 0 || !fs.existsSync(file)) {
     console.error(`构建失败，找不到 ${file}。`);
     process.exit(2);
@@ -67,7 +71,9 @@ const server = http.createServer((request, response) => {
 });
 
 server.on("error", (error) => {
-  console.error(error.code === "EADDRINUSE" ? `端口 ${port} 已被占用：请用 --port 指定其他端口，例如 npm run web -- --port 8081` : error.message);
+  console.error(
+    error.code === "EADDRINUSE" ? `端口 ${port} 已被占用：请用 --port 指定其他端口，例如 npm run web -- --port 8081` : error.message,
+  );
   process.exit(2);
 });
 

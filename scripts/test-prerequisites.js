@@ -19,8 +19,16 @@ const REQUIREMENTS = [
   { pkg: "fonts-noto-cjk", what: "中文字体（截图与 LibreOffice 渲染）", present: () => fs.existsSync("/usr/share/fonts/opentype/noto") },
   { pkg: "libxml2-utils", what: "xmllint（清单检查）", present: () => onPath("xmllint") },
   { pkg: "poppler-utils", what: "pdftoppm（汇总表图表的渲染检查）", present: () => onPath("pdftoppm") },
-  { pkg: "python3-openpyxl", what: "openpyxl（由另一程序写出的测试工作簿）", present: () => spawnSync("/usr/bin/python3", ["-c", "import openpyxl"], { stdio: "ignore" }).status === 0 },
-  { pkg: "python3-uno", what: "LibreOffice 的 Python 接口（网页版测试用它生成加密的工作簿）", present: () => spawnSync("/usr/bin/python3", ["-c", "import uno"], { stdio: "ignore" }).status === 0 },
+  {
+    pkg: "python3-openpyxl",
+    what: "openpyxl（由另一程序写出的测试工作簿）",
+    present: () => spawnSync("/usr/bin/python3", ["-c", "import openpyxl"], { stdio: "ignore" }).status === 0,
+  },
+  {
+    pkg: "python3-uno",
+    what: "LibreOffice 的 Python 接口（网页版测试用它生成加密的工作簿）",
+    present: () => spawnSync("/usr/bin/python3", ["-c", "import uno"], { stdio: "ignore" }).status === 0,
+  },
 ];
 
 function onPath(command) {
@@ -30,7 +38,12 @@ function onPath(command) {
 function findSoffice() {
   const named = process.env.BANGFU_SOFFICE;
   if (named !== undefined) return fs.existsSync(named) ? named : null;
-  for (const candidate of ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice", "/Applications/LibreOffice.app/Contents/MacOS/soffice"]) {
+  for (const candidate of [
+    "/usr/bin/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+  ]) {
     if (fs.existsSync(candidate)) return candidate;
   }
   return onPath("soffice") || onPath("libreoffice") ? "soffice" : null;
@@ -49,7 +62,10 @@ function installPlan(missing, machine) {
 }
 
 function aptCommands(packages) {
-  return [["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", ...packages]];
+  return [
+    ["apt-get", "update", "-qq"],
+    ["apt-get", "install", "-y", "-qq", ...packages],
+  ];
 }
 
 function main() {
@@ -58,7 +74,8 @@ function main() {
     platform: process.platform,
     hasAptGet: process.platform === "linux" && onPath("apt-get"),
     isRoot: typeof process.getuid === "function" && process.getuid() === 0,
-    hasPasswordlessSudo: process.platform === "linux" && onPath("sudo") && spawnSync("sudo", ["-n", "true"], { stdio: "ignore" }).status === 0,
+    hasPasswordlessSudo:
+      process.platform === "linux" && onPath("sudo") && spawnSync("sudo", ["-n", "true"], { stdio: "ignore" }).status === 0,
   };
   const plan = installPlan(missing, machine);
   if (plan.how === "none") return 0;
@@ -68,16 +85,22 @@ function main() {
     process.stderr.write(
       `无法自动安装：${plan.reason}。请先安装后再运行 npm test：\n` +
         `  sudo apt-get update && sudo apt-get install -y ${packages.join(" ")}\n` +
-        "（不是 Debian/Ubuntu 时，请安装 LibreOffice、Chromium（/usr/bin/chromium）、Noto CJK 字体和 xmllint；LibreOffice 在别处时用 BANGFU_SOFFICE 指明 soffice 的路径。）\n",
+        "（不是 Debian/Ubuntu 时，请安装 LibreOffice、Chromium（/usr/bin/chromium）、Noto CJK " +
+        "字体和 xmllint；LibreOffice 在别处时用 BANGFU_SOFFICE 指明 soffice 的路径。）\n",
     );
     return 1;
   }
   process.stderr.write(`正在用 apt-get 安装：${packages.join(" ")}（约 1 分钟）…\n`);
   for (const command of aptCommands(packages)) {
     const [program, ...args] = plan.how === "sudo" ? ["sudo", "-n", ...command] : command;
-    const result = spawnSync(program, args, { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    const result = spawnSync(program, args, {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     if (result.status !== 0) {
-      process.stderr.write(`安装失败：${[program, ...args].join(" ")} 退出码 ${result.status ?? result.signal}。请检查网络或软件源后重试。\n`);
+      process.stderr.write(
+        `安装失败：${[program, ...args].join(" ")} 退出码 ${result.status ?? result.signal}。请检查网络或软件源后重试。\n`,
+      );
       return 1;
     }
   }

@@ -41,7 +41,24 @@ const BASE_ORDER = [
   ["VersionOverrides", false],
 ];
 
-const KNOWN_SETS = new Set(["ExcelApi", "ExcelApiOnline", "ExcelApiDesktop", "SharedRuntime", "CustomFunctionsRuntime", "AddinCommands", "DialogApi", "RibbonApi", "ImageCoercion", "Settings", "DocumentEvents", "File", "IdentityAPI", "KeyboardShortcuts", "ContextMenuApi", "TaskPaneApi"]);
+const KNOWN_SETS = new Set([
+  "ExcelApi",
+  "ExcelApiOnline",
+  "ExcelApiDesktop",
+  "SharedRuntime",
+  "CustomFunctionsRuntime",
+  "AddinCommands",
+  "DialogApi",
+  "RibbonApi",
+  "ImageCoercion",
+  "Settings",
+  "DocumentEvents",
+  "File",
+  "IdentityAPI",
+  "KeyboardShortcuts",
+  "ContextMenuApi",
+  "TaskPaneApi",
+]);
 const MAX_SHORT = 125;
 const MAX_LONG = 250;
 
@@ -92,7 +109,8 @@ function validateManifest(xml, name = "manifest.xml") {
     if (!urlElements.includes(element.localName)) continue;
     for (const attribute of ["DefaultValue", "Value"]) {
       const value = element.getAttribute(attribute);
-      if (value && !/^https:\/\/[^\s]+$/.test(value)) say(`<${element.localName} ${attribute}="${value}"> 不是 https 地址（Office 只加载 https）`);
+      if (value && !/^https:\/\/[^\s]+$/.test(value))
+        say(`<${element.localName} ${attribute}="${value}"> 不是 https 地址（Office 只加载 https）`);
     }
   }
   for (const override of descendants(root, "Override")) {
@@ -147,7 +165,8 @@ function validateManifest(xml, name = "manifest.xml") {
 
     // VersionOverrides' own Requirements come before its Hosts.
     const children = elements(overrides).map((e) => e.localName);
-    if (children.includes("Requirements") && children.indexOf("Requirements") > children.indexOf("Hosts")) say("VersionOverrides 中的 <Requirements> 应在 <Hosts> 之前");
+    if (children.includes("Requirements") && children.indexOf("Requirements") > children.indexOf("Hosts"))
+      say("VersionOverrides 中的 <Requirements> 应在 <Hosts> 之前");
 
     // Shared runtime: one page for the runtime, the functions' page and the function file; one task pane.
     for (const host of descendants(overrides, "Host")) {
@@ -156,7 +175,8 @@ function validateManifest(xml, name = "manifest.xml") {
       if (long.length === 0) continue;
       const page = long[0].getAttribute("resid");
       for (const functionFile of descendants(host, "FunctionFile")) {
-        if (functionFile.getAttribute("resid") !== page) say(`共享运行时：<FunctionFile resid="${functionFile.getAttribute("resid")}"> 应与 <Runtime resid="${page}"> 相同`);
+        if (functionFile.getAttribute("resid") !== page)
+          say(`共享运行时：<FunctionFile resid="${functionFile.getAttribute("resid")}"> 应与 <Runtime resid="${page}"> 相同`);
       }
       for (const point of descendants(host, "ExtensionPoint").filter((e) => e.getAttributeNS(NS.xsi, "type") === "CustomFunctions")) {
         const pageElement = descendants(point, "Page")[0];
@@ -164,9 +184,11 @@ function validateManifest(xml, name = "manifest.xml") {
         if (!source || source.getAttribute("resid") !== page) say(`共享运行时：自定义函数的 <Page> 应使用 <Runtime resid="${page}">`);
       }
       for (const action of descendants(host, "Action")) {
-        if (descendants(action, "TaskpaneId").length > 0) say("共享运行时下的按钮不应有 <TaskpaneId>（微软：共享运行时只支持一个任务窗格）");
+        if (descendants(action, "TaskpaneId").length > 0)
+          say("共享运行时下的按钮不应有 <TaskpaneId>（微软：共享运行时只支持一个任务窗格）");
         const source = descendants(action, "SourceLocation")[0];
-        if (action.getAttributeNS(NS.xsi, "type") === "ShowTaskpane" && source && source.getAttribute("resid") !== page) say(`共享运行时：ShowTaskpane 的 SourceLocation 应为 ${page}`);
+        if (action.getAttributeNS(NS.xsi, "type") === "ShowTaskpane" && source && source.getAttribute("resid") !== page)
+          say(`共享运行时：ShowTaskpane 的 SourceLocation 应为 ${page}`);
       }
     }
   }
@@ -178,7 +200,13 @@ function main(argv) {
   let files = argv.length > 0 ? argv : ["manifest.xml"];
   if (argv.length === 0) {
     const dist = path.join(root, "dist");
-    if (fs.existsSync(dist)) files = files.concat(fs.readdirSync(dist).filter((f) => /^manifest.*\.xml$/.test(f)).map((f) => path.join("dist", f)));
+    if (fs.existsSync(dist))
+      files = files.concat(
+        fs
+          .readdirSync(dist)
+          .filter((f) => /^manifest.*\.xml$/.test(f))
+          .map((f) => path.join("dist", f)),
+      );
   }
   let failed = false;
   for (const file of files) {

@@ -16,7 +16,10 @@ const esbuild = require("esbuild");
 /** What the scripts are lowered to: ES2020 syntax, which Chromium 86 runs (test/webPage.test.ts parses the result as ES2020). */
 const TARGET = ["es2020", "chrome86"];
 
-/** Script text that can sit inside <script>…</script>: no "</script" and no "<!--" (both are valid JS escapes in strings, templates and regular expressions). */
+/**
+ * Script text that can sit inside <script>…</script>: no "</script" and no "<!--" (both are valid JS escapes in strings, templates and
+ * regular expressions).
+ */
 function inlineable(code) {
   return code.replace(/<\/(script)/gi, "\\x3C/$1").replace(/<!--/g, "\\x3C!--");
 }
@@ -35,11 +38,20 @@ function lower(code, minify) {
  * 'unsafe-inline' off); the script is allowed by its hash only, so no other script can run.
  */
 function contentSecurityPolicy(scriptHash) {
-  return ["default-src 'none'", `script-src ${scriptHash}`, "style-src 'unsafe-inline'", "img-src data:", "worker-src blob:", "base-uri 'none'", "form-action 'none'"].join("; ");
+  return [
+    "default-src 'none'",
+    `script-src ${scriptHash}`,
+    "style-src 'unsafe-inline'",
+    "img-src data:",
+    "worker-src blob:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
 }
 
 const STYLE = [
-  'body{margin:0;font-family:"Segoe UI","Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;background:#fff;color:#242424}',
+  'body{margin:0;font-family:"Segoe UI","Microsoft YaHei","PingFang SC","Noto Sans CJK SC",' +
+    '"WenQuanYi Micro Hei",sans-serif;background:#fff;color:#242424}',
   ".loading{max-width:720px;margin:48px auto;padding:0 16px;line-height:1.8}",
 ].join("");
 
@@ -59,7 +71,8 @@ function fill(template, values) {
 
 class SinglePagePlugin {
   /**
-   * @param {{ template: string, icon: string, workerFile: string, pageAsset: string, output: string, minify: boolean, parts: string }} options
+   * @param {{ template: string, icon: string, workerFile: string, pageAsset: string, output: string, minify: boolean, parts: string }}
+   * options
    */
   constructor(options) {
     this.options = options;
@@ -68,17 +81,20 @@ class SinglePagePlugin {
   apply(compiler) {
     const { template, icon, workerFile, pageAsset, output, minify, parts } = this.options;
     compiler.hooks.thisCompilation.tap("SinglePagePlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "SinglePagePlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
-        const page = compilation.getAsset(pageAsset);
-        if (!page) throw new Error(`no ${pageAsset} in the page build`);
-        const script = inlineable(lower(page.source.source().toString(), minify));
-        const worker = inlineable(lower(fs.readFileSync(workerFile, "utf8"), minify));
-        const iconUri = `data:image/png;base64,${fs.readFileSync(icon).toString("base64")}`;
-        const csp = contentSecurityPolicy(sha256(script));
-        const html = fill(fs.readFileSync(template, "utf8"), { CSP: csp, ICON: iconUri, STYLE, WORKER: worker, SCRIPT: script });
-        compilation.deleteAsset(pageAsset);
-        compilation.emitAsset(output, new compiler.webpack.sources.RawSource(html));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "SinglePagePlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const page = compilation.getAsset(pageAsset);
+          if (!page) throw new Error(`no ${pageAsset} in the page build`);
+          const script = inlineable(lower(page.source.source().toString(), minify));
+          const worker = inlineable(lower(fs.readFileSync(workerFile, "utf8"), minify));
+          const iconUri = `data:image/png;base64,${fs.readFileSync(icon).toString("base64")}`;
+          const csp = contentSecurityPolicy(sha256(script));
+          const html = fill(fs.readFileSync(template, "utf8"), { CSP: csp, ICON: iconUri, STYLE, WORKER: worker, SCRIPT: script });
+          compilation.deleteAsset(pageAsset);
+          compilation.emitAsset(output, new compiler.webpack.sources.RawSource(html));
+        },
+      );
     });
     // The worker's script was only a step: once the page holds it, its file goes.
     compiler.hooks.afterEmit.tap("SinglePagePlugin", () => fs.rmSync(parts, { recursive: true, force: true }));

@@ -43,7 +43,10 @@ function escapeXml(text) {
 
 function ribbonXml(buttons) {
   const controls = Object.entries(buttons)
-    .map(([id, b]) => `        <button id="${escapeXml(id)}" label="${escapeXml(b.label)}" size="large" onAction="OnAction" getImage="GetImage"/>`)
+    .map(
+      ([id, b]) =>
+        `        <button id="${escapeXml(id)}" label="${escapeXml(b.label)}" size="large" onAction="OnAction" getImage="GetImage"/>`,
+    )
     .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>
 <customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui" onLoad="OnAddinLoad">
@@ -77,15 +80,25 @@ function listXml(entry) {
 /** The files of the package beside the add-in folder (name → text). */
 function packageTexts(version, templatesDir) {
   const folder = addinFolderName(version);
-  const fill = (text) => text.replace(/@NAME@/g, ADDIN_NAME).replace(/@VERSION@/g, version).replace(/@FOLDER@/g, folder);
+  const fill = (text) =>
+    text
+      .replace(/@NAME@/g, ADDIN_NAME)
+      .replace(/@VERSION@/g, version)
+      .replace(/@FOLDER@/g, folder);
   const crlf = (text) => text.replace(/\r?\n/g, "\r\n");
   const template = (file) => fill(fs.readFileSync(path.join(templatesDir, file), "utf8"));
   const BOM = "\ufeff";
   return {
-    "publish.xml": listXml(`<jsplugin name="${ADDIN_NAME}" type="et" url="${folder}" version="${version}" enable="enable_dev" install="null" customDomain=""/>`),
-    "jsplugins.xml": listXml(`<jsplugin name="${ADDIN_NAME}" type="et" url="file:///opt/bangfu-wps/${ADDIN_NAME}.7z" version="${version}" enable="true"/>`),
+    "publish.xml": listXml(
+      `<jsplugin name="${ADDIN_NAME}" type="et" url="${folder}" version="${version}" enable="enable_dev" install="null" customDomain=""/>`,
+    ),
+    "jsplugins.xml": listXml(
+      `<jsplugin name="${ADDIN_NAME}" type="et" url="file:///opt/bangfu-wps/${ADDIN_NAME}.7z" version="${version}" enable="true"/>`,
+    ),
     "jsplugins.server.xml": listXml(
-      `<!-- 把 http://内网服务器/bangfu/ 换成放置 ${ADDIN_NAME}.7z 的实际地址 -->\n  <jsplugin name="${ADDIN_NAME}" type="et" url="http://内网服务器/bangfu/${ADDIN_NAME}.7z" version="${version}" enable="true"/>`,
+      `<!-- 把 http://内网服务器/bangfu/ 换成放置 ${ADDIN_NAME}.7z 的实际地址 -->\n  <jsplugin ` +
+        `name="${ADDIN_NAME}" type="et" url="http://内网服务器/bangfu/${ADDIN_NAME}.7z" ` +
+        `version="${version}" enable="true"/>`,
     ),
     "install-linux.sh": template("install-linux.sh"),
     // Windows reads these: CRLF; PowerShell and Notepad need the BOM to read UTF-8.
@@ -110,7 +123,8 @@ async function zipFolder(folder, file) {
       const full = path.join(dir, entry.name);
       const name = `${prefix}/${entry.name}`;
       if (entry.isDirectory()) add(full, name);
-      else zip.file(name, fs.readFileSync(full), { unixPermissions: entry.name.endsWith(".sh") ? 0o755 : 0o644, date: new Date(2020, 0, 1) });
+      else
+        zip.file(name, fs.readFileSync(full), { unixPermissions: entry.name.endsWith(".sh") ? 0o755 : 0o644, date: new Date(2020, 0, 1) });
     }
   };
   add(folder, base);
@@ -140,10 +154,20 @@ class BangfuWpsAddinPlugin {
         for (const file of Object.keys(assets)) {
           if (!file.endsWith(".js")) continue;
           try {
-            const result = esbuild.transformSync(compilation.getAsset(file).source.source().toString(), { loader: "js", target: WPS_TARGET, minify, charset: "utf8", legalComments: "none" });
+            const result = esbuild.transformSync(compilation.getAsset(file).source.source().toString(), {
+              loader: "js",
+              target: WPS_TARGET,
+              minify,
+              charset: "utf8",
+              legalComments: "none",
+            });
             compilation.updateAsset(file, new sources.RawSource(result.code), { minimized: true });
           } catch (error) {
-            compilation.errors.push(new WebpackError(`${NAME}: ${file} cannot be lowered to ${WPS_TARGET}: ${error instanceof Error ? error.message : String(error)}`));
+            compilation.errors.push(
+              new WebpackError(
+                `${NAME}: ${file} cannot be lowered to ${WPS_TARGET}: ${error instanceof Error ? error.message : String(error)}`,
+              ),
+            );
           }
         }
       });

@@ -4,7 +4,8 @@
  * server serves it on 127.0.0.1, and playwright-core drives Debian's chromium through 检查 and
  * 汇总. Screenshots in Chinese go to docs/screenshots/ for the README.
  *
- * Needs /usr/bin/chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk; npm test runs scripts/test-prerequisites.js, which
+ * Needs /usr/bin/chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk; npm test runs scripts/test-prerequisites.js,
+ * which
  * installs them). Without them this test fails: it never downloads a browser and never skips.
  */
 import { execFile } from "child_process";
@@ -20,7 +21,9 @@ import { CJK_FONT_DIR, launchLocalBrowser, requireChromium, serve, serverUrl, ty
 
 const ROOT = path.resolve(__dirname, "..");
 // Test runs write screenshots to a temporary folder; `npm run screenshots` refreshes the README's.
-const SCREENSHOTS = process.env.BANGFU_SCREENSHOTS ? path.resolve(ROOT, process.env.BANGFU_SCREENSHOTS) : fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-shots-"));
+const SCREENSHOTS = process.env.BANGFU_SCREENSHOTS
+  ? path.resolve(ROOT, process.env.BANGFU_SCREENSHOTS)
+  : fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-shots-"));
 /** A task pane is narrow: Excel's default pane is about 350–450 px wide. */
 const PANE = { width: 420, height: 900 };
 
@@ -51,7 +54,9 @@ jest.setTimeout(120_000);
 beforeAll(async () => {
   requireChromium();
   if (!fs.existsSync(path.join(CJK_FONT_DIR, "NotoSansCJK-Regular.ttc"))) {
-    throw new Error(`Chinese fonts not found in ${CJK_FONT_DIR}: screenshots would show boxes. Install them with: apt-get install -y fonts-noto-cjk`);
+    throw new Error(
+      `Chinese fonts not found in ${CJK_FONT_DIR}: screenshots would show boxes. Install them with: apt-get install -y fonts-noto-cjk`,
+    );
   }
   dist = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-harness-"));
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
@@ -106,10 +111,11 @@ function isEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-const host = (page: Page) => page.evaluate(() => {
-  const h = (window as unknown as HarnessWindow).bangfuHarness.host;
-  return { selection: h.selection, calls: [...h.calls] };
-});
+const host = (page: Page) =>
+  page.evaluate(() => {
+    const h = (window as unknown as HarnessWindow).bangfuHarness.host;
+    return { selection: h.selection, calls: [...h.calls] };
+  });
 
 async function runCheck(page: Page): Promise<void> {
   await page.getByRole("button", { name: "开始检查" }).click();
@@ -153,11 +159,15 @@ describe("the task pane in headless Chromium", () => {
 
     await page.getByRole("button", { name: "标记问题单元格" }).click();
     await page.getByText(/^已标记 \d+ 个单元格。$/).waitFor();
-    const fills = await page.evaluate(() => [...((window as unknown as HarnessWindow).bangfuHarness.host.sheet("台账")?.fills.keys() ?? [])]);
+    const fills = await page.evaluate(() => [
+      ...((window as unknown as HarnessWindow).bangfuHarness.host.sheet("台账")?.fills.keys() ?? []),
+    ]);
     expect(fills).toEqual(expect.arrayContaining(["M5", "D9"]));
     await page.getByRole("button", { name: "清除标记" }).click();
     await page.getByText(/^已清除 \d+ 个单元格的标记。$/).waitFor();
-    const after = await page.evaluate(() => Object.fromEntries((window as unknown as HarnessWindow).bangfuHarness.host.sheet("台账")?.fills ?? []));
+    const after = await page.evaluate(() =>
+      Object.fromEntries((window as unknown as HarnessWindow).bangfuHarness.host.sheet("台账")?.fills ?? []),
+    );
     expect(after).toEqual({ A3: "#DDEBF7" }); // the user's own fill is all that is left
 
     await page.getByRole("radio", { name: "按户" }).check();

@@ -65,7 +65,18 @@ describe("npm run build (production)", () => {
 
   it("copies office.js with the companion files it loads, not re-minified, without the debug twins", () => {
     const packaged = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
-    for (const file of ["office.js", "excel-win32-16.01.js", "excel-win32-16.00.js", "excel-web-16.00.js", "excel-mac-16.00.js", "o15apptofilemappingtable.js", "zh-cn/office_strings.js", "en-us/office_strings.js", "telemetry/oteljs_agave.js", "ariatelemetry/aria-web-telemetry.js"]) {
+    for (const file of [
+      "office.js",
+      "excel-win32-16.01.js",
+      "excel-win32-16.00.js",
+      "excel-web-16.00.js",
+      "excel-mac-16.00.js",
+      "o15apptofilemappingtable.js",
+      "zh-cn/office_strings.js",
+      "en-us/office_strings.js",
+      "telemetry/oteljs_agave.js",
+      "ariatelemetry/aria-web-telemetry.js",
+    ]) {
       expect(fs.readFileSync(path.join(dist, "office", file)).equals(fs.readFileSync(path.join(packaged, file)))).toBe(true);
     }
     const all = fs.readdirSync(path.join(dist, "office"), { recursive: true }).map(String);

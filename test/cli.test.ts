@@ -49,7 +49,12 @@ const PROBLEM_ROWS = [
 ];
 
 /** Only a warning: H002's household bought no accident insurance (M09, J5). */
-const WARNING_ROWS = [["2025年脱贫户增收帮扶台账"], [...FULL_HEADER], ...cleanHousehold("H001"), ...cleanHousehold("H002", { head: { 意外伤害保险: "否" } })];
+const WARNING_ROWS = [
+  ["2025年脱贫户增收帮扶台账"],
+  [...FULL_HEADER],
+  ...cleanHousehold("H001"),
+  ...cleanHousehold("H002", { head: { 意外伤害保险: "否" } }),
+];
 
 let problemFile: string;
 let warningFile: string;
@@ -63,7 +68,12 @@ beforeAll(async () => {
 
 describe("文本输出：按规则分组，每条带单元格位置", () => {
   test("the fixture's columns: 增收帮扶责任人 is U, 最近走访日期 V, 富民贷风险补偿 AI", () => {
-    expect([letterOf("增收帮扶责任人"), letterOf("最近走访日期"), letterOf("富民贷风险补偿"), letterOf("意外伤害保险")]).toEqual(["U", "V", "AI", "J"]);
+    expect([letterOf("增收帮扶责任人"), letterOf("最近走访日期"), letterOf("富民贷风险补偿"), letterOf("意外伤害保险")]).toEqual([
+      "U",
+      "V",
+      "AI",
+      "J",
+    ]);
   });
 
   test("findings under their rule's heading, in catalogue order, each with 台账!cell; then the coverage", async () => {
@@ -98,7 +108,15 @@ describe("文本输出：按规则分组，每条带单元格位置", () => {
   });
 
   test("skipped rules are listed with the missing columns", async () => {
-    const file = await writeWorkbook("minimal.xlsx", [{ name: "台账", rows: [["户编号", "户主姓名", "人均纯收入"], ["H001", "赵一", 12000]] }]);
+    const file = await writeWorkbook("minimal.xlsx", [
+      {
+        name: "台账",
+        rows: [
+          ["户编号", "户主姓名", "人均纯收入"],
+          ["H001", "赵一", 12000],
+        ],
+      },
+    ]);
     const { code, stdout } = await run("check", file, "--as-of", "2025-06-30");
     expect(code).toBe(0);
     expect(stdout).toContain("规则覆盖：运行 3 条，跳过 16 条。");
@@ -114,11 +132,36 @@ describe("--json 输出", () => {
     // The issue's keys, plus the check date, the policy year, the unconfirmed local parameters, why the
     // layout was read so, the households outside the plan's scope and the side ledgers joined.
     expect(Object.keys(json).sort()).toEqual(
-      ["sheet", "headerRow", "layout", "layoutReason", "kind", "households", "persons", "outOfScope", "includeMonitored", "afterRemovalIncome", "joins", "rules", "findings", "asOf", "policyYear", "unconfirmedParameters"].sort(),
+      [
+        "sheet",
+        "headerRow",
+        "layout",
+        "layoutReason",
+        "kind",
+        "households",
+        "persons",
+        "outOfScope",
+        "includeMonitored",
+        "afterRemovalIncome",
+        "joins",
+        "rules",
+        "findings",
+        "asOf",
+        "policyYear",
+        "unconfirmedParameters",
+      ].sort(),
     );
     expect(json).toMatchObject({ kind: "ledger", outOfScope: [], includeMonitored: false, afterRemovalIncome: [], joins: [] });
     expect(json.layoutReason).toMatch(/^按人登记/);
-    expect(json).toMatchObject({ sheet: "台账", headerRow: 2, layout: "person", households: 2, persons: 4, asOf: "2025-06-30", policyYear: 2025 });
+    expect(json).toMatchObject({
+      sheet: "台账",
+      headerRow: 2,
+      layout: "person",
+      households: 2,
+      persons: 4,
+      asOf: "2025-06-30",
+      policyYear: 2025,
+    });
     expect(json.unconfirmedParameters).toEqual(POLICY.unconfirmed);
     expect(json.rules).toHaveLength(19);
     for (const rule of json.rules) {
@@ -148,7 +191,14 @@ describe("--json 输出", () => {
         row: 5,
         column: "V",
         message: expect.stringContaining("最近一次是2025-05-01"),
-        data: { kind: "noRecentContact", lastContact: "2025-05-01", since: "2025-05-30", asOf: "2025-06-30", absentLongTerm: false, visitIntervalMonths: 1 },
+        data: {
+          kind: "noRecentContact",
+          lastContact: "2025-05-01",
+          since: "2025-05-30",
+          asOf: "2025-06-30",
+          absentLongTerm: false,
+          visitIntervalMonths: 1,
+        },
       },
       {
         rule: "M11",
@@ -164,14 +214,41 @@ describe("--json 输出", () => {
   });
 
   test("a sheet-level finding has null row and column", async () => {
-    const file = await writeWorkbook("no-income.xlsx", [{ name: "台账", rows: [["户编号", "户主姓名", "家庭人口数", "增收帮扶责任人"], ["H001", "赵一", 3, "钱干部"]] }]);
+    const file = await writeWorkbook("no-income.xlsx", [
+      {
+        name: "台账",
+        rows: [
+          ["户编号", "户主姓名", "家庭人口数", "增收帮扶责任人"],
+          ["H001", "赵一", 3, "钱干部"],
+        ],
+      },
+    ]);
     const { code, stdout } = await run("check", file, "--json", "--as-of", "2025-06-30");
     expect(code).toBe(1);
-    expect(JSON.parse(stdout).findings).toEqual([{ rule: "D01", severity: "error", clause: "—", household: null, row: null, column: null, message: expect.stringContaining("人均纯收入"), data: { kind: "noIncomeColumns" } }]);
+    expect(JSON.parse(stdout).findings).toEqual([
+      {
+        rule: "D01",
+        severity: "error",
+        clause: "—",
+        household: null,
+        row: null,
+        column: null,
+        message: expect.stringContaining("人均纯收入"),
+        data: { kind: "noIncomeColumns" },
+      },
+    ]);
   });
 
   test("a skipped rule in JSON carries its reason", async () => {
-    const file = await writeWorkbook("minimal-json.xlsx", [{ name: "台账", rows: [["户编号", "户主姓名", "人均纯收入"], ["H001", "赵一", 12000]] }]);
+    const file = await writeWorkbook("minimal-json.xlsx", [
+      {
+        name: "台账",
+        rows: [
+          ["户编号", "户主姓名", "人均纯收入"],
+          ["H001", "赵一", 12000],
+        ],
+      },
+    ]);
     const json = JSON.parse((await run("check", file, "--json", "--as-of", "2025-06-30")).stdout);
     const m13 = json.rules.find((r: { id: string }) => r.id === "M13");
     expect(m13).toMatchObject({ id: "M13", clause: "一", severity: "error", status: "skipped" });
@@ -184,7 +261,16 @@ describe("退出码", () => {
     const { code, stdout } = await run("check", warningFile, "--json", "--as-of", "2025-06-30");
     expect(code).toBe(0);
     expect(JSON.parse(stdout).findings).toEqual([
-      { rule: "M09", severity: "warning", clause: "二（七）15", household: "H002", row: 5, column: "J", message: expect.stringContaining("意外伤害"), data: { kind: "noAccidentInsurance" } },
+      {
+        rule: "M09",
+        severity: "warning",
+        clause: "二（七）15",
+        household: "H002",
+        row: 5,
+        column: "J",
+        message: expect.stringContaining("意外伤害"),
+        data: { kind: "noAccidentInsurance" },
+      },
     ]);
   });
 
@@ -195,10 +281,14 @@ describe("退出码", () => {
   });
 
   test("1 with one error-level finding", async () => {
-    const file = await writeWorkbook("one-error.xlsx", [{ name: "台账", rows: [[...FULL_HEADER], ...cleanHousehold("H001", { head: { 收入分层: "中等收入" } })] }]);
+    const file = await writeWorkbook("one-error.xlsx", [
+      { name: "台账", rows: [[...FULL_HEADER], ...cleanHousehold("H001", { head: { 收入分层: "中等收入" } })] },
+    ]);
     const { code, stdout } = await run("check", file, "--json", "--as-of", "2025-06-30");
     expect(code).toBe(1);
-    expect(JSON.parse(stdout).findings.map((f: { rule: string; row: number; column: string }) => [f.rule, f.row, f.column])).toEqual([["D06", 2, "S"]]);
+    expect(JSON.parse(stdout).findings.map((f: { rule: string; row: number; column: string }) => [f.rule, f.row, f.column])).toEqual([
+      ["D06", 2, "S"],
+    ]);
   });
 
   test("2 for a missing file: 找不到文件", async () => {
@@ -249,7 +339,10 @@ describe("选择工作表", () => {
   });
 
   test("a cover sheet whose rows skip past the probe (a note far below the title) is still passed over", async () => {
-    const cover: SheetSpec = { name: "封面", rows: [["某某街道脱贫户增收帮扶台账"], ["2025年度"], ...Array.from({ length: 25 }, () => null), ["制表：某某街道"]] };
+    const cover: SheetSpec = {
+      name: "封面",
+      rows: [["某某街道脱贫户增收帮扶台账"], ["2025年度"], ...Array.from({ length: 25 }, () => null), ["制表：某某街道"]],
+    };
     const file = await writeWorkbook("gap-cover.xlsx", [cover, { name: "台账", rows: PROBLEM_ROWS }]);
     const { code, stdout, stderr } = await run("check", file, "--json", "--as-of", "2025-06-30");
     expect({ code, stderr }).toEqual({ code: 1, stderr: expect.stringContaining("检查工作表“台账”") });
@@ -257,7 +350,13 @@ describe("选择工作表", () => {
   });
 
   test("a sheet with a ledger-like header but no household key (a roster) is passed over too", async () => {
-    const roster: SheetSpec = { name: "花名册", rows: [["证件号码", "姓名", "人均纯收入", "年龄"], ["370402197001011234", "赵一", 5000, 55]] };
+    const roster: SheetSpec = {
+      name: "花名册",
+      rows: [
+        ["证件号码", "姓名", "人均纯收入", "年龄"],
+        ["370402197001011234", "赵一", 5000, 55],
+      ],
+    };
     const file = await writeWorkbook("roster-first.xlsx", [roster, { name: "台账", rows: PROBLEM_ROWS }]);
     const { code, stdout, stderr } = await run("check", file, "--json", "--as-of", "2025-06-30");
     expect({ code, stderr }).toEqual({ code: 1, stderr: expect.stringContaining("检查工作表“台账”（已跳过：“花名册”") });
@@ -266,8 +365,20 @@ describe("选择工作表", () => {
 
   test("--sheet picks the named sheet", async () => {
     const file = await writeWorkbook("two-ledgers.xlsx", [
-      { name: "2024台账", rows: [["户编号", "户主姓名", "人均纯收入", "增收帮扶责任人"], ["H001", "赵一", 5000, ""]] },
-      { name: "2025台账", rows: [["户编号", "户主姓名", "人均纯收入", "增收帮扶责任人"], ["H001", "赵一", 12000, ""]] },
+      {
+        name: "2024台账",
+        rows: [
+          ["户编号", "户主姓名", "人均纯收入", "增收帮扶责任人"],
+          ["H001", "赵一", 5000, ""],
+        ],
+      },
+      {
+        name: "2025台账",
+        rows: [
+          ["户编号", "户主姓名", "人均纯收入", "增收帮扶责任人"],
+          ["H001", "赵一", 12000, ""],
+        ],
+      },
     ]);
     const first = await run("check", file, "--json", "--as-of", "2025-06-30");
     expect(JSON.parse(first.stdout).sheet).toBe("2024台账");
@@ -282,14 +393,23 @@ describe("--as-of 与 --policy", () => {
   test("--as-of moves the month M02 looks at", async () => {
     const late = JSON.parse((await run("check", problemFile, "--json", "--as-of", "2025-06-30")).stdout);
     const early = JSON.parse((await run("check", problemFile, "--json", "--as-of", "2025-05-20")).stdout);
-    const m02 = (json: { findings: { rule: string; household: string }[] }) => json.findings.filter((f) => f.rule === "M02").map((f) => f.household);
+    const m02 = (json: { findings: { rule: string; household: string }[] }) =>
+      json.findings.filter((f) => f.rule === "M02").map((f) => f.household);
     expect(m02(late)).toEqual(["H002"]);
     expect(m02(early)).toEqual([]);
     expect(early.asOf).toBe("2025-05-20");
   });
 
   test("--policy with a JSON file raising lowIncomeThreshold changes the tiers", async () => {
-    const file = await writeWorkbook("tiers.xlsx", [{ name: "台账", rows: [["户编号", "户主姓名", "人均纯收入", "收入分层", "增收帮扶责任人"], ["H001", "赵一", 11500, "中等收入", ""]] }]);
+    const file = await writeWorkbook("tiers.xlsx", [
+      {
+        name: "台账",
+        rows: [
+          ["户编号", "户主姓名", "人均纯收入", "收入分层", "增收帮扶责任人"],
+          ["H001", "赵一", 11500, "中等收入", ""],
+        ],
+      },
+    ]);
     const policyFile = path.join(dir(), "policy.json");
     fs.writeFileSync(policyFile, JSON.stringify({ description: "测试", years: { "2025": { lowIncomeThreshold: 12000 } } }), "utf8");
     const shipped = await run("check", file, "--json", "--as-of", "2025-06-30");
@@ -303,7 +423,15 @@ describe("--as-of 与 --policy", () => {
   });
 
   test("--policy without an entry for the check year says so on stderr", async () => {
-    const file = await writeWorkbook("tiers-2024.xlsx", [{ name: "台账", rows: [["户编号", "户主姓名", "人均纯收入"], ["H001", "赵一", 11500]] }]);
+    const file = await writeWorkbook("tiers-2024.xlsx", [
+      {
+        name: "台账",
+        rows: [
+          ["户编号", "户主姓名", "人均纯收入"],
+          ["H001", "赵一", 11500],
+        ],
+      },
+    ]);
     const policyFile = path.join(dir(), "policy-2024.json");
     fs.writeFileSync(policyFile, JSON.stringify({ years: { "2024": { lowIncomeThreshold: 12000 } } }), "utf8");
     const result = await run("check", file, "--as-of", "2025-06-30", "--policy", policyFile);
@@ -313,7 +441,15 @@ describe("--as-of 与 --policy", () => {
   });
 
   test("a bad policy file: exit 2 with every problem listed in Chinese", async () => {
-    const file = await writeWorkbook("tiers2.xlsx", [{ name: "台账", rows: [["户编号", "户主姓名", "人均纯收入"], ["H001", "赵一", 11500]] }]);
+    const file = await writeWorkbook("tiers2.xlsx", [
+      {
+        name: "台账",
+        rows: [
+          ["户编号", "户主姓名", "人均纯收入"],
+          ["H001", "赵一", 11500],
+        ],
+      },
+    ]);
     const policyFile = path.join(dir(), "bad-policy.json");
     fs.writeFileSync(policyFile, JSON.stringify({ years: { "2025": { lowIncomeThreshold: -5, lowIncomeThresold: 12000 } } }), "utf8");
     const { code, stdout, stderr } = await run("check", file, "--policy", policyFile, "--as-of", "2025-06-30");
@@ -338,19 +474,30 @@ describe("--as-of 与 --policy", () => {
 
 describe("bin/bangfu.js", () => {
   test("node bin/bangfu.js check FILE --json: exit status and parseable JSON", () => {
-    const result = spawnSync(process.execPath, [path.join(REPO, "bin", "bangfu.js"), "check", problemFile, "--json", "--as-of", "2025-06-30"], {
-      cwd: REPO,
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(REPO, "bin", "bangfu.js"), "check", problemFile, "--json", "--as-of", "2025-06-30"],
+      {
+        cwd: REPO,
+        encoding: "utf8",
+      },
+    );
     expect(result.stderr).toContain("检查工作表“台账”");
     expect(result.status).toBe(1);
     const json = JSON.parse(result.stdout);
     expect(json.sheet).toBe("台账");
-    expect(json.findings.map((f: { rule: string; row: number; column: string }) => `${f.rule}@${f.column}${f.row}`)).toEqual(["M01@U5", "M02@V5", "M11@AI5"]);
+    expect(json.findings.map((f: { rule: string; row: number; column: string }) => `${f.rule}@${f.column}${f.row}`)).toEqual([
+      "M01@U5",
+      "M02@V5",
+      "M11@AI5",
+    ]);
   });
 
   test("a missing file exits 2 from the real process too", () => {
-    const result = spawnSync(process.execPath, [path.join(REPO, "bin", "bangfu.js"), "check", path.join(dir(), "none.xlsx")], { cwd: REPO, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [path.join(REPO, "bin", "bangfu.js"), "check", path.join(dir(), "none.xlsx")], {
+      cwd: REPO,
+      encoding: "utf8",
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("找不到文件");
   });

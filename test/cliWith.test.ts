@@ -21,18 +21,29 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("bangfu check --with", () => {
-  test("the text report names each side ledger, the key it was joined by and the facts it gave; findings say where a fact came from", async () => {
-    const run = await runCli(["check", file("nationalMonitoring"), "--with", file("pairing"), "--with", file("previousIncome"), ...AS_OF]);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toContain("并入附表 帮扶责任人结对.xlsx（工作表“帮扶责任人结对查询”，帮扶责任人结对");
-    expect(run.stdout).toContain("按户主证件号码对上8户，8户取得了：增收帮扶责任人。");
-    expect(run.stdout).toContain("并入附表 上年收入-全县全字段2024.xlsx（工作表“全县全字段”，上年收入");
-    expect(run.stdout).toContain("按户编号对上10户，10户取得了：上年人均纯收入。");
-    expect(run.stdout).toMatch(/M13[\s\S]*（上年人均纯收入取自 上年收入-全县全字段2024\.xlsx）/);
-    expect(run.stdout).toContain("读法：按人登记：“与户主关系”列有16行是户主以外的成员。");
-    expect(run.stdout).toMatch(/另有1户不属方案所称的脱贫户.*3704021010010006.*一般农户，突发严重困难户，风险已消除/);
-    expect(run.stdout).toContain("1户风险已消除，按“风险消除后家庭人均纯收入”分层和比较");
-  });
+  test(
+    "the text report names each side ledger, the key it was joined by and the facts it gave; " + "findings say where a fact came from",
+    async () => {
+      const run = await runCli([
+        "check",
+        file("nationalMonitoring"),
+        "--with",
+        file("pairing"),
+        "--with",
+        file("previousIncome"),
+        ...AS_OF,
+      ]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain("并入附表 帮扶责任人结对.xlsx（工作表“帮扶责任人结对查询”，帮扶责任人结对");
+      expect(run.stdout).toContain("按户主证件号码对上8户，8户取得了：增收帮扶责任人。");
+      expect(run.stdout).toContain("并入附表 上年收入-全县全字段2024.xlsx（工作表“全县全字段”，上年收入");
+      expect(run.stdout).toContain("按户编号对上10户，10户取得了：上年人均纯收入。");
+      expect(run.stdout).toMatch(/M13[\s\S]*（上年人均纯收入取自 上年收入-全县全字段2024\.xlsx）/);
+      expect(run.stdout).toContain("读法：按人登记：“与户主关系”列有16行是户主以外的成员。");
+      expect(run.stdout).toMatch(/另有1户不属方案所称的脱贫户.*3704021010010006.*一般农户，突发严重困难户，风险已消除/);
+      expect(run.stdout).toContain("1户风险已消除，按“风险消除后家庭人均纯收入”分层和比较");
+    },
+  );
 
   test("a side file with no ledger in it stops the check (exit 2), naming the file", async () => {
     const workbook = new ExcelJS.Workbook();
@@ -46,7 +57,9 @@ describe("bangfu check --with", () => {
 
   test("a pairing export checked alone: no D01, and the report says to join it with --with", async () => {
     const run = await runCli(["check", file("pairing"), ...AS_OF]);
-    expect(run.stdout).toContain("注意：本表是帮扶责任人结对表，没有收入，不单独检查增收情况。请把它作为附表并入主台账检查：bangfu check 主台账.xlsx --with 本表.xlsx");
+    expect(run.stdout).toContain(
+      "注意：本表是帮扶责任人结对表，没有收入，不单独检查增收情况。请把它作为附表并入主台账检查：bangfu check 主台账.xlsx --with 本表.xlsx",
+    );
     expect(run.stdout).not.toMatch(/\[D01\]/);
     expect(run.stdout).toContain("读法：帮扶责任人结对表：每行是一次结对，同一户的几行是结对的历史");
   });
@@ -58,7 +71,9 @@ describe("bangfu check --with", () => {
     expect(plain.includeMonitored).toBe(false);
     expect(wide).toMatchObject({ outOfScope: [], includeMonitored: true });
     // 户6 is then checked against the plan: its after-removal income (16800) is high, it has no measure.
-    expect(wide.findings.filter((f: { household: string }) => f.household === "3704021010010006").map((f: { rule: string }) => f.rule)).toEqual(["M03"]);
+    expect(
+      wide.findings.filter((f: { household: string }) => f.household === "3704021010010006").map((f: { rule: string }) => f.rule),
+    ).toEqual(["M03"]);
     expect(plain.findings.filter((f: { household: string }) => f.household === "3704021010010006")).toEqual([]);
   });
 
@@ -97,7 +112,11 @@ describe("rank counts the plan's 脱贫户 only", () => {
     const ledger = readLedger(mainSheet(fixtures.nationalMonitoring));
     const policy = resolvePolicy(2025);
     const plain = rankStreets([{ ledger, source: "a.xlsx", fallbackName: "a" }], { policy, asOf: CHECK_DATE });
-    const wide = rankStreets([{ ledger, source: "a.xlsx", fallbackName: "a" }], { policy, asOf: CHECK_DATE, scope: { includeMonitored: true } });
+    const wide = rankStreets([{ ledger, source: "a.xlsx", fallbackName: "a" }], {
+      policy,
+      asOf: CHECK_DATE,
+      scope: { includeMonitored: true },
+    });
     expect(plain.streets[0].households).toBe(9);
     expect(wide.streets[0].households).toBe(10);
   });

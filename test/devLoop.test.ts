@@ -24,11 +24,14 @@ function minimum(range: string): number[] {
   return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
 }
 
-const atLeast = (a: number[], b: number[]) => a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] >= b[2];
+const atLeast = (a: number[], b: number[]) => (a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] >= b[2]);
 
 describe("developer loop", () => {
   it("webpack-dev-server runs on every Node that engines admits (Node 20, as offices and CI have)", () => {
-    const wds = JSON.parse(fs.readFileSync(require.resolve("webpack-dev-server/package.json", { paths: [ROOT] }), "utf8")) as { version: string; engines: { node: string } };
+    const wds = JSON.parse(fs.readFileSync(require.resolve("webpack-dev-server/package.json", { paths: [ROOT] }), "utf8")) as {
+      version: string;
+      engines: { node: string };
+    };
     expect(wds.version).toMatch(/^5\.2\./);
     expect(atLeast(minimum(pkg.engines.node), minimum(wds.engines.node))).toBe(true);
     expect(minimum(pkg.engines.node)[0]).toBe(20);
@@ -36,7 +39,9 @@ describe("developer loop", () => {
 
   it("engines admits no Node that the build tools refuse (webpack-cli 7 needs ≥ 20.9)", () => {
     for (const tool of ["webpack-cli", "webpack", "ts-loader", "esbuild"]) {
-      const manifest = JSON.parse(fs.readFileSync(require.resolve(`${tool}/package.json`, { paths: [ROOT] }), "utf8")) as { engines?: { node?: string } };
+      const manifest = JSON.parse(fs.readFileSync(require.resolve(`${tool}/package.json`, { paths: [ROOT] }), "utf8")) as {
+        engines?: { node?: string };
+      };
       const range = manifest.engines?.node;
       if (!range) continue;
       expect({ tool, admitted: atLeast(minimum(pkg.engines.node), minimum(range)) }).toEqual({ tool, admitted: true });
@@ -59,7 +64,10 @@ describe("developer loop", () => {
   it("npm run dev-server on Linux explains the certificates instead of serving without them; plain http works", async () => {
     if (process.platform !== "linux") return;
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS
-    const config = require("../webpack.config.js") as (env: object, argv: object) => Promise<{ devServer?: { port: number; server: { type: string } } }>;
+    const config = require("../webpack.config.js") as (
+      env: object,
+      argv: object,
+    ) => Promise<{ devServer?: { port: number; server: { type: string } } }>;
     await expect(config({ WEBPACK_SERVE: true }, { mode: "development" })).rejects.toThrow(/开发证书.*BANGFU_DEV_HTTP=1/s);
     const previous = process.env.BANGFU_DEV_HTTP;
     process.env.BANGFU_DEV_HTTP = "1";
@@ -74,11 +82,19 @@ describe("developer loop", () => {
 
   it("npm run validate checks manifest.xml offline and fails on a broken manifest", () => {
     expect(pkg.scripts.validate).toBe("node scripts/validateManifest.js");
-    const ok = spawnSync(process.execPath, [path.join(ROOT, "scripts/validateManifest.js"), "manifest.xml"], { cwd: ROOT, encoding: "utf8" });
+    const ok = spawnSync(process.execPath, [path.join(ROOT, "scripts/validateManifest.js"), "manifest.xml"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain("结构检查通过");
     const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-validate-")), "manifest.xml");
-    fs.writeFileSync(broken, fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8").replace('<SupportUrl DefaultValue="https://', '<SupportUrl DefaultValue="http://'));
+    fs.writeFileSync(
+      broken,
+      fs
+        .readFileSync(path.join(ROOT, "manifest.xml"), "utf8")
+        .replace('<SupportUrl DefaultValue="https://', '<SupportUrl DefaultValue="http://'),
+    );
     const bad = spawnSync(process.execPath, [path.join(ROOT, "scripts/validateManifest.js"), broken], { cwd: ROOT, encoding: "utf8" });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("不是 https");

@@ -45,9 +45,17 @@ describe("generated documents", () => {
   });
 
   test("the column page shows each field's aliases, with where an alias was seen when its entry says so", () => {
-    const cited = { ...FIELDS, householdId: { ...FIELDS.householdId, aliases: [...FIELDS.householdId.aliases, { header: "户码（新）", source: "全国防返贫监测信息系统导出" }] } };
+    const cited = {
+      ...FIELDS,
+      householdId: {
+        ...FIELDS.householdId,
+        aliases: [...FIELDS.householdId.aliases, { header: "户码（新）", source: "全国防返贫监测信息系统导出" }],
+      },
+    };
     const page = columnsPage(cited);
-    expect(page).toContain("| `householdId` | 户编号 | 户 | 文本 | 户编号、户码、户号、家庭编号、农户编码（省级低收入农户系统旧模板）、户码（新）（全国防返贫监测信息系统导出） |");
+    expect(page).toContain(
+      "| `householdId` | 户编号 | 户 | 文本 | 户编号、户码、户号、家庭编号、农户编码（省级低收入农户系统旧模板）、户码（新）（全国防返贫监测信息系统导出） |",
+    );
     // Alternatives are named with the rule that needs one of them.
     expect(page).toContain("[M07](rules.md#m07)（或出生日期、证件号码）");
   });

@@ -13,7 +13,15 @@ import { checkFile, CheckedFile } from "../src/cli/check";
 import type { Io } from "../src/cli/io";
 import { checkCharacter, CivilDate, isValidCivilDate, parseDate } from "../src/values";
 import { runDemo } from "../scripts/demo";
-import { EXAMPLE_FILES, EXAMPLES_AS_OF, ExampleKind, GeneratedExamples, HOUSEHOLD_SHEET, PERSON_SHEET, writeExamples } from "../scripts/make-examples";
+import {
+  EXAMPLE_FILES,
+  EXAMPLES_AS_OF,
+  ExampleKind,
+  GeneratedExamples,
+  HOUSEHOLD_SHEET,
+  PERSON_SHEET,
+  writeExamples,
+} from "../scripts/make-examples";
 
 const EXAMPLES_DIR = path.join(__dirname, "..", "examples");
 const KINDS = Object.keys(EXAMPLE_FILES) as ExampleKind[];
@@ -67,14 +75,24 @@ describe("示例台账 examples/", () => {
 
   test("the person-level export and the household-level street ledger are read as such", () => {
     const person = checked.person.report;
-    expect([person.sheet, person.headerRow, person.layout, person.households]).toEqual([PERSON_SHEET, 3, "person", generated.households.person]);
+    expect([person.sheet, person.headerRow, person.layout, person.households]).toEqual([
+      PERSON_SHEET,
+      3,
+      "person",
+      generated.households.person,
+    ]);
     expect(person.households).toBe(60);
     expect(person.persons).toBeGreaterThan(150);
     expect(person.persons).toBeLessThan(190);
 
     const household = checked.household.report;
     // A two-row header: parents in row 2, their children in row 3.
-    expect([household.sheet, household.headerRow, household.layout, household.households]).toEqual([HOUSEHOLD_SHEET, 2, "household", generated.households.household]);
+    expect([household.sheet, household.headerRow, household.layout, household.households]).toEqual([
+      HOUSEHOLD_SHEET,
+      2,
+      "household",
+      generated.households.household,
+    ]);
     expect(household.households).toBeGreaterThanOrEqual(38);
     expect(household.households).toBeLessThanOrEqual(45);
   });
@@ -91,7 +109,9 @@ describe("示例台账 examples/", () => {
   });
 
   test("each planted defect is reported by its rule, at its household", () => {
-    const missed = generated.planted.filter((d) => !checked[d.file].report.findings.some((f) => f.rule === d.rule && f.household === d.household));
+    const missed = generated.planted.filter(
+      (d) => !checked[d.file].report.findings.some((f) => f.rule === d.rule && f.household === d.household),
+    );
     expect(missed).toEqual([]);
     // The plan covers every rule but the sheet-level D01.
     expect(new Set(generated.planted.map((d) => d.rule))).toEqual(new Set(RULE_IDS.filter((id) => id !== "D01")));

@@ -18,12 +18,16 @@ describe("FILIAL_DEFAULT_MONTHS", () => {
   it("the custom function without months counts that many months", () => {
     for (const paid of [1800, 3600, 5000]) {
       expect(FILIAL_MATCH([[paid]], [[61]])).toEqual(FILIAL_MATCH([[paid]], [[61]], undefined, [[FILIAL_DEFAULT_MONTHS]]));
-      expect(FILIAL_MATCH([[paid]], [[61]])).toEqual([[filialReward({ paid, months: FILIAL_DEFAULT_MONTHS, rate: POLICY.values.filialRewardRateCap }, POLICY)]]);
+      expect(FILIAL_MATCH([[paid]], [[61]])).toEqual([
+        [filialReward({ paid, months: FILIAL_DEFAULT_MONTHS, rate: POLICY.values.filialRewardRateCap }, POLICY)],
+      ]);
     }
   });
 
   it("the native formula without months is the one with that many months written in", () => {
-    expect(nativeFormula("FILIAL_MATCH", ["A2", "B2"], POLICY)).toBe(nativeFormula("FILIAL_MATCH", ["A2", "B2", null, String(FILIAL_DEFAULT_MONTHS)], POLICY));
+    expect(nativeFormula("FILIAL_MATCH", ["A2", "B2"], POLICY)).toBe(
+      nativeFormula("FILIAL_MATCH", ["A2", "B2", null, String(FILIAL_DEFAULT_MONTHS)], POLICY),
+    );
   });
 
   it("the descriptions say it (Chinese from the constant; the English JSDoc, which cannot refer to it, is checked)", () => {
@@ -38,7 +42,11 @@ describe("FILIAL_DEFAULT_MONTHS", () => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const file = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(file);
-        else if (/\.tsx?$/.test(entry.name) && /months:\s*12\b|"月数"\)\s*\?\?\s*12\b|optional\(months,\s*"12"\)/.test(fs.readFileSync(file, "utf8"))) offenders.push(file);
+        else if (
+          /\.tsx?$/.test(entry.name) &&
+          /months:\s*12\b|"月数"\)\s*\?\?\s*12\b|optional\(months,\s*"12"\)/.test(fs.readFileSync(file, "utf8"))
+        )
+          offenders.push(file);
       }
     };
     walk(path.join(__dirname, "../src"));

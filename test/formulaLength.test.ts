@@ -17,7 +17,9 @@ const LONG = ["$AB$1048000", "$AC$1048000", "$AD$1048000", "$AE$1048000", "$AF$1
 describe("Excel's 8,192-character formula limit", () => {
   it("FILIAL_MATCH on long references would pass it: refused in Chinese, naming the length and the limit", () => {
     expect(() => nativeFormula("FILIAL_MATCH", LONG, POLICY)).toThrow(NativeFormulaError);
-    expect(() => nativeFormula("FILIAL_MATCH", LONG, POLICY)).toThrow(/原生公式有 \d+ 个字符，超过 Excel 公式长度上限 8192 个字符，没有写入/);
+    expect(() => nativeFormula("FILIAL_MATCH", LONG, POLICY)).toThrow(
+      /原生公式有 \d+ 个字符，超过 Excel 公式长度上限 8192 个字符，没有写入/,
+    );
     // The same call on short references stays well within it and is written.
     const short = nativeFormula("FILIAL_MATCH", ["A2", "B2", "C2", "D2", "E2", "F2"], POLICY);
     expect(short.length).toBeLessThanOrEqual(MAX_FORMULA_LENGTH);
@@ -47,7 +49,16 @@ describe("Excel's 8,192-character formula limit", () => {
   });
 
   it("nothing is written: not when inserting, and a converted cell is left as it was, with the reason", async () => {
-    const host = new MemoryWorkbookHost([{ name: "台账", cells: [["缴纳", "年龄", "奖补"], [3600, 61, ""]], formulas: { C3: `=BANGFU.FILIAL_MATCH(${LONG.join(",")})` } }]);
+    const host = new MemoryWorkbookHost([
+      {
+        name: "台账",
+        cells: [
+          ["缴纳", "年龄", "奖补"],
+          [3600, 61, ""],
+        ],
+        formulas: { C3: `=BANGFU.FILIAL_MATCH(${LONG.join(",")})` },
+      },
+    ]);
     await host.selectCell("台账", { row: 2, column: "C" });
     await expect(insertNativeFormula(host, "FILIAL_MATCH", LONG, POLICY)).rejects.toThrow(/超过 Excel 公式长度上限/);
     expect((await host.readCells("台账", 2, 3, 1, 1)).formulas).toEqual([[""]]);

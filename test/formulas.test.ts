@@ -110,7 +110,8 @@ describe("二（一） 收入分层：低收入 < 11000 ≤ 中等收入 < 15000
 });
 
 describe("二（六）12 庭院经济奖补：投资额的50%，每户最高5000元", () => {
-  const subsidy = (investment: number, alreadyGranted = 0, isLowIncome = true) => courtyardSubsidy({ investment, alreadyGranted, isLowIncome }, policy);
+  const subsidy = (investment: number, alreadyGranted = 0, isLowIncome = true) =>
+    courtyardSubsidy({ investment, alreadyGranted, isLowIncome }, policy);
 
   test.each<[number, number]>([
     [0, 0],
@@ -165,7 +166,10 @@ describe("二（六）12 庭院经济奖补：投资额的50%，每户最高5000
   });
 
   test("比例与上限取自参数：改为 40% / 8000 元时随之改变", () => {
-    const local: Policy = resolvePolicy(2024, parsePolicyFile({ years: { "2024": { courtyardSubsidyRate: 0.4, courtyardSubsidyCap: 8000 } } }, "x.json"));
+    const local: Policy = resolvePolicy(
+      2024,
+      parsePolicyFile({ years: { "2024": { courtyardSubsidyRate: 0.4, courtyardSubsidyCap: 8000 } } }, "x.json"),
+    );
     expect(courtyardSubsidy({ investment: 10000, alreadyGranted: 0, isLowIncome: true }, local)).toBe(4000);
     expect(courtyardSubsidy({ investment: 30000, alreadyGranted: 5000, isLowIncome: true }, local)).toBe(3000);
   });
@@ -195,7 +199,8 @@ describe("二（十）20 孝善养老：60周岁，一、二级残疾放宽至55
   });
 
   describe("奖补 = 比例 × min(实缴, 300 × 月数)", () => {
-    const reward = (paid: number, months = 12, rate: number | null = null) => filialReward({ paid, months, rate: filialRewardRate(rate, policy) }, policy);
+    const reward = (paid: number, months = 12, rate: number | null = null) =>
+      filialReward({ paid, months, rate: filialRewardRate(rate, policy) }, policy);
 
     test.each<[number, number, number | null, number]>([
       [3600, 12, null, 1080],
@@ -245,12 +250,18 @@ describe("人均纯收入 =（工资性 + 生产经营性 + 财产性 + 转移�
 
   test("保留到分", () => {
     expect(perCapitaNetIncome({ ...components, businessCosts: 2999 }, 3)).toBe(11000.33);
-    expect(perCapitaNetIncome({ wageIncome: 10000, businessIncome: 0, propertyIncome: 0, transferIncome: 0, businessCosts: 0 }, 3)).toBe(3333.33);
-    expect(perCapitaNetIncome({ wageIncome: 20000, businessIncome: 0, propertyIncome: 0, transferIncome: 0, businessCosts: 0 }, 3)).toBe(6666.67);
+    expect(perCapitaNetIncome({ wageIncome: 10000, businessIncome: 0, propertyIncome: 0, transferIncome: 0, businessCosts: 0 }, 3)).toBe(
+      3333.33,
+    );
+    expect(perCapitaNetIncome({ wageIncome: 20000, businessIncome: 0, propertyIncome: 0, transferIncome: 0, businessCosts: 0 }, 3)).toBe(
+      6666.67,
+    );
   });
 
   test("支出大于收入时为负", () => {
-    expect(perCapitaNetIncome({ wageIncome: 0, businessIncome: 1000, propertyIncome: 0, transferIncome: 0, businessCosts: 5000 }, 2)).toBe(-2000);
+    expect(perCapitaNetIncome({ wageIncome: 0, businessIncome: 1000, propertyIncome: 0, transferIncome: 0, businessCosts: 5000 }, 2)).toBe(
+      -2000,
+    );
   });
 
   test.each<[number]>([[0], [-1], [Number.NaN]])("家庭人口数 %p：拒绝", (size) => {

@@ -361,8 +361,16 @@ describe("FILIAL_MATCH 二（十）20 孝善养老奖补", () => {
       const wrong = withWrongCheck(born1963);
       expectValueError(only(FILIAL_MATCH([[3600]], [[wrong]], undefined, undefined, undefined, asOf)), "校验位", `“${born1963[17]}”`);
       expectValueError(only(FILIAL_MATCH([[3600]], [[born1963.slice(0, 17)]], undefined, undefined, undefined, asOf)), "18位");
-      expectValueError(only(FILIAL_MATCH([[3600]], [[syntheticId("19630230")]], undefined, undefined, undefined, asOf)), "出生日期", "19630230");
-      expectValueError(only(FILIAL_MATCH([[3600]], [[syntheticId("20300101")]], undefined, undefined, undefined, asOf)), "出生日期", "晚于");
+      expectValueError(
+        only(FILIAL_MATCH([[3600]], [[syntheticId("19630230")]], undefined, undefined, undefined, asOf)),
+        "出生日期",
+        "19630230",
+      );
+      expectValueError(
+        only(FILIAL_MATCH([[3600]], [[syntheticId("20300101")]], undefined, undefined, undefined, asOf)),
+        "出生日期",
+        "晚于",
+      );
       const digitsOnly = syntheticId("19630715", "125");
       expect(digitsOnly).toMatch(/^\d{18}$/);
       expectValueError(only(FILIAL_MATCH([[3600]], [[Number(digitsOnly)]], undefined, undefined, undefined, asOf)), "文本");
@@ -439,7 +447,9 @@ describe("PER_CAPITA 人均纯收入（国家统计口径）", () => {
   });
 
   test("区域大小不一致 → 整个公式 #VALUE!", () => {
-    expect(thrownByCall(() => PER_CAPITA([[1], [2]], [[1], [2]], [[1], [2]], [[1], [2]], [[1], [2]], [[1], [2], [3]])).code).toBe("#VALUE!");
+    expect(thrownByCall(() => PER_CAPITA([[1], [2]], [[1], [2]], [[1], [2]], [[1], [2]], [[1], [2]], [[1], [2], [3]])).code).toBe(
+      "#VALUE!",
+    );
   });
 });
 
@@ -488,7 +498,13 @@ describe("AGE 周岁（由身份证号）", () => {
 
   test("空白 → 空；区域中坏号码只影响本格", () => {
     expect(AGE([[""]])).toEqual([[""]]);
-    const result = AGE([[syntheticId("19500101"), ""], [withWrongCheck(syntheticId("19600101")), syntheticOldId("700101")]], [[serial(2024, 1, 1)]]);
+    const result = AGE(
+      [
+        [syntheticId("19500101"), ""],
+        [withWrongCheck(syntheticId("19600101")), syntheticOldId("700101")],
+      ],
+      [[serial(2024, 1, 1)]],
+    );
     expect(result).toHaveLength(2);
     expect(result[0]).toEqual([74, ""]);
     expectValueError(result[1][0], "校验位");
@@ -502,7 +518,8 @@ describe("AGE 周岁（由身份证号）", () => {
 });
 
 describe("函数读取 setFunctionPolicy 设定的参数", () => {
-  const raised = () => resolvePolicy(2024, parsePolicyFile({ years: { "2024": { lowIncomeThreshold: 12000, highIncomeThreshold: 16000 } } }, "本地参数.json"));
+  const raised = () =>
+    resolvePolicy(2024, parsePolicyFile({ years: { "2024": { lowIncomeThreshold: 12000, highIncomeThreshold: 16000 } } }, "本地参数.json"));
 
   test("提高低收入标准后，TIER 的默认阈值随之改变", () => {
     expect(TIER([[11500]])).toEqual([["中等收入"]]);
@@ -515,14 +532,19 @@ describe("函数读取 setFunctionPolicy 设定的参数", () => {
   test("COURTYARD_SUBSIDY 按设定的标准分层，按设定的比例与上限计算", () => {
     setFunctionPolicy(raised());
     expect(COURTYARD_SUBSIDY([[4000]], [[11500]])).toEqual([[2000]]);
-    setFunctionPolicy(resolvePolicy(2024, parsePolicyFile({ years: { "2024": { courtyardSubsidyRate: 0.4, courtyardSubsidyCap: 8000 } } }, "x.json")));
+    setFunctionPolicy(
+      resolvePolicy(2024, parsePolicyFile({ years: { "2024": { courtyardSubsidyRate: 0.4, courtyardSubsidyCap: 8000 } } }, "x.json")),
+    );
     expect(COURTYARD_SUBSIDY([[30000]], undefined, [[5000]])).toEqual([[3000]]);
     expect(COURTYARD_SUBSIDY([[10000]])).toEqual([[4000]]);
   });
 
   test("FILIAL_MATCH 按设定的年龄、月标准与比例上限", () => {
     setFunctionPolicy(
-      resolvePolicy(2024, parsePolicyFile({ years: { "2024": { filialMinAge: 65, filialMonthlyContribution: 200, filialRewardRateCap: 0.2 } } }, "x.json")),
+      resolvePolicy(
+        2024,
+        parsePolicyFile({ years: { "2024": { filialMinAge: 65, filialMonthlyContribution: 200, filialRewardRateCap: 0.2 } } }, "x.json"),
+      ),
     );
     expect(FILIAL_MATCH([[3600]], [[64]])).toEqual([[0]]);
     expect(FILIAL_MATCH([[3600]], [[65]])).toEqual([[480]]);
@@ -581,10 +603,14 @@ describe("an error cell in a range argument (allowErrorForDataTypeAny)", () => {
 });
 
 describe("the shared cases (test/support/functionCases.ts) as Excel calls them", () => {
-  const FUNCTIONS = { TIER, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, AGE } as unknown as Record<string, (...args: unknown[]) => unknown[][]>;
+  const FUNCTIONS = { TIER, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, AGE } as unknown as Record<
+    string,
+    (...args: unknown[]) => unknown[][]
+  >;
   /** An error cell as its code and message; a value as itself. */
   const shown = (cell: unknown) => (cell instanceof CustomFunctions.Error ? { code: cell.code, message: cell.message } : cell);
-  const wanted = (cell: ExpectedCell) => (typeof cell === "object" ? { code: "#VALUE!", message: expect.stringContaining(cell.error) } : cell);
+  const wanted = (cell: ExpectedCell) =>
+    typeof cell === "object" ? { code: "#VALUE!", message: expect.stringContaining(cell.error) } : cell;
 
   test.each(FUNCTION_CASES.map((c) => [caseTitle(c), c] as const))("%s", (_title, c) => {
     let cells: unknown[][];

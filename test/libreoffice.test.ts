@@ -78,7 +78,8 @@ describe("LibreOffice headless", () => {
 
     test("converts to CSV without error, every sheet exported", () => {
       soffice();
-      for (const sheet of ["封面", "台账", "汇总-分层", "汇总-分层(2)", ...SUMMARY_TABS.slice(1)]) expect(csvOf(csv, "summary", sheet).length).toBeGreaterThan(0);
+      for (const sheet of ["封面", "台账", "汇总-分层", "汇总-分层(2)", ...SUMMARY_TABS.slice(1)])
+        expect(csvOf(csv, "summary", sheet).length).toBeGreaterThan(0);
     });
 
     test("汇总-分层(2) as LibreOffice shows it: meta line, header, formatted shares and yuan, the total row", () => {
@@ -87,7 +88,20 @@ describe("LibreOffice headless", () => {
       expect(rows[0][0]).toMatch(/^来源工作表：台账　检查日期：2025-06-30　政策年度：2025　生成时间：/);
       expect(rows.some((r) => r[0]?.startsWith("图表："))).toBe(false);
       const header = rows.findIndex((r) => r[0] === "村");
-      expect(rows[header]).toEqual(["村", "户数", "人数", "高收入户数", "高收入占比", "中等收入户数", "中等收入占比", "低收入户数", "低收入占比", "收入不详户数", "人均纯收入平均值", "人均纯收入中位数"]);
+      expect(rows[header]).toEqual([
+        "村",
+        "户数",
+        "人数",
+        "高收入户数",
+        "高收入占比",
+        "中等收入户数",
+        "中等收入占比",
+        "低收入户数",
+        "低收入占比",
+        "收入不详户数",
+        "人均纯收入平均值",
+        "人均纯收入中位数",
+      ]);
       expect(rows[header + 1].slice(0, 2)).toEqual(["东村", "4"]);
       // Total: 9 households, 15 persons; 2/8, 3/8, 3/8; mean 99000 / 8; median (11000 + 12000) / 2 — shown with the formats.
       expect(rows[rows.length - 1]).toEqual(["合计", "9", "15", "2", "25.0%", "3", "37.5%", "3", "37.5%", "1", "12,375.00", "11,500.00"]);
@@ -97,7 +111,16 @@ describe("LibreOffice headless", () => {
       soffice();
       const rows = csvOf(csv, "summary", "重点户清单");
       const h01 = rows.find((r) => r[0] === "H01");
-      expect(h01?.slice(0, 8)).toEqual(["H01", "张一", expect.stringMatching(/^370402\*{8}\d{3}[\dX]$/), "东村", "9,000.00", "钱干部", "2025-06-20", "公益性岗位、庭院经济"]);
+      expect(h01?.slice(0, 8)).toEqual([
+        "H01",
+        "张一",
+        expect.stringMatching(/^370402\*{8}\d{3}[\dX]$/),
+        "东村",
+        "9,000.00",
+        "钱干部",
+        "2025-06-20",
+        "公益性岗位、庭院经济",
+      ]);
     });
 
     test("检查结果: the cell references are there (links are checked in the .xlsx LibreOffice writes)", () => {
@@ -130,13 +153,17 @@ describe("LibreOffice headless", () => {
         const ours = await readSummaryWorkbook(output);
         const theirs = await readSummaryWorkbook(saved);
         expect(theirs.tabs.map((t) => [t.key, t.name])).toEqual(ours.tabs.map((t) => [t.key, t.name]));
-        const markers = (await definedNames(saved)).filter((n) => n.name.startsWith("BANGFU_GENERATED_")).map((n) => n.name).sort();
+        const markers = (await definedNames(saved))
+          .filter((n) => n.name.startsWith("BANGFU_GENERATED_"))
+          .map((n) => n.name)
+          .sort();
         expect(markers).toEqual(["FINDINGS", "FOCUS", "FUNDS", "GROWTH", "MEASURES", "TIERS"].map((k) => `BANGFU_GENERATED_${k}`).sort());
         for (const [i, tab] of theirs.tabs.entries()) {
           expect(tab.headerRow).toBe(ours.tabs[i].headerRow);
           expect(tab.header).toEqual(ours.tabs[i].header);
           // LibreOffice writes back what the cells hold; numbers to the same precision.
-          const norm = (rows: readonly (readonly unknown[])[]) => rows.map((r) => r.map((v) => (typeof v === "number" ? Number(v.toFixed(9)) : v === "" ? null : v)));
+          const norm = (rows: readonly (readonly unknown[])[]) =>
+            rows.map((r) => r.map((v) => (typeof v === "number" ? Number(v.toFixed(9)) : v === "" ? null : v)));
           expect(norm(tab.rows)).toEqual(norm(ours.tabs[i].rows));
         }
         // (Frozen panes cannot be checked here: a headless conversion has no view, and LibreOffice
@@ -156,31 +183,40 @@ describe("LibreOffice headless", () => {
         expect(JSON.parse(checked.stdout).sheet).toBe("台账");
       });
 
-      test("summary on it: the generated tabs are found by marker and replaced; the ledger LibreOffice wrote passes through unchanged", async () => {
-        soffice();
-        const again = path.join(dir(), "again.xlsx");
-        const result = await run("summary", saved, "-o", again, "--as-of", "2025-06-30");
-        expect(result.code).toBe(0);
-        expect(result.stdout).toContain("替换了上次由 BANGFU 生成的工作表：");
-        const [before, after] = [await load(saved), await load(again)];
-        expect(after.worksheets.map((w) => w.name)).toEqual(before.worksheets.map((w) => w.name));
-        // Settings LibreOffice spells out at their default value come back left out (see snapshot()).
-        const same = (name: string) => expect(snapshot(after.getWorksheet(name)!, { defaults: "omit" })).toEqual(snapshot(before.getWorksheet(name)!, { defaults: "omit" }));
-        same("台账");
-        same("汇总-分层");
-        same("封面");
-        // The guard: the snapshot does see LibreOffice's ledger (its comment and its validation).
-        const ledger = snapshot(before.getWorksheet("台账")!, { defaults: "omit" }) as { cells: Record<string, { note: unknown }>; dataValidations: object };
-        expect(ledger.cells.C3.note).toBeTruthy();
-        expect(Object.keys(ledger.dataValidations)).toContain("F3");
-        // The comments' boxes carry no NaN margins (exceljs would write inset="NaNmm").
-        const vml = (await zipParts(again)).filter((p) => p.endsWith(".vml"));
-        expect(vml.length).toBeGreaterThan(0);
-        for (const part of vml) expect(await zipText(again, part)).not.toContain("NaN");
-        // …and LibreOffice opens the result of that too.
-        const csvAgain = convert(again, CSV_ALL_SHEETS);
-        expect(csvOf(csvAgain, "again", "汇总-增收").length).toBeGreaterThan(3);
-      });
+      test(
+        "summary on it: the generated tabs are found by marker and replaced; the ledger " + "LibreOffice wrote passes through unchanged",
+        async () => {
+          soffice();
+          const again = path.join(dir(), "again.xlsx");
+          const result = await run("summary", saved, "-o", again, "--as-of", "2025-06-30");
+          expect(result.code).toBe(0);
+          expect(result.stdout).toContain("替换了上次由 BANGFU 生成的工作表：");
+          const [before, after] = [await load(saved), await load(again)];
+          expect(after.worksheets.map((w) => w.name)).toEqual(before.worksheets.map((w) => w.name));
+          // Settings LibreOffice spells out at their default value come back left out (see snapshot()).
+          const same = (name: string) =>
+            expect(snapshot(after.getWorksheet(name)!, { defaults: "omit" })).toEqual(
+              snapshot(before.getWorksheet(name)!, { defaults: "omit" }),
+            );
+          same("台账");
+          same("汇总-分层");
+          same("封面");
+          // The guard: the snapshot does see LibreOffice's ledger (its comment and its validation).
+          const ledger = snapshot(before.getWorksheet("台账")!, { defaults: "omit" }) as {
+            cells: Record<string, { note: unknown }>;
+            dataValidations: object;
+          };
+          expect(ledger.cells.C3.note).toBeTruthy();
+          expect(Object.keys(ledger.dataValidations)).toContain("F3");
+          // The comments' boxes carry no NaN margins (exceljs would write inset="NaNmm").
+          const vml = (await zipParts(again)).filter((p) => p.endsWith(".vml"));
+          expect(vml.length).toBeGreaterThan(0);
+          for (const part of vml) expect(await zipText(again, part)).not.toContain("NaN");
+          // …and LibreOffice opens the result of that too.
+          const csvAgain = convert(again, CSV_ALL_SHEETS);
+          expect(csvOf(csvAgain, "again", "汇总-增收").length).toBeGreaterThan(3);
+        },
+      );
     });
   });
 
@@ -194,8 +230,12 @@ describe("LibreOffice headless", () => {
     await wb.xlsx.writeFile(input);
     const zip = await JSZip.loadAsync(fs.readFileSync(input));
     const ext =
-      `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">` +
-      `<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>字典!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>D2:D500</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`;
+      `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http:` +
+      `//schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" ` +
+      `xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">` +
+      `<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>字典!$A$1:$A$3</xm:` +
+      `f></x14:formula1><xm:sqref>D2:D500</xm:sqref></x14:dataValidation></x14:` +
+      `dataValidations></ext>`;
     const part = "xl/worksheets/sheet1.xml";
     zip.file(part, (await zip.file(part)!.async("string")).replace("</worksheet>", `<extLst>${ext}</extLst></worksheet>`));
     fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
@@ -203,33 +243,39 @@ describe("LibreOffice headless", () => {
     expect((await run("summary", input, "-o", output, "--as-of", "2025-06-30")).code).toBe(0);
     const conversion = convert(output, "xlsx");
     const saved = await load(path.join(conversion.outDir, "dropdown-summary.xlsx"));
-    const validations = (saved.getWorksheet("台账") as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }).dataValidations.model;
+    const validations = (
+      saved.getWorksheet("台账") as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }
+    ).dataValidations.model;
     expect(validations.D2).toMatchObject({ type: "list" });
     expect(validations.D2.formulae[0]).toBe("字典!$A$1:$A$3");
   });
 
-  test("a ledger with a chart and a text box on it: the summary workbook converts, its tabs read back, and LibreOffice keeps both charts", async () => {
-    soffice();
-    const input = await ledgerFile("chart.xlsx");
-    await addChartToSheet(input, "台账", { categories: "'台账'!$C$3:$C$8", values: "'台账'!$F$3:$F$8" });
-    const output = path.join(dir(), "chart-summary.xlsx");
-    expect((await run("summary", input, "-o", output, "--as-of", "2025-06-30")).code).toBe(0);
-    expect(await packageProblems(output)).toEqual([]);
-    const csv = convert(output, CSV_ALL_SHEETS);
-    for (const sheet of ["封面", "台账", "汇总-分层", "汇总-分层(2)", ...SUMMARY_TABS.slice(1)]) expect(csvOf(csv, "chart-summary", sheet).length).toBeGreaterThan(0);
-    const tiers = csvOf(csv, "chart-summary", "汇总-分层(2)");
-    expect(tiers[tiers.length - 1]).toEqual(["合计", "9", "15", "2", "25.0%", "3", "37.5%", "3", "37.5%", "1", "12,375.00", "11,500.00"]);
-    expect(csvOf(csv, "chart-summary", "台账")[2].slice(0, 1)).toEqual(["H01"]);
-    // Saved again by LibreOffice: the ledger's chart is still there, on its data, and so is the tab's own.
-    const saved = convert(output, "xlsx");
-    const file = path.join(saved.outDir, "chart-summary.xlsx");
-    const charts = (await zipParts(file)).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
-    expect(charts).toHaveLength(2);
-    const texts = await Promise.all(charts.map(async (part) => ((await zipText(file, part)) ?? "").replace(/&apos;/g, "'")));
-    expect(texts.filter((t) => /台账'?!\$F\$3:\$F\$8/.test(t))).toHaveLength(1);
-    expect(texts.filter((t) => /汇总-分层\(2\)'?!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+/.test(t))).toHaveLength(1);
-    expect((await zipParts(file)).some((p) => /^xl\/drawings\/drawing\d+\.xml$/.test(p))).toBe(true);
-  });
+  test(
+    "a ledger with a chart and a text box on it: the summary workbook converts, its tabs read " + "back, and LibreOffice keeps both charts",
+    async () => {
+      soffice();
+      const input = await ledgerFile("chart.xlsx");
+      await addChartToSheet(input, "台账", { categories: "'台账'!$C$3:$C$8", values: "'台账'!$F$3:$F$8" });
+      const output = path.join(dir(), "chart-summary.xlsx");
+      expect((await run("summary", input, "-o", output, "--as-of", "2025-06-30")).code).toBe(0);
+      expect(await packageProblems(output)).toEqual([]);
+      const csv = convert(output, CSV_ALL_SHEETS);
+      for (const sheet of ["封面", "台账", "汇总-分层", "汇总-分层(2)", ...SUMMARY_TABS.slice(1)])
+        expect(csvOf(csv, "chart-summary", sheet).length).toBeGreaterThan(0);
+      const tiers = csvOf(csv, "chart-summary", "汇总-分层(2)");
+      expect(tiers[tiers.length - 1]).toEqual(["合计", "9", "15", "2", "25.0%", "3", "37.5%", "3", "37.5%", "1", "12,375.00", "11,500.00"]);
+      expect(csvOf(csv, "chart-summary", "台账")[2].slice(0, 1)).toEqual(["H01"]);
+      // Saved again by LibreOffice: the ledger's chart is still there, on its data, and so is the tab's own.
+      const saved = convert(output, "xlsx");
+      const file = path.join(saved.outDir, "chart-summary.xlsx");
+      const charts = (await zipParts(file)).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+      expect(charts).toHaveLength(2);
+      const texts = await Promise.all(charts.map(async (part) => ((await zipText(file, part)) ?? "").replace(/&apos;/g, "'")));
+      expect(texts.filter((t) => /台账'?!\$F\$3:\$F\$8/.test(t))).toHaveLength(1);
+      expect(texts.filter((t) => /汇总-分层\(2\)'?!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+/.test(t))).toHaveLength(1);
+      expect((await zipParts(file)).some((p) => /^xl\/drawings\/drawing\d+\.xml$/.test(p))).toBe(true);
+    },
+  );
 
   test("the street ranking workbook converts, and reads back ranked", async () => {
     soffice();
@@ -266,7 +312,10 @@ describe("LibreOffice headless", () => {
 
     function tool(name: string): string {
       const which = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
-      if (which.status !== 0) throw new Error(`${name}（poppler-utils）未安装，无法检查 LibreOffice 画出的图表。请安装：apt-get install -y poppler-utils（CI 的 .ci/run 会自动安装）。`);
+      if (which.status !== 0)
+        throw new Error(
+          `${name}（poppler-utils）未安装，无法检查 LibreOffice 画出的图表。请安装：apt-get install -y poppler-utils（CI 的 .ci/run 会自动安装）。`,
+        );
       return which.stdout.trim();
     }
 
@@ -285,7 +334,9 @@ describe("LibreOffice headless", () => {
       const pdf = path.join(convert(xlsx, "pdf").outDir, `${path.basename(xlsx, ".xlsx")}.pdf`);
       const page = pageWith(pdf, "来源工作表");
       const stem = path.join(dir(), `${path.basename(xlsx, ".xlsx")}-page`);
-      const result = spawnSync(tool("pdftoppm"), ["-png", "-r", "60", "-f", String(page), "-l", String(page), "-singlefile", pdf, stem], { encoding: "utf8" });
+      const result = spawnSync(tool("pdftoppm"), ["-png", "-r", "60", "-f", String(page), "-l", String(page), "-singlefile", pdf, stem], {
+        encoding: "utf8",
+      });
       if (result.status !== 0) throw new Error(`pdftoppm failed: ${result.stderr}`);
       return readPng(fs.readFileSync(`${stem}.png`));
     }
@@ -302,7 +353,13 @@ describe("LibreOffice headless", () => {
         for (let x = 0; x < image.width; x++) {
           if (!keep(x, y)) continue;
           if (!found) found = { left: x, top: y, right: x, bottom: y };
-          else Object.assign(found, { left: Math.min(found.left, x), right: Math.max(found.right, x), top: Math.min(found.top, y), bottom: Math.max(found.bottom, y) });
+          else
+            Object.assign(found, {
+              left: Math.min(found.left, x),
+              right: Math.max(found.right, x),
+              top: Math.min(found.top, y),
+              bottom: Math.max(found.bottom, y),
+            });
         }
       return found;
     }
@@ -317,7 +374,17 @@ describe("LibreOffice headless", () => {
     }
     /** A pixel inside an area filled with the colour (it and its four neighbours have it): a bar, not the edge of grey text. */
     const isFilled = (image: Image, x: number, y: number, colour: string) =>
-      x > 0 && y > 0 && x < image.width - 1 && y < image.height - 1 && [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]].every(([dx, dy]) => isColour(image, x + dx, y + dy, colour));
+      x > 0 &&
+      y > 0 &&
+      x < image.width - 1 &&
+      y < image.height - 1 &&
+      [
+        [0, 0],
+        [1, 0],
+        [-1, 0],
+        [0, 1],
+        [0, -1],
+      ].every(([dx, dy]) => isColour(image, x + dx, y + dy, colour));
     /** Pixel columns of the area in which two or more of the colours fill something (bars stacked on one another). */
     function columnsWithSeveral(image: Image, area: Box, colours: readonly string[]): number {
       let n = 0;
@@ -334,7 +401,11 @@ describe("LibreOffice headless", () => {
      * out): the pixels that differ are the chart. It must lie below everything the table prints,
      * hold ink, and show every series in its colour.
      */
-    async function chartOnPage(write: (out: string, tables: TabTable[]) => Promise<void>, t: SummaryTable, name: string): Promise<{ image: Image; chart: Box; table: Box }> {
+    async function chartOnPage(
+      write: (out: string, tables: TabTable[]) => Promise<void>,
+      t: SummaryTable,
+      name: string,
+    ): Promise<{ image: Image; chart: Box; table: Box }> {
       const withChart = path.join(dir(), `${name}.xlsx`);
       const without = path.join(dir(), `${name}-no-chart.xlsx`);
       await write(withChart, [t]);
@@ -345,31 +416,53 @@ describe("LibreOffice headless", () => {
       const chart = box(image, (x, y) => differs(image, plain, x, y));
       if (!table || !chart) throw new Error(`nothing drawn: table ${JSON.stringify(table)}, chart ${JSON.stringify(chart)}`);
       // Without its chart the tab shows none of the series colours: counting them below does detect the chart.
-      for (const colour of THREE) expect({ colour, pixels: countIn(plain, { left: 0, top: table.bottom + 1, right: plain.width - 1, bottom: plain.height - 1 }, (x, y) => isColour(plain, x, y, colour)) }).toEqual({ colour, pixels: 0 });
+      for (const colour of THREE)
+        expect({
+          colour,
+          pixels: countIn(plain, { left: 0, top: table.bottom + 1, right: plain.width - 1, bottom: plain.height - 1 }, (x, y) =>
+            isColour(plain, x, y, colour),
+          ),
+        }).toEqual({ colour, pixels: 0 });
       return { image, chart, table };
     }
 
-    test("汇总-分层 merged into a user's workbook (openpyxl's, with charts of its own): stacked bars of three colours under the table", async () => {
-      soffice();
-      const input = path.join(dir(), "openpyxl-ledger.xlsx");
-      runOpenpyxl(LEDGER_WITH_CHARTS, input);
-      const { image, chart, table } = await chartOnPage((out, tables) => writeSummaryWorkbook(input, out, tables).then(() => undefined), tiers(), "merged-tiers");
-      expect(chart.top).toBeGreaterThan(table.bottom); // below the table: no cell is covered
-      expect(chart.right - chart.left).toBeGreaterThan(image.width / 4);
-      expect(chart.bottom - chart.top).toBeGreaterThan(image.height / 5);
-      const ink = countIn(image, chart, (x, y) => !isWhite(image, x, y));
-      expect(ink / ((chart.right - chart.left + 1) * (chart.bottom - chart.top + 1))).toBeGreaterThan(0.05);
-      for (const colour of THREE) expect({ colour, enough: countIn(image, chart, (x, y) => isFilled(image, x, y, colour)) > 100 }).toEqual({ colour, enough: true });
-      // Stacked: in some pixel columns two tiers' colours lie one above the other.
-      expect(columnsWithSeveral(image, chart, THREE)).toBeGreaterThan(10);
-    });
+    test(
+      "汇总-分层 merged into a user's workbook (openpyxl's, with charts of its own): stacked " + "bars of three colours under the table",
+      async () => {
+        soffice();
+        const input = path.join(dir(), "openpyxl-ledger.xlsx");
+        runOpenpyxl(LEDGER_WITH_CHARTS, input);
+        const { image, chart, table } = await chartOnPage(
+          (out, tables) => writeSummaryWorkbook(input, out, tables).then(() => undefined),
+          tiers(),
+          "merged-tiers",
+        );
+        expect(chart.top).toBeGreaterThan(table.bottom); // below the table: no cell is covered
+        expect(chart.right - chart.left).toBeGreaterThan(image.width / 4);
+        expect(chart.bottom - chart.top).toBeGreaterThan(image.height / 5);
+        const ink = countIn(image, chart, (x, y) => !isWhite(image, x, y));
+        expect(ink / ((chart.right - chart.left + 1) * (chart.bottom - chart.top + 1))).toBeGreaterThan(0.05);
+        for (const colour of THREE)
+          expect({ colour, enough: countIn(image, chart, (x, y) => isFilled(image, x, y, colour)) > 100 }).toEqual({
+            colour,
+            enough: true,
+          });
+        // Stacked: in some pixel columns two tiers' colours lie one above the other.
+        expect(columnsWithSeveral(image, chart, THREE)).toBeGreaterThan(10);
+      },
+    );
 
     test("a clustered column chart in a new workbook: the series stand side by side, never one above the other", async () => {
       soffice();
       const t = tiers();
-      const { image, chart, table } = await chartOnPage((out, tables) => writeNewSummaryWorkbook(out, tables).then(() => undefined), { ...t, chart: { ...t.chart!, kind: "clusteredColumn" } }, "clustered-tiers");
+      const { image, chart, table } = await chartOnPage(
+        (out, tables) => writeNewSummaryWorkbook(out, tables).then(() => undefined),
+        { ...t, chart: { ...t.chart!, kind: "clusteredColumn" } },
+        "clustered-tiers",
+      );
       expect(chart.top).toBeGreaterThan(table.bottom);
-      for (const colour of THREE) expect({ colour, enough: countIn(image, chart, (x, y) => isFilled(image, x, y, colour)) > 50 }).toEqual({ colour, enough: true });
+      for (const colour of THREE)
+        expect({ colour, enough: countIn(image, chart, (x, y) => isFilled(image, x, y, colour)) > 50 }).toEqual({ colour, enough: true });
       expect(columnsWithSeveral(image, chart, THREE)).toBe(0);
     });
   });

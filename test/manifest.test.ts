@@ -84,7 +84,12 @@ for (const kind of ["Images", "Urls", "ShortStrings", "LongStrings"] as const) {
       const id = element.getAttribute("id") ?? "";
       if (resources.has(id)) duplicateIds.push(id);
       const override = all(element, NS.bt, "Override").find((o) => o.getAttribute("Locale") === "zh-CN");
-      resources.set(id, { kind, element, value: element.getAttribute("DefaultValue") ?? "", zhCN: override?.getAttribute("Value") ?? null });
+      resources.set(id, {
+        kind,
+        element,
+        value: element.getAttribute("DefaultValue") ?? "",
+        zhCN: override?.getAttribute("Value") ?? null,
+      });
     }
   }
 }
@@ -138,7 +143,9 @@ describe("manifest.xml", () => {
     const requirements = child(overrides, "Requirements");
     const sets = all(requirements, NS.bt, "Set");
     expect(sets.map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toEqual([["SharedRuntime", "1.1"]]);
-    const order = Array.from(overrides.childNodes).filter((n): n is Element => n.nodeType === 1).map((e) => e.localName);
+    const order = Array.from(overrides.childNodes)
+      .filter((n): n is Element => n.nodeType === 1)
+      .map((e) => e.localName);
     expect(order.indexOf("Requirements")).toBeLessThan(order.indexOf("Hosts"));
     // The base manifest still opens the pane where VersionOverrides is ignored.
     expect(child(child(root, "DefaultSettings"), "SourceLocation").getAttribute("DefaultValue")).toBe(`${DEV_URL}taskpane.html`);
@@ -291,9 +298,11 @@ describe("manifest.xml", () => {
     const urls: string[] = [];
     for (const element of allElements(root)) {
       for (const attribute of Array.from(element.attributes)) {
-        if (/^[a-z]+:\/\//i.test(attribute.value) && attribute.namespaceURI === null && !attribute.name.startsWith("xmlns")) urls.push(attribute.value);
+        if (/^[a-z]+:\/\//i.test(attribute.value) && attribute.namespaceURI === null && !attribute.name.startsWith("xmlns"))
+          urls.push(attribute.value);
       }
-      if (element.childNodes.length === 1 && /^\s*[a-z]+:\/\//i.test(element.textContent ?? "")) urls.push((element.textContent ?? "").trim());
+      if (element.childNodes.length === 1 && /^\s*[a-z]+:\/\//i.test(element.textContent ?? ""))
+        urls.push((element.textContent ?? "").trim());
     }
     expect(urls.length).toBeGreaterThanOrEqual(10);
     for (const url of urls) expect(url.startsWith(DEV_URL)).toBe(true);
@@ -333,7 +342,11 @@ describe("icons", () => {
     expect(BUTTON_ICONS).toEqual({ check: [16, 32, 80], summary: [16, 32, 80] });
     for (const [glyph, sizes] of Object.entries(BUTTON_ICONS)) {
       for (const size of sizes) {
-        expect({ glyph, size, same: png(size, glyph).equals(fs.readFileSync(path.join(ROOT, `assets/${glyph}-${size}.png`))) }).toEqual({ glyph, size, same: true });
+        expect({ glyph, size, same: png(size, glyph).equals(fs.readFileSync(path.join(ROOT, `assets/${glyph}-${size}.png`))) }).toEqual({
+          glyph,
+          size,
+          same: true,
+        });
       }
     }
   });
@@ -396,12 +409,32 @@ describe("npm run validate (offline structural check)", () => {
   });
 
   it.each<[string, (text: string) => string, RegExp]>([
-    ["TaskpaneId under the shared runtime", (t) => t.replace('<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane">\n<TaskpaneId>ButtonId1</TaskpaneId>'), /TaskpaneId/],
+    [
+      "TaskpaneId under the shared runtime",
+      (t) => t.replace('<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane">\n<TaskpaneId>ButtonId1</TaskpaneId>'),
+      /TaskpaneId/,
+    ],
     ["an http URL", (t) => t.replace('<SupportUrl DefaultValue="https://', '<SupportUrl DefaultValue="http://'), /不是 https/],
-    ["a resid without a resource", (t) => t.replace('<Label resid="Tab.Label"/>', '<Label resid="Tab.Missing"/>'), /Tab\.Missing.*没有对应的资源/],
-    ["base elements out of order", (t) => t.replace(/(<Version>[^<]*<\/Version>)\s*(<ProviderName>[^<]*<\/ProviderName>)/, "$2$1"), /位置不对/],
-    ["a function page other than the runtime's", (t) => t.replace('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Functions.Script.Url"/>'), /FunctionFile/],
-    ["an unknown requirement set", (t) => t.replace('<Set Name="ExcelApi" MinVersion="1.1"/>', '<Set Name="ExcelAPI2" MinVersion="1.1"/>'), /未知的要求集/],
+    [
+      "a resid without a resource",
+      (t) => t.replace('<Label resid="Tab.Label"/>', '<Label resid="Tab.Missing"/>'),
+      /Tab\.Missing.*没有对应的资源/,
+    ],
+    [
+      "base elements out of order",
+      (t) => t.replace(/(<Version>[^<]*<\/Version>)\s*(<ProviderName>[^<]*<\/ProviderName>)/, "$2$1"),
+      /位置不对/,
+    ],
+    [
+      "a function page other than the runtime's",
+      (t) => t.replace('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Functions.Script.Url"/>'),
+      /FunctionFile/,
+    ],
+    [
+      "an unknown requirement set",
+      (t) => t.replace('<Set Name="ExcelApi" MinVersion="1.1"/>', '<Set Name="ExcelAPI2" MinVersion="1.1"/>'),
+      /未知的要求集/,
+    ],
     ["broken XML", (t) => t.replace("</OfficeApp>", ""), /不是格式正确的 XML/],
   ])("reports %s", (_what, edit, message) => {
     const edited = edit(xml);

@@ -77,7 +77,10 @@ describe("generated functions.json", () => {
   it("takes and returns matrices everywhere, so ranges spill", () => {
     for (const fn of metadata.functions) {
       for (const p of fn.parameters) expect({ fn: fn.id, p: p.name, d: p.dimensionality }).toEqual({ fn: fn.id, p: p.name, d: "matrix" });
-      expect({ fn: fn.id, result: (fn.result as { dimensionality?: string } | undefined)?.dimensionality }).toEqual({ fn: fn.id, result: "matrix" });
+      expect({ fn: fn.id, result: (fn.result as { dimensionality?: string } | undefined)?.dimensionality }).toEqual({
+        fn: fn.id,
+        result: "matrix",
+      });
     }
   });
 
@@ -103,7 +106,11 @@ describe("zh-CN metadata (localizeMetadata with the ZH_CN table)", () => {
   it("changes nothing but descriptions and parameter names", () => {
     const localized = localizeMetadata(metadata, ZH_CN);
     const strip = (m: FunctionsMetadata) =>
-      m.functions.map((f) => ({ ...f, description: undefined, parameters: f.parameters.map((p) => ({ ...p, name: undefined, description: undefined })) }));
+      m.functions.map((f) => ({
+        ...f,
+        description: undefined,
+        parameters: f.parameters.map((p) => ({ ...p, name: undefined, description: undefined })),
+      }));
     expect(strip(localized)).toEqual(strip(metadata));
   });
 
@@ -120,7 +127,11 @@ describe("zh-CN metadata (localizeMetadata with the ZH_CN table)", () => {
       expect(fn.description).toBe(ZH_CN[fn.id].description);
       expect(fn.description).not.toBe(english.description);
       fn.parameters.forEach((p, i) => {
-        expect({ fn: fn.id, p: english.parameters[i].name, text: p.description }).toEqual({ fn: fn.id, p: english.parameters[i].name, text: expect.stringMatching(CJK) });
+        expect({ fn: fn.id, p: english.parameters[i].name, text: p.description }).toEqual({
+          fn: fn.id,
+          p: english.parameters[i].name,
+          text: expect.stringMatching(CJK),
+        });
         expect(p.description).toBe(ZH_CN[fn.id].parameters[english.parameters[i].name]);
         expect(p.description).not.toBe(english.parameters[i].description);
       });

@@ -12,7 +12,15 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { AGE, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, TIER } from "../src/functions/functions";
 import { setFunctionPolicy } from "../src/functions/policyContext";
-import { bangfuSpillShape, convertBangfuFormula, hasBangfuCall, nativeFormula, NativeFormulaError, shiftReferences, type NativeFunctionId } from "../src/formulas";
+import {
+  bangfuSpillShape,
+  convertBangfuFormula,
+  hasBangfuCall,
+  nativeFormula,
+  NativeFormulaError,
+  shiftReferences,
+  type NativeFunctionId,
+} from "../src/formulas";
 import { parsePolicyFile, resolvePolicy } from "../src/policy";
 import { caseTitle, excelArguments, FUNCTION_CASES, isRange, type CaseArgument, type FunctionCase } from "./support/functionCases";
 import { useTempDir } from "./support/cli";
@@ -21,7 +29,13 @@ import { convertWithSoffice, parseCsv } from "./support/soffice";
 jest.setTimeout(240_000);
 
 const POLICY = resolvePolicy(2025);
-const FUNCTIONS: Record<NativeFunctionId, (...args: unknown[][][]) => unknown[][]> = { TIER, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, AGE } as never;
+const FUNCTIONS: Record<NativeFunctionId, (...args: unknown[][][]) => unknown[][]> = {
+  TIER,
+  COURTYARD_SUBSIDY,
+  FILIAL_MATCH,
+  PER_CAPITA,
+  AGE,
+} as never;
 const ARG_COLUMNS = ["C", "D", "E", "F", "G", "H"];
 
 beforeAll(() => setFunctionPolicy(POLICY));
@@ -66,7 +80,9 @@ function references(args: readonly CaseArgument[], top: number, r: number): (str
 
 /** The BANGFU formula text of a case whose arguments start in row `top`. */
 function bangfuFormula(c: FunctionCase, top: number): string {
-  const refs = c.args.map((a, j) => (a === undefined ? "" : isRange(a) ? `${ARG_COLUMNS[j]}${top}:${ARG_COLUMNS[j]}${top + a.length - 1}` : `$${ARG_COLUMNS[j]}$${top}`));
+  const refs = c.args.map((a, j) =>
+    a === undefined ? "" : isRange(a) ? `${ARG_COLUMNS[j]}${top}:${ARG_COLUMNS[j]}${top + a.length - 1}` : `$${ARG_COLUMNS[j]}$${top}`,
+  );
   return `=BANGFU.${c.fn}(${refs.join(",").replace(/,+$/, "")})`;
 }
 
@@ -79,7 +95,10 @@ describe("BANGFU formula text → native formula", () => {
   });
 
   it("follows a changed policy (the numbers come from the Policy, not from the code)", () => {
-    const changed = resolvePolicy(2024, parsePolicyFile({ years: { 2024: { lowIncomeThreshold: 11500, highIncomeThreshold: 16000 } } }, "test"));
+    const changed = resolvePolicy(
+      2024,
+      parsePolicyFile({ years: { 2024: { lowIncomeThreshold: 11500, highIncomeThreshold: 16000 } } }, "test"),
+    );
     const formula = nativeFormula("TIER", ["R4"], changed);
     expect(formula).toContain("<11500");
     expect(formula).toContain("<16000");
@@ -111,27 +130,33 @@ describe("BANGFU formula text → native formula", () => {
     expect(hasBangfuCall("BANGFU.TIER(A1)")).toBe(false);
   });
 
-  it("also converts the forms Excel stores and shows when the add-in is not registered: _xldudf_BANGFU_…, with an [n]! external-reference prefix", () => {
-    // OfficeDev/office-js #3558, #5611: a custom function unknown when the file opens shows as
-    // _xldudf_<NAMESPACE>_<ID>(…); #2568: after other add-ins it was saved as [2]!_xldudf_….
-    const plain = convertBangfuFormula("=BANGFU.COURTYARD_SUBSIDY(J2, BANGFU.TIER(R2), K2)", POLICY);
-    for (const stored of [
-      "=_xldudf_BANGFU_COURTYARD_SUBSIDY(J2, _xldudf_BANGFU_TIER(R2), K2)",
-      "=[2]!_xldudf_BANGFU_COURTYARD_SUBSIDY(J2, [2]!_xldudf_BANGFU_TIER(R2), K2)",
-      "=[1]!BANGFU.COURTYARD_SUBSIDY(J2, _xldudf_bangfu_tier(R2), K2)",
-    ]) {
-      expect(hasBangfuCall(stored)).toBe(true);
-      expect(convertBangfuFormula(stored, POLICY)).toBe(plain);
-    }
-    expect(bangfuSpillShape("=[1]!_xldudf_BANGFU_TIER(R4:R6)")).toEqual({ rows: 3, columns: 1 });
-    expect(convertBangfuFormula('=IF(A1="_xldudf_BANGFU_TIER(1)",1,_xldudf_BANGFU_AGE(D2))', POLICY)).toMatch(/^=IF\(A1="_xldudf_BANGFU_TIER\(1\)",1,\(/);
-    // Another add-in's function, or a name that merely ends in the same letters, is not ours.
-    expect(hasBangfuCall("=_xldudf_OTHER_TIER(A1)")).toBe(false);
-    expect(hasBangfuCall("=MY_xldudf_BANGFU_TIER(A1)")).toBe(false);
-    expect(hasBangfuCall("=X[1]!BANGFU.TIER(A1)")).toBe(false);
-    expect(hasBangfuCall("=Other.xlam!BANGFU.TIER(A1)")).toBe(false);
-    expect(() => convertBangfuFormula("=_xldudf_BANGFU_NOPE(1)", POLICY)).toThrow(/不是 BANGFU 的函数/);
-  });
+  it(
+    "also converts the forms Excel stores and shows when the add-in is not registered: " +
+      "_xldudf_BANGFU_…, with an [n]! external-reference prefix",
+    () => {
+      // OfficeDev/office-js #3558, #5611: a custom function unknown when the file opens shows as
+      // _xldudf_<NAMESPACE>_<ID>(…); #2568: after other add-ins it was saved as [2]!_xldudf_….
+      const plain = convertBangfuFormula("=BANGFU.COURTYARD_SUBSIDY(J2, BANGFU.TIER(R2), K2)", POLICY);
+      for (const stored of [
+        "=_xldudf_BANGFU_COURTYARD_SUBSIDY(J2, _xldudf_BANGFU_TIER(R2), K2)",
+        "=[2]!_xldudf_BANGFU_COURTYARD_SUBSIDY(J2, [2]!_xldudf_BANGFU_TIER(R2), K2)",
+        "=[1]!BANGFU.COURTYARD_SUBSIDY(J2, _xldudf_bangfu_tier(R2), K2)",
+      ]) {
+        expect(hasBangfuCall(stored)).toBe(true);
+        expect(convertBangfuFormula(stored, POLICY)).toBe(plain);
+      }
+      expect(bangfuSpillShape("=[1]!_xldudf_BANGFU_TIER(R4:R6)")).toEqual({ rows: 3, columns: 1 });
+      expect(convertBangfuFormula('=IF(A1="_xldudf_BANGFU_TIER(1)",1,_xldudf_BANGFU_AGE(D2))', POLICY)).toMatch(
+        /^=IF\(A1="_xldudf_BANGFU_TIER\(1\)",1,\(/,
+      );
+      // Another add-in's function, or a name that merely ends in the same letters, is not ours.
+      expect(hasBangfuCall("=_xldudf_OTHER_TIER(A1)")).toBe(false);
+      expect(hasBangfuCall("=MY_xldudf_BANGFU_TIER(A1)")).toBe(false);
+      expect(hasBangfuCall("=X[1]!BANGFU.TIER(A1)")).toBe(false);
+      expect(hasBangfuCall("=Other.xlam!BANGFU.TIER(A1)")).toBe(false);
+      expect(() => convertBangfuFormula("=_xldudf_BANGFU_NOPE(1)", POLICY)).toThrow(/不是 BANGFU 的函数/);
+    },
+  );
 
   it("moves relative references when a formula is filled down, not $-anchored ones or text", () => {
     expect(shiftReferences('IF(R4<$X$1,"A1",R$4+S4)', 2, 0)).toBe('IF(R6<$X$1,"A1",R$4+S6)');
@@ -157,7 +182,9 @@ describe("native formulas computed by LibreOffice", () => {
       const height = heightOf(c);
       placeArguments(sheet, c.args, top);
       for (let r = 0; r < height; r++) {
-        sheet.getCell(`A${top + r}`).value = { formula: nativeFormula(c.fn, references(c.args, top, r), POLICY).slice(1) } as ExcelJS.CellFormulaValue;
+        sheet.getCell(`A${top + r}`).value = {
+          formula: nativeFormula(c.fn, references(c.args, top, r), POLICY).slice(1),
+        } as ExcelJS.CellFormulaValue;
         const converted = height > 1 ? convertBangfuFormula(bangfu, POLICY, { row: r, column: 0 }) : convertBangfuFormula(bangfu, POLICY);
         sheet.getCell(`B${top + r}`).value = { formula: converted.slice(1) } as ExcelJS.CellFormulaValue;
       }
@@ -176,7 +203,10 @@ describe("native formulas computed by LibreOffice", () => {
       for (let r = 0; r < height; r++) {
         const expected = c.native ?? bangfu[r][0];
         const [native, converted] = [rows[first + r - 1]?.[0] ?? "", rows[first + r - 1]?.[1] ?? ""];
-        if (native !== expected || converted !== expected) mismatches.push(`${caseTitle(c)} row ${r + 1}: expected ${expected} (BANGFU ${bangfu[r][0]}), native ${native}, converted ${converted}`);
+        if (native !== expected || converted !== expected)
+          mismatches.push(
+            `${caseTitle(c)} row ${r + 1}: expected ${expected} (BANGFU ${bangfu[r][0]}), native ${native}, converted ${converted}`,
+          );
       }
     }
     expect(mismatches).toEqual([]);

@@ -176,7 +176,9 @@ describe("方案期以外的年份", () => {
 describe("参数文件 parsePolicyFile", () => {
   const valid = JSON.stringify({
     description: "某街道2024年参数",
-    years: { "2024": { lowIncomeThreshold: 11500, highIncomeThreshold: 16000, farmersIncomeGrowth: 0.065, confirm: ["hourlyMinimumWage"] } },
+    years: {
+      "2024": { lowIncomeThreshold: 11500, highIncomeThreshold: 16000, farmersIncomeGrowth: 0.065, confirm: ["hourlyMinimumWage"] },
+    },
   });
 
   test("合法文件只改动它写明的年份", () => {

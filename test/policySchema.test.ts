@@ -25,8 +25,14 @@ function readerAccepts(file: unknown): boolean {
 const GOOD: [string, unknown][] = [
   ["the sample file, with $schema", SAMPLE_POLICY_FILE],
   ["no year at all", { years: {} }],
-  ["说明 instead of description, a local value confirmed", { 说明: "本地", years: { "2025": { confirm: ["hourlyMinimumWage", "farmersIncomeGrowth"] } } }],
-  ["an integer parameter, a share, the edges of the bounds", { years: { "2000": { filialMinAge: 65, courtyardSubsidyRate: 1, farmersIncomeGrowth: -1 }, "2100": { perCapitaTolerance: 0 } } }],
+  [
+    "说明 instead of description, a local value confirmed",
+    { 说明: "本地", years: { "2025": { confirm: ["hourlyMinimumWage", "farmersIncomeGrowth"] } } },
+  ],
+  [
+    "an integer parameter, a share, the edges of the bounds",
+    { years: { "2000": { filialMinAge: 65, courtyardSubsidyRate: 1, farmersIncomeGrowth: -1 }, "2100": { perCapitaTolerance: 0 } } },
+  ],
 ];
 
 const BAD: [string, unknown][] = [
@@ -72,9 +78,20 @@ describe("policy.schema.json agrees with parsePolicyFile", () => {
 
 test("bangfu check --policy examples/policy-2025.json: its $schema is passed over and its values apply", async () => {
   const ledger = path.join(__dirname, "..", "examples", "国家系统导出-人员.xlsx");
-  const run = await runCli(["check", ledger, "--json", "--as-of", "2025-12-15", "--policy", path.join(__dirname, "..", SAMPLE_POLICY_PATH)]);
+  const run = await runCli([
+    "check",
+    ledger,
+    "--json",
+    "--as-of",
+    "2025-12-15",
+    "--policy",
+    path.join(__dirname, "..", SAMPLE_POLICY_PATH),
+  ]);
   expect(run.stderr).not.toMatch(/参数文件.*问题/);
-  const json = JSON.parse(run.stdout) as { unconfirmedParameters: string[]; findings: { rule: string; data: { hourlyMinimumWage?: number } }[] };
+  const json = JSON.parse(run.stdout) as {
+    unconfirmedParameters: string[];
+    findings: { rule: string; data: { hourlyMinimumWage?: number } }[];
+  };
   expect(json.unconfirmedParameters).toEqual([]); // 2025 sets the wage and confirms the farmers' growth
   const m05 = json.findings.filter((f) => f.rule === "M05");
   expect(m05.length).toBeGreaterThan(0);

@@ -29,5 +29,7 @@ test("a share parameter out of range says shares are decimals", () => {
 
 test.each([0.07, 0.125, -0.05, 0, 1])("farmersIncomeGrowth %p is accepted", (value) => {
   expect(problems({ years: { "2025": { farmersIncomeGrowth: value } } })).toEqual([]);
-  expect(resolvePolicy(2025, parsePolicyFile({ years: { "2025": { farmersIncomeGrowth: value } } }, "x.json")).values.farmersIncomeGrowth).toBe(value);
+  expect(
+    resolvePolicy(2025, parsePolicyFile({ years: { "2025": { farmersIncomeGrowth: value } } }, "x.json")).values.farmersIncomeGrowth,
+  ).toBe(value);
 });

@@ -102,41 +102,54 @@ describe("bangfu summary", () => {
     ]);
   });
 
-  test("the ledger sheet is unchanged: every cell's value, formula and style, comments, validations, widths, merges, panes, filter", async () => {
-    const before = snapshot((await load(input)).getWorksheet("台账")!);
-    const after = snapshot((await load(output)).getWorksheet("台账")!);
-    expect(after).toEqual(before);
-    // The snapshot sees what the fixture put there (a guard against comparing two empty things).
-    const cells = before.cells as Record<string, { value: unknown; formula: string | null; note: unknown; style: { fill?: unknown } }>;
-    expect(cells.S3.formula).toBe("IF(G3>0,F3/G3-1,\"\")");
-    expect(cells.S4.value).toMatchObject({ sharedFormula: "S3" });
-    expect(cells.C3.note).toBe("户主电话待核实");
-    expect(cells.F3.style.fill).toMatchObject({ fgColor: { argb: "FFFFFF00" } });
-    expect(Object.keys(before.dataValidations as object)).toContain("F20");
-    expect(before.merges).toEqual(["A1:R1"]);
-    expect(before.printArea).toBe("A1:S17");
-  });
+  test(
+    "the ledger sheet is unchanged: every cell's value, formula and style, comments, " + "validations, widths, merges, panes, filter",
+    async () => {
+      const before = snapshot((await load(input)).getWorksheet("台账")!);
+      const after = snapshot((await load(output)).getWorksheet("台账")!);
+      expect(after).toEqual(before);
+      // The snapshot sees what the fixture put there (a guard against comparing two empty things).
+      const cells = before.cells as Record<string, { value: unknown; formula: string | null; note: unknown; style: { fill?: unknown } }>;
+      expect(cells.S3.formula).toBe('IF(G3>0,F3/G3-1,"")');
+      expect(cells.S4.value).toMatchObject({ sharedFormula: "S3" });
+      expect(cells.C3.note).toBe("户主电话待核实");
+      expect(cells.F3.style.fill).toMatchObject({ fgColor: { argb: "FFFFFF00" } });
+      expect(Object.keys(before.dataValidations as object)).toContain("F20");
+      expect(before.merges).toEqual(["A1:R1"]);
+      expect(before.printArea).toBe("A1:S17");
+    },
+  );
 
   test("the cover sheet and the user's defined name are unchanged too, its link to the ledger included", async () => {
     const [a, b] = [await load(input), await load(output)];
     expect(snapshot(b.getWorksheet("封面")!)).toEqual(snapshot(a.getWorksheet("封面")!));
     expect(b.getWorksheet("封面")!.getCell("A3").value).toEqual({ text: "转到台账", hyperlink: "#'台账'!A3" });
-    expect((await definedNames(output)).find((n) => n.name === "本年人均纯收入")).toEqual({ name: "本年人均纯收入", formula: "'台账'!$F$3:$F$17", localSheetId: null });
+    expect((await definedNames(output)).find((n) => n.name === "本年人均纯收入")).toEqual({
+      name: "本年人均纯收入",
+      formula: "'台账'!$F$3:$F$17",
+      localSheetId: null,
+    });
   });
 
   test("汇总-分层 carries the hand-worked totals; every tab states its source, check date, policy year and time", async () => {
     const contents = await readSummaryWorkbook(output);
     expect(contents.tabs.map((t) => t.name)).toEqual(SUMMARY_TABS);
-    for (const tab of contents.tabs) expect(tab.metaLine).toMatch(/^来源工作表：台账　检查日期：2025-06-30　政策年度：2025　生成时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+    for (const tab of contents.tabs)
+      expect(tab.metaLine).toMatch(
+        /^来源工作表：台账　检查日期：2025-06-30　政策年度：2025　生成时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/,
+      );
     const tiers = contents.tabs[0];
     expect(tiers.rows.map((r) => r[0])).toEqual(["东村", "西村", "（未填村）"]);
     expect(tiers.totalRow?.map((v) => (typeof v === "number" ? Number(v.toFixed(6)) : v))).toEqual([
       "合计",
       9, // households H01…H09
       15, // persons: 8 + 6 + 1 member rows
-      2, 0.25, // high: H03, H07 of the 8 with income
-      3, 0.375, // middle: H02, H06, H08
-      3, 0.375, // low: H01, H05, H09
+      2,
+      0.25, // high: H03, H07 of the 8 with income
+      3,
+      0.375, // middle: H02, H06, H08
+      3,
+      0.375, // low: H01, H05, H09
       1, // H04: income unknown
       12375, // (9000+12000+16000+10000+11000+13000+20000+8000) / 8
       11500, // (11000 + 12000) / 2
@@ -190,7 +203,8 @@ describe("bangfu summary", () => {
   test("the written package stores the workbook part before the sheets (as Excel does)", async () => {
     const parts = await zipParts(output);
     const first = parts.findIndex((p) => p.startsWith("xl/worksheets/"));
-    for (const part of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"]) expect(parts.indexOf(part)).toBeLessThan(first);
+    for (const part of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"])
+      expect(parts.indexOf(part)).toBeLessThan(first);
   });
 
   test("check reads a workbook whose parts exceljs stored in its own order (workbook last; exceljs issue 3064), every time", async () => {
@@ -204,7 +218,10 @@ describe("bangfu summary", () => {
     expect(parts.indexOf("xl/workbook.xml")).toBeGreaterThan(parts.findIndex((p) => p.startsWith("xl/worksheets/sheet")));
     for (let i = 0; i < 5; i++) {
       const checked = await run("check", plain, "--as-of", "2025-06-30", "--json");
-      expect({ code: checked.code, sheet: checked.stdout ? JSON.parse(checked.stdout).sheet : checked.stderr }).toEqual({ code: 1, sheet: "台账" });
+      expect({ code: checked.code, sheet: checked.stdout ? JSON.parse(checked.stdout).sheet : checked.stderr }).toEqual({
+        code: 1,
+        sheet: "台账",
+      });
     }
   });
 
@@ -290,7 +307,11 @@ describe("bangfu summary：退出码与提示", () => {
 
   test("node bin/bangfu.js summary: the real process exits 0 and writes the file", () => {
     const out = path.join(dir(), "bin-out.xlsx");
-    const result = spawnSync(process.execPath, [path.join(REPO, "bin", "bangfu.js"), "summary", input, "-o", out, "--as-of", "2025-06-30"], { cwd: REPO, encoding: "utf8" });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(REPO, "bin", "bangfu.js"), "summary", input, "-o", out, "--as-of", "2025-06-30"],
+      { cwd: REPO, encoding: "utf8" },
+    );
     expect(result.stderr).toContain("汇总工作表“台账”");
     expect(result.status).toBe(0);
     expect(fs.existsSync(out)).toBe(true);
@@ -325,10 +346,25 @@ describe("bangfu rank", () => {
   let output: string;
   beforeAll(async () => {
     files = [
-      await streetFile("xi.xlsx", { 台账: [STREET_HEADER, ["X1", "西一", "西街道", "西一村", 2, 10500, 10000], ["X2", "西二", "西街道", "西二村", 3, 9450, 9000]] }),
-      await streetFile("东街道.xlsx", { 台账: [STREET_HEADER, ["D1", "东一", "东街道", "东一村", 2, 11000, 10000], ["D2", "东二", "东街道", "东二村", 1, 13200, 12000]] }),
-      await streetFile("南街道.xlsx", { 台账: [["户编号", "户主姓名", "村", "人均纯收入", "上年人均纯收入"], ["N1", "南一", "南村", 10800, 10000], ["N2", "南二", "南村", 12000, ""]] }),
-      await streetFile("北街道.xlsx", { 台账: [["户编号", "户主姓名", "乡镇", "人均纯收入"], ["B1", "北一", "北街道", 12000]] }),
+      await streetFile("xi.xlsx", {
+        台账: [STREET_HEADER, ["X1", "西一", "西街道", "西一村", 2, 10500, 10000], ["X2", "西二", "西街道", "西二村", 3, 9450, 9000]],
+      }),
+      await streetFile("东街道.xlsx", {
+        台账: [STREET_HEADER, ["D1", "东一", "东街道", "东一村", 2, 11000, 10000], ["D2", "东二", "东街道", "东二村", 1, 13200, 12000]],
+      }),
+      await streetFile("南街道.xlsx", {
+        台账: [
+          ["户编号", "户主姓名", "村", "人均纯收入", "上年人均纯收入"],
+          ["N1", "南一", "南村", 10800, 10000],
+          ["N2", "南二", "南村", 12000, ""],
+        ],
+      }),
+      await streetFile("北街道.xlsx", {
+        台账: [
+          ["户编号", "户主姓名", "乡镇", "人均纯收入"],
+          ["B1", "北一", "北街道", 12000],
+        ],
+      }),
     ];
     output = path.join(dir(), "街道排名.xlsx");
     result = await run("rank", ...files, "-o", output, "--as-of", "2025-12-15");
@@ -346,7 +382,9 @@ describe("bangfu rank", () => {
     expect(row(2)).toEqual(["3", "西街道", "2", "2", "9,500.00", "9,975.00", "5.0%", "-2.0个百分点", "←", "靠后"]);
     expect(row(3)).toEqual(["—", "北街道", "1", "0", "—", "—", "—", "—", "无法计算"]);
     expect(row(4)).toEqual(["全区", "7", "5", "10,200.00", "10,990.00", "7.7%", "+0.7个百分点"]);
-    expect(result.stdout).toContain("增速靠后的街道（增幅低于当地农民收入增幅 7.0%）：西街道。方案三（三）：对年度脱贫群众收入增速靠后的街道，进行全区通报。");
+    expect(result.stdout).toContain(
+      "增速靠后的街道（增幅低于当地农民收入增幅 7.0%）：西街道。方案三（三）：对年度脱贫群众收入增速靠后的街道，进行全区通报。",
+    );
     expect(result.stdout).toContain("无法计算增幅（没有两年收入齐全的户），未参加排名：北街道。");
     expect(result.stdout).toContain(`已写出 ${output}：\n  + 街道排名`);
   });
@@ -360,7 +398,9 @@ describe("bangfu rank", () => {
     expect(withGrowth).toHaveLength(4);
     expect(new Set(withGrowth.map((l) => width(l.slice(0, l.indexOf("%") + 1)))).size).toBe(1);
     // …and the header's 增幅 ends there too.
-    expect(width(lines[start].slice(0, lines[start].indexOf("增幅") + 2))).toBe(width(withGrowth[0].slice(0, withGrowth[0].indexOf("%") + 1)));
+    expect(width(lines[start].slice(0, lines[start].indexOf("增幅") + 2))).toBe(
+      width(withGrowth[0].slice(0, withGrowth[0].indexOf("%") + 1)),
+    );
   });
 
   test("OUT.xlsx: a new workbook with the 街道排名 tab, its marker, the figures and the lagging mark", async () => {
@@ -368,8 +408,22 @@ describe("bangfu rank", () => {
     expect(contents.sheetNames).toEqual(["街道排名"]);
     const [tab] = contents.tabs;
     expect(tab.key).toBe("ranking");
-    expect(tab.metaLine).toMatch(/^来源工作表：4个街道台账：xi\.xlsx、东街道\.xlsx、南街道\.xlsx、北街道\.xlsx　检查日期：2025-12-15　政策年度：2025/);
-    expect(tab.header).toEqual(["排名", "街道", "来源", "户数", "两年收入齐全户数", "本年人均纯收入平均值", "上年人均纯收入平均值", "增幅", "当地农民收入增幅", "差距（增幅−农民）", "是否靠后"]);
+    expect(tab.metaLine).toMatch(
+      /^来源工作表：4个街道台账：xi\.xlsx、东街道\.xlsx、南街道\.xlsx、北街道\.xlsx　检查日期：2025-12-15　政策年度：2025/,
+    );
+    expect(tab.header).toEqual([
+      "排名",
+      "街道",
+      "来源",
+      "户数",
+      "两年收入齐全户数",
+      "本年人均纯收入平均值",
+      "上年人均纯收入平均值",
+      "增幅",
+      "当地农民收入增幅",
+      "差距（增幅−农民）",
+      "是否靠后",
+    ]);
     const round = (row: readonly unknown[]) => row.map((v) => (typeof v === "number" ? Number(v.toFixed(6)) : v));
     expect(tab.rows.map(round)).toEqual([
       [1, "东街道", "东街道.xlsx", 2, 2, 12100, 11000, 0.1, 0.07, 0.03, null],
@@ -414,7 +468,10 @@ describe("bangfu rank", () => {
       说明: [["各街道台账汇总"], ["请勿修改表头"]],
       东街道台账: [STREET_HEADER, ["D1", "东一", "东街道", "东一村", 2, 11000, 10000]],
       西街道台账: [STREET_HEADER, ["X1", "西一", "西街道", "西一村", 2, 10300, 10000]],
-      第三片区: [["户编号", "户主姓名", "人均纯收入", "上年人均纯收入"], ["T1", "三一", 10600, 10000]],
+      第三片区: [
+        ["户编号", "户主姓名", "人均纯收入", "上年人均纯收入"],
+        ["T1", "三一", 10600, 10000],
+      ],
     });
     const out = path.join(dir(), "全区-排名.xlsx");
     const { code, stdout } = await run("rank", file, "-o", out, "--as-of", "2025-12-15");
@@ -460,8 +517,25 @@ describe("街道排名（纯函数）", () => {
   const ledger = (rows: unknown[][]) => read([["户编号", "户主姓名", "乡镇", "人均纯收入", "上年人均纯收入"], ...rows]);
 
   test("the street is the most common 乡镇 value (the first seen on a tie), else the fallback", () => {
-    expect(streetNameOf(ledger([["A", "a", "甲街道", 1, 1], ["B", "b", "乙街道", 1, 1], ["C", "c", "乙街道", 1, 1]]), "文件名")).toBe("乙街道");
-    expect(streetNameOf(ledger([["A", "a", "甲街道", 1, 1], ["B", "b", "乙街道", 1, 1]]), "文件名")).toBe("甲街道");
+    expect(
+      streetNameOf(
+        ledger([
+          ["A", "a", "甲街道", 1, 1],
+          ["B", "b", "乙街道", 1, 1],
+          ["C", "c", "乙街道", 1, 1],
+        ]),
+        "文件名",
+      ),
+    ).toBe("乙街道");
+    expect(
+      streetNameOf(
+        ledger([
+          ["A", "a", "甲街道", 1, 1],
+          ["B", "b", "乙街道", 1, 1],
+        ]),
+        "文件名",
+      ),
+    ).toBe("甲街道");
     expect(streetNameOf(ledger([["A", "a", "", 1, 1]]), "文件名")).toBe("文件名");
   });
 

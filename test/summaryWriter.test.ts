@@ -132,7 +132,9 @@ describe("一张汇总表的版式", () => {
   });
 
   test("row 1 the meta line, then the notes, a blank row, the header (no note row stands in for the chart)", () => {
-    expect(ws.getCell("A1").value).toBe("来源工作表：台账　检查日期：2025-06-30　政策年度：2025　生成时间：2025-07-01 09:30:00　（由 BANGFU 增收帮扶助手生成，重新生成时将被替换）");
+    expect(ws.getCell("A1").value).toBe(
+      "来源工作表：台账　检查日期：2025-06-30　政策年度：2025　生成时间：2025-07-01 09:30:00　（由 BANGFU 增收帮扶助手生成，重新生成时将被替换）",
+    );
     expect(ws.getCell("A2").value).toBe("分层标准：示例。");
     expect(ws.getRow(3).cellCount).toBe(0);
     expect(ws.getRow(4).values).toEqual([undefined, "村", "户数", "低收入占比", "人均纯收入平均值", "最近走访"]);
@@ -181,7 +183,10 @@ describe("一张汇总表的版式", () => {
     expect(findings.getCell("B4").font).toMatchObject({ underline: true });
     const { xml, rels } = await sheetXml(out, "检查结果");
     const links = [...xml.matchAll(/<hyperlink [^>]*\/>/g)].map((m) => m[0]);
-    expect(links).toEqual([`<hyperlink ref="B4" location="&apos;台账&apos;!U12"/>`, `<hyperlink ref="B5" location="&apos;台账&apos;!V5"/>`]);
+    expect(links).toEqual([
+      `<hyperlink ref="B4" location="&apos;台账&apos;!U12"/>`,
+      `<hyperlink ref="B5" location="&apos;台账&apos;!V5"/>`,
+    ]);
     // No relationship at all: exceljs's own external "#…" relationship is gone (exceljs issue 3027).
     expect(rels ?? "").not.toContain("hyperlink");
   });
@@ -195,12 +200,19 @@ describe("一张汇总表的版式", () => {
     ]);
   });
 
-  test("the table's chart is a chart part on its tab (test/xlsx/chartPart.test.ts checks it in detail); a tab without a chart has none", async () => {
-    const parts = await zipParts(out);
-    expect(parts.filter((p) => /chart|drawing/i.test(p)).sort()).toEqual(["xl/charts/chart1.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/drawings/drawing1.xml"]);
-    expect((await sheetXml(out, "汇总-分层")).rels).toContain(`Target="../drawings/drawing1.xml"`);
-    expect((await sheetXml(out, "检查结果")).xml).not.toContain("<drawing");
-  });
+  test(
+    "the table's chart is a chart part on its tab (test/xlsx/chartPart.test.ts checks it in " + "detail); a tab without a chart has none",
+    async () => {
+      const parts = await zipParts(out);
+      expect(parts.filter((p) => /chart|drawing/i.test(p)).sort()).toEqual([
+        "xl/charts/chart1.xml",
+        "xl/drawings/_rels/drawing1.xml.rels",
+        "xl/drawings/drawing1.xml",
+      ]);
+      expect((await sheetXml(out, "汇总-分层")).rels).toContain(`Target="../drawings/drawing1.xml"`);
+      expect((await sheetXml(out, "检查结果")).xml).not.toContain("<drawing");
+    },
+  );
 
   test("read back: the tabs by marker, with notes, header, body and total", async () => {
     const contents = await readSummaryWorkbook(out);
@@ -286,7 +298,11 @@ describe("标记与重新生成", () => {
 
   test("a marker left pointing at nothing (#REF!) is dropped; a marker on the ledger itself never deletes it", async () => {
     const input = await ledgerWorkbook("stale.xlsx");
-    await setDefinedNames(input, `<definedName name="BANGFU_GENERATED_FINDINGS">#REF!</definedName><definedName name="BANGFU_GENERATED_TIERS">&apos;台账&apos;!$A$1</definedName>`);
+    await setDefinedNames(
+      input,
+      `<definedName name="BANGFU_GENERATED_FINDINGS">#REF!</definedName><definedName ` +
+        `name="BANGFU_GENERATED_TIERS">&apos;台账&apos;!$A$1</definedName>`,
+    );
     const out = path.join(dir, "stale-out.xlsx");
     const result = await writeSummaryWorkbook(input, out, [tiersTable(), findingsTable()]);
     expect(result.replaced).toEqual([]);
@@ -318,48 +334,51 @@ describe("标记与重新生成", () => {
 });
 
 describe("工作簿的名称（defined names）", () => {
-  test("the input's names come back as they were: constants, formulas, hidden sheet-level names, renumbered when a tab before them goes", async () => {
-    const input = await ledgerWorkbook("names.xlsx", { 其他: [["a", "b"]] });
-    await setDefinedNames(
-      input,
-      [
-        `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">&apos;台账&apos;!$A$1:$C$2</definedName>`,
-        `<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">&apos;其他&apos;!$A$1:$B$1</definedName>`,
-        `<definedName name="本表名" localSheetId="1">&apos;其他&apos;!$A$1</definedName>`,
-        `<definedName name="农民增幅" comment="统计局公布">0.07</definedName>`,
-        `<definedName name="收入列">OFFSET(&apos;台账&apos;!$C$2,0,0,COUNTA(&apos;台账&apos;!$A:$A)-1,1)</definedName>`,
-      ].join(""),
-    );
-    // First pass: 汇总-分层 lands after 其他. Move it before 其他 (as a user dragging the tab would), marker and all:
-    // Excel renumbers the sheet-level names of both tabs (其他's 1 → 2, the new tab's print titles 2 → 1).
-    const once = path.join(dir, "names-1.xlsx");
-    await writeSummaryWorkbook(input, once, [tiersTable()]);
-    const zip = await JSZip.loadAsync(fs.readFileSync(once));
-    let xml = await zip.file("xl/workbook.xml")!.async("string");
-    const sheets = [...xml.matchAll(/<sheet [^>]*\/>/g)].map((m) => m[0]);
-    xml = xml
-      .replace(/<sheets>.*<\/sheets>/, `<sheets>${sheets[0]}${sheets[2]}${sheets[1]}</sheets>`)
-      .replace(/localSheetId="([12])"/g, (_, n: string) => `localSheetId="${n === "1" ? 2 : 1}"`);
-    zip.file("xl/workbook.xml", xml);
-    fs.writeFileSync(once, await zip.generateAsync({ type: "nodebuffer" }));
-    expect((await load(once)).worksheets.map((w) => w.name)).toEqual(["台账", "汇总-分层", "其他"]);
+  test(
+    "the input's names come back as they were: constants, formulas, hidden sheet-level names, " + "renumbered when a tab before them goes",
+    async () => {
+      const input = await ledgerWorkbook("names.xlsx", { 其他: [["a", "b"]] });
+      await setDefinedNames(
+        input,
+        [
+          `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">&apos;台账&apos;!$A$1:$C$2</definedName>`,
+          `<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">&apos;其他&apos;!$A$1:$B$1</definedName>`,
+          `<definedName name="本表名" localSheetId="1">&apos;其他&apos;!$A$1</definedName>`,
+          `<definedName name="农民增幅" comment="统计局公布">0.07</definedName>`,
+          `<definedName name="收入列">OFFSET(&apos;台账&apos;!$C$2,0,0,COUNTA(&apos;台账&apos;!$A:$A)-1,1)</definedName>`,
+        ].join(""),
+      );
+      // First pass: 汇总-分层 lands after 其他. Move it before 其他 (as a user dragging the tab would), marker and all:
+      // Excel renumbers the sheet-level names of both tabs (其他's 1 → 2, the new tab's print titles 2 → 1).
+      const once = path.join(dir, "names-1.xlsx");
+      await writeSummaryWorkbook(input, once, [tiersTable()]);
+      const zip = await JSZip.loadAsync(fs.readFileSync(once));
+      let xml = await zip.file("xl/workbook.xml")!.async("string");
+      const sheets = [...xml.matchAll(/<sheet [^>]*\/>/g)].map((m) => m[0]);
+      xml = xml
+        .replace(/<sheets>.*<\/sheets>/, `<sheets>${sheets[0]}${sheets[2]}${sheets[1]}</sheets>`)
+        .replace(/localSheetId="([12])"/g, (_, n: string) => `localSheetId="${n === "1" ? 2 : 1}"`);
+      zip.file("xl/workbook.xml", xml);
+      fs.writeFileSync(once, await zip.generateAsync({ type: "nodebuffer" }));
+      expect((await load(once)).worksheets.map((w) => w.name)).toEqual(["台账", "汇总-分层", "其他"]);
 
-    const twice = path.join(dir, "names-2.xlsx");
-    await writeSummaryWorkbook(once, twice, [tiersTable()]);
-    expect((await load(twice)).worksheets.map((w) => w.name)).toEqual(["台账", "其他", "汇总-分层"]);
-    expect(await definedNames(twice)).toEqual([
-      { name: "_xlnm._FilterDatabase", formula: "'台账'!$A$1:$C$2", localSheetId: "0" },
-      { name: "_xlnm._FilterDatabase", formula: "'其他'!$A$1:$B$1", localSheetId: "1" },
-      { name: "本表名", formula: "'其他'!$A$1", localSheetId: "1" },
-      { name: "农民增幅", formula: "0.07", localSheetId: null },
-      { name: "收入列", formula: "OFFSET('台账'!$C$2,0,0,COUNTA('台账'!$A:$A)-1,1)", localSheetId: null },
-      { name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层'!$A$1", localSheetId: null },
-      { name: "_xlnm.Print_Titles", formula: "'汇总-分层'!$4:$4", localSheetId: "2" },
-    ]);
-    const raw = (await JSZip.loadAsync(fs.readFileSync(twice)).then((z) => z.file("xl/workbook.xml")!.async("string"))) ?? "";
-    expect(raw).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">`);
-    expect(raw).toContain(`<definedName name="农民增幅" comment="统计局公布">0.07</definedName>`);
-  });
+      const twice = path.join(dir, "names-2.xlsx");
+      await writeSummaryWorkbook(once, twice, [tiersTable()]);
+      expect((await load(twice)).worksheets.map((w) => w.name)).toEqual(["台账", "其他", "汇总-分层"]);
+      expect(await definedNames(twice)).toEqual([
+        { name: "_xlnm._FilterDatabase", formula: "'台账'!$A$1:$C$2", localSheetId: "0" },
+        { name: "_xlnm._FilterDatabase", formula: "'其他'!$A$1:$B$1", localSheetId: "1" },
+        { name: "本表名", formula: "'其他'!$A$1", localSheetId: "1" },
+        { name: "农民增幅", formula: "0.07", localSheetId: null },
+        { name: "收入列", formula: "OFFSET('台账'!$C$2,0,0,COUNTA('台账'!$A:$A)-1,1)", localSheetId: null },
+        { name: "BANGFU_GENERATED_TIERS", formula: "'汇总-分层'!$A$1", localSheetId: null },
+        { name: "_xlnm.Print_Titles", formula: "'汇总-分层'!$4:$4", localSheetId: "2" },
+      ]);
+      const raw = (await JSZip.loadAsync(fs.readFileSync(twice)).then((z) => z.file("xl/workbook.xml")!.async("string"))) ?? "";
+      expect(raw).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">`);
+      expect(raw).toContain(`<definedName name="农民增幅" comment="统计局公布">0.07</definedName>`);
+    },
+  );
 });
 
 describe("输入文件从不修改", () => {
@@ -367,7 +386,9 @@ describe("输入文件从不修改", () => {
     const input = await ledgerWorkbook("same.xlsx");
     const hash = sha256(input);
     await expect(writeSummaryWorkbook(input, input, [tiersTable()])).rejects.toThrow(SummaryWriteError);
-    await expect(writeSummaryWorkbook(input, path.join(dir, ".", "same.xlsx"), [tiersTable()])).rejects.toThrow(/输出文件不能与输入文件相同/);
+    await expect(writeSummaryWorkbook(input, path.join(dir, ".", "same.xlsx"), [tiersTable()])).rejects.toThrow(
+      /输出文件不能与输入文件相同/,
+    );
     expect(sha256(input)).toBe(hash);
   });
 
@@ -423,41 +444,53 @@ describe("工作簿中的其他内容", () => {
     expect(await sheetXml(rawOut, "目录")).toEqual(await sheetXml(raw, "目录"));
   });
 
-  test("a drop-down list taken from another sheet (Excel 2010+ stores it in extLst, which exceljs drops) comes through as it was", async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("台账").getRow(1).values = ["户编号", "人均纯收入", "收入分层"];
-    wb.addWorksheet("字典").getColumn(1).values = ["高收入", "中等收入", "低收入"];
-    const input = path.join(dir, "x14.xlsx");
-    await wb.xlsx.writeFile(input);
-    // As Excel writes it: the x14 namespace on the sheet's root, xm declared on the list.
-    const zip = await JSZip.loadAsync(fs.readFileSync(input));
-    const part = "xl/worksheets/sheet1.xml";
-    const ext =
-      `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">` +
-      `<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>字典!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>C2:C500</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`;
-    let xml = await zip.file(part)!.async("string");
-    xml = xml.replace("<worksheet ", `<worksheet xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" `).replace("</worksheet>", `<extLst>${ext}</extLst></worksheet>`);
-    zip.file(part, xml);
-    fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+  test(
+    "a drop-down list taken from another sheet (Excel 2010+ stores it in extLst, which exceljs " + "drops) comes through as it was",
+    async () => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet("台账").getRow(1).values = ["户编号", "人均纯收入", "收入分层"];
+      wb.addWorksheet("字典").getColumn(1).values = ["高收入", "中等收入", "低收入"];
+      const input = path.join(dir, "x14.xlsx");
+      await wb.xlsx.writeFile(input);
+      // As Excel writes it: the x14 namespace on the sheet's root, xm declared on the list.
+      const zip = await JSZip.loadAsync(fs.readFileSync(input));
+      const part = "xl/worksheets/sheet1.xml";
+      const ext =
+        `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="1" xmlns:` +
+        `xm="http://schemas.microsoft.com/office/excel/2006/main">` +
+        `<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>字典!$A$1:$A$3</xm:` +
+        `f></x14:formula1><xm:sqref>C2:C500</xm:sqref></x14:dataValidation></x14:` +
+        `dataValidations></ext>`;
+      let xml = await zip.file(part)!.async("string");
+      xml = xml
+        .replace("<worksheet ", `<worksheet xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" `)
+        .replace("</worksheet>", `<extLst>${ext}</extLst></worksheet>`);
+      zip.file(part, xml);
+      fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
 
-    const out = path.join(dir, "x14-out.xlsx");
-    await writeSummaryWorkbook(input, out, [tiersTable()]);
-    const { xml: written } = await sheetXml(out, "台账");
-    // The sheet is not rewritten: byte for byte the input's, the extension included.
-    expect(written).toBe(xml);
-    expect(written).toContain("<xm:f>字典!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>C2:C500</xm:sqref>");
-    expect(written.endsWith("</extLst></worksheet>")).toBe(true);
-    // Twice: still one, still as it was.
-    const again = path.join(dir, "x14-again.xlsx");
-    await writeSummaryWorkbook(out, again, [tiersTable()]);
-    expect((await sheetXml(again, "台账")).xml.match(/CCE6A557/g)).toHaveLength(1);
-    expect((await sheetXml(again, "台账")).xml).toBe(xml);
-  });
+      const out = path.join(dir, "x14-out.xlsx");
+      await writeSummaryWorkbook(input, out, [tiersTable()]);
+      const { xml: written } = await sheetXml(out, "台账");
+      // The sheet is not rewritten: byte for byte the input's, the extension included.
+      expect(written).toBe(xml);
+      expect(written).toContain("<xm:f>字典!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>C2:C500</xm:sqref>");
+      expect(written.endsWith("</extLst></worksheet>")).toBe(true);
+      // Twice: still one, still as it was.
+      const again = path.join(dir, "x14-again.xlsx");
+      await writeSummaryWorkbook(out, again, [tiersTable()]);
+      expect((await sheetXml(again, "台账")).xml.match(/CCE6A557/g)).toHaveLength(1);
+      expect((await sheetXml(again, "台账")).xml).toBe(xml);
+    },
+  );
 
   test("a non-finite number is left blank rather than written as an invalid value", async () => {
     const input = await ledgerWorkbook("nan.xlsx");
     const out = path.join(dir, "nan-out.xlsx");
-    const t = tiersTable({ rows: [[{ value: "东村" }, { value: Number.NaN }, { value: Number.POSITIVE_INFINITY }, { value: 1 }, { value: null }]], totalRow: undefined, chart: undefined });
+    const t = tiersTable({
+      rows: [[{ value: "东村" }, { value: Number.NaN }, { value: Number.POSITIVE_INFINITY }, { value: 1 }, { value: null }]],
+      totalRow: undefined,
+      chart: undefined,
+    });
     await writeSummaryWorkbook(input, out, [t]);
     const tab = (await readSummaryWorkbook(out)).tabs[0];
     expect(tab.rows).toEqual([["东村", null, null, 1, null]]);
@@ -474,9 +507,13 @@ describe("新工作簿", () => {
     expect(written.worksheets.map((w) => w.name)).toEqual(["街道排名"]);
     expect(written.worksheets[0].pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const names = await definedNames(out);
-    expect(names.filter((n) => n.name.startsWith("BANGFU_"))).toEqual([{ name: "BANGFU_GENERATED_RANKING", formula: "'街道排名'!$A$1", localSheetId: null }]);
+    expect(names.filter((n) => n.name.startsWith("BANGFU_"))).toEqual([
+      { name: "BANGFU_GENERATED_RANKING", formula: "'街道排名'!$A$1", localSheetId: null },
+    ]);
     // Printed summaries repeat their header row on every page.
-    expect(names.filter((n) => n.name === "_xlnm.Print_Titles")).toEqual([{ name: "_xlnm.Print_Titles", formula: "'街道排名'!$4:$4", localSheetId: "0" }]);
+    expect(names.filter((n) => n.name === "_xlnm.Print_Titles")).toEqual([
+      { name: "_xlnm.Print_Titles", formula: "'街道排名'!$4:$4", localSheetId: "0" },
+    ]);
     const input = await ledgerWorkbook("street.xlsx");
     await expect(writeNewSummaryWorkbook(input, [ranking], [input])).rejects.toThrow(/输出文件不能与输入文件相同/);
   });
@@ -528,9 +565,18 @@ describe("包级合并：用户的部件一字不改", () => {
     const [before, after] = [await partContents(input), await partContents(once)];
     const untouched = [...before.keys()].filter((p) => !REWRITTEN.includes(p));
     // The guard: the ledger's sheet, comments, drawing and chart, the shared strings, the theme are among them.
-    expect(untouched).toEqual(expect.arrayContaining([await sheetPart(input, "台账"), ...chartParts, "xl/sharedStrings.xml", "xl/theme/theme1.xml", "docProps/core.xml"]));
+    expect(untouched).toEqual(
+      expect.arrayContaining([
+        await sheetPart(input, "台账"),
+        ...chartParts,
+        "xl/sharedStrings.xml",
+        "xl/theme/theme1.xml",
+        "docProps/core.xml",
+      ]),
+    );
     expect(untouched.some((p) => /comments/.test(p)) && untouched.some((p) => p.endsWith(".vml"))).toBe(true);
-    for (const part of untouched) expect({ part, same: after.get(part)?.equals(before.get(part)!) ?? "missing" }).toEqual({ part, same: true });
+    for (const part of untouched)
+      expect({ part, same: after.get(part)?.equals(before.get(part)!) ?? "missing" }).toEqual({ part, same: true });
     // What is rewritten is only added to: the user's styles keep their places, so no user cell changes look.
     for (const section of ["numFmts", "fonts", "fills", "borders", "cellXfs"]) {
       const inner = (xml: string) => new RegExp(`<${section}\\b[^>]*>([\\s\\S]*?)</${section}>`).exec(xml)?.[1] ?? "";
@@ -543,8 +589,12 @@ describe("包级合并：用户的部件一字不改", () => {
     expect(ledger.xml).toMatch(/<drawing r:id="rIdDrawing1"\/>/);
     expect(ledger.rels).toContain(`Target="../drawings/drawing1.xml"`);
     const types = (await zipText(once, "[Content_Types].xml")) ?? "";
-    expect(types).toContain(`<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
-    expect(types).toContain(`<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+    expect(types).toContain(
+      `<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`,
+    );
+    expect(types).toContain(
+      `<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+    );
     expect((await zipText(once, "xl/drawings/drawing1.xml")) ?? "").toContain("请核对人均纯收入");
   });
 
@@ -562,19 +612,23 @@ describe("包级合并：用户的部件一字不改", () => {
     expect((await load(twice)).worksheets.map((w) => w.name)).toEqual(["封面", "台账", "汇总-分层", "汇总-分层(2)", "检查结果"]);
   });
 
-  test("package integrity as Excel checks it: overrides for every sheet and none for removed ones, unique ids, resolvable relationships, styles in range", async () => {
-    expect(await packageProblems(input)).toEqual([]);
-    expect(await packageProblems(once)).toEqual([]);
-    expect(await packageProblems(twice)).toEqual([]);
-    const workbook = (await zipText(twice, "xl/workbook.xml")) ?? "";
-    expect([...workbook.matchAll(/<sheet [^>]*sheetId="(\d+)"/g)].map((m) => m[1])).toEqual(["1", "2", "3", "4", "5"]);
-    // docProps/app.xml lists the sheets as they now are.
-    expect(await appWorksheetTitles(twice)).toEqual(["封面", "台账", "汇总-分层", "汇总-分层(2)", "检查结果"]);
-    // The new tabs are not selected along with the user's (which would group them).
-    for (const tab of ["汇总-分层(2)", "检查结果"]) expect((await sheetXml(twice, tab)).xml).not.toContain("tabSelected");
-    // Text as inline strings: the user's shared strings part is not touched.
-    expect((await sheetXml(twice, "检查结果")).xml).toContain(`t="inlineStr"><is><t>M01</t></is>`);
-  });
+  test(
+    "package integrity as Excel checks it: overrides for every sheet and none for removed ones," +
+      " unique ids, resolvable relationships, styles in range",
+    async () => {
+      expect(await packageProblems(input)).toEqual([]);
+      expect(await packageProblems(once)).toEqual([]);
+      expect(await packageProblems(twice)).toEqual([]);
+      const workbook = (await zipText(twice, "xl/workbook.xml")) ?? "";
+      expect([...workbook.matchAll(/<sheet [^>]*sheetId="(\d+)"/g)].map((m) => m[1])).toEqual(["1", "2", "3", "4", "5"]);
+      // docProps/app.xml lists the sheets as they now are.
+      expect(await appWorksheetTitles(twice)).toEqual(["封面", "台账", "汇总-分层", "汇总-分层(2)", "检查结果"]);
+      // The new tabs are not selected along with the user's (which would group them).
+      for (const tab of ["汇总-分层(2)", "检查结果"]) expect((await sheetXml(twice, tab)).xml).not.toContain("tabSelected");
+      // Text as inline strings: the user's shared strings part is not touched.
+      expect((await sheetXml(twice, "检查结果")).xml).toContain(`t="inlineStr"><is><t>M01</t></is>`);
+    },
+  );
 
   test("a chart the user put on a generated tab goes with that tab when it is regenerated; the ledger's stays", async () => {
     const decorated = path.join(dir, "package-decorated.xlsx");
@@ -592,36 +646,68 @@ describe("包级合并：用户的部件一字不改", () => {
     expect(await packageProblems(again)).toEqual([]);
   });
 
-  test("a calculation chain naming a cell on a removed tab is dropped (Excel rebuilds it); one naming only the user's sheets is kept as it was", async () => {
-    const ids = Object.fromEntries([...((await zipText(once, "xl/workbook.xml")) ?? "").matchAll(/<sheet [^>]*name="([^"]+)" sheetId="(\d+)"|<sheet [^>]*sheetId="(\d+)" name="([^"]+)"/g)].map((m) => [m[1] ?? m[4], m[2] ?? m[3]]));
-    const withChain = async (name: string, chain: string): Promise<string> => {
-      const file = path.join(dir, name);
-      fs.copyFileSync(once, file);
-      const zip = await JSZip.loadAsync(fs.readFileSync(file));
-      zip.file("xl/calcChain.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${chain}</calcChain>`);
-      const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-      zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", `<Relationship Id="rIdChain" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>`));
-      const types = await zip.file("[Content_Types].xml")!.async("string");
-      zip.file("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>`));
-      fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
-      return file;
-    };
-    // The ledger's formula column, then a formula the user typed on 检查结果 (an entry without i is on the previous entry's sheet).
-    const stale = await withChain("chain-stale.xlsx", `<c r="S3" i="${ids["台账"]}"/><c r="S4"/><c r="B2" i="${ids["汇总-分层"]}"/><c r="H2" i="${ids["检查结果"]}"/>`);
-    const out = path.join(dir, "chain-stale-out.xlsx");
-    await writeSummaryWorkbook(stale, out, TABLES());
-    expect(await zipParts(out)).not.toContain("xl/calcChain.xml");
-    expect((await zipText(out, "xl/_rels/workbook.xml.rels")) ?? "").not.toContain("calcChain");
-    expect((await zipText(out, "[Content_Types].xml")) ?? "").not.toContain("calcChain");
-    expect(await packageProblems(out)).toEqual([]);
+  test(
+    "a calculation chain naming a cell on a removed tab is dropped (Excel rebuilds it); one " +
+      "naming only the user's sheets is kept as it was",
+    async () => {
+      const ids = Object.fromEntries(
+        [
+          ...((await zipText(once, "xl/workbook.xml")) ?? "").matchAll(
+            /<sheet [^>]*name="([^"]+)" sheetId="(\d+)"|<sheet [^>]*sheetId="(\d+)" name="([^"]+)"/g,
+          ),
+        ].map((m) => [m[1] ?? m[4], m[2] ?? m[3]]),
+      );
+      const withChain = async (name: string, chain: string): Promise<string> => {
+        const file = path.join(dir, name);
+        fs.copyFileSync(once, file);
+        const zip = await JSZip.loadAsync(fs.readFileSync(file));
+        zip.file(
+          "xl/calcChain.xml",
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http:` +
+            `//schemas.openxmlformats.org/spreadsheetml/2006/main">${chain}</calcChain>`,
+        );
+        const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+        zip.file(
+          "xl/_rels/workbook.xml.rels",
+          rels.replace(
+            "</Relationships>",
+            `<Relationship Id="rIdChain" Type="http:` +
+              `//schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" ` +
+              `Target="calcChain.xml"/></Relationships>`,
+          ),
+        );
+        const types = await zip.file("[Content_Types].xml")!.async("string");
+        zip.file(
+          "[Content_Types].xml",
+          types.replace(
+            "</Types>",
+            `<Override PartName="/xl/calcChain.xml" ` +
+              `ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>`,
+          ),
+        );
+        fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+        return file;
+      };
+      // The ledger's formula column, then a formula the user typed on 检查结果 (an entry without i is on the previous entry's sheet).
+      const stale = await withChain(
+        "chain-stale.xlsx",
+        `<c r="S3" i="${ids["台账"]}"/><c r="S4"/><c r="B2" i="${ids["汇总-分层"]}"/><c r="H2" i="${ids["检查结果"]}"/>`,
+      );
+      const out = path.join(dir, "chain-stale-out.xlsx");
+      await writeSummaryWorkbook(stale, out, TABLES());
+      expect(await zipParts(out)).not.toContain("xl/calcChain.xml");
+      expect((await zipText(out, "xl/_rels/workbook.xml.rels")) ?? "").not.toContain("calcChain");
+      expect((await zipText(out, "[Content_Types].xml")) ?? "").not.toContain("calcChain");
+      expect(await packageProblems(out)).toEqual([]);
 
-    const clean = await withChain("chain-clean.xlsx", `<c r="S3" i="${ids["台账"]}"/><c r="S4"/><c r="B2" i="${ids["汇总-分层"]}"/>`);
-    const cleanOut = path.join(dir, "chain-clean-out.xlsx");
-    await writeSummaryWorkbook(clean, cleanOut, TABLES());
-    expect(await zipText(cleanOut, "xl/calcChain.xml")).toBe(await zipText(clean, "xl/calcChain.xml"));
-    expect((await zipText(cleanOut, "xl/_rels/workbook.xml.rels")) ?? "").toContain(`Target="calcChain.xml"`);
-    expect(await packageProblems(cleanOut)).toEqual([]);
-  });
+      const clean = await withChain("chain-clean.xlsx", `<c r="S3" i="${ids["台账"]}"/><c r="S4"/><c r="B2" i="${ids["汇总-分层"]}"/>`);
+      const cleanOut = path.join(dir, "chain-clean-out.xlsx");
+      await writeSummaryWorkbook(clean, cleanOut, TABLES());
+      expect(await zipText(cleanOut, "xl/calcChain.xml")).toBe(await zipText(clean, "xl/calcChain.xml"));
+      expect((await zipText(cleanOut, "xl/_rels/workbook.xml.rels")) ?? "").toContain(`Target="calcChain.xml"`);
+      expect(await packageProblems(cleanOut)).toEqual([]);
+    },
+  );
 
   test("the workbook window's active tab stays on its sheet when generated tabs before it are removed", async () => {
     const input2 = await ledgerWorkbook("views.xlsx");
@@ -633,7 +719,10 @@ describe("包级合并：用户的部件一字不改", () => {
       (_, xml) => {
         const sheets = [...xml.matchAll(/<sheet [^>]*\/>/g)].map((m) => m[0]);
         return xml
-          .replace(/<sheets>.*<\/sheets>/, `<bookViews><workbookView activeTab="1" firstSheet="0"/></bookViews><sheets>${sheets[1]}${sheets[0]}${sheets[2]}</sheets>`)
+          .replace(
+            /<sheets>.*<\/sheets>/,
+            `<bookViews><workbookView activeTab="1" firstSheet="0"/></bookViews><sheets>${sheets[1]}${sheets[0]}${sheets[2]}</sheets>`,
+          )
           .replace(/localSheetId="([01])"/g, (_m, n: string) => `localSheetId="${n === "1" ? 0 : 1}"`);
       },
       ["xl/workbook.xml"],
@@ -673,24 +762,55 @@ describe("包级合并：用户的部件一字不改", () => {
     const file = path.join(dir, "app-zh.xlsx");
     fs.copyFileSync(once, file);
     const vt = (tag: string, text: string) => `<vt:${tag}>${text}</vt:${tag}>`;
-    const titles = ["封面", "台账", "汇总-分层", "汇总-分层(2)", "检查结果", "台账!Print_Area", "'汇总-分层(2)'!Print_Titles", "'检查结果'!Print_Titles"];
+    const titles = [
+      "封面",
+      "台账",
+      "汇总-分层",
+      "汇总-分层(2)",
+      "检查结果",
+      "台账!Print_Area",
+      "'汇总-分层(2)'!Print_Titles",
+      "'检查结果'!Print_Titles",
+    ];
     await editParts(
       file,
       (_, xml) =>
         xml
-          .replace(/<HeadingPairs>[\s\S]*<\/HeadingPairs>/, `<HeadingPairs><vt:vector size="4" baseType="variant"><vt:variant>${vt("lpstr", "工作表")}</vt:variant><vt:variant>${vt("i4", "5")}</vt:variant><vt:variant>${vt("lpstr", "命名范围")}</vt:variant><vt:variant>${vt("i4", "3")}</vt:variant></vt:vector></HeadingPairs>`)
-          .replace(/<TitlesOfParts>[\s\S]*<\/TitlesOfParts>/, `<TitlesOfParts><vt:vector size="8" baseType="lpstr">${titles.map((t) => vt("lpstr", t.replace(/'/g, "&apos;"))).join("")}</vt:vector></TitlesOfParts>`),
+          .replace(
+            /<HeadingPairs>[\s\S]*<\/HeadingPairs>/,
+            `<HeadingPairs><vt:vector size="4" baseType="variant"><vt:` +
+              `variant>${vt("lpstr", "工作表")}</vt:variant><vt:variant>${vt("i4", "5")}</vt:variant><vt:` +
+              `variant>${vt("lpstr", "命名范围")}</vt:variant><vt:variant>${vt("i4", "3")}</vt:` +
+              `variant></vt:vector></HeadingPairs>`,
+          )
+          .replace(
+            /<TitlesOfParts>[\s\S]*<\/TitlesOfParts>/,
+            `<TitlesOfParts><vt:vector size="8" ` +
+              `baseType="lpstr">${titles.map((t) => vt("lpstr", t.replace(/'/g, "&apos;"))).join("")}</vt:` +
+              `vector></TitlesOfParts>`,
+          ),
       ["docProps/app.xml"],
     );
     const out = path.join(dir, "app-zh-out.xlsx");
     await writeSummaryWorkbook(file, out, [tiersTable()]);
     const app = (await zipText(out, "docProps/app.xml")) ?? "";
     expect(/<HeadingPairs>([\s\S]*)<\/HeadingPairs>/.exec(app)?.[1]).toBe(
-      `<vt:vector size="4" baseType="variant"><vt:variant>${vt("lpstr", "工作表")}</vt:variant><vt:variant>${vt("i4", "5")}</vt:variant><vt:variant>${vt("lpstr", "命名范围")}</vt:variant><vt:variant>${vt("i4", "2")}</vt:variant></vt:vector>`,
+      `<vt:vector size="4" baseType="variant"><vt:variant>${vt("lpstr", "工作表")}</vt:` +
+        `variant><vt:variant>${vt("i4", "5")}</vt:variant><vt:` +
+        `variant>${vt("lpstr", "命名范围")}</vt:variant><vt:variant>${vt("i4", "2")}</vt:` +
+        `variant></vt:vector>`,
     );
     const listed = [...app.matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => m[1]).slice(2);
     // 汇总-分层(2) was regenerated (now last; its old print titles' entry went); 检查结果 was not, and keeps its entry.
-    expect(listed).toEqual(["封面", "台账", "汇总-分层", "检查结果", "汇总-分层(2)", "台账!Print_Area", "&apos;检查结果&apos;!Print_Titles"]);
+    expect(listed).toEqual([
+      "封面",
+      "台账",
+      "汇总-分层",
+      "检查结果",
+      "汇总-分层(2)",
+      "台账!Print_Area",
+      "&apos;检查结果&apos;!Print_Titles",
+    ]);
     expect(/<TitlesOfParts><vt:vector size="(\d+)"/.exec(app)?.[1]).toBe("7");
     expect((await load(out)).worksheets.map((w) => w.name)).toEqual(["封面", "台账", "汇总-分层", "检查结果", "汇总-分层(2)"]);
   });
@@ -709,39 +829,63 @@ describe("包级合并：用户的部件一字不改", () => {
     expect((await sheetXml(out1900, "汇总-分层")).xml).toMatch(/<c r="E5" s="\d+"><v>45828<\/v><\/c>/);
   });
 
-  test("workbook and styles parts written with a namespace prefix (x:workbook, as .NET tools write them) get prefixed additions", async () => {
-    const prefixed = await ledgerWorkbook("prefixed.xlsx", { 备注: [["说明"]] });
-    const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    await editParts(
-      prefixed,
-      (_, xml) => xml.replace(/<(\/?)([A-Za-z][\w.]*)(?=[\s/>])/g, (whole, slash: string, name: string) => (name === "xml" ? whole : `<${slash}x:${name}`)).replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`),
-      ["xl/workbook.xml", "xl/styles.xml"],
-    );
-    expect((await zipText(prefixed, "xl/workbook.xml")) ?? "").toContain("<x:sheets>");
-    await setDefinedNamesPrefixed(prefixed, `<x:definedName name="BANGFU_GENERATED_TIERS">&apos;备注&apos;!$A$1</x:definedName><x:definedName name="本表" localSheetId="1">&apos;备注&apos;!$A$1</x:definedName>`);
-    const out = path.join(dir, "prefixed-out.xlsx");
-    const result = await writeSummaryWorkbook(prefixed, out, [tiersTable(), findingsTable()]);
-    expect(result.replaced).toEqual(["备注"]);
-    const parse = (xml: string) => new DOMParser().parseFromString(xml, "text/xml");
-    const workbook = parse((await zipText(out, "xl/workbook.xml")) ?? "");
-    const sheets = Array.from(workbook.getElementsByTagNameNS(MAIN, "sheet")).map((e) => e.getAttribute("name"));
-    expect(sheets).toEqual(["台账", "汇总-分层", "检查结果"]);
-    const names = Array.from(workbook.getElementsByTagNameNS(MAIN, "definedName")).map((e) => `${e.getAttribute("name")}@${e.getAttribute("localSheetId") ?? "-"}`);
-    expect(names).toEqual(["BANGFU_GENERATED_TIERS@-", "BANGFU_GENERATED_FINDINGS@-", "_xlnm.Print_Titles@1", "_xlnm.Print_Titles@2"]);
-    expect(workbook.getElementsByTagName("sheet").length + workbook.getElementsByTagName("definedName").length).toBe(0); // nothing unprefixed
-    const styles = parse((await zipText(out, "xl/styles.xml")) ?? "");
-    const cellXfs = styles.getElementsByTagNameNS(MAIN, "cellXfs")[0];
-    expect(Number(cellXfs.getAttribute("count"))).toBe(cellXfs.getElementsByTagNameNS(MAIN, "xf").length);
-    expect(styles.getElementsByTagName("xf").length).toBe(0);
-    const relId = Array.from(workbook.getElementsByTagNameNS(MAIN, "sheet")).find((e) => e.getAttribute("name") === "汇总-分层")!.getAttribute("r:id");
-    const target = new RegExp(`Id="${relId}"[^>]*Target="([^"]+)"`).exec((await zipText(out, "xl/_rels/workbook.xml.rels")) ?? "")![1];
-    const used = Math.max(...[...((await zipText(out, `xl/${target}`)) ?? "").matchAll(/ s="(\d+)"/g)].map((m) => Number(m[1])));
-    expect(used).toBeGreaterThan(0);
-    expect(used).toBeLessThan(cellXfs.getElementsByTagNameNS(MAIN, "xf").length);
-  });
+  test(
+    "workbook and styles parts written with a namespace prefix (x:workbook, as .NET tools " + "write them) get prefixed additions",
+    async () => {
+      const prefixed = await ledgerWorkbook("prefixed.xlsx", { 备注: [["说明"]] });
+      const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+      await editParts(
+        prefixed,
+        (_, xml) =>
+          xml
+            .replace(/<(\/?)([A-Za-z][\w.]*)(?=[\s/>])/g, (whole, slash: string, name: string) =>
+              name === "xml" ? whole : `<${slash}x:${name}`,
+            )
+            .replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`),
+        ["xl/workbook.xml", "xl/styles.xml"],
+      );
+      expect((await zipText(prefixed, "xl/workbook.xml")) ?? "").toContain("<x:sheets>");
+      await setDefinedNamesPrefixed(
+        prefixed,
+        `<x:definedName name="BANGFU_GENERATED_TIERS">&apos;备注&apos;!$A$1</x:definedName><x:` +
+          `definedName name="本表" localSheetId="1">&apos;备注&apos;!$A$1</x:definedName>`,
+      );
+      const out = path.join(dir, "prefixed-out.xlsx");
+      const result = await writeSummaryWorkbook(prefixed, out, [tiersTable(), findingsTable()]);
+      expect(result.replaced).toEqual(["备注"]);
+      const parse = (xml: string) => new DOMParser().parseFromString(xml, "text/xml");
+      const workbook = parse((await zipText(out, "xl/workbook.xml")) ?? "");
+      const sheets = Array.from(workbook.getElementsByTagNameNS(MAIN, "sheet")).map((e) => e.getAttribute("name"));
+      expect(sheets).toEqual(["台账", "汇总-分层", "检查结果"]);
+      const names = Array.from(workbook.getElementsByTagNameNS(MAIN, "definedName")).map(
+        (e) => `${e.getAttribute("name")}@${e.getAttribute("localSheetId") ?? "-"}`,
+      );
+      expect(names).toEqual(["BANGFU_GENERATED_TIERS@-", "BANGFU_GENERATED_FINDINGS@-", "_xlnm.Print_Titles@1", "_xlnm.Print_Titles@2"]);
+      // nothing unprefixed
+      expect(workbook.getElementsByTagName("sheet").length + workbook.getElementsByTagName("definedName").length).toBe(0);
+      const styles = parse((await zipText(out, "xl/styles.xml")) ?? "");
+      const cellXfs = styles.getElementsByTagNameNS(MAIN, "cellXfs")[0];
+      expect(Number(cellXfs.getAttribute("count"))).toBe(cellXfs.getElementsByTagNameNS(MAIN, "xf").length);
+      expect(styles.getElementsByTagName("xf").length).toBe(0);
+      const relId = Array.from(workbook.getElementsByTagNameNS(MAIN, "sheet"))
+        .find((e) => e.getAttribute("name") === "汇总-分层")!
+        .getAttribute("r:id");
+      const target = new RegExp(`Id="${relId}"[^>]*Target="([^"]+)"`).exec((await zipText(out, "xl/_rels/workbook.xml.rels")) ?? "")![1];
+      const used = Math.max(...[...((await zipText(out, `xl/${target}`)) ?? "").matchAll(/ s="(\d+)"/g)].map((m) => Number(m[1])));
+      expect(used).toBeGreaterThan(0);
+      expect(used).toBeLessThan(cellXfs.getElementsByTagNameNS(MAIN, "xf").length);
+    },
+  );
 });
 
 /** setDefinedNames for a workbook part written with the x: prefix. */
 async function setDefinedNamesPrefixed(file: string, namesXml: string): Promise<void> {
-  await editParts(file, (_, xml) => xml.replace(/<x:definedNames>[\s\S]*?<\/x:definedNames>/, "").replace("</x:sheets>", `</x:sheets><x:definedNames>${namesXml}</x:definedNames>`), ["xl/workbook.xml"]);
+  await editParts(
+    file,
+    (_, xml) =>
+      xml
+        .replace(/<x:definedNames>[\s\S]*?<\/x:definedNames>/, "")
+        .replace("</x:sheets>", `</x:sheets><x:definedNames>${namesXml}</x:definedNames>`),
+    ["xl/workbook.xml"],
+  );
 }

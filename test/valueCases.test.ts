@@ -34,21 +34,74 @@ interface ValueCase {
 }
 
 // Shared strings: 0 plain, 1 rich runs with phonetic readings.
-const SHARED = sharedStringsXml(["王五", { xml: `<si><r><t>张</t></r><r><rPr><b/></rPr><t>三</t></r><rPh sb="0" eb="1"><t>zhang</t></rPh><rPh sb="1" eb="2"><t>san</t></rPh></si>` }]);
+const SHARED = sharedStringsXml([
+  "王五",
+  {
+    xml: `<si><r><t>张</t></r><r><rPr><b/></rPr><t>三</t></r><rPh sb="0" eb="1"><t>zhang</t></rPh><rPh sb="1" eb="2"><t>san</t></rPh></si>`,
+  },
+]);
 
 const CASES: readonly ValueCase[] = [
-  { title: "a date serial with a date format (1900 system)", field: "lastContactDate", xlsx: { xml: `<c s="1"><v>${visit}</v></c>` }, excel: visit, expected: fromExcelSerial(visit) },
-  { title: "an ISO date cell (t=\"d\")", field: "lastContactDate", xlsx: { xml: `<c t="d" s="1"><v>2025-11-20T00:00:00</v></c>` }, excel: visit, expected: { year: 2025, month: 11, day: 20 } },
-  { title: "a date typed as text", field: "lastContactDate", xlsx: "2025年11月20日", excel: "2025年11月20日", expected: { year: 2025, month: 11, day: 20 } },
+  {
+    title: "a date serial with a date format (1900 system)",
+    field: "lastContactDate",
+    xlsx: { xml: `<c s="1"><v>${visit}</v></c>` },
+    excel: visit,
+    expected: fromExcelSerial(visit),
+  },
+  {
+    title: 'an ISO date cell (t="d")',
+    field: "lastContactDate",
+    xlsx: { xml: `<c t="d" s="1"><v>2025-11-20T00:00:00</v></c>` },
+    excel: visit,
+    expected: { year: 2025, month: 11, day: 20 },
+  },
+  {
+    title: "a date typed as text",
+    field: "lastContactDate",
+    xlsx: "2025年11月20日",
+    excel: "2025年11月20日",
+    expected: { year: 2025, month: 11, day: 20 },
+  },
   { title: "a shared string", field: "headName", xlsx: { xml: `<c t="s"><v>0</v></c>` }, excel: "王五", expected: "王五" },
-  { title: "rich text runs with phonetic readings (shared)", field: "headName", xlsx: { xml: `<c t="s"><v>1</v></c>` }, excel: "张三", expected: "张三" },
-  { title: "inline rich text runs", field: "headName", xlsx: { xml: `<c t="inlineStr"><is><r><t>李</t></r><r><rPr><i/></rPr><t>四</t></r><rPh sb="0" eb="1"><t>li</t></rPh></is></c>` }, excel: "李四", expected: "李四" },
+  {
+    title: "rich text runs with phonetic readings (shared)",
+    field: "headName",
+    xlsx: { xml: `<c t="s"><v>1</v></c>` },
+    excel: "张三",
+    expected: "张三",
+  },
+  {
+    title: "inline rich text runs",
+    field: "headName",
+    xlsx: { xml: `<c t="inlineStr"><is><r><t>李</t></r><r><rPr><i/></rPr><t>四</t></r><rPh sb="0" eb="1"><t>li</t></rPh></is></c>` },
+    excel: "李四",
+    expected: "李四",
+  },
   { title: "a plain inline string", field: "headName", xlsx: "赵六", excel: "赵六", expected: "赵六" },
-  { title: "a formula's text result (t=\"str\")", field: "supportCadre", xlsx: { xml: `<c t="str"><f>"干部"&amp;"甲"</f><v>干部甲</v></c>` }, excel: "干部甲", expected: "干部甲" },
+  {
+    title: 'a formula\'s text result (t="str")',
+    field: "supportCadre",
+    xlsx: { xml: `<c t="str"><f>"干部"&amp;"甲"</f><v>干部甲</v></c>` },
+    excel: "干部甲",
+    expected: "干部甲",
+  },
   { title: "a formula whose result is 0", field: "perCapitaIncome", xlsx: { xml: `<c><f>A1*0</f><v>0</v></c>` }, excel: 0, expected: 0 },
-  { title: "a formula whose result is an error", field: "perCapitaIncome", xlsx: { xml: `<c t="e"><f>1/0</f><v>#DIV/0!</v></c>` }, excel: "#DIV/0!", expected: "problem" },
+  {
+    title: "a formula whose result is an error",
+    field: "perCapitaIncome",
+    xlsx: { xml: `<c t="e"><f>1/0</f><v>#DIV/0!</v></c>` },
+    excel: "#DIV/0!",
+    expected: "problem",
+  },
   { title: "a number", field: "perCapitaIncome", xlsx: 10999.99, excel: 10999.99, expected: 10999.99 },
-  { title: "a number stored as text, full-width, with a thousands separator", field: "perCapitaIncome", xlsx: "１２，０００", excel: "１２，０００", expected: 12000 },
+  {
+    title: "a number stored as text, full-width, with a thousands separator",
+    field: "perCapitaIncome",
+    xlsx: "１２，０００",
+    excel: "１２，０００",
+    expected: 12000,
+  },
 ];
 
 /** Rows 2…: one household per case (the case's cell in its column, the rest blank); then a merged area. */
@@ -103,7 +156,9 @@ describe.each([
     const value = household?.values[c.field];
     if (c.expected === "problem") {
       expect(value).toBeUndefined();
-      expect(ledger.problems).toContainEqual(expect.objectContaining({ cell: { row: i + 2, column: String.fromCharCode(65 + COLUMN[c.field]) }, field: c.field }));
+      expect(ledger.problems).toContainEqual(
+        expect.objectContaining({ cell: { row: i + 2, column: String.fromCharCode(65 + COLUMN[c.field]) }, field: c.field }),
+      );
     } else {
       expect(value).toEqual(c.expected);
     }
@@ -117,7 +172,10 @@ describe.each([
 
 test("the 1904 date system (.xlsx): a date-formatted serial reads as the date shown, a plain number stays a number", async () => {
   const serial1904 = visit - 1462;
-  const rows: CellSpec[][] = [HEADER, ["H1", "张三", { xml: `<c s="2"><v>${serial1904}</v></c>` }, "干部甲", { xml: `<c s="1"><v>${serial1904}</v></c>` }]];
+  const rows: CellSpec[][] = [
+    HEADER,
+    ["H1", "张三", { xml: `<c s="2"><v>${serial1904}</v></c>` }, "干部甲", { xml: `<c s="1"><v>${serial1904}</v></c>` }],
+  ];
   const bytes = buildXlsx({ date1904: true, sheets: [{ name: "台账", rows }] });
   const { ledgers } = await readLedgers(await openXlsx(bytesSource(bytes), { label: "1904.xlsx" }));
   const values = ledgers[0].households[0].values;

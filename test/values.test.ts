@@ -219,14 +219,20 @@ describe("三 日期：台账中出现的各种写法", () => {
     expect(parseDate(undefined, "日期")).toBeNull();
   });
 
-  test.each<[unknown]>([["2023-02-30"], ["2023年2月29日"], ["20230230"], [20231301], ["2023-13-01"], ["2023-04-31"], ["202313"], ["2023-00"]])(
-    "不存在的日期 %p 被拒绝，消息写出原值",
-    (cell) => {
-      const error = thrown(() => parseDate(cell, "走访日期"));
-      expect(error).toBeInstanceOf(InputError);
-      expect(error.message).toContain(String(cell));
-    },
-  );
+  test.each<[unknown]>([
+    ["2023-02-30"],
+    ["2023年2月29日"],
+    ["20230230"],
+    [20231301],
+    ["2023-13-01"],
+    ["2023-04-31"],
+    ["202313"],
+    ["2023-00"],
+  ])("不存在的日期 %p 被拒绝，消息写出原值", (cell) => {
+    const error = thrown(() => parseDate(cell, "走访日期"));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toContain(String(cell));
+  });
 
   test.each<[unknown]>([["昨天"], ["5月6日"], ["2023-5-6-7"], [true]])("无法识别的 %p 被拒绝", (cell) => {
     const error = thrown(() => parseDate(cell, "走访日期"));
@@ -288,7 +294,11 @@ describe("身份证号（GB 11643）", () => {
   });
 
   test("18位合法号码：出生日期与性别（第17位奇数为男）", () => {
-    expect(parseResidentId(syntheticId("19800101", "123"))).toEqual({ number: syntheticId("19800101", "123"), birthDate: d(1980, 1, 1), sex: "male" });
+    expect(parseResidentId(syntheticId("19800101", "123"))).toEqual({
+      number: syntheticId("19800101", "123"),
+      birthDate: d(1980, 1, 1),
+      sex: "male",
+    });
     expect(parseResidentId(syntheticId("19630715", "122")).sex).toBe("female");
     expect(parseResidentId(syntheticId("19640229", "011")).birthDate).toEqual(d(1964, 2, 29));
   });
@@ -348,7 +358,11 @@ describe("身份证号（GB 11643）", () => {
   test("旧的15位号码：出生日期为 19YYMMDD，末位奇数为男", () => {
     const old = syntheticOldId("630715", "123");
     expect(parseResidentId(old)).toEqual({ number: old, birthDate: d(1963, 7, 15), sex: "male" });
-    expect(parseResidentId(Number(syntheticOldId("580101", "124")))).toEqual({ number: syntheticOldId("580101", "124"), birthDate: d(1958, 1, 1), sex: "female" });
+    expect(parseResidentId(Number(syntheticOldId("580101", "124")))).toEqual({
+      number: syntheticOldId("580101", "124"),
+      birthDate: d(1958, 1, 1),
+      sex: "female",
+    });
     const badDate = thrown(() => parseResidentId(syntheticOldId("630230")));
     expect((badDate as IdNumberError).problem).toBe("date");
     expect(badDate.message).toContain("19630230");

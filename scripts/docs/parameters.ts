@@ -38,7 +38,11 @@ export function parametersPage(): string {
     "",
     banner("`src/policy/parameters.ts`"),
     "",
-    `方案（《${PLAN.title}》，${PLAN.document}）中的每个数字只在 \`src/policy/parameters.ts\` 中出现一次，作为带日期的参数：一个值从它的起始日期起适用，直到下一个值。检查按检查年度 1 月 1 日有效的值取用；方案期（${PLAN_PERIOD.firstYear}—${PLAN_PERIOD.lastYear}年）以后的年份沿用最后的值，并给出提示。每个值注明来源：没有另注的，来源就是方案的相应条款；后来的通知调整了某个值时，新值注明该通知。`,
+    `方案（《${PLAN.title}》，${PLAN.document}）中的每个数字只在 \`src/policy/parameters.ts\` ` +
+`中出现一次，作为带日期的参数：一个值从它的起始日期起适用，直到下一个值。检查按检查年度 1 ` +
+`月 1 日有效的值取用；方案期（${PLAN_PERIOD.firstYear}—${PLAN_PERIOD.lastYear}年）` +
+`以后的年份沿用最后的值，并给出提示。每个值注明来源：没有另注的，来源就是方案的相应条款；` +
+`后来的通知调整了某个值时，新值注明该通知。`,
     "",
     "由当地确定的参数（下表标“本地”）随附的只是默认值，检查结果会提示“尚未确认”，请用参数文件设定或确认。",
     "",
@@ -52,7 +56,12 @@ export function parametersPage(): string {
     "",
     "## 参数文件",
     "",
-    `命令行用 \`--policy 参数.json\` 读取参数文件，任务窗格“设置”页以同样的格式把参数保存在工作簿中。文件的格式由 [policy.schema.json](policy.schema.json)（JSON Schema）描述：在文件中写上 \`"$schema"\`（指向该文件的相对路径或网址），VS Code 等编辑器即可提示参数名、说明和允许范围；BANGFU 读取时忽略这一项。示例 [\`${SAMPLE_POLICY_PATH}\`](../${SAMPLE_POLICY_PATH})：`,
+    `命令行用 \`--policy 参数.json\` 读取参数文件，` +
+`任务窗格“设置”页以同样的格式把参数保存在工作簿中。文件的格式由 ` +
+`[policy.schema.json](policy.schema.json)（JSON Schema）描述：在文件中写上 ` +
+`\`"$schema"\`（指向该文件的相对路径或网址），VS Code 等编辑器即可提示参数名、` +
+`说明和允许范围；BANGFU 读取时忽略这一项。示例 ` +
+`[\`${SAMPLE_POLICY_PATH}\`](../${SAMPLE_POLICY_PATH})：`,
     "",
     "```json",
     JSON.stringify(SAMPLE_POLICY_FILE, null, 2),
@@ -63,7 +72,10 @@ export function parametersPage(): string {
       Object.entries(POLICY_FILE_KEYS).map(([key, meaning]) => [`\`${key}\``, meaning]),
     ),
     "",
-    "某年写了的值只替换该年；写了本地参数或把它列在 `confirm` 中即视为已确认。比例写作小数（7% 写作 0.07）。文件中的所有问题（未知参数名、不是数字、超出范围、低收入标准不小于高收入标准等）会一次全部列出；最后这类参数之间的关系 JSON Schema 无法表达，只由 BANGFU 检查。",
+    "某年写了的值只替换该年；写了本地参数或把它列在 `confirm` 中即视为已确认。比例写作小数（7% " +
+"写作 0.07）。文件中的所有问题（未知参数名、不是数字、超出范围、" +
+"低收入标准不小于高收入标准等）会一次全部列出；最后这类参数之间的关系 JSON Schema " +
+"无法表达，只由 BANGFU 检查。",
   ];
   for (const key of PARAMETER_KEYS) lines.push("", ...parameterSection(key));
   return `${lines.join("\n")}\n`;
@@ -79,7 +91,8 @@ function parameterSection(key: ParameterKey): string[] {
   if (d.localDefault) lines.push(`- **由当地确定**：${d.localDefault.note}`);
   const rules = rulesQuoting(key);
   if (rules.length > 0) lines.push(`- **问题数据中引用它的规则**：${rules.map((id) => `[${id}](rules.md#${id.toLowerCase()})`).join("、")}`);
-  lines.push("", table(["起始日期", "值", "来源"], d.values.map((v) => [v.from, formatParameterValue(key, v.value), v.source ?? defaultSource(d)])));
+  const rows = d.values.map((v) => [v.from, formatParameterValue(key, v.value), v.source ?? defaultSource(d)]);
+  lines.push("", table(["起始日期", "值", "来源"], rows));
   return lines;
 }
 
@@ -89,5 +102,8 @@ function defaultSource(d: ParameterDefinition): string {
 
 /** The rules whose findings carry the parameter in their data, as their cases show. */
 function rulesQuoting(key: ParameterKey): string[] {
-  return RULES.filter((rule) => RULE_CASES[rule.id].cases.some((c) => "findings" in c && c.findings.some((f) => key in f.data))).map((r) => r.id);
+  type RuleCase = (typeof RULE_CASES)[keyof typeof RULE_CASES]["cases"][number];
+  const carries = (c: RuleCase) => "findings" in c && c.findings.some((f) => key in f.data);
+  const quotes = (rule: (typeof RULES)[number]) => RULE_CASES[rule.id].cases.some(carries);
+  return RULES.filter(quotes).map((r) => r.id);
 }

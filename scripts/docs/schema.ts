@@ -53,7 +53,9 @@ function parameterSchema(definition: ParameterDefinition): Record<string, unknow
   const local = definition.localDefault ? `由当地确定：${definition.localDefault.note}。` : "";
   return {
     title: definition.label,
-    description: `${definition.description}${local}单位：${UNIT_LABELS[definition.unit]}${definition.unit === "share" ? "（写作小数，7% 写作 0.07）" : ""}；条款：${definition.clause}。`,
+    description: `${definition.description}${local}单位：` +
+`${UNIT_LABELS[definition.unit]}${definition.unit === "share" ? "（写作小数，7% 写作 0.07）" : ""}；` +
+`条款：${definition.clause}。`,
     type: definition.integer ? "integer" : "number",
     ...bound,
     maximum: definition.max,

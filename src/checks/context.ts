@@ -7,14 +7,32 @@ import { CivilDate, fullYearsBetween, roundToFen } from "../values";
 import { householdScope, ScopeOptions } from "./scope";
 import type { CheckContext, HouseholdFacts, OutOfScope, Requirement } from "./types";
 
-export const INCOME_COMPONENTS = ["wageIncome", "businessIncome", "propertyIncome", "transferIncome", "businessCosts", "householdSize"] as const satisfies readonly FieldKey[];
+export const INCOME_COMPONENTS = [
+  "wageIncome",
+  "businessIncome",
+  "propertyIncome",
+  "transferIncome",
+  "businessCosts",
+  "householdSize",
+] as const satisfies readonly FieldKey[];
 /** Fields whose unreadable cell makes the computed per-capita income unknown (never a figure from the parts that could be read). */
-export const INCOME_PARTS: ReadonlySet<FieldKey> = new Set<FieldKey>(["wageIncome", "businessIncome", "propertyIncome", "transferIncome", "propertyAndTransferIncome", "businessCosts", "netIncome", "householdSize", "currentHouseholdSize"]);
+export const INCOME_PARTS: ReadonlySet<FieldKey> = new Set<FieldKey>([
+  "wageIncome",
+  "businessIncome",
+  "propertyIncome",
+  "transferIncome",
+  "propertyAndTransferIncome",
+  "businessCosts",
+  "netIncome",
+  "householdSize",
+  "currentHouseholdSize",
+]);
 
 /** Rows where a part of the income could not be read. */
 function unreadableIncomeRows(ledger: Ledger): Set<number> {
   const rows = new Set<number>();
-  for (const p of ledger.problems) if ((p.kind === "unreadable" || p.kind === "idNumber") && INCOME_PARTS.has(p.field)) rows.add(p.cell.row);
+  for (const p of ledger.problems)
+    if ((p.kind === "unreadable" || p.kind === "idNumber") && INCOME_PARTS.has(p.field)) rows.add(p.cell.row);
   return rows;
 }
 
@@ -85,7 +103,9 @@ function incomeOf(household: HouseholdRecord, unreadableRows: ReadonlySet<number
   const unreadable = household.rows.some((row) => unreadableRows.has(row));
   const computedPerCapita = unreadable ? null : computePerCapita(v, size);
   if (v.riskRemoved === true) {
-    const after = v.afterRemovalPerCapitaIncome ?? (v.afterRemovalNetIncome !== undefined && size !== undefined && size > 0 ? roundToFen(v.afterRemovalNetIncome / size) : undefined);
+    const after =
+      v.afterRemovalPerCapitaIncome ??
+      (v.afterRemovalNetIncome !== undefined && size !== undefined && size > 0 ? roundToFen(v.afterRemovalNetIncome / size) : undefined);
     if (after !== undefined) return { perCapita: after, incomeBasis: "afterRemoval", computedPerCapita, sizeUsed };
   }
   if (v.perCapitaIncome !== undefined) return { perCapita: v.perCapitaIncome, incomeBasis: "recorded", computedPerCapita, sizeUsed };
@@ -133,7 +153,12 @@ function computePerCapita(v: FieldValues, size: number | undefined): number | nu
 function householdLabel(household: HouseholdRecord, keyField: FieldKey): string {
   const head = headNameOf(household);
   // A blank key cannot name the household: point at its row instead.
-  const key = household.key === "" ? `第${household.rows[0]}行的户（${FIELDS[keyField].label}为空）` : keyField === "householdId" ? `户编号 ${household.key}` : `${FIELDS[keyField].label} ${household.key}`;
+  const key =
+    household.key === ""
+      ? `第${household.rows[0]}行的户（${FIELDS[keyField].label}为空）`
+      : keyField === "householdId"
+        ? `户编号 ${household.key}`
+        : `${FIELDS[keyField].label} ${household.key}`;
   return head && !(keyField === "headName" && head === household.key) ? `${key}（户主 ${head}）` : key;
 }
 
@@ -152,7 +177,13 @@ export function missingRequirements(context: CheckContext, needs: readonly Requi
 function isMet(context: CheckContext, need: Requirement): boolean {
   if (need === "income") return context.has("perCapitaIncome") || hasIncomeParts(context);
   if (need === "incomeParts") return hasIncomeParts(context);
-  if (need === "measures") return context.has("measures") || context.ledger.columns.some((c) => c.measureKind !== null) || context.has("welfarePost") || context.has("securityType");
+  if (need === "measures")
+    return (
+      context.has("measures") ||
+      context.ledger.columns.some((c) => c.measureKind !== null) ||
+      context.has("welfarePost") ||
+      context.has("securityType")
+    );
   if (typeof need === "string") return context.has(need);
   return need.some((f) => context.has(f));
 }

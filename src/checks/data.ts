@@ -48,7 +48,15 @@ export type OwnDataKey = keyof typeof DATA_FIELDS;
 /** A key of `data`: one of DATA_FIELDS, or a policy parameter holding the value applied. */
 export type DataKey = OwnDataKey | ParameterKey;
 
-type ValueOfUnit<U extends DataUnit> = U extends "date" | "tier" | "text" ? string : U extends "flag" ? boolean : U extends "names" ? readonly string[] : U extends "rows" ? readonly number[] : number;
+type ValueOfUnit<U extends DataUnit> = U extends "date" | "tier" | "text"
+  ? string
+  : U extends "flag"
+    ? boolean
+    : U extends "names"
+      ? readonly string[]
+      : U extends "rows"
+        ? readonly number[]
+        : number;
 
 /** The value a key holds; null where it is not known (an age nobody wrote down). */
 export type DataValue<K extends DataKey> = (K extends OwnDataKey ? ValueOfUnit<(typeof DATA_FIELDS)[K]["unit"]> : number) | null;

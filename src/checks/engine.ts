@@ -1,7 +1,17 @@
 import type { Ledger } from "../ledger/model";
 import { buildContext, missingRequirements } from "./context";
 import { RULES } from "./rules/index";
-import type { CheckContext, CheckOptions, CheckReport, Finding, HouseholdFacts, Requirement, RuleDefinition, RuleOutcome, Severity } from "./types";
+import type {
+  CheckContext,
+  CheckOptions,
+  CheckReport,
+  Finding,
+  HouseholdFacts,
+  Requirement,
+  RuleDefinition,
+  RuleOutcome,
+  Severity,
+} from "./types";
 import { FIELDS, FieldKey } from "../ledger/fields";
 import { fillParameters } from "../policy";
 
@@ -18,15 +28,36 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckReport 
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const missing = missingRequirements(context, rule.needs);
-    const titles = { title: fillParameters(rule.title, options.policy.values), titleEn: fillParameters(rule.titleEn, options.policy.values, "en") };
+    const titles = {
+      title: fillParameters(rule.title, options.policy.values),
+      titleEn: fillParameters(rule.titleEn, options.policy.values, "en"),
+    };
     if (missing.length > 0) {
-      outcomes.push({ id: rule.id, clause: rule.clause, severity: rule.severities[0], severities: rule.severities, ...titles, status: "skipped", reason: `缺少列：${missing.join("、")}`, findings: 0 });
+      outcomes.push({
+        id: rule.id,
+        clause: rule.clause,
+        severity: rule.severities[0],
+        severities: rule.severities,
+        ...titles,
+        status: "skipped",
+        reason: `缺少列：${missing.join("、")}`,
+        findings: 0,
+      });
       continue;
     }
     const ruleFindings = annotate(rule, rule.run(context));
     ruleFindings.sort((a, b) => (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     for (const f of ruleFindings) findings.push(f); // not push(...): a rule may find more than a spread of arguments can hold
-    outcomes.push({ id: rule.id, clause: rule.clause, severity: rule.severities[0], severities: rule.severities, ...titles, status: "ran", reason: null, findings: ruleFindings.length });
+    outcomes.push({
+      id: rule.id,
+      clause: rule.clause,
+      severity: rule.severities[0],
+      severities: rule.severities,
+      ...titles,
+      status: "ran",
+      reason: null,
+      findings: ruleFindings.length,
+    });
   }
   return {
     sheet: ledger.sheetName,
@@ -58,7 +89,8 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 function fieldsOf(needs: readonly Requirement[]): FieldKey[] {
   const out: FieldKey[] = [];
   for (const need of needs) {
-    if (need === "income" || need === "incomeParts") out.push("perCapitaIncome", "householdSize", "wageIncome", "businessIncome", "propertyIncome", "transferIncome", "businessCosts");
+    if (need === "income" || need === "incomeParts")
+      out.push("perCapitaIncome", "householdSize", "wageIncome", "businessIncome", "propertyIncome", "transferIncome", "businessCosts");
     else if (need === "measures") out.push("measures");
     else if (typeof need === "string") out.push(need);
     else out.push(...need);

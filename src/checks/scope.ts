@@ -23,7 +23,7 @@ const IN: ScopeDecision = { inScope: true };
 function typeOf(text: string | undefined): "poverty" | "general" | null {
   if (text === undefined) return null;
   const t = compactText(text);
-  if (t === "" ) return null;
+  if (t === "") return null;
   if (/一般农户|非贫困|^否$|^非脱贫/.test(t)) return "general";
   if (/脱贫|贫困|返贫|^是$/.test(t)) return "poverty";
   return null;

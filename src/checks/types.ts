@@ -10,7 +10,26 @@ export type Severity = "error" | "warning" | "info";
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
-export type RuleId = "D01" | "D02" | "D03" | "D04" | "D05" | "D06" | "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12" | "M13";
+export type RuleId =
+  | "D01"
+  | "D02"
+  | "D03"
+  | "D04"
+  | "D05"
+  | "D06"
+  | "M01"
+  | "M02"
+  | "M03"
+  | "M04"
+  | "M05"
+  | "M06"
+  | "M07"
+  | "M08"
+  | "M09"
+  | "M10"
+  | "M11"
+  | "M12"
+  | "M13";
 
 export interface Finding {
   readonly rule: RuleId;
@@ -94,7 +113,9 @@ export interface CheckReport {
 /** What the rules know about a household beyond its raw values. */
 export interface HouseholdFacts {
   readonly household: HouseholdRecord;
-  /** Per-capita net income: 风险消除后家庭人均纯收入 for a household whose risk was removed, else the ledger's figure, or computed from its components. */
+  /**
+   * Per-capita net income: 风险消除后家庭人均纯收入 for a household whose risk was removed, else the ledger's figure, or computed from its components.
+   */
   readonly perCapita: number | null;
   /** Which figure perCapita is. */
   readonly incomeBasis: "afterRemoval" | "recorded" | "computed" | null;

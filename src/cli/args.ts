@@ -16,7 +16,12 @@ export interface ParsedArgs {
   readonly lists: Map<string, string[]>;
 }
 
-export function parseArgs(argv: readonly string[], valued: readonly string[], flags: readonly string[], repeatable: readonly string[] = []): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  valued: readonly string[],
+  flags: readonly string[],
+  repeatable: readonly string[] = [],
+): ParsedArgs {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   const lists = new Map<string, string[]>();

@@ -65,7 +65,9 @@ export async function readSideLedgers(files: readonly string[], onProgress?: (ro
   return sides;
 }
 
-export const CHECK_USAGE = `用法：bangfu check 文件.xlsx [--with 附表.xlsx …] [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 参数文件.json] [--include-monitored] [--json]`;
+export const CHECK_USAGE =
+  `用法：bangfu check 文件.xlsx [--with 附表.xlsx …] [--sheet 工作表名] [--as-of YYYY-MM-DD] ` +
+  `[--policy 参数文件.json] [--include-monitored] [--json]`;
 
 export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
   // With --json every outcome is JSON on stdout, a refusal too (exit 2): scripts read one format.
@@ -93,7 +95,14 @@ async function check(argv: readonly string[], io: Io, json: boolean): Promise<nu
   const scope: ScopeOptions = { includeMonitored: args.options.has("--include-monitored") };
   const progress = terminalProgress(io);
   try {
-    const checked = await checkFile(file, { sheetName: typeof sheetOption === "string" ? sheetOption : undefined, asOf, overrides, onProgress: progress.onProgress, sides, scope });
+    const checked = await checkFile(file, {
+      sheetName: typeof sheetOption === "string" ? sheetOption : undefined,
+      asOf,
+      overrides,
+      onProgress: progress.onProgress,
+      sides,
+      scope,
+    });
     progress.done();
     const notice = policyYearNotice(overrides, checked.policy.year);
     if (notice) io.stderr(`${notice}\n`);
@@ -117,7 +126,10 @@ export function policyYearNotice(overrides: PolicyOverrides | undefined, year: n
 export function describePassedOver(passedOver: CheckedFile["passedOver"]): string {
   const hidden = passedOver.filter((s) => s.hidden).map((s) => `“${s.name}”`);
   const other = passedOver.filter((s) => !s.hidden).map((s) => `“${s.name}”`);
-  const parts = [...(other.length > 0 ? [`${other.join("、")}，不像台账`] : []), ...(hidden.length > 0 ? [`隐藏的工作表${hidden.join("、")}（可用 --sheet 指定）`] : [])];
+  const parts = [
+    ...(other.length > 0 ? [`${other.join("、")}，不像台账`] : []),
+    ...(hidden.length > 0 ? [`隐藏的工作表${hidden.join("、")}（可用 --sheet 指定）`] : []),
+  ];
   return parts.length === 0 ? "" : `（已跳过：${parts.join("；")}）`;
 }
 
@@ -159,4 +171,3 @@ export function readPolicyOption(option: string | true | undefined): PolicyOverr
   }
   return parsePolicyFile(text, option);
 }
-

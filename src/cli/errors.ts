@@ -13,9 +13,19 @@ export const EXIT_CANNOT_CHECK = 2;
  * output it cannot write into exit status 2 with the Chinese reason; anything else is a fault
  * and propagates.
  */
-export function reportCannotProceed(error: unknown, io: Io, prefixes: { readonly input: string; readonly output?: string; readonly json?: boolean }): number {
+export function reportCannotProceed(
+  error: unknown,
+  io: Io,
+  prefixes: { readonly input: string; readonly output?: string; readonly json?: boolean },
+): number {
   let prefix: string | null = null;
-  if (error instanceof WorkbookFileError || error instanceof LedgerNotFoundError || error instanceof PolicyFileError || error instanceof InputError) prefix = prefixes.input;
+  if (
+    error instanceof WorkbookFileError ||
+    error instanceof LedgerNotFoundError ||
+    error instanceof PolicyFileError ||
+    error instanceof InputError
+  )
+    prefix = prefixes.input;
   else if (prefixes.output !== undefined && error instanceof SummaryWriteError) prefix = prefixes.output;
   if (prefix === null) throw error;
   const message = (error as Error).message;
@@ -40,5 +50,11 @@ function errorKind(error: Error): string {
  * report: { "error": { "kind", "message", "exitCode" } }. Documented in the README.
  */
 export function errorToJson(error: Error, prefix?: string): object {
-  return { error: { kind: errorKind(error), message: prefix === undefined ? error.message : `${prefix}：${error.message}`, exitCode: EXIT_CANNOT_CHECK } };
+  return {
+    error: {
+      kind: errorKind(error),
+      message: prefix === undefined ? error.message : `${prefix}：${error.message}`,
+      exitCode: EXIT_CANNOT_CHECK,
+    },
+  };
 }

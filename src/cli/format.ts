@@ -21,7 +21,16 @@ export function reportToJson(report: CheckReport, policy: Policy): object {
     asOf: formatDate(report.asOf),
     policyYear: report.policyYear,
     unconfirmedParameters: policy.unconfirmed,
-    rules: report.rules.map((r) => ({ id: r.id, clause: r.clause, severity: r.severity, severities: r.severities, status: r.status, reason: r.reason, title: r.title, findings: r.findings })),
+    rules: report.rules.map((r) => ({
+      id: r.id,
+      clause: r.clause,
+      severity: r.severity,
+      severities: r.severities,
+      status: r.status,
+      reason: r.reason,
+      title: r.title,
+      findings: r.findings,
+    })),
     findings: report.findings.map(findingToJson),
   };
 }
@@ -73,7 +82,12 @@ export function reportToText(report: CheckReport, policy: Policy, fileLabel: str
   const counts = countBySeverity(report.findings);
   const layout = report.layout === "person" ? "按人登记" : "按户登记";
   lines.push(`BANGFU 增收帮扶检查：${fileLabel}`);
-  lines.push(`工作表“${report.sheet}”，表头在第${report.headerRow === report.headerLastRow ? report.headerRow : `${report.headerRow}—${report.headerLastRow}`}行，${layout}：${report.households}户、${report.persons}人；检查日期 ${formatDate(report.asOf)}，政策参数 ${report.policyYear}年。`);
+  lines.push(
+    `工作表“${report.sheet}”，` +
+      `表头在第${report.headerRow === report.headerLastRow ? report.headerRow : `${report.headerRow}—${report.headerLastRow}`}行，` +
+      `${layout}：${report.households}户、${report.persons}人；检查日期 ` +
+      `${formatDate(report.asOf)}，政策参数 ${report.policyYear}年。`,
+  );
   lines.push(`读法：${report.layoutReason}。`);
   if (report.households === 0) lines.push(`注意：表头下没有数据行，没有可检查的户。请确认检查的是填好的台账工作表（可用 --sheet 指定）。`);
   lines.push(...reportNotes(report));
@@ -105,7 +119,8 @@ export function reportToText(report: CheckReport, policy: Policy, fileLabel: str
 
 export function policyNotes(policy: Policy): string[] {
   const notes: string[] = [];
-  if (policy.outsidePlanPeriod) notes.push(`注意：${policy.year}年不在方案期（${PLAN_PERIOD.firstYear}—${PLAN_PERIOD.lastYear}年）内，沿用方案最后有效的参数。`);
+  if (policy.outsidePlanPeriod)
+    notes.push(`注意：${policy.year}年不在方案期（${PLAN_PERIOD.firstYear}—${PLAN_PERIOD.lastYear}年）内，沿用方案最后有效的参数。`);
   if (policy.unconfirmed.length > 0) {
     const list = policy.unconfirmed.map((key) => `${PARAMETERS[key].label} ${formatParameterValue(key, policy.values[key])}`).join("；");
     notes.push(`注意：以下由当地确定的参数仍是默认值，尚未确认：${list}。请用 --policy 参数文件设定或确认。`);

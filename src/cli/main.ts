@@ -58,4 +58,3 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     throw error;
   }
 }
-

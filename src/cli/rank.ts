@@ -13,7 +13,17 @@ import * as path from "node:path";
 import { LedgerNotFoundError } from "../ledger";
 import { resolvePolicy } from "../policy";
 import { displayWidth } from "../summaries/common";
-import { buildRankingTable, farmersGrowthText, LAGGING_MARK, noLaggingNote, PLAN_CLAUSE_NOTE, percentText, rankStreets, StreetInput, StreetRanking } from "../summaries/ranking";
+import {
+  buildRankingTable,
+  farmersGrowthText,
+  LAGGING_MARK,
+  noLaggingNote,
+  PLAN_CLAUSE_NOTE,
+  percentText,
+  rankStreets,
+  StreetInput,
+  StreetRanking,
+} from "../summaries/ranking";
 import { formatDate, roundToPrecision } from "../values";
 import { readLedgerFromFile, readLedgersFromFile, SheetScan } from "../xlsx/readWorkbook";
 import { assertOutputIsNotInput, checkOutputPath, writeNewSummaryWorkbook } from "../xlsx/writeSummaries";
@@ -24,12 +34,14 @@ import { policyNotes } from "./format";
 import type { Io } from "./io";
 import { describeWrite, localTimestamp } from "./summary";
 
-export const RANK_USAGE = `用法：bangfu rank 文件.xlsx [文件2.xlsx …] [-o 输出.xlsx] [--as-of YYYY-MM-DD] [--policy 参数文件.json] [--include-monitored]`;
+export const RANK_USAGE =
+  `用法：bangfu rank 文件.xlsx [文件2.xlsx …] [-o 输出.xlsx] [--as-of YYYY-MM-DD] [--policy ` + `参数文件.json] [--include-monitored]`;
 
 export async function runRank(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ["-o", "--output", "--as-of", "--policy"], ["--include-monitored"]);
   const files = args.positional;
-  if (files.length === 0) throw new UsageError(`请给出各街道的台账 .xlsx 文件（每个文件一个街道；或一个文件、每个台账工作表一个街道）。\n${RANK_USAGE}`);
+  if (files.length === 0)
+    throw new UsageError(`请给出各街道的台账 .xlsx 文件（每个文件一个街道；或一个文件、每个台账工作表一个街道）。\n${RANK_USAGE}`);
   const outputOption = args.options.get("-o") ?? args.options.get("--output");
   if (outputOption === true) throw new UsageError(`-o 后面需要输出文件名\n${RANK_USAGE}`);
   const asOf = readAsOf(args.options.get("--as-of"));
@@ -49,7 +61,10 @@ export async function runRank(argv: readonly string[], io: Io): Promise<number> 
     for (const note of policyNotes(policy).filter((n) => !n.includes("尚未确认"))) io.stdout(`${note}\n`);
     if (outputOption !== undefined) {
       const sources = streets.map((s) => s.source);
-      const table = buildRankingTable(ranking, { generatedAt: localTimestamp(), source: `${streets.length}个街道台账：${sources.join("、")}` });
+      const table = buildRankingTable(ranking, {
+        generatedAt: localTimestamp(),
+        source: `${streets.length}个街道台账：${sources.join("、")}`,
+      });
       const result = await writeNewSummaryWorkbook(outputOption, [table], files);
       io.stdout(`${describeWrite(result, null).join("\n")}\n`);
     }
@@ -87,10 +102,16 @@ async function readStreets(files: readonly string[], io: Io): Promise<StreetInpu
   // Hidden sheets are not streets: say which were left out.
   const noteHidden = (file: string, scanned: readonly SheetScan[]) => {
     const hidden = scanned.filter((s) => s.hidden && s.skipped !== null).map((s) => `“${s.name}”`);
-    if (hidden.length > 0) io.stderr(`注意：${file} 中隐藏的工作表${hidden.join("、")}未计入排名（需要时请在 Excel 或 WPS 中取消隐藏）。\n`);
+    if (hidden.length > 0)
+      io.stderr(`注意：${file} 中隐藏的工作表${hidden.join("、")}未计入排名（需要时请在 Excel 或 WPS 中取消隐藏）。\n`);
   };
   const notFound = (file: string, scanned: readonly SheetScan[]) =>
-    new LedgerNotFoundError("", scanned.length === 0 ? noWorksheetMessage(file) : `文件 ${file} 中没有找到台账工作表。${scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("")}`);
+    new LedgerNotFoundError(
+      "",
+      scanned.length === 0
+        ? noWorksheetMessage(file)
+        : `文件 ${file} 中没有找到台账工作表。${scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("")}`,
+    );
   if (files.length === 1) {
     const [file] = files;
     const { ledgers, scanned } = await readLedgersFromFile(file, { all: true });
@@ -160,7 +181,11 @@ export function rankingToText(ranking: StreetRanking): string {
   ];
   const rows = [header, ...body, total];
   const widths = header.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
-  const line = (r: readonly string[]) => r.map((cell, i) => pad(cell, widths[i], rightAligned[i])).join("  ").trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((cell, i) => pad(cell, widths[i], rightAligned[i]))
+      .join("  ")
+      .trimEnd();
   const lagging = ranking.streets.filter((s) => s.lagging).map((s) => s.name);
   const uncomputable = ranking.streets.filter((s) => s.growth === null).map((s) => s.name);
   const lines = [

@@ -16,7 +16,9 @@ import { reportCannotProceed } from "./errors";
 import { policyNotes } from "./format";
 import { Io, terminalProgress } from "./io";
 
-export const SUMMARY_USAGE = `用法：bangfu summary 文件.xlsx -o 输出.xlsx [--with 附表.xlsx …] [--sheet 工作表名] [--as-of YYYY-MM-DD] [--policy 参数文件.json] [--include-monitored] [--full-ids]`;
+export const SUMMARY_USAGE =
+  `用法：bangfu summary 文件.xlsx -o 输出.xlsx [--with 附表.xlsx …] [--sheet 工作表名] ` +
+  `[--as-of YYYY-MM-DD] [--policy 参数文件.json] [--include-monitored] [--full-ids]`;
 
 /** Now as an ISO timestamp in the machine's local time with its offset (2025-12-15T09:30:00+08:00): the meta line shows local time. */
 export function localTimestamp(date: Date = new Date()): string {
@@ -67,7 +69,9 @@ export async function runSummary(argv: readonly string[], io: Io): Promise<numbe
     const report = checked.report;
     io.stdout(
       [
-        `台账“${report.sheet}”：${report.households}户、${report.persons}人；检查日期 ${formatDate(report.asOf)}，政策参数 ${report.policyYear}年；检查发现错误 ${counts.error} 条，警告 ${counts.warning} 条，提示 ${counts.info} 条（见“检查结果”工作表）。`,
+        `台账“${report.sheet}”：${report.households}户、${report.persons}人；检查日期 ` +
+          `${formatDate(report.asOf)}，政策参数 ${report.policyYear}年；检查发现错误 ${counts.error} ` +
+          `条，警告 ${counts.warning} 条，提示 ${counts.info} 条（见“检查结果”工作表）。`,
         ...describeWrite(result, file),
         ...policyNotes(checked.policy),
       ].join("\n") + "\n",
@@ -82,13 +86,16 @@ export async function runSummary(argv: readonly string[], io: Io): Promise<numbe
 export function describeWrite(result: WriteResult, inputLabel: string | null): string[] {
   const lines = [inputLabel === null ? `已写出 ${result.outputPath}：` : `已写出 ${result.outputPath}（输入文件 ${inputLabel} 未修改）：`];
   for (const tab of result.tabs) {
-    lines.push(tab.renamed ? `  + ${tab.name}（工作簿中已有用户自己的“${tab.title}”工作表，保留未动，新表改名为“${tab.name}”）` : `  + ${tab.name}`);
+    lines.push(
+      tab.renamed ? `  + ${tab.name}（工作簿中已有用户自己的“${tab.title}”工作表，保留未动，新表改名为“${tab.name}”）` : `  + ${tab.name}`,
+    );
   }
   if (result.replaced.length > 0) lines.push(`替换了上次由 BANGFU 生成的工作表：${result.replaced.map((n) => `“${n}”`).join("、")}。`);
   if (result.macros === "kept") lines.push(`输入文件含宏（VBA），输出文件 ${result.outputPath} 保留了宏。`);
   if (result.macros === "dropped") {
     lines.push(`说明：输入文件含宏（VBA）；输出为 .xlsx，不含宏（与 Excel“另存为 .xlsx”相同）。如需保留宏，请用 -o 指定 .xlsm 文件名。`);
   }
-  if (result.ignoredMarkers.length > 0) lines.push(`注意：生成标记指向台账本身，已忽略该标记，台账未动（${result.ignoredMarkers.join("；")}）。`);
+  if (result.ignoredMarkers.length > 0)
+    lines.push(`注意：生成标记指向台账本身，已忽略该标记，台账未动（${result.ignoredMarkers.join("；")}）。`);
   return lines;
 }

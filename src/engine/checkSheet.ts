@@ -51,12 +51,19 @@ export function checkSheet(sheet: SheetInput, options: SheetCheckOptions): Sheet
  */
 export function checkSheets(main: SheetInput, sides: readonly SideSheet[], options: SheetCheckOptions): SheetCheck {
   const ledger = readLedger(main, { mapping: options.mapping });
-  const sideLedgers = sides.map((side): SideLedger => ({ ledger: readLedger(side.sheet, { mapping: side.mapping }), source: side.source ?? side.sheet.name }));
+  const sideLedgers = sides.map((side): SideLedger => ({
+    ledger: readLedger(side.sheet, { mapping: side.mapping }),
+    source: side.source ?? side.sheet.name,
+  }));
   return checkReadLedger(ledger, options, sideLedgers);
 }
 
 /** The rest of the check for a ledger already read (the command line streams it out of the file), with side ledgers joined when given. */
-export function checkReadLedger(ledger: Ledger, options: Omit<SheetCheckOptions, "mapping">, sides: readonly SideLedger[] = []): SheetCheck {
+export function checkReadLedger(
+  ledger: Ledger,
+  options: Omit<SheetCheckOptions, "mapping">,
+  sides: readonly SideLedger[] = [],
+): SheetCheck {
   const policy = resolvePolicy(options.policyYear ?? options.asOf.year, options.overrides);
   const joined = joinLedgers(ledger, sides, { year: policy.year });
   return { ledger: joined, report: checkLedger(joined, { asOf: options.asOf, policy, scope: options.scope }), policy };

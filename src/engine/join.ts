@@ -34,8 +34,27 @@ export interface JoinOptions {
 }
 
 /** Fields that name a household or a person: used to match, never copied. */
-const IDENTITY: ReadonlySet<FieldKey> = new Set<FieldKey>(["householdId", "personId", "headId", "headPersonNo", "personNo", "name", "headName", "relation", "isHead", "borrowerId"]);
-const LOAN_FIELDS: readonly FieldKey[] = ["smallLoanAmount", "smallLoanBalance", "smallLoanRepaidAmount", "smallLoanRepaidDate", "smallLoanRepaid", "smallLoanInterestSubsidy", "borrowerId"];
+const IDENTITY: ReadonlySet<FieldKey> = new Set<FieldKey>([
+  "householdId",
+  "personId",
+  "headId",
+  "headPersonNo",
+  "personNo",
+  "name",
+  "headName",
+  "relation",
+  "isHead",
+  "borrowerId",
+]);
+const LOAN_FIELDS: readonly FieldKey[] = [
+  "smallLoanAmount",
+  "smallLoanBalance",
+  "smallLoanRepaidAmount",
+  "smallLoanRepaidDate",
+  "smallLoanRepaid",
+  "smallLoanInterestSubsidy",
+  "borrowerId",
+];
 /** The side ledger keys not found in the main ledger that the report names. */
 const UNMATCHED_SHOWN = 5;
 
@@ -122,10 +141,18 @@ function roleOf(side: SideLedger, year: number): Pick<JoinInfo, "role" | "roleRe
     const years = [...text.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1])).filter((y) => y >= 2000 && y < 2100);
     const earlier = years.filter((y) => y < year);
     if (earlier.length > 0 && !years.includes(year)) {
-      return { role: "lastYear", roleReason: `标题或名称写明${earlier[earlier.length - 1]}年，早于本次检查的${year}年，其人均纯收入作上年人均纯收入` };
+      return {
+        role: "lastYear",
+        roleReason: `标题或名称写明${earlier[earlier.length - 1]}年，早于本次检查的${year}年，其人均纯收入作上年人均纯收入`,
+      };
     }
   }
-  return { role: "supplement", roleReason: income ? "同一年的信息（标题、表名、文件名都没有写明更早的年份），只补入主台账没有的内容，收入不作上年收入" : "补入主台账没有的内容" };
+  return {
+    role: "supplement",
+    roleReason: income
+      ? "同一年的信息（标题、表名、文件名都没有写明更早的年份），只补入主台账没有的内容，收入不作上年收入"
+      : "补入主台账没有的内容",
+  };
 }
 
 /**
@@ -136,7 +163,8 @@ export function joinLedgers(main: Ledger, sides: readonly SideLedger[], options:
   if (sides.length === 0) return main;
   const index = new MainIndex(main);
   const drafts: (Draft | null)[] = main.households.map(() => null);
-  const draftOf = (i: number): Draft => (drafts[i] ??= { values: null, members: main.households[i].members.map(() => null), measures: null, records: [], sources: {} });
+  const draftOf = (i: number): Draft =>
+    (drafts[i] ??= { values: null, members: main.households[i].members.map(() => null), measures: null, records: [], sources: {} });
   const joinedFields = new Set<FieldKey>(main.joinedFields ?? []);
   const joins: JoinInfo[] = [...(main.joins ?? [])];
 

@@ -14,6 +14,9 @@ export function ageFromIdNumber(idNumber: unknown, asOf: CivilDate): number {
     throw new IdNumberError("date", `身份证号${quote(idNumber)}中的出生日期${formatDate(birthDate)}晚于计算日期${formatDate(asOf)}`);
   }
   const age = fullYearsBetween(birthDate, asOf);
-  if (age >= AGE_LIMIT) throw new InputError(`按计算日期${formatDate(asOf)}，身份证号${quote(idNumber)}对应${age}岁，不合常理（应小于${AGE_LIMIT}岁）：请核对计算日期`);
+  if (age >= AGE_LIMIT)
+    throw new InputError(
+      `按计算日期${formatDate(asOf)}，身份证号${quote(idNumber)}对应${age}岁，不合常理（应小于${AGE_LIMIT}岁）：请核对计算日期`,
+    );
   return age;
 }

@@ -123,7 +123,8 @@ export function bangfuSpillShape(formula: string): { rows: number; columns: numb
       for (const arg of call.args) {
         const s = rangeShape(arg);
         if (s && !(s.rows === 1 && s.columns === 1)) {
-          if (shape && (shape.rows !== s.rows || shape.columns !== s.columns)) throw new NativeFormulaError(`公式中的区域参数大小不一致：${formula}`);
+          if (shape && (shape.rows !== s.rows || shape.columns !== s.columns))
+            throw new NativeFormulaError(`公式中的区域参数大小不一致：${formula}`);
           shape = s;
         } else visit(arg);
       }

@@ -122,7 +122,10 @@ function ageFromId(id: string, date: string): string {
   const valid15 = `AND(${digits(15)},MONTH(${birth15})=MID(${t},9,2)+0,DAY(${birth15})=MID(${t},11,2)+0)`;
   // DATEDIF "Y" counts full years; born on 29 February, the year is full on 1 March (as BANGFU counts).
   const years = (birth: string) => `IF(${birth}>${date},${VALUE_ERROR},DATEDIF(${birth},${date},"Y"))`;
-  return `IF(LEN(${t})=18,IF(${valid18},${years(birth18)},${VALUE_ERROR}),IF(LEN(${t})=15,IF(${valid15},${years(birth15)},${VALUE_ERROR}),${VALUE_ERROR}))`;
+  return (
+    `IF(LEN(${t})=18,IF(${valid18},${years(birth18)},${VALUE_ERROR}),IF(LEN(${t})=15,` +
+    `IF(${valid15},${years(birth15)},${VALUE_ERROR}),${VALUE_ERROR}))`
+  );
 }
 
 function asOfDate(arg: NativeArgument): string {
@@ -151,16 +154,32 @@ function courtyard(args: readonly NativeArgument[], policy: Policy): string {
     // Left blank: eligible; a number (or a number stored as text): the per-capita income; a word:
     // the tier as BANGFU reads it (低收入, 低收入户 …). Other text is refused as by BANGFU, and text
     // with digits that is no plain number ("1万") too, which BANGFU reads but a formula cannot.
-    const word = `IF(${oneOf(c, tierSpellings("low"))},TRUE,IF(${oneOf(c, [...tierSpellings("middle"), ...tierSpellings("high")])},FALSE,${VALUE_ERROR}))`;
-    const low = `IF(${isBlank(t)},TRUE,IF(ISNUMBER(-${t}),${num(t)}<${literal(lowIncomeThreshold)},IF(${containsAny(c, ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"])},${VALUE_ERROR},${word})))`;
+    const word =
+      `IF(${oneOf(c, tierSpellings("low"))},TRUE,` +
+      `IF(${oneOf(c, [...tierSpellings("middle"), ...tierSpellings("high")])},FALSE,` +
+      `${VALUE_ERROR}))`;
+    const low =
+      `IF(${isBlank(t)},TRUE,IF(ISNUMBER(-${t}),${num(t)}<${literal(lowIncomeThreshold)},` +
+      `IF(${containsAny(c, ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"])},${VALUE_ERROR},` +
+      `${word})))`;
     eligible = `IF(${low},${subsidy},0)`;
   }
   // An unreadable amount already granted fails even where the investment is blank, as in BANGFU.
-  return `IF(${isBlank(investment)},IF(ISNUMBER(${num(g)}),"",${VALUE_ERROR}),IF(OR(${num(investment)}<0,${num(g)}<0),${VALUE_ERROR},${eligible}))`;
+  return (
+    `IF(${isBlank(investment)},IF(ISNUMBER(${num(g)}),"",${VALUE_ERROR}),` +
+    `IF(OR(${num(investment)}<0,${num(g)}<0),${VALUE_ERROR},${eligible}))`
+  );
 }
 
 function filial(args: readonly NativeArgument[], policy: Policy): string {
-  const [paid, ageOrId, disability, months, rate, asOf] = args as [string, string, NativeArgument, NativeArgument, NativeArgument, NativeArgument];
+  const [paid, ageOrId, disability, months, rate, asOf] = args as [
+    string,
+    string,
+    NativeArgument,
+    NativeArgument,
+    NativeArgument,
+    NativeArgument,
+  ];
   const v = policy.values;
   const m = num(optional(months, literal(FILIAL_DEFAULT_MONTHS)));
   const r = optional(rate, literal(v.filialRewardRateCap));
@@ -178,14 +197,18 @@ function filial(args: readonly NativeArgument[], policy: Policy): string {
     const severe = `OR(${oneOf(d, severeGrades.map(String))},${containsAny(d, words(severeGrades))})`;
     // The older age limit applies to all but the severely disabled; since that limit is the lower one, one comparison does.
     threshold = `IF(${severe},${literal(Math.min(v.filialMinAge, v.filialMinAgeSevereDisability))},${literal(v.filialMinAge)})`;
-    badDisability = `AND(${d}<>"",NOT(${oneOf(d, [...NO_DISABILITY_WORDS, ...ALL_GRADES.map(String)])}),NOT(${containsAny(d, words(ALL_GRADES))}))`;
+    badDisability =
+      `AND(${d}<>"",NOT(${oneOf(d, [...NO_DISABILITY_WORDS, ...ALL_GRADES.map(String)])}),` + `NOT(${containsAny(d, words(ALL_GRADES))}))`;
   }
   const reward = `ROUND(${num(r)}*MIN(${p},${literal(v.filialMonthlyContribution)}*${m}),2)`;
   const result = (value: string) => `IF(${isBlank(paid)},"",IF(OR(${p}<0,${m}<1),${VALUE_ERROR},${value}))`;
   // BANGFU reads every argument before it looks for blanks: a bad ID number, month count or
   // disability fails even where the amount paid is blank. The age is computed once: an error in
   // it reaches the result through the comparison.
-  const body = `IF(OR(ISERROR(${p}),ISERROR(${m}),${badDisability}),${VALUE_ERROR},IF(${m}<>INT(${m}),${VALUE_ERROR},IF(${isBlank(a)},"",IF(${age}>=${threshold},${result(reward)},${result("0")}))))`;
+  const body =
+    `IF(OR(ISERROR(${p}),ISERROR(${m}),${badDisability}),${VALUE_ERROR},IF(${m}<>INT(${m}),` +
+    `${VALUE_ERROR},IF(${isBlank(a)},"",IF(${age}>=${threshold},${result(reward)},` +
+    `${result("0")}))))`;
   return given(rate) ? `IF(OR(${num(r)}<=0,${num(r)}>${literal(v.filialRewardRateCap)}),${VALUE_ERROR},${body})` : body;
 }
 
@@ -198,7 +221,10 @@ function perCapita(args: readonly NativeArgument[]): string {
   const net = `(${w}+${b}+${p}+${t}-${c})`;
   // As in BANGFU: an unreadable income fails even without a size; a size is checked (whole, 1 to
   // MAX_HOUSEHOLD_SIZE) even where every income is blank.
-  return `IF(${isBlank(size)},IF(ISNUMBER(${net}),"",${VALUE_ERROR}),IF(OR(${s}<=0,${s}<>INT(${s}),${s}>${MAX_HOUSEHOLD_SIZE}),${VALUE_ERROR},IF(${none},"",ROUND(${net}/${s},2))))`;
+  return (
+    `IF(${isBlank(size)},IF(ISNUMBER(${net}),"",${VALUE_ERROR}),IF(OR(${s}<=0,${s}<>INT(${s}),` +
+    `${s}>${MAX_HOUSEHOLD_SIZE}),${VALUE_ERROR},IF(${none},"",ROUND(${net}/${s},2))))`
+  );
 }
 
 function age(args: readonly NativeArgument[]): string {

@@ -51,7 +51,9 @@ export function tierSpellings(tier: IncomeTier): string[] {
   return TIER_STEMS[tier].flatMap((stem) => ["", "脱贫"].flatMap((middle) => ["", "户"].map((end) => stem + middle + end)));
 }
 
-const TIER_BY_SPELLING = new Map<string, IncomeTier>((Object.keys(TIER_STEMS) as IncomeTier[]).flatMap((tier) => tierSpellings(tier).map((word): [string, IncomeTier] => [word, tier])));
+const TIER_BY_SPELLING = new Map<string, IncomeTier>(
+  (Object.keys(TIER_STEMS) as IncomeTier[]).flatMap((tier) => tierSpellings(tier).map((word): [string, IncomeTier] => [word, tier])),
+);
 
 /** Read a tier written in a ledger or passed to a function: 低收入, 中等收入户, 高收入脱贫户, 低 … */
 export function parseTierLabel(text: string): IncomeTier | null {

@@ -100,7 +100,14 @@ export function COURTYARD_SUBSIDY(investment: any[][], tier?: any[][], alreadyGr
  * @param [asOf] Date on which the age counts (an Excel date); left out: today.
  * @returns The reward in yuan, to the fen; 0 for an elder who is not eligible.
  */
-export function FILIAL_MATCH(paid: any[][], ageOrId: any[][], disability?: any[][], months?: any[][], rate?: any[][], asOf?: any[][]): any[][] {
+export function FILIAL_MATCH(
+  paid: any[][],
+  ageOrId: any[][],
+  disability?: any[][],
+  months?: any[][],
+  rate?: any[][],
+  asOf?: any[][],
+): any[][] {
   const policy = functionPolicy();
   // Arguments typically given once for the whole range are read once.
   const monthsOf = rememberLast((cell: unknown) => parseWholeNumber(cell, "月数") ?? FILIAL_DEFAULT_MONTHS);
@@ -202,7 +209,23 @@ class ErrorArgument extends InputError {
   }
 }
 
-const EXCEL_ERRORS = new Set(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!", "#NAME?", "#REF!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#BUSY!", "#FIELD!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!"]);
+const EXCEL_ERRORS = new Set([
+  "#VALUE!",
+  "#N/A",
+  "#DIV/0!",
+  "#NUM!",
+  "#NULL!",
+  "#NAME?",
+  "#REF!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#BUSY!",
+  "#FIELD!",
+  "#CONNECT!",
+  "#BLOCKED!",
+  "#UNKNOWN!",
+]);
 
 /** The Excel error code of an error argument (a CustomFunctions.Error or an error cell value), else null. */
 function errorCodeOf(value: unknown): string | null {
@@ -241,7 +264,11 @@ function assertBoundedWork(args: readonly MatrixArgument[]): void {
   // Excel hands a range over as equal rows: rows × the first row's width.
   for (const arg of args) if (arg) largest = Math.max(largest, arg.length * (arg[0]?.length ?? 0));
   if (largest > MAX_FUNCTION_CELLS) {
-    throw new InputError(`参数区域有 ${largest.toLocaleString("zh-CN")} 个单元格，超过一次计算的上限 ${MAX_FUNCTION_CELLS.toLocaleString("zh-CN")} 个（过大的区域会让 Excel 长时间无响应）：请把区域分成几段，分别计算`);
+    throw new InputError(
+      `参数区域有 ${largest.toLocaleString("zh-CN")} 个单元格，超过一次计算的上限 ` +
+        `${MAX_FUNCTION_CELLS.toLocaleString("zh-CN")} 个（过大的区域会让 Excel 长时间无响应）：` +
+        `请把区域分成几段，分别计算`,
+    );
   }
 }
 

@@ -65,7 +65,8 @@ export function localizeMetadata<M extends FunctionsMetadata>(metadata: M, table
       else if (!text.trim()) problems.push(`parameter ${fn.id}.${parameter.name}: empty description`);
       const name = has(translation.names, parameter.name) ? translation.names[parameter.name] : undefined;
       if (name === undefined) problems.push(`parameter ${fn.id}.${parameter.name} has no translated name`);
-      else if (!/^[^\s,;()"]+$/.test(name)) problems.push(`parameter ${fn.id}.${parameter.name}: name "${name}" must be one word without spaces, commas or brackets`);
+      else if (!/^[^\s,;()"]+$/.test(name))
+        problems.push(`parameter ${fn.id}.${parameter.name}: name "${name}" must be one word without spaces, commas or brackets`);
       return { ...parameter, name: name ?? parameter.name, description: text ?? parameter.description };
     });
     const known = new Set(fn.parameters.map((p) => p.name));

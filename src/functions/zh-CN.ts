@@ -49,7 +49,14 @@ export const ZH_CN: TranslationTable = {
       costs: "生产经营性支出（元）",
       size: "家庭人口数（人）",
     },
-    names: { wage: "工资性收入", business: "生产经营性收入", property: "财产性收入", transfer: "转移性收入", costs: "生产经营性支出", size: "家庭人口数" },
+    names: {
+      wage: "工资性收入",
+      business: "生产经营性收入",
+      property: "财产性收入",
+      transfer: "转移性收入",
+      costs: "生产经营性支出",
+      size: "家庭人口数",
+    },
   },
   AGE: {
     description: "根据身份证号码计算到某日的周岁年龄",

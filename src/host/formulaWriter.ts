@@ -4,7 +4,17 @@
  * native formulas or into their values before a workbook is sent on. Only cells holding a BANGFU
  * call are written; every other cell, constant or formula, is left as it is.
  */
-import { assertFormulaLength, bangfuSpillShape, convertBangfuFormula, hasBangfuCall, nativeFormula, NativeFormulaError, shiftReferences, type NativeArgument, type NativeFunctionId } from "../formulas";
+import {
+  assertFormulaLength,
+  bangfuSpillShape,
+  convertBangfuFormula,
+  hasBangfuCall,
+  nativeFormula,
+  NativeFormulaError,
+  shiftReferences,
+  type NativeArgument,
+  type NativeFunctionId,
+} from "../formulas";
 import { columnLetter } from "../ledger/cellRef";
 import type { Policy } from "../policy";
 import type { CellBlock, CellWrite, WorkbookHost } from "./types";
@@ -17,7 +27,9 @@ import type { CellBlock, CellWrite, WorkbookHost } from "./types";
 const NO_RESULT = /^#(NAME\?|BUSY!|GETTING_DATA)$/;
 
 function noResultReason(value: unknown): string | null {
-  return typeof value === "string" && NO_RESULT.test(value) ? `结果是 ${value}（这里没有加载 BANGFU 函数，或仍在计算），没有可保留的数值：请改为原生公式` : null;
+  return typeof value === "string" && NO_RESULT.test(value)
+    ? `结果是 ${value}（这里没有加载 BANGFU 函数，或仍在计算），没有可保留的数值：请改为原生公式`
+    : null;
 }
 
 /** Largest number of cells of one selection the pane writes formulas into. */
@@ -30,14 +42,22 @@ export interface InsertResult {
 }
 
 /** Write the native formula of `id` on `args` (as for the selection's top-left cell) into every selected cell. */
-export async function insertNativeFormula(host: WorkbookHost, id: NativeFunctionId, args: readonly NativeArgument[], policy: Policy): Promise<InsertResult> {
+export async function insertNativeFormula(
+  host: WorkbookHost,
+  id: NativeFunctionId,
+  args: readonly NativeArgument[],
+  policy: Policy,
+): Promise<InsertResult> {
   const first = nativeFormula(id, args, policy);
   const selection = await host.readSelection();
   const rows = selection.formulas.length;
   const columns = selection.formulas[0]?.length ?? 0;
-  if (rows * columns > MAX_FORMULA_CELLS) throw new NativeFormulaError(`所选区域有 ${rows * columns} 个单元格，超过 ${MAX_FORMULA_CELLS}：请少选一些`);
+  if (rows * columns > MAX_FORMULA_CELLS)
+    throw new NativeFormulaError(`所选区域有 ${rows * columns} 个单元格，超过 ${MAX_FORMULA_CELLS}：请少选一些`);
   // Filled down, references grow (R9 → R10): every cell's formula must stay within Excel's limit.
-  const cells = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => assertFormulaLength(shiftReferences(first, r, c))));
+  const cells = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: columns }, (_, c) => assertFormulaLength(shiftReferences(first, r, c))),
+  );
   await host.writeCells(selection.sheet, [{ top: selection.top, left: selection.left, kind: "formulas", cells }]);
   return { sheet: selection.sheet, address: blockAddress(selection.top, selection.left, rows, columns), cells: rows * columns };
 }
@@ -98,12 +118,17 @@ export async function convertSelection(host: WorkbookHost, mode: ConversionMode,
     const { rows, columns } = spill.shape;
     let cells: (string | number | boolean)[][];
     if (mode === "native") {
-      cells = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => convertBangfuFormula(spill.formula, policy, { row: r, column: c })));
+      cells = Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: columns }, (_, c) => convertBangfuFormula(spill.formula, policy, { row: r, column: c })),
+      );
     } else {
       const area = await host.readCells(selection.sheet, spill.row, spill.column, rows, columns);
       const anchor = area.values[0]?.[0];
       if (typeof anchor === "string" && anchor.startsWith("#SPILL")) {
-        skipped.push({ address: `${columnLetter(spill.column)}${spill.row}`, reason: "公式结果无法溢出（#SPILL!），请先清空它下方的单元格" });
+        skipped.push({
+          address: `${columnLetter(spill.column)}${spill.row}`,
+          reason: "公式结果无法溢出（#SPILL!），请先清空它下方的单元格",
+        });
         continue;
       }
       const missing = noResultReason(anchor);

@@ -61,7 +61,12 @@ export function planMarks(findings: readonly Finding[]): PlannedMark[] {
     const severity = sorted[0].severity;
     marks.push({ cell: entry.cell, address, severity, fill: SEVERITY_FILLS[severity], note: noteText(sorted), findings: sorted.length });
   }
-  return marks.sort((a, b) => a.cell.row - b.cell.row || a.cell.column.length - b.cell.column.length || (a.cell.column < b.cell.column ? -1 : a.cell.column > b.cell.column ? 1 : 0));
+  return marks.sort(
+    (a, b) =>
+      a.cell.row - b.cell.row ||
+      a.cell.column.length - b.cell.column.length ||
+      (a.cell.column < b.cell.column ? -1 : a.cell.column > b.cell.column ? 1 : 0),
+  );
 }
 
 export function noteText(findings: readonly Finding[]): string {

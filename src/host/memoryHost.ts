@@ -157,7 +157,10 @@ export class MemoryWorkbookHost implements WorkbookHost {
         this.marks.delete(old);
       }
       const layout = layoutSummary(table);
-      const name = freeSheetName(table.title, this.sheets.map((s) => s.name));
+      const name = freeSheetName(
+        table.title,
+        this.sheets.map((s) => s.name),
+      );
       this.sheets.push({
         name,
         cells: layout.values.map((row) => [...row]),

@@ -25,7 +25,12 @@ export function protectedSheetMessage(action: HostAction, sheet?: string): strin
   const what = sheet ? `“${sheet}”` : "";
   const target = action === "write" ? "工作簿结构或工作表" : `工作表${what}`;
   const reassurance = action === "mark" || action === "clear" ? "（标记只改填充色和批注，从不改动单元格的内容）" : "";
-  return `工作表受保护：${target}设置了保护，BANGFU 无法${ACTION_LABELS[action]}${reassurance}。请先撤销工作表保护（审阅 → 撤销工作表保护${action === "write" ? "；若是工作簿结构受保护，则为 审阅 → 保护工作簿" : ""}），完成后可以重新保护。`;
+  return (
+    `工作表受保护：${target}设置了保护，BANGFU 无法${ACTION_LABELS[action]}${reassurance}。` +
+    `请先撤销工作表保护（审阅 → ` +
+    `撤销工作表保护${action === "write" ? "；若是工作簿结构受保护，则为 审阅 → 保护工作簿" : ""}）` +
+    `，完成后可以重新保护。`
+  );
 }
 
 export function sheetMissingMessage(sheet?: string): string {

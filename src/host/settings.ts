@@ -19,7 +19,12 @@ export interface StoredSettings {
 }
 
 export function toStoredSettings(settings: PaneSettings): StoredSettings {
-  const stored: StoredSettings = { version: 1, policyYear: settings.policyYear, policyJson: settings.policyJson, mappings: settings.mappings };
+  const stored: StoredSettings = {
+    version: 1,
+    policyYear: settings.policyYear,
+    policyJson: settings.policyJson,
+    mappings: settings.mappings,
+  };
   return settings.includeMonitored ? { ...stored, includeMonitored: true } : stored;
 }
 
@@ -62,9 +67,14 @@ export function parseStoredSettings(raw: unknown): PaneSettings {
       mappings[sheet] = clean;
     }
   }
-  return value.includeMonitored === true ? { policyYear, policyJson, mappings, includeMonitored: true } : { policyYear, policyJson, mappings };
+  return value.includeMonitored === true
+    ? { policyYear, policyJson, mappings, includeMonitored: true }
+    : { policyYear, policyJson, mappings };
 }
 
 function unreadable(detail: string): HostError {
-  return new HostError("other", `工作簿中保存的 BANGFU 设置无法读取（${detail}），本次使用默认设置（政策年度、列映射均为自动）。在“设置”中重新保存即可覆盖。`);
+  return new HostError(
+    "other",
+    `工作簿中保存的 BANGFU 设置无法读取（${detail}），本次使用默认设置（政策年度、列映射均为自动）。在“设置”中重新保存即可覆盖。`,
+  );
 }

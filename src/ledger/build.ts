@@ -10,7 +10,18 @@ import { columnNumber } from "./cellRef";
 import { FIELD_KEYS, FIELDS, FieldKey } from "./fields";
 import { amountScaleOf, duplicateColumnMessage, HeaderInfo } from "./headers";
 import { decideLayout, isHeadRelation, LayoutDecision } from "./layout";
-import type { CellProblem, CellRef, ColumnInfo, FieldCells, FieldValues, HouseholdRecord, Ledger, LedgerKind, MergedRange, PersonRecord } from "./model";
+import type {
+  CellProblem,
+  CellRef,
+  ColumnInfo,
+  FieldCells,
+  FieldValues,
+  HouseholdRecord,
+  Ledger,
+  LedgerKind,
+  MergedRange,
+  PersonRecord,
+} from "./model";
 import { LedgerNotFoundError } from "./model";
 import { CellReading, cellText, disabilityCardGrade, isNoMarker, plainValue, readFieldCell, splitMeasures } from "./values";
 
@@ -133,7 +144,14 @@ function scaled(value: unknown, raw: unknown, scale: number): unknown {
 /** Fields that, without income columns, make a sheet a pairing export or a loan ledger. */
 const PAIRING_FIELDS: readonly FieldKey[] = ["supportStart", "supportEnd"];
 const LOAN_FIELDS: readonly FieldKey[] = ["borrowerId", "smallLoanAmount", "smallLoanBalance", "smallLoanRepaidAmount"];
-const INCOME_FIELDS: readonly FieldKey[] = ["perCapitaIncome", "netIncome", "wageIncome", "businessIncome", "transferIncome", "propertyIncome"];
+const INCOME_FIELDS: readonly FieldKey[] = [
+  "perCapitaIncome",
+  "netIncome",
+  "wageIncome",
+  "businessIncome",
+  "transferIncome",
+  "propertyIncome",
+];
 /** The columns rows are grouped into households by, in order of preference. */
 const KEY_ORDER: readonly FieldKey[] = ["householdId", "headId", "headPersonNo", "headName"];
 
@@ -206,7 +224,11 @@ export class LedgerBuilder {
     this.birthFromHead = !this.fieldColumns.personId && this.fieldColumns.headId !== undefined;
     if ((this.fieldColumns.personId || this.birthFromHead) && !this.fieldColumns.birthDate) rowFields.push("birthDate");
     if (this.birthFromHead && this.letters.birthDate === undefined) this.letters.birthDate = this.letters.headId;
-    this.gradeSources = this.fieldColumns.disability ? [] : [this.fieldColumns.personId, this.fieldColumns.disabilityCardNo].filter((c): c is ColumnInfo => c !== undefined).map((c) => c.index);
+    this.gradeSources = this.fieldColumns.disability
+      ? []
+      : [this.fieldColumns.personId, this.fieldColumns.disabilityCardNo]
+          .filter((c): c is ColumnInfo => c !== undefined)
+          .map((c) => c.index);
     if (this.gradeSources.length > 0) {
       rowFields.push("disability");
       this.letters.disability = (this.fieldColumns.disabilityCardNo ?? this.fieldColumns.personId)?.letter;
@@ -268,9 +290,22 @@ export class LedgerBuilder {
             message: `户编号${quote(plainValue(raw))}被存成了数字，超过15位的末几位已丢失，不同的户可能被并为一户：请把该列设为“文本”格式后重新录入`,
           });
         }
-        if (reading.note !== undefined) this.problems.push({ cell: { row, column: column.letter }, field: column.field, value: plainValue(raw), kind: "note", message: reading.note });
+        if (reading.note !== undefined)
+          this.problems.push({
+            cell: { row, column: column.letter },
+            field: column.field,
+            value: plainValue(raw),
+            kind: "note",
+            message: reading.note,
+          });
       } else {
-        this.problems.push({ cell: { row, column: column.letter }, field: column.field, value: plainValue(raw), kind: reading.kind, message: reading.message });
+        this.problems.push({
+          cell: { row, column: column.letter },
+          field: column.field,
+          value: plainValue(raw),
+          kind: reading.kind,
+          message: reading.message,
+        });
         if (column.field === "personId") record.rawId = compactText(plainValue(raw)).toUpperCase();
         if (column.field === this.keyField) record.rawKey = compactText(plainValue(raw)).toUpperCase();
       }
@@ -404,7 +439,9 @@ export class LedgerBuilder {
       keyLabel: (fieldColumns[this.keyField]?.header ?? FIELDS[this.keyField].label).replace(/\s+/g, ""),
       personColumn,
       nameColumn: fieldColumns.name !== undefined,
-      personFields: this.fieldCols.filter((c) => FIELDS[c.field].level === "person" && c.field !== "personId" && c.field !== "name" && c.field !== "relation").length,
+      personFields: this.fieldCols.filter(
+        (c) => FIELDS[c.field].level === "person" && c.field !== "personId" && c.field !== "name" && c.field !== "relation",
+      ).length,
       memberRelations,
       headRelations,
       notHeadFlags,
@@ -432,7 +469,8 @@ export class LedgerBuilder {
       values[to] = values[from];
       values[from] = undefined;
     }
-    for (let i = 0; i < this.problems.length; i++) if (this.problems[i].field === from) this.problems[i] = { ...this.problems[i], field: to };
+    for (let i = 0; i < this.problems.length; i++)
+      if (this.problems[i].field === from) this.problems[i] = { ...this.problems[i], field: to };
     if (this.keyField === from) this.keyField = to;
     const fields = [...this.householdFields];
     if (FIELDS[to].level === "household" && !fields.includes(to)) fields.push(to);
@@ -462,7 +500,14 @@ export class LedgerBuilder {
     const layout = decision.layout;
     // A second column reported only when it holds data the used one does not have.
     this.header.duplicateColumns.forEach((d, i) => {
-      if (this.duplicateWatch[i].differs) problems.push({ cell: { row: d.headerRow, column: d.ignored.letter }, field: d.field, value: null, kind: "unreadable", message: duplicateColumnMessage(d) });
+      if (this.duplicateWatch[i].differs)
+        problems.push({
+          cell: { row: d.headerRow, column: d.ignored.letter },
+          field: d.field,
+          value: null,
+          kind: "unreadable",
+          message: duplicateColumnMessage(d),
+        });
     });
     const keyRef = (row: number): CellRef => ({ row, column: keyColumn.letter });
     const blankKeyProblem = (row: number): CellProblem => ({
@@ -503,7 +548,9 @@ export class LedgerBuilder {
       }
     }
 
-    const households = groups.map((group) => buildHousehold(decision.repeats === "history" ? currentFirst(group) : group, this.householdFields, this.householdTemplate));
+    const households = groups.map((group) =>
+      buildHousehold(decision.repeats === "history" ? currentFirst(group) : group, this.householdFields, this.householdTemplate),
+    );
     const personColumn = fieldColumns.personId;
     // Repeated keys are duplicates only when the evidence says so (pairing history and member rows are not).
     const duplicates =
@@ -512,11 +559,21 @@ export class LedgerBuilder {
           ? findDuplicates(records, "personId", personColumn.letter, personKeyOf, (row) => personKeyOf(row) as string)
           : []
         : decision.repeats === "duplicates"
-          ? findDuplicates(records, keyField, keyColumn.letter, (row) => (row.key === "" ? null : row.groupKey), (row) => row.key)
+          ? findDuplicates(
+              records,
+              keyField,
+              keyColumn.letter,
+              (row) => (row.key === "" ? null : row.groupKey),
+              (row) => row.key,
+            )
           : [];
-    const personCount = layout === "person" ? records.length : households.reduce((sum, h) => sum + (h.values.householdSize ?? h.values.currentHouseholdSize ?? 1), 0);
+    const personCount =
+      layout === "person"
+        ? records.length
+        : households.reduce((sum, h) => sum + (h.values.householdSize ?? h.values.currentHouseholdSize ?? 1), 0);
     problems.sort((a, b) => a.cell.row - b.cell.row || columnNumber(a.cell.column) - columnNumber(b.cell.column));
-    const columns = this.movedColumns.size === 0 ? this.header.columns : this.header.columns.map((c) => this.movedColumns.get(c.index) ?? c);
+    const columns =
+      this.movedColumns.size === 0 ? this.header.columns : this.header.columns.map((c) => this.movedColumns.get(c.index) ?? c);
 
     return {
       sheetName: this.sheetName,
@@ -571,8 +628,14 @@ function buildHousehold(group: RowRecord[], householdFields: readonly FieldKey[]
   for (const field of householdFields) {
     let value: unknown;
     for (const row of group) if (row.isHead && (value = (row.values as Record<FieldKey, unknown>)[field]) !== undefined) break;
-    if (value === undefined) for (const row of group) if (!row.isHead && (value = (row.values as Record<FieldKey, unknown>)[field]) !== undefined) break;
-    if (value === false && FIELDS[field].type === "coverage" && group.some((row) => (row.values as Record<FieldKey, unknown>)[field] === true)) value = true;
+    if (value === undefined)
+      for (const row of group) if (!row.isHead && (value = (row.values as Record<FieldKey, unknown>)[field]) !== undefined) break;
+    if (
+      value === false &&
+      FIELDS[field].type === "coverage" &&
+      group.some((row) => (row.values as Record<FieldKey, unknown>)[field] === true)
+    )
+      value = true;
     if (value !== undefined) set[field] = value;
   }
   let measures: readonly string[] = group[0].measures;
@@ -583,7 +646,14 @@ function buildHousehold(group: RowRecord[], householdFields: readonly FieldKey[]
   }
   measures = withHeldMeasures(group, values, measures);
   const key = group.find((r) => r.key !== "")?.key ?? "";
-  return { key, rows: group.map((r) => r.row), values, cells: new HouseholdCells(group) as unknown as FieldCells, members: group, measures };
+  return {
+    key,
+    rows: group.map((r) => r.row),
+    values,
+    cells: new HouseholdCells(group) as unknown as FieldCells,
+    members: group,
+    measures,
+  };
 }
 
 /**
@@ -610,7 +680,13 @@ function withHeldMeasures(group: readonly RowRecord[], values: FieldValues, meas
  * which it does, in order of the group's first row. No object per row: a group is remembered by
  * the index of its first row.
  */
-function findDuplicates(rows: readonly RowRecord[], field: FieldKey, column: string, groupOf: (row: RowRecord) => string | null, keyOf: (row: RowRecord) => string): Ledger["duplicates"] {
+function findDuplicates(
+  rows: readonly RowRecord[],
+  field: FieldKey,
+  column: string,
+  groupOf: (row: RowRecord) => string | null,
+  keyOf: (row: RowRecord) => string,
+): Ledger["duplicates"] {
   const firstOf = new Map<string, number>();
   let later: Map<number, number[]> | null = null;
   for (let i = 0; i < rows.length; i++) {
@@ -630,7 +706,11 @@ function findDuplicates(rows: readonly RowRecord[], field: FieldKey, column: str
   const repeated = later;
   return [...repeated.keys()]
     .sort((a, b) => a - b)
-    .map((first) => ({ key: keyOf(rows[first]), field, cells: [first, ...(repeated.get(first) as number[])].map((i) => ({ row: rows[i].row, column })) }));
+    .map((first) => ({
+      key: keyOf(rows[first]),
+      field,
+      cells: [first, ...(repeated.get(first) as number[])].map((i) => ({ row: rows[i].row, column })),
+    }));
 }
 
 /** A person's ID for duplicate detection: the validated number, or the text as written when invalid. */

@@ -35,7 +35,11 @@ export function normalizeHeader(text: unknown): string {
     .replace(/\[/g, "(")
     .replace(/]/g, ")");
   for (;;) {
-    const next = s.replace(/^\*+|\*+$/g, "").replace(TRAILING_UNIT, "").replace(TRAILING_YES_NO, "").replace(LEADING_NUMBER, "");
+    const next = s
+      .replace(/^\*+|\*+$/g, "")
+      .replace(TRAILING_UNIT, "")
+      .replace(TRAILING_YES_NO, "")
+      .replace(LEADING_NUMBER, "");
     if (next === s || next === "") break;
     s = next;
   }
@@ -77,7 +81,8 @@ const MEASURE_KIND_INDEX: ReadonlyMap<string, string> = (() => {
   for (const kind of MEASURE_KIND_COLUMNS) {
     for (const alias of MEASURE_KIND_ALIASES[kind] ?? []) {
       const key = normalizeHeader(aliasHeader(alias));
-      if (ALIAS_INDEX.has(key) || (index.has(key) && index.get(key) !== kind)) throw new Error(`measure-kind alias ${aliasHeader(alias)} names something else too`);
+      if (ALIAS_INDEX.has(key) || (index.has(key) && index.get(key) !== kind))
+        throw new Error(`measure-kind alias ${aliasHeader(alias)} names something else too`);
       index.set(key, kind);
     }
   }
@@ -152,7 +157,13 @@ interface Candidate {
   /** Recognised columns whose header stands in the top row of a two-row reading. */
   readonly topRecognised: number;
   readonly hasKey: boolean;
-  readonly duplicates: readonly { readonly field: FieldKey; readonly ignored: number; readonly used: number; readonly fromTop: boolean; readonly reason: DuplicateColumn["reason"] }[];
+  readonly duplicates: readonly {
+    readonly field: FieldKey;
+    readonly ignored: number;
+    readonly used: number;
+    readonly fromTop: boolean;
+    readonly reason: DuplicateColumn["reason"];
+  }[];
 }
 
 /**
@@ -243,9 +254,11 @@ export function findHeader(sheet: SheetInput, options: ReadOptions = {}): Header
  */
 function reinterpretColumns(columns: readonly ColumnInfo[]): readonly ColumnInfo[] {
   const has = (field: FieldKey) => columns.some((c) => c.field === field);
-  const rename = (list: readonly ColumnInfo[], from: FieldKey, to: FieldKey) => list.map((c) => (c.field === from && c.matchedBy === "alias" ? { ...c, field: to } : c));
+  const rename = (list: readonly ColumnInfo[], from: FieldKey, to: FieldKey) =>
+    list.map((c) => (c.field === from && c.matchedBy === "alias" ? { ...c, field: to } : c));
   let out = columns;
-  if ((has("supportStart") || has("supportEnd")) && has("name") && !has("supportCadre") && !has("personId")) out = rename(out, "name", "supportCadre");
+  if ((has("supportStart") || has("supportEnd")) && has("name") && !has("supportCadre") && !has("personId"))
+    out = rename(out, "name", "supportCadre");
   if (has("borrowerId") && has("personId") && !has("headId")) out = rename(out, "personId", "headId");
   return out;
 }
@@ -262,7 +275,11 @@ export function duplicateColumnMessage(d: DuplicateColumn): string {
       : d.reason === "canonical"
         ? `“${d.used.header}”是该字段更常用的写法`
         : `两列写法同样常用，取靠左的一列`;
-  return `${d.ignored.letter}列“${d.ignored.header}”与${d.used.letter}列“${d.used.header}”都是“${label}”：本次检查使用${d.used.letter}列（${why}），没有使用${d.ignored.letter}列的数据。如应使用${d.ignored.letter}列，请在列映射中指定，或删去、改名其中一列`;
+  return (
+    `${d.ignored.letter}列“${d.ignored.header}”与${d.used.letter}列“${d.used.header}”都是“${label}”：` +
+    `本次检查使用${d.used.letter}列（${why}），没有使用${d.ignored.letter}列的数据。` +
+    `如应使用${d.ignored.letter}列，请在列映射中指定，或删去、改名其中一列`
+  );
 }
 
 /**
@@ -306,7 +323,8 @@ function groupRow(above: readonly string[], width: number): string[] | null {
   for (let c = 0; c < width; c++) {
     const text = above[c] ?? "";
     if (text === "") continue;
-    if (text.length > GROUP_NAME_MAX || ALIAS_INDEX.has(normalizeHeader(text)) || MEASURE_KIND_INDEX.has(normalizeHeader(text))) return null;
+    if (text.length > GROUP_NAME_MAX || ALIAS_INDEX.has(normalizeHeader(text)) || MEASURE_KIND_INDEX.has(normalizeHeader(text)))
+      return null;
     names += 1;
   }
   if (names < 2 || names * 2 > width) return null;
@@ -388,7 +406,7 @@ function twoRows(
     if (merge && merge.bottom > top) {
       // Merged down over both rows (perhaps over several columns too): one header, in the area's first cell.
       parent = null;
-      const text = c === merge.left ? above[merge.left] ?? "" : "";
+      const text = c === merge.left ? (above[merge.left] ?? "") : "";
       if (text !== "") fromTop += 1;
       cells.push({ header: text, matchText: text, fromTop: true });
       continue;
@@ -442,7 +460,13 @@ function trimTrailingBlanks(cells: HeaderCell[]): HeaderCell[] {
 }
 
 /** Match a candidate header's columns; one column per field (user mapping first, then the canonical alias, then the leftmost). */
-function evaluate({ cells, groups }: { cells: readonly HeaderCell[]; groups?: readonly string[] }, rows: HeaderDepth, top: number, originColumn: number, mapping: Map<string, FieldKey | null>): Candidate {
+function evaluate(
+  { cells, groups }: { cells: readonly HeaderCell[]; groups?: readonly string[] },
+  rows: HeaderDepth,
+  top: number,
+  originColumn: number,
+  mapping: Map<string, FieldKey | null>,
+): Candidate {
   type Draft = { field: FieldKey | null; measureKind: string | null; matchedBy: ColumnInfo["matchedBy"]; rank: number };
   const drafts: Draft[] = cells.map((cell) => {
     const byChild = normalizeHeader(cell.matchText);
@@ -475,11 +499,13 @@ function evaluate({ cells, groups }: { cells: readonly HeaderCell[]; groups?: re
   // The group a column stands under (the parent of a header of several rows, or the group row
   // above a one-row header): the same header under another group is another thing (贷款金额 of a
   // 创业贷款 beside that of the 扶贫小额信贷), not a second column for the field.
-  const groupOf = (i: number): string => groups?.[i] ?? (cells[i].header.includes("/") ? cells[i].header.slice(0, cells[i].header.lastIndexOf("/")) : "");
+  const groupOf = (i: number): string =>
+    groups?.[i] ?? (cells[i].header.includes("/") ? cells[i].header.slice(0, cells[i].header.lastIndexOf("/")) : "");
   for (const [field, indexes] of contenders) {
     const used = owner.get(field) as number;
     for (const ignored of indexes.filter((i) => i !== used && groupOf(i) === groupOf(used))) {
-      const reason = drafts[used].matchedBy === "userMapping" ? "userMapping" : drafts[used].rank < drafts[ignored].rank ? "canonical" : "leftmost";
+      const reason =
+        drafts[used].matchedBy === "userMapping" ? "userMapping" : drafts[used].rank < drafts[ignored].rank ? "canonical" : "leftmost";
       duplicates.push({ field, ignored, used, fromTop: cells[ignored].fromTop === true, reason });
     }
   }

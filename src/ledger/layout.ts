@@ -69,23 +69,45 @@ export interface LayoutDecision {
 export function decideLayout(evidence: LayoutEvidence): LayoutDecision {
   const household = (reason: string, repeats: LayoutDecision["repeats"] = "duplicates"): LayoutDecision => {
     const heads = evidence.personColumn !== null;
-    return { layout: "household", repeats, reason: heads ? `${reason}；“${evidence.personColumn}”列按户主的证件号码读取` : reason, idColumnIsHeads: heads, headNameIsMembers: false };
+    return {
+      layout: "household",
+      repeats,
+      reason: heads ? `${reason}；“${evidence.personColumn}”列按户主的证件号码读取` : reason,
+      idColumnIsHeads: heads,
+      headNameIsMembers: false,
+    };
   };
   const person = (reason: string): LayoutDecision => {
     const members = evidence.headNamesDifferWithinKey && !evidence.nameColumn && evidence.personFields > 0;
-    return { layout: "person", repeats: "members", reason: members ? `${reason}；“户主姓名”列同一户各行写的是不同的人，按成员姓名读取` : reason, idColumnIsHeads: false, headNameIsMembers: members };
+    return {
+      layout: "person",
+      repeats: "members",
+      reason: members ? `${reason}；“户主姓名”列同一户各行写的是不同的人，按成员姓名读取` : reason,
+      idColumnIsHeads: false,
+      headNameIsMembers: members,
+    };
   };
-  if (evidence.kind === "pairing") return household(`帮扶责任人结对表：每行是一次结对，同一户的几行是结对的历史（现任责任人取没有结束时间、开始时间最晚的一行），不是重复登记`, "history");
-  if (evidence.kind === "loans") return household(`贷款台账：每行是一笔贷款，按${evidence.keyLabel}归户，同一户的几行是几笔贷款，不是重复登记`, "records");
+  if (evidence.kind === "pairing")
+    return household(
+      `帮扶责任人结对表：每行是一次结对，同一户的几行是结对的历史（现任责任人取没有结束时间、开始时间最晚的一行），不是重复登记`,
+      "history",
+    );
+  if (evidence.kind === "loans")
+    return household(`贷款台账：每行是一笔贷款，按${evidence.keyLabel}归户，同一户的几行是几笔贷款，不是重复登记`, "records");
   if (evidence.memberRelations > 0) return person(`按人登记：“与户主关系”列有${evidence.memberRelations}行是户主以外的成员`);
   if (evidence.notHeadFlags > 0) return person(`按人登记：“是否户主”列有${evidence.notHeadFlags}行为“否”`);
   if (evidence.headRelations > 0 && evidence.sizeAboveOne) return household(`按户登记：各行的“与户主关系”都是户主，“家庭人口数”大于1`);
   // Only heads listed, no household size above one: a list of heads, one person each.
-  if (evidence.headRelations > 0 && evidence.personColumn !== null) return person(`按人登记：有成员的证件号码和“与户主关系”列（各行都是户主）`);
+  if (evidence.headRelations > 0 && evidence.personColumn !== null)
+    return person(`按人登记：有成员的证件号码和“与户主关系”列（各行都是户主）`);
   // A repeated key with facts of persons (年龄, 劳动技能 …) and names that differ: members, not a household typed twice.
-  if (evidence.repeatedKey && (evidence.personColumn !== null || (evidence.personFields > 0 && (evidence.nameColumn || evidence.headNamesDifferWithinKey)))) {
+  if (
+    evidence.repeatedKey &&
+    (evidence.personColumn !== null || (evidence.personFields > 0 && (evidence.nameColumn || evidence.headNamesDifferWithinKey)))
+  ) {
     return person(`按人登记：同一${evidence.keyLabel}出现在多行`);
   }
-  if (evidence.repeatedKey) return household(`按户登记：没有成员的证件号码、姓名或与户主关系列，同一${evidence.keyLabel}出现在多行的按重复登记报告`);
+  if (evidence.repeatedKey)
+    return household(`按户登记：没有成员的证件号码、姓名或与户主关系列，同一${evidence.keyLabel}出现在多行的按重复登记报告`);
   return household(`按户登记：每个${evidence.keyLabel}只有一行`);
 }

@@ -164,7 +164,10 @@ export interface Ledger {
 
 /** The sheet holds no recognisable ledger; `message` says why in Chinese. */
 export class LedgerNotFoundError extends Error {
-  constructor(readonly sheetName: string, message: string) {
+  constructor(
+    readonly sheetName: string,
+    message: string,
+  ) {
     super(message);
     this.name = "LedgerNotFoundError";
   }

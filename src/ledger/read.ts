@@ -11,7 +11,11 @@ export { isHeadRelation };
 
 /** The head's name: the 户主姓名 column, else the member whose relation is the head. */
 export function headNameOf(household: HouseholdRecord): string | null {
-  return household.values.headName ?? household.members.find((m) => m.values.relation !== undefined && isHeadRelation(m.values.relation))?.values.name ?? null;
+  return (
+    household.values.headName ??
+    household.members.find((m) => m.values.relation !== undefined && isHeadRelation(m.values.relation))?.values.name ??
+    null
+  );
 }
 
 /**

@@ -44,12 +44,68 @@ export function plainValue(value: unknown): unknown {
 export function cellText(value: unknown): string {
   const v = plainValue(value);
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : formatDate({ year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate() });
+  if (v instanceof Date)
+    return Number.isNaN(v.getTime()) ? "" : formatDate({ year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate() });
   return toHalfWidth(String(v)).trim();
 }
 
-const YES = new Set(["是", "√", "✓", "✔", "☑", "y", "yes", "1", "有", "已", "对", "true", "已参保", "参保", "已参加", "参加", "已享受", "享受", "已购买", "购买", "已办理", "已还清", "还清", "已结清", "结清", "已领取", "领取"]);
-const NO = new Set(["否", "×", "✗", "✘", "☒", "x", "n", "no", "0", "无", "没有", "未", "不", "false", "未参保", "不参保", "未参加", "不参加", "未享受", "不享受", "未购买", "未办理", "未还清", "未结清", "未领取", "不领取"]);
+const YES = new Set([
+  "是",
+  "√",
+  "✓",
+  "✔",
+  "☑",
+  "y",
+  "yes",
+  "1",
+  "有",
+  "已",
+  "对",
+  "true",
+  "已参保",
+  "参保",
+  "已参加",
+  "参加",
+  "已享受",
+  "享受",
+  "已购买",
+  "购买",
+  "已办理",
+  "已还清",
+  "还清",
+  "已结清",
+  "结清",
+  "已领取",
+  "领取",
+]);
+const NO = new Set([
+  "否",
+  "×",
+  "✗",
+  "✘",
+  "☒",
+  "x",
+  "n",
+  "no",
+  "0",
+  "无",
+  "没有",
+  "未",
+  "不",
+  "false",
+  "未参保",
+  "不参保",
+  "未参加",
+  "不参加",
+  "未享受",
+  "不享受",
+  "未购买",
+  "未办理",
+  "未还清",
+  "未结清",
+  "未领取",
+  "不领取",
+]);
 
 /** 是/否 and the usual variants, without throwing: null for blank, undefined for anything else. */
 function yesNoOf(v: unknown): boolean | null | undefined {
@@ -128,8 +184,10 @@ export function disabilityCardGrade(value: unknown): DisabilityGrade | null {
   return m ? (Number(m[2]) as DisabilityGrade) : null;
 }
 
-const NOT_STUDENT = /^(否|无|不是|非学生|非在校生?|不在校(生)?|未在校|未上学|不上学|0|n|no|false|×)$|毕业|辍学|肄业|失学|未入学|学龄前|非在校|不在校/i;
-const STUDENT = /^(是|在校|在校生|学生|在读|1|y|yes|true|√)$|学前|幼儿园|小学|初中|高中|中学|中职|中专|技校|技工|职高|高职|大专|专科|本科|大学|学院|学校|研究生|硕士|博士|特殊教育|[一二三四五六七八九]年级|在读|在校/i;
+const NOT_STUDENT =
+  /^(否|无|不是|非学生|非在校生?|不在校(生)?|未在校|未上学|不上学|0|n|no|false|×)$|毕业|辍学|肄业|失学|未入学|学龄前|非在校|不在校/i;
+const STUDENT =
+  /^(是|在校|在校生|学生|在读|1|y|yes|true|√)$|学前|幼儿园|小学|初中|高中|中学|中职|中专|技校|技工|职高|高职|大专|专科|本科|大学|学院|学校|研究生|硕士|博士|特殊教育|[一二三四五六七八九]年级|在读|在校/i;
 
 /** 在校生状况: 非在校生 / 否 are not students; 是, 在校生, or a school or grade (小学, 初中, 本科 …) are. */
 export function parseStudent(value: unknown, what: string): boolean | null {
@@ -180,7 +238,8 @@ export function readFieldCell<K extends FieldKey>(field: K, raw: unknown): CellR
     return { status: "ok", value: read as FieldValue<K> };
   } catch (error) {
     if (error instanceof IdNumberError) return { status: "problem", kind: "idNumber", message: error.message };
-    if (error instanceof InputError) return readWithNote(def.type, value, def.label) ?? { status: "problem", kind: "unreadable", message: error.message };
+    if (error instanceof InputError)
+      return readWithNote(def.type, value, def.label) ?? { status: "problem", kind: "unreadable", message: error.message };
     throw error;
   }
 }
@@ -198,7 +257,11 @@ function readWithNote<K extends FieldKey>(type: FieldType, value: unknown, what:
   if (type === "amount") {
     const amount = parseChineseAmount(value);
     if (amount === null) return null;
-    return { status: "ok", value: amount as FieldValue<K>, note: `${what}${quote(value)}是大写数字，按${formatYuan(amount)}读取；请改写为阿拉伯数字` };
+    return {
+      status: "ok",
+      value: amount as FieldValue<K>,
+      note: `${what}${quote(value)}是大写数字，按${formatYuan(amount)}读取；请改写为阿拉伯数字`,
+    };
   }
   return null;
 }

@@ -14,7 +14,6 @@ export interface CellBox {
   readonly right: number;
 }
 
-
 /** "B3:K200" for rows/columns (1-based, inclusive); a single cell as "B3". */
 export function boxAddress(box: CellBox): string {
   const a = `${columnLetter(box.left)}${box.top}`;
@@ -48,4 +47,3 @@ export function parseBox(address: string): CellBox {
   if (!box) throw new Error(`Excel 返回了无法识别的区域地址：${address}`);
   return box;
 }
-

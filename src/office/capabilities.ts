@@ -42,7 +42,9 @@ export type ExcelCapabilities = Readonly<Record<Feature, boolean>>;
 export const ALL_CAPABILITIES: ExcelCapabilities = Object.fromEntries(Object.keys(FEATURE_SETS).map((k) => [k, true])) as ExcelCapabilities;
 
 export function detectCapabilities(isSetSupported: (name: string, version: string) => boolean): ExcelCapabilities {
-  return Object.fromEntries(Object.entries(FEATURE_SETS).map(([feature, version]) => [feature, isSetSupported("ExcelApi", version)])) as ExcelCapabilities;
+  return Object.fromEntries(
+    Object.entries(FEATURE_SETS).map(([feature, version]) => [feature, isSetSupported("ExcelApi", version)]),
+  ) as ExcelCapabilities;
 }
 
 /** Office.context.requirements.isSetSupported, or "nothing above the minimum" where it cannot be asked. */
@@ -53,7 +55,12 @@ export function officeIsSetSupported(name: string, version: string): boolean {
 
 /** The Chinese message for a feature this Excel lacks: what it needs and what to do. */
 export function unsupportedMessage(what: string, feature: Feature): string {
-  return `${what}需要 Excel JavaScript API ${FEATURE_SETS[feature]}，这个版本的 Excel 不支持（Office LTSC 2021 到 1.14，Office LTSC 2024 到 1.17）。检查台账、设置和公式仍可使用；请把 Office 更新到最新版本，或在 Microsoft 365、Excel 网页版中使用此功能。`;
+  return (
+    `${what}需要 Excel JavaScript API ${FEATURE_SETS[feature]}，这个版本的 Excel ` +
+    `不支持（Office LTSC 2021 到 1.14，Office LTSC 2024 到 1.17）。检查台账、` +
+    `设置和公式仍可使用；请把 Office 更新到最新版本，或在 Microsoft 365、Excel ` +
+    `网页版中使用此功能。`
+  );
 }
 
 /**
@@ -87,11 +94,39 @@ export function paneRuns(version: OfficeVersion): boolean {
 }
 
 export const OFFICE_VERSIONS: readonly OfficeVersion[] = [
-  { name: "Office 2016（批量许可）", excelApi: "1.1", addinCommands: false, sharedRuntime: false, customFunctions: "no", webview: "trident" },
-  { name: "Office 2019（批量许可）", excelApi: "1.7", addinCommands: false, sharedRuntime: false, customFunctions: "no", webview: "trident" },
-  { name: "Office LTSC 2021", excelApi: "1.14", addinCommands: true, sharedRuntime: true, customFunctions: "disputed", webview: "webview2" },
+  {
+    name: "Office 2016（批量许可）",
+    excelApi: "1.1",
+    addinCommands: false,
+    sharedRuntime: false,
+    customFunctions: "no",
+    webview: "trident",
+  },
+  {
+    name: "Office 2019（批量许可）",
+    excelApi: "1.7",
+    addinCommands: false,
+    sharedRuntime: false,
+    customFunctions: "no",
+    webview: "trident",
+  },
+  {
+    name: "Office LTSC 2021",
+    excelApi: "1.14",
+    addinCommands: true,
+    sharedRuntime: true,
+    customFunctions: "disputed",
+    webview: "webview2",
+  },
   { name: "Office LTSC 2024", excelApi: "1.17", addinCommands: true, sharedRuntime: true, customFunctions: "yes", webview: "webview2" },
-  { name: "Microsoft 365 / Excel 网页版", excelApi: "1.21", addinCommands: true, sharedRuntime: true, customFunctions: "yes", webview: "webview2" },
+  {
+    name: "Microsoft 365 / Excel 网页版",
+    excelApi: "1.21",
+    addinCommands: true,
+    sharedRuntime: true,
+    customFunctions: "yes",
+    webview: "webview2",
+  },
 ];
 
 /** Compare "1.9" and "1.10" as versions. */

@@ -26,14 +26,28 @@ export async function readSelection(context: Excel.RequestContext): Promise<Cell
   return readCells(context, sheet, box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1);
 }
 
-export async function readCells(context: Excel.RequestContext, sheetName: string, top: number, left: number, rows: number, columns: number): Promise<CellBlock> {
+export async function readCells(
+  context: Excel.RequestContext,
+  sheetName: string,
+  top: number,
+  left: number,
+  rows: number,
+  columns: number,
+): Promise<CellBlock> {
   const sheet = sheetName ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.getActiveWorksheet();
   const formulas: unknown[][] = [];
   const values: unknown[][] = [];
-  await readRowBlocks(context, sheet, { top, left, bottom: top + rows - 1, right: left + columns - 1 }, readBlockRows(columns), "formulas,values", (range) => {
-    formulas.push(...(range.formulas as unknown[][]));
-    values.push(...(range.values as unknown[][]));
-  });
+  await readRowBlocks(
+    context,
+    sheet,
+    { top, left, bottom: top + rows - 1, right: left + columns - 1 },
+    readBlockRows(columns),
+    "formulas,values",
+    (range) => {
+      formulas.push(...(range.formulas as unknown[][]));
+      values.push(...(range.values as unknown[][]));
+    },
+  );
   return { sheet: sheetName, top, left, formulas, values };
 }
 
@@ -64,7 +78,12 @@ function piecesOf(write: CellWrite, budget: number): CellWrite[] {
   return pieces;
 }
 
-export async function writeCells(context: Excel.RequestContext, sheetName: string, writes: readonly CellWrite[], budget = READ_BLOCK_BUDGET_BYTES): Promise<number> {
+export async function writeCells(
+  context: Excel.RequestContext,
+  sheetName: string,
+  writes: readonly CellWrite[],
+  budget = READ_BLOCK_BUDGET_BYTES,
+): Promise<number> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   let pending = writes.flatMap((w) => piecesOf(w, budget));
   let syncs = 0;
@@ -74,7 +93,14 @@ export async function writeCells(context: Excel.RequestContext, sheetName: strin
     for (const piece of pending) {
       const bytes = bytesOf(piece.cells);
       if (taken > 0 && used + bytes > budget) break;
-      const range = sheet.getRange(boxAddress({ top: piece.top, left: piece.left, bottom: piece.top + piece.cells.length - 1, right: piece.left + piece.cells[0].length - 1 }));
+      const range = sheet.getRange(
+        boxAddress({
+          top: piece.top,
+          left: piece.left,
+          bottom: piece.top + piece.cells.length - 1,
+          right: piece.left + piece.cells[0].length - 1,
+        }),
+      );
       if (piece.kind === "formulas") range.formulas = piece.cells as (string | number | boolean)[][];
       else range.values = piece.cells as (string | number | boolean)[][];
       used += bytes;

@@ -78,7 +78,9 @@ export class OfficeWorkbookHost implements WorkbookHost {
   async writeSummaries(tables: readonly SummaryTable[]): Promise<string[]> {
     const { summaries, suspendCalculation, suspendScreenUpdating } = this.capabilities();
     if (!summaries) throw hostError("other", unsupportedMessage("生成汇总表", "summaries"));
-    const written = await this.excel("write", undefined, (context) => writeSummaries(context, tables, { suspendCalculation, suspendScreenUpdating }));
+    const written = await this.excel("write", undefined, (context) =>
+      writeSummaries(context, tables, { suspendCalculation, suspendScreenUpdating }),
+    );
     this.lastWrite = written;
     return written.map((tab) => tab.name);
   }
@@ -143,7 +145,9 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   private annotation(): AnnotationKind | "none" {
-    this.annotationKind ??= detectAnnotation(this.capabilityTable ? (_n, v) => isSupportedBy(this.capabilities(), v) : officeIsSetSupported);
+    this.annotationKind ??= detectAnnotation(
+      this.capabilityTable ? (_n, v) => isSupportedBy(this.capabilities(), v) : officeIsSetSupported,
+    );
     return this.annotationKind;
   }
 

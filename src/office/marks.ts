@@ -123,11 +123,14 @@ function escapeXml(text: string): string {
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (_m, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(parseInt(dec, 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[named as "amp"];
-  });
+  return text.replace(
+    /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g,
+    (_m, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+      if (hex) return String.fromCodePoint(parseInt(hex, 16));
+      if (dec) return String.fromCodePoint(parseInt(dec, 10));
+      return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[named as "amp"];
+    },
+  );
 }
 
 export function recordToXml(record: MarkRecord): string {
@@ -220,7 +223,14 @@ interface SheetState {
  * Sync 1: ids, parts, the cells; sync 2 (only when there are parts or comments): the parts'
  * XML and where the comments are.
  */
-async function loadSheetState(context: Excel.RequestContext, sheetName: string, cells: readonly string[], notes: boolean, comments: boolean, fillDetails = true): Promise<SheetState> {
+async function loadSheetState(
+  context: Excel.RequestContext,
+  sheetName: string,
+  cells: readonly string[],
+  notes: boolean,
+  comments: boolean,
+  fillDetails = true,
+): Promise<SheetState> {
   const fillProperties = fillDetails ? FILL_PROPERTIES : FILL_COLOUR_ONLY;
   const sheet = context.workbook.worksheets.getItem(sheetName);
   sheet.load("id,name");
@@ -268,7 +278,10 @@ async function loadSheetState(context: Excel.RequestContext, sheetName: string, 
     sheet,
     sheetId: sheet.id,
     sheetName: sheet.name,
-    mine: mineParts.length > 0 ? { parts: mineParts, record: { version: 1, sheetId: sheet.id, sheetName: sheet.name, cells: mineCells } } : null,
+    mine:
+      mineParts.length > 0
+        ? { parts: mineParts, record: { version: 1, sheetId: sheet.id, sheetName: sheet.name, cells: mineCells } }
+        : null,
     stale,
     broken: { parts: brokenParts, thisSheet: brokenHere },
     fills,
@@ -298,7 +311,12 @@ async function refuseBrokenRecord(context: Excel.RequestContext, state: SheetSta
  * Load the fills of `cells` and the notes of `noteCells` not loaded yet, MARK_LOAD_CELLS cells a
  * sync; a response refused for its size is loaded again in halves (loading changes nothing).
  */
-async function loadCells(context: Excel.RequestContext, state: SheetState, cells: readonly string[], noteCells: readonly string[] = []): Promise<void> {
+async function loadCells(
+  context: Excel.RequestContext,
+  state: SheetState,
+  cells: readonly string[],
+  noteCells: readonly string[] = [],
+): Promise<void> {
   const wantNote = new Set(noteCells);
   const todo = [...new Set([...cells, ...noteCells])].filter((a) => !state.fills.has(a) || (wantNote.has(a) && !state.notes.has(a)));
   let chunk = MARK_LOAD_CELLS;
@@ -309,7 +327,15 @@ async function loadCells(context: Excel.RequestContext, state: SheetState, cells
     const noteItems = new Map<string, Excel.Note>();
     for (const address of part) {
       if (!state.fills.has(address)) queueCells(state.sheet, [address], false, fills, noteItems, state.fillProperties);
-      if (wantNote.has(address) && !state.notes.has(address)) queueCells(state.sheet, [address], true, new Map([[address, state.fills.get(address) ?? fills.get(address)!]]), noteItems, state.fillProperties);
+      if (wantNote.has(address) && !state.notes.has(address))
+        queueCells(
+          state.sheet,
+          [address],
+          true,
+          new Map([[address, state.fills.get(address) ?? fills.get(address)!]]),
+          noteItems,
+          state.fillProperties,
+        );
     }
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch bounded by the 5 MB request limit
@@ -346,7 +372,14 @@ function commentsByCell(located: readonly { comment: Excel.Comment; range: Excel
 }
 
 /** Queue loads of fills (and notes) for cells not loaded yet; true when anything was queued. */
-function queueCells(sheet: Excel.Worksheet, cells: readonly string[], notes: boolean, fills: Map<string, Excel.RangeFill>, noteItems: Map<string, Excel.Note>, fillProperties: string): boolean {
+function queueCells(
+  sheet: Excel.Worksheet,
+  cells: readonly string[],
+  notes: boolean,
+  fills: Map<string, Excel.RangeFill>,
+  noteItems: Map<string, Excel.Note>,
+  fillProperties: string,
+): boolean {
   let queued = false;
   for (const address of cells) {
     if (!fills.has(address)) {
@@ -370,7 +403,12 @@ function queueCells(sheet: Excel.Worksheet, cells: readonly string[], notes: boo
  * must be located). Without the notes API (`notesApi` false) BANGFU's earlier notes cannot be
  * looked up, and are left.
  */
-async function completeState(context: Excel.RequestContext, state: SheetState, record: MarkRecord | null, notesApi: boolean): Promise<void> {
+async function completeState(
+  context: Excel.RequestContext,
+  state: SheetState,
+  record: MarkRecord | null,
+  notesApi: boolean,
+): Promise<void> {
   if (!record) return;
   const cells = record.cells.map((c) => c.a);
   const needNotes = notesApi ? record.cells.filter((c) => c.ann === "note").map((c) => c.a) : [];
@@ -396,7 +434,9 @@ function deleteOwnAnnotation(state: SheetState, cell: MarkedCell): Command[] {
     const note = noteAt(state, cell.a);
     if (note && textFingerprint(note.content) === cell.fp) return [{ bytes: COMMAND_BYTES, run: () => note.delete() }];
   } else if (cell.ann === "comment") {
-    return (state.comments?.get(cell.a) ?? []).filter((c) => textFingerprint(c.content) === cell.fp).map((c) => ({ bytes: COMMAND_BYTES, run: () => c.comment.delete() }));
+    return (state.comments?.get(cell.a) ?? [])
+      .filter((c) => textFingerprint(c.content) === cell.fp)
+      .map((c) => ({ bytes: COMMAND_BYTES, run: () => c.comment.delete() }));
   }
   return [];
 }
@@ -454,7 +494,12 @@ function fillCommand(state: SheetState, address: string, fill: FillState | null)
 
 // ---------------------------------------------------------------- marking
 
-export async function markFindings(context: Excel.RequestContext, sheetName: string, findings: readonly Finding[], options: MarkOptions): Promise<MarkResult> {
+export async function markFindings(
+  context: Excel.RequestContext,
+  sheetName: string,
+  findings: readonly Finding[],
+  options: MarkOptions,
+): Promise<MarkResult> {
   const plan = planMarks(findings);
   const annotation = options.annotation;
   const state = await loadSheetState(
@@ -480,9 +525,14 @@ export async function markFindings(context: Excel.RequestContext, sheetName: str
     const prev = before && sameColour(current, before.fill) ? before.prev : current;
     let ann: AnnotationKind | null = null;
     if (annotation !== "none") {
-      const ownNote = before?.ann === "note" && noteAt(state, mark.address) !== null && textFingerprint(noteAt(state, mark.address)!.content) === before.fp;
+      const ownNote =
+        before?.ann === "note" &&
+        noteAt(state, mark.address) !== null &&
+        textFingerprint(noteAt(state, mark.address)!.content) === before.fp;
       const userNote = noteAt(state, mark.address) !== null && !ownNote;
-      const userComment = (state.comments?.get(mark.address) ?? []).some((c) => !(before?.ann === "comment" && textFingerprint(c.content) === before.fp));
+      const userComment = (state.comments?.get(mark.address) ?? []).some(
+        (c) => !(before?.ann === "comment" && textFingerprint(c.content) === before.fp),
+      );
       if (!userNote && !userComment) {
         ann = annotation;
         toAnnotate.push(mark);
@@ -509,13 +559,17 @@ export async function markFindings(context: Excel.RequestContext, sheetName: str
   for (const mark of plan) commands.push(fillCommand(state, mark.address, { color: mark.fill }));
   if (annotation === "note") {
     for (const mark of toAnnotate) {
-      commands.push({ bytes: COMMAND_BYTES + mark.address.length + utf8Length(mark.note), run: () => state.sheet.notes.add(state.sheet.getRange(mark.address), mark.note) });
+      commands.push({
+        bytes: COMMAND_BYTES + mark.address.length + utf8Length(mark.note),
+        run: () => state.sheet.notes.add(state.sheet.getRange(mark.address), mark.note),
+      });
     }
   }
   await runBatches(context, commands);
   // Now that their fills are restored, the record without them.
   if (leaving.length > 0) await runBatches(context, recordCommands(context, interim.parts, record).commands);
-  const refused = annotation === "comment" && toAnnotate.length > 0 ? await addComments(context, state.sheet, toAnnotate, state.comments) : 0;
+  const refused =
+    annotation === "comment" && toAnnotate.length > 0 ? await addComments(context, state.sheet, toAnnotate, state.comments) : 0;
   return { marked: cells.length, annotated: toAnnotate.length - refused, keptUserAnnotations: keptUserAnnotations + refused, annotation };
 }
 
@@ -526,7 +580,12 @@ export async function markFindings(context: Excel.RequestContext, sheetName: str
  * comments, which says how many were added and so which cell was refused; it is left out, and the
  * rest are added. Returns the cells refused.
  */
-async function addComments(context: Excel.RequestContext, sheet: Excel.Worksheet, marks: readonly PlannedMark[], known: Map<string, CommentAt[]> | null): Promise<number> {
+async function addComments(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  marks: readonly PlannedMark[],
+  known: Map<string, CommentAt[]> | null,
+): Promise<number> {
   let count = known ? [...known.values()].reduce((n, list) => n + list.length, 0) : await countComments(context, sheet);
   let pending = [...marks];
   let refused = 0;
@@ -573,7 +632,13 @@ async function countComments(context: Excel.RequestContext, sheet: Excel.Workshe
 }
 
 /** Failures that are not about one cell: reported, never worked around. */
-const FATAL_CODES = new Set(["InvalidOperationInCellEditMode", "AccessDenied", "ItemNotFound", "RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
+const FATAL_CODES = new Set([
+  "InvalidOperationInCellEditMode",
+  "AccessDenied",
+  "ItemNotFound",
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+]);
 
 /** Records of at most this size go in one part; a larger one is split by cells into several. */
 export const RECORD_PART_BYTES = 1_000_000;
@@ -601,7 +666,11 @@ export function recordParts(record: MarkRecord, maxBytes = RECORD_PART_BYTES): s
  * Commands that replace the sheet's record parts with `record` (null or no cells: delete them);
  * `parts` holds the parts that carry the record once the commands have run.
  */
-function recordCommands(context: Excel.RequestContext, existing: readonly Excel.CustomXmlPart[], record: MarkRecord | null): { commands: Command[]; parts: Excel.CustomXmlPart[] } {
+function recordCommands(
+  context: Excel.RequestContext,
+  existing: readonly Excel.CustomXmlPart[],
+  record: MarkRecord | null,
+): { commands: Command[]; parts: Excel.CustomXmlPart[] } {
   const xml = record === null || record.cells.length === 0 ? [] : recordParts(record);
   const parts: Excel.CustomXmlPart[] = [];
   const commands: Command[] = xml.map((text, i) => {

@@ -2,7 +2,8 @@
  * Reading a sheet through Office.js with as few context.sync() calls as possible.
  *
  * Sync 1 loads the used range's address and size together with its merged areas (those of
- * the header, and those down data rows, whose value applies to every row they cover). Then `values` are read in row blocks, one sync per block, so that no response
+ * the header, and those down data rows, whose value applies to every row they cover). Then `values` are read in row blocks, one sync per
+ * block, so that no response
  * exceeds Excel on the web's 5 MB payload limit:
  *
  *   small sheet (rows ≤ block rows)      2 syncs
@@ -71,10 +72,17 @@ export async function readSheet(context: Excel.RequestContext, name: string, opt
 
   const cells: unknown[][] = [];
   const blockRows = Math.max(1, Math.floor(options.blockRows ?? blockRowsFor(columnCount)));
-  await readRowBlocks(context, sheet, { top: box.top, left: box.left, bottom: box.top + rowCount - 1, right: box.right }, blockRows, "values", (range, done) => {
-    for (const row of range.values) cells.push(row);
-    options.onProgress?.(done, rowCount);
-  });
+  await readRowBlocks(
+    context,
+    sheet,
+    { top: box.top, left: box.left, bottom: box.top + rowCount - 1, right: box.right },
+    blockRows,
+    "values",
+    (range, done) => {
+      for (const row of range.values) cells.push(row);
+      options.onProgress?.(done, rowCount);
+    },
+  );
   return { name, cells, origin: { row: box.top, column: box.left }, merges };
 }
 
@@ -95,7 +103,9 @@ export async function readRowBlocks(
   let start = 0;
   while (start < rowCount) {
     const rows = Math.min(size, rowCount - start);
-    const range = sheet.getRange(boxAddress({ top: box.top + start, left: box.left, bottom: box.top + start + rows - 1, right: box.right }));
+    const range = sheet.getRange(
+      boxAddress({ top: box.top + start, left: box.left, bottom: box.top + start + rows - 1, right: box.right }),
+    );
     // eslint-disable-next-line office-addins/no-empty-load -- the properties are named by the caller (values, text, numberFormat …)
     range.load(properties);
     try {

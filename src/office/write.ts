@@ -73,7 +73,11 @@ export interface WrittenTab {
   readonly batches: number;
 }
 
-export async function writeSummaries(context: Excel.RequestContext, tables: readonly SummaryTable[], options: WriteSummariesOptions = {}): Promise<WrittenTab[]> {
+export async function writeSummaries(
+  context: Excel.RequestContext,
+  tables: readonly SummaryTable[],
+  options: WriteSummariesOptions = {},
+): Promise<WrittenTab[]> {
   if (tables.length === 0) return [];
   const workbook = context.workbook;
   const sheets = workbook.worksheets;
@@ -236,7 +240,9 @@ function styleTab(sheet: Excel.Worksheet, layout: SummaryLayout): void {
   meta.format.font.size = 9;
   meta.format.font.color = META_COLOUR;
   if (layout.noteRows.length > 0) {
-    const notes = sheet.getRange(boxAddress({ top: layout.noteRows[0], left: 1, bottom: layout.noteRows[layout.noteRows.length - 1], right: 1 }));
+    const notes = sheet.getRange(
+      boxAddress({ top: layout.noteRows[0], left: 1, bottom: layout.noteRows[layout.noteRows.length - 1], right: 1 }),
+    );
     notes.format.font.size = 9;
     notes.format.font.color = NOTE_COLOUR;
   }
@@ -276,9 +282,14 @@ function styleTab(sheet: Excel.Worksheet, layout: SummaryLayout): void {
 
   const chart = layout.chart;
   if (chart) {
-    const columnRange = (column: number) => sheet.getRange(boxAddress({ top: chart.firstRow, left: column, bottom: chart.lastRow, right: column }));
+    const columnRange = (column: number) =>
+      sheet.getRange(boxAddress({ top: chart.firstRow, left: column, bottom: chart.lastRow, right: column }));
     const categories = columnRange(chart.categoryColumn);
-    const created = sheet.charts.add(chart.kind === "stackedColumn" ? "ColumnStacked" : "ColumnClustered", columnRange(chart.seriesColumns[0]), "Columns");
+    const created = sheet.charts.add(
+      chart.kind === "stackedColumn" ? "ColumnStacked" : "ColumnClustered",
+      columnRange(chart.seriesColumns[0]),
+      "Columns",
+    );
     created.title.text = chart.title;
     created.legend.position = "Bottom";
     // Every series set explicitly: Excel must not take a first text cell ("—") for a series name.

@@ -8,15 +8,7 @@
  */
 
 export type Unit =
-  | "yuan per person per year"
-  | "yuan per household"
-  | "yuan per month"
-  | "yuan per hour"
-  | "yuan"
-  | "share"
-  | "years"
-  | "grade"
-  | "months";
+  "yuan per person per year" | "yuan per household" | "yuan per month" | "yuan per hour" | "yuan" | "share" | "years" | "grade" | "months";
 
 export interface DatedValue {
   /** ISO date from which the value applies. */

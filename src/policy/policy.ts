@@ -26,7 +26,10 @@ export interface PolicyOverrides {
 
 /** A policy file that cannot be used; `problems` lists every reason, in Chinese. */
 export class PolicyFileError extends Error {
-  constructor(readonly source: string, readonly problems: readonly string[]) {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly string[],
+  ) {
     super(`参数文件 ${source} 有 ${problems.length} 处问题：\n- ${problems.join("\n- ")}`);
     this.name = "PolicyFileError";
   }
@@ -54,7 +57,11 @@ export function resolvePolicy(year: number, overrides?: PolicyOverrides): Policy
     if (definition.localDefault && !confirmed) unconfirmed.push(key);
   }
   const problems = consistencyProblems(values);
-  if (problems.length > 0) throw new PolicyFileError(overrides?.source ?? "内置参数", problems.map((p) => `${year}年：${p}`));
+  if (problems.length > 0)
+    throw new PolicyFileError(
+      overrides?.source ?? "内置参数",
+      problems.map((p) => `${year}年：${p}`),
+    );
   return {
     year,
     values,
@@ -74,7 +81,9 @@ function consistencyProblems(values: Record<ParameterKey, number>): string[] {
   for (const [lower, upper] of pairs) {
     const strict = lower === "lowIncomeThreshold";
     if (strict ? values[lower] >= values[upper] : values[lower] > values[upper]) {
-      problems.push(`“${PARAMETERS[lower].label}”（${values[lower]}）应${strict ? "小于" : "不大于"}“${PARAMETERS[upper].label}”（${values[upper]}）`);
+      problems.push(
+        `“${PARAMETERS[lower].label}”（${values[lower]}）应${strict ? "小于" : "不大于"}“${PARAMETERS[upper].label}”（${values[upper]}）`,
+      );
     }
   }
   return problems;
@@ -88,14 +97,20 @@ export function valueProblem(key: ParameterKey, value: unknown, written?: string
   const definition: ParameterDefinition = PARAMETERS[key];
   const name = `“${definition.label}”（${key}）`;
   if (typeof value === "number" && !Number.isFinite(value)) {
-    return `${name}的数值${written ? ` ${written} ` : ""}超出可表示的范围，应为 ${definition.min} 至 ${definition.max} 之间的数字（${UNIT_LABELS[definition.unit]}）`;
+    return (
+      `${name}的数值${written ? ` ${written} ` : ""}超出可表示的范围，应为 ${definition.min} 至 ` +
+      `${definition.max} 之间的数字（${UNIT_LABELS[definition.unit]}）`
+    );
   }
   if (typeof value !== "number") return `${name}应为数字，收到 ${JSON.stringify(value)}`;
   if (definition.integer && !Number.isInteger(value)) return `${name}应为整数，收到 ${value}`;
   const tooLow = definition.minExclusive ? value <= definition.min : value < definition.min;
   if (tooLow || value > definition.max) {
     const lower = definition.minExclusive ? `大于 ${definition.min}` : `不小于 ${definition.min}`;
-    return `${name}应${lower}且不大于 ${definition.max}（${UNIT_LABELS[definition.unit]}），收到 ${value}${definition.unit === "share" ? shareHint(value) : ""}`;
+    return (
+      `${name}应${lower}且不大于 ${definition.max}（${UNIT_LABELS[definition.unit]}），收到 ` +
+      `${value}${definition.unit === "share" ? shareHint(value) : ""}`
+    );
   }
   return null;
 }
@@ -152,7 +167,8 @@ export function jsonSyntaxProblem(text: string, error: unknown): string {
   if (/[“”‘’，：；｛｝［］　]/.test(char)) cause = `是中文标点“${char}”：JSON 中的引号、逗号、冒号和括号都要用英文半角字符（" , : { }）`;
   else if (char === "/" || char === "#") cause = "有注释：JSON 不允许注释，请删去";
   else if (previous === "," && /[}\]]/.test(char)) cause = `的“${char}”前多了一个逗号：最后一项后面不能有逗号`;
-  else if (/Expected property name|double-quoted property name/.test(message)) cause = `应为用英文双引号括起的参数名（如 "years"），实际是“${char}”`;
+  else if (/Expected property name|double-quoted property name/.test(message))
+    cause = `应为用英文双引号括起的参数名（如 "years"），实际是“${char}”`;
   else if (/Expected ':'/.test(message)) cause = "参数名后面缺少英文冒号 :";
   else if (/Expected ',' or/.test(message)) cause = `前一项后面缺少英文逗号 ,（实际是“${char}”）`;
   else if (/after JSON/.test(message)) cause = `JSON 已经结束，后面还有多余的内容“${char}”`;
@@ -175,7 +191,9 @@ export function parsePolicyFile(input: string | unknown, source: string): Policy
   const text = typeof input === "string" ? input.replace(/^\uFEFF/, "") : null;
   if (text !== null) {
     if (text.length > POLICY_FILE_MAX_BYTES) {
-      throw new PolicyFileError(source, [`内容超过上限 ${POLICY_FILE_MAX_BYTES / 1024 / 1024} MB：参数文件通常只有几 KB，请确认给出的是参数文件`]);
+      throw new PolicyFileError(source, [
+        `内容超过上限 ${POLICY_FILE_MAX_BYTES / 1024 / 1024} MB：参数文件通常只有几 KB，请确认给出的是参数文件`,
+      ]);
     }
     try {
       data = JSON.parse(text);
@@ -184,11 +202,12 @@ export function parsePolicyFile(input: string | unknown, source: string): Policy
     }
   }
   const problems: string[] = [];
-  if (!isRecord(data)) throw new PolicyFileError(source, ["文件内容应为一个 JSON 对象，如 { \"years\": { \"2024\": { … } } }"]);
-  for (const key of Object.keys(data)) if (!FILE_KEYS.has(key)) problems.push(`无法识别的顶层字段“${key}”（可用：${[...FILE_KEYS].join("、")}）`);
+  if (!isRecord(data)) throw new PolicyFileError(source, ['文件内容应为一个 JSON 对象，如 { "years": { "2024": { … } } }']);
+  for (const key of Object.keys(data))
+    if (!FILE_KEYS.has(key)) problems.push(`无法识别的顶层字段“${key}”（可用：${[...FILE_KEYS].join("、")}）`);
   const years: Record<number, YearOverride> = {};
   if (!isRecord(data.years)) {
-    problems.push("缺少 years 对象，如 \"years\": { \"2024\": { \"lowIncomeThreshold\": 11500 } }");
+    problems.push('缺少 years 对象，如 "years": { "2024": { "lowIncomeThreshold": 11500 } }');
   } else {
     for (const [yearText, entry] of Object.entries(data.years)) {
       const year = Number(yearText);

@@ -62,7 +62,8 @@ const MIN_WIDTH: Record<CellFormat, number> = { text: 10, integer: 8, yuan: 13, 
 /** Width as Excel counts it: a CJK or full-width character takes two. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
   return width;
 }
 
@@ -98,7 +99,7 @@ export function villageGroups(input: SummaryInput): VillageGroup[] {
   const withTown = hasTowns(input);
   const groups = new Map<string, { town: string | null; village: string; households: HouseholdFacts[] }>();
   for (const facts of input.context.households) {
-    const town = withTown ? (facts.household.values.town?.trim() || NO_TOWN) : null;
+    const town = withTown ? facts.household.values.town?.trim() || NO_TOWN : null;
     const village = facts.household.values.village?.trim() || NO_VILLAGE;
     const key = `${town ?? ""}\u0000${village}`;
     let group = groups.get(key);
@@ -108,7 +109,8 @@ export function villageGroups(input: SummaryInput): VillageGroup[] {
     }
     group.households.push(facts);
   }
-  const order = (a: string, b: string, blank: string) => (a === blank ? 1 : 0) - (b === blank ? 1 : 0) || COLLATOR.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  const order = (a: string, b: string, blank: string) =>
+    (a === blank ? 1 : 0) - (b === blank ? 1 : 0) || COLLATOR.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
   return [...groups.values()].sort((a, b) => order(a.town ?? "", b.town ?? "", NO_TOWN) || order(a.village, b.village, NO_VILLAGE));
 }
 
@@ -165,7 +167,8 @@ export function policyNotes(input: SummaryInput, used: readonly ParameterKey[]):
     const note = "localDefault" in definition ? definition.localDefault.note : "";
     notes.push(`注意：“${definition.label}”使用内置默认值${value}，尚未确认（${note}）。`);
   }
-  if (policy.outsidePlanPeriod) notes.push(`注意：政策年度${policy.year}年不在方案期（${PLAN_PERIOD.firstYear}—${PLAN_PERIOD.lastYear}年）内，沿用最近年度的参数。`);
+  if (policy.outsidePlanPeriod)
+    notes.push(`注意：政策年度${policy.year}年不在方案期（${PLAN_PERIOD.firstYear}—${PLAN_PERIOD.lastYear}年）内，沿用最近年度的参数。`);
   return notes;
 }
 

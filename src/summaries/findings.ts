@@ -29,7 +29,9 @@ export function buildFindingsTable(input: SummaryInput): SummaryTable {
     { value: SEVERITY_LABELS[f.severity] },
     { value: f.clause },
     { value: f.household === null ? "（全表）" : f.household === "" ? "（户编号为空）" : f.household },
-    f.cell === null ? { value: "—" } : { value: formatCellRef(ledger.sheetName, f.cell), link: { sheet: ledger.sheetName, cell: `${f.cell.column}${f.cell.row}` } },
+    f.cell === null
+      ? { value: "—" }
+      : { value: formatCellRef(ledger.sheetName, f.cell), link: { sheet: ledger.sheetName, cell: `${f.cell.column}${f.cell.row}` } },
     { value: f.message },
     { value: formatFindingData(f.data) },
   ]);
@@ -39,7 +41,9 @@ export function buildFindingsTable(input: SummaryInput): SummaryTable {
   const notes: string[] = [
     report.findings.length === 0
       ? `运行了${ran}项检查，未发现问题。`
-      : `运行了${ran}项检查，共${report.findings.length}条：${SEVERITY_LABELS.error}${counts.error}条、${SEVERITY_LABELS.warning}${counts.warning}条、${SEVERITY_LABELS.info}${counts.info}条。点击单元格可转到台账。`,
+      : `运行了${ran}项检查，共${report.findings.length}条：` +
+        `${SEVERITY_LABELS.error}${counts.error}条、${SEVERITY_LABELS.warning}${counts.warning}条、` +
+        `${SEVERITY_LABELS.info}${counts.info}条。点击单元格可转到台账。`,
   ];
   for (const rule of report.rules) {
     if (rule.status === "skipped") notes.push(`未运行：${rule.id} ${rule.title}（${rule.reason ?? "原因不详"}）`);

@@ -50,7 +50,8 @@ function findingsIndex(findings: readonly Finding[]): (household: HouseholdRecor
     if (f.household !== "") add(byKey, f.household, f);
     else if (f.cell !== null) add(blankByRow, f.cell.row, f);
   }
-  return (household) => (household.key !== "" ? (byKey.get(household.key) ?? []) : household.rows.flatMap((row) => blankByRow.get(row) ?? []));
+  return (household) =>
+    household.key !== "" ? (byKey.get(household.key) ?? []) : household.rows.flatMap((row) => blankByRow.get(row) ?? []);
 }
 
 export function buildFocusTable(input: SummaryInput): SummaryTable {
@@ -80,7 +81,13 @@ export function buildFocusTable(input: SummaryInput): SummaryTable {
     const id = head?.values.personId ?? household.values.headId;
     const own = findingsOf(household);
     return [
-      { value: household.key === "" ? `（第${household.rows[0]}行，${ledger.keyField === "householdId" ? "户编号" : "户主"}为空）` : household.key, link: { sheet: ledger.sheetName, cell: `${facts.anchor.column}${facts.anchor.row}` } },
+      {
+        value:
+          household.key === ""
+            ? `（第${household.rows[0]}行，${ledger.keyField === "householdId" ? "户编号" : "户主"}为空）`
+            : household.key,
+        link: { sheet: ledger.sheetName, cell: `${facts.anchor.column}${facts.anchor.row}` },
+      },
       textCell(v.headName ?? head?.values.name ?? null),
       textCell(id === undefined ? null : fullIds ? id : maskId(id)),
       ...(withTown ? [textCell(v.town ?? null)] : []),
@@ -96,7 +103,10 @@ export function buildFocusTable(input: SummaryInput): SummaryTable {
   const notes: string[] = [];
   const lacking = missing(input, ["income"]);
   if (lacking.length > 0) notes.push(`台账缺少列：${lacking.join("、")}，无法判定收入分层，清单为空。`);
-  else notes.push(`共${low.length}户低收入户（人均纯收入低于${yuanText(options.policy.values.lowIncomeThreshold)}）。错误、警告、提示为本次检查中该户的问题条数，详见“检查结果”；点击户编号可转到台账中该户。`);
+  else
+    notes.push(
+      `共${low.length}户低收入户（人均纯收入低于${yuanText(options.policy.values.lowIncomeThreshold)}）。错误、警告、提示为本次检查中该户的问题条数，详见“检查结果”；点击户编号可转到台账中该户。`,
+    );
   notes.push(
     fullIds
       ? "本表显示完整证件号码，含个人信息，请妥善保管，勿外传。"

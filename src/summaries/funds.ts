@@ -129,12 +129,19 @@ export function buildFundsTable(input: SummaryInput): SummaryTable {
     {
       headers: ["小额信贷贴息（登记）", "小额信贷贴息（应得）", "小额信贷贴息差额"],
       missingRecorded: missing(input, ["smallLoanInterestSubsidy"]),
-      missingAllowed: missing(input, ["smallLoanInterestSubsidy", ["smallLoanRepaid", "smallLoanBalance", "smallLoanRepaidAmount", "smallLoanRepaidDate"]]),
+      missingAllowed: missing(input, [
+        "smallLoanInterestSubsidy",
+        ["smallLoanRepaid", "smallLoanBalance", "smallLoanRepaidAmount", "smallLoanRepaidDate"],
+      ]),
       add(facts, into) {
         // Loan by loan, as M10 judges them.
         for (const loan of loanRecords(facts.household)) {
           // A loan joined from a loan ledger has rows of its own file: only the ledger's own rows are looked up.
-          if (loan.values.smallLoanInterestSubsidy === undefined && facts.household.members.includes(loan) && context.unreadable([loan.row], "smallLoanInterestSubsidy")) {
+          if (
+            loan.values.smallLoanInterestSubsidy === undefined &&
+            facts.household.members.includes(loan) &&
+            context.unreadable([loan.row], "smallLoanInterestSubsidy")
+          ) {
             into.unreadable += 1;
             continue;
           }
@@ -178,10 +185,16 @@ export function buildFundsTable(input: SummaryInput): SummaryTable {
   const notes: string[] = [
     "差额 = 登记 − 应得（公益岗为登记 − 最低标准）：奖补、贴息的差额为正表示多发，公益岗的差额为负表示低于最低标准。各户相加，正负可相互抵消，逐户问题见“检查结果”。",
     `公益性岗位按月比较（与检查规则M05一致）：登记的月工资合计与最低标准合计比较，最低标准 = 当地小时最低工资${yuanText(wage)} × 月工时，逐人计算。`,
-    `孝善养老应得（与检查规则M07一致）：符合条件的老人按子女全年缴纳金额（每月最多计${yuanText(policy.values.filialMonthlyContribution)}，${FILIAL_DEFAULT_MONTHS}个月）的${roundToFen(policy.values.filialRewardRateCap * 100)}%计；庭院经济应得：低收入户投资额的${roundToFen(policy.values.courtyardSubsidyRate * 100)}%，每户最高${yuanText(policy.values.courtyardSubsidyCap)}；小额信贷未还清的，应得贴息为0。`,
+    `孝善养老应得（与检查规则M07一致）：` +
+      `符合条件的老人按子女全年缴纳金额（每月最多计${yuanText(policy.values.filialMonthlyContribution)}，` +
+      `${FILIAL_DEFAULT_MONTHS}个月）` +
+      `的${roundToFen(policy.values.filialRewardRateCap * 100)}%计；庭院经济应得：` +
+      `低收入户投资额的${roundToFen(policy.values.courtyardSubsidyRate * 100)}%，` +
+      `每户最高${yuanText(policy.values.courtyardSubsidyCap)}；小额信贷未还清的，应得贴息为0。`,
   ];
   const absent: string[] = [];
-  for (const fund of funds) for (const name of [...fund.missingRecorded, ...fund.missingAllowed]) if (!absent.includes(name)) absent.push(name);
+  for (const fund of funds)
+    for (const name of [...fund.missingRecorded, ...fund.missingAllowed]) if (!absent.includes(name)) absent.push(name);
   if (absent.length > 0) notes.push(`台账缺少列：${absent.join("、")}，相应金额显示为“—”。`);
   funds.forEach((fund, i) => {
     if (total.unjudged[i] > 0) notes.push(fund.unjudgedNote(total.unjudged[i]));

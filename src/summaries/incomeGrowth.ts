@@ -23,7 +23,14 @@ export function incomeGrowth(households: readonly HouseholdFacts[]): IncomeGrowt
   const last: number[] = [];
   for (const facts of households) {
     const previous = facts.household.values.lastYearPerCapitaIncome;
-    if (facts.perCapita === null || !Number.isFinite(facts.perCapita) || previous === undefined || !Number.isFinite(previous) || !(previous > 0)) continue;
+    if (
+      facts.perCapita === null ||
+      !Number.isFinite(facts.perCapita) ||
+      previous === undefined ||
+      !Number.isFinite(previous) ||
+      !(previous > 0)
+    )
+      continue;
     current.push(facts.perCapita);
     last.push(previous);
   }

@@ -17,7 +17,12 @@ export function buildMeasuresTable(input: SummaryInput): SummaryTable {
   const lacking = missing(input, ["measures"]);
   const available = lacking.length === 0;
 
-  const columns: SummaryColumn[] = [column("条款", "text", 10), column("增收行动", "text", 14), column("覆盖户数", "integer"), column("占全部户数", "percent")];
+  const columns: SummaryColumn[] = [
+    column("条款", "text", 10),
+    column("增收行动", "text", 14),
+    column("覆盖户数", "integer"),
+    column("占全部户数", "percent"),
+  ];
   for (const tier of TIERS) columns.push(column(`其中${TIER_LABELS[tier]}`, "integer"));
   if (withUnknown) columns.push(column("其中收入不详", "integer"));
 
@@ -27,7 +32,9 @@ export function buildMeasuresTable(input: SummaryInput): SummaryTable {
     return cells;
   };
   const figures = (covered: readonly HouseholdFacts[]): SummaryCell[] =>
-    available ? [countCell(covered.length), shareCell(share(covered.length, households.length)), ...byTier(covered)] : columns.slice(2).map(() => DASH);
+    available
+      ? [countCell(covered.length), shareCell(share(covered.length, households.length)), ...byTier(covered)]
+      : columns.slice(2).map(() => DASH);
 
   const actionsOf = new Map<HouseholdFacts, Set<ActionId>>(households.map((h) => [h, actionsOfMeasures(h.household.measures)]));
   const rows: SummaryCell[][] = INCOME_ACTIONS.map((action) => [
@@ -35,8 +42,18 @@ export function buildMeasuresTable(input: SummaryInput): SummaryTable {
     { value: action.label },
     ...figures(households.filter((h) => actionsOf.get(h)?.has(action.id))),
   ]);
-  rows.push([{ value: "—", bold: true }, { value: "无任何措施", bold: true }, ...figures(households.filter((h) => h.household.measures.length === 0)).map((c) => ({ ...c, bold: true }))]);
-  const totalRow: SummaryCell[] = [{ value: "合计" }, { value: "全部户" }, countCell(households.length), shareCell(share(households.length, households.length)), ...byTier(households)];
+  rows.push([
+    { value: "—", bold: true },
+    { value: "无任何措施", bold: true },
+    ...figures(households.filter((h) => h.household.measures.length === 0)).map((c) => ({ ...c, bold: true })),
+  ]);
+  const totalRow: SummaryCell[] = [
+    { value: "合计" },
+    { value: "全部户" },
+    countCell(households.length),
+    shareCell(share(households.length, households.length)),
+    ...byTier(households),
+  ];
 
   const notes: string[] = [];
   if (!available) {
@@ -52,7 +69,10 @@ export function buildMeasuresTable(input: SummaryInput): SummaryTable {
     }
     const unmapped = [...unmappedSet];
     if (unmapped.length > 0) {
-      const listed = unmapped.slice(0, UNMAPPED_LISTED).map((t) => `“${t}”`).join("、");
+      const listed = unmapped
+        .slice(0, UNMAPPED_LISTED)
+        .map((t) => `“${t}”`)
+        .join("、");
       const more = unmapped.length > UNMAPPED_LISTED ? `等${unmapped.length}项` : "";
       const households = unmappedHouseholds > 0 ? `，其中${unmappedHouseholds}户的措施均未能归类（不计入“无任何措施”）` : "";
       notes.push(`以下措施未能归入十项行动：${listed}${more}${households}。`);

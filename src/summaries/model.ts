@@ -69,7 +69,11 @@ export function headerRowOf(table: SummaryTable): number {
 }
 
 export function metaLine(meta: SummaryMeta): string {
-  return `来源工作表：${meta.sourceSheet}　检查日期：${meta.asOf}　政策年度：${meta.policyYear}　生成时间：${meta.generatedAt.replace("T", " ").slice(0, 19)}　（由 BANGFU 增收帮扶助手生成，重新生成时将被替换）`;
+  return (
+    `来源工作表：${meta.sourceSheet}　检查日期：${meta.asOf}　政策年度：` +
+    `${meta.policyYear}　生成时间：${meta.generatedAt.replace("T", " ").slice(0, 19)}　（由 ` +
+    `BANGFU 增收帮扶助手生成，重新生成时将被替换）`
+  );
 }
 
 /** Workbook-level defined names mark generated tabs; a user's sheet of the same name carries none and is never touched. */

@@ -87,7 +87,10 @@ function figuresOf(households: readonly HouseholdFacts[], count: number): Street
 }
 
 /** Rank streets by the growth of their 脱贫户's per-capita income and mark those below the farmers' growth. */
-export function rankStreets(inputs: readonly StreetInput[], options: { readonly policy: Policy; readonly asOf: CivilDate; readonly scope?: ScopeOptions }): StreetRanking {
+export function rankStreets(
+  inputs: readonly StreetInput[],
+  options: { readonly policy: Policy; readonly asOf: CivilDate; readonly scope?: ScopeOptions },
+): StreetRanking {
   const farmers = options.policy.values.farmersIncomeGrowth;
   const all: HouseholdFacts[] = [];
   const names = inputs.map((input) => streetNameOf(input.ledger, input.fallbackName));
@@ -102,7 +105,8 @@ export function rankStreets(inputs: readonly StreetInput[], options: { readonly 
     return { ...figures, name, source: input.source, gap, lagging: figures.growth !== null && figures.growth < farmers };
   });
   const sorted = [...unranked].sort(
-    (a, b) => (a.growth === null ? 1 : 0) - (b.growth === null ? 1 : 0) || (b.growth ?? 0) - (a.growth ?? 0) || COLLATOR.compare(a.name, b.name),
+    (a, b) =>
+      (a.growth === null ? 1 : 0) - (b.growth === null ? 1 : 0) || (b.growth ?? 0) - (a.growth ?? 0) || COLLATOR.compare(a.name, b.name),
   );
   const streets: StreetResult[] = sorted.map((street, i) => {
     if (street.growth === null) return { ...street, rank: null };
@@ -129,7 +133,8 @@ export function noLaggingNote(ranking: StreetRanking): string {
   const computable = ranking.streets.filter((s) => s.growth !== null).length;
   const uncomputable = ranking.streets.length - computable;
   if (computable === 0) return `没有一个街道能计算增幅，无法判断哪些街道增速靠后。`;
-  if (uncomputable > 0) return `能计算增幅的${computable}个街道中，没有增幅低于${farmers}的街道；另有${uncomputable}个街道无法计算增幅，是否靠后无法判断。`;
+  if (uncomputable > 0)
+    return `能计算增幅的${computable}个街道中，没有增幅低于${farmers}的街道；另有${uncomputable}个街道无法计算增幅，是否靠后无法判断。`;
   return `没有增幅低于${farmers}的街道。`;
 }
 
@@ -140,7 +145,10 @@ export function percentText(share: number): string {
 /** The farmers' growth as the notes and the printed ranking state it. */
 export function farmersGrowthText(ranking: StreetRanking): string {
   const label = PARAMETERS.farmersIncomeGrowth.label;
-  return `${label}：${percentText(ranking.farmersGrowth)}${ranking.farmersGrowthUnconfirmed ? "（内置默认值，尚未确认；请用 --policy 参数文件按本地统计部门公布的增幅设定）" : ""}`;
+  return (
+    `${label}：` +
+    `${percentText(ranking.farmersGrowth)}${ranking.farmersGrowthUnconfirmed ? "（内置默认值，尚未确认；请用 --policy 参数文件按本地统计部门公布的增幅设定）" : ""}`
+  );
 }
 
 export interface RankingTableOptions {
@@ -177,7 +185,10 @@ export function buildRankingTable(ranking: StreetRanking, options: RankingTableO
     lagging.length > 0 ? `增速靠后的街道：${lagging.join("、")}。` : noLaggingNote(ranking),
   ];
   if (uncomputable.length > 0) notes.push(`无法计算增幅（没有两年收入齐全的户）：${uncomputable.join("、")}，不参加排名。`);
-  if (ranking.outsidePlanPeriod) notes.push(`注意：政策年度${ranking.policyYear}年不在方案期（${PLAN_PERIOD.firstYear}—${PLAN_PERIOD.lastYear}年）内，沿用最近年度的参数。`);
+  if (ranking.outsidePlanPeriod)
+    notes.push(
+      `注意：政策年度${ranking.policyYear}年不在方案期（${PLAN_PERIOD.firstYear}—${PLAN_PERIOD.lastYear}年）内，沿用最近年度的参数。`,
+    );
 
   return {
     key: RANKING_KEY,

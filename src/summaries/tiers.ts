@@ -39,7 +39,8 @@ export function buildTiersTable(input: SummaryInput): SummaryTable {
   if (withUnknown) columns.push(column("收入不详户数", "integer"));
   columns.push(column("人均纯收入平均值", "yuan"), column("人均纯收入中位数", "yuan"));
 
-  const persons = (facts: HouseholdFacts) => (ledger.layout === "person" ? facts.household.members.length : (facts.household.values.householdSize ?? 1));
+  const persons = (facts: HouseholdFacts) =>
+    ledger.layout === "person" ? facts.household.members.length : (facts.household.values.householdSize ?? 1);
 
   const figures = (households: readonly HouseholdFacts[]): SummaryCell[] => {
     const incomes = households.map((h) => h.perCapita).filter((p): p is number => p !== null);
@@ -60,7 +61,9 @@ export function buildTiersTable(input: SummaryInput): SummaryTable {
 
   const { lowIncomeThreshold: low, highIncomeThreshold: high } = options.policy.values;
   const notes = [
-    `分层标准（方案二（一），${options.policy.year}年参数）：人均纯收入不低于${yuanText(high)}为高收入，${yuanText(low)}至${yuanText(high)}（不含）为中等收入，低于${yuanText(low)}为低收入。`,
+    `分层标准（方案二（一），${options.policy.year}年参数）：` +
+      `人均纯收入不低于${yuanText(high)}为高收入，${yuanText(low)}至${yuanText(high)}（不含）` +
+      `为中等收入，低于${yuanText(low)}为低收入。`,
     `人数：${ledger.layout === "person" ? "按台账成员行计" : "按“家庭人口数”计（未填的按1人计）"}；平均值、中位数按户计算，只计有人均纯收入的户。`,
   ];
   if (withUnknown) {
@@ -71,8 +74,12 @@ export function buildTiersTable(input: SummaryInput): SummaryTable {
         : "占比以有人均纯收入（可判定分层）的户数为分母；收入不详的户另列，不计入占比。",
     );
   }
-  if (input.report.outOfScope.length > 0) notes.push(`另有${input.report.outOfScope.length}户不属方案所称的脱贫户（一般农户，或风险已消除的监测户），未分层、未计入本表（见“检查结果”）。`);
-  if (input.report.afterRemovalIncome.length > 0) notes.push(`${input.report.afterRemovalIncome.length}户风险已消除，按“风险消除后家庭人均纯收入”分层。`);
+  if (input.report.outOfScope.length > 0)
+    notes.push(
+      `另有${input.report.outOfScope.length}户不属方案所称的脱贫户（一般农户，或风险已消除的监测户），未分层、未计入本表（见“检查结果”）。`,
+    );
+  if (input.report.afterRemovalIncome.length > 0)
+    notes.push(`${input.report.afterRemovalIncome.length}户风险已消除，按“风险消除后家庭人均纯收入”分层。`);
   notes.push(...policyNotes(input, []));
 
   return {

@@ -91,7 +91,9 @@ export function App({
       // Generated summary tabs are never ledgers: keep them out of the list.
       const ledgers = names.filter((n) => !GENERATED_TABS.has(n));
       setSheets(ledgers);
-      setSheet((current) => (!chooseActive && ledgers.includes(current) ? current : ledgers.includes(active) ? active : (ledgers[0] ?? "")));
+      setSheet((current) =>
+        !chooseActive && ledgers.includes(current) ? current : ledgers.includes(active) ? active : (ledgers[0] ?? ""),
+      );
     },
     [host],
   );
@@ -160,7 +162,9 @@ export function App({
       setCheck({ status: "running", progress: null });
       try {
         const sides = sidesRef.current.filter((s) => s !== name);
-        const result = await engine.check({ sheet: name, settings: settingsRef.current, asOf: civilDateOf(now()), sides }, (progress) => setCheck({ status: "running", progress }));
+        const result = await engine.check({ sheet: name, settings: settingsRef.current, asOf: civilDateOf(now()), sides }, (progress) =>
+          setCheck({ status: "running", progress }),
+        );
         setLastResult(result);
         setCheck({ status: "done", result });
       } catch (error) {
@@ -226,7 +230,10 @@ export function App({
       {settings === null ? (
         <Spinner size="small" label={t.loadingSettings} />
       ) : (
-        <div role="tabpanel" aria-label={{ check: t.tabCheck, summary: t.tabSummary, settings: t.tabSettings, formulas: t.tabFormulas }[tab]}>
+        <div
+          role="tabpanel"
+          aria-label={{ check: t.tabCheck, summary: t.tabSummary, settings: t.tabSettings, formulas: t.tabFormulas }[tab]}
+        >
           {tab === "check" && (
             <CheckTab
               host={host}

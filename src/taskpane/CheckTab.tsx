@@ -106,16 +106,22 @@ export function CheckTab({ host, language, t, picker, state, onRun, sides = [], 
     <div className={styles.stack}>
       <Caption1 block>{t.checkIntro}</Caption1>
       <SheetPicker {...picker} disabled={running || picker.disabled} />
-      {onSidesChange && <SidePicker t={t} sheets={picker.sheets.filter((name) => name !== picker.value)} chosen={sides} disabled={running} onChange={onSidesChange} />}
+      {onSidesChange && (
+        <SidePicker
+          t={t}
+          sheets={picker.sheets.filter((name) => name !== picker.value)}
+          chosen={sides}
+          disabled={running}
+          onChange={onSidesChange}
+        />
+      )}
       <div className={styles.row}>
         <Button appearance="primary" onClick={onRun} disabled={running || picker.value === ""}>
           {running ? t.checking : t.startCheck}
         </Button>
       </div>
       <div aria-live="polite">
-        {state.status === "running" && (
-          <ReadProgress progress={state.progress} busyLabel={t.runningRules} t={t} />
-        )}
+        {state.status === "running" && <ReadProgress progress={state.progress} busyLabel={t.runningRules} t={t} />}
       </div>
       {state.status === "error" && <ErrorBar error={state.error} t={t} />}
       {state.status === "done" && <Results key={`${state.result.sheet}`} host={host} language={language} t={t} result={state.result} />}
@@ -124,7 +130,19 @@ export function CheckTab({ host, language, t, picker, state, onRun, sides = [], 
 }
 
 /** The other sheets of the workbook, to tick as side ledgers joined to the one checked. */
-function SidePicker({ t, sheets, chosen, disabled, onChange }: { t: Strings; sheets: readonly string[]; chosen: readonly string[]; disabled: boolean; onChange: (sides: string[]) => void }): React.JSX.Element {
+function SidePicker({
+  t,
+  sheets,
+  chosen,
+  disabled,
+  onChange,
+}: {
+  t: Strings;
+  sheets: readonly string[];
+  chosen: readonly string[];
+  disabled: boolean;
+  onChange: (sides: string[]) => void;
+}): React.JSX.Element {
   const styles = useStyles();
   return (
     <div role="group" aria-labelledby="sides-legend" className={styles.sides}>
@@ -143,7 +161,9 @@ function SidePicker({ t, sheets, chosen, disabled, onChange }: { t: Strings; she
             label={name}
             checked={chosen.includes(name)}
             disabled={disabled}
-            onChange={(_, data) => onChange(data.checked === true ? [...chosen.filter((s) => s !== name), name] : chosen.filter((s) => s !== name))}
+            onChange={(_, data) =>
+              onChange(data.checked === true ? [...chosen.filter((s) => s !== name), name] : chosen.filter((s) => s !== name))
+            }
           />
         ))
       )}
@@ -157,13 +177,21 @@ interface Group {
   readonly findings: readonly Finding[];
 }
 
-function groupFindings(result: CheckResult, findings: readonly Finding[], by: "rule" | "household", language: Language, t: Strings): Group[] {
+function groupFindings(
+  result: CheckResult,
+  findings: readonly Finding[],
+  by: "rule" | "household",
+  language: Language,
+  t: Strings,
+): Group[] {
   if (by === "rule") {
-    return result.report.rules.map((rule) => ({
-      key: rule.id,
-      title: `${rule.id} ${ruleTitle(rule, language)}`,
-      findings: findings.filter((f) => f.rule === rule.id),
-    })).filter((g) => g.findings.length > 0);
+    return result.report.rules
+      .map((rule) => ({
+        key: rule.id,
+        title: `${rule.id} ${ruleTitle(rule, language)}`,
+        findings: findings.filter((f) => f.rule === rule.id),
+      }))
+      .filter((g) => g.findings.length > 0);
   }
   const byHousehold = new Map<string | null, Finding[]>();
   for (const f of findings) {
@@ -181,11 +209,22 @@ function groupFindings(result: CheckResult, findings: readonly Finding[], by: "r
     byHousehold.delete(household.key);
   }
   // Keys the ledger no longer lists (should not happen): still shown, never dropped.
-  for (const [key, list] of byHousehold) if (key !== null) groups.push({ key: `h:${key}`, title: t.householdGroup(key, null), findings: list });
+  for (const [key, list] of byHousehold)
+    if (key !== null) groups.push({ key: `h:${key}`, title: t.householdGroup(key, null), findings: list });
   return groups;
 }
 
-function Results({ host, language, t, result }: { host: WorkbookHost; language: Language; t: Strings; result: CheckResult }): React.JSX.Element {
+function Results({
+  host,
+  language,
+  t,
+  result,
+}: {
+  host: WorkbookHost;
+  language: Language;
+  t: Strings;
+  result: CheckResult;
+}): React.JSX.Element {
   const styles = useStyles();
   const { report } = result;
   const counts = countBySeverity(report.findings);
@@ -236,7 +275,7 @@ function Results({ host, language, t, result }: { host: WorkbookHost; language: 
         <Caption1 block>{t.layoutLine(report.layoutReason)}</Caption1>
       </div>
 
-      {/* A check date after the plan (the machine's clock in 2026) uses the plan's last values: said above the findings, as the command line says it. */}
+      {/* A check date after the plan uses the plan's last values: said above the findings, as the command line says it. */}
       {result.policy.outsidePlanPeriod && (
         <MessageBar intent="warning" layout="multiline" data-testid="outside-plan-period">
           <MessageBarBody>
@@ -278,7 +317,12 @@ function Results({ host, language, t, result }: { host: WorkbookHost; language: 
               />
             ))}
           </div>
-          <RadioGroup layout="horizontal" aria-label={t.groupBy} value={by} onChange={(_, data) => setBy(data.value === "household" ? "household" : "rule")}>
+          <RadioGroup
+            layout="horizontal"
+            aria-label={t.groupBy}
+            value={by}
+            onChange={(_, data) => setBy(data.value === "household" ? "household" : "rule")}
+          >
             <Radio value="rule" label={t.groupByRule} />
             <Radio value="household" label={t.groupByHousehold} />
           </RadioGroup>
@@ -319,7 +363,15 @@ function Results({ host, language, t, result }: { host: WorkbookHost; language: 
           ) : (
             <div className={styles.groups}>
               {groups.map((g) => (
-                <FindingGroup key={`${by}:${g.key}`} group={g} showRule={by === "household"} sheet={result.sheet} language={language} t={t} onSelect={select} />
+                <FindingGroup
+                  key={`${by}:${g.key}`}
+                  group={g}
+                  showRule={by === "household"}
+                  sheet={result.sheet}
+                  language={language}
+                  t={t}
+                  onSelect={select}
+                />
               ))}
             </div>
           )}
@@ -339,9 +391,7 @@ function Results({ host, language, t, result }: { host: WorkbookHost; language: 
                 {rule.status === "ran" ? (
                   <Caption1 className={styles.muted}>{t.ruleRan(rule.findings)}</Caption1>
                 ) : (
-                  <Caption1 className={styles.muted}>
-                    {t.ruleSkipped(rule.reason ?? "")}
-                  </Caption1>
+                  <Caption1 className={styles.muted}>{t.ruleSkipped(rule.reason ?? "")}</Caption1>
                 )}
               </span>
             </li>
@@ -388,7 +438,12 @@ function FindingGroup({ group, showRule, sheet, language, t, onSelect }: Finding
           return (
             <li key={i}>
               {f.cell ? (
-                <button type="button" className={styles.finding} onClick={() => onSelect(f)} title={t.goToCell(formatCellRef(sheet, f.cell), f.message)}>
+                <button
+                  type="button"
+                  className={styles.finding}
+                  onClick={() => onSelect(f)}
+                  title={t.goToCell(formatCellRef(sheet, f.cell), f.message)}
+                >
                   {content}
                 </button>
               ) : (

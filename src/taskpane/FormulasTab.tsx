@@ -65,7 +65,19 @@ const useStyles = makeStyles({
  * force are under 设置. `available` false: this host has no custom functions (WPS before
  * 12.1.0.20540); the native formulas below still work there.
  */
-export function FormulasTab({ language, t, host, policy, available = true }: { language: Language; t: Strings; host: WorkbookHost; policy: Policy; available?: boolean }): React.JSX.Element {
+export function FormulasTab({
+  language,
+  t,
+  host,
+  policy,
+  available = true,
+}: {
+  language: Language;
+  t: Strings;
+  host: WorkbookHost;
+  policy: Policy;
+  available?: boolean;
+}): React.JSX.Element {
   const styles = useStyles();
   return (
     <section aria-labelledby="formulas-heading">

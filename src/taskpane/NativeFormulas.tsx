@@ -1,4 +1,16 @@
-import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
 import * as React from "react";
 import { NATIVE_FUNCTION_IDS, NATIVE_PARAMETERS, nativeFormula, type NativeFunctionId } from "../formulas";
 import { convertSelection, insertNativeFormula, type ConversionMode } from "../host/formulaWriter";
@@ -17,7 +29,17 @@ const useStyles = makeStyles({
 type Outcome = { readonly intent: "success" | "warning" | "error"; readonly lines: readonly string[] } | null;
 
 /** 公式 tab, second part: native formulas into the selection, and converting BANGFU formulas before a file travels. */
-export function NativeFormulas({ host, policy, language, t }: { host: WorkbookHost; policy: Policy; language: Language; t: Strings }): React.JSX.Element {
+export function NativeFormulas({
+  host,
+  policy,
+  language,
+  t,
+}: {
+  host: WorkbookHost;
+  policy: Policy;
+  language: Language;
+  t: Strings;
+}): React.JSX.Element {
   const styles = useStyles();
   const [fn, setFn] = React.useState<NativeFunctionId>("TIER");
   const [args, setArgs] = React.useState<Record<string, string>>({});
@@ -63,10 +85,14 @@ export function NativeFormulas({ host, policy, language, t }: { host: WorkbookHo
       const result = await convertSelection(host, mode, policy);
       const skipped = result.skipped.map((s) => t.convertSkipped(s.address, s.reason));
       if (result.converted === 0 && skipped.length === 0) return { intent: "warning", lines: [t.convertedNone] };
-      return { intent: skipped.length > 0 ? "warning" : "success", lines: [t.converted(result.converted, result.cellsWritten), ...skipped] };
+      return {
+        intent: skipped.length > 0 ? "warning" : "success",
+        lines: [t.converted(result.converted, result.cellsWritten), ...skipped],
+      };
     });
 
-  const label = (name: string) => shownName(name) + (names.indexOf(name) < NATIVE_PARAMETERS[fn].required ? "" : language === "zh" ? "（可选）" : " (optional)");
+  const label = (name: string) =>
+    shownName(name) + (names.indexOf(name) < NATIVE_PARAMETERS[fn].required ? "" : language === "zh" ? "（可选）" : " (optional)");
 
   return (
     <>
@@ -89,7 +115,11 @@ export function NativeFormulas({ host, policy, language, t }: { host: WorkbookHo
             <Input value={values[i]} onChange={(_e, data) => setArgs((a) => ({ ...a, [`${fn}.${name}`]: data.value }))} />
           </Field>
         ))}
-        <Field label={t.nativePreview} validationMessage={previewError ?? undefined} validationState={missing.length > 0 ? "none" : previewError ? "error" : "none"}>
+        <Field
+          label={t.nativePreview}
+          validationMessage={previewError ?? undefined}
+          validationState={missing.length > 0 ? "none" : previewError ? "error" : "none"}
+        >
           <code className={styles.preview} aria-label={t.nativePreview}>
             {preview}
           </code>

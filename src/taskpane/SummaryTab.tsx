@@ -53,7 +53,18 @@ type Status =
  * 汇总: choose the tabs, generate. Generating checks the sheet afresh (the ledger may have
  * changed since the last check), builds the tables and has the host write them.
  */
-export function SummaryTab({ host, engine, language, t, picker, settings, now, onChecked, onWritten, sides = [] }: SummaryTabProps): React.JSX.Element {
+export function SummaryTab({
+  host,
+  engine,
+  language,
+  t,
+  picker,
+  settings,
+  now,
+  onChecked,
+  onWritten,
+  sides = [],
+}: SummaryTabProps): React.JSX.Element {
   const styles = useStyles();
   const [tabs, setTabs] = React.useState<readonly SummaryKey[]>(SUMMARY_KEYS);
   const [fullIds, setFullIds] = React.useState(false);
@@ -68,7 +79,9 @@ export function SummaryTab({ host, engine, language, t, picker, settings, now, o
     setStatus({ kind: "running", progress: null });
     setGoError(null);
     try {
-      const outcome = await engine.generate({ sheet, settings, clock: now(), tabs, fullIds, sides }, (progress) => setStatus({ kind: "running", progress }));
+      const outcome = await engine.generate({ sheet, settings, clock: now(), tabs, fullIds, sides }, (progress) =>
+        setStatus({ kind: "running", progress }),
+      );
       onChecked(outcome.result);
       setStatus({ kind: "done", sheet, written: outcome.written, download: outcome.download });
       onWritten();
@@ -118,9 +131,7 @@ export function SummaryTab({ host, engine, language, t, picker, settings, now, o
         {tabs.length === 0 && <Caption1 block>{t.chooseTabs}</Caption1>}
       </div>
       <div aria-live="polite">
-        {status.kind === "running" && (
-          <ReadProgress progress={status.progress} busyLabel={t.generating} t={t} />
-        )}
+        {status.kind === "running" && <ReadProgress progress={status.progress} busyLabel={t.generating} t={t} />}
         {status.kind === "done" && (
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>

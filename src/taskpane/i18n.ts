@@ -34,7 +34,8 @@ const ZH = {
     "怎么办：若加载项放在单位内网，请确认网站上有 dist/ 中的全部文件（包括 office 文件夹），重新复制后关闭并重新打开 Excel；" +
     "若构建时选用了微软或世纪互联的 CDN（BANGFU_OFFICE_JS=cdn 或 cn），本机必须能访问互联网，没有互联网的办公网请用默认的本地构建（见使用说明“部署”一节）。",
   officeTimeoutTitle: "Office 没有响应",
-  officeTimeoutBody: "office.js 已加载，但 Office 长时间没有完成初始化。请关闭任务窗格后重新打开；仍不行时关闭 Excel 再打开。若加载项放在单位内网，请确认 office 文件夹中的全部文件都已复制到网站上。",
+  officeTimeoutBody:
+    "office.js 已加载，但 Office 长时间没有完成初始化。请关闭任务窗格后重新打开；仍不行时关闭 Excel 再打开。若加载项放在单位内网，请确认 office 文件夹中的全部文件都已复制到网站上。",
   whatToDo: "怎么办：",
   dismiss: "关闭提示",
 
@@ -51,12 +52,14 @@ const ZH = {
   runningRules: "正在按规则检查…",
   checkIntro: "选择台账所在的工作表，点“开始检查”。检查只读取单元格，不修改台账。",
   sidesLegend: "并入其他工作表（附表）",
-  sidesHint: "帮扶责任人结对查询、上年的全县全字段、小额信贷等导出放在本工作簿的其他工作表中时，勾选它们：按户编号或证件号码对到各户一并检查，结果中写明哪些内容取自哪个工作表。",
+  sidesHint:
+    "帮扶责任人结对查询、上年的全县全字段、小额信贷等导出放在本工作簿的其他工作表中时，勾选它们：按户编号或证件号码对到各户一并检查，结果中写明哪些内容取自哪个工作表。",
   noOtherSheets: "工作簿中没有其他工作表。",
   layoutLine: (reason: string) => `读法：${reason}`,
   scopeHeading: "检查范围",
   includeMonitored: "风险已消除的监测户也按脱贫户检查",
-  includeMonitoredHint: "方案所称的脱贫户是脱贫户和风险未消除的监测对象。一般农户和风险已消除的监测户默认单列：不分层、不按方案各项检查、不计入排名。",
+  includeMonitoredHint:
+    "方案所称的脱贫户是脱贫户和风险未消除的监测对象。一般农户和风险已消除的监测户默认单列：不分层、不按方案各项检查、不计入排名。",
   summaryLine: (households: number, persons: number, counts: Record<Severity, number>) =>
     `共 ${households} 户 ${persons} 人：错误 ${counts.error} 条、警告 ${counts.warning} 条、提示 ${counts.info} 条`,
   checkedAt: (sheet: string, date: string, year: number) => `工作表“${sheet}”，检查日期 ${date}，政策年度 ${year}`,
@@ -188,19 +191,26 @@ const ZH = {
   // 公式
   formulasHeading: "公式速查",
   formulasUnavailableTitle: "此版本的 WPS 表格不能使用加载项公式",
-  formulasUnavailableBody: "=BANGFU. 自定义函数需要 WPS 12.1.0.20540 或更高版本，升级 WPS 并重新启动后即可使用下列公式。检查、汇总、设置照常可用；不升级也可以用本页下方的“写入原生公式”：原生公式不需要加载项函数，照样能计算。",
+  formulasUnavailableBody:
+    "=BANGFU. 自定义函数需要 WPS 12.1.0.20540 或更高版本，升级 WPS 并重新启动后即可使用下列公式。检查、汇总、设置照常可用；不升级也可以用本页下方的“写入原生公式”：原生公式不需要加载项函数，照样能计算。",
   excelFormulasUnavailableTitle: "此版本的 Excel 不能使用加载项公式",
-  excelFormulasUnavailableBody: "=BANGFU. 自定义函数需要支持自定义函数的 Excel：Microsoft 365、Office LTSC 2024、更新到版本 2311 或以上的零售版 Office、Excel 网页版或 Mac 版（Office LTSC 2021：微软两处文档说法不一，以这台电脑的实际情况为准）。检查、汇总、设置照常可用；用本页下方的“写入原生公式”可以得到同样的计算：原生公式不需要加载项函数，照样能计算。",
+  excelFormulasUnavailableBody:
+    "=BANGFU. 自定义函数需要支持自定义函数的 Excel：Microsoft 365、Office LTSC 2024、" +
+    "更新到版本 2311 或以上的零售版 Office、Excel 网页版或 Mac 版（Office LTSC 2021：" +
+    "微软两处文档说法不一，以这台电脑的实际情况为准）。检查、汇总、设置照常可用；" +
+    "用本页下方的“写入原生公式”可以得到同样的计算：原生公式不需要加载项函数，照样能计算。",
   formulasHint: "在单元格中输入公式；选中一列区域作参数，结果自动向下填充。",
   nativeHeading: "写入原生公式（台账发到没装本助手的电脑也能计算）",
-  nativeHint: "把政策参数直接写进普通公式，Excel（包括旧版）、WPS 表格和 LibreOffice 都能计算。先在表格中选中要写入的单元格（可选一整列），参数填第一行的单元格，如 R4；可选参数可以留空。",
+  nativeHint:
+    "把政策参数直接写进普通公式，Excel（包括旧版）、WPS 表格和 LibreOffice 都能计算。先在表格中选中要写入的单元格（可选一整列），参数填第一行的单元格，如 R4；可选参数可以留空。",
   nativeFunction: "函数",
   nativePreview: "将写入的公式",
   nativeInsert: "写入所选单元格",
   nativeMissing: (names: string) => `先填写：${names}`,
   nativeInserted: (address: string, cells: number) => `已在 ${address} 写入 ${cells} 个原生公式。`,
   convertHeading: "转换所选区域中的 BANGFU 公式",
-  convertHint: "台账要发给县里或别的单位前，先选中含 =BANGFU. 公式的区域（没装本助手的 Excel 显示为 _xldudf_BANGFU_… 的也可以）：可改成原生公式（仍会计算），或改成数值（只保留当前结果）。其他单元格不会改动。",
+  convertHint:
+    "台账要发给县里或别的单位前，先选中含 =BANGFU. 公式的区域（没装本助手的 Excel 显示为 _xldudf_BANGFU_… 的也可以）：可改成原生公式（仍会计算），或改成数值（只保留当前结果）。其他单元格不会改动。",
   convertNative: "改为原生公式",
   convertValues: "改为数值",
   converted: (count: number, cells: number) => `已转换 ${count} 个 BANGFU 公式（写入 ${cells} 个单元格）。`,
@@ -221,15 +231,22 @@ const EN: Strings = {
   tabFormulas: "Formulas",
   loadingSettings: "Reading the settings saved in the workbook…",
   notInExcelTitle: "Open this in Excel or WPS Spreadsheets",
-  notInExcelBody: "The Income Support Assistant is an add-in for Excel and WPS Spreadsheets: open it from the Income Support tab of the ribbon.",
+  notInExcelBody:
+    "The Income Support Assistant is an add-in for Excel and WPS Spreadsheets: open it from the Income Support tab of the ribbon.",
   errorTitle: "Something went wrong",
   officeJsMissingTitle: "office.js could not be loaded",
   officeJsMissingBody: (src: string) =>
     `The assistant, its ribbon buttons and the =BANGFU. functions need Office's script office.js, which did not load from ${src}. ` +
-    "If the add-in is served on your office network, make sure every file of dist/ (the office folder too) is on the web server, then close and reopen Excel. " +
-    "A build that uses Microsoft's or 21Vianet's CDN (BANGFU_OFFICE_JS=cdn or cn) needs internet access; offices without internet should use the default local build (see Deployment in the README).",
+    "If the add-in is served on your office network, make sure every file of dist/ (the office " +
+    "folder too) is on the web server, then close and reopen Excel. " +
+    "A build that uses Microsoft's or 21Vianet's CDN (BANGFU_OFFICE_JS=cdn or cn) needs " +
+    "internet access; offices without internet should use the default local build (see " +
+    "Deployment in the README).",
   officeTimeoutTitle: "Office did not respond",
-  officeTimeoutBody: "office.js loaded, but Office did not finish starting. Close the task pane and open it again; if that does not help, restart Excel. On an office network, make sure every file of the office folder is on the web server.",
+  officeTimeoutBody:
+    "office.js loaded, but Office did not finish starting. Close the task pane and open it " +
+    "again; if that does not help, restart Excel. On an office network, make sure every file " +
+    "of the office folder is on the web server.",
   whatToDo: "What to do: ",
   dismiss: "Dismiss",
 
@@ -244,12 +261,19 @@ const EN: Strings = {
   runningRules: "Applying the rules…",
   checkIntro: "Choose the worksheet holding the ledger and press Check. The check only reads cells; the ledger is never changed.",
   sidesLegend: "Join other worksheets (side ledgers)",
-  sidesHint: "When exports such as the pairing query (帮扶责任人结对查询), last year's all-fields export or the small-loan ledger are other worksheets of this workbook, tick them: they are matched to each household by 户编号 or ID number and used in the check; the results say which facts came from which worksheet.",
+  sidesHint:
+    "When exports such as the pairing query (帮扶责任人结对查询), last year's all-fields " +
+    "export or the small-loan ledger are other worksheets of this workbook, tick them: they " +
+    "are matched to each household by 户编号 or ID number and used in the check; the results " +
+    "say which facts came from which worksheet.",
   noOtherSheets: "The workbook has no other worksheet.",
   layoutLine: (reason: string) => `How the rows were read: ${reason}`,
   scopeHeading: "Scope",
   includeMonitored: "Also check monitored households whose risk was removed as 脱贫户",
-  includeMonitoredHint: "The plan's 脱贫户 are poverty-alleviated households and monitored households whose risk is not removed. General households (一般农户) and monitored households whose risk was removed are listed apart by default: not tiered, not checked against the plan, not ranked.",
+  includeMonitoredHint:
+    "The plan's 脱贫户 are poverty-alleviated households and monitored households whose risk " +
+    "is not removed. General households (一般农户) and monitored households whose risk was " +
+    "removed are listed apart by default: not tiered, not checked against the plan, not ranked.",
   summaryLine: (households: number, persons: number, counts: Record<Severity, number>) =>
     `${households} households, ${persons} persons: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`,
   checkedAt: (sheet: string, date: string, year: number) => `Worksheet "${sheet}", checked on ${date}, policy year ${year}`,
@@ -279,7 +303,8 @@ const EN: Strings = {
   withCount: (label: string, n: number) => `${label} (${n})`,
   unconfirmedNote: (n: number) => `${n} local parameters are not confirmed; the check used their defaults. Confirm them under Settings.`,
 
-  summaryIntro: "Writes summary worksheets from a fresh check. Summary tabs generated before are replaced; the ledger itself is never changed.",
+  summaryIntro:
+    "Writes summary worksheets from a fresh check. Summary tabs generated before are replaced; the ledger itself is never changed.",
   summaryTabsLabel: "Summaries to write",
   fullIds: "Show full ID numbers",
   fullIdsHint: "By default only the first 6 and last 4 characters are shown.",
@@ -312,18 +337,22 @@ const EN: Strings = {
   newValue: (label: string, unit: string) => `New value of "${label}" (${unit})`,
   percentUnit: "%",
   unconfirmedTitle: "Parameters to confirm",
-  unconfirmedBody: (n: number) => `${n} parameters are set locally and still at their default; check them, then Confirm or Edit (marked "To confirm").`,
+  unconfirmedBody: (n: number) =>
+    `${n} parameters are set locally and still at their default; check them, then Confirm or Edit (marked "To confirm").`,
   outsideTitle: "Outside the plan period",
-  outsideBody: (year: number, first: number, last: number) => `${year} is outside the plan period (${first}–${last}); the nearest year's parameters apply.`,
+  outsideBody: (year: number, first: number, last: number) =>
+    `${year} is outside the plan period (${first}–${last}); the nearest year's parameters apply.`,
   policyFileProblem: "The policy parameters saved in the workbook are invalid; the built-in parameters are used instead.",
   resetPolicy: "Remove the local parameter settings",
   loadPolicyFile: "Load a policy file…",
   policyFileLoaded: (name: string) => `Loaded the policy file ${name}. The next check uses its parameters.`,
 
   mappingHeading: "Column mapping",
-  mappingIntro: "Each column is matched to a ledger field automatically. Correct a wrong or missing match here; the next check uses what you save.",
+  mappingIntro:
+    "Each column is matched to a ledger field automatically. Correct a wrong or missing match here; the next check uses what you save.",
   mappingSheet: (sheet: string, row: number) => `Worksheet "${sheet}", header on row ${row}`,
-  mappingNoHeader: (sheet: string) => `No header was recognised in "${sheet}"; the first non-empty row is listed below. Choose a field for its columns.`,
+  mappingNoHeader: (sheet: string) =>
+    `No header was recognised in "${sheet}"; the first non-empty row is listed below. Choose a field for its columns.`,
   readHeaders: "Read the header",
   readingHeaders: "Reading…",
   mappingNeedsRead: "This worksheet's header has not been read yet. Press Read the header, or run a check first.",
@@ -337,7 +366,8 @@ const EN: Strings = {
   measureKind: (kind: string) => `measure column: ${kind}`,
   saveMapping: "Save the mapping",
   resetMapping: "Back to automatic",
-  duplicateMapping: (field: string, headers: string[]) => `"${headers.join('", "')}" are all mapped to "${field}"; a field can have only one column.`,
+  duplicateMapping: (field: string, headers: string[]) =>
+    `"${headers.join('", "')}" are all mapped to "${field}"; a field can have only one column.`,
   mappingSaved: (sheet: string) => `Column mapping of "${sheet}" saved; the next check uses it.`,
 
   errors: {
@@ -359,7 +389,10 @@ const EN: Strings = {
     },
     ledgerNotFound: {
       title: "No ledger found",
-      action: "Choose the worksheet holding the ledger; its header must be within the first 15 rows, with columns such as 户编号, 姓名, 人均纯收入. Map differently named columns under Settings → Column mapping.",
+      action:
+        "Choose the worksheet holding the ledger; its header must be within the first 15 rows, " +
+        "with columns such as 户编号, 姓名, 人均纯收入. Map differently named columns under " +
+        "Settings → Column mapping.",
     },
     policyFile: {
       title: "Invalid policy parameters",
@@ -377,19 +410,36 @@ const EN: Strings = {
 
   formulasHeading: "Formula guide",
   formulasUnavailableTitle: "This WPS Spreadsheets cannot run add-in formulas",
-  formulasUnavailableBody: "The =BANGFU. custom functions need WPS 12.1.0.20540 or later; after upgrading WPS and restarting it, the formulas below work. Checking, summaries and settings work as usual, and so do the native formulas further down this page, which compute without add-in functions.",
+  formulasUnavailableBody:
+    "The =BANGFU. custom functions need WPS 12.1.0.20540 or later; after upgrading WPS and " +
+    "restarting it, the formulas below work. Checking, summaries and settings work as usual, " +
+    "and so do the native formulas further down this page, which compute without add-in " +
+    "functions.",
   excelFormulasUnavailableTitle: "This Excel cannot run add-in formulas",
-  excelFormulasUnavailableBody: "The =BANGFU. custom functions need an Excel with custom functions: Microsoft 365, Office LTSC 2024, retail Office updated to Version 2311 or later, Excel on the web or on Mac (Office LTSC 2021: Microsoft's pages disagree; this notice is what this Excel reports). Checking, summaries and settings work as usual, and the native formulas further down this page compute the same without add-in functions.",
+  excelFormulasUnavailableBody:
+    "The =BANGFU. custom functions need an Excel with custom functions: Microsoft 365, Office " +
+    "LTSC 2024, retail Office updated to Version 2311 or later, Excel on the web or on Mac " +
+    "(Office LTSC 2021: Microsoft's pages disagree; this notice is what this Excel reports). " +
+    "Checking, summaries and settings work as usual, and the native formulas further down this " +
+    "page compute the same without add-in functions.",
   formulasHint: "Type a formula in a cell; pass a column range and the results spill down.",
   nativeHeading: "Insert native formulas (compute where the assistant is not installed)",
-  nativeHint: "Writes the policy's numbers into a plain formula that any Excel (older ones too), WPS Spreadsheets and LibreOffice compute. Select the cells to fill first (a whole column is fine) and give the arguments for the first row, e.g. R4; optional arguments may stay empty.",
+  nativeHint:
+    "Writes the policy's numbers into a plain formula that any Excel (older ones too), WPS " +
+    "Spreadsheets and LibreOffice compute. Select the cells to fill first (a whole column is " +
+    "fine) and give the arguments for the first row, e.g. R4; optional arguments may stay " +
+    "empty.",
   nativeFunction: "Function",
   nativePreview: "Formula to insert",
   nativeInsert: "Insert into the selected cells",
   nativeMissing: (names: string) => `Fill in first: ${names}`,
   nativeInserted: (address: string, cells: number) => `Inserted ${cells} native formula(s) in ${address}.`,
   convertHeading: "Convert the BANGFU formulas of the selection",
-  convertHint: "Before sending the ledger on, select the cells with =BANGFU. formulas (also as _xldudf_BANGFU_…, as Excel shows them where the add-in is not registered): turn them into native formulas (they keep computing) or into values (the current results). Other cells are not changed.",
+  convertHint:
+    "Before sending the ledger on, select the cells with =BANGFU. formulas (also as " +
+    "_xldudf_BANGFU_…, as Excel shows them where the add-in is not registered): turn them into " +
+    "native formulas (they keep computing) or into values (the current results). Other cells " +
+    "are not changed.",
   convertNative: "To native formulas",
   convertValues: "To values",
   converted: (count: number, cells: number) => `Converted ${count} BANGFU formula(s) (${cells} cell(s) written).`,

@@ -101,7 +101,8 @@ export interface PaneEngine {
 
 /** The pane's own engine: the host's cells, checked and summarised in the pane, the tabs written by the host. */
 export function hostEngine(host: WorkbookHost): PaneEngine {
-  const rowsProgress = (onProgress?: (progress: ReadProgressValue) => void) => (onProgress ? (read: number, total: number) => onProgress({ read, total }) : undefined);
+  const rowsProgress = (onProgress?: (progress: ReadProgressValue) => void) =>
+    onProgress ? (read: number, total: number) => onProgress({ read, total }) : undefined;
   return {
     check: async ({ sheet, settings, asOf, sides }, onProgress) => {
       const { ledger: _ledger, ...result } = await runCheck(host, sheet, settings, asOf, rowsProgress(onProgress), sides);
@@ -109,7 +110,13 @@ export function hostEngine(host: WorkbookHost): PaneEngine {
     },
     generate: async ({ sheet, settings, clock, tabs, fullIds, sides }, onProgress) => {
       const { ledger, ...result } = await runCheck(host, sheet, settings, civilDateOf(clock), rowsProgress(onProgress), sides);
-      const tables = buildSummaries(ledger, result.report, { policy: result.policy, asOf: result.asOf, generatedAt: localTimestamp(clock), tabs, fullIds });
+      const tables = buildSummaries(ledger, result.report, {
+        policy: result.policy,
+        asOf: result.asOf,
+        generatedAt: localTimestamp(clock),
+        tabs,
+        fullIds,
+      });
       return { result, written: await host.writeSummaries(tables) };
     },
     detectColumns: async (sheet) => detectColumns(await host.readSheet(sheet)),
@@ -161,7 +168,9 @@ export async function runCheck(
   const input = await host.readSheet(sheet, onProgress);
   // Other sheets of the workbook chosen as side ledgers (结对表, 上年收入, 小额信贷 …), each with its own column mapping.
   const sideSheets: SideSheet[] = [];
-  for (const name of sides) if (name !== sheet) sideSheets.push({ sheet: await host.readSheet(name, onProgress), source: sideSheetSource(name), mapping: settings.mappings[name] });
+  for (const name of sides)
+    if (name !== sheet)
+      sideSheets.push({ sheet: await host.readSheet(name, onProgress), source: sideSheetSource(name), mapping: settings.mappings[name] });
   const checked = checkSheets(input, sideSheets, {
     asOf,
     overrides,
@@ -280,5 +289,8 @@ export function civilDateOf(date: Date): CivilDate {
 /** Local time as an ISO timestamp without zone: 2025-12-15T09:30:00 (the summaries' generatedAt). */
 export function localTimestamp(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:` +
+    `${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  );
 }

@@ -29,7 +29,10 @@ import { mountMessage, mountPane } from "./mount";
 /** What Excel's page sees of office.js: just enough to wait for Office and pick the language. */
 export interface OfficeGlobal {
   onReady(): Promise<unknown>;
-  readonly context?: { readonly displayLanguage?: string; readonly requirements?: { isSetSupported(name: string, minVersion?: string): boolean } };
+  readonly context?: {
+    readonly displayLanguage?: string;
+    readonly requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
+  };
 }
 
 export type DetectedHost =
@@ -91,7 +94,8 @@ export async function officeReadiness(office: OfficeGlobal, scope: object, timeo
   const language = languageOf(office.context?.displayLanguage);
   if ((scope as { Excel?: unknown }).Excel === undefined) return { kind: "notInExcel", language };
   const requirements = office.context?.requirements;
-  const customFunctions = requirements !== undefined && requirements.isSetSupported(CUSTOM_FUNCTIONS_SET.name, CUSTOM_FUNCTIONS_SET.version);
+  const customFunctions =
+    requirements !== undefined && requirements.isSetSupported(CUSTOM_FUNCTIONS_SET.name, CUSTOM_FUNCTIONS_SET.version);
   return { kind: "excel", language, customFunctions };
 }
 
@@ -112,7 +116,11 @@ export async function startPane(options: StartOptions = {}, scope: Window & type
       return;
     case "wps":
       listenForRibbonRequests(scope);
-      mountPane({ host: new WpsWorkbookHost(detected.app), language: "zh", customFunctions: typeof detected.app.AddCustomFunction === "function" });
+      mountPane({
+        host: new WpsWorkbookHost(detected.app),
+        language: "zh",
+        customFunctions: typeof detected.app.AddCustomFunction === "function",
+      });
       return;
     case "office": {
       const office = await officeReadiness(detected.office, scope, options.officeTimeoutMs);
@@ -124,7 +132,12 @@ export async function startPane(options: StartOptions = {}, scope: Window & type
           mountMessage(STRINGS[office.language].notInExcelTitle, STRINGS[office.language].notInExcelBody);
           return;
         case "excel":
-          mountPane({ host: new OfficeWorkbookHost(), language: office.language, customFunctions: office.customFunctions, strings: EXCEL_STRINGS });
+          mountPane({
+            host: new OfficeWorkbookHost(),
+            language: office.language,
+            customFunctions: office.customFunctions,
+            strings: EXCEL_STRINGS,
+          });
           return;
       }
       return;

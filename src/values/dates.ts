@@ -72,7 +72,11 @@ export function today(): CivilDate {
   const now = Date.now();
   if (current === null || now < current.from || now >= current.until) {
     const date = fromJsDate(new Date(now));
-    current = { date, from: new Date(date.year, date.month - 1, date.day).getTime(), until: new Date(date.year, date.month - 1, date.day + 1).getTime() };
+    current = {
+      date,
+      from: new Date(date.year, date.month - 1, date.day).getTime(),
+      until: new Date(date.year, date.month - 1, date.day + 1).getTime(),
+    };
   }
   return current.date;
 }
@@ -136,7 +140,8 @@ export function parseDate(value: unknown, what: string, options: DateReadOptions
     if (Number.isNaN(value.getTime())) throw new InputError(`${what}不是有效日期`);
     // exceljs hands dates over as UTC midnight.
     const date = { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
-    if (!isValidCivilDate(date.year, date.month, date.day)) throw new InputError(`${what}${quote(value)}超出可用范围（${FIRST_YEAR}—${LAST_YEAR}年）`);
+    if (!isValidCivilDate(date.year, date.month, date.day))
+      throw new InputError(`${what}${quote(value)}超出可用范围（${FIRST_YEAR}—${LAST_YEAR}年）`);
     return date;
   }
   if (typeof value === "number") {

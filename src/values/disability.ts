@@ -3,7 +3,21 @@ import { compactText, isBlank } from "./text";
 
 export type DisabilityGrade = 1 | 2 | 3 | 4;
 
-const GRADE_WORDS: Record<string, DisabilityGrade> = { 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const GRADE_WORDS: Record<string, DisabilityGrade> = {
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  两: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+};
 /** What a cell says for "no disability" (compacted text). */
 export const NO_DISABILITY_WORDS: readonly string[] = ["无", "否", "没有", "非残疾", "未残疾", "不残疾", "0", "-", "—", "/", "无残疾"];
 const NONE = new Set(NO_DISABILITY_WORDS);

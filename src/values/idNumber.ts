@@ -16,7 +16,10 @@ export interface ResidentId {
 export type IdProblem = "length" | "characters" | "date" | "checkCharacter" | "precisionLost";
 
 export class IdNumberError extends InputError {
-  constructor(readonly problem: IdProblem, message: string) {
+  constructor(
+    readonly problem: IdProblem,
+    message: string,
+  ) {
     super(message);
     this.name = "IdNumberError";
   }

@@ -71,7 +71,8 @@ export function parseHouseholdSize(value: unknown, what: string): number | null 
   const size = parseWholeNumber(value, what);
   if (size === null) return null;
   if (size <= 0) throw new InputError(`${what}应大于0：${quote(value)}`);
-  if (size > MAX_HOUSEHOLD_SIZE) throw new InputError(`${what}${quote(value)}不合常理：一户最多按${MAX_HOUSEHOLD_SIZE}人计，请核对是否录错或放错了列`);
+  if (size > MAX_HOUSEHOLD_SIZE)
+    throw new InputError(`${what}${quote(value)}不合常理：一户最多按${MAX_HOUSEHOLD_SIZE}人计，请核对是否录错或放错了列`);
   return size;
 }
 
@@ -98,12 +99,35 @@ export function roundToFen(yuan: number): number {
   const x = Math.abs(yuan * 100);
   // Noise at the 15th significant digit can only tip a value lying next to a half cent; below a
   // billion cents it moves x by less than 0.001, so elsewhere Math.round decides alone (and fast).
-  const cents = x < 1e9 && Math.abs(x - Math.floor(x) - 0.5) > 1e-3 ? Math.round(x) : Math.round(Math.abs(Number((yuan * 100).toPrecision(15))));
+  const cents =
+    x < 1e9 && Math.abs(x - Math.floor(x) - 0.5) > 1e-3 ? Math.round(x) : Math.round(Math.abs(Number((yuan * 100).toPrecision(15))));
   const rounded = cents / 100;
   return yuan < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
-const CHINESE_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 壹: 1, 一: 1, 贰: 2, 二: 2, 两: 2, 叁: 3, 三: 3, 肆: 4, 四: 4, 伍: 5, 五: 5, 陆: 6, 六: 6, 柒: 7, 七: 7, 捌: 8, 八: 8, 玖: 9, 九: 9 };
+const CHINESE_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  壹: 1,
+  一: 1,
+  贰: 2,
+  二: 2,
+  两: 2,
+  叁: 3,
+  三: 3,
+  肆: 4,
+  四: 4,
+  伍: 5,
+  五: 5,
+  陆: 6,
+  六: 6,
+  柒: 7,
+  七: 7,
+  捌: 8,
+  八: 8,
+  玖: 9,
+  九: 9,
+};
 const CHINESE_SMALL_UNITS: Record<string, number> = { 拾: 10, 十: 10, 佰: 100, 百: 100, 仟: 1000, 千: 1000 };
 const CHINESE_BIG_UNITS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8 };
 /** The financial forms (大写): only a text that uses one of them is read as a Chinese numeral. */

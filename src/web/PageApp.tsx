@@ -29,6 +29,14 @@ import type { OpenedWorkbook, SideFileInfo } from "./protocol";
 import { PAGE_STRINGS, PageStrings, PANE_STRINGS } from "./strings";
 import { WorkerClient, workerEngine } from "./workerClient";
 
+/** What the file pickers offer: workbooks with or without macros. */
+const WORKBOOK_TYPES = [
+  ".xlsx",
+  ".xlsm",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.ms-excel.sheet.macroEnabled.12",
+].join(",");
+
 const useStyles = makeStyles({
   page: {
     maxWidth: "760px",
@@ -77,7 +85,14 @@ const useStyles = makeStyles({
   },
   fileName: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
   sides: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  sideList: { margin: 0, paddingLeft: 0, listStyleType: "none", display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  sideList: {
+    margin: 0,
+    paddingLeft: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
   sideItem: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, overflowWrap: "anywhere" },
   /** Where a chosen cell's address shows: at the foot of the window, wherever the list was scrolled to. */
   toast: {
@@ -99,7 +114,13 @@ const useStyles = makeStyles({
 type FileState =
   | { readonly kind: "none" }
   | { readonly kind: "opening"; readonly name: string }
-  | { readonly kind: "open"; readonly serial: number; readonly workbook: OpenedWorkbook; readonly host: FileWorkbookHost; readonly engine: PaneEngine }
+  | {
+      readonly kind: "open";
+      readonly serial: number;
+      readonly workbook: OpenedWorkbook;
+      readonly host: FileWorkbookHost;
+      readonly engine: PaneEngine;
+    }
   | { readonly kind: "failed"; readonly name: string; readonly error: unknown };
 
 /** A side ledger file chosen on the page, with the sheet of it that is joined. */
@@ -212,7 +233,9 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
     for (const side of chosen) {
       const client = worker.current;
       if (!client) return;
-      const known = sideFilesRef.current.some((s) => s.file.name === side.name && s.file.size === side.size && s.file.lastModified === side.lastModified);
+      const known = sideFilesRef.current.some(
+        (s) => s.file.name === side.name && s.file.size === side.size && s.file.lastModified === side.lastModified,
+      );
       if (known) continue;
       setSideProbing(side.name);
       try {
@@ -294,7 +317,12 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
         <MessageBar intent="warning" layout="multiline" role="status" data-testid="settings-unreadable">
           <MessageBarBody>{p.savedSettingsUnreadable}</MessageBarBody>
           <MessageBarActions>
-            <Button appearance="transparent" size="small" onClick={() => setSettingsUnreadable(false)} aria-label={PANE_STRINGS[language].dismiss}>
+            <Button
+              appearance="transparent"
+              size="small"
+              onClick={() => setSettingsUnreadable(false)}
+              aria-label={PANE_STRINGS[language].dismiss}
+            >
               ×
             </Button>
           </MessageBarActions>
@@ -314,13 +342,17 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
         ) : (
           <Body1>{p.dropHint}</Body1>
         )}
-        <Button appearance={file.kind === "open" ? "secondary" : "primary"} onClick={() => input.current?.click()} disabled={file.kind === "opening"}>
+        <Button
+          appearance={file.kind === "open" ? "secondary" : "primary"}
+          onClick={() => input.current?.click()}
+          disabled={file.kind === "opening"}
+        >
           {file.kind === "open" ? p.otherFile : p.chooseFile}
         </Button>
         <input
           ref={input}
           type="file"
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+          accept={WORKBOOK_TYPES}
           hidden
           aria-label={p.chooseFileLabel}
           onChange={(event) => {
@@ -383,7 +415,7 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
             ref={sideInput}
             type="file"
             multiple
-            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+            accept={WORKBOOK_TYPES}
             hidden
             aria-label={p.addSideFilesLabel}
             onChange={(event) => {
@@ -396,10 +428,17 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
             <MessageBar intent="error" layout="multiline" role="alert">
               <MessageBarBody>
                 <MessageBarTitle>{p.sideFileFailed(sideError.name)}</MessageBarTitle>
-                <div style={{ whiteSpace: "pre-line" }}>{sideError.error instanceof Error ? sideError.error.message : String(sideError.error)}</div>
+                <div style={{ whiteSpace: "pre-line" }}>
+                  {sideError.error instanceof Error ? sideError.error.message : String(sideError.error)}
+                </div>
               </MessageBarBody>
               <MessageBarActions>
-                <Button appearance="transparent" size="small" onClick={() => setSideError(null)} aria-label={PANE_STRINGS[language].dismiss}>
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  onClick={() => setSideError(null)}
+                  aria-label={PANE_STRINGS[language].dismiss}
+                >
                   ×
                 </Button>
               </MessageBarActions>

@@ -50,7 +50,10 @@ function readStored(storage: SettingsStorage | null): { readonly settings: Store
   const settings: StoredSettings = {
     policyYear: typeof saved.policyYear === "number" ? saved.policyYear : null,
     policyJson: typeof saved.policyJson === "string" ? saved.policyJson : null,
-    mappings: saved.mappings && typeof saved.mappings === "object" && !Array.isArray(saved.mappings) ? (saved.mappings as StoredSettings["mappings"]) : {},
+    mappings:
+      saved.mappings && typeof saved.mappings === "object" && !Array.isArray(saved.mappings)
+        ? (saved.mappings as StoredSettings["mappings"])
+        : {},
     ...(saved.includeMonitored === true ? { includeMonitored: true } : {}),
   };
   const dropped =
@@ -61,7 +64,9 @@ function readStored(storage: SettingsStorage | null): { readonly settings: Store
   return { settings, unreadable: dropped };
 }
 
-/** Whether the settings saved in the browser could not be read (in part or whole): the page tells the user, once, that defaults are used. */
+/**
+ * Whether the settings saved in the browser could not be read (in part or whole): the page tells the user, once, that defaults are used.
+ */
 export function savedSettingsUnreadable(storage: SettingsStorage | null): boolean {
   return readStored(storage).unreadable;
 }
@@ -150,12 +155,20 @@ export class FileWorkbookHost implements WorkbookHost {
     return includeMonitored ? { ...settings, includeMonitored } : settings;
   }
 
-  /** Kept in the browser (read afresh first: a page open on another file may have saved meanwhile), or for this page only where the browser keeps nothing. */
+  /**
+   * Kept in the browser (read afresh first: a page open on another file may have saved meanwhile), or for this page only where the browser
+   * keeps nothing.
+   */
   async saveSettings(settings: PaneSettings): Promise<void> {
     const base = this.storage === null ? this.memory : stored(this.storage);
     const mappings = { ...base.mappings, [this.file.fileName]: settings.mappings };
     if (Object.keys(settings.mappings).length === 0) delete mappings[this.file.fileName];
-    const next: StoredSettings = { policyYear: settings.policyYear, policyJson: settings.policyJson, mappings, ...(settings.includeMonitored ? { includeMonitored: true } : {}) };
+    const next: StoredSettings = {
+      policyYear: settings.policyYear,
+      policyJson: settings.policyJson,
+      mappings,
+      ...(settings.includeMonitored ? { includeMonitored: true } : {}),
+    };
     // Used from now on even when the browser refuses to keep them: the user is told they last only while the page is open.
     this.memory = next;
     if (this.storage !== null) {

@@ -11,7 +11,9 @@ import type { Finding } from "../checks/types";
 import type { CheckResult, DetectedColumns, HouseholdLabel } from "../taskpane/model";
 import type { SerializedError } from "./errors";
 
-/** Side ledgers of a check: other sheets of the file, other files chosen on the page (a File crosses to the worker as a handle, not a copy). */
+/**
+ * Side ledgers of a check: other sheets of the file, other files chosen on the page (a File crosses to the worker as a handle, not a copy).
+ */
 interface Sides {
   readonly sides: readonly string[];
   readonly sideFiles: readonly File[];
@@ -20,7 +22,13 @@ interface Sides {
 export type WorkerRequest =
   | { readonly kind: "open"; readonly id: number; readonly file: File }
   | { readonly kind: "probeSide"; readonly id: number; readonly file: File }
-  | ({ readonly kind: "check"; readonly id: number; readonly sheet: string; readonly settings: PaneSettings; readonly asOf: CivilDate } & Sides)
+  | ({
+      readonly kind: "check";
+      readonly id: number;
+      readonly sheet: string;
+      readonly settings: PaneSettings;
+      readonly asOf: CivilDate;
+    } & Sides)
   | ({
       readonly kind: "generate";
       readonly id: number;

@@ -24,7 +24,19 @@ import {
   policyYearOf,
   sideSheetSource,
 } from "../taskpane/model";
-import { blobSource, ByteSource, openXlsx, ReadLimits, readLedgers, readSheetInput, sheetNamed, SheetInfo, sideLedgerOf, WorkbookFileError, XlsxWorkbook } from "../xlsx/core";
+import {
+  blobSource,
+  ByteSource,
+  openXlsx,
+  ReadLimits,
+  readLedgers,
+  readSheetInput,
+  sheetNamed,
+  SheetInfo,
+  sideLedgerOf,
+  WorkbookFileError,
+  XlsxWorkbook,
+} from "../xlsx/core";
 import { PROBE_ROWS } from "../xlsx/readLedgers";
 import { MacroSheetsError, outputKindOf } from "../xlsx/macros";
 import { addSummaryTabs, packageBytes, UnreadablePackageError, unreadableMessage } from "../xlsx/summaryWorkbook";
@@ -38,7 +50,10 @@ export type NamedBlob = Blob & { readonly name: string };
 /** Rows read so far and the part of the sheet's compressed bytes read. */
 export type ProgressListener = (read: number, fraction: number) => void;
 
-/** Side ledger files chosen on the page, joined as `bangfu check --with` joins them (each at its first ledger sheet, named by its file name). */
+/**
+ * Side ledger files chosen on the page, joined as `bangfu check --with` joins them (each at its first ledger sheet, named by its file
+ * name).
+ */
 interface WithSideFiles {
   readonly sideFiles?: readonly NamedBlob[];
 }
@@ -108,7 +123,10 @@ export class PageSession {
   async generate(request: PageGenerateRequest, onProgress?: ProgressListener): Promise<GeneratedWorkbook> {
     const { file } = this.opened();
     const asOf = civilDateOf(request.clock);
-    const checked = await this.checked({ sheet: request.sheet, settings: request.settings, asOf, sides: request.sides, sideFiles: request.sideFiles }, onProgress);
+    const checked = await this.checked(
+      { sheet: request.sheet, settings: request.settings, asOf, sides: request.sides, sideFiles: request.sideFiles },
+      onProgress,
+    );
     const tables = buildSummaries(checked.ledger, checked.report, {
       policy: checked.policy,
       asOf,
@@ -123,13 +141,23 @@ export class PageSession {
     } catch (error) {
       if (error instanceof UnreadablePackageError) throw new PageFileError(unreadableMessage(file.name, error));
       if (error instanceof MacroSheetsError) {
-        throw new PageFileError(`“${file.name}”含 ${error.sheets} 张 Excel 4.0 宏表，.xlsx 文件放不下：请在 Excel 中另存为“启用宏的工作簿（.xlsm）”后再生成汇总。`);
+        throw new PageFileError(
+          `“${file.name}”含 ${error.sheets} 张 Excel 4.0 宏表，.xlsx 文件放不下：请在 Excel 中另存为“启用宏的工作簿（.xlsm）”后再生成汇总。`,
+        );
       }
       throw error;
     }
     const bytes = await packageBytes(built.zip);
-    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
-    return { result: resultOf({ sheet: request.sheet, settings: request.settings, asOf }, checked), written: built.tabs.map((t) => t.name), fileName: outputName(file.name), bytes: buffer };
+    const buffer =
+      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+        ? (bytes.buffer as ArrayBuffer)
+        : (bytes.slice().buffer as ArrayBuffer);
+    return {
+      result: resultOf({ sheet: request.sheet, settings: request.settings, asOf }, checked),
+      written: built.tabs.map((t) => t.name),
+      fileName: outputName(file.name),
+      bytes: buffer,
+    };
   }
 
   /** The sheet's columns as detection alone sees them (its first rows only). */
@@ -188,7 +216,11 @@ export class PageSession {
     const checked: Checked = {
       key,
       columns,
-      ...checkReadLedger(ledger, { asOf, overrides, policyYear: policyYearOf(settings, asOf), scope: { includeMonitored: settings.includeMonitored === true } }, sideLedgers),
+      ...checkReadLedger(
+        ledger,
+        { asOf, overrides, policyYear: policyYearOf(settings, asOf), scope: { includeMonitored: settings.includeMonitored === true } },
+        sideLedgers,
+      ),
     };
     this.last = checked;
     return checked;
@@ -224,7 +256,8 @@ export class PageSession {
 export async function probeSideFile(side: NamedBlob): Promise<SideFileInfo> {
   const workbook = await guarded(side.name, () => openXlsx(blobSource(side), { label: side.name }));
   for (const sheet of workbook.sheets) {
-    if (sheet.state === "visible" && sheet.kind === "worksheet" && sheet.part !== null && (await looksLikeLedger(workbook, sheet))) return { fileName: side.name, bytes: side.size, sheet: sheet.name };
+    if (sheet.state === "visible" && sheet.kind === "worksheet" && sheet.part !== null && (await looksLikeLedger(workbook, sheet)))
+      return { fileName: side.name, bytes: side.size, sheet: sheet.name };
   }
   throw new LedgerNotFoundError("", `附表 ${side.name} 中没有找到可并入的台账工作表：各工作表的前几行中没有识别出台账表头。`);
 }
@@ -305,8 +338,15 @@ class WatchedSource implements ByteSource {
   watch(part: string | null, listener: (fraction: number) => void): () => void {
     this.fraction = 0;
     const lower = part?.toLowerCase();
-    const entry = part === null ? undefined : (this.entries.get(part) ?? [...this.entries.values()].find((e) => e.name.toLowerCase() === lower));
-    if (entry) this.range = { start: entry.localHeaderOffset, end: entry.localHeaderOffset + entry.compressedSize, seen: entry.localHeaderOffset, listener };
+    const entry =
+      part === null ? undefined : (this.entries.get(part) ?? [...this.entries.values()].find((e) => e.name.toLowerCase() === lower));
+    if (entry)
+      this.range = {
+        start: entry.localHeaderOffset,
+        end: entry.localHeaderOffset + entry.compressedSize,
+        seen: entry.localHeaderOffset,
+        listener,
+      };
     return () => {
       this.range = null;
     };

@@ -32,7 +32,8 @@ const ZH = {
   cellCopied: (ref: string) => `已复制单元格地址 ${ref}。在 Excel 或 WPS 中按 Ctrl+G，粘贴后按回车，即可转到这个单元格。`,
   cellNotCopied: (ref: string) => `单元格 ${ref}：在 Excel 或 WPS 中按 Ctrl+G，输入这个地址后按回车，即可转到这个单元格。`,
   storageUnavailable: "浏览器不允许本页保存设置：政策参数和列映射只在本页打开期间有效。",
-  savedSettingsUnreadable: "浏览器中保存的设置无法读取（可能已损坏，或由其他版本保存），本次使用默认设置：内置政策参数、按表头自动识别的列。在“设置”页重新设置并保存后，下次打开即按新设置。",
+  savedSettingsUnreadable:
+    "浏览器中保存的设置无法读取（可能已损坏，或由其他版本保存），本次使用默认设置：内置政策参数、按表头自动识别的列。在“设置”页重新设置并保存后，下次打开即按新设置。",
   workerUnavailable: "浏览器无法在后台处理文件。请使用 Chrome、Edge 86 及以上版本，或 360、QQ 浏览器的“极速模式”打开本页。",
   sideFilesLabel: "附表文件（可选）",
   sideFilesHint:
@@ -56,30 +57,46 @@ const EN: PageStrings = {
   switchLanguageLabel: "切换到中文",
   privacyTitle: "The ledger never leaves this computer",
   privacyBody:
-    "Reading, checking and summarising all happen in this browser: the ledger is not uploaded, and this page connects to no network at all (its security policy forbids every request). The original file is never changed; the summaries go into a copy that you download.",
+    "Reading, checking and summarising all happen in this browser: the ledger is not uploaded, " +
+    "and this page connects to no network at all (its security policy forbids every request). " +
+    "The original file is never changed; the summaries go into a copy that you download.",
   fileLabel: "Ledger file",
   dropHint: "Drop an .xlsx ledger here, or",
   chooseFile: "Choose a file…",
   chooseFileLabel: "Choose a ledger file (.xlsx)",
   otherFile: "Choose another file…",
   opening: (name: string) => `Opening ${name}…`,
-  openedFile: (name: string, bytes: number, sheets: number) => `${name} (${formatBytes(bytes)}, ${sheets} worksheet${sheets === 1 ? "" : "s"})`,
+  openedFile: (name: string, bytes: number, sheets: number) =>
+    `${name} (${formatBytes(bytes)}, ${sheets} worksheet${sheets === 1 ? "" : "s"})`,
   openFailedTitle: "This file cannot be opened",
-  openFailedAction: "Choose another file; an old .xls or a password-protected file must first be saved as an unencrypted .xlsx in Excel or WPS.",
+  openFailedAction:
+    "Choose another file; an old .xls or a password-protected file must first be saved as an unencrypted .xlsx in Excel or WPS.",
   noSheetsTitle: "The file has no worksheet to check",
   noLedgerTitle: "No worksheet looks like a ledger",
   noLedgerBody: (name: string) =>
-    `No ledger header (户编号, 姓名, 人均纯收入 …) was found in the first 15 rows of any worksheet of "${name}". Choose a worksheet and press Check to see why, or map its columns under Settings → Column mapping.`,
+    `No ledger header (户编号, 姓名, 人均纯收入 …) was found in the first 15 rows of any ` +
+    `worksheet of "${name}". Choose a worksheet and press Check to see why, or map its columns ` +
+    `under Settings → Column mapping.`,
   passedOver: (notes: readonly string[]) => `Not listed: ${notes.join("; ")}`,
   cellCopied: (ref: string) => `Copied the cell address ${ref}. In Excel or WPS, press Ctrl+G, paste it and press Enter to go to the cell.`,
   cellNotCopied: (ref: string) => `Cell ${ref}: in Excel or WPS, press Ctrl+G, type this address and press Enter to go to the cell.`,
-  storageUnavailable: "This browser does not let the page keep settings: the policy parameters and column mappings last only while the page is open.",
+  storageUnavailable:
+    "This browser does not let the page keep settings: the policy parameters and column mappings last only while the page is open.",
   savedSettingsUnreadable:
-    "The settings saved in this browser could not be read (damaged, or saved by another version): the defaults are used this time — the built-in policy parameters and the columns recognised by their headers. Set and save them again on the Settings tab to keep them.",
-  workerUnavailable: "This browser cannot process files in the background. Open this page in Chrome or Edge 86 or newer, or in the high-speed (极速) mode of 360 or QQ Browser.",
+    "The settings saved in this browser could not be read (damaged, or saved by another " +
+    "version): the defaults are used this time — the built-in policy parameters and the " +
+    "columns recognised by their headers. Set and save them again on the Settings tab to keep " +
+    "them.",
+  workerUnavailable:
+    "This browser cannot process files in the background. Open this page in Chrome or Edge 86 " +
+    "or newer, or in the high-speed (极速) mode of 360 or QQ Browser.",
   sideFilesLabel: "Side ledger files (optional)",
   sideFilesHint:
-    "When exports such as the pairing query (帮扶责任人结对查询), last year's all-fields export or the small-loan ledger are separate files, add them here: checks and summaries join them to the ledger's households by 户编号 or ID number (as the command line's --with does), and the results say which facts came from which file. Other worksheets of the ledger file are ticked in the Check tab below.",
+    "When exports such as the pairing query (帮扶责任人结对查询), last year's all-fields " +
+    "export or the small-loan ledger are separate files, add them here: checks and summaries " +
+    "join them to the ledger's households by 户编号 or ID number (as the command line's --with " +
+    "does), and the results say which facts came from which file. Other worksheets of the " +
+    "ledger file are ticked in the Check tab below.",
   addSideFiles: "Add side ledger files…",
   addSideFilesLabel: "Choose side ledger files (.xlsx)",
   probingSide: (name: string) => `Looking at ${name}…`,
@@ -97,7 +114,8 @@ export const PANE_STRINGS: Record<Language, Strings> = {
     ...STRINGS.zh,
     loadingSettings: "正在读取设置…",
     checkIntro: "选择台账所在的工作表，点“开始检查”。检查只读取文件，不修改它。",
-    sidesHint: "结对表、上年收入、小额信贷等导出是本文件的其他工作表时，勾选它们：按户编号或证件号码对到各户一并检查，结果中写明哪些内容取自哪个工作表。单独的文件在页面上方的“附表文件”中添加。",
+    sidesHint:
+      "结对表、上年收入、小额信贷等导出是本文件的其他工作表时，勾选它们：按户编号或证件号码对到各户一并检查，结果中写明哪些内容取自哪个工作表。单独的文件在页面上方的“附表文件”中添加。",
     noOtherSheets: "文件中没有其他工作表。",
     summaryIntro: "按最新检查结果生成汇总表，写入台账的一个副本供下载。原文件不会被修改，副本中原有的工作表逐字节保留。",
     generate: "生成并下载汇总工作簿",
@@ -112,15 +130,25 @@ export const PANE_STRINGS: Record<Language, Strings> = {
     ...STRINGS.en,
     loadingSettings: "Reading the settings…",
     checkIntro: "Choose the worksheet that holds the ledger and press Check. The check only reads the file; it never changes it.",
-    sidesHint: "When exports such as the pairing query, last year's incomes or the small-loan ledger are other worksheets of this file, tick them: they are matched to each household by 户编号 or ID number and used in the check; the results say which facts came from which worksheet. Separate files are added under \"Side ledger files\" above.",
+    sidesHint:
+      "When exports such as the pairing query, last year's incomes or the small-loan ledger are " +
+      "other worksheets of this file, tick them: they are matched to each household by 户编号 or " +
+      "ID number and used in the check; the results say which facts came from which worksheet. " +
+      'Separate files are added under "Side ledger files" above.',
     noOtherSheets: "The file has no other worksheet.",
-    summaryIntro: "Builds the summary tabs from a fresh check and writes them into a copy of the ledger for you to download. The original file is not changed; its sheets come through byte for byte in the copy.",
+    summaryIntro:
+      "Builds the summary tabs from a fresh check and writes them into a copy of the ledger for " +
+      "you to download. The original file is not changed; its sheets come through byte for byte " +
+      "in the copy.",
     generate: "Generate and download the summary workbook",
     writtenHeading: (n: number) => `${n} summary tab${n === 1 ? "" : "s"} generated`,
     policyFileProblem: "The policy parameters this page kept are invalid; the built-in parameters are used instead.",
     errors: {
       ...STRINGS.en.errors,
-      other: { ...STRINGS.en.errors.other, action: "Try again; if it fails again, reload the page, choose the file again and send this message to support." },
+      other: {
+        ...STRINGS.en.errors.other,
+        action: "Try again; if it fails again, reload the page, choose the file again and send this message to support.",
+      },
     },
   },
 };

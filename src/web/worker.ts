@@ -50,11 +50,18 @@ async function handle(request: WorkerRequest): Promise<void> {
         scope.postMessage({ kind: "sideProbed", id: request.id, side: await probeSideFile(request.file) });
         return;
       case "check":
-        scope.postMessage({ kind: "checked", id: request.id, result: sendParts(request.id, await session.check(request, progressOf(request.id))) });
+        scope.postMessage({
+          kind: "checked",
+          id: request.id,
+          result: sendParts(request.id, await session.check(request, progressOf(request.id))),
+        });
         return;
       case "generate": {
         const generated = await session.generate({ ...request, clock: new Date(request.clock) }, progressOf(request.id));
-        scope.postMessage({ kind: "generated", id: request.id, generated: { ...generated, result: sendParts(request.id, generated.result) } }, [generated.bytes]);
+        scope.postMessage(
+          { kind: "generated", id: request.id, generated: { ...generated, result: sendParts(request.id, generated.result) } },
+          [generated.bytes],
+        );
         return;
       }
       case "detect":

@@ -5,7 +5,16 @@
  * callback.
  */
 import type { Finding } from "../checks/types";
-import type { CheckRequest, CheckResult, DetectedColumns, GenerateOutcome, GenerateRequest, HouseholdLabel, PaneEngine, ReadProgressValue } from "../taskpane/model";
+import type {
+  CheckRequest,
+  CheckResult,
+  DetectedColumns,
+  GenerateOutcome,
+  GenerateRequest,
+  HouseholdLabel,
+  PaneEngine,
+  ReadProgressValue,
+} from "../taskpane/model";
 import { deserializeError } from "./errors";
 import type { OpenedWorkbook, SideFileInfo, WorkerRequest, WorkerResponse } from "./protocol";
 
@@ -67,15 +76,23 @@ export class WorkerClient {
     this.pending.delete(response.id);
     if (response.kind === "failed") pending.reject(deserializeError(response.error));
     else if (response.kind === "checked") pending.resolve({ ...response, result: withParts(response.result, pending) });
-    else if (response.kind === "generated") pending.resolve({ ...response, generated: { ...response.generated, result: withParts(response.generated.result, pending) } });
+    else if (response.kind === "generated")
+      pending.resolve({ ...response, generated: { ...response.generated, result: withParts(response.generated.result, pending) } });
     else pending.resolve(response);
   }
 
-  private request<K extends WorkerResponse["kind"]>(request: Request, expect: K, onProgress?: (progress: ReadProgressValue) => void): Promise<Extract<WorkerResponse, { kind: K }>> {
+  private request<K extends WorkerResponse["kind"]>(
+    request: Request,
+    expect: K,
+    onProgress?: (progress: ReadProgressValue) => void,
+  ): Promise<Extract<WorkerResponse, { kind: K }>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, {
-        resolve: (response) => (response.kind === expect ? resolve(response as Extract<WorkerResponse, { kind: K }>) : reject(new Error(`internal: ${expect} expected, got ${response.kind}`))),
+        resolve: (response) =>
+          response.kind === expect
+            ? resolve(response as Extract<WorkerResponse, { kind: K }>)
+            : reject(new Error(`internal: ${expect} expected, got ${response.kind}`)),
         reject,
         onProgress,
         findings: [],
@@ -127,9 +144,15 @@ export function workerEngine(client: WorkerClient, sideFiles: () => readonly Fil
     generate: async (request: GenerateRequest, onProgress): Promise<GenerateOutcome> => {
       const generated = await client.generate(request, sideFiles(), onProgress);
       if (lastUrl !== null) URL.revokeObjectURL(lastUrl);
-      const type = /\.xlsm$/i.test(generated.fileName) ? "application/vnd.ms-excel.sheet.macroEnabled.12" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+      const type = /\.xlsm$/i.test(generated.fileName)
+        ? "application/vnd.ms-excel.sheet.macroEnabled.12"
+        : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
       lastUrl = URL.createObjectURL(new Blob([generated.bytes], { type }));
-      return { result: generated.result, written: generated.written, download: { fileName: generated.fileName, url: lastUrl, bytes: generated.bytes.byteLength } };
+      return {
+        result: generated.result,
+        written: generated.written,
+        download: { fileName: generated.fileName, url: lastUrl, bytes: generated.bytes.byteLength },
+      };
     },
     detectColumns: (sheet) => client.detect(sheet),
     dispose: () => {

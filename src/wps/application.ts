@@ -7,7 +7,11 @@ import type { WpsApplication } from "./et";
 export function wpsApplicationIn(scope: object): WpsApplication | null {
   const holder = scope as { wps?: unknown; Application?: unknown };
   for (const candidate of [holder.wps, holder.Application]) {
-    if (typeof candidate === "object" && candidate !== null && typeof (candidate as { CreateTaskPane?: unknown }).CreateTaskPane === "function") {
+    if (
+      typeof candidate === "object" &&
+      candidate !== null &&
+      typeof (candidate as { CreateTaskPane?: unknown }).CreateTaskPane === "function"
+    ) {
       return candidate as WpsApplication;
     }
   }

@@ -83,7 +83,14 @@ export function writeCells(app: WpsApplication, sheetName: string, writes: reado
     const step = blockRowsFor(columns);
     for (let start = 0; start < write.cells.length; start += step) {
       const piece = write.cells.slice(start, start + step).map((row) => [...row]);
-      const range = sheet.Range(boxAddress({ top: write.top + start, left: write.left, bottom: write.top + start + piece.length - 1, right: write.left + columns - 1 }));
+      const range = sheet.Range(
+        boxAddress({
+          top: write.top + start,
+          left: write.left,
+          bottom: write.top + start + piece.length - 1,
+          right: write.left + columns - 1,
+        }),
+      );
       if (write.kind === "formulas") range.Formula = piece;
       else range.Value2 = piece;
       assignments++;

@@ -117,7 +117,14 @@ export interface EtChart {
 
 export interface EtShapes {
   /** Since Excel 2013's model; older WPS builds may lack it (then ChartObjects().Add). */
-  AddChart2?: (Style?: number, XlChartType?: number, Left?: number, Top?: number, Width?: number, Height?: number) => { readonly Chart: EtChart };
+  AddChart2?: (
+    Style?: number,
+    XlChartType?: number,
+    Left?: number,
+    Top?: number,
+    Width?: number,
+    Height?: number,
+  ) => { readonly Chart: EtChart };
 }
 
 export interface EtChartObjects {
@@ -234,7 +241,12 @@ export interface WpsAddinRoot {
   GetTaskPane(id: number): WpsTaskPane;
   readonly PluginStorage: WpsPluginStorage;
   /** WPS 12.1.0.20540 and later; absent before. Synchronous functions only. */
-  readonly AddCustomFunction?: (namespace: string, name: string, callback: (...args: unknown[]) => unknown, metadata?: WpsFunctionMetadata) => void;
+  readonly AddCustomFunction?: (
+    namespace: string,
+    name: string,
+    callback: (...args: unknown[]) => unknown,
+    metadata?: WpsFunctionMetadata,
+  ) => void;
 }
 
 /** `wps` / `Application` in a WPS 表格 add-in page: the ET Application and the add-in root in one object. */

@@ -110,7 +110,9 @@ export class FunctionSettingsFollower {
   }
 }
 
-/** The settings a workbook keeps on its data sheet, as published text; null when it keeps none or they cannot be read (the pane says why). */
+/**
+ * The settings a workbook keeps on its data sheet, as published text; null when it keeps none or they cannot be read (the pane says why).
+ */
 function storedSettings(workbook: EtWorkbook): string | null {
   const raw = readWorkbookStore(workbook).get(SETTINGS_KEY);
   if (raw === undefined) return null;

@@ -88,7 +88,13 @@ export function registerWpsFunctions(app: WpsApplication, metadata: Readonly<Rec
   for (const [id, implementation] of Object.entries(IMPLEMENTATIONS)) {
     const meta = metadata[id];
     if (!meta) throw new Error(`BANGFU：缺少函数 ${id} 的说明（构建时生成的元数据不完整）`);
-    add.call(app, WPS_NAMESPACE, id, wpsFunction(implementation, () => follower.sync()), meta);
+    add.call(
+      app,
+      WPS_NAMESPACE,
+      id,
+      wpsFunction(implementation, () => follower.sync()),
+      meta,
+    );
   }
   return "registered";
 }

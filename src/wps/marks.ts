@@ -61,7 +61,6 @@ export interface WpsClearResult {
 
 export const marksKey = (sheet: string) => `marks:${sheet}`;
 
-
 /** The record kept for a sheet; null when there is none; a broken one is dropped and reported. */
 function takeRecord(app: WpsApplication, sheet: string): WpsMarkRecord | null {
   const text = readStore(app).get(marksKey(sheet));
@@ -81,7 +80,10 @@ function readFill(range: EtRange): WpsFill | null {
   const interior = range.Interior;
   const pattern = interior.Pattern;
   if (pattern === XL_NONE || pattern === null || interior.ColorIndex === XL_NONE) return null;
-  const fill: { color: number; pattern: number; patternColor?: number; tintAndShade?: number } = { color: Number(interior.Color), pattern: Number(pattern) };
+  const fill: { color: number; pattern: number; patternColor?: number; tintAndShade?: number } = {
+    color: Number(interior.Color),
+    pattern: Number(pattern),
+  };
   if (fill.pattern !== XL_PATTERN_SOLID) fill.patternColor = Number(interior.PatternColor);
   const tint = interior.TintAndShade;
   if (typeof tint === "number" && tint !== 0) fill.tintAndShade = tint;

@@ -113,7 +113,7 @@ function readHeaderMerges(sheet: EtWorksheet, header: CellBox, found: Map<string
   if (sheet.Range(boxAddress(header)).MergeCells === false) return;
   for (let row = header.top; row <= header.bottom; row++) {
     if (sheet.Range(boxAddress({ ...header, top: row, bottom: row })).MergeCells === false) continue;
-    for (let column = header.left; column <= header.right; ) {
+    for (let column = header.left; column <= header.right;) {
       const cell = sheet.Range(boxAddress({ top: row, left: column, bottom: row, right: column }));
       if (cell.MergeCells !== true) {
         column++;

@@ -49,7 +49,13 @@ function readEntries(sheet: EtWorksheet): Map<string, string> {
     const key = row[0];
     const parts = Number(row[1]);
     if (typeof key !== "string" || key === "" || !Number.isInteger(parts) || parts < 0) return;
-    entries.set(key, row.slice(2, 2 + parts).map((part) => (part === "" ? "" : String(part))).join(""));
+    entries.set(
+      key,
+      row
+        .slice(2, 2 + parts)
+        .map((part) => (part === "" ? "" : String(part)))
+        .join(""),
+    );
   });
   return entries;
 }

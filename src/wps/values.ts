@@ -14,21 +14,23 @@
  * COM error numbers of the sheet errors: 0x800A0000 + xlErr code (xlErrDiv0 = 2007 …), as a
  * signed 32-bit number. A ledger holds no genuine number this close to -2^31.
  */
-export const ET_ERROR_TEXTS: ReadonlyMap<number, string> = new Map([
-  [2000, "#NULL!"],
-  [2007, "#DIV/0!"],
-  [2015, "#VALUE!"],
-  [2023, "#REF!"],
-  [2029, "#NAME?"],
-  [2036, "#NUM!"],
-  [2042, "#N/A"],
-  [2043, "#GETTING_DATA"],
-  [2045, "#SPILL!"],
-  [2047, "#BLOCKED!"],
-  [2048, "#UNKNOWN!"],
-  [2049, "#FIELD!"],
-  [2050, "#CALC!"],
-].map(([code, text]) => [(0x800a0000 | (code as number)) | 0, text as string]));
+export const ET_ERROR_TEXTS: ReadonlyMap<number, string> = new Map(
+  [
+    [2000, "#NULL!"],
+    [2007, "#DIV/0!"],
+    [2015, "#VALUE!"],
+    [2023, "#REF!"],
+    [2029, "#NAME?"],
+    [2036, "#NUM!"],
+    [2042, "#N/A"],
+    [2043, "#GETTING_DATA"],
+    [2045, "#SPILL!"],
+    [2047, "#BLOCKED!"],
+    [2048, "#UNKNOWN!"],
+    [2049, "#FIELD!"],
+    [2050, "#CALC!"],
+  ].map(([code, text]) => [0x800a0000 | (code as number) | 0, text as string]),
+);
 
 /** The error's text for a COM error number, else null. */
 export function etErrorText(value: unknown): string | null {
@@ -67,7 +69,8 @@ export function shapeBlock(raw: unknown, rows: number, columns: number, cell: (v
   }
   if (raw.length !== rows) throw shapeError(`${raw.length} 行`, rows, columns);
   return raw.map((row: unknown) => {
-    if (!Array.isArray(row) || row.length !== columns) throw shapeError(`一行 ${Array.isArray(row) ? row.length : "非数组"} 列`, rows, columns);
+    if (!Array.isArray(row) || row.length !== columns)
+      throw shapeError(`一行 ${Array.isArray(row) ? row.length : "非数组"} 列`, rows, columns);
     return row.map(cell);
   });
 }

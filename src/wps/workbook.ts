@@ -41,7 +41,8 @@ export function requireSheet(workbook: EtWorkbook, name: string): EtWorksheet {
 
 function messageOf(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
-  if (typeof error === "object" && error !== null && typeof (error as { message?: unknown }).message === "string") return (error as { message: string }).message;
+  if (typeof error === "object" && error !== null && typeof (error as { message?: unknown }).message === "string")
+    return (error as { message: string }).message;
   return String(error);
 }
 

@@ -177,7 +177,9 @@ function writeGrid(sheet: EtWorksheet, layout: SummaryLayout): void {
   const linkAt = (row: number, column: number) => links.get(`${row},${column}`);
   for (let c = 1; c <= layout.columnCount; c++) {
     // A link cell holds a formula, so it must not be text-formatted.
-    for (const [top, bottom, code] of columnRuns(layout.rowCount, (r) => (linkAt(r, c) ? "General" : NUMBER_FORMAT_CODES[layout.formats[r - 1][c - 1]]))) {
+    for (const [top, bottom, code] of columnRuns(layout.rowCount, (r) =>
+      linkAt(r, c) ? "General" : NUMBER_FORMAT_CODES[layout.formats[r - 1][c - 1]],
+    )) {
       sheet.Range(boxAddress({ top, left: c, bottom, right: c })).NumberFormat = code;
     }
     for (const [top, bottom, isLink] of columnRuns(layout.rowCount, (r) => linkAt(r, c) !== undefined)) {
@@ -195,7 +197,9 @@ function writeGrid(sheet: EtWorksheet, layout: SummaryLayout): void {
       values.push(
         layout.values[r - 1].map((v, i) => {
           const link = linkAt(r, i + 1);
-          return link ? hyperlinkFormula(link, v === null ? `${link.sheet}!${link.cell}` : String(v)) : excelValue(v, layout.formats[r - 1][i]);
+          return link
+            ? hyperlinkFormula(link, v === null ? `${link.sheet}!${link.cell}` : String(v))
+            : excelValue(v, layout.formats[r - 1][i]);
         }),
       );
     }
@@ -215,7 +219,9 @@ function styleTab(app: WpsApplication, sheet: EtWorksheet, layout: SummaryLayout
   meta.Size = 9;
   meta.Color = hexToBgr(META_COLOUR);
   if (layout.noteRows.length > 0) {
-    const notes = sheet.Range(boxAddress({ top: layout.noteRows[0], left: 1, bottom: layout.noteRows[layout.noteRows.length - 1], right: 1 })).Font;
+    const notes = sheet.Range(
+      boxAddress({ top: layout.noteRows[0], left: 1, bottom: layout.noteRows[layout.noteRows.length - 1], right: 1 }),
+    ).Font;
     notes.Size = 9;
     notes.Color = hexToBgr(NOTE_COLOUR);
   }
@@ -290,7 +296,8 @@ function drawChart(sheet: EtWorksheet, layout: SummaryLayout): WpsWrittenTab["ch
   // A new chart may already plot the selection: start from no series, then add each explicitly.
   const existing = chart.SeriesCollection();
   for (let n = existing.Count; n > 0; n--) existing.Item(n).Delete();
-  const columnRange = (column: number) => sheet.Range(boxAddress({ top: spec.firstRow, left: column, bottom: spec.lastRow, right: column }));
+  const columnRange = (column: number) =>
+    sheet.Range(boxAddress({ top: spec.firstRow, left: column, bottom: spec.lastRow, right: column }));
   spec.seriesColumns.forEach((column, i) => {
     const series = chart.SeriesCollection().NewSeries();
     series.Name = spec.seriesNames[i];

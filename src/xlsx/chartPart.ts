@@ -20,7 +20,18 @@ import type { GridValue, SummaryLayout } from "../host/summaryLayout";
 import { columnLetter, quoteSheet } from "../ledger/cellRef";
 import type { ChartSpec } from "../summaries/model";
 import { NUMBER_FORMATS } from "./numberFormats";
-import { addOverride, CONTENT_TYPES_PART, encodeXml, folderOf, parseRelationships, prefixOf, relativeTarget, relsPathOf, rootPrefix, xmlText } from "./ooxml";
+import {
+  addOverride,
+  CONTENT_TYPES_PART,
+  encodeXml,
+  folderOf,
+  parseRelationships,
+  prefixOf,
+  relativeTarget,
+  relsPathOf,
+  rootPrefix,
+  xmlText,
+} from "./ooxml";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -96,17 +107,24 @@ export function chartOfLayout(layout: SummaryLayout, sheetName: string, date1904
     return out;
   };
   const categories = cells(placement.categoryColumn).map((v) => (v === null ? "" : String(v)));
-  const series = placement.seriesColumns.map(
-    (column, i): ChartSeries => ({
-      name: placement.seriesNames[i],
-      nameRef: `${sheet}!$${columnLetter(column)}$${layout.headerRow}`,
-      valuesRef: range(column),
-      values: cells(column).map((v) => (typeof v === "number" && Number.isFinite(v) ? v : null)),
-      formatCode: formatCodeOf(layout, column),
-    }),
-  );
+  const series = placement.seriesColumns.map((column, i): ChartSeries => ({
+    name: placement.seriesNames[i],
+    nameRef: `${sheet}!$${columnLetter(column)}$${layout.headerRow}`,
+    valuesRef: range(column),
+    values: cells(column).map((v) => (typeof v === "number" && Number.isFinite(v) ? v : null)),
+    formatCode: formatCodeOf(layout, column),
+  }));
   const { from, to } = placeBelow(layout, categories.length);
-  return { kind: placement.kind, title: placement.title, categoriesRef: range(placement.categoryColumn), categories, series, from, to, date1904 };
+  return {
+    kind: placement.kind,
+    title: placement.title,
+    categoriesRef: range(placement.categoryColumn),
+    categories,
+    series,
+    from,
+    to,
+    date1904,
+  };
 }
 
 /** The number format of a series column: that of its first number cell ("—" cells are text). */
@@ -144,7 +162,11 @@ function placeBelow(layout: SummaryLayout, categoryCount: number): { from: Ancho
 const val = (name: string, value: string | number) => `<c:${name} val="${value}"/>`;
 
 function strCache(values: readonly string[]): string {
-  return `<c:strCache>${val("ptCount", values.length)}${values.map((v, i) => `<c:pt idx="${i}"><c:v>${xmlText(v)}</c:v></c:pt>`).join("")}</c:strCache>`;
+  return (
+    `<c:` +
+    `strCache>${val("ptCount", values.length)}${values.map((v, i) => `<c:pt idx="${i}"><c:v>${xmlText(v)}</c:v></c:pt>`).join("")}</c:` +
+    `strCache>`
+  );
 }
 
 /** Numbers as a cache: blanks are left out (a gap), numbers written in full precision. */
@@ -190,21 +212,31 @@ export function chartSpaceXml(chart: SheetChart): string {
     `<c:chart>${titleXml(chart.title)}${val("autoTitleDeleted", 0)}<c:plotArea><c:layout/>` +
     `<c:barChart>${val("barDir", "col")}${val("grouping", stacked ? "stacked" : "clustered")}${val("varyColors", 0)}${series}` +
     // Excel's own defaults for each kind: stacked bars overlap fully, clustered ones stand apart.
-    `${val("gapWidth", stacked ? 150 : 219)}${val("overlap", stacked ? 100 : -27)}${val("axId", CATEGORY_AXIS_ID)}${val("axId", VALUE_AXIS_ID)}</c:barChart>` +
-    `<c:catAx>${val("axId", CATEGORY_AXIS_ID)}<c:scaling>${val("orientation", "minMax")}</c:scaling>${val("delete", 0)}${val("axPos", "b")}` +
-    `<c:numFmt formatCode="General" sourceLinked="1"/>${val("majorTickMark", "none")}${val("minorTickMark", "none")}${val("tickLblPos", "nextTo")}` +
-    `${val("crossAx", VALUE_AXIS_ID)}${val("crosses", "autoZero")}${val("auto", 1)}${val("lblAlgn", "ctr")}${val("lblOffset", 100)}${val("noMultiLvlLbl", 0)}</c:catAx>` +
+    `${val("gapWidth", stacked ? 150 : 219)}${val("overlap", stacked ? 100 : -27)}${val("axId", CATEGORY_AXIS_ID)}${val("axId", VALUE_AXIS_ID)}</c:` +
+    `barChart>` +
+    `<c:catAx>${val("axId", CATEGORY_AXIS_ID)}<c:scaling>${val("orientation", "minMax")}</c:` +
+    `scaling>${val("delete", 0)}${val("axPos", "b")}` +
+    `<c:numFmt formatCode="General" ` +
+    `sourceLinked="1"/>${val("majorTickMark", "none")}${val("minorTickMark", "none")}${val("tickLblPos", "nextTo")}` +
+    `${val("crossAx", VALUE_AXIS_ID)}${val("crosses", "autoZero")}${val("auto", 1)}${val("lblAlgn", "ctr")}${val("lblOffset", 100)}${val("noMultiLvlLbl", 0)}</c:` +
+    `catAx>` +
     `<c:valAx>${val("axId", VALUE_AXIS_ID)}<c:scaling>${val("orientation", "minMax")}</c:scaling>${val("delete", 0)}${val("axPos", "l")}` +
     `<c:majorGridlines><c:spPr><a:ln w="9525">${solidFill(GRIDLINE_COLOUR)}</a:ln></c:spPr></c:majorGridlines>` +
-    `<c:numFmt formatCode="${encodeXml(valueFormat)}" sourceLinked="1"/>${val("majorTickMark", "none")}${val("minorTickMark", "none")}${val("tickLblPos", "nextTo")}` +
+    `<c:numFmt formatCode="${encodeXml(valueFormat)}" ` +
+    `sourceLinked="1"/>${val("majorTickMark", "none")}${val("minorTickMark", "none")}${val("tickLblPos", "nextTo")}` +
     `${val("crossAx", CATEGORY_AXIS_ID)}${val("crosses", "autoZero")}${val("crossBetween", "between")}</c:valAx>` +
-    `</c:plotArea><c:legend>${val("legendPos", "b")}${val("overlay", 0)}</c:legend>${val("plotVisOnly", 1)}${val("dispBlanksAs", "gap")}</c:chart>` +
+    `</c:plotArea><c:legend>${val("legendPos", "b")}${val("overlay", 0)}</c:` +
+    `legend>${val("plotVisOnly", 1)}${val("dispBlanksAs", "gap")}</c:chart>` +
     `</c:chartSpace>`
   );
 }
 
 function anchorCell(name: "from" | "to", cell: AnchorCell): string {
-  return `<xdr:${name}><xdr:col>${cell.column}</xdr:col><xdr:colOff>${Math.round(cell.columnOffset)}</xdr:colOff><xdr:row>${cell.row}</xdr:row><xdr:rowOff>${Math.round(cell.rowOffset)}</xdr:rowOff></xdr:${name}>`;
+  return (
+    `<xdr:${name}><xdr:col>${cell.column}</xdr:col><xdr:` +
+    `colOff>${Math.round(cell.columnOffset)}</xdr:colOff><xdr:row>${cell.row}</xdr:row><xdr:` +
+    `rowOff>${Math.round(cell.rowOffset)}</xdr:rowOff></xdr:${name}>`
+  );
 }
 
 /** The drawing part: one graphic frame holding the chart of relationship `chartRelId`. */
@@ -213,9 +245,12 @@ export function drawingXml(chart: SheetChart, chartRelId: string): string {
     XML_DECLARATION +
     `<xdr:wsDr xmlns:xdr="${SPREADSHEET_DRAWING_NS}" xmlns:a="${DRAWINGML_NS}">` +
     `<xdr:twoCellAnchor>${anchorCell("from", chart.from)}${anchorCell("to", chart.to)}` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${xmlText(chart.title)}" descr="${xmlText(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" ` +
+    `name="${xmlText(chart.title)}" descr="${xmlText(chart.title)}"/><xdr:` +
+    `cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
-    `<a:graphic><a:graphicData uri="${CHART_NS}"><c:chart xmlns:c="${CHART_NS}" xmlns:r="${REL_NS}" r:id="${chartRelId}"/></a:graphicData></a:graphic>` +
+    `<a:graphic><a:graphicData uri="${CHART_NS}"><c:chart xmlns:c="${CHART_NS}" xmlns:` +
+    `r="${REL_NS}" r:id="${chartRelId}"/></a:graphicData></a:graphic>` +
     `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`
   );
 }
@@ -223,7 +258,17 @@ export function drawingXml(chart: SheetChart, chartRelId: string): string {
 // ---------------------------------------------------------------- into the package
 
 /** Elements a worksheet may hold after <drawing>, in schema order (CT_Worksheet). */
-const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+const AFTER_DRAWING = [
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
 
 /** The first free part name stem1.xml, stem2.xml… (compared without regard to case, with its relationships part). */
 function freePart(zip: JSZip, stem: string): string {
@@ -235,7 +280,11 @@ function freePart(zip: JSZip, stem: string): string {
 }
 
 function relationshipsXml(rels: readonly { id: string; type: string; target: string }[]): string {
-  return XML_DECLARATION + `<Relationships xmlns="${PACKAGE_RELS_NS}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${encodeXml(r.target)}"/>`).join("")}</Relationships>`;
+  return (
+    XML_DECLARATION +
+    `<Relationships ` +
+    `xmlns="${PACKAGE_RELS_NS}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${encodeXml(r.target)}"/>`).join("")}</Relationships>`
+  );
 }
 
 /**
@@ -257,7 +306,10 @@ export async function addChartToSheet(zip: JSZip, sheetPart: string, chart: Shee
   zip.file(chartPart, chartSpaceXml(chart));
   const drawingPart = freePart(zip, inBase("drawings/drawing"));
   zip.file(drawingPart, drawingXml(chart, "rId1"));
-  zip.file(relsPathOf(drawingPart), relationshipsXml([{ id: "rId1", type: CHART_REL, target: relativeTarget(folderOf(drawingPart), chartPart) }]));
+  zip.file(
+    relsPathOf(drawingPart),
+    relationshipsXml([{ id: "rId1", type: CHART_REL, target: relativeTarget(folderOf(drawingPart), chartPart) }]),
+  );
 
   const sheetRelsPath = relsPathOf(sheetPart);
   const sheetRelsXml = (await zip.file(sheetRelsPath)?.async("string")) ?? null;
@@ -266,21 +318,30 @@ export async function addChartToSheet(zip: JSZip, sheetPart: string, chart: Shee
   let n = 1;
   while (ids.has(`rId${n}`)) n++;
   const drawingRelId = `rId${n}`;
-  const drawingRel = `Relationship Id="${drawingRelId}" Type="${DRAWING_REL}" Target="${encodeXml(relativeTarget(folderOf(sheetPart), drawingPart))}"/>`;
+  const drawingRel =
+    `Relationship Id="${drawingRelId}" Type="${DRAWING_REL}" ` +
+    `Target="${encodeXml(relativeTarget(folderOf(sheetPart), drawingPart))}"/>`;
   if (sheetRelsXml === null) {
-    zip.file(sheetRelsPath, relationshipsXml([{ id: drawingRelId, type: DRAWING_REL, target: relativeTarget(folderOf(sheetPart), drawingPart) }]));
+    zip.file(
+      sheetRelsPath,
+      relationshipsXml([{ id: drawingRelId, type: DRAWING_REL, target: relativeTarget(folderOf(sheetPart), drawingPart) }]),
+    );
   } else {
     const relsPrefix = rootPrefix(sheetRelsXml, "Relationships");
     const closing = new RegExp(`</${relsPrefix}Relationships>\\s*$`);
     const selfClosing = new RegExp(`<${relsPrefix}Relationships\\b([^>]*?)\\s*/>\\s*$`);
     const updated = closing.test(sheetRelsXml)
       ? sheetRelsXml.replace(closing, `<${relsPrefix}${drawingRel}</${relsPrefix}Relationships>`)
-      : sheetRelsXml.replace(selfClosing, (_, attributes: string) => `<${relsPrefix}Relationships${attributes}><${relsPrefix}${drawingRel}</${relsPrefix}Relationships>`);
+      : sheetRelsXml.replace(
+          selfClosing,
+          (_, attributes: string) => `<${relsPrefix}Relationships${attributes}><${relsPrefix}${drawingRel}</${relsPrefix}Relationships>`,
+        );
     zip.file(sheetRelsPath, updated);
   }
 
   const r = prefixOf(sheetXml, REL_NS);
-  const element = r === null ? `<${prefix}drawing xmlns:r="${REL_NS}" r:id="${drawingRelId}"/>` : `<${prefix}drawing ${r}:id="${drawingRelId}"/>`;
+  const element =
+    r === null ? `<${prefix}drawing xmlns:r="${REL_NS}" r:id="${drawingRelId}"/>` : `<${prefix}drawing ${r}:id="${drawingRelId}"/>`;
   sheetXml = insertBeforeFollowing(sheetXml, prefix, element);
   zip.file(sheetPart, sheetXml);
 

@@ -99,7 +99,8 @@ export async function openPackage(zip: JSZip): Promise<WorkbookPackage> {
   const workbookPart = main ? resolveTarget("", main.target) : "xl/workbook.xml";
   const workbookXml = await text(zip, workbookPart);
   if (workbookXml === null) throw new PackageError("文件中没有工作簿部件（xl/workbook.xml）");
-  if (workbookXml.includes(STRICT_MAIN_NS)) throw new PackageError("这是“严格 Open XML”格式的工作簿，请在 Excel 中另存为普通的“Excel 工作簿(*.xlsx)”后再试");
+  if (workbookXml.includes(STRICT_MAIN_NS))
+    throw new PackageError("这是“严格 Open XML”格式的工作簿，请在 Excel 中另存为普通的“Excel 工作簿(*.xlsx)”后再试");
   const relsXml = (await text(zip, relsPathOf(workbookPart))) ?? "";
   const rels = parseRelationships(relsXml);
   const prefix = rootPrefix(workbookXml, "workbook");
@@ -108,7 +109,14 @@ export async function openPackage(zip: JSZip): Promise<WorkbookPackage> {
     const a = parseAttributes(/^<[^>]*>/.exec(xml)?.[0] ?? "");
     const relId = a.get("r:id") ?? [...a.entries()].find(([k]) => k.endsWith(":id"))?.[1] ?? "";
     const rel = rels.find((r) => r.id === relId && !r.external);
-    return { name: a.get("name") ?? "", sheetId: Number(a.get("sheetId") ?? 0), relId, part: rel ? resolveTarget(workbookPart, rel.target) : null, state: a.get("state") ?? "visible", xml };
+    return {
+      name: a.get("name") ?? "",
+      sheetId: Number(a.get("sheetId") ?? 0),
+      relId,
+      part: rel ? resolveTarget(workbookPart, rel.target) : null,
+      state: a.get("state") ?? "visible",
+      xml,
+    };
   });
   const namesBlock = findContainer(workbookXml, prefix, "definedNames");
   const names = (namesBlock ? childElements(namesBlock.inner, prefix, "definedName") : []).map((xml): RawDefinedName => {
@@ -173,7 +181,8 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Rende
     }
   }
   const kept = user.sheets.filter((_, i) => !request.remove.has(i));
-  const newIndex = (old: number): number | null => (request.remove.has(old) ? null : old - [...request.remove].filter((r) => r < old).length);
+  const newIndex = (old: number): number | null =>
+    request.remove.has(old) ? null : old - [...request.remove].filter((r) => r < old).length;
 
   // ---- styles
   let styleMap: StyleMap | null = null;
@@ -193,7 +202,10 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Rende
   const addRel = (type: string, part: string): string => {
     const id = newRelId();
     const target = encodeXml(relativeTarget(wbDir, part));
-    relsXml = relsXml.replace(new RegExp(`</${relsPrefix}Relationships>\\s*$`), `<${relsPrefix}Relationship Id="${id}" Type="${type}" Target="${target}"/></${relsPrefix}Relationships>`);
+    relsXml = relsXml.replace(
+      new RegExp(`</${relsPrefix}Relationships>\\s*$`),
+      `<${relsPrefix}Relationship Id="${id}" Type="${type}" Target="${target}"/></${relsPrefix}Relationships>`,
+    );
     return id;
   };
   const freePart = (stem: string, from: number) => {
@@ -242,8 +254,15 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Rende
   if (!sheetsBlock) throw new PackageError("工作簿部件中没有工作表列表");
   let sheetsInner = sheetsBlock.inner;
   for (const sheet of removed) sheetsInner = sheetsInner.replace(sheet.xml, "");
-  sheetsInner += addedSheets.map((s) => `<${prefix}sheet name="${encodeXml(s.name)}" sheetId="${s.sheetId}" ${idAttribute}="${s.relId}"/>`).join("");
-  workbookXml = workbookXml.slice(0, sheetsBlock.start) + sheetsBlock.startTag.replace(/\s*\/>$/, ">") + sheetsInner + `</${prefix}sheets>` + workbookXml.slice(sheetsBlock.end);
+  sheetsInner += addedSheets
+    .map((s) => `<${prefix}sheet name="${encodeXml(s.name)}" sheetId="${s.sheetId}" ${idAttribute}="${s.relId}"/>`)
+    .join("");
+  workbookXml =
+    workbookXml.slice(0, sheetsBlock.start) +
+    sheetsBlock.startTag.replace(/\s*\/>$/, ">") +
+    sheetsInner +
+    `</${prefix}sheets>` +
+    workbookXml.slice(sheetsBlock.end);
 
   const names: string[] = [];
   for (const n of user.names) {
@@ -258,7 +277,9 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Rende
   }
   for (const n of rendered.names) {
     const xml = withPrefix(n.xml, prefix);
-    names.push(n.localSheetId === null ? xml : xml.replace(/localSheetId\s*=\s*(["'])\d+\1/, `localSheetId="${kept.length + n.localSheetId}"`));
+    names.push(
+      n.localSheetId === null ? xml : xml.replace(/localSheetId\s*=\s*(["'])\d+\1/, `localSheetId="${kept.length + n.localSheetId}"`),
+    );
   }
   workbookXml = replaceDefinedNames(workbookXml, prefix, names);
   workbookXml = keepViewsInRange(workbookXml, prefix, user.sheets, request.remove, newIndex, kept);
@@ -266,7 +287,12 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Rende
   zip.file(relsPathOf(user.workbookPart), relsXml);
   zip.file(CONTENT_TYPES_PART, contentTypes);
 
-  await updateAppTitles(zip, user.sheets, removed, addedSheets.map((s) => s.name));
+  await updateAppTitles(
+    zip,
+    user.sheets,
+    removed,
+    addedSheets.map((s) => s.name),
+  );
   return addedSheets.map((s) => ({ name: s.name, part: s.part }));
 }
 
@@ -275,14 +301,24 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Rende
  * relationships reach, less what the rest of the package (walked from _rels/.rels without the
  * removed sheets' relationships) still reaches.
  */
-async function orphanedParts(zip: JSZip, roots: readonly string[], workbookPart: string, workbookRels: readonly Relationship[]): Promise<string[]> {
+async function orphanedParts(
+  zip: JSZip,
+  roots: readonly string[],
+  workbookPart: string,
+  workbookRels: readonly Relationship[],
+): Promise<string[]> {
   const targetsCache = new Map<string, string[]>();
   const targetsOf = async (part: string): Promise<string[]> => {
     if (part === workbookPart) return workbookRels.filter((r) => !r.external).map((r) => resolveTarget(part, r.target));
     let targets = targetsCache.get(part);
     if (!targets) {
       const xml = await text(zip, relsPathOf(part));
-      targets = xml === null ? [] : parseRelationships(xml).filter((r) => !r.external).map((r) => resolveTarget(part, r.target));
+      targets =
+        xml === null
+          ? []
+          : parseRelationships(xml)
+              .filter((r) => !r.external)
+              .map((r) => resolveTarget(part, r.target));
       targetsCache.set(part, targets);
     }
     return targets;
@@ -324,7 +360,10 @@ function replaceDefinedNames(xml: string, prefix: string, names: readonly string
   if (existing) return xml.slice(0, existing.start) + block + xml.slice(existing.end);
   if (block === "") return xml;
   // In its schema place: after sheets, functionGroups and externalReferences.
-  const after = findContainer(xml, prefix, "externalReferences") ?? findContainer(xml, prefix, "functionGroups") ?? findContainer(xml, prefix, "sheets");
+  const after =
+    findContainer(xml, prefix, "externalReferences") ??
+    findContainer(xml, prefix, "functionGroups") ??
+    findContainer(xml, prefix, "sheets");
   if (!after) throw new PackageError("工作簿部件中没有工作表列表");
   return xml.slice(0, after.end) + block + xml.slice(after.end);
 }
@@ -343,7 +382,10 @@ function keepViewsInRange(
   kept: readonly SheetEntry[],
 ): string {
   if (remove.size === 0) return xml;
-  const firstVisible = Math.max(0, kept.findIndex((s) => s.state === "visible"));
+  const firstVisible = Math.max(
+    0,
+    kept.findIndex((s) => s.state === "visible"),
+  );
   const position = (value: string | undefined): string | null => {
     if (value === undefined) return null;
     const old = Number(value);
@@ -361,7 +403,9 @@ function keepViewsInRange(
   const removedIds = new Set(sheets.filter((_, i) => remove.has(i)).map((s) => String(s.sheetId)));
   return xml.replace(new RegExp(`<${prefix}customWorkbookView\\b[^>]*>`, "g"), (tag) => {
     const id = parseAttributes(tag).get("activeSheetId");
-    return id !== undefined && removedIds.has(id) && kept.length > 0 ? setAttribute(tag, "activeSheetId", String(kept[firstVisible]?.sheetId ?? kept[0].sheetId)) : tag;
+    return id !== undefined && removedIds.has(id) && kept.length > 0
+      ? setAttribute(tag, "activeSheetId", String(kept[firstVisible]?.sheetId ?? kept[0].sheetId))
+      : tag;
   });
 }
 
@@ -373,7 +417,12 @@ function keepViewsInRange(
  * names them, add the new tabs to the worksheet group. A file whose lists do not add up is left
  * as it was (Excel rewrites them on every save; nothing reads them to open a workbook).
  */
-async function updateAppTitles(zip: JSZip, sheets: readonly SheetEntry[], removed: readonly SheetEntry[], added: readonly string[]): Promise<void> {
+async function updateAppTitles(
+  zip: JSZip,
+  sheets: readonly SheetEntry[],
+  removed: readonly SheetEntry[],
+  added: readonly string[],
+): Promise<void> {
   if (removed.length === 0 && added.length === 0) return;
   const rootRels = parseRelationships((await text(zip, "_rels/.rels")) ?? "");
   const rel = rootRels.find((r) => relType(r) === "extended-properties" && !r.external);
@@ -386,7 +435,9 @@ async function updateAppTitles(zip: JSZip, sheets: readonly SheetEntry[], remove
   const titlesBlock = findContainer(xml, rootPrefix(xml, "Properties"), "TitlesOfParts");
   if (pairsBlock?.selfClosing || titlesBlock?.selfClosing) return;
   if (!pairsBlock || !titlesBlock) return;
-  const variants = childElements(pairsBlock.inner, `${vt}:`, "variant").map((v) => /<[\w:]+>([^<]*)<\/[\w:]+>\s*<\/[\w:]+variant>$/.exec(v)?.[1] ?? "");
+  const variants = childElements(pairsBlock.inner, `${vt}:`, "variant").map(
+    (v) => /<[\w:]+>([^<]*)<\/[\w:]+>\s*<\/[\w:]+variant>$/.exec(v)?.[1] ?? "",
+  );
   const titles = childElements(titlesBlock.inner, `${vt}:`, "lpstr").map((t) => decodeXml(/>([^<]*)</.exec(t)?.[1] ?? ""));
   if (variants.length % 2 !== 0) return;
   const groups: { label: string; titles: string[] }[] = [];
@@ -400,16 +451,25 @@ async function updateAppTitles(zip: JSZip, sheets: readonly SheetEntry[], remove
   if (at !== titles.length) return;
   const sheetNames = new Set(sheets.map((s) => s.name));
   const removedNames = new Set(removed.map((s) => s.name));
-  const worksheets = groups.filter((g) => g.titles.length > 0 && g.titles.every((t) => sheetNames.has(t))).sort((a, b) => b.titles.length - a.titles.length)[0];
+  const worksheets = groups
+    .filter((g) => g.titles.length > 0 && g.titles.every((t) => sheetNames.has(t)))
+    .sort((a, b) => b.titles.length - a.titles.length)[0];
   if (!worksheets && added.length > 0) return;
-  const namesRemovedSheet = (title: string) => [...removedNames].some((n) => title.startsWith(`${n}!`) || title.startsWith(`'${n.replace(/'/g, "''")}'!`));
+  const namesRemovedSheet = (title: string) =>
+    [...removedNames].some((n) => title.startsWith(`${n}!`) || title.startsWith(`'${n.replace(/'/g, "''")}'!`));
   for (const g of groups) {
     if (g === worksheets) g.titles = [...g.titles.filter((t) => !removedNames.has(t)), ...added];
     else g.titles = g.titles.filter((t) => !namesRemovedSheet(t));
   }
   const kept = groups.filter((g) => g.titles.length > 0 || g === worksheets);
   const all = kept.flatMap((g) => g.titles);
-  const pairs = kept.map((g) => `<${vt}:variant><${vt}:lpstr>${g.label}</${vt}:lpstr></${vt}:variant><${vt}:variant><${vt}:i4>${g.titles.length}</${vt}:i4></${vt}:variant>`).join("");
+  const pairs = kept
+    .map(
+      (g) =>
+        `<${vt}:variant><${vt}:lpstr>${g.label}</${vt}:lpstr></${vt}:variant><${vt}:variant><${vt}:` +
+        `i4>${g.titles.length}</${vt}:i4></${vt}:variant>`,
+    )
+    .join("");
   const list = all.map((t) => `<${vt}:lpstr>${encodeXml(t)}</${vt}:lpstr>`).join("");
   const propsPrefix = rootPrefix(xml, "Properties");
   /** The block with its vector's content and size replaced. */
@@ -417,7 +477,10 @@ async function updateAppTitles(zip: JSZip, sheets: readonly SheetEntry[], remove
     const vector = findContainer(block.inner, `${vt}:`, "vector");
     if (!vector) return null;
     const tag = setAttribute(vector.startTag.replace(/\s*\/>$/, ">"), "size", String(size));
-    return `${block.startTag}${block.inner.slice(0, vector.start)}${tag}${inner}</${vt}:vector>${block.inner.slice(vector.end)}</${propsPrefix}${name}>`;
+    return (
+      `${block.startTag}${block.inner.slice(0, vector.start)}${tag}${inner}</${vt}:` +
+      `vector>${block.inner.slice(vector.end)}</${propsPrefix}${name}>`
+    );
   };
   const newPairs = rewritten(pairsBlock, "HeadingPairs", pairs, kept.length * 2);
   const newTitles = rewritten(titlesBlock, "TitlesOfParts", list, all.length);

@@ -16,13 +16,36 @@ export interface StyleMap {
 }
 
 /** The children of styleSheet, in the order the schema requires. */
-const SECTIONS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"] as const;
+const SECTIONS = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+] as const;
 type Section = (typeof SECTIONS)[number];
 
-/** Entries every styles part starts with, which rendered cells mean as "the workbook's default" (font 0, fills none and gray125, border 0, format 0). */
+/**
+ * Entries every styles part starts with, which rendered cells mean as "the workbook's default" (font 0, fills none and gray125, border 0,
+ * format 0).
+ */
 const RESERVED: Partial<Record<Section, number>> = { fonts: 1, fills: 2, borders: 1, cellStyleXfs: 1, cellXfs: 1 };
 
-const CHILD: Partial<Record<Section, string>> = { numFmts: "numFmt", fonts: "font", fills: "fill", borders: "border", cellStyleXfs: "xf", cellXfs: "xf", dxfs: "dxf" };
+const CHILD: Partial<Record<Section, string>> = {
+  numFmts: "numFmt",
+  fonts: "font",
+  fills: "fill",
+  borders: "border",
+  cellStyleXfs: "xf",
+  cellXfs: "xf",
+  dxfs: "dxf",
+};
 
 /** The first id a custom number format may take; lower ids are Excel's built-in formats. */
 const FIRST_CUSTOM_NUMFMT = 164;
@@ -67,7 +90,12 @@ export function mergeStyles(userXml: string, renderedXml: string): { xml: string
     numFmtMap.set(id, target);
   }
   const mapNumFmt = (id: number) => numFmtMap.get(id) ?? id;
-  xml = append(xml, prefix, "numFmts", newFormats.map((f) => withPrefix(f, prefix)));
+  xml = append(
+    xml,
+    prefix,
+    "numFmts",
+    newFormats.map((f) => withPrefix(f, prefix)),
+  );
 
   const fonts = appendSection(xml, prefix, "fonts", entries(renderedXml, "", "fonts"), (e) => e);
   xml = fonts.xml;
@@ -105,7 +133,13 @@ export function mergeStyles(userXml: string, renderedXml: string): { xml: string
  * Append the rendered entries of a section that the user's section does not already hold
  * (compared as written); the reserved first entries map onto the user's own.
  */
-function appendSection(xml: string, prefix: string, section: Section, rendered: readonly string[], remap: (element: string) => string): { xml: string; map: number[] } {
+function appendSection(
+  xml: string,
+  prefix: string,
+  section: Section,
+  rendered: readonly string[],
+  remap: (element: string) => string,
+): { xml: string; map: number[] } {
   const existing = entries(xml, prefix, section);
   const indexOf = new Map<string, number>();
   existing.forEach((e, i) => {
@@ -126,14 +160,20 @@ function appendSection(xml: string, prefix: string, section: Section, rendered: 
   return { xml: append(xml, prefix, section, added, existing.length + added.length), map };
 }
 
-/** Add children (already carrying the part's prefix) at the end of a section, creating it in its schema place if missing, and set its count. */
+/**
+ * Add children (already carrying the part's prefix) at the end of a section, creating it in its schema place if missing, and set its count.
+ */
 function append(xml: string, prefix: string, section: Section, children: readonly string[], count?: number): string {
   if (children.length === 0) return xml;
   const written = children.join("");
   const container = findContainer(xml, prefix, section);
   if (container) {
     const total = count ?? childElements(container.inner, prefix, CHILD[section] ?? "").length + children.length;
-    const startTag = setAttribute(container.selfClosing ? container.startTag.replace(/\s*\/>$/, ">") : container.startTag, "count", String(total));
+    const startTag = setAttribute(
+      container.selfClosing ? container.startTag.replace(/\s*\/>$/, ">") : container.startTag,
+      "count",
+      String(total),
+    );
     return xml.slice(0, container.start) + startTag + container.inner + written + `</${prefix}${section}>` + xml.slice(container.end);
   }
   const element = `<${prefix}${section} count="${count ?? children.length}">${written}</${prefix}${section}>`;

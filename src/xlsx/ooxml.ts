@@ -13,11 +13,14 @@ export function parseAttributes(text: string): Map<string, string> {
 }
 
 export function decodeXml(text: string): string {
-  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (_, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    if (dec) return String.fromCodePoint(parseInt(dec, 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[named as "amp"];
-  });
+  return text.replace(
+    /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g,
+    (_, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+      if (hex) return String.fromCodePoint(parseInt(hex, 16));
+      if (dec) return String.fromCodePoint(parseInt(dec, 10));
+      return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[named as "amp"];
+    },
+  );
 }
 
 export function encodeXml(text: string): string {
@@ -51,7 +54,9 @@ export function prefixOf(xml: string, namespace: string): string | null {
 /** Give every unprefixed element of a fragment the prefix ("x:"); a no-op for "". */
 export function withPrefix(fragment: string, prefix: string): string {
   if (prefix === "") return fragment;
-  return fragment.replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, (whole, slash: string, name: string) => (name.includes(":") ? whole : `<${slash}${prefix}${name}`));
+  return fragment.replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, (whole, slash: string, name: string) =>
+    name.includes(":") ? whole : `<${slash}${prefix}${name}`,
+  );
 }
 
 /**
@@ -113,7 +118,13 @@ export function parseRelationships(xml: string): Relationship[] {
   const out: Relationship[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)(?:\/>|>\s*<\/(?:\w+:)?Relationship>)/g)) {
     const a = parseAttributes(m[1]);
-    out.push({ id: a.get("Id") ?? "", type: a.get("Type") ?? "", target: a.get("Target") ?? "", external: a.get("TargetMode") === "External", xml: m[0] });
+    out.push({
+      id: a.get("Id") ?? "",
+      type: a.get("Type") ?? "",
+      target: a.get("Target") ?? "",
+      external: a.get("TargetMode") === "External",
+      xml: m[0],
+    });
   }
   return out;
 }
@@ -187,12 +198,17 @@ export const CONTENT_TYPES_PART = "[Content_Types].xml";
 /** [Content_Types].xml without the override of this part (if it has one). */
 export function removeOverride(xml: string, part: string): string {
   const key = partNameKey(part);
-  return xml.replace(/<(?:\w+:)?Override\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?Override>)/g, (element) => ((parseAttributes(element).get("PartName") ?? "").toLowerCase() === key ? "" : element));
+  return xml.replace(/<(?:\w+:)?Override\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?Override>)/g, (element) =>
+    (parseAttributes(element).get("PartName") ?? "").toLowerCase() === key ? "" : element,
+  );
 }
 
 /** [Content_Types].xml with this part's override set to the type (any earlier override of it replaced). */
 export function addOverride(xml: string, part: string, type: string): string {
   const prefix = rootPrefix(xml, "Types");
   const cleaned = removeOverride(xml, part);
-  return cleaned.replace(new RegExp(`</${prefix}Types>\\s*$`), `<${prefix}Override PartName="/${encodeXml(part)}" ContentType="${type}"/></${prefix}Types>`);
+  return cleaned.replace(
+    new RegExp(`</${prefix}Types>\\s*$`),
+    `<${prefix}Override PartName="/${encodeXml(part)}" ContentType="${type}"/></${prefix}Types>`,
+  );
 }

@@ -6,7 +6,16 @@
 import type JSZip from "jszip";
 
 /** Parts a reader needs before any worksheet, in the order Excel stores them. */
-const LEADING_PARTS = [/^\[Content_Types\]\.xml$/, /^_rels\/\.rels$/, /^docProps\//, /^xl\/workbook\.xml$/, /^xl\/_rels\/workbook\.xml\.rels$/, /^xl\/styles\.xml$/, /^xl\/theme\//, /^xl\/sharedStrings\.xml$/];
+const LEADING_PARTS = [
+  /^\[Content_Types\]\.xml$/,
+  /^_rels\/\.rels$/,
+  /^docProps\//,
+  /^xl\/workbook\.xml$/,
+  /^xl\/_rels\/workbook\.xml\.rels$/,
+  /^xl\/styles\.xml$/,
+  /^xl\/theme\//,
+  /^xl\/sharedStrings\.xml$/,
+];
 
 /** Reorder the entries of a package in place: the workbook part and what a reader needs before the sheets first; folder entries dropped. */
 export function orderWorkbookFirst(zip: JSZip): void {

@@ -51,7 +51,11 @@ export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOpt
     const hidden = sheet.state !== "visible";
     if (options.sheetName === undefined) {
       if (hidden) {
-        scanned.push({ name: sheet.name, hidden, skipped: `工作表“${sheet.name}”是${sheet.state === "veryHidden" ? "深度隐藏" : "隐藏"}的工作表，未检查（如要检查它，请用 --sheet 指定）` });
+        scanned.push({
+          name: sheet.name,
+          hidden,
+          skipped: `工作表“${sheet.name}”是${sheet.state === "veryHidden" ? "深度隐藏" : "隐藏"}的工作表，未检查（如要检查它，请用 --sheet 指定）`,
+        });
         continue;
       }
       if (sheet.kind !== "worksheet") {
@@ -99,7 +103,10 @@ export function sideLedgerOf(read: LedgersRead, file: string): Ledger {
   const ledger = read.ledgers[0];
   if (ledger) return ledger;
   const reasons = read.scanned.map((s) => `\n- ${s.skipped ?? ""}`).join("");
-  throw new LedgerNotFoundError("", read.scanned.length === 0 ? `附表 ${noWorksheetMessage(file)}` : `附表 ${file} 中没有找到可并入的台账工作表。${reasons}`);
+  throw new LedgerNotFoundError(
+    "",
+    read.scanned.length === 0 ? `附表 ${noWorksheetMessage(file)}` : `附表 ${file} 中没有找到可并入的台账工作表。${reasons}`,
+  );
 }
 
 /**

@@ -95,7 +95,8 @@ function openError(path: string, error: unknown): WorkbookFileError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return new WorkbookFileError(`找不到文件：${path}`, error);
   if (code === "EISDIR") return new WorkbookFileError(`${path} 是文件夹，不是 .xlsx 文件`, error);
-  if (code === "EACCES" || code === "EPERM") return new WorkbookFileError(`没有权限读取文件 ${path}：请检查文件的权限，或把它复制到自己的文件夹后再试`, error);
+  if (code === "EACCES" || code === "EPERM")
+    return new WorkbookFileError(`没有权限读取文件 ${path}：请检查文件的权限，或把它复制到自己的文件夹后再试`, error);
   if (code === "ENAMETOOLONG") return new WorkbookFileError(`文件路径太长：${path}`, error);
   if (code === "ENOTDIR") return new WorkbookFileError(`找不到文件：${path}（路径中的某一部分不是文件夹）`, error);
   return new WorkbookFileError(`无法打开文件 ${path}（${code ?? "未知原因"}）`, error);

@@ -181,7 +181,8 @@ function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean): 
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`,
     `<dimension ref="A1:${lastColumn}${layout.rowCount}"/>`,
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="${firstBody}" activePane="bottomLeft" state="frozen"/>`,
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" ` +
+      `topLeftCell="${firstBody}" activePane="bottomLeft" state="frozen"/>`,
     `<selection pane="bottomLeft" activeCell="${firstBody}" sqref="${firstBody}"/></sheetView></sheetViews>`,
     `<sheetFormatPr defaultRowHeight="15"/>`,
     colsXml(layout.widths),
@@ -244,7 +245,7 @@ const FIRST_CUSTOM_NUMFMT = 164;
  * the user's own defaults): font 0, fills none and gray125, border 0, cell format 0.
  */
 class StyleBook {
-  private readonly fonts = ["<font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"];
+  private readonly fonts = ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'];
   private readonly fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
   private readonly borders = ["<border><left/><right/><top/><bottom/><diagonal/></border>"];
   private readonly numFmts = new Map<string, number>();
@@ -253,13 +254,24 @@ class StyleBook {
   /** The cell format index of a style (0 for none). */
   xf(style: CellStyle): number {
     const fontId = style.font ? indexIn(this.fonts, fontXml(style.font)) : 0;
-    const fillId = style.fill ? indexIn(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${style.fill}"/></patternFill></fill>`) : 0;
+    const fillId = style.fill
+      ? indexIn(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${style.fill}"/></patternFill></fill>`)
+      : 0;
     const borderId = style.border ? indexIn(this.borders, borderXml(style.border)) : 0;
     const numFmtId = style.numFmt ? this.numFmtId(style.numFmt) : 0;
-    const applies = [numFmtId ? ' applyNumberFormat="1"' : "", style.font ? ' applyFont="1"' : "", style.fill ? ' applyFill="1"' : "", style.border ? ' applyBorder="1"' : "", style.alignment ? ' applyAlignment="1"' : ""].join("");
+    const applies = [
+      numFmtId ? ' applyNumberFormat="1"' : "",
+      style.font ? ' applyFont="1"' : "",
+      style.fill ? ' applyFill="1"' : "",
+      style.border ? ' applyBorder="1"' : "",
+      style.alignment ? ' applyAlignment="1"' : "",
+    ].join("");
     if (applies === "") return 0;
     const head = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}`;
-    return indexIn(this.xfs, style.alignment ? `${head}><alignment horizontal="center" vertical="center" wrapText="1"/></xf>` : `${head}/>`);
+    return indexIn(
+      this.xfs,
+      style.alignment ? `${head}><alignment horizontal="center" vertical="center" wrapText="1"/></xf>` : `${head}/>`,
+    );
   }
 
   private numFmtId(code: string): number {

@@ -346,7 +346,11 @@ class RowScanner {
       if (rowNumber < 0) rowNumber = Number(LATIN1.decode(buf.subarray(rFrom, rTo)));
     }
     if (!(rowNumber > this.lastRow) || !Number.isInteger(rowNumber)) {
-      throw new SheetXmlError("malformed", `row number ${rFrom < 0 ? rowNumber : LATIN1.decode(buf.subarray(rFrom, rTo))} after ${this.lastRow}`, this.lastRow);
+      throw new SheetXmlError(
+        "malformed",
+        `row number ${rFrom < 0 ? rowNumber : LATIN1.decode(buf.subarray(rFrom, rTo))} after ${this.lastRow}`,
+        this.lastRow,
+      );
     }
     if (rowNumber > EXCEL_MAX_ROWS) throw new SheetXmlError("tooManyRows", `row ${rowNumber}`, rowNumber);
     if (selfClosing) {
@@ -365,7 +369,13 @@ class RowScanner {
       // "</row>" or "<c " must be readable whole.
       if (lt + pl + 6 > len) return this.unfinished(width);
       if (buf[lt + 1] === 47) {
-        if (prefixAt(buf, lt + 2, prefix) && buf[lt + 2 + pl] === 114 && buf[lt + 3 + pl] === 111 && buf[lt + 4 + pl] === 119 && buf[lt + 5 + pl] === 62) {
+        if (
+          prefixAt(buf, lt + 2, prefix) &&
+          buf[lt + 2 + pl] === 114 &&
+          buf[lt + 3 + pl] === 111 &&
+          buf[lt + 4 + pl] === 119 &&
+          buf[lt + 5 + pl] === 62
+        ) {
           i = lt + 6 + pl;
           break;
         }
@@ -502,11 +512,13 @@ class RowScanner {
         if (t0 === 115 && typeLength === 1) {
           const n = indexIn(buf, valueFrom, valueTo);
           value = n >= 0 ? sharedStrings.get(n) : undefined;
-          if (value === undefined) throw new SheetXmlError("malformed", `shared string ${LATIN1.decode(buf.subarray(valueFrom, valueTo))} missing`, rowNumber);
+          if (value === undefined)
+            throw new SheetXmlError("malformed", `shared string ${LATIN1.decode(buf.subarray(valueFrom, valueTo))} missing`, rowNumber);
         } else if (t0 === 110 && typeLength <= 1) {
           const number = numberIn(buf, valueFrom, valueTo);
           if (Number.isNaN(number)) continue;
-          value = date1904 && styleFrom >= 0 && this.options.dateStyles.has(styleIndex(buf, styleFrom, styleTo)) ? number + DAYS_1904 : number;
+          value =
+            date1904 && styleFrom >= 0 && this.options.dateStyles.has(styleIndex(buf, styleFrom, styleTo)) ? number + DAYS_1904 : number;
         } else if (t0 === 98 /* b */) {
           const raw = LATIN1.decode(buf.subarray(valueFrom, valueTo)).trim();
           value = raw === "1" || raw === "true";
@@ -620,7 +632,11 @@ class ByteQueue {
  * Scan a worksheet part. Rows are handed to `handler` as they complete; chunk boundaries may fall
  * anywhere (inside a tag, a character or a row). Cells and rows without r= follow the previous one.
  */
-export async function scanWorksheet(chunks: AsyncIterable<Uint8Array>, options: WorksheetScanOptions, handler: RowHandler): Promise<WorksheetScanResult> {
+export async function scanWorksheet(
+  chunks: AsyncIterable<Uint8Array>,
+  options: WorksheetScanOptions,
+  handler: RowHandler,
+): Promise<WorksheetScanResult> {
   const merges: WorksheetScanResult["merges"] = [];
   const queue = new ByteQueue();
   let phase: "before" | "rows" | "after" = "before";
@@ -850,7 +866,14 @@ export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>, after
       for (;;) {
         while (close < len && buf[close] !== 60) close++;
         if (close + pl + 5 > len) return final ? len : lt;
-        if (buf[close + 1] === 47 && prefixAt(buf, close + 2, p) && buf[close + 2 + pl] === 115 && buf[close + 3 + pl] === 105 && buf[close + 4 + pl] === 62) break;
+        if (
+          buf[close + 1] === 47 &&
+          prefixAt(buf, close + 2, p) &&
+          buf[close + 2 + pl] === 115 &&
+          buf[close + 3 + pl] === 105 &&
+          buf[close + 4 + pl] === 62
+        )
+          break;
         close += 1;
       }
       const text = UTF8.decode(buf.subarray(c, close));

@@ -128,7 +128,9 @@ function emptyWorkbook(): JSZip {
     CONTENT_TYPES_PART,
     XML_DECLARATION +
       `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+      `<Default Extension="rels" ` +
+      `ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default ` +
+      `Extension="xml" ContentType="application/xml"/>` +
       `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
       `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
       `</Types>`,
@@ -138,18 +140,25 @@ function emptyWorkbook(): JSZip {
     XML_DECLARATION +
       `<Relationships xmlns="${PACKAGE_RELS_NS}">` +
       `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
-      `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+      `<Relationship Id="rId2" Type="http:` +
+      `//schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" ` +
+      `Target="docProps/core.xml"/>` +
       `</Relationships>`,
   );
   zip.file(
     "docProps/core.xml",
     XML_DECLARATION +
-      `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">` +
+      `<cp:coreProperties xmlns:cp="http:` +
+      `//schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http:` +
+      `//purl.org/dc/elements/1.1/">` +
       `<dc:creator>BANGFU</dc:creator></cp:coreProperties>`,
   );
   zip.file(
     "xl/workbook.xml",
-    XML_DECLARATION + `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView/></bookViews><sheets/><calcPr calcId="191029"/></workbook>`,
+    XML_DECLARATION +
+      `<workbook xmlns="${MAIN_NS}" xmlns:` +
+      `r="${REL_NS}"><workbookPr/><bookViews><workbookView/></bookViews><sheets/><calcPr ` +
+      `calcId="191029"/></workbook>`,
   );
   zip.file("xl/_rels/workbook.xml.rels", XML_DECLARATION + `<Relationships xmlns="${PACKAGE_RELS_NS}"></Relationships>`);
   return zip;

@@ -6,8 +6,27 @@
  * rows being held. Every refusal is a WorkbookFileError with a Chinese message that says what to do.
  */
 import { decodeXml, parseAttributes, parseRelationships, relsPathOf, relType, resolveTarget } from "./ooxml";
-import { EXCEL_MAX_ROWS, RowHandler, scanSharedStrings, scanWorksheet, SharedStrings, sharedStringsOf, SheetXmlError, WorksheetScanResult } from "./sheetXml";
-import { ByteSource, entryBytes, entryText, Inflater, MAX_ZIP_ENTRIES, PartTooLargeError, readZipDirectory, ZipEntry, ZipFormatError } from "./zip";
+import {
+  EXCEL_MAX_ROWS,
+  RowHandler,
+  scanSharedStrings,
+  scanWorksheet,
+  SharedStrings,
+  sharedStringsOf,
+  SheetXmlError,
+  WorksheetScanResult,
+} from "./sheetXml";
+import {
+  ByteSource,
+  entryBytes,
+  entryText,
+  Inflater,
+  MAX_ZIP_ENTRIES,
+  PartTooLargeError,
+  readZipDirectory,
+  ZipEntry,
+  ZipFormatError,
+} from "./zip";
 
 /** A file the reader cannot use; the message (Chinese) says why and what to do. */
 export class WorkbookFileError extends Error {
@@ -100,11 +119,20 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
   } catch (error) {
     if (error instanceof ZipFormatError && error.kind === "tooManyEntries") {
       throw new WorkbookFileError(
-        `${label} 的压缩包中有 ${error.count.toLocaleString("en-US")} 个部分，超过 BANGFU 可读取的上限 ${MAX_ZIP_ENTRIES.toLocaleString("en-US")} 个：Excel 或 WPS 保存的台账远没有这么多，文件可能已损坏或不是普通的台账。请在 Excel 或 WPS 中打开后“另存为” .xlsx 再检查`,
+        `${label} 的压缩包中有 ${error.count.toLocaleString("en-US")} 个部分，超过 BANGFU ` +
+          `可读取的上限 ${MAX_ZIP_ENTRIES.toLocaleString("en-US")} 个：Excel 或 WPS ` +
+          `保存的台账远没有这么多，文件可能已损坏或不是普通的台账。请在 Excel 或 WPS ` +
+          `中打开后“另存为” .xlsx 再检查`,
         error,
       );
     }
-    throw new WorkbookFileError(damaged(label, error instanceof ZipFormatError && error.kind === "truncated" ? "文件不完整（可能没有下载或复制完）" : "压缩包结构有误"), error);
+    throw new WorkbookFileError(
+      damaged(
+        label,
+        error instanceof ZipFormatError && error.kind === "truncated" ? "文件不完整（可能没有下载或复制完）" : "压缩包结构有误",
+      ),
+      error,
+    );
   }
   const byLowerName = new Map<string, ZipEntry>();
   for (const [name, entry] of entries) byLowerName.set(name.toLowerCase(), entry);
@@ -123,11 +151,15 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
   const main = rootRels.find((r) => relType(r) === "officeDocument" && !r.external);
   const workbookPart = main ? resolveTarget("", main.target) : "xl/workbook.xml";
   if (/\.bin$/i.test(workbookPart)) {
-    throw new WorkbookFileError(`${label} 是 Excel 二进制工作簿（.xlsb），BANGFU 只读取 .xlsx：请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）后再检查`);
+    throw new WorkbookFileError(
+      `${label} 是 Excel 二进制工作簿（.xlsb），BANGFU 只读取 .xlsx：请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）后再检查`,
+    );
   }
   const workbookXml = await read(workbookPart, limits.smallPartBytes);
   if (workbookXml === null) {
-    throw new WorkbookFileError(`${label} 中没有工作表（找不到工作簿部分 ${workbookPart}）：它可能是 Word / PowerPoint 文件，或已损坏。请在 Excel 或 WPS 中打开后“另存为” .xlsx 再检查`);
+    throw new WorkbookFileError(
+      `${label} 中没有工作表（找不到工作簿部分 ${workbookPart}）：它可能是 Word / PowerPoint 文件，或已损坏。请在 Excel 或 WPS 中打开后“另存为” .xlsx 再检查`,
+    );
   }
   const rels = parseRelationships((await read(relsPathOf(workbookPart), limits.smallPartBytes)) ?? "");
   const relById = new Map(rels.map((r) => [r.id, r]));
@@ -159,7 +191,10 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
     if (!entry) return Promise.resolve(sharedStringsOf([]));
     const check = options.checkMemory;
     const afterChunk = check && ((items: number) => check({ sharedStrings: items }));
-    sharedStrings ??= scanSharedStrings(entryBytes(source, entry, { limit: limits.sharedStringsBytes, inflater: options.inflater }), afterChunk).catch((error: unknown) => {
+    sharedStrings ??= scanSharedStrings(
+      entryBytes(source, entry, { limit: limits.sharedStringsBytes, inflater: options.inflater }),
+      afterChunk,
+    ).catch((error: unknown) => {
       throw partError(label, part, error, "共享字符串");
     });
     return sharedStrings;
@@ -178,10 +213,17 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
     async scan(sheet, handler, control = { wanted: null }) {
       const entry = sheet.part === null ? null : find(sheet.part);
       if (!entry) {
-        throw new WorkbookFileError(`${label} 中找不到工作表“${sheet.name}”的内容（${sheet.part ?? "没有对应的关系"}）：文件可能已损坏。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查`);
+        throw new WorkbookFileError(
+          `${label} 中找不到工作表“${sheet.name}”的内容（${sheet.part ?? "没有对应的关系"}）：文件可能已损坏。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查`,
+        );
       }
       if (entry.size > limits.sheetPartBytes) throw tooLarge(label, sheet.name, entry.size, limits.sheetPartBytes, source.size);
-      const scanOptions = { sharedStrings: await loadSharedStrings(), date1904, dateStyles: await loadDateStyles(), wanted: control.wanted };
+      const scanOptions = {
+        sharedStrings: await loadSharedStrings(),
+        date1904,
+        dateStyles: await loadDateStyles(),
+        wanted: control.wanted,
+      };
       let rows = 0;
       const counted: RowHandler = {
         row: (rowNumber, cells, width) => {
@@ -193,15 +235,27 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
         },
       };
       try {
-        return await scanWorksheet(entryBytes(source, entry, { limit: limits.sheetPartBytes, inflater: options.inflater }), scanOptions, counted);
+        return await scanWorksheet(
+          entryBytes(source, entry, { limit: limits.sheetPartBytes, inflater: options.inflater }),
+          scanOptions,
+          counted,
+        );
       } catch (error) {
         if (error instanceof WorkbookFileError) throw error;
         if (error instanceof PartTooLargeError) throw tooLarge(label, sheet.name, null, limits.sheetPartBytes, source.size);
         if (error instanceof SheetXmlError) {
           if (error.kind === "tooManyRows") {
-            throw new WorkbookFileError(`${label} 的工作表“${sheet.name}”有第 ${error.row.toLocaleString("en-US")} 行，超过了 Excel 的上限 ${EXCEL_MAX_ROWS.toLocaleString("en-US")} 行：这不是 Excel 或 WPS 能打开的工作簿。请检查生成它的程序`, error);
+            throw new WorkbookFileError(
+              `${label} 的工作表“${sheet.name}”有第 ${error.row.toLocaleString("en-US")} 行，超过了 ` +
+                `Excel 的上限 ${EXCEL_MAX_ROWS.toLocaleString("en-US")} 行：这不是 Excel 或 WPS ` +
+                `能打开的工作簿。请检查生成它的程序`,
+              error,
+            );
           }
-          throw new WorkbookFileError(`${label} 的工作表“${sheet.name}”内容有误${error.row > 0 ? `（第 ${error.row} 行附近）` : ""}，无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查`, error);
+          throw new WorkbookFileError(
+            `${label} 的工作表“${sheet.name}”内容有误${error.row > 0 ? `（第 ${error.row} 行附近）` : ""}，无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查`,
+            error,
+          );
         }
         throw partError(label, sheet.part ?? "", error, `工作表“${sheet.name}”`);
       }
@@ -216,7 +270,9 @@ function damaged(label: string, what: string): string {
 function tooLarge(label: string, sheet: string, size: number | null, limit: number, fileSize: number): WorkbookFileError {
   const actual = size === null ? `解压后超过 ${mb(limit)}` : `解压后有 ${mb(size)}`;
   return new WorkbookFileError(
-    `${label}（文件 ${mb(fileSize)}）的工作表“${sheet}”${actual}，超过 BANGFU 可读取的上限 ${mb(limit)}（相当于远多于 Excel 上限 1,048,576 行的台账）。请确认文件没有问题；台账确实这么大时，请按乡镇或村拆成几个文件分别检查`,
+    `${label}（文件 ${mb(fileSize)}）的工作表“${sheet}”${actual}，超过 BANGFU 可读取的上限 ` +
+      `${mb(limit)}（相当于远多于 Excel 上限 1,048,576 行的台账）。请确认文件没有问题；` +
+      `台账确实这么大时，请按乡镇或村拆成几个文件分别检查`,
   );
 }
 
@@ -224,7 +280,10 @@ function tooLarge(label: string, sheet: string, size: number | null, limit: numb
 function partError(label: string, part: string, error: unknown, what = part): WorkbookFileError {
   if (error instanceof WorkbookFileError) return error;
   if (error instanceof PartTooLargeError) {
-    return new WorkbookFileError(`${label} 中的${what}部分解压后超过 ${mb(error.limit)}，超过 BANGFU 可读取的上限：文件可能已损坏或不是普通的台账。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查`, error);
+    return new WorkbookFileError(
+      `${label} 中的${what}部分解压后超过 ${mb(error.limit)}，超过 BANGFU 可读取的上限：文件可能已损坏或不是普通的台账。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查`,
+      error,
+    );
   }
   if (error instanceof ZipFormatError && error.kind === "encrypted") return new WorkbookFileError(encryptedMessage(label), error);
   if (error instanceof ZipFormatError && error.kind === "unsupported") {
@@ -259,7 +318,9 @@ async function oleMessage(source: ByteSource, label: string): Promise<string> {
   return `${label} 是旧版 Excel（.xls）文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再检查`;
 }
 
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** Whether a number format shows a date or time: y, m, d, h or s outside quotes, brackets and escapes. */
 export function isDateFormatCode(code: string): boolean {

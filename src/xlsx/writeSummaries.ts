@@ -60,7 +60,9 @@ export async function writeSummaryWorkbook(inputPath: string, outputPath: string
   } catch (error) {
     if (error instanceof UnreadablePackageError) throw new WorkbookFileError(unreadableMessage(inputPath, error), error.cause);
     if (error instanceof MacroSheetsError) {
-      throw new SummaryWriteError(`${inputPath} 含 ${error.sheets} 张 Excel 4.0 宏表，写成 .xlsx 会丢失这些表：请用 -o 指定 .xlsm 输出文件，例如 ${suggestedOutput(inputPath)}`);
+      throw new SummaryWriteError(
+        `${inputPath} 含 ${error.sheets} 张 Excel 4.0 宏表，写成 .xlsx 会丢失这些表：请用 -o 指定 .xlsm 输出文件，例如 ${suggestedOutput(inputPath)}`,
+      );
     }
     throw error;
   }
@@ -69,7 +71,11 @@ export async function writeSummaryWorkbook(inputPath: string, outputPath: string
 }
 
 /** Write the tables into a new workbook (e.g. the street ranking, which has no source workbook). */
-export async function writeNewSummaryWorkbook(outputPath: string, tables: readonly TabTable[], refuse: readonly string[] = []): Promise<WriteResult> {
+export async function writeNewSummaryWorkbook(
+  outputPath: string,
+  tables: readonly TabTable[],
+  refuse: readonly string[] = [],
+): Promise<WriteResult> {
   const kind = await checkOutputPath(outputPath);
   for (const input of refuse) await assertOutputIsNotInput(input, outputPath);
   const built = await core().newSummaryPackage(tables, kind);
@@ -87,11 +93,14 @@ export async function writeNewSummaryWorkbook(outputPath: string, tables: readon
 export async function checkOutputPath(outputPath: string): Promise<OutputKind> {
   const kind = outputKindOf(outputPath);
   if (kind === null) {
-    throw new SummaryWriteError(`输出文件名 ${outputPath} 应以 .xlsx 结尾（台账含宏时也可用 .xlsm）：BANGFU 写出的是 Excel 工作簿。如需 CSV 等格式，请在 Excel 或 WPS 中打开后另存为`);
+    throw new SummaryWriteError(
+      `输出文件名 ${outputPath} 应以 .xlsx 结尾（台账含宏时也可用 .xlsm）：BANGFU 写出的是 Excel 工作簿。如需 CSV 等格式，请在 Excel 或 WPS 中打开后另存为`,
+    );
   }
   const dir = path.dirname(path.resolve(outputPath));
   const stat = await fs.promises.stat(outputPath).catch(() => null);
-  if (stat?.isDirectory()) throw new SummaryWriteError(`无法写出 ${outputPath}：这是一个文件夹。请给出文件名，例如 ${path.join(outputPath, `汇总.${kind}`)}`);
+  if (stat?.isDirectory())
+    throw new SummaryWriteError(`无法写出 ${outputPath}：这是一个文件夹。请给出文件名，例如 ${path.join(outputPath, `汇总.${kind}`)}`);
   if (stat && !stat.isFile()) throw new SummaryWriteError(`无法写出 ${outputPath}：它不是普通文件（可能是设备或管道），请换一个文件名`);
   const dirStat = await fs.promises.stat(dir).catch(() => null);
   if (!dirStat?.isDirectory()) throw new SummaryWriteError(`无法写出 ${outputPath}：文件夹 ${dir} 不存在`);
@@ -101,7 +110,9 @@ export async function checkOutputPath(outputPath: string): Promise<OutputKind> {
 export async function assertOutputIsNotInput(inputPath: string, outputPath: string): Promise<void> {
   const same = path.resolve(inputPath) === path.resolve(outputPath) || (await sameInode(inputPath, outputPath));
   if (same) {
-    throw new SummaryWriteError(`输出文件不能与输入文件相同（${outputPath}）：BANGFU 从不修改输入文件，请用 -o 指定另一个文件名，例如 ${suggestedOutput(inputPath)}`);
+    throw new SummaryWriteError(
+      `输出文件不能与输入文件相同（${outputPath}）：BANGFU 从不修改输入文件，请用 -o 指定另一个文件名，例如 ${suggestedOutput(inputPath)}`,
+    );
   }
 }
 
@@ -133,7 +144,9 @@ async function savePackage(zip: JSZip, outputPath: string): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== "string") {
       // Not the file system: JSZip inflating a damaged part of the input. The detail stays for whoever maintains BANGFU.
-      throw new SummaryWriteError(`无法写出 ${outputPath}：复制输入文件的内容时出错，输入文件可能已损坏。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试（技术信息：${(error as Error).message}）`);
+      throw new SummaryWriteError(
+        `无法写出 ${outputPath}：复制输入文件的内容时出错，输入文件可能已损坏。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试（技术信息：${(error as Error).message}）`,
+      );
     }
     throw new SummaryWriteError(`无法写出 ${outputPath}：${code === "ENOENT" ? `文件夹 ${dir} 不存在` : describeFileError(error)}`);
   } finally {

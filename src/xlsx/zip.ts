@@ -79,7 +79,9 @@ function u64(b: Uint8Array, at: number): number {
 }
 
 const utf8 = new TextDecoder("utf-8");
-/** Entry names without the UTF-8 flag: CP437 by the spec, but Chinese tools write GBK; names of the parts read here are ASCII either way. */
+/**
+ * Entry names without the UTF-8 flag: CP437 by the spec, but Chinese tools write GBK; names of the parts read here are ASCII either way.
+ */
 const latin1 = new TextDecoder("latin1");
 
 /** The central directory: every entry by name. */

@@ -125,7 +125,18 @@ describe("缺列的规则：跳过并说明缺少哪些列，从不报告问题"
   test("data that would break a rule is not reported while the rule lacks a column", () => {
     // Each row breaks a rule whose partner column is missing.
     const report = check([
-      ["户编号", "证件号码", "姓名", "与户主关系", "人均纯收入", "公益性岗位月工资", "小额信贷贴息", "富民贷风险补偿", "孝善养老奖补", "庭院经济投资额"],
+      [
+        "户编号",
+        "证件号码",
+        "姓名",
+        "与户主关系",
+        "人均纯收入",
+        "公益性岗位月工资",
+        "小额信贷贴息",
+        "富民贷风险补偿",
+        "孝善养老奖补",
+        "庭院经济投资额",
+      ],
       ["H001", idOfAge(30, "111"), "赵一", "户主", 5000, 1, 999, 999, 99999, 100000],
     ]);
     const skipped = report.rules.filter((r) => r.status === "skipped").map((r) => r.id);

@@ -26,7 +26,12 @@ describe("二（一） 收入分层", () => {
     });
 
     test("11000 written 中等收入 and 10999.99 written 低收入: no finding", () => {
-      const report = check([header, ["H001", "赵一", LOW, "中等收入"], ["H002", "孙三", LOW - 0.01, "低收入"], ["H003", "李四", HIGH, "高收入户"]]);
+      const report = check([
+        header,
+        ["H001", "赵一", LOW, "中等收入"],
+        ["H002", "孙三", LOW - 0.01, "低收入"],
+        ["H003", "李四", HIGH, "高收入户"],
+      ]);
       expect(ranFindings(report, "D06")).toEqual([]);
     });
 
@@ -56,12 +61,7 @@ describe("二（一）3 增收帮扶责任人", () => {
     const header: Row = ["户编号", "户主姓名", "人均纯收入", "增收帮扶责任人"];
 
     test("low-income household with no cadre: error at the blank 增收帮扶责任人 cell", () => {
-      const report = check([
-        ["2025年脱贫户增收帮扶台账"],
-        ["填报单位：某某街道"],
-        header,
-        ["H001", "赵一", LOW - 0.01, ""],
-      ]);
+      const report = check([["2025年脱贫户增收帮扶台账"], ["填报单位：某某街道"], header, ["H001", "赵一", LOW - 0.01, ""]]);
       const f = onlyFinding(report, "M01");
       expect(located(f)).toEqual({ rule: "M01", severity: "error", clause: "二（一）3", household: "H001", cell: { row: 4, column: "D" } });
       expect(f.message).toContain("户编号 H001（户主 赵一）");
@@ -75,7 +75,10 @@ describe("二（一）3 增收帮扶责任人", () => {
     });
 
     test("without the 增收帮扶责任人 column M01 is skipped, naming it", () => {
-      const report = check([["户编号", "户主姓名", "人均纯收入"], ["H001", "赵一", 5000]]);
+      const report = check([
+        ["户编号", "户主姓名", "人均纯收入"],
+        ["H001", "赵一", 5000],
+      ]);
       expect(outcomeOf(report, "M01").status).toBe("skipped");
       expect(outcomeOf(report, "M01").reason).toContain("增收帮扶责任人");
       expect(findingsOf(report, "M01")).toEqual([]);
@@ -96,7 +99,9 @@ describe("二（一）3 增收帮扶责任人", () => {
     });
 
     test("one day earlier (2025-05-14): error at the date cell naming the last contact and the period", () => {
-      const report = check([header, ["H001", "赵一", LOW - 0.01, "2025-05-15", "否"], ["H002", "孙三", LOW - 0.01, "2025-05-14", "否"]], { asOf });
+      const report = check([header, ["H001", "赵一", LOW - 0.01, "2025-05-15", "否"], ["H002", "孙三", LOW - 0.01, "2025-05-14", "否"]], {
+        asOf,
+      });
       const f = onlyFinding(report, "M02");
       expect(located(f)).toEqual({ rule: "M02", severity: "error", clause: "二（一）3", household: "H002", cell: { row: 3, column: "D" } });
       expect(f.message).toContain("最近一次是2025-05-14");
@@ -131,7 +136,13 @@ describe("二（一）3 增收帮扶责任人", () => {
     });
 
     test("without the date column M02 is skipped, naming 最近走访日期", () => {
-      const report = check([["户编号", "户主姓名", "人均纯收入"], ["H001", "赵一", 5000]], { asOf });
+      const report = check(
+        [
+          ["户编号", "户主姓名", "人均纯收入"],
+          ["H001", "赵一", 5000],
+        ],
+        { asOf },
+      );
       expect(outcomeOf(report, "M02").status).toBe("skipped");
       expect(outcomeOf(report, "M02").reason).toContain("最近走访日期");
       expect(findingsOf(report, "M02")).toEqual([]);
@@ -168,7 +179,10 @@ describe("二（一） 一户一策", () => {
     });
 
     test("no measures column at all: M03 is skipped, naming 帮扶措施", () => {
-      const report = check([["户编号", "户主姓名", "人均纯收入"], ["H001", "赵一", 12000]]);
+      const report = check([
+        ["户编号", "户主姓名", "人均纯收入"],
+        ["H001", "赵一", 12000],
+      ]);
       expect(outcomeOf(report, "M03").status).toBe("skipped");
       expect(outcomeOf(report, "M03").reason).toContain("帮扶措施");
       expect(findingsOf(report, "M03")).toEqual([]);

@@ -28,7 +28,13 @@ describe("二（六）12 庭院经济奖补", () => {
     test("one fen above 50%: error at the subsidy cell naming what was recorded and what is due", () => {
       const report = check([header, ["H001", "赵一", poor, underCap, underCap * rate + 0.01]]);
       const f = onlyFinding(report, "M06");
-      expect(located(f)).toEqual({ rule: "M06", severity: "error", clause: "二（六）12", household: "H001", cell: { row: 2, column: "E" } });
+      expect(located(f)).toEqual({
+        rule: "M06",
+        severity: "error",
+        clause: "二（六）12",
+        household: "H001",
+        cell: { row: 2, column: "E" },
+      });
       expect(f.message).toContain(`登记${yuanText(underCap * rate + 0.01)}`);
       expect(f.message).toContain(`应得${yuanText(underCap * rate)}`);
       expect(f.message).toContain(yuanText(underCap));
@@ -38,7 +44,13 @@ describe("二（六）12 庭院经济奖补", () => {
     test("one fen above the cap: error naming the cap", () => {
       const report = check([header, ["H001", "赵一", poor, overCap, cap], ["H002", "孙三", poor, overCap, cap + 0.01]]);
       const f = onlyFinding(report, "M06");
-      expect(located(f)).toEqual({ rule: "M06", severity: "error", clause: "二（六）12", household: "H002", cell: { row: 3, column: "E" } });
+      expect(located(f)).toEqual({
+        rule: "M06",
+        severity: "error",
+        clause: "二（六）12",
+        household: "H002",
+        cell: { row: 3, column: "E" },
+      });
       expect(f.message).toContain(`每户最高${yuanText(cap)}`);
       expect(f.message).toContain(`应得${yuanText(cap)}`);
     });
@@ -46,7 +58,13 @@ describe("二（六）12 庭院经济奖补", () => {
     test("any subsidy to a 中等收入 household is an error, however small", () => {
       const report = check([header, ["H001", "赵一", LOW, 1000, 100], ["H002", "孙三", LOW, 1000, 0], ["H003", "李四", LOW, 1000, ""]]);
       const f = onlyFinding(report, "M06");
-      expect(located(f)).toEqual({ rule: "M06", severity: "error", clause: "二（六）12", household: "H001", cell: { row: 2, column: "E" } });
+      expect(located(f)).toEqual({
+        rule: "M06",
+        severity: "error",
+        clause: "二（六）12",
+        household: "H001",
+        cell: { row: 2, column: "E" },
+      });
       expect(f.message).toContain("中等收入户");
       expect(f.message).toContain(yuanText(100));
       expect(f.message).toContain("只发给低收入");
@@ -64,7 +82,10 @@ describe("二（六）12 庭院经济奖补", () => {
     });
 
     test("without 庭院经济奖补 M06 is skipped, naming it", () => {
-      const report = check([["户编号", "户主姓名", "人均纯收入", "庭院经济投资额"], ["H001", "赵一", LOW, 8000]]);
+      const report = check([
+        ["户编号", "户主姓名", "人均纯收入", "庭院经济投资额"],
+        ["H001", "赵一", LOW, 8000],
+      ]);
       expect(outcomeOf(report, "M06").status).toBe("skipped");
       expect(outcomeOf(report, "M06").reason).toContain("庭院经济奖补");
       expect(findingsOf(report, "M06")).toEqual([]);
@@ -79,13 +100,24 @@ describe("二（七）13 小额信贷贴息", () => {
     test("an interest subsidy while the loan is not repaid: error at the subsidy cell with the amount", () => {
       const report = check([header, ["H001", "赵一", 12000, 500, "否"]]);
       const f = onlyFinding(report, "M10");
-      expect(located(f)).toEqual({ rule: "M10", severity: "error", clause: "二（七）13", household: "H001", cell: { row: 2, column: "D" } });
+      expect(located(f)).toEqual({
+        rule: "M10",
+        severity: "error",
+        clause: "二（七）13",
+        household: "H001",
+        cell: { row: 2, column: "D" },
+      });
       expect(f.message).toContain(yuanText(500));
       expect(f.message).toContain("尚未还清");
     });
 
     test("repaid (是 or 已结清), or no subsidy: no finding", () => {
-      const report = check([header, ["H001", "赵一", 12000, 500, "是"], ["H002", "孙三", 12000, 500, "已结清"], ["H003", "李四", 12000, 0, "否"]]);
+      const report = check([
+        header,
+        ["H001", "赵一", 12000, 500, "是"],
+        ["H002", "孙三", 12000, 500, "已结清"],
+        ["H003", "李四", 12000, 0, "否"],
+      ]);
       expect(ranFindings(report, "M10")).toEqual([]);
     });
 
@@ -95,7 +127,10 @@ describe("二（七）13 小额信贷贴息", () => {
     });
 
     test("without 小额信贷是否还清 M10 is skipped", () => {
-      const report = check([["户编号", "户主姓名", "人均纯收入", "小额信贷贴息"], ["H001", "赵一", 12000, 500]]);
+      const report = check([
+        ["户编号", "户主姓名", "人均纯收入", "小额信贷贴息"],
+        ["H001", "赵一", 12000, 500],
+      ]);
       expect(outcomeOf(report, "M10").status).toBe("skipped");
       expect(outcomeOf(report, "M10").reason).toContain("小额信贷是否还清");
       expect(findingsOf(report, "M10")).toEqual([]);
@@ -114,7 +149,13 @@ describe("二（七）14 齐鲁富民贷风险补偿", () => {
     test("a loan of 100000 with risk compensation: error at the compensation cell naming the loan", () => {
       const report = check([header, ["H001", "赵一", 12000, 100000, 2000]]);
       const f = onlyFinding(report, "M11");
-      expect(located(f)).toEqual({ rule: "M11", severity: "error", clause: "二（七）14", household: "H001", cell: { row: 2, column: "E" } });
+      expect(located(f)).toEqual({
+        rule: "M11",
+        severity: "error",
+        clause: "二（七）14",
+        household: "H001",
+        cell: { row: 2, column: "E" },
+      });
       expect(f.message).toContain(yuanText(100000));
       expect(f.message).toContain(yuanText(2000));
     });
@@ -137,7 +178,13 @@ describe("二（七）15 基本医疗保险全员参保、购买意外伤害保�
         ["H001", idOfAge(48, "222"), "钱二", "配偶", "", "否", ""],
       ]);
       const f = onlyFinding(report, "M09");
-      expect(located(f)).toEqual({ rule: "M09", severity: "error", clause: "二（七）15", household: "H001", cell: { row: 3, column: "F" } });
+      expect(located(f)).toEqual({
+        rule: "M09",
+        severity: "error",
+        clause: "二（七）15",
+        household: "H001",
+        cell: { row: 3, column: "F" },
+      });
       expect(f.message).toContain("钱二");
       expect(f.message).toContain("基本医疗保险");
     });
@@ -149,7 +196,13 @@ describe("二（七）15 基本医疗保险全员参保、购买意外伤害保�
         ["H001", idOfAge(48, "222"), "钱二", "配偶", "", "是", ""],
       ]);
       const f = onlyFinding(report, "M09");
-      expect(located(f)).toEqual({ rule: "M09", severity: "warning", clause: "二（七）15", household: "H001", cell: { row: 2, column: "G" } });
+      expect(located(f)).toEqual({
+        rule: "M09",
+        severity: "warning",
+        clause: "二（七）15",
+        household: "H001",
+        cell: { row: 2, column: "G" },
+      });
       expect(f.message).toContain("意外伤害");
     });
 
@@ -164,12 +217,20 @@ describe("二（七）15 基本医疗保险全员参保、购买意外伤害保�
     });
 
     test("either column is enough to run: only 意外伤害保险 present", () => {
-      const report = check([["户编号", "户主姓名", "人均纯收入", "意外伤害保险"], ["H001", "赵一", 12000, "否"]]);
-      expect(ranFindings(report, "M09").map(located)).toEqual([{ rule: "M09", severity: "warning", clause: "二（七）15", household: "H001", cell: { row: 2, column: "D" } }]);
+      const report = check([
+        ["户编号", "户主姓名", "人均纯收入", "意外伤害保险"],
+        ["H001", "赵一", 12000, "否"],
+      ]);
+      expect(ranFindings(report, "M09").map(located)).toEqual([
+        { rule: "M09", severity: "warning", clause: "二（七）15", household: "H001", cell: { row: 2, column: "D" } },
+      ]);
     });
 
     test("neither column: skipped, naming both", () => {
-      const report = check([["户编号", "户主姓名", "人均纯收入"], ["H001", "赵一", 12000]]);
+      const report = check([
+        ["户编号", "户主姓名", "人均纯收入"],
+        ["H001", "赵一", 12000],
+      ]);
       expect(outcomeOf(report, "M09").status).toBe("skipped");
       expect(outcomeOf(report, "M09").reason).toContain("是否参加城乡居民基本医疗保险");
       expect(outcomeOf(report, "M09").reason).toContain("意外伤害保险");

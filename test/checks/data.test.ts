@@ -2,7 +2,19 @@
  * Data-quality rules D01–D05 (issue 3 §2): what must be fixed in the sheet before the
  * plan's rules can be trusted. Every ledger goes through the real reader.
  */
-import { check, findingsOf, located, onlyFinding, outcomeOf, POLICY, ranFindings, residentId, Row, withBadCheck, yuanText } from "../support/ledgerFixtures";
+import {
+  check,
+  findingsOf,
+  located,
+  onlyFinding,
+  outcomeOf,
+  POLICY,
+  ranFindings,
+  residentId,
+  Row,
+  withBadCheck,
+  yuanText,
+} from "../support/ledgerFixtures";
 
 describe("D01 缺少检查必需的列（户编号、人均纯收入或其构成）", () => {
   // A street ledger with a key but no income at all.
@@ -265,7 +277,17 @@ describe("D04 数值或日期无法识别", () => {
 
 describe("D05 人均纯收入与各项收入不符", () => {
   // (20000 + 8000 + 1000 + 2000 − 1000) ÷ 3 = 10000.
-  const header: Row = ["户编号", "户主姓名", "家庭人口数", "工资性收入", "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出", "人均纯收入"];
+  const header: Row = [
+    "户编号",
+    "户主姓名",
+    "家庭人口数",
+    "工资性收入",
+    "生产经营性收入",
+    "财产性收入",
+    "转移性收入",
+    "生产经营性支出",
+    "人均纯收入",
+  ];
   const household = (key: string, written: number): Row => [key, "赵一", 3, 20000, 8000, 1000, 2000, 1000, written];
 
   test("the tolerance is the plan data rule's 1 yuan", () => {
@@ -288,7 +310,9 @@ describe("D05 人均纯收入与各项收入不符", () => {
 
   test("1.01 yuan below is also an error", () => {
     const report = check([header, household("H001", 9998.99)]);
-    expect(ranFindings(report, "D05").map(located)).toEqual([{ rule: "D05", severity: "error", clause: "—", household: "H001", cell: { row: 2, column: "I" } }]);
+    expect(ranFindings(report, "D05").map(located)).toEqual([
+      { rule: "D05", severity: "error", clause: "—", household: "H001", cell: { row: 2, column: "I" } },
+    ]);
   });
 
   test("without 生产经营性支出 the comparison cannot be made: D05 skipped naming it", () => {

@@ -19,7 +19,13 @@ describe("二（二）5、二（四）8 有劳动能力的低收入户优先就�
         ["H001", idOfAge(70, "222"), "钱二", "配偶", "丧失劳动力", "", ""],
       ]);
       const f = onlyFinding(report, "M04");
-      expect(located(f)).toEqual({ rule: "M04", severity: "warning", clause: "二（二）5, 二（四）8", household: "H001", cell: { row: 2, column: "G" } });
+      expect(located(f)).toEqual({
+        rule: "M04",
+        severity: "warning",
+        clause: "二（二）5, 二（四）8",
+        household: "H001",
+        cell: { row: 2, column: "G" },
+      });
       expect(f.message).toContain("赵一");
       expect(f.message).not.toContain("钱二");
       expect(f.message).toContain("公益性岗位");
@@ -52,11 +58,20 @@ describe("二（二）5、二（四）8 有劳动能力的低收入户优先就�
         ["H002", idOfAge(40, "222"), "孙三", "户主", "普通劳动力", poor, "√", ""],
       ]);
       const f = onlyFinding(report, "M04");
-      expect(located(f)).toEqual({ rule: "M04", severity: "warning", clause: "二（二）5, 二（四）8", household: "H002", cell: { row: 3, column: "G" } });
+      expect(located(f)).toEqual({
+        rule: "M04",
+        severity: "warning",
+        clause: "二（二）5, 二（四）8",
+        household: "H002",
+        cell: { row: 3, column: "G" },
+      });
     });
 
     test("without 劳动技能 M04 is skipped, naming it", () => {
-      const report = check([["户编号", "户主姓名", "人均纯收入", "帮扶措施"], ["H001", "赵一", poor, "产业帮扶"]]);
+      const report = check([
+        ["户编号", "户主姓名", "人均纯收入", "帮扶措施"],
+        ["H001", "赵一", poor, "产业帮扶"],
+      ]);
       expect(outcomeOf(report, "M04").status).toBe("skipped");
       expect(outcomeOf(report, "M04").reason).toContain("劳动技能");
       expect(findingsOf(report, "M04")).toEqual([]);
@@ -115,7 +130,10 @@ describe("二（四）8 公益性岗位补贴不低于小时最低工资", () =>
     });
 
     test("neither column: the reason names both", () => {
-      const report = check([["户编号", "户主姓名", "人均纯收入"], ["H001", "赵一", 9000]]);
+      const report = check([
+        ["户编号", "户主姓名", "人均纯收入"],
+        ["H001", "赵一", 9000],
+      ]);
       expect(outcomeOf(report, "M05").reason).toContain("公益性岗位月工资");
       expect(outcomeOf(report, "M05").reason).toContain("公益性岗位月工时");
     });

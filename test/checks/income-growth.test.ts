@@ -43,7 +43,10 @@ describe("一 脱贫人口收入增幅高于当地农民", () => {
     });
 
     test("without 上年人均纯收入 M13 is skipped, naming it", () => {
-      const report = check([["户编号", "户主姓名", "人均纯收入"], ["H001", "赵一", 5000]]);
+      const report = check([
+        ["户编号", "户主姓名", "人均纯收入"],
+        ["H001", "赵一", 5000],
+      ]);
       expect(outcomeOf(report, "M13").status).toBe("skipped");
       expect(outcomeOf(report, "M13").reason).toContain("上年人均纯收入");
       expect(findingsOf(report, "M13")).toEqual([]);

@@ -16,7 +16,10 @@ test("M07: the age condition in the message follows the policy's ages and grades
       ["H001", "赵一", 62, "", 9000, 3600, 1080],
     ],
   });
-  const overrides = parsePolicyFile({ years: { "2025": { filialMinAge: 65, filialMinAgeSevereDisability: 58, filialSevereDisabilityMaxGrade: 1 } } }, "本地.json");
+  const overrides = parsePolicyFile(
+    { years: { "2025": { filialMinAge: 65, filialMinAgeSevereDisability: 58, filialSevereDisabilityMaxGrade: 1 } } },
+    "本地.json",
+  );
   const report = checkLedger(ledger, { asOf: AS_OF, policy: resolvePolicy(2025, overrides) });
   const m07 = report.findings.filter((f) => f.rule === "M07");
   expect(m07).toHaveLength(1);

@@ -17,7 +17,10 @@ const ROWS = [
 ];
 
 const SHIPPED = resolvePolicy(2025);
-const LOCAL: Policy = resolvePolicy(2025, parsePolicyFile({ years: { "2025": { fuminLoanRiskCompensationLimit: 200000, visitIntervalMonths: 2 } } }, "本地.json"));
+const LOCAL: Policy = resolvePolicy(
+  2025,
+  parsePolicyFile({ years: { "2025": { fuminLoanRiskCompensationLimit: 200000, visitIntervalMonths: 2 } } }, "本地.json"),
+);
 
 function titles(policy: Policy) {
   const report = check(ROWS, { policy });
@@ -28,13 +31,21 @@ function titles(policy: Policy) {
 
 test("the shipped policy: 100,000 yuan and one month, as the plan says", () => {
   const { m02, m11 } = titles(SHIPPED);
-  expect(m11).toEqual(["齐鲁富民贷风险补偿用于100,000元及以上的单户贷款", "Fumin-loan risk compensation on a loan of 100,000 yuan or more", 1]);
+  expect(m11).toEqual([
+    "齐鲁富民贷风险补偿用于100,000元及以上的单户贷款",
+    "Fumin-loan risk compensation on a loan of 100,000 yuan or more",
+    1,
+  ]);
   expect(m02).toEqual(["低收入户近1个月内无走访或联系记录", "Low-income household not visited or contacted in the last 1 month", 1]);
 });
 
 test("a policy with another loan limit and visit interval gives other titles (and other findings)", () => {
   const { m02, m11 } = titles(LOCAL);
-  expect(m11).toEqual(["齐鲁富民贷风险补偿用于200,000元及以上的单户贷款", "Fumin-loan risk compensation on a loan of 200,000 yuan or more", 0]);
+  expect(m11).toEqual([
+    "齐鲁富民贷风险补偿用于200,000元及以上的单户贷款",
+    "Fumin-loan risk compensation on a loan of 200,000 yuan or more",
+    0,
+  ]);
   expect(m02).toEqual(["低收入户近2个月内无走访或联系记录", "Low-income household not visited or contacted in the last 2 months", 0]);
 });
 
@@ -61,7 +72,8 @@ test("the 检查结果 tab names each finding's rule by its filled title", () =>
 test("no rule title writes a number: numbers come from the policy", () => {
   const NUMBER = /[0-9０-９]|[一二两三四五六七八九十百千万]+\s*(个月|月|元|万|周岁|岁|级|%)/;
   // "one plan per household" is no policy number; "the last month" and "ten thousand yuan" would be.
-  const NUMBER_EN = /[0-9]|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\s+(months?|yuan|years?|grades?|thousand)\b|\bmonth\b/i;
+  const NUMBER_EN =
+    /[0-9]|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)\s+(months?|yuan|years?|grades?|thousand)\b|\bmonth\b/i;
   for (const rule of RULES) {
     const zh = rule.title.replace(/\{\w+\}/g, "");
     const en = rule.titleEn.replace(/\{\w+\}/g, "");
@@ -84,10 +96,13 @@ test("no rule text writes a parameter's value itself: titles, explanations, reme
   }
   const found: string[] = [];
   for (const rule of RULES) {
-    const texts = [rule.title, rule.titleEn, rule.explanation, rule.remedy, ...Object.values(rule.kinds).map((k) => k.summary)].map((t) => t.replace(/\{\w+\}/g, "{}"));
+    const texts = [rule.title, rule.titleEn, rule.explanation, rule.remedy, ...Object.values(rule.kinds).map((k) => k.summary)].map((t) =>
+      t.replace(/\{\w+\}/g, "{}"),
+    );
     for (const key of PARAMETER_KEYS) {
       for (const { value } of PARAMETERS[key].values) {
-        for (const spelled of spellings(key, value)) if (texts.some((t) => t.includes(spelled))) found.push(`${rule.id}: ${spelled} (${key})`);
+        for (const spelled of spellings(key, value))
+          if (texts.some((t) => t.includes(spelled))) found.push(`${rule.id}: ${spelled} (${key})`);
       }
     }
   }

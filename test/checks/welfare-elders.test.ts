@@ -1,7 +1,20 @@
 /**
  * 二（九）18 兜底保障, 二（十）20 孝善养老, 二（十）21 居民养老保险.
  */
-import { birthForAge, check, findingsOf, idOfAge, located, onlyFinding, outcomeOf, POLICY, ranFindings, residentId, Row, yuanText } from "../support/ledgerFixtures";
+import {
+  birthForAge,
+  check,
+  findingsOf,
+  idOfAge,
+  located,
+  onlyFinding,
+  outcomeOf,
+  POLICY,
+  ranFindings,
+  residentId,
+  Row,
+  yuanText,
+} from "../support/ledgerFixtures";
 
 const LOW = POLICY.values.lowIncomeThreshold;
 const poor = LOW - 0.01;
@@ -17,7 +30,13 @@ describe("二（九）18 无劳动能力的低收入户纳入低保、特困供�
         ["H001", idOfAge(76, "222"), "钱二", "配偶", "无劳动力", "", "", ""],
       ]);
       const f = onlyFinding(report, "M12");
-      expect(located(f)).toEqual({ rule: "M12", severity: "warning", clause: "二（九）18", household: "H001", cell: { row: 2, column: "G" } });
+      expect(located(f)).toEqual({
+        rule: "M12",
+        severity: "warning",
+        clause: "二（九）18",
+        household: "H001",
+        cell: { row: 2, column: "G" },
+      });
       expect(f.message).toContain("户编号 H001");
       expect(f.message).toContain("低保");
       expect(f.message).toContain("特困");
@@ -49,11 +68,16 @@ describe("二（九）18 无劳动能力的低收入户纳入低保、特困供�
         ["户编号", "户主姓名", "劳动技能", "人均纯收入", "特困供养"],
         ["H001", "赵一", "丧失劳动力", poor, "否"],
       ]);
-      expect(ranFindings(report, "M12").map(located)).toEqual([{ rule: "M12", severity: "warning", clause: "二（九）18", household: "H001", cell: { row: 2, column: "E" } }]);
+      expect(ranFindings(report, "M12").map(located)).toEqual([
+        { rule: "M12", severity: "warning", clause: "二（九）18", household: "H001", cell: { row: 2, column: "E" } },
+      ]);
     });
 
     test("neither 低保 nor 特困 column: skipped, naming both", () => {
-      const report = check([["户编号", "户主姓名", "劳动技能", "人均纯收入"], ["H001", "赵一", "丧失劳动力", poor]]);
+      const report = check([
+        ["户编号", "户主姓名", "劳动技能", "人均纯收入"],
+        ["H001", "赵一", "丧失劳动力", poor],
+      ]);
       const outcome = outcomeOf(report, "M12");
       expect(outcome.status).toBe("skipped");
       expect(outcome.reason).toContain("享受低保政策情况");
@@ -81,12 +105,18 @@ describe("二（十）20 孝善养老", () => {
   ];
 
   test("the plan's numbers: 60 (55 for grade 1–2), 300 yuan a month, at most 30%", () => {
-    expect([filialMinAge, filialMinAgeSevereDisability, POLICY.values.filialSevereDisabilityMaxGrade, monthly, rate]).toEqual([60, 55, 2, 300, 0.3]);
+    expect([filialMinAge, filialMinAgeSevereDisability, POLICY.values.filialSevereDisabilityMaxGrade, monthly, rate]).toEqual([
+      60, 55, 2, 300, 0.3,
+    ]);
   });
 
   describe("M07 孝善养老奖补超标（错误）", () => {
     test("exactly 30% of min(paid, 300×12): no finding", () => {
-      const report = check([header, elder("H001", "111", "赵一", 65, "", yearBase, maxReward(yearBase)), elder("H002", "222", "孙三", 70, "", yearBase + 400, maxReward(yearBase + 400))]);
+      const report = check([
+        header,
+        elder("H001", "111", "赵一", 65, "", yearBase, maxReward(yearBase)),
+        elder("H002", "222", "孙三", 70, "", yearBase + 400, maxReward(yearBase + 400)),
+      ]);
       expect(maxReward(yearBase + 400)).toBe(maxReward(yearBase));
       expect(ranFindings(report, "M07")).toEqual([]);
     });
@@ -94,7 +124,13 @@ describe("二（十）20 孝善养老", () => {
     test("one fen above: error at the reward cell naming the reward and the maximum", () => {
       const report = check([header, elder("H001", "111", "赵一", 65, "", yearBase, maxReward(yearBase) + 0.01)]);
       const f = onlyFinding(report, "M07");
-      expect(located(f)).toEqual({ rule: "M07", severity: "error", clause: "二（十）20", household: "H001", cell: { row: 2, column: "H" } });
+      expect(located(f)).toEqual({
+        rule: "M07",
+        severity: "error",
+        clause: "二（十）20",
+        household: "H001",
+        cell: { row: 2, column: "H" },
+      });
       expect(f.message).toContain(`登记${yuanText(maxReward(yearBase) + 0.01)}`);
       expect(f.message).toContain(`最多${yuanText(maxReward(yearBase))}`);
       expect(f.message).toContain("30%");
@@ -111,7 +147,13 @@ describe("二（十）20 孝善养老", () => {
     test("a reward to a member who is not an eligible elder: error saying why", () => {
       const report = check([header, elder("H001", "111", "赵一", 50, "", 1200, 100)]);
       const f = onlyFinding(report, "M07");
-      expect(located(f)).toEqual({ rule: "M07", severity: "error", clause: "二（十）20", household: "H001", cell: { row: 2, column: "H" } });
+      expect(located(f)).toEqual({
+        rule: "M07",
+        severity: "error",
+        clause: "二（十）20",
+        household: "H001",
+        cell: { row: 2, column: "H" },
+      });
       expect(f.message).toContain("50周岁");
       expect(f.message).toContain("不符合孝善养老条件");
     });
@@ -127,7 +169,11 @@ describe("二（十）20 孝善养老", () => {
     });
 
     test("59, or 60 with support already paid: nothing", () => {
-      const report = check([header, elder("H001", "111", "赵一", filialMinAge - 1, "", "", ""), elder("H002", "222", "孙三", filialMinAge, "", yearBase, "")]);
+      const report = check([
+        header,
+        elder("H001", "111", "赵一", filialMinAge - 1, "", "", ""),
+        elder("H002", "222", "孙三", filialMinAge, "", yearBase, ""),
+      ]);
       expect(ranFindings(report, "M07")).toEqual([]);
     });
 
@@ -150,11 +196,16 @@ describe("二（十）20 孝善养老", () => {
         ["H002", residentId(birthForAge(filialMinAge, undefined, 1), "222"), "孙三", "户主", "", 12000],
       ]);
       const findings = ranFindings(report, "M07");
-      expect(findings.map(located)).toEqual([{ rule: "M07", severity: "info", clause: "二（十）20", household: "H001", cell: { row: 2, column: "E" } }]);
+      expect(findings.map(located)).toEqual([
+        { rule: "M07", severity: "info", clause: "二（十）20", household: "H001", cell: { row: 2, column: "E" } },
+      ]);
     });
 
     test("without 孝善养老 columns M07 is skipped, naming them", () => {
-      const report = check([["户编号", "证件号码", "姓名", "与户主关系", "人均纯收入"], ["H001", idOfAge(70), "赵一", "户主", 12000]]);
+      const report = check([
+        ["户编号", "证件号码", "姓名", "与户主关系", "人均纯收入"],
+        ["H001", idOfAge(70), "赵一", "户主", 12000],
+      ]);
       const outcome = outcomeOf(report, "M07");
       expect(outcome.status).toBe("skipped");
       expect(outcome.reason).toContain("孝善养老奖补");
@@ -203,12 +254,18 @@ describe("二（十）21 缴费年龄段成员参加城乡居民基本养老保�
     });
 
     test("the day before the 16th birthday is not yet contribution age", () => {
-      const report = check([header, ["H001", residentId(birthForAge(minAge, undefined, 1), "111"), "赵一", "户主", "非在校生", "否", 12000]]);
+      const report = check([
+        header,
+        ["H001", residentId(birthForAge(minAge, undefined, 1), "111"), "赵一", "户主", "非在校生", "否", 12000],
+      ]);
       expect(ranFindings(report, "M08")).toEqual([]);
     });
 
     test("without the pension column M08 is skipped, naming it", () => {
-      const report = check([["户编号", "证件号码", "姓名", "与户主关系", "人均纯收入"], ["H001", idOfAge(30), "赵一", "户主", 12000]]);
+      const report = check([
+        ["户编号", "证件号码", "姓名", "与户主关系", "人均纯收入"],
+        ["H001", idOfAge(30), "赵一", "户主", 12000],
+      ]);
       expect(outcomeOf(report, "M08").status).toBe("skipped");
       expect(outcomeOf(report, "M08").reason).toContain("是否参加城乡居民基本养老保险");
       expect(findingsOf(report, "M08")).toEqual([]);

@@ -68,13 +68,23 @@ export interface ContractWorkbook {
 export type ContractFactory = (seed: ContractSeed) => ContractWorkbook;
 
 /** A tab's cells (rows 1…rows, columns 1…columns) as shown: blanks null, numbers formatted as dates as ISO text. */
-export function shownGrid(rows: number, columns: number, cell: (row: number, column: number) => { value: unknown; numberFormat?: string }): GridValue[][] {
+export function shownGrid(
+  rows: number,
+  columns: number,
+  cell: (row: number, column: number) => { value: unknown; numberFormat?: string },
+): GridValue[][] {
   const grid: GridValue[][] = [];
   for (let r = 1; r <= rows; r++) {
     const row: GridValue[] = [];
     for (let c = 1; c <= columns; c++) {
       const { value, numberFormat } = cell(r, c);
-      row.push(value === "" || value === undefined || value === null ? null : typeof value === "number" && numberFormat === "yyyy-mm-dd" ? formatDate(fromExcelSerial(value)) : (value as string | number));
+      row.push(
+        value === "" || value === undefined || value === null
+          ? null
+          : typeof value === "number" && numberFormat === "yyyy-mm-dd"
+            ? formatDate(fromExcelSerial(value))
+            : (value as string | number),
+      );
     }
     grid.push(row);
   }
@@ -137,12 +147,15 @@ function expectedTab(table: typeof TIERS): GridValue[][] {
 export function hostContract(hostName: string, open: ContractFactory): void {
   describe(`WorkbookHost contract: ${hostName}`, () => {
     test("lists the visible sheets in tab order and knows the active one", async () => {
-      const wb = open({ sheets: [LEDGER, { name: "隐藏", cells: [["x"]], hidden: true }, { name: "说明", cells: [["本表说明"]] }], active: "说明" });
+      const wb = open({
+        sheets: [LEDGER, { name: "隐藏", cells: [["x"]], hidden: true }, { name: "说明", cells: [["本表说明"]] }],
+        active: "说明",
+      });
       expect(await wb.host.listSheets()).toEqual(["台账", "说明"]);
       expect(await wb.host.activeSheet()).toBe("说明");
     });
 
-    test("reads the used range: values as typed, blanks as \"\", the origin, merged header areas and progress", async () => {
+    test('reads the used range: values as typed, blanks as "", the origin, merged header areas and progress', async () => {
       const wb = open({ sheets: [{ ...LEDGER, origin: { row: 2, column: 2 }, merges: ["B2:E2"] }] });
       const progress: [number, number][] = [];
       const sheet = await wb.host.readSheet("台账", (read, total) => progress.push([read, total]));
@@ -153,15 +166,22 @@ export function hostContract(hostName: string, open: ContractFactory): void {
       expect(progress[progress.length - 1]).toEqual([5, 5]);
     });
 
-    test("hands over every merged area: the header's and those down data rows, whose value then applies to every row they cover", async () => {
-      // 最近走访日期 merged over H01 and H02 (D3:D4; H02's own cell is blank, as under any merged area).
-      const wb = open({ sheets: [{ ...LEDGER, merges: ["A1:D1", "D3:D4"] }] });
-      const sheet = await wb.host.readSheet("台账");
-      const areas = (sheet.merges ?? []).map((m) => `${m.top},${m.left},${m.bottom},${m.right}`).sort();
-      expect(areas).toEqual(["1,1,1,4", "3,4,4,4"]);
-      const ledger = readLedger(sheet);
-      expect(ledger.households.map((h) => h.values.lastContactDate)).toEqual([fromExcelSerial(45780), fromExcelSerial(45780), fromExcelSerial(45800)]);
-    });
+    test(
+      "hands over every merged area: the header's and those down data rows, whose value then " + "applies to every row they cover",
+      async () => {
+        // 最近走访日期 merged over H01 and H02 (D3:D4; H02's own cell is blank, as under any merged area).
+        const wb = open({ sheets: [{ ...LEDGER, merges: ["A1:D1", "D3:D4"] }] });
+        const sheet = await wb.host.readSheet("台账");
+        const areas = (sheet.merges ?? []).map((m) => `${m.top},${m.left},${m.bottom},${m.right}`).sort();
+        expect(areas).toEqual(["1,1,1,4", "3,4,4,4"]);
+        const ledger = readLedger(sheet);
+        expect(ledger.households.map((h) => h.values.lastContactDate)).toEqual([
+          fromExcelSerial(45780),
+          fromExcelSerial(45780),
+          fromExcelSerial(45800),
+        ]);
+      },
+    );
 
     test("a missing sheet is a sheetMissing HostError naming it", async () => {
       const wb = open({ sheets: [LEDGER] });
@@ -184,20 +204,24 @@ export function hostContract(hostName: string, open: ContractFactory): void {
       expect(await wb.host.activeSheet()).toBe("汇总-分层");
     });
 
-    test("replaces by marker only: a user's sheet with the title is kept, regenerating replaces the generated tab, the ledger is never deleted", async () => {
-      const wb = open({ sheets: [LEDGER, { name: "汇总-分层", cells: [["我的表"]] }] });
-      expect(await wb.host.writeSummaries([TIERS])).toEqual(["汇总-分层(2)"]);
-      expect(await wb.host.writeSummaries([TIERS])).toEqual(["汇总-分层(2)"]);
-      expect(await wb.host.listSheets()).toEqual(["台账", "汇总-分层", "汇总-分层(2)"]);
-      expect(wb.content("汇总-分层")).toBe(open({ sheets: [{ name: "汇总-分层", cells: [["我的表"]] }] }).content("汇总-分层"));
-      expect(wb.marker("tiers")).toBe("汇总-分层(2)");
+    test(
+      "replaces by marker only: a user's sheet with the title is kept, regenerating replaces the " +
+        "generated tab, the ledger is never deleted",
+      async () => {
+        const wb = open({ sheets: [LEDGER, { name: "汇总-分层", cells: [["我的表"]] }] });
+        expect(await wb.host.writeSummaries([TIERS])).toEqual(["汇总-分层(2)"]);
+        expect(await wb.host.writeSummaries([TIERS])).toEqual(["汇总-分层(2)"]);
+        expect(await wb.host.listSheets()).toEqual(["台账", "汇总-分层", "汇总-分层(2)"]);
+        expect(wb.content("汇总-分层")).toBe(open({ sheets: [{ name: "汇总-分层", cells: [["我的表"]] }] }).content("汇总-分层"));
+        expect(wb.marker("tiers")).toBe("汇总-分层(2)");
 
-      const ledgerBefore = wb.content("台账");
-      wb.pointMarker("tiers", "台账");
-      expect(await wb.host.writeSummaries([TIERS])).toEqual(["汇总-分层(3)"]);
-      expect(await wb.host.listSheets()).toEqual(["台账", "汇总-分层", "汇总-分层(2)", "汇总-分层(3)"]);
-      expect(wb.content("台账")).toBe(ledgerBefore);
-    });
+        const ledgerBefore = wb.content("台账");
+        wb.pointMarker("tiers", "台账");
+        expect(await wb.host.writeSummaries([TIERS])).toEqual(["汇总-分层(3)"]);
+        expect(await wb.host.listSheets()).toEqual(["台账", "汇总-分层", "汇总-分层(2)", "汇总-分层(3)"]);
+        expect(wb.content("台账")).toBe(ledgerBefore);
+      },
+    );
 
     test("marks by severity with notes only where there are none, and clearing restores the fills it replaced", async () => {
       const wb = open({ sheets: [LEDGER] });
@@ -231,7 +255,11 @@ export function hostContract(hostName: string, open: ContractFactory): void {
     test("settings round-trip and are kept in the workbook for a later session", async () => {
       const wb = open({ sheets: [LEDGER] });
       expect(await wb.host.loadSettings()).toEqual(EMPTY_SETTINGS);
-      const settings: PaneSettings = { policyYear: 2024, policyJson: '{"years":{"2024":{"hourlyMinimumWage":21}}}', mappings: { 台账: { 户码: "householdId", 备注: null } } };
+      const settings: PaneSettings = {
+        policyYear: 2024,
+        policyJson: '{"years":{"2024":{"hourlyMinimumWage":21}}}',
+        mappings: { 台账: { 户码: "householdId", 备注: null } },
+      };
       await wb.host.saveSettings(settings);
       expect(await wb.host.loadSettings()).toEqual(settings);
       expect(await wb.reopen().loadSettings()).toEqual(settings);
@@ -244,7 +272,7 @@ export function hostContract(hostName: string, open: ContractFactory): void {
       expect(await wb.host.activeSheet()).toBe("说明");
     });
 
-    test("reads the selection and blocks of cells: formulas where there are formulas, constants as themselves, blanks as \"\"", async () => {
+    test('reads the selection and blocks of cells: formulas where there are formulas, constants as themselves, blanks as ""', async () => {
       const wb = open({ sheets: [LEDGER, { name: "说明", cells: [["x"]] }], active: "说明" });
       await wb.select("台账", "B4:D5");
       expect(await wb.host.readSelection()).toEqual({
@@ -260,7 +288,19 @@ export function hostContract(hostName: string, open: ContractFactory): void {
           ["王五", 16000, 45800],
         ],
       });
-      expect(await wb.host.readCells("台账", 2, 1, 2, 2)).toEqual({ sheet: "台账", top: 2, left: 1, formulas: [["户编号", "户主姓名"], ["H01", "张三"]], values: [["户编号", "户主姓名"], ["H01", "张三"]] });
+      expect(await wb.host.readCells("台账", 2, 1, 2, 2)).toEqual({
+        sheet: "台账",
+        top: 2,
+        left: 1,
+        formulas: [
+          ["户编号", "户主姓名"],
+          ["H01", "张三"],
+        ],
+        values: [
+          ["户编号", "户主姓名"],
+          ["H01", "张三"],
+        ],
+      });
       await expect(wb.host.readCells("旧台账", 1, 1, 1, 1)).rejects.toMatchObject({ kind: "sheetMissing" });
     });
 
@@ -272,7 +312,12 @@ export function hostContract(hostName: string, open: ContractFactory): void {
         { top: 5, left: 5, kind: "values", cells: [["高收入"]] },
         { top: 3, left: 6, kind: "values", cells: [[1080, true]] },
       ]);
-      expect([wb.formula("台账", "E3"), wb.formula("台账", "E4"), wb.formula("台账", "E5"), wb.formula("台账", "F3")]).toEqual(['=IF(C3<11000,"低收入","")', '=IF(C4<11000,"低收入","")', null, null]);
+      expect([wb.formula("台账", "E3"), wb.formula("台账", "E4"), wb.formula("台账", "E5"), wb.formula("台账", "F3")]).toEqual([
+        '=IF(C3<11000,"低收入","")',
+        '=IF(C4<11000,"低收入","")',
+        null,
+        null,
+      ]);
       const written = await wb.host.readCells("台账", 5, 5, 1, 1);
       expect(written.values).toEqual([["高收入"]]);
       expect((await wb.host.readCells("台账", 3, 6, 1, 2)).values).toEqual([[1080, true]]);
@@ -282,12 +327,16 @@ export function hostContract(hostName: string, open: ContractFactory): void {
     test("writing cells of a protected or missing sheet is refused with the reason, and nothing is written", async () => {
       const wb = open({ sheets: [{ ...LEDGER, protected: true }] });
       const before = wb.content("台账");
-      const error = (await wb.host.writeCells("台账", [{ top: 3, left: 5, kind: "formulas", cells: [["=1"]] }]).catch((e: unknown) => e)) as HostError;
+      const error = (await wb.host
+        .writeCells("台账", [{ top: 3, left: 5, kind: "formulas", cells: [["=1"]] }])
+        .catch((e: unknown) => e)) as HostError;
       expect(error).toBeInstanceOf(HostError);
       expect(error.kind).toBe("protectedSheet");
       expect(error.message).toContain("写入公式");
       expect(wb.content("台账")).toBe(before);
-      await expect(wb.host.writeCells("旧台账", [{ top: 1, left: 1, kind: "values", cells: [[1]] }])).rejects.toMatchObject({ kind: "sheetMissing" });
+      await expect(wb.host.writeCells("旧台账", [{ top: 1, left: 1, kind: "values", cells: [[1]] }])).rejects.toMatchObject({
+        kind: "sheetMissing",
+      });
     });
 
     test("recalculate asks the workbook for a full recalculation", async () => {
@@ -301,7 +350,9 @@ export function hostContract(hostName: string, open: ContractFactory): void {
       const wb = open({ sheets: [TIER_SHEET] });
       await wb.select("分层", "D2:D4");
       expect(await insertNativeFormula(wb.host, "TIER", ["A2"], POLICY)).toEqual({ sheet: "分层", address: "D2:D4", cells: 3 });
-      expect(["D2", "D3", "D4"].map((a) => wb.formula("分层", a))).toEqual(["A2", "A3", "A4"].map((r) => nativeFormula("TIER", [r], POLICY)));
+      expect(["D2", "D3", "D4"].map((a) => wb.formula("分层", a))).toEqual(
+        ["A2", "A3", "A4"].map((r) => nativeFormula("TIER", [r], POLICY)),
+      );
       expect(wb.formula("分层", "B2")).toBe("=BANGFU.TIER(A2)");
     });
 
@@ -309,7 +360,10 @@ export function hostContract(hostName: string, open: ContractFactory): void {
       const native = open({ sheets: [TIER_SHEET] });
       await native.select("分层", "B2:C4");
       expect(await convertSelection(native.host, "native", POLICY)).toEqual({ sheet: "分层", converted: 2, cellsWritten: 2, skipped: [] });
-      expect([native.formula("分层", "B2"), native.formula("分层", "B3")]).toEqual([convertBangfuFormula("=BANGFU.TIER(A2)", POLICY), convertBangfuFormula("=BANGFU.TIER(A3)", POLICY)]);
+      expect([native.formula("分层", "B2"), native.formula("分层", "B3")]).toEqual([
+        convertBangfuFormula("=BANGFU.TIER(A2)", POLICY),
+        convertBangfuFormula("=BANGFU.TIER(A3)", POLICY),
+      ]);
       expect(native.formula("分层", "C3")).toBe("=1+1");
       expect((await native.host.readCells("分层", 2, 3, 1, 1)).values).toEqual([["手填"]]);
 

@@ -34,11 +34,13 @@ export const openMemoryWorkbook: ContractFactory = (seed) => {
     fill: (sheet, address) => host.sheet(sheet)?.fills.get(address)?.toUpperCase() ?? null,
     note: (sheet, address) => host.sheet(sheet)?.notes.get(address) ?? null,
     content: (sheet) => JSON.stringify([host.sheet(sheet)?.cells, [...(host.sheet(sheet)?.formulas ?? [])]]),
-    tab: (sheet) => (host.sheet(sheet)?.cells ?? []).map((row) => row.map((v) => (v === "" || v === undefined ? null : (v as string | number)))),
+    tab: (sheet) =>
+      (host.sheet(sheet)?.cells ?? []).map((row) => row.map((v) => (v === "" || v === undefined ? null : (v as string | number)))),
     frozenRows: (sheet) => host.sheet(sheet)?.summary?.frozenRows ?? 0,
     marker: (key) => host.names.get(markerName(key)) ?? null,
     pointMarker: (key, sheet) => void host.names.set(markerName(key), sheet),
-    selection: () => (host.selection ? { sheet: host.selection.sheet, cell: `${host.selection.cell.column}${host.selection.cell.row}` } : null),
+    selection: () =>
+      host.selection ? { sheet: host.selection.sheet, cell: `${host.selection.cell.column}${host.selection.cell.row}` } : null,
     select: async (sheet, address) => {
       const b = box(address);
       await host.selectCell(sheet, { row: b.top, column: address.replace(/\d.*$/, "") });

@@ -25,7 +25,15 @@ const finding = (severity: Finding["severity"], cell: string | null, message: st
 
 function workbook() {
   return new MemoryWorkbookHost([
-    { name: "台账", cells: LEDGER, origin: { row: 2, column: 1 }, fills: { B3: "#FFFF00" }, notes: { C4: "用户批注" }, formulas: { C4: "=C3+3000" }, merges: [{ top: 1, left: 1, bottom: 1, right: 3 }] },
+    {
+      name: "台账",
+      cells: LEDGER,
+      origin: { row: 2, column: 1 },
+      fills: { B3: "#FFFF00" },
+      notes: { C4: "用户批注" },
+      formulas: { C4: "=C3+3000" },
+      merges: [{ top: 1, left: 1, bottom: 1, right: 3 }],
+    },
     { name: "说明", cells: [["本表说明"]] },
     { name: "隐藏", cells: [], hidden: true },
   ]);
@@ -35,7 +43,15 @@ describe("MemoryWorkbookHost", () => {
   test("lists visible sheets, knows the active one, reads with origin, merges and progress", async () => {
     const host = new MemoryWorkbookHost(
       [
-        { name: "台账", cells: LEDGER, origin: { row: 2, column: 1 }, merges: [{ top: 1, left: 1, bottom: 1, right: 3 }, { top: 40, left: 1, bottom: 41, right: 1 }] },
+        {
+          name: "台账",
+          cells: LEDGER,
+          origin: { row: 2, column: 1 },
+          merges: [
+            { top: 1, left: 1, bottom: 1, right: 3 },
+            { top: 40, left: 1, bottom: 41, right: 1 },
+          ],
+        },
         { name: "隐藏", cells: [], hidden: true },
       ],
       { progressRows: 2 },
@@ -44,7 +60,15 @@ describe("MemoryWorkbookHost", () => {
     expect(await host.activeSheet()).toBe("台账");
     const progress: [number, number][] = [];
     const sheet = await host.readSheet("台账", (r, t) => progress.push([r, t]));
-    expect(sheet).toEqual({ name: "台账", cells: LEDGER, origin: { row: 2, column: 1 }, merges: [{ top: 1, left: 1, bottom: 1, right: 3 }, { top: 40, left: 1, bottom: 41, right: 1 }] });
+    expect(sheet).toEqual({
+      name: "台账",
+      cells: LEDGER,
+      origin: { row: 2, column: 1 },
+      merges: [
+        { top: 1, left: 1, bottom: 1, right: 3 },
+        { top: 40, left: 1, bottom: 41, right: 1 },
+      ],
+    });
     expect(progress).toEqual([
       [2, 3],
       [3, 3],
@@ -67,7 +91,13 @@ describe("MemoryWorkbookHost", () => {
     expect(tab.cells[0][0]).toBe(metaLine(META));
     expect(tab.cells[headerRowOf(TIERS) - 1]).toEqual(["村", "高收入户", "中等收入户", "低收入户", "户均收入（元）", "低收入占比"]);
     expect(tab.summary?.frozenRows).toBe(headerRowOf(TIERS));
-    expect(tab.summary?.layout.chart).toMatchObject({ kind: "stackedColumn", categoryColumn: 1, seriesColumns: [2, 3, 4], firstRow: 6, lastRow: 7 });
+    expect(tab.summary?.layout.chart).toMatchObject({
+      kind: "stackedColumn",
+      categoryColumn: 1,
+      seriesColumns: [2, 3, 4],
+      firstRow: 6,
+      lastRow: 7,
+    });
     expect(host.sheet("检查结果")?.summary?.layout.links).toEqual([
       { row: 4, column: 2, sheet: "台账", cell: "C12" },
       { row: 5, column: 2, sheet: "台账", cell: "F13" },
@@ -79,28 +109,37 @@ describe("MemoryWorkbookHost", () => {
     expect(await host.activeSheet()).toBe("汇总-分层");
   });
 
-  test("a user's sheet with the title is kept (汇总-分层(2)); regenerating replaces only the generated tab; the ledger is never deleted", async () => {
-    const host = new MemoryWorkbookHost([
-      { name: "台账", cells: LEDGER },
-      { name: "汇总-分层", cells: [["我的表"]] },
-    ]);
-    expect(await host.writeSummaries([TIERS])).toEqual(["汇总-分层(2)"]);
-    expect(await host.writeSummaries([TIERS])).toEqual(["汇总-分层(2)"]);
-    expect(await host.listSheets()).toEqual(["台账", "汇总-分层", "汇总-分层(2)"]);
-    expect(host.sheet("汇总-分层")?.cells).toEqual([["我的表"]]);
-    expect(host.names.get("BANGFU_GENERATED_TIERS")).toBe("汇总-分层(2)");
+  test(
+    "a user's sheet with the title is kept (汇总-分层(2)); regenerating replaces only the " + "generated tab; the ledger is never deleted",
+    async () => {
+      const host = new MemoryWorkbookHost([
+        { name: "台账", cells: LEDGER },
+        { name: "汇总-分层", cells: [["我的表"]] },
+      ]);
+      expect(await host.writeSummaries([TIERS])).toEqual(["汇总-分层(2)"]);
+      expect(await host.writeSummaries([TIERS])).toEqual(["汇总-分层(2)"]);
+      expect(await host.listSheets()).toEqual(["台账", "汇总-分层", "汇总-分层(2)"]);
+      expect(host.sheet("汇总-分层")?.cells).toEqual([["我的表"]]);
+      expect(host.names.get("BANGFU_GENERATED_TIERS")).toBe("汇总-分层(2)");
 
-    host.names.set("BANGFU_GENERATED_TIERS", "台账");
-    await host.writeSummaries([TIERS]);
-    expect(host.sheet("台账")?.cells).toEqual(LEDGER);
-    expect(await host.listSheets()).toEqual(["台账", "汇总-分层", "汇总-分层(2)", "汇总-分层(3)"]);
-  });
+      host.names.set("BANGFU_GENERATED_TIERS", "台账");
+      await host.writeSummaries([TIERS]);
+      expect(host.sheet("台账")?.cells).toEqual(LEDGER);
+      expect(await host.listSheets()).toEqual(["台账", "汇总-分层", "汇总-分层(2)", "汇总-分层(3)"]);
+    },
+  );
 
   test("mark and clear restore the previous fills and remove only BANGFU's notes; values are never written", async () => {
     const host = workbook();
     const ledger = host.sheet("台账")!;
     const before = JSON.stringify([ledger.cells, [...ledger.formulas]]);
-    const marked = await host.markFindings("台账", [finding("error", "B3", "a"), finding("warning", "B3", "b"), finding("info", "A4", "c"), finding("warning", "C4", "d"), finding("error", null, "sheet")]);
+    const marked = await host.markFindings("台账", [
+      finding("error", "B3", "a"),
+      finding("warning", "B3", "b"),
+      finding("info", "A4", "c"),
+      finding("warning", "C4", "d"),
+      finding("error", null, "sheet"),
+    ]);
     expect(marked).toBe(3);
     expect(Object.fromEntries(ledger.fills)).toEqual({ B3: "#F8D7DA", A4: "#D1ECF1", C4: "#FFF3CD" });
     expect(ledger.notes.get("B3")).toBe("BANGFU 检查：\n【错误】M01 a\n【警告】M01 b");

@@ -38,8 +38,18 @@ export const FINDINGS: SummaryTable = {
     { header: "说明", width: 80, format: "text" },
   ],
   rows: [
-    [{ value: "D03" }, { value: "台账!C12", link: { sheet: "台账", cell: "C12" } }, { value: "2025-03-05" }, { value: "证件号码校验位不对" }],
-    [{ value: "M01" }, { value: "台账!$F$13", link: { sheet: "台账", cell: "$F$13" } }, { value: null }, { value: "人均纯收入低于监测线", bold: true }],
+    [
+      { value: "D03" },
+      { value: "台账!C12", link: { sheet: "台账", cell: "C12" } },
+      { value: "2025-03-05" },
+      { value: "证件号码校验位不对" },
+    ],
+    [
+      { value: "M01" },
+      { value: "台账!$F$13", link: { sheet: "台账", cell: "$F$13" } },
+      { value: null },
+      { value: "人均纯收入低于监测线", bold: true },
+    ],
   ],
   filter: true,
 };

@@ -134,8 +134,38 @@ describe("findHeader", () => {
   });
 
   describe("two-row header under merged parents", () => {
-    const top = ["序号", "户编号", "户主姓名", "家庭人口数", "收入情况", null, null, null, null, "人均纯收入（元）", "帮扶措施", null, null, "备注"];
-    const bottom = [null, null, null, null, "工资性收入", "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出", null, "产业帮扶", "就业帮扶", "公益性岗位帮扶", null];
+    const top = [
+      "序号",
+      "户编号",
+      "户主姓名",
+      "家庭人口数",
+      "收入情况",
+      null,
+      null,
+      null,
+      null,
+      "人均纯收入（元）",
+      "帮扶措施",
+      null,
+      null,
+      "备注",
+    ];
+    const bottom = [
+      null,
+      null,
+      null,
+      null,
+      "工资性收入",
+      "生产经营性收入",
+      "财产性收入",
+      "转移性收入",
+      "生产经营性支出",
+      null,
+      "产业帮扶",
+      "就业帮扶",
+      "公益性岗位帮扶",
+      null,
+    ];
     const merges = ["A1:N1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:I2", "J2:J3", "K2:M2", "N2:N3"].map(range);
     const expectTwoRow = (found: ReturnType<typeof findHeader>) => {
       expect(found).toMatchObject({ headerRow: 2, headerLastRow: 3, dataStartIndex: 3 });
@@ -212,7 +242,10 @@ describe("findHeader", () => {
     });
 
     it("does not take a data row for a second header row", () => {
-      const cells = [["户编号", "户主姓名", "与户主关系", "低保", "备注"], ["H1", "甲", "户主", "低保", "户主"]];
+      const cells = [
+        ["户编号", "户主姓名", "与户主关系", "低保", "备注"],
+        ["H1", "甲", "户主", "低保", "户主"],
+      ];
       const found = findHeader(sheetOf("台账", cells));
       expect(found).toMatchObject({ headerRow: 1, headerLastRow: 1, dataStartIndex: 1 });
     });
@@ -220,13 +253,26 @@ describe("findHeader", () => {
 
   describe("no ledger", () => {
     it("an empty sheet", () => {
-      for (const cells of [[], [[]], [[null, ""], ["  ", "\n"]]]) {
+      for (const cells of [
+        [],
+        [[]],
+        [
+          [null, ""],
+          ["  ", "\n"],
+        ],
+      ]) {
         expect(() => findHeader(sheetOf("空表", cells))).toThrow(new LedgerNotFoundError("空表", "工作表“空表”是空的"));
       }
     });
 
     it("a sheet of meeting notes", () => {
-      const cells = [["增收帮扶工作推进会会议纪要"], ["时间：2024年5月10日"], ["参会人员：街道办、各村书记"], ["一、通报上月走访情况"], ["二、部署下阶段工作"]];
+      const cells = [
+        ["增收帮扶工作推进会会议纪要"],
+        ["时间：2024年5月10日"],
+        ["参会人员：街道办、各村书记"],
+        ["一、通报上月走访情况"],
+        ["二、部署下阶段工作"],
+      ];
       const error = catchError(() => findHeader(sheetOf("会议纪要", cells)));
       expect(error).toBeInstanceOf(LedgerNotFoundError);
       expect(error.message).toBe("在工作表“会议纪要”的前15行中没有找到台账表头（需要户编号、证件号码、人均纯收入等列）");
@@ -236,7 +282,9 @@ describe("findHeader", () => {
     it("says which headers it did recognise", () => {
       const cells = [["通讯录"], ["姓名", "年龄", "联系电话", "职务"], ["甲", 40, "138", "书记"]];
       const error = catchError(() => findHeader(sheetOf("通讯录", cells)));
-      expect(error.message).toBe("在工作表“通讯录”的前15行中没有找到台账表头（需要户编号、证件号码、人均纯收入等列）；第2行只认出了：姓名、年龄");
+      expect(error.message).toBe(
+        "在工作表“通讯录”的前15行中没有找到台账表头（需要户编号、证件号码、人均纯收入等列）；第2行只认出了：姓名、年龄",
+      );
     });
 
     it("looks no further than row 15", () => {
@@ -303,7 +351,15 @@ describe("headers of the real exports and templates (docs/real-exports.md)", () 
       ]),
     );
     expect(found.headerRow).toBe(3);
-    expect(found.columns.map((c) => c.field)).toEqual(["headName", "headId", "borrowerId", "smallLoanAmount", "smallLoanRepaidDate", null, null]);
+    expect(found.columns.map((c) => c.field)).toEqual([
+      "headName",
+      "headId",
+      "borrowerId",
+      "smallLoanAmount",
+      "smallLoanRepaidDate",
+      null,
+      null,
+    ]);
     expect(found.duplicateColumns).toEqual([]);
   });
 

@@ -14,7 +14,11 @@ export function wrongCheckId(birth: string, sequence: number): string {
   return id.slice(0, 17) + wrong;
 }
 
-export function sheetOf(name: string, cells: unknown[][], extra: { merges?: MergedRange[]; origin?: { row: number; column: number } } = {}): SheetInput {
+export function sheetOf(
+  name: string,
+  cells: unknown[][],
+  extra: { merges?: MergedRange[]; origin?: { row: number; column: number } } = {},
+): SheetInput {
   return { name, cells, ...extra };
 }
 

@@ -7,7 +7,24 @@ const SUBTITLE = ["导出时间：2024-06-30"];
 
 /** A national-export style person-level sheet: two title rows, 户编号 repeating on each member's row. */
 function personSheet() {
-  const header = ["序号", "户编号", "证件号码", "姓名", "与户主关系", "家庭人口数", "劳动技能", "在校生状况", "残疾等级", "人均纯收入（元）", "帮扶责任人", "最近走访日期", "帮扶措施", "产业帮扶", "就业帮扶", "是否参加城乡居民基本医疗保险"];
+  const header = [
+    "序号",
+    "户编号",
+    "证件号码",
+    "姓名",
+    "与户主关系",
+    "家庭人口数",
+    "劳动技能",
+    "在校生状况",
+    "残疾等级",
+    "人均纯收入（元）",
+    "帮扶责任人",
+    "最近走访日期",
+    "帮扶措施",
+    "产业帮扶",
+    "就业帮扶",
+    "是否参加城乡居民基本医疗保险",
+  ];
   const ids = {
     a1: syntheticId("19700312", 11),
     a2: syntheticId("19720101", 22),
@@ -20,12 +37,63 @@ function personSheet() {
     TITLE,
     SUBTITLE,
     header,
-    [1, "3704020010001", ids.a1, "甲一", "户主", 3, "普通劳动力", "非在校生", null, "9,800.50", "干部甲", "2024-06-01", "就业帮扶、小额信贷；公益岗", "√", "是", "是"],
-    [2, "3704020010001", ids.a2, "甲二", "配偶", 3, "技能劳动力", "非在校生", "肢体二级", "9,800.50", "干部甲", "2024-06-01", "就业帮扶, 养殖", "√", "否", "是"],
+    [
+      1,
+      "3704020010001",
+      ids.a1,
+      "甲一",
+      "户主",
+      3,
+      "普通劳动力",
+      "非在校生",
+      null,
+      "9,800.50",
+      "干部甲",
+      "2024-06-01",
+      "就业帮扶、小额信贷；公益岗",
+      "√",
+      "是",
+      "是",
+    ],
+    [
+      2,
+      "3704020010001",
+      ids.a2,
+      "甲二",
+      "配偶",
+      3,
+      "技能劳动力",
+      "非在校生",
+      "肢体二级",
+      "9,800.50",
+      "干部甲",
+      "2024-06-01",
+      "就业帮扶, 养殖",
+      "√",
+      "否",
+      "是",
+    ],
     [3, null, ids.a3, "甲三", "之子", null, "无劳动力", "小学", null, null, null, null, null, null, null, "否"],
     [],
     [4, "3704020010002", ids.b2, "乙二", "配偶", 2, "弱劳动力或半劳动力", "非在校生", "二级", null, null, null, "无", "×", "", "1"],
-    [5, "3704020010002", ids.b1, "乙一", "户主", 2, "丧失劳动力", "非在校生", 2, "12000", "干部乙", "2024年5月6日", "产业帮扶", "", "", "√"],
+    [
+      5,
+      "3704020010002",
+      ids.b1,
+      "乙一",
+      "户主",
+      2,
+      "丧失劳动力",
+      "非在校生",
+      2,
+      "12000",
+      "干部乙",
+      "2024年5月6日",
+      "产业帮扶",
+      "",
+      "",
+      "√",
+    ],
     [6, "3704020010003", ids.c1, "丙一", "户主", 1, "无劳动力", "非在校生", null, 16000, "干部乙", 45413, null, "否", "/", "是"],
     ["合计", null, null, null, null, 6, null, null, null, 37800.5, null, null, null, null, null, null],
     ["填表人：某某", null, null, null, null, null, "审核人：某某"],
@@ -64,7 +132,13 @@ describe("person-level export", () => {
 
   it("takes household values from the head's row first", () => {
     const b = ledger.households[1];
-    expect(b.values).toMatchObject({ householdId: "3704020010002", householdSize: 2, perCapitaIncome: 12000, supportCadre: "干部乙", lastContactDate: { year: 2024, month: 5, day: 6 } });
+    expect(b.values).toMatchObject({
+      householdId: "3704020010002",
+      householdSize: 2,
+      perCapitaIncome: 12000,
+      supportCadre: "干部乙",
+      lastContactDate: { year: 2024, month: 5, day: 6 },
+    });
     expect(b.cells.perCapitaIncome).toEqual({ row: 9, column: "J" });
     expect(b.cells.householdSize).toEqual({ row: 9, column: "F" });
     // Person fields stay with the persons.
@@ -74,11 +148,24 @@ describe("person-level export", () => {
 
   it("reads each person's values and the birth date from the ID number", () => {
     const [a1, a2, a3] = ledger.households[0].members;
-    expect(a1.values).toMatchObject({ personId: ids.a1, name: "甲一", relation: "户主", labor: "able", student: false, medicalInsurance: true, birthDate: { year: 1970, month: 3, day: 12 } });
+    expect(a1.values).toMatchObject({
+      personId: ids.a1,
+      name: "甲一",
+      relation: "户主",
+      labor: "able",
+      student: false,
+      medicalInsurance: true,
+      birthDate: { year: 1970, month: 3, day: 12 },
+    });
     expect(a1.values.disability).toBeUndefined();
     expect(a1.cells.birthDate).toEqual({ row: 4, column: "C" });
     expect(a2.values).toMatchObject({ labor: "able", disability: 2 });
-    expect(a3.values).toMatchObject({ labor: "unable", student: true, medicalInsurance: false, birthDate: { year: 2010, month: 5, day: 20 } });
+    expect(a3.values).toMatchObject({
+      labor: "unable",
+      student: true,
+      medicalInsurance: false,
+      birthDate: { year: 2010, month: 5, day: 20 },
+    });
     const [b2, b1] = ledger.households[1].members;
     expect(b2.values).toMatchObject({ labor: "weak", disability: 2, medicalInsurance: true });
     expect(b1.values).toMatchObject({ disability: 2, medicalInsurance: true });
@@ -97,14 +184,62 @@ describe("person-level export", () => {
 });
 
 describe("household-level street ledger with a two-row merged header", () => {
-  const top = ["序号", "村", "户编号", "户主姓名", "户主证件号码", "家庭人口数", "收入情况", null, null, null, null, "人均纯收入（元）", "收入分层", "增收措施", "庭院经济帮扶"];
-  const bottom = [null, null, null, null, null, null, "工资性收入", "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出", null, null, null, null];
+  const top = [
+    "序号",
+    "村",
+    "户编号",
+    "户主姓名",
+    "户主证件号码",
+    "家庭人口数",
+    "收入情况",
+    null,
+    null,
+    null,
+    null,
+    "人均纯收入（元）",
+    "收入分层",
+    "增收措施",
+    "庭院经济帮扶",
+  ];
+  const bottom = [
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    "工资性收入",
+    "生产经营性收入",
+    "财产性收入",
+    "转移性收入",
+    "生产经营性支出",
+    null,
+    null,
+    null,
+    null,
+  ];
   const merges = ["A1:O1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:F3", "G2:K2", "L2:L3", "M2:M3", "N2:N3", "O2:O3"].map(range);
   const cells: unknown[][] = [
     ["XX街道脱贫户增收台账"],
     top,
     bottom,
-    [1, "东村", "D001", "户主甲", syntheticId("19601010", 101), 3, "20000", "6,000", 0, "3000", "1000", "9333.33", "低收入", "公益岗；庭院种植", "是"],
+    [
+      1,
+      "东村",
+      "D001",
+      "户主甲",
+      syntheticId("19601010", 101),
+      3,
+      "20000",
+      "6,000",
+      0,
+      "3000",
+      "1000",
+      "9333.33",
+      "低收入",
+      "公益岗；庭院种植",
+      "是",
+    ],
     [2, "东村", "D002", "户主乙", syntheticId("19650505", 202), "２", 10000, 8000, 500, 4000, 500, 11000, "中等收入户", null, "否"],
     [3, "西村", "X001", "户主丙", syntheticId("19480808", 303), null, 12000, 0, 0, 6000, 0, "18000", "高", "产业", "/"],
     [4, null, null, null, null, null, null, null, null, null, null, null, null, null, null],
@@ -122,7 +257,17 @@ describe("household-level street ledger with a two-row merged header", () => {
       // Household size 3 + 2, and 1 for the household that leaves it blank.
       expect(ledger.personCount).toBe(6);
       const [d1, d2, x1] = ledger.households;
-      expect(d1.values).toMatchObject({ village: "东村", headName: "户主甲", wageIncome: 20000, businessIncome: 6000, propertyIncome: 0, transferIncome: 3000, businessCosts: 1000, perCapitaIncome: 9333.33, tier: "low" });
+      expect(d1.values).toMatchObject({
+        village: "东村",
+        headName: "户主甲",
+        wageIncome: 20000,
+        businessIncome: 6000,
+        propertyIncome: 0,
+        transferIncome: 3000,
+        businessCosts: 1000,
+        perCapitaIncome: 9333.33,
+        tier: "low",
+      });
       expect(d2.values).toMatchObject({ householdSize: 2, tier: "middle" });
       expect(x1.values.tier).toBe("high");
       expect(d1.members).toHaveLength(1);
@@ -137,18 +282,36 @@ describe("household-level street ledger with a two-row merged header", () => {
   }
 
   it("is a household-level ledger even with an ID column, when no household repeats", () => {
-    const ledger = readLedger(sheetOf("台账", [["户编号", "证件号码", "姓名", "人均纯收入"], ["H1", syntheticId("19800101", 1), "甲", 12000], ["H2", syntheticId("19800101", 2), "乙", 9000]]));
+    const ledger = readLedger(
+      sheetOf("台账", [
+        ["户编号", "证件号码", "姓名", "人均纯收入"],
+        ["H1", syntheticId("19800101", 1), "甲", 12000],
+        ["H2", syntheticId("19800101", 2), "乙", 9000],
+      ]),
+    );
     expect(ledger.layout).toBe("household");
     expect(ledger.personCount).toBe(2);
   });
 
   it("is person-level with a 与户主关系 column even when no 户编号 repeats", () => {
-    const ledger = readLedger(sheetOf("台账", [["户编号", "证件号码", "姓名", "与户主关系"], ["H1", syntheticId("19800101", 1), "甲", "户主"], ["H2", syntheticId("19800101", 2), "乙", "户主"]]));
+    const ledger = readLedger(
+      sheetOf("台账", [
+        ["户编号", "证件号码", "姓名", "与户主关系"],
+        ["H1", syntheticId("19800101", 1), "甲", "户主"],
+        ["H2", syntheticId("19800101", 2), "乙", "户主"],
+      ]),
+    );
     expect(ledger.layout).toBe("person");
   });
 
   it("falls back to 户主姓名 as the key, kept apart by village", () => {
-    const ledger = readLedger(sheetOf("台账", [["村", "户主姓名", "家庭人口数", "人均纯收入"], ["东村", "某甲", 2, 12000], ["西村", "某甲", 3, 9000]]));
+    const ledger = readLedger(
+      sheetOf("台账", [
+        ["村", "户主姓名", "家庭人口数", "人均纯收入"],
+        ["东村", "某甲", 2, 12000],
+        ["西村", "某甲", 3, 9000],
+      ]),
+    );
     expect(ledger.keyField).toBe("headName");
     expect(ledger.households.map((h) => h.key)).toEqual(["某甲", "某甲"]);
     expect(ledger.duplicates).toEqual([]);
@@ -156,14 +319,31 @@ describe("household-level street ledger with a two-row merged header", () => {
   });
 
   it("refuses a sheet without any household key, naming the 户编号 column", () => {
-    const sheet = sheetOf("收入", [["证件号码", "姓名", "人均纯收入"], [syntheticId("19800101", 1), "甲", 12000]]);
+    const sheet = sheetOf("收入", [
+      ["证件号码", "姓名", "人均纯收入"],
+      [syntheticId("19800101", 1), "甲", 12000],
+    ]);
     expect(() => readLedger(sheet)).toThrow(LedgerNotFoundError);
     expect(() => readLedger(sheet)).toThrow(/工作表“收入”第1行的表头中没有“户编号”列/);
   });
 });
 
 describe("messy values", () => {
-  const header = ["户编号", "证件号码", "人均纯收入（元）", "家庭人口数", "是否长期外出", "享受低保政策情况", "出生日期", "最近走访日期", "残疾等级", "劳动技能", "在校生状况", "收入分层", "意外险"];
+  const header = [
+    "户编号",
+    "证件号码",
+    "人均纯收入（元）",
+    "家庭人口数",
+    "是否长期外出",
+    "享受低保政策情况",
+    "出生日期",
+    "最近走访日期",
+    "残疾等级",
+    "劳动技能",
+    "在校生状况",
+    "收入分层",
+    "意外险",
+  ];
   // The sheet starts at B3 in the host's used range.
   const origin = { row: 3, column: 2 };
   const id = (n: number) => syntheticId("19800101", n);
@@ -184,17 +364,52 @@ describe("messy values", () => {
   const v = (i: number) => ledger.households[i].members[0].values;
 
   it("reads text numbers, separators and full-width digits", () => {
-    expect(ledger.households.map((h) => h.values.perCapitaIncome)).toEqual([12345.6, 12345, 8000, 12000, 9000, 9000, 9000, 9000, 9000, 9000]);
+    expect(ledger.households.map((h) => h.values.perCapitaIncome)).toEqual([
+      12345.6, 12345, 8000, 12000, 9000, 9000, 9000, 9000, 9000, 9000,
+    ]);
     expect(ledger.households.slice(0, 4).map((h) => h.values.householdSize)).toEqual([3, 4, 2, 2]);
   });
 
   it("reads 是/否 variants", () => {
-    expect(ledger.households.map((h) => h.values.absentLongTerm)).toEqual([true, false, true, false, true, false, true, false, true, false]);
-    expect(ledger.households.map((h) => h.values.accidentInsurance)).toEqual([true, false, false, true, false, true, false, true, false, true]);
+    expect(ledger.households.map((h) => h.values.absentLongTerm)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+    ]);
+    expect(ledger.households.map((h) => h.values.accidentInsurance)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 
   it("reads coverage as 是/否 or as text naming what is enjoyed", () => {
-    expect(ledger.households.map((h) => h.values.dibao)).toEqual([true, false, false, true, undefined, true, false, true, undefined, undefined]);
+    expect(ledger.households.map((h) => h.values.dibao)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      undefined,
+      true,
+      false,
+      true,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("reads dates as text and as Excel serials; a month alone is its first day, or its last for a contact", () => {
@@ -228,7 +443,21 @@ describe("messy values", () => {
         "台账",
         [
           header,
-          ["H01", wrongCheckId("19800101", 1), "不详", "三口", "也许", "农村低保", "1980-02-30", "上个月", "轻度", "外出务工", "休假", "特困", "?"],
+          [
+            "H01",
+            wrongCheckId("19800101", 1),
+            "不详",
+            "三口",
+            "也许",
+            "农村低保",
+            "1980-02-30",
+            "上个月",
+            "轻度",
+            "外出务工",
+            "休假",
+            "特困",
+            "?",
+          ],
           ["H02", "37040219800101", 9000, 2.5, "是", null, null, null, null, null, null, null, null],
         ],
         { origin },
@@ -283,25 +512,70 @@ describe("duplicates", () => {
       ]),
     );
     expect(ledger.duplicates).toEqual([
-      { key: same, field: "personId", cells: [{ row: 3, column: "B" }, { row: 5, column: "B" }] },
-      { key: "123", field: "personId", cells: [{ row: 6, column: "B" }, { row: 7, column: "B" }] },
+      {
+        key: same,
+        field: "personId",
+        cells: [
+          { row: 3, column: "B" },
+          { row: 5, column: "B" },
+        ],
+      },
+      {
+        key: "123",
+        field: "personId",
+        cells: [
+          { row: 6, column: "B" },
+          { row: 7, column: "B" },
+        ],
+      },
     ]);
   });
 
   it("the same household on two rows of a household-level ledger: two households, one duplicate", () => {
-    const ledger = readLedger(sheetOf("台账", [["户编号", "户主姓名", "人均纯收入"], ["H1", "甲", 12000], ["H2", "乙", 9000], ["H1", "甲", 12500]]));
+    const ledger = readLedger(
+      sheetOf("台账", [
+        ["户编号", "户主姓名", "人均纯收入"],
+        ["H1", "甲", 12000],
+        ["H2", "乙", 9000],
+        ["H1", "甲", 12500],
+      ]),
+    );
     expect(ledger.layout).toBe("household");
     expect(ledger.households).toHaveLength(3);
-    expect(ledger.duplicates).toEqual([{ key: "H1", field: "householdId", cells: [{ row: 2, column: "A" }, { row: 4, column: "A" }] }]);
+    expect(ledger.duplicates).toEqual([
+      {
+        key: "H1",
+        field: "householdId",
+        cells: [
+          { row: 2, column: "A" },
+          { row: 4, column: "A" },
+        ],
+      },
+    ]);
   });
 });
 
 describe("rows with a blank household key", () => {
   it("household-level: the row is still a household, and the blank key is reported", () => {
-    const ledger = readLedger(sheetOf("台账", [["户编号", "户主姓名", "人均纯收入"], ["H1", "甲", 12000], [null, "乙", 9000]]));
-    expect(ledger.households.map((h) => [h.key, h.rows])).toEqual([["H1", [2]], ["", [3]]]);
+    const ledger = readLedger(
+      sheetOf("台账", [
+        ["户编号", "户主姓名", "人均纯收入"],
+        ["H1", "甲", 12000],
+        [null, "乙", 9000],
+      ]),
+    );
+    expect(ledger.households.map((h) => [h.key, h.rows])).toEqual([
+      ["H1", [2]],
+      ["", [3]],
+    ]);
     expect(ledger.problems).toEqual([
-      { cell: { row: 3, column: "A" }, field: "householdId", value: null, kind: "unreadable", message: "第3行有数据，但户编号为空：该行按单独一户检查，请补填户编号" },
+      {
+        cell: { row: 3, column: "A" },
+        field: "householdId",
+        value: null,
+        kind: "unreadable",
+        message: "第3行有数据，但户编号为空：该行按单独一户检查，请补填户编号",
+      },
     ]);
   });
 
@@ -315,12 +589,23 @@ describe("rows with a blank household key", () => {
         [null, syntheticId("19990101", 4), "丁", "之女"],
       ]),
     );
-    expect(ledger.households.map((h) => [h.key, h.rows])).toEqual([["H1", [2, 3]], ["", [4, 5]]]);
+    expect(ledger.households.map((h) => [h.key, h.rows])).toEqual([
+      ["H1", [2, 3]],
+      ["", [4, 5]],
+    ]);
     expect(ledger.problems.map((p) => p.cell)).toEqual([{ row: 4, column: "A" }]);
   });
 
   it("skips rows that only carry a pre-filled 序号 and a column-numbering row", () => {
-    const ledger = readLedger(sheetOf("台账", [["序号", "户编号", "户主姓名", "人均纯收入"], [1, 2, 3, 4], [1, "H1", "甲", 12000], [2, null, null, null], [3, "", " ", null]]));
+    const ledger = readLedger(
+      sheetOf("台账", [
+        ["序号", "户编号", "户主姓名", "人均纯收入"],
+        [1, 2, 3, 4],
+        [1, "H1", "甲", 12000],
+        [2, null, null, null],
+        [3, "", " ", null],
+      ]),
+    );
     expect(ledger.households.map((h) => h.rows)).toEqual([[3]]);
     expect(ledger.problems).toEqual([]);
   });
@@ -335,10 +620,23 @@ describe("sparse rows as a streaming host hands them over", () => {
     };
     const cells = [
       row([[0, "台账"]]),
-      row([[1, "户编号"], [2, "户主姓名"], [3, "家庭人口数"], [5, "人均纯收入"]]),
-      row([[1, "H1"], [2, "甲"], [5, 12000]]),
+      row([
+        [1, "户编号"],
+        [2, "户主姓名"],
+        [3, "家庭人口数"],
+        [5, "人均纯收入"],
+      ]),
+      row([
+        [1, "H1"],
+        [2, "甲"],
+        [5, 12000],
+      ]),
       new Array(6),
-      row([[1, "H2"], [3, 2], [5, "9000"]]),
+      row([
+        [1, "H2"],
+        [3, 2],
+        [5, "9000"],
+      ]),
       row([[2, "填表人：某某"]]),
     ];
     const ledger = readLedger(sheetOf("台账", cells));
@@ -360,7 +658,9 @@ describe("user mapping", () => {
 
   it("names columns detection does not know", () => {
     expect(readLedger(sheetOf("台账", cells)).keyField).toBe("headName");
-    const ledger = readLedger(sheetOf("台账", cells), { mapping: { 农户序号: "householdId", "年人均收入（元）": "perCapitaIncome", 措施: "measures" } });
+    const ledger = readLedger(sheetOf("台账", cells), {
+      mapping: { 农户序号: "householdId", "年人均收入（元）": "perCapitaIncome", 措施: "measures" },
+    });
     expect(ledger.keyField).toBe("householdId");
     expect(ledger.fieldColumns.householdId).toMatchObject({ header: "农户序号", letter: "A", matchedBy: "userMapping" });
     expect(ledger.households[0].values).toMatchObject({ householdId: "N1", perCapitaIncome: 12000, headName: "甲", householdSize: 3 });
@@ -368,14 +668,19 @@ describe("user mapping", () => {
   });
 
   it("makes a sheet a ledger that detection alone would refuse", () => {
-    const sheet = sheetOf("台账", [["农户序号", "年人均收入", "备注"], ["N1", 9000, "公益岗"]]);
+    const sheet = sheetOf("台账", [
+      ["农户序号", "年人均收入", "备注"],
+      ["N1", 9000, "公益岗"],
+    ]);
     expect(() => readLedger(sheet)).toThrow(LedgerNotFoundError);
     const ledger = readLedger(sheet, { mapping: { 农户序号: "householdId", 年人均收入: "perCapitaIncome", 备注: "measures" } });
     expect(ledger.households.map((h) => [h.key, h.values.perCapitaIncome, h.measures])).toEqual([["N1", 9000, ["公益岗"]]]);
   });
 
   it("overrides detection, and null ignores a column", () => {
-    const ledger = readLedger(sheetOf("台账", cells), { mapping: { 农户序号: "householdId", 年人均收入: "perCapitaIncome", 联系人: "supportCadre", 人数: null } });
+    const ledger = readLedger(sheetOf("台账", cells), {
+      mapping: { 农户序号: "householdId", 年人均收入: "perCapitaIncome", 联系人: "supportCadre", 人数: null },
+    });
     expect(ledger.fieldColumns.supportCadre?.header).toBe("联系人");
     expect(ledger.columns[5]).toMatchObject({ header: "帮扶责任人", field: null });
     expect(ledger.columns[2]).toMatchObject({ header: "人数", field: null, matchedBy: "userMapping" });
@@ -386,7 +691,9 @@ describe("user mapping", () => {
 
   it("refuses an unknown field and two columns mapped to one field", () => {
     expect(() => readLedger(sheetOf("台账", cells), { mapping: { 农户编码: "hid" as never } })).toThrow(InputError);
-    expect(() => readLedger(sheetOf("台账", cells), { mapping: { 农户序号: "householdId", 联系人: "householdId" } })).toThrow(/两列都指定为“户编号”/);
+    expect(() => readLedger(sheetOf("台账", cells), { mapping: { 农户序号: "householdId", 联系人: "householdId" } })).toThrow(
+      /两列都指定为“户编号”/,
+    );
   });
 });
 
@@ -409,7 +716,9 @@ describe("findLedgerSheet", () => {
     const choice = findLedgerSheet([cover, ledgerSheet]);
     expect(choice.sheet.name).toBe("台账");
     expect(choice.ledger.households).toHaveLength(3);
-    expect(choice.rejected).toEqual([{ sheetName: "封面", reason: "在工作表“封面”的前15行中没有找到台账表头（需要户编号、证件号码、人均纯收入等列）" }]);
+    expect(choice.rejected).toEqual([
+      { sheetName: "封面", reason: "在工作表“封面”的前15行中没有找到台账表头（需要户编号、证件号码、人均纯收入等列）" },
+    ]);
   });
 
   it("says why for every sheet when none holds a ledger", () => {
@@ -422,7 +731,9 @@ describe("findLedgerSheet", () => {
       throw new Error("expected an error");
     })();
     expect(error).toBeInstanceOf(LedgerNotFoundError);
-    expect(error.message).toBe("工作簿的2个工作表中都没有找到台账：\n- 在工作表“封面”的前15行中没有找到台账表头（需要户编号、证件号码、人均纯收入等列）\n- 工作表“Sheet2”是空的");
+    expect(error.message).toBe(
+      "工作簿的2个工作表中都没有找到台账：\n- 在工作表“封面”的前15行中没有找到台账表头（需要户编号、证件号码、人均纯收入等列）\n- 工作表“Sheet2”是空的",
+    );
   });
 
   it("an empty workbook, and a one-sheet workbook", () => {
@@ -441,7 +752,17 @@ describe("a large export", () => {
       const day = String((household % 28) + 1).padStart(2, "0");
       const month = String((household % 12) + 1).padStart(2, "0");
       const birth = `${1950 + (household % 60)}${month}${day}`;
-      cells.push([`H${String(household).padStart(6, "0")}`, syntheticId(birth, i % 4), `成员${i}`, relations[i % 4], 4, String(8000 + (household % 9000)), "普通劳动力", "就业帮扶、产业帮扶", 45413]);
+      cells.push([
+        `H${String(household).padStart(6, "0")}`,
+        syntheticId(birth, i % 4),
+        `成员${i}`,
+        relations[i % 4],
+        4,
+        String(8000 + (household % 9000)),
+        "普通劳动力",
+        "就业帮扶、产业帮扶",
+        45413,
+      ]);
     }
     const started = Date.now();
     const ledger: Ledger = readLedger(sheetOf("台账", cells));
@@ -469,7 +790,16 @@ describe("户主证件号码 does not make a household ledger person-level", () 
     });
     expect(ledger.layout).toBe("household");
     expect(ledger.households).toHaveLength(3);
-    expect(ledger.duplicates).toEqual([{ key: "H002", field: "householdId", cells: [{ row: 3, column: "A" }, { row: 4, column: "A" }] }]);
+    expect(ledger.duplicates).toEqual([
+      {
+        key: "H002",
+        field: "householdId",
+        cells: [
+          { row: 3, column: "A" },
+          { row: 4, column: "A" },
+        ],
+      },
+    ]);
   });
 });
 
@@ -510,36 +840,64 @@ describe("rows of the real templates", () => {
 
   it("a 20-character 残疾人证号 in the ID column: the first 18 characters are the ID, the last digit the grade", () => {
     const id = syntheticId("19690821", 22);
-    const ledger = readLedger(sheetOf("台账", [["户编号", "证件类型", "证件号码", "与户主关系"], ["H1", "居民身份证", syntheticId("19670312", 11), "户主"], ["H1", "残疾人证", `${id}42`, "配偶"]]));
+    const ledger = readLedger(
+      sheetOf("台账", [
+        ["户编号", "证件类型", "证件号码", "与户主关系"],
+        ["H1", "居民身份证", syntheticId("19670312", 11), "户主"],
+        ["H1", "残疾人证", `${id}42`, "配偶"],
+      ]),
+    );
     expect(ledger.problems).toEqual([]);
     expect(ledger.households[0].members[1].values).toMatchObject({ personId: id, disability: 2 });
     expect(ledger.households[0].members[0].values.disability).toBeUndefined();
   });
 
-  it("a household ledger: every relation the head, household sizes above one: persons counted by 家庭人口数, the plain 身份证号 read as the head's", () => {
-    const ledger = readLedger(
-      sheetOf("台账", [
-        ["户编号", "户主姓名", "身份证号", "与户主关系", "家庭人口数", "人均纯收入"],
-        ["H1", "甲", syntheticId("19700101", 1), "户主", 4, 9000],
-        ["H2", "乙", syntheticId("19710101", 2), "户主", 3, 9000],
-      ]),
-    );
-    expect(ledger).toMatchObject({ layout: "household", personCount: 7, keyField: "householdId" });
-    expect(ledger.fieldColumns.headId?.header).toBe("身份证号");
-    expect(ledger.fieldColumns.personId).toBeUndefined();
-    expect(ledger.households[0].values.headId).toBe(syntheticId("19700101", 1));
-    expect(ledger.households[0].members[0].values.birthDate).toEqual({ year: 1970, month: 1, day: 1 });
-  });
+  it(
+    "a household ledger: every relation the head, household sizes above one: persons counted " +
+      "by 家庭人口数, the plain 身份证号 read as the head's",
+    () => {
+      const ledger = readLedger(
+        sheetOf("台账", [
+          ["户编号", "户主姓名", "身份证号", "与户主关系", "家庭人口数", "人均纯收入"],
+          ["H1", "甲", syntheticId("19700101", 1), "户主", 4, 9000],
+          ["H2", "乙", syntheticId("19710101", 2), "户主", 3, 9000],
+        ]),
+      );
+      expect(ledger).toMatchObject({ layout: "household", personCount: 7, keyField: "householdId" });
+      expect(ledger.fieldColumns.headId?.header).toBe("身份证号");
+      expect(ledger.fieldColumns.personId).toBeUndefined();
+      expect(ledger.households[0].values.headId).toBe(syntheticId("19700101", 1));
+      expect(ledger.households[0].members[0].values.birthDate).toEqual({ year: 1970, month: 1, day: 1 });
+    },
+  );
 
   it("a second column for a field that holds nothing else is not reported; one that holds other data is", () => {
-    const quiet = readLedger(sheetOf("台账", [["户编号", "户主姓名", "公益性岗位", "公益性岗位类型"], ["H1", "甲", "护林员", ""], ["H2", "乙", "保洁员", "保洁员"]]));
+    const quiet = readLedger(
+      sheetOf("台账", [
+        ["户编号", "户主姓名", "公益性岗位", "公益性岗位类型"],
+        ["H1", "甲", "护林员", ""],
+        ["H2", "乙", "保洁员", "保洁员"],
+      ]),
+    );
     expect(quiet.problems).toEqual([]);
-    const loud = readLedger(sheetOf("台账", [["户编号", "户主姓名", "公益性岗位", "公益性岗位类型"], ["H1", "甲", "护林员", "保洁员"]]));
+    const loud = readLedger(
+      sheetOf("台账", [
+        ["户编号", "户主姓名", "公益性岗位", "公益性岗位类型"],
+        ["H1", "甲", "护林员", "保洁员"],
+      ]),
+    );
     expect(loud.problems.map((p) => [p.cell, p.field])).toEqual([[{ row: 1, column: "D" }, "welfarePost"]]);
   });
 
   it("a post or a 兜底保障 a member holds counts as the household's measure", () => {
-    const ledger = readLedger(sheetOf("台账", [["户编号", "姓名", "与户主关系", "公益性岗位", "社会保障兜底保障类型"], ["H1", "甲", "户主", "护林员", "低保金"], ["H1", "乙", "配偶", "", "低保金"], ["H2", "丙", "户主", "无", "无"]]));
+    const ledger = readLedger(
+      sheetOf("台账", [
+        ["户编号", "姓名", "与户主关系", "公益性岗位", "社会保障兜底保障类型"],
+        ["H1", "甲", "户主", "护林员", "低保金"],
+        ["H1", "乙", "配偶", "", "低保金"],
+        ["H2", "丙", "户主", "无", "无"],
+      ]),
+    );
     expect(ledger.households.map((h) => h.measures)).toEqual([["公益性岗位：护林员", "兜底保障：低保金"], []]);
   });
 });

@@ -6,9 +6,12 @@ import { parseCoverage, parseStudent } from "../../src/ledger/values";
 import { parseDate } from "../../src/values";
 
 describe("日期带时间", () => {
-  test.each(["2025-12-01 00:00:00", "2025/12/01 10:30", "2025-12-01T00:00:00", "2025/12/1 8:05:09", "2025年12月1日 10:30"])("%p is 2025-12-01", (text) => {
-    expect(parseDate(text, "最近走访日期")).toEqual({ year: 2025, month: 12, day: 1 });
-  });
+  test.each(["2025-12-01 00:00:00", "2025/12/01 10:30", "2025-12-01T00:00:00", "2025/12/1 8:05:09", "2025年12月1日 10:30"])(
+    "%p is 2025-12-01",
+    (text) => {
+      expect(parseDate(text, "最近走访日期")).toEqual({ year: 2025, month: 12, day: 1 });
+    },
+  );
 
   test("a time alone, or a time after an impossible date, is still refused", () => {
     expect(() => parseDate("10:30", "最近走访日期")).toThrow("最近走访日期");

@@ -80,7 +80,15 @@ describe("ledger value readers", () => {
   });
 
   it("splits free-text measures", () => {
-    expect(splitMeasures("就业帮扶，小额信贷、公益岗;养殖；种植/托管\n雨露计划\r\n就业帮扶")).toEqual(["就业帮扶", "小额信贷", "公益岗", "养殖", "种植", "托管", "雨露计划"]);
+    expect(splitMeasures("就业帮扶，小额信贷、公益岗;养殖；种植/托管\n雨露计划\r\n就业帮扶")).toEqual([
+      "就业帮扶",
+      "小额信贷",
+      "公益岗",
+      "养殖",
+      "种植",
+      "托管",
+      "雨露计划",
+    ]);
     expect(splitMeasures(" 产业帮扶 ,  ")).toEqual(["产业帮扶"]);
     expect(splitMeasures("无")).toEqual([]);
     expect(splitMeasures(null)).toEqual([]);

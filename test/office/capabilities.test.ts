@@ -5,7 +5,15 @@
  */
 import type { Finding } from "../../src/checks/types";
 import { findHeader } from "../../src/ledger/headers";
-import { ALL_CAPABILITIES, capabilitiesOf, detectCapabilities, OFFICE_VERSIONS, paneRuns, versionAtLeast, type ExcelCapabilities } from "../../src/office/capabilities";
+import {
+  ALL_CAPABILITIES,
+  capabilitiesOf,
+  detectCapabilities,
+  OFFICE_VERSIONS,
+  paneRuns,
+  versionAtLeast,
+  type ExcelCapabilities,
+} from "../../src/office/capabilities";
 import { OfficeWorkbookHost } from "../../src/office/host";
 import { markFindings, clearMarks } from "../../src/office/marks";
 import { readSheet } from "../../src/office/read";
@@ -14,7 +22,10 @@ import { FakeExcel } from "./fakeExcel";
 import { TIERS } from "../host/sampleTables";
 
 const byName = (prefix: string) => capabilitiesOf(OFFICE_VERSIONS.find((v) => v.name.startsWith(prefix))!);
-const on = (c: ExcelCapabilities) => Object.entries(c).filter(([, v]) => v).map(([k]) => k);
+const on = (c: ExcelCapabilities) =>
+  Object.entries(c)
+    .filter(([, v]) => v)
+    .map(([k]) => k);
 
 describe("what each Office version gets", () => {
   it("compares requirement-set versions numerically", () => {
@@ -40,7 +51,11 @@ describe("what each Office version gets", () => {
   });
 
   it("the pane runs only where Office shows it in WebView2: not in volume-licensed Office 2016/2019 (Internet Explorer 11)", () => {
-    expect(OFFICE_VERSIONS.filter(paneRuns).map((v) => v.name)).toEqual(["Office LTSC 2021", "Office LTSC 2024", "Microsoft 365 / Excel 网页版"]);
+    expect(OFFICE_VERSIONS.filter(paneRuns).map((v) => v.name)).toEqual([
+      "Office LTSC 2021",
+      "Office LTSC 2024",
+      "Microsoft 365 / Excel 网页版",
+    ]);
     expect(OFFICE_VERSIONS.filter((v) => !paneRuns(v)).map((v) => v.webview)).toEqual(["trident", "trident"]);
   });
 
@@ -62,7 +77,11 @@ describe("reading without ExcelApi 1.13 (merged areas) and 1.2 (valuesOnly)", ()
   const top = ["序号", "户编号", "户主姓名", "家庭人口数", "收入情况", "", "", "", "", "人均纯收入（元）", "备注"];
   const bottom = ["", "", "", "", "工资性收入", "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出", "", ""];
   const data = [1, "H001", "甲", 3, 10000, 5000, 0, 3000, 1000, 5666.67, ""];
-  const seed = { name: "台账", cells: [["XX街道脱贫户增收台账"], top, bottom, data], merges: ["A1:K1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:I2", "J2:J3", "K2:K3"] };
+  const seed = {
+    name: "台账",
+    cells: [["XX街道脱贫户增收台账"], top, bottom, data],
+    merges: ["A1:K1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:I2", "J2:J3", "K2:K3"],
+  };
 
   it("reads a two-row merged header to the same columns as with the merge information", async () => {
     const withApi = new FakeExcel([seed]);
@@ -80,7 +99,15 @@ describe("reading without ExcelApi 1.13 (merged areas) and 1.2 (valuesOnly)", ()
 });
 
 describe("features above the minimum, refused with a Chinese message where missing", () => {
-  const finding: Finding = { rule: "D03", severity: "error", clause: "二（一）", household: "H01", cell: { row: 2, column: "A" }, message: "证件号码有误", data: { kind: "invalidIdNumber", value: "H01", problem: "位数不对" } };
+  const finding: Finding = {
+    rule: "D03",
+    severity: "error",
+    clause: "二（一）",
+    household: "H01",
+    cell: { row: 2, column: "A" },
+    message: "证件号码有误",
+    data: { kind: "invalidIdNumber", value: "H01", problem: "位数不对" },
+  };
 
   it("Office 2016: summaries and marks say what they need; nothing is written", async () => {
     const excel = new FakeExcel([{ name: "台账", cells: [["户编号"], ["H01"]] }]);

@@ -51,20 +51,23 @@ describe("convert the selection's BANGFU formulas", () => {
     ["", "", 9500, "低收入"],
     ["", "", 15500, "高收入"],
   ];
-  const formulas = { D2: "=BANGFU.TIER(C2)", D3: "=IF(C3>0,BANGFU.TIER(C3),\"\")", D5: "=BANGFU.TIER(C5:C6)", E2: "=SUM(C2:C6)" };
+  const formulas = { D2: "=BANGFU.TIER(C2)", D3: '=IF(C3>0,BANGFU.TIER(C3),"")', D5: "=BANGFU.TIER(C5:C6)", E2: "=SUM(C2:C6)" };
 
-  it("to native formulas: only BANGFU cells are written; a spilling one fills its spill area; other formulas and constants stay", async () => {
-    const { excel, host } = setUp("D2:E6", formulas, cells);
-    const result = await convertSelection(host, "native", POLICY);
-    expect(result).toEqual({ sheet: "台账", converted: 3, cellsWritten: 4, skipped: [] });
-    expect(formulaAt(excel, "D2")).toBe(convertBangfuFormula("=BANGFU.TIER(C2)", POLICY));
-    expect(formulaAt(excel, "D3")).toContain("IF(C3>0,(");
-    expect(formulaAt(excel, "D6")).toBe(convertBangfuFormula("=BANGFU.TIER(C5:C6)", POLICY, { row: 1, column: 0 }));
-    expect(formulaAt(excel, "D4")).toBeNull();
-    expect(excel.cell(excel.sheet("台账"), "D4").value).toBe("手填");
-    expect(formulaAt(excel, "E2")).toBe("=SUM(C2:C6)");
-    for (const address of ["D2", "D3", "D5", "D6"]) expect(formulaAt(excel, address)).not.toMatch(/BANGFU/);
-  });
+  it(
+    "to native formulas: only BANGFU cells are written; a spilling one fills its spill area; " + "other formulas and constants stay",
+    async () => {
+      const { excel, host } = setUp("D2:E6", formulas, cells);
+      const result = await convertSelection(host, "native", POLICY);
+      expect(result).toEqual({ sheet: "台账", converted: 3, cellsWritten: 4, skipped: [] });
+      expect(formulaAt(excel, "D2")).toBe(convertBangfuFormula("=BANGFU.TIER(C2)", POLICY));
+      expect(formulaAt(excel, "D3")).toContain("IF(C3>0,(");
+      expect(formulaAt(excel, "D6")).toBe(convertBangfuFormula("=BANGFU.TIER(C5:C6)", POLICY, { row: 1, column: 0 }));
+      expect(formulaAt(excel, "D4")).toBeNull();
+      expect(excel.cell(excel.sheet("台账"), "D4").value).toBe("手填");
+      expect(formulaAt(excel, "E2")).toBe("=SUM(C2:C6)");
+      for (const address of ["D2", "D3", "D5", "D6"]) expect(formulaAt(excel, address)).not.toMatch(/BANGFU/);
+    },
+  );
 
   it("to values: the results as they are shown, the formulas gone", async () => {
     const { excel, host } = setUp("D2:D6", formulas, cells);

@@ -33,11 +33,20 @@ export const openOfficeWorkbook: ContractFactory = (seed) => {
     reopen: open,
     fill: (sheet, address) => cellAt(sheet, address)?.fill?.color.toUpperCase() ?? null,
     note: (sheet, address) => excel.sheet(sheet).notes.get(address) ?? null,
-    content: (sheet) => JSON.stringify([...excel.sheet(sheet).cells].filter(([, c]) => c.value !== "" || c.formula !== null).map(([k, c]) => [k, c.value, c.formula]).sort()),
+    content: (sheet) =>
+      JSON.stringify(
+        [...excel.sheet(sheet).cells]
+          .filter(([, c]) => c.value !== "" || c.formula !== null)
+          .map(([k, c]) => [k, c.value, c.formula])
+          .sort(),
+      ),
     tab: (sheet) => {
       const s = excel.sheet(sheet);
       const box = excel.usedBox(s);
-      return shownGrid(box.bottom, box.right, (r, c) => ({ value: excel.peek(s, r, c)?.value, numberFormat: excel.peek(s, r, c)?.numberFormat }));
+      return shownGrid(box.bottom, box.right, (r, c) => ({
+        value: excel.peek(s, r, c)?.value,
+        numberFormat: excel.peek(s, r, c)?.numberFormat,
+      }));
     },
     frozenRows: (sheet) => excel.sheet(sheet).frozenRows,
     marker: (key) => {

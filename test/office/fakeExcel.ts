@@ -143,7 +143,17 @@ export interface SheetSeed {
 const key = (row: number, column: number) => `${row},${column}`;
 
 function emptyCell(): FakeCell {
-  return { value: "", formula: null, numberFormat: "General", fill: null, bold: false, fontColor: null, fontSize: null, underline: null, hyperlink: null };
+  return {
+    value: "",
+    formula: null,
+    numberFormat: "General",
+    fill: null,
+    bold: false,
+    fontColor: null,
+    fontSize: null,
+    underline: null,
+    hyperlink: null,
+  };
 }
 
 function utf8Bytes(value: unknown): number {
@@ -362,15 +372,28 @@ export class FakeContext {
     const requestBytes = commands.reduce((s, c) => s + c.requestBytes, 0);
     const described: string[] = [];
     const record = (error: string | null) =>
-      this.excel.syncs.push({ commands: described, calculationSuspended, screenUpdatingSuspended, requestBytes, responseBytes: this.responseBytes, error });
+      this.excel.syncs.push({
+        commands: described,
+        calculationSuspended,
+        screenUpdatingSuspended,
+        requestBytes,
+        responseBytes: this.responseBytes,
+        error,
+      });
     await Promise.resolve();
     if (this.excel.cellEditMode) {
       record("InvalidOperationInCellEditMode");
-      throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+      throw new FakeOfficeError(
+        "InvalidOperationInCellEditMode",
+        "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+      );
     }
     if (requestBytes > this.excel.payloadLimit) {
       record("RequestPayloadSizeLimitExceeded");
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${requestBytes} bytes).`,
+      );
     }
     for (const command of commands) {
       try {
@@ -385,7 +408,10 @@ export class FakeContext {
     }
     if (this.responseBytes > this.excel.payloadLimit) {
       record("ResponsePayloadSizeLimitExceeded");
-      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${this.responseBytes} bytes).`,
+      );
     }
     record(null);
   }
@@ -407,7 +433,10 @@ class FakeApplication {
 /** Load arguments as the adapter passes them: "a,b", ["a"], or "items/name,items/id". */
 function loadPaths(props: string | string[] | undefined): string[] {
   const list = props === undefined ? [] : Array.isArray(props) ? props : [props];
-  return list.flatMap((p) => p.split(",")).map((p) => p.trim()).filter((p) => p !== "");
+  return list
+    .flatMap((p) => p.split(","))
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
 }
 
 abstract class FakeObject {
@@ -500,7 +529,10 @@ class FakeWorksheetCollection extends FakeObject {
   }
 
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.excel.findSheet(name) ?? fail("ItemNotFound", `The requested resource doesn't exist. (worksheet ${name})`));
+    return new FakeWorksheet(
+      this.ctx,
+      () => this.excel.findSheet(name) ?? fail("ItemNotFound", `The requested resource doesn't exist. (worksheet ${name})`),
+    );
   }
 
   getActiveWorksheet(): FakeWorksheet {
@@ -608,7 +640,13 @@ class FakeWorksheet extends FakeObject {
 
   getRange(address: string): FakeRange {
     const whole = /^([A-Z]+):([A-Z]+)$/.exec(address);
-    if (whole) return new FakeRange(this.ctx, this, () => ({ top: 1, left: columnNumber(whole[1]), bottom: 1048576, right: columnNumber(whole[2]) }), true);
+    if (whole)
+      return new FakeRange(
+        this.ctx,
+        this,
+        () => ({ top: 1, left: columnNumber(whole[1]), bottom: 1048576, right: columnNumber(whole[2]) }),
+        true,
+      );
     const box = parseBox(address);
     return new FakeRange(this.ctx, this, () => box);
   }
@@ -861,7 +899,11 @@ class FakeRange extends FakeObject {
   }
 
   set hyperlink(value: Excel.RangeHyperlink) {
-    this.ctx.queue(() => `hyperlink ${this.label()}`, () => this.forEachCell((cell) => (cell.hyperlink = { ...value })), utf8Bytes(value));
+    this.ctx.queue(
+      () => `hyperlink ${this.label()}`,
+      () => this.forEachCell((cell) => (cell.hyperlink = { ...value })),
+      utf8Bytes(value),
+    );
   }
 
   getRow(index: number): FakeRange {
@@ -885,9 +927,12 @@ class FakeRange extends FakeObject {
   }
 
   select(): void {
-    this.ctx.queue(() => `select ${this.label()}`, () => {
-      this.worksheet.resolve().selection = boxAddress(this.box());
-    });
+    this.ctx.queue(
+      () => `select ${this.label()}`,
+      () => {
+        this.worksheet.resolve().selection = boxAddress(this.box());
+      },
+    );
   }
 }
 
@@ -914,7 +959,12 @@ class FakeRangeAreas extends FakeObject {
   protected loadPath(path: string): void {
     if (path !== "address") throw new Error(`fake: unsupported RangeAreas property ${path}`);
     const sheet = this.range.worksheet.resolve();
-    this.loaded.set("address", this.areas().map((m) => `${quoteSheetName(sheet.name)}!${boxAddress(m)}`).join(", "));
+    this.loaded.set(
+      "address",
+      this.areas()
+        .map((m) => `${quoteSheetName(sheet.name)}!${boxAddress(m)}`)
+        .join(", "),
+    );
   }
   get address(): string {
     if (this.nullObject) throw new Error("fake: reading address of a null object");
@@ -936,7 +986,10 @@ class FakeRangeFormat {
     this.borders = {
       getItem: (name: string) => ({
         set style(value: string) {
-          queue(() => `border ${name} ${value} ${range.label()}`, () => range.worksheet.writable());
+          queue(
+            () => `border ${name} ${value} ${range.label()}`,
+            () => range.worksheet.writable(),
+          );
         },
         get style(): string {
           throw new Error("fake: border not loadable");
@@ -945,11 +998,14 @@ class FakeRangeFormat {
     };
   }
   set columnWidth(points: number) {
-    this.ctx.queue(() => `columnWidth ${this.range.label()} ${points}`, () => {
-      const sheet = this.range.worksheet.writable();
-      const box = this.range.box();
-      for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, points);
-    });
+    this.ctx.queue(
+      () => `columnWidth ${this.range.label()} ${points}`,
+      () => {
+        const sheet = this.range.worksheet.writable();
+        const box = this.range.box();
+        for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, points);
+      },
+    );
   }
   set horizontalAlignment(value: string) {
     this.ctx.queue(`align ${value}`, () => this.range.worksheet.writable());
@@ -997,13 +1053,20 @@ class FakeRangeFill extends FakeObject {
     return this.read("color");
   }
   set color(value: string) {
-    this.ctx.queue(() => `fill ${this.range.label()} ${value}`, () => this.range.forEachCell((cell) => (cell.fill = { color: normaliseColour(value) })), FAKE_COMMAND_BYTES + value.length);
+    this.ctx.queue(
+      () => `fill ${this.range.label()} ${value}`,
+      () => this.range.forEachCell((cell) => (cell.fill = { color: normaliseColour(value) })),
+      FAKE_COMMAND_BYTES + value.length,
+    );
   }
   get pattern(): string | null {
     return this.read("pattern");
   }
   set pattern(value: string | null) {
-    this.ctx.queue(() => `fillPattern ${this.range.label()} ${value}`, () => this.range.worksheet.writable());
+    this.ctx.queue(
+      () => `fillPattern ${this.range.label()} ${value}`,
+      () => this.range.worksheet.writable(),
+    );
   }
   get patternColor(): string {
     return this.read("patternColor");
@@ -1018,7 +1081,11 @@ class FakeRangeFill extends FakeObject {
     this.ctx.queue(`fillTint ${value}`, () => this.range.worksheet.writable());
   }
   clear(): void {
-    this.ctx.queue(() => `fillClear ${this.range.label()}`, () => this.range.forEachCell((cell) => (cell.fill = null)), FAKE_COMMAND_BYTES);
+    this.ctx.queue(
+      () => `fillClear ${this.range.label()}`,
+      () => this.range.forEachCell((cell) => (cell.fill = null)),
+      FAKE_COMMAND_BYTES,
+    );
   }
 }
 
@@ -1028,16 +1095,28 @@ class FakeRangeFont {
     private readonly range: FakeRange,
   ) {}
   set bold(value: boolean) {
-    this.ctx.queue(() => `bold ${this.range.label()}`, () => this.range.forEachCell((cell) => (cell.bold = value)));
+    this.ctx.queue(
+      () => `bold ${this.range.label()}`,
+      () => this.range.forEachCell((cell) => (cell.bold = value)),
+    );
   }
   set color(value: string) {
-    this.ctx.queue(() => `fontColor ${this.range.label()} ${value}`, () => this.range.forEachCell((cell) => (cell.fontColor = value)));
+    this.ctx.queue(
+      () => `fontColor ${this.range.label()} ${value}`,
+      () => this.range.forEachCell((cell) => (cell.fontColor = value)),
+    );
   }
   set size(value: number) {
-    this.ctx.queue(() => `fontSize ${this.range.label()} ${value}`, () => this.range.forEachCell((cell) => (cell.fontSize = value)));
+    this.ctx.queue(
+      () => `fontSize ${this.range.label()} ${value}`,
+      () => this.range.forEachCell((cell) => (cell.fontSize = value)),
+    );
   }
   set underline(value: string) {
-    this.ctx.queue(() => `underline ${this.range.label()}`, () => this.range.forEachCell((cell) => (cell.underline = value)));
+    this.ctx.queue(
+      () => `underline ${this.range.label()}`,
+      () => this.range.forEachCell((cell) => (cell.underline = value)),
+    );
   }
 }
 
@@ -1095,7 +1174,10 @@ class FakeNamedItemCollection extends FakeObject {
     for (const item of this.itemList) item.loadNow(property);
   }
   getItem(name: string): FakeNamedItem {
-    return new FakeNamedItem(this.ctx, () => this.excel.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? fail("ItemNotFound", `no name ${name}`));
+    return new FakeNamedItem(
+      this.ctx,
+      () => this.excel.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? fail("ItemNotFound", `no name ${name}`),
+    );
   }
   add(name: string, reference: FakeRange, comment?: string): FakeNamedItem {
     let created: FakeName | null = null;
@@ -1162,16 +1244,20 @@ class FakeNoteCollection {
     return new FakeNote(this.ctx, this.sheet, address.toUpperCase());
   }
   add(cell: FakeRange, content: string): void {
-    this.ctx.queue(() => `noteAdded ${cell.label()}`, () => {
-      const sheet = this.sheet.writable();
-      const box = cell.box();
-      if (box.top !== box.bottom || box.left !== box.right) fail("InvalidCellAddress", "a note goes on one cell");
-      const address = boxAddress(box);
-      if (sheet.notes.has(address) || this.ctx.excel.comments.some((c) => !c.deleted && c.sheet === sheet && c.address === address)) {
-        fail("InvalidOperation", `cell ${address} already has a note or comment`);
-      }
-      sheet.notes.set(address, content);
-    }, FAKE_COMMAND_BYTES + utf8Bytes(content));
+    this.ctx.queue(
+      () => `noteAdded ${cell.label()}`,
+      () => {
+        const sheet = this.sheet.writable();
+        const box = cell.box();
+        if (box.top !== box.bottom || box.left !== box.right) fail("InvalidCellAddress", "a note goes on one cell");
+        const address = boxAddress(box);
+        if (sheet.notes.has(address) || this.ctx.excel.comments.some((c) => !c.deleted && c.sheet === sheet && c.address === address)) {
+          fail("InvalidOperation", `cell ${address} already has a note or comment`);
+        }
+        sheet.notes.set(address, content);
+      },
+      FAKE_COMMAND_BYTES + utf8Bytes(content),
+    );
   }
 }
 
@@ -1231,7 +1317,9 @@ class FakeCommentCollection extends FakeObject {
     if (!this.loaded.has("items") || this.stale) {
       this.stale = false;
       const sheet = this.sheet?.resolve() ?? null;
-      this.itemList = this.excel.comments.filter((c) => !c.deleted && (sheet === null || c.sheet === sheet)).map((c) => new FakeCommentProxy(this.ctx, () => c));
+      this.itemList = this.excel.comments
+        .filter((c) => !c.deleted && (sheet === null || c.sheet === sheet))
+        .map((c) => new FakeCommentProxy(this.ctx, () => c));
       this.loaded.set("items", this.itemList);
     }
     const [head, property] = path.split("/");
@@ -1240,15 +1328,19 @@ class FakeCommentCollection extends FakeObject {
   }
   add(cell: FakeRange, content: string): FakeCommentProxy {
     let created: FakeComment | null = null;
-    this.ctx.queue(() => `commentAdded ${cell.label()}`, () => {
-      const sheet = cell.worksheet.writable();
-      const address = boxAddress(cell.box());
-      if (sheet.notes.has(address) || this.excel.comments.some((c) => !c.deleted && c.sheet === sheet && c.address === address)) {
-        fail("InvalidOperation", `cell ${address} already has a note or comment`);
-      }
-      created = { id: this.excel.id("COMMENT-"), sheet, address, content, deleted: false };
-      this.excel.comments.push(created);
-    }, FAKE_COMMAND_BYTES + utf8Bytes(content));
+    this.ctx.queue(
+      () => `commentAdded ${cell.label()}`,
+      () => {
+        const sheet = cell.worksheet.writable();
+        const address = boxAddress(cell.box());
+        if (sheet.notes.has(address) || this.excel.comments.some((c) => !c.deleted && c.sheet === sheet && c.address === address)) {
+          fail("InvalidOperation", `cell ${address} already has a note or comment`);
+        }
+        created = { id: this.excel.id("COMMENT-"), sheet, address, content, deleted: false };
+        this.excel.comments.push(created);
+      },
+      FAKE_COMMAND_BYTES + utf8Bytes(content),
+    );
     return new FakeCommentProxy(this.ctx, () => created ?? fail("GeneralException", "comment not created yet"));
   }
 }
@@ -1341,7 +1433,9 @@ class FakeScopedParts extends FakeObject {
   protected loadPath(path: string): void {
     if (!this.loaded.has("items") || this.stale) {
       this.stale = false;
-      this.itemList = this.excel.xmlParts.filter((p) => !p.deleted && p.xml.includes(`xmlns="${this.namespace}"`)).map((p) => new FakeCustomXmlPart(this.ctx, () => p));
+      this.itemList = this.excel.xmlParts
+        .filter((p) => !p.deleted && p.xml.includes(`xmlns="${this.namespace}"`))
+        .map((p) => new FakeCustomXmlPart(this.ctx, () => p));
       this.loaded.set("items", this.itemList);
     }
     const [head, property] = path.split("/");

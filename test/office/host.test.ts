@@ -12,7 +12,15 @@ const LEDGER = [
   ["户编号", "姓名"],
   ["H01", "张三"],
 ];
-const FINDING: Finding = { rule: "D03", severity: "error", clause: "第二条", household: "H01", cell: { row: 2, column: "A" }, message: "证件号码有误", data: { kind: "invalidIdNumber" } };
+const FINDING: Finding = {
+  rule: "D03",
+  severity: "error",
+  clause: "第二条",
+  household: "H01",
+  cell: { row: 2, column: "A" },
+  message: "证件号码有误",
+  data: { kind: "invalidIdNumber" },
+};
 
 function memoryStore(initial: Record<string, unknown> = {}): SettingsStore & { values: Record<string, unknown>; saves: number } {
   const values = { ...initial };
@@ -53,7 +61,9 @@ describe("OfficeWorkbookHost over the fake", () => {
   test("cell edit mode: kind cellEditMode with the message to press Enter or Esc", async () => {
     const excel = new FakeExcel([{ name: "台账", cells: LEDGER }]);
     excel.cellEditMode = true;
-    const error = await host(excel).readSheet("台账").catch((e: unknown) => e);
+    const error = await host(excel)
+      .readSheet("台账")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
     expect(error).toMatchObject({ kind: "cellEditMode", message: "Excel 正处于单元格编辑状态：请先按 Enter 或 Esc 结束编辑，再点一次。" });
     expect((error as HostError).cause).toBeInstanceOf(FakeOfficeError);
@@ -61,7 +71,9 @@ describe("OfficeWorkbookHost over the fake", () => {
 
   test("a protected sheet: kind protectedSheet telling how to unprotect; the ledger is unchanged", async () => {
     const excel = new FakeExcel([{ name: "台账", cells: LEDGER, protected: true }]);
-    const error = (await host(excel).markFindings("台账", [FINDING]).catch((e: unknown) => e)) as HostError;
+    const error = (await host(excel)
+      .markFindings("台账", [FINDING])
+      .catch((e: unknown) => e)) as HostError;
     expect(error).toBeInstanceOf(HostError);
     expect(error.kind).toBe("protectedSheet");
     expect(error.message).toMatch(/^工作表受保护：工作表“台账”设置了保护.*请先撤销工作表保护（审阅 → 撤销工作表保护）/);
@@ -70,7 +82,9 @@ describe("OfficeWorkbookHost over the fake", () => {
 
   test("a missing sheet: kind sheetMissing naming it", async () => {
     const excel = new FakeExcel([{ name: "台账", cells: LEDGER }]);
-    const error = (await host(excel).readSheet("旧台账").catch((e: unknown) => e)) as HostError;
+    const error = (await host(excel)
+      .readSheet("旧台账")
+      .catch((e: unknown) => e)) as HostError;
     expect(error).toMatchObject({ kind: "sheetMissing" });
     expect(error.message).toContain("“旧台账”");
     await expect(host(excel).selectCell("旧台账", { row: 1, column: "A" })).rejects.toMatchObject({ kind: "sheetMissing" });
@@ -81,7 +95,11 @@ describe("OfficeWorkbookHost over the fake", () => {
     const store = memoryStore();
     const h = host(excel, store);
     expect(await h.loadSettings()).toEqual(EMPTY_SETTINGS);
-    const settings: PaneSettings = { policyYear: 2025, policyJson: '{"year":2025}', mappings: { 台账: { 户码: "householdId", 备注: null } } };
+    const settings: PaneSettings = {
+      policyYear: 2025,
+      policyJson: '{"year":2025}',
+      mappings: { 台账: { 户码: "householdId", 备注: null } },
+    };
     await h.saveSettings(settings);
     expect(store.saves).toBe(1);
     expect(store.values[SETTINGS_KEY]).toEqual({ version: 1, ...settings });
@@ -90,7 +108,9 @@ describe("OfficeWorkbookHost over the fake", () => {
     expect(() => loadSettings(memoryStore({ [SETTINGS_KEY]: "not json" }))).toThrow(HostError);
     expect(() => loadSettings(memoryStore({ [SETTINGS_KEY]: "not json" }))).toThrow(/设置无法读取/);
     expect(() => loadSettings(memoryStore({ [SETTINGS_KEY]: [1, 2] }))).toThrow(/数组/);
-    expect(loadSettings(memoryStore({ [SETTINGS_KEY]: { policyYear: "2025", mappings: { 台账: { 户码: "notAField", 村: "village" } } } }))).toEqual({
+    expect(
+      loadSettings(memoryStore({ [SETTINGS_KEY]: { policyYear: "2025", mappings: { 台账: { 户码: "notAField", 村: "village" } } } })),
+    ).toEqual({
       policyYear: null,
       policyJson: null,
       mappings: { 台账: { 村: "village" } },
@@ -130,7 +150,9 @@ describe("translateOfficeError", () => {
       expect(error.message).toContain("5 MB");
     }
     // The inner code of debugInfo counts too.
-    expect(translateOfficeError({ code: "GeneralException", message: "m", debugInfo: { code: "InvalidOperationInCellEditMode" } }, "read").kind).toBe("cellEditMode");
+    expect(
+      translateOfficeError({ code: "GeneralException", message: "m", debugInfo: { code: "InvalidOperationInCellEditMode" } }, "read").kind,
+    ).toBe("cellEditMode");
   });
 
   test("protected sheet message for writing summaries names the workbook structure too", () => {

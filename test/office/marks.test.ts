@@ -156,7 +156,12 @@ describe("markFindings and clearMarks", () => {
     const sheet = excel.sheet("台账");
     excel.comments.push({ id: "USER-1", sheet, address: "B3", content: "用户的讨论", deleted: false });
     const context = excel.context.asContext();
-    const result = await markFindings(context, "台账", [...FINDINGS, finding("M03", "info", "B3", "姓名有空格"), finding("M04", "info", "A6", "户编号重复")], { annotation: "comment" });
+    const result = await markFindings(
+      context,
+      "台账",
+      [...FINDINGS, finding("M03", "info", "B3", "姓名有空格"), finding("M04", "info", "A6", "户编号重复")],
+      { annotation: "comment" },
+    );
     // B3 keeps the user's comment. E5's legacy note cannot be seen without the notes API: Excel refuses
     // the comment there, and the cell is marked by its fill only.
     expect(result).toEqual({ marked: 5, annotated: 3, keptUserAnnotations: 2, annotation: "comment" });
@@ -191,7 +196,9 @@ describe("markFindings and clearMarks", () => {
     const sheet = excel.sheet("台账");
     sheet.protected = true;
     const before = snapshot(excel, sheet);
-    await expect(markFindings(excel.context.asContext(), "台账", FINDINGS, { annotation: "note" })).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(markFindings(excel.context.asContext(), "台账", FINDINGS, { annotation: "note" })).rejects.toMatchObject({
+      code: "AccessDenied",
+    });
     expect(fillAt(excel, sheet, "C3")).toBe("#FFFF00");
     expect(fillAt(excel, sheet, "D4")).toBeNull();
     expect(snapshot(excel, sheet)).toBe(before);
@@ -212,30 +219,39 @@ describe("a mark record that cannot be read", () => {
   const live = (excel: FakeExcel) => excel.xmlParts.filter((p) => !p.deleted);
   /** Damage a part's JSON (as a hand edit would), keeping or dropping its sheetId attribute. */
   const damage = (part: { xml: string }, keepSheetId = true) => {
-    part.xml = keepSheetId ? part.xml.replace(/>\{.*<\/marks>$/s, ">{damaged</marks>") : `<marks xmlns="${MARKS_NAMESPACE}">{damaged</marks>`;
+    part.xml = keepSheetId
+      ? part.xml.replace(/>\{.*<\/marks>$/s, ">{damaged</marks>")
+      : `<marks xmlns="${MARKS_NAMESPACE}">{damaged</marks>`;
   };
 
-  test("clearing says that the saved fills are lost (the message WPS gives) before the record is dropped; the marked cells are left as they are", async () => {
-    const excel = ledger();
-    const sheet = excel.sheet("台账");
-    await markFindings(excel.context.asContext(), "台账", FINDINGS, { annotation: "note" });
-    damage(live(excel)[0]);
-    const failure = clearMarks(excel.context.asContext(), "台账");
-    await expect(failure).rejects.toBeInstanceOf(HostError);
-    await expect(failure).rejects.toMatchObject({ kind: "other", message: brokenRecordMessage("台账") });
-    expect(brokenRecordMessage("台账")).toMatch(/“台账”标记记录已损坏.*无法据此恢复原来的填充色和批注.*该记录已删除/);
-    expect(live(excel)).toHaveLength(0);
-    expect(fillAt(excel, sheet, "C3")).toBe(SEVERITY_FILLS.error);
-    // Said once: the next clear finds nothing to clear.
-    expect(await clearMarks(excel.context.asContext(), "台账")).toEqual({ cleared: 0, keptUserFills: 0 });
-  });
+  test(
+    "clearing says that the saved fills are lost (the message WPS gives) before the record is " +
+      "dropped; the marked cells are left as they are",
+    async () => {
+      const excel = ledger();
+      const sheet = excel.sheet("台账");
+      await markFindings(excel.context.asContext(), "台账", FINDINGS, { annotation: "note" });
+      damage(live(excel)[0]);
+      const failure = clearMarks(excel.context.asContext(), "台账");
+      await expect(failure).rejects.toBeInstanceOf(HostError);
+      await expect(failure).rejects.toMatchObject({ kind: "other", message: brokenRecordMessage("台账") });
+      expect(brokenRecordMessage("台账")).toMatch(/“台账”标记记录已损坏.*无法据此恢复原来的填充色和批注.*该记录已删除/);
+      expect(live(excel)).toHaveLength(0);
+      expect(fillAt(excel, sheet, "C3")).toBe(SEVERITY_FILLS.error);
+      // Said once: the next clear finds nothing to clear.
+      expect(await clearMarks(excel.context.asContext(), "台账")).toEqual({ cleared: 0, keptUserFills: 0 });
+    },
+  );
 
   test("marking says so too, instead of marking over fills it can no longer restore", async () => {
     const excel = ledger();
     const sheet = excel.sheet("台账");
     await markFindings(excel.context.asContext(), "台账", FINDINGS, { annotation: "note" });
     damage(live(excel)[0]);
-    await expect(markFindings(excel.context.asContext(), "台账", FINDINGS, { annotation: "note" })).rejects.toMatchObject({ kind: "other", message: brokenRecordMessage("台账") });
+    await expect(markFindings(excel.context.asContext(), "台账", FINDINGS, { annotation: "note" })).rejects.toMatchObject({
+      kind: "other",
+      message: brokenRecordMessage("台账"),
+    });
     expect(live(excel)).toHaveLength(0);
     expect(fillAt(excel, sheet, "D4")).toBe(SEVERITY_FILLS.warning);
   });

@@ -93,7 +93,11 @@ describe("20,000 marked cells", () => {
     expect(result.marked).toBe(CELLS);
     const refused = excel.syncs.filter((s) => s.error === "RequestPayloadSizeLimitExceeded");
     expect(refused.length).toBeGreaterThan(0);
-    expect(excel.syncs.filter((s) => s.error !== null && s.error !== "RequestPayloadSizeLimitExceeded" && s.error !== "ResponsePayloadSizeLimitExceeded")).toEqual([]);
+    expect(
+      excel.syncs.filter(
+        (s) => s.error !== null && s.error !== "RequestPayloadSizeLimitExceeded" && s.error !== "ResponsePayloadSizeLimitExceeded",
+      ),
+    ).toEqual([]);
     expect(excel.sheet("台账").notes.size).toBe(CELLS);
   });
 
@@ -107,7 +111,9 @@ describe("20,000 marked cells", () => {
     expectWithinLimit(excel);
     const refusedBatches = excel.syncs.filter((s) => s.error === "InvalidOperation");
     expect(refusedBatches).toHaveLength(2);
-    const counts = excel.syncs.filter((s) => s.error === null && s.commands.length === 1 && s.commands[0] === "load FakeCommentCollection items/id");
+    const counts = excel.syncs.filter(
+      (s) => s.error === null && s.commands.length === 1 && s.commands[0] === "load FakeCommentCollection items/id",
+    );
     expect(counts).toHaveLength(2);
   });
 });

@@ -60,7 +60,12 @@ describe("readSheet: small sheets", () => {
   });
 
   test("listSheets leaves hidden sheets out; activeSheetName", async () => {
-    const excel = new FakeExcel([{ name: "台账" }, { name: "隐藏", visibility: "Hidden" }, { name: "参数", visibility: "VeryHidden" }, { name: "汇总" }]);
+    const excel = new FakeExcel([
+      { name: "台账" },
+      { name: "隐藏", visibility: "Hidden" },
+      { name: "参数", visibility: "VeryHidden" },
+      { name: "汇总" },
+    ]);
     expect(await listSheets(excel.context.asContext())).toEqual(["台账", "汇总"]);
     expect(await activeSheetName(excel.context.asContext())).toBe("台账");
     expect(excel.syncCount).toBe(2);
@@ -115,7 +120,9 @@ describe("readSheet: blocks sized for the 5 MB payload limit", () => {
   }, 30_000);
 
   test("an explicit block size gives 1 + ceil(rows / block) syncs", async () => {
-    const excel = new FakeExcel([{ name: "表", computed: { box: { top: 2, left: 3, bottom: 10_001, right: 7 }, value: (r, c) => r * 10 + c } }]);
+    const excel = new FakeExcel([
+      { name: "表", computed: { box: { top: 2, left: 3, bottom: 10_001, right: 7 }, value: (r, c) => r * 10 + c } },
+    ]);
     const sheet = await readSheet(excel.context.asContext(), "表", { blockRows: 3000 });
     expect(excel.syncCount).toBe(1 + 4);
     expect(sheet.origin).toEqual({ row: 2, column: 3 });
@@ -126,7 +133,9 @@ describe("readSheet: blocks sized for the 5 MB payload limit", () => {
   test("a block that still comes back over 5 MB (very long texts) is halved and read again", async () => {
     // 2,000 rows × 10 columns of 100 Chinese characters: ~6 MB in one block (blockRowsFor(10) = 4,000 rows).
     const long = "长".repeat(100);
-    const excel = new FakeExcel([{ name: "说明", computed: { box: { top: 1, left: 1, bottom: 2000, right: 10 }, value: (r, c) => `${r}-${c}${long}` } }]);
+    const excel = new FakeExcel([
+      { name: "说明", computed: { box: { top: 1, left: 1, bottom: 2000, right: 10 }, value: (r, c) => `${r}-${c}${long}` } },
+    ]);
     const sheet = await readSheet(excel.context.asContext(), "说明");
     expect(excel.syncs.map((s) => s.error)).toEqual([null, "ResponsePayloadSizeLimitExceeded", null, null]);
     expect(sheet.cells.length).toBe(2000);

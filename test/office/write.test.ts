@@ -135,7 +135,12 @@ describe("writeSummaries", () => {
     const written = await writeSummaries(excel.context.asContext(), [TIERS]);
     expect(written[0]).toMatchObject({ name: "汇总-分层", replaced: "分层（旧）" });
     expect(excel.visibleSheetNames()).toEqual(["台账", "检查结果", "汇总-分层"]);
-    expect(excel.definedNames().map((n) => n.name).sort()).toEqual(["BANGFU_GENERATED_FINDINGS", "BANGFU_GENERATED_TIERS"]);
+    expect(
+      excel
+        .definedNames()
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(["BANGFU_GENERATED_FINDINGS", "BANGFU_GENERATED_TIERS"]);
   });
 
   test("a marker pointing at the ledger itself never deletes it; a marker pointing nowhere is dropped", async () => {

@@ -16,7 +16,18 @@ import { checkFile } from "../../src/cli/check";
 import { checkSheet, checkSheets } from "../../src/engine/checkSheet";
 import { FIELDS, Ledger, LedgerNotFoundError, SheetInput } from "../../src/ledger";
 import { ALLPEOPLE_HEADER } from "../support/realLedgers/allpeople";
-import { CHECK_DATE, columnOf, EXPECTED, Expectation, JOINED, mainSheet, RealLayoutFixture, realLayoutFixtures, toSheetInput, writeFixtureXlsx } from "../support/realLedgers";
+import {
+  CHECK_DATE,
+  columnOf,
+  EXPECTED,
+  Expectation,
+  JOINED,
+  mainSheet,
+  RealLayoutFixture,
+  realLayoutFixtures,
+  toSheetInput,
+  writeFixtureXlsx,
+} from "../support/realLedgers";
 import { NATIONAL_HEADER, NATIONAL_PLACED } from "../support/realLedgers/nationalMonitoring";
 import { PAIRING_HEADER } from "../support/realLedgers/pairing";
 import { SMALL_LOAN_HEADER } from "../support/realLedgers/smallLoan";
@@ -77,7 +88,7 @@ function assertExpectation(result: Checked, e: Expectation): void {
     case "field": {
       const column = columnNamed(ledger, e.header);
       expect({ header: e.header, found: column !== undefined }).toEqual({ header: e.header, found: true });
-      const actual = column?.measureKind ? `kind:${column.measureKind}` : column?.field ?? null;
+      const actual = column?.measureKind ? `kind:${column.measureKind}` : (column?.field ?? null);
       expect({ header: e.header, field: actual }).toEqual({ header: e.header, field: e.field });
       break;
     }
@@ -87,19 +98,35 @@ function assertExpectation(result: Checked, e: Expectation): void {
       break;
     }
     case "finding": {
-      const matching = report.findings.filter((x) => (e.rule === "any" || x.rule === e.rule) && (e.household === null || x.household === e.household) && (e.severity === undefined || x.severity === e.severity));
+      const matching = report.findings.filter(
+        (x) =>
+          (e.rule === "any" || x.rule === e.rule) &&
+          (e.household === null || x.household === e.household) &&
+          (e.severity === undefined || x.severity === e.severity),
+      );
       const shown = matching.map((x) => `${x.rule} ${x.household}: ${x.message}`);
-      if (e.fires) expect({ rule: e.rule, household: e.household, findings: shown.length > 0 }).toEqual({ rule: e.rule, household: e.household, findings: true });
-      else expect({ rule: e.rule, household: e.household, findings: shown }).toEqual({ rule: e.rule, household: e.household, findings: [] });
+      if (e.fires)
+        expect({ rule: e.rule, household: e.household, findings: shown.length > 0 }).toEqual({
+          rule: e.rule,
+          household: e.household,
+          findings: true,
+        });
+      else
+        expect({ rule: e.rule, household: e.household, findings: shown }).toEqual({ rule: e.rule, household: e.household, findings: [] });
       break;
     }
     case "findingsFor": {
-      const keys = report.findings.filter((x) => x.rule === e.rule && (e.severity === undefined || x.severity === e.severity)).map((x) => x.household);
+      const keys = report.findings
+        .filter((x) => x.rule === e.rule && (e.severity === undefined || x.severity === e.severity))
+        .map((x) => x.household);
       expect({ rule: e.rule, households: [...new Set(keys)].sort() }).toEqual({ rule: e.rule, households: [...e.households].sort() });
       break;
     }
     case "scope":
-      expect({ household: e.household, outOfScope: report.outOfScope.some((o) => o.household === e.household) }).toEqual({ household: e.household, outOfScope: !e.inScope });
+      expect({ household: e.household, outOfScope: report.outOfScope.some((o) => o.household === e.household) }).toEqual({
+        household: e.household,
+        outOfScope: !e.inScope,
+      });
       break;
     case "afterRemovalIncome": {
       expect(report.afterRemovalIncome).toContain(e.household);
@@ -109,7 +136,11 @@ function assertExpectation(result: Checked, e: Expectation): void {
     case "value": {
       const h = household(e.household);
       const values = e.member === null ? h.values : h.members[e.member].values;
-      expect({ household: e.household, member: e.member, [e.field]: (values as Record<string, unknown>)[e.field] }).toEqual({ household: e.household, member: e.member, [e.field]: e.value });
+      expect({ household: e.household, member: e.member, [e.field]: (values as Record<string, unknown>)[e.field] }).toEqual({
+        household: e.household,
+        member: e.member,
+        [e.field]: e.value,
+      });
       break;
     }
     case "joinedInto": {
@@ -163,7 +194,10 @@ beforeAll(async () => {
   for (const group of EXPECTED) {
     const fixture = fixtures[group.fixture];
     try {
-      fromFile.set(`${group.fixture}:${group.sheet}`, await checkFile(fileOf(group.fixture), { asOf: CHECK_DATE, sheetName: fixture.sheets[group.sheet].name }));
+      fromFile.set(
+        `${group.fixture}:${group.sheet}`,
+        await checkFile(fileOf(group.fixture), { asOf: CHECK_DATE, sheetName: fixture.sheets[group.sheet].name }),
+      );
     } catch (error) {
       if (!(error instanceof LedgerNotFoundError)) throw error;
       fromFile.set(`${group.fixture}:${group.sheet}`, { notFound: error });
@@ -190,7 +224,9 @@ describe("side ledgers joined to the main one", () => {
     describe(`${joined.main} with ${joined.sides.join(", ")}`, () => {
       const sides = joined.sides.map((id) => ({ sheet: mainSheet(fixtures[id]), source: fixtures[id].fileName }));
       const result: Checked = checkSheets(mainSheet(fixtures[joined.main]), sides, { asOf: CHECK_DATE });
-      test.each(joined.expectations.map((e, i) => [i, describeExpectation(e), e] as const))("%s %s", (_i, _label, e) => assertExpectation(result, e));
+      test.each(joined.expectations.map((e, i) => [i, describeExpectation(e), e] as const))("%s %s", (_i, _label, e) =>
+        assertExpectation(result, e),
+      );
     });
   }
 
@@ -198,7 +234,15 @@ describe("side ledgers joined to the main one", () => {
     "bangfu check … --with … --json: the same findings as the engine, and the report names each side ledger and what it gave",
     () => {
       for (const joined of JOINED) {
-        const args = [path.join(REPO, "bin", "bangfu.js"), "check", fileOf(joined.main), ...joined.sides.flatMap((id) => ["--with", fileOf(id)]), "--as-of", "2025-12-15", "--json"];
+        const args = [
+          path.join(REPO, "bin", "bangfu.js"),
+          "check",
+          fileOf(joined.main),
+          ...joined.sides.flatMap((id) => ["--with", fileOf(id)]),
+          "--as-of",
+          "2025-12-15",
+          "--json",
+        ];
         const run = spawnSync(process.execPath, args, { encoding: "utf8" });
         expect(run.status === 0 || run.status === 1).toBe(true);
         const json = JSON.parse(run.stdout);
@@ -206,7 +250,9 @@ describe("side ledgers joined to the main one", () => {
         const engine = checkSheets(mainSheet(fixtures[joined.main]), sides, { asOf: CHECK_DATE });
         const brief = (f: { rule: string; household: string | null; message: string }) => `${f.rule}|${f.household}|${f.message}`;
         expect(json.findings.map(brief)).toEqual(engine.report.findings.map(brief));
-        expect(json.joins.map((j: { source: string; role: string; households: number }) => [j.source, j.role, j.households])).toEqual(engine.report.joins.map((j) => [j.source, j.role, j.households]));
+        expect(json.joins.map((j: { source: string; role: string; households: number }) => [j.source, j.role, j.households])).toEqual(
+          engine.report.joins.map((j) => [j.source, j.role, j.households]),
+        );
         for (const id of joined.sides) expect(json.joins.map((j: { source: string }) => j.source)).toContain(fixtures[id].fileName);
       }
     },
@@ -218,14 +264,30 @@ describe("the expectation table", () => {
   test("names existing fixtures, sheets and fields", () => {
     for (const group of EXPECTED) {
       expect(fixtures[group.fixture]?.sheets[group.sheet]).toBeDefined();
-      for (const e of group.expectations) if (e.kind === "field" && e.field !== null && !e.field.startsWith("kind:")) expect(Object.keys(FIELDS)).toContain(e.field);
+      for (const e of group.expectations)
+        if (e.kind === "field" && e.field !== null && !e.field.startsWith("kind:")) expect(Object.keys(FIELDS)).toContain(e.field);
     }
     for (const joined of JOINED) for (const id of [joined.main, ...joined.sides]) expect(fixtures[id]).toBeDefined();
   });
 
   test("every fixture and every sheet of it has expectations, and every finding says why", () => {
-    for (const [id, fixture] of Object.entries(fixtures)) fixture.sheets.forEach((_, i) => expect({ id, sheet: i, covered: EXPECTED.some((g) => g.fixture === id && g.sheet === i) }).toEqual({ id, sheet: i, covered: true }));
-    for (const group of [...EXPECTED, ...JOINED]) for (const e of group.expectations) if ("note" in e && e.kind !== "field" && e.kind !== "found" && e.kind !== "ruleRuns" && e.kind !== "headerRows" && e.kind !== "layout" && e.kind !== "households" && e.kind !== "persons") expect(e.note.trim()).not.toBe("");
+    for (const [id, fixture] of Object.entries(fixtures))
+      fixture.sheets.forEach((_, i) =>
+        expect({ id, sheet: i, covered: EXPECTED.some((g) => g.fixture === id && g.sheet === i) }).toEqual({ id, sheet: i, covered: true }),
+      );
+    for (const group of [...EXPECTED, ...JOINED])
+      for (const e of group.expectations)
+        if (
+          "note" in e &&
+          e.kind !== "field" &&
+          e.kind !== "found" &&
+          e.kind !== "ruleRuns" &&
+          e.kind !== "headerRows" &&
+          e.kind !== "layout" &&
+          e.kind !== "households" &&
+          e.kind !== "persons"
+        )
+          expect(e.note.trim()).not.toBe("");
   });
 });
 
@@ -234,7 +296,8 @@ describe("the fixtures keep the real layouts", () => {
     const sheet = fixtures.nationalMonitoring.sheets[0];
     expect(sheet.rows[2]).toEqual(NATIONAL_HEADER);
     expect(NATIONAL_HEADER).toHaveLength(177);
-    for (const [letter, header] of Object.entries(NATIONAL_PLACED)) expect({ letter, header: NATIONAL_HEADER[columnOf(letter) - 1] }).toEqual({ letter, header });
+    for (const [letter, header] of Object.entries(NATIONAL_PLACED))
+      expect({ letter, header: NATIONAL_HEADER[columnOf(letter) - 1] }).toEqual({ letter, header });
   });
 
   test("帮扶责任人结对查询 has no 户编号 and names the cadre 姓名; one household has an old and a new cadre", () => {
@@ -245,7 +308,7 @@ describe("the fixtures keep the real layouts", () => {
     expect(new Set(headIds).size).toBe(headIds.length - 1);
   });
 
-  test("小额信贷: title, group row, header on row 3; every value but 序号 ends with a space; empty values are \"null \"", () => {
+  test('小额信贷: title, group row, header on row 3; every value but 序号 ends with a space; empty values are "null "', () => {
     const rows = fixtures.smallLoan.sheets[0].rows;
     expect(rows[0][0]).toBe("金融扶贫小额信贷");
     expect(rows[1].filter((v) => v !== null)).toEqual(["基本情况", "原贷款情况", "扶贫小额信贷", "创业贷款", "生源地贷款", "其他类型贷款"]);
@@ -271,7 +334,9 @@ describe("the fixtures keep the real layouts", () => {
     const rows = fixtures.govybh.sheets[0].rows;
     expect(rows[1].filter((v) => v !== null)).toEqual(["N", "N"]);
     expect(rows[1][4]).toBe("N");
-    expect(fixtures.govybh.sheets[1].rows[0]).toEqual(expect.arrayContaining(["5、家庭年人均纯收入(元)", "(2)工资性收入(元)", "其中:(1)家庭经营性收入(元)"]));
+    expect(fixtures.govybh.sheets[1].rows[0]).toEqual(
+      expect.arrayContaining(["5、家庭年人均纯收入(元)", "(2)工资性收入(元)", "其中:(1)家庭经营性收入(元)"]),
+    );
   });
 
   test("every 18-character ID in the fixtures has a valid GB 11643 check character (残疾人证号 carry two digits more)", () => {
@@ -301,9 +366,19 @@ describe("written to .xlsx, each sheet reads back as in memory", () => {
     for (const group of EXPECTED) {
       const summary = (c: Checked) =>
         "ledger" in c
-          ? { id: group.fixture, headerRow: c.ledger.headerRow, last: c.ledger.headerLastRow, layout: c.ledger.layout, households: c.report.households, persons: c.report.persons, findings: c.report.findings.map((x) => `${x.rule}|${x.household}|${x.cell?.column}${x.cell?.row}|${x.message}`) }
+          ? {
+              id: group.fixture,
+              headerRow: c.ledger.headerRow,
+              last: c.ledger.headerLastRow,
+              layout: c.ledger.layout,
+              households: c.report.households,
+              persons: c.report.persons,
+              findings: c.report.findings.map((x) => `${x.rule}|${x.household}|${x.cell?.column}${x.cell?.row}|${x.message}`),
+            }
           : { id: group.fixture, notFound: true };
-      expect(summary(fromFile.get(`${group.fixture}:${group.sheet}`) as Checked)).toEqual(summary(check(sheetOf(fixtures[group.fixture], group.sheet))));
+      expect(summary(fromFile.get(`${group.fixture}:${group.sheet}`) as Checked)).toEqual(
+        summary(check(sheetOf(fixtures[group.fixture], group.sheet))),
+      );
     }
   });
 });

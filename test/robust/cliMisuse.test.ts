@@ -25,10 +25,7 @@ const VBA_BYTES = Buffer.from("BANGFU test: stands for a compound-file VBA proje
 
 beforeAll(async () => {
   ledger = await writeLedger(path.join(dir(), "东街道.xlsx"));
-  other = await writeLedger(path.join(dir(), "西街道.xlsx"), [
-    SMALL_LEDGER[0],
-    ["W001", "周一", "西街道", 10300, 10000, "吴干部"],
-  ]);
+  other = await writeLedger(path.join(dir(), "西街道.xlsx"), [SMALL_LEDGER[0], ["W001", "周一", "西街道", 10300, 10000, "吴干部"]]);
 });
 
 /** English words that must not reach a cadre: system-call error texts and error codes. */
@@ -40,13 +37,16 @@ function withoutPaths(text: string): string {
 }
 
 describe("--as-of accepts dates from 2000-01-01 to 2100-12-31, written out", () => {
-  test.each<[string]>([["1"], ["45000"], ["45000.5"], ["1800-01-01"], ["1999-12-31"], ["2101-01-01"], ["1900-01-01"]])("--as-of %s is refused, stating the accepted range", async (value) => {
-    const result = await runCli(["check", ledger, "--as-of", value]);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("2000-01-01 至 2100-12-31");
-    expect(result.stderr).toContain("YYYY-MM-DD");
-  });
+  test.each<[string]>([["1"], ["45000"], ["45000.5"], ["1800-01-01"], ["1999-12-31"], ["2101-01-01"], ["1900-01-01"]])(
+    "--as-of %s is refused, stating the accepted range",
+    async (value) => {
+      const result = await runCli(["check", ledger, "--as-of", value]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toContain("2000-01-01 至 2100-12-31");
+      expect(result.stderr).toContain("YYYY-MM-DD");
+    },
+  );
 
   test.each<[string, string]>([
     ["2025-06-30", "2025-06-30"],
@@ -72,16 +72,22 @@ describe("rank: one file given twice is refused, whatever path names it", () => 
   test.each<[string, () => string]>([
     ["the same path", () => ledger],
     ["./ and an absolute path", () => path.join(path.relative(process.cwd(), dir()), ".", "东街道.xlsx")],
-    ["a symbolic link", () => {
-      const link = path.join(dir(), "链接.xlsx");
-      if (!fs.existsSync(link)) fs.symlinkSync(ledger, link);
-      return link;
-    }],
-    ["a hard link", () => {
-      const link = path.join(dir(), "硬链接.xlsx");
-      if (!fs.existsSync(link)) fs.linkSync(ledger, link);
-      return link;
-    }],
+    [
+      "a symbolic link",
+      () => {
+        const link = path.join(dir(), "链接.xlsx");
+        if (!fs.existsSync(link)) fs.symlinkSync(ledger, link);
+        return link;
+      },
+    ],
+    [
+      "a hard link",
+      () => {
+        const link = path.join(dir(), "硬链接.xlsx");
+        if (!fs.existsSync(link)) fs.linkSync(ledger, link);
+        return link;
+      },
+    ],
   ])("%s", async (_label, second) => {
     const again = second();
     const result = await runCli(["rank", ledger, other, again, "--as-of", "2025-06-30"]);
@@ -104,14 +110,25 @@ async function macroWorkbook(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(fs.readFileSync(plain));
   zip.file("xl/vbaProject.bin", VBA_BYTES);
   zip.file("xl/vbaProjectSignature.bin", Buffer.from("signature"));
-  zip.file("xl/_rels/vbaProject.bin.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${SIGNATURE_REL}" Target="vbaProjectSignature.bin"/></Relationships>`);
+  zip.file(
+    "xl/_rels/vbaProject.bin.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http:` +
+      `//schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ` +
+      `Type="${SIGNATURE_REL}" Target="vbaProjectSignature.bin"/></Relationships>`,
+  );
   const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", `<Relationship Id="rIdVba" Type="${VBA_REL}" Target="vbaProject.bin"/></Relationships>`));
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    rels.replace("</Relationships>", `<Relationship Id="rIdVba" Type="${VBA_REL}" Target="vbaProject.bin"/></Relationships>`),
+  );
   let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
   types = types.replace(XLSX_MAIN, XLSM_MAIN);
   types = types.replace(
     "</Types>",
-    `<Override PartName="/xl/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/><Override PartName="/xl/vbaProjectSignature.bin" ContentType="application/vnd.ms-office.vbaProjectSignature"/></Types>`,
+    `<Override PartName="/xl/vbaProject.bin" ` +
+      `ContentType="application/vnd.ms-office.vbaProject"/><Override ` +
+      `PartName="/xl/vbaProjectSignature.bin" ` +
+      `ContentType="application/vnd.ms-office.vbaProjectSignature"/></Types>`,
   );
   expect(types).toContain(XLSM_MAIN);
   zip.file("[Content_Types].xml", types);
@@ -170,13 +187,16 @@ describe(".xlsm in: the output's content type matches its extension", () => {
 });
 
 describe("the output must be a workbook: .xlsx or .xlsm", () => {
-  test.each<[string]>([["out.csv"], ["out.xls"], ["out"], ["out.xlsx.bak"]])("summary -o %s is refused before anything is written", async (name) => {
-    const out = path.join(dir(), name);
-    const result = await runCli(["summary", ledger, "-o", out]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("应以 .xlsx 结尾");
-    expect(fs.existsSync(out)).toBe(false);
-  });
+  test.each<[string]>([["out.csv"], ["out.xls"], ["out"], ["out.xlsx.bak"]])(
+    "summary -o %s is refused before anything is written",
+    async (name) => {
+      const out = path.join(dir(), name);
+      const result = await runCli(["summary", ledger, "-o", out]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("应以 .xlsx 结尾");
+      expect(fs.existsSync(out)).toBe(false);
+    },
+  );
 
   test("rank -o out.csv too", async () => {
     const out = path.join(dir(), "rank.csv");

@@ -13,12 +13,30 @@ import { REPO, writeLedger } from "./fixtures";
 const dir = useTempDir("bangfu-interrupt-");
 
 /** Run `bangfu summary` with the write held, send `signal` once the temporary file is written, and report how it ended. */
-function interruptedSummary(input: string, output: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawTemp: boolean; stderr: string }> {
+function interruptedSummary(
+  input: string,
+  output: string,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawTemp: boolean; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--require", path.join(__dirname, "holdTempWrite.js"), path.join(REPO, "bin", "bangfu.js"), "summary", input, "-o", output, "--as-of", "2025-06-30"], {
-      cwd: REPO,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--require",
+        path.join(__dirname, "holdTempWrite.js"),
+        path.join(REPO, "bin", "bangfu.js"),
+        "summary",
+        input,
+        "-o",
+        output,
+        "--as-of",
+        "2025-06-30",
+      ],
+      {
+        cwd: REPO,
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
     let stderr = "";
     let sawTemp = false;
     child.stderr.setEncoding("utf8");

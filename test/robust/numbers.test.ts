@@ -124,7 +124,9 @@ describe("街道排名 with a street whose growth cannot be computed", () => {
     const text = rankingToText(ranking);
     for (const said of [notes, text]) {
       expect(said).not.toContain("没有增幅低于当地农民收入增幅（7.0%）的街道。");
-      expect(said).toContain("能计算增幅的1个街道中，没有增幅低于当地农民收入增幅（7.0%）的街道；另有1个街道无法计算增幅，是否靠后无法判断。");
+      expect(said).toContain(
+        "能计算增幅的1个街道中，没有增幅低于当地农民收入增幅（7.0%）的街道；另有1个街道无法计算增幅，是否靠后无法判断。",
+      );
       expect(said).not.toMatch(/Infinity|NaN/);
     }
   });

@@ -27,29 +27,21 @@ function problemsOf(text: string): readonly string[] {
 }
 
 describe("what --policy names is checked before it is read (in a child process, killed if it blocks)", () => {
-  test(
-    "/dev/zero: refused as a device at once, not read until memory runs out",
-    () => {
-      const result = runBin(["check", ledger, "--as-of", "2025-06-30", "--policy", "/dev/zero"], { timeoutMs: 60_000 });
-      expect(result.signal).toBeNull();
-      expect(result.status).toBe(2);
-      expect(result.stderr).toContain("不是普通文件（是一个设备）");
-    },
-    90_000,
-  );
+  test("/dev/zero: refused as a device at once, not read until memory runs out", () => {
+    const result = runBin(["check", ledger, "--as-of", "2025-06-30", "--policy", "/dev/zero"], { timeoutMs: 60_000 });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("不是普通文件（是一个设备）");
+  }, 90_000);
 
-  test(
-    "a FIFO: refused as a pipe, not waited on",
-    () => {
-      const fifo = path.join(dir(), "policy.fifo");
-      execFileSync("mkfifo", [fifo]);
-      const result = runBin(["check", ledger, "--as-of", "2025-06-30", "--policy", fifo], { timeoutMs: 60_000 });
-      expect(result.signal).toBeNull();
-      expect(result.status).toBe(2);
-      expect(result.stderr).toContain("不是普通文件（是一个管道）");
-    },
-    90_000,
-  );
+  test("a FIFO: refused as a pipe, not waited on", () => {
+    const fifo = path.join(dir(), "policy.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const result = runBin(["check", ledger, "--as-of", "2025-06-30", "--policy", fifo], { timeoutMs: 60_000 });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("不是普通文件（是一个管道）");
+  }, 90_000);
 });
 
 describe("limits and kinds, in process", () => {
@@ -93,7 +85,10 @@ describe("encodings", () => {
   test("GBK bytes (not UTF-8) are refused with how to re-save", async () => {
     const file = path.join(dir(), "gbk.json");
     // "说明" in GBK is C B5 B5 C3 / 0xCB 0xB5 0xC3 0xF7: invalid as UTF-8.
-    fs.writeFileSync(file, Buffer.concat([Buffer.from('{"description":"'), Buffer.from([0xcb, 0xb5, 0xc3, 0xf7]), Buffer.from('","years":{}}')]));
+    fs.writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('{"description":"'), Buffer.from([0xcb, 0xb5, 0xc3, 0xf7]), Buffer.from('","years":{}}')]),
+    );
     const result = await runCli(["check", ledger, "--policy", file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("不是 UTF-8 编码");

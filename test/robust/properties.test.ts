@@ -59,7 +59,12 @@ const numericText = fc.oneof(
   fc.integer().map((n) => n.toLocaleString("en-US")),
   digits(1, 40),
   fc
-    .tuple(fc.constantFrom("", "-", "+", "¥", "-¥", " "), digits(1, 22), fc.constantFrom("", ".5", ".05", ".", ".123456"), fc.constantFrom("", "万", "亿", "元", "%", " 元"))
+    .tuple(
+      fc.constantFrom("", "-", "+", "¥", "-¥", " "),
+      digits(1, 22),
+      fc.constantFrom("", ".5", ".05", ".", ".123456"),
+      fc.constantFrom("", "万", "亿", "元", "%", " 元"),
+    )
     .map((parts) => parts.join("")),
   digits(1, 12).map(fullWidth),
   fc.constantFrom("NaN", "Infinity", "-Infinity", "1e999", "1e15", "0x10", "1,2,3", "12,34", "--5", "5-", "万", "."),
@@ -67,7 +72,14 @@ const numericText = fc.oneof(
 
 /** Texts where a date belongs. */
 const dateText = fc.oneof(
-  fc.tuple(fc.integer({ min: 1700, max: 2300 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.constantFrom("-", "/", ".", "年")).map(([y, m, d, sep]) => (sep === "年" ? `${y}年${m}月${d}日` : `${y}${sep}${m}${sep}${d}`)),
+  fc
+    .tuple(
+      fc.integer({ min: 1700, max: 2300 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.constantFrom("-", "/", ".", "年"),
+    )
+    .map(([y, m, d, sep]) => (sep === "年" ? `${y}年${m}月${d}日` : `${y}${sep}${m}${sep}${d}`)),
   digits(6, 8),
   fc.constantFrom("2023", "2025-02-29", "2024-02-29", "202313", "2025-12-01 08:30", "某天"),
 );
@@ -77,7 +89,13 @@ const first17 = fc
   .tuple(digits(6, 6), fc.integer({ min: 1850, max: 2150 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), digits(3, 3))
   .map(([region, y, m, d, seq]) => `${region}${y}${String(m).padStart(2, "0")}${String(d).padStart(2, "0")}${seq}`);
 
-const idText = fc.oneof(first17.map((f) => f + modElevenTwo(f)), first17.map((f) => f + "0123456789X"[f.length % 11]), digits(15, 15), digits(10, 20), fc.string({ maxLength: 20 }));
+const idText = fc.oneof(
+  first17.map((f) => f + modElevenTwo(f)),
+  first17.map((f) => f + "0123456789X"[f.length % 11]),
+  digits(15, 15),
+  digits(10, 20),
+  fc.string({ maxLength: 20 }),
+);
 
 /** Any value a cell of Excel (or a careless host) can hand over. */
 const cellValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -143,7 +161,7 @@ describe("value parsers: a value or the documented InputError, never anything el
   test("parseAmount reads back what a ledger writes: plain, grouped, full-width, as text or number", () => {
     fc.assert(
       fc.property(fc.integer({ min: -(10 ** 14), max: 10 ** 14 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
-        const value = roundToPrecision(whole + Math.sign(whole || 1) * cents / 100);
+        const value = roundToPrecision(whole + (Math.sign(whole || 1) * cents) / 100);
         const text = value.toFixed(2);
         expect(parseAmount(text, "x")).toBe(Number(text));
         expect(parseAmount(value, "x")).toBe(value);
@@ -179,25 +197,34 @@ describe("value parsers: a value or the documented InputError, never anything el
 
   test("parseDate: null or a date that exists", () => {
     fc.assert(
-      fc.property(fc.oneof(anyValue, dateText), fc.constantFrom<"start" | "end" | undefined>("start", "end", undefined), (value, monthOnly) => {
-        const result = documented(() => parseDate(value, "日期", { monthOnly }));
-        if (!result.ok || result.value === null) return;
-        const { year, month, day } = result.value;
-        expect(isValidCivilDate(year, month, day)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(anyValue, dateText),
+        fc.constantFrom<"start" | "end" | undefined>("start", "end", undefined),
+        (value, monthOnly) => {
+          const result = documented(() => parseDate(value, "日期", { monthOnly }));
+          if (!result.ok || result.value === null) return;
+          const { year, month, day } = result.value;
+          expect(isValidCivilDate(year, month, day)).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
 
   test("civilDate: a date that exists, or the documented InputError", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1700, max: 2300 }), fc.integer({ min: -1, max: 14 }), fc.integer({ min: -1, max: 33 }), (year, month, day) => {
-        const result = documented(() => civilDate(year, month, day));
-        expect(result.ok).toBe(isValidCivilDate(year, month, day));
-        // Checked here by the calendar, independently: the day exists when Date keeps it.
-        const exists = month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
-        expect(result.ok).toBe(exists && year >= 1800 && year <= 2200);
-      }),
+      fc.property(
+        fc.integer({ min: 1700, max: 2300 }),
+        fc.integer({ min: -1, max: 14 }),
+        fc.integer({ min: -1, max: 33 }),
+        (year, month, day) => {
+          const result = documented(() => civilDate(year, month, day));
+          expect(result.ok).toBe(isValidCivilDate(year, month, day));
+          // Checked here by the calendar, independently: the day exists when Date keeps it.
+          const exists = month >= 1 && month <= 12 && day >= 1 && new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+          expect(result.ok).toBe(exists && year >= 1800 && year <= 2200);
+        },
+      ),
       RUNS,
     );
   });
@@ -205,11 +232,14 @@ describe("value parsers: a value or the documented InputError, never anything el
   test("Excel serials and civil dates convert back and forth (the phantom 1900-02-29, serial 60, aside)", () => {
     fc.assert(
       // Up to 2200-12-31, the last date BANGFU takes (Excel's own serials run to 9999).
-      fc.property(fc.integer({ min: 1, max: (Date.UTC(2200, 11, 31) - Date.UTC(1899, 11, 30)) / 86_400_000 }).filter((s) => s !== 60), (serial) => {
-        const date = fromExcelSerial(serial);
-        expect(isValidCivilDate(date.year, date.month, date.day)).toBe(true);
-        expect(toExcelSerial(date)).toBe(serial);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: (Date.UTC(2200, 11, 31) - Date.UTC(1899, 11, 30)) / 86_400_000 }).filter((s) => s !== 60),
+        (serial) => {
+          const date = fromExcelSerial(serial);
+          expect(isValidCivilDate(date.year, date.month, date.day)).toBe(true);
+          expect(toExcelSerial(date)).toBe(serial);
+        },
+      ),
       RUNS,
     );
   });
@@ -251,30 +281,49 @@ describe("ID numbers (GB 11643)", () => {
     );
   });
 
-  test("a number with a correct check character and a possible birth date is read; any other last character is a check-character error", () => {
-    const now = today();
-    fc.assert(
-      fc.property(first17, fc.constantFrom(..."0123456789X"), (f, last) => {
-        const birth: CivilDate = { year: Number(f.slice(6, 10)), month: Number(f.slice(10, 12)), day: Number(f.slice(12, 14)) };
-        const possible = isValidCivilDate(birth.year, birth.month, birth.day) && birth.year >= 1890 && fullYearsBetween(birth, now) >= 0;
-        const id = f + last;
-        const result = documented(() => parseResidentId(id));
-        if (!possible) {
-          expect(result.ok).toBe(false);
-          expect((() => { try { parseResidentId(id); } catch (e) { return (e as IdNumberError).problem; } return null; })()).toBe("date");
-          return;
-        }
-        if (last === modElevenTwo(f)) {
-          expect(result).toEqual({ ok: true, value: { number: id, birthDate: birth, sex: Number(f[16]) % 2 === 1 ? "male" : "female" } });
-        } else {
-          expect(result.ok).toBe(false);
-          const problem = (() => { try { parseResidentId(id); } catch (e) { return (e as IdNumberError).problem; } return null; })();
-          expect(problem).toBe("checkCharacter");
-        }
-      }),
-      RUNS,
-    );
-  });
+  test(
+    "a number with a correct check character and a possible birth date is read; any other last " + "character is a check-character error",
+    () => {
+      const now = today();
+      fc.assert(
+        fc.property(first17, fc.constantFrom(..."0123456789X"), (f, last) => {
+          const birth: CivilDate = { year: Number(f.slice(6, 10)), month: Number(f.slice(10, 12)), day: Number(f.slice(12, 14)) };
+          const possible = isValidCivilDate(birth.year, birth.month, birth.day) && birth.year >= 1890 && fullYearsBetween(birth, now) >= 0;
+          const id = f + last;
+          const result = documented(() => parseResidentId(id));
+          if (!possible) {
+            expect(result.ok).toBe(false);
+            expect(
+              (() => {
+                try {
+                  parseResidentId(id);
+                } catch (e) {
+                  return (e as IdNumberError).problem;
+                }
+                return null;
+              })(),
+            ).toBe("date");
+            return;
+          }
+          if (last === modElevenTwo(f)) {
+            expect(result).toEqual({ ok: true, value: { number: id, birthDate: birth, sex: Number(f[16]) % 2 === 1 ? "male" : "female" } });
+          } else {
+            expect(result.ok).toBe(false);
+            const problem = (() => {
+              try {
+                parseResidentId(id);
+              } catch (e) {
+                return (e as IdNumberError).problem;
+              }
+              return null;
+            })();
+            expect(problem).toBe("checkCharacter");
+          }
+        }),
+        RUNS,
+      );
+    },
+  );
 
   test("parseResidentId on anything: a ResidentId or an IdNumberError", () => {
     fc.assert(
@@ -333,25 +382,40 @@ const argument = fc.oneof(
 
 describe("custom functions: cells are labels, finite numbers or #VALUE!", () => {
   test("TIER", () => {
-    fc.assert(fc.property(argument, argument, argument, (a, b, c) => call(() => TIER(a as never, b as never, c as never), ["", "低收入", "中等收入", "高收入"])), RUNS);
+    fc.assert(
+      fc.property(argument, argument, argument, (a, b, c) =>
+        call(() => TIER(a as never, b as never, c as never), ["", "低收入", "中等收入", "高收入"]),
+      ),
+      RUNS,
+    );
   });
   test("COURTYARD_SUBSIDY", () => {
-    fc.assert(fc.property(argument, argument, argument, (a, b, c) => call(() => COURTYARD_SUBSIDY(a as never, b as never, c as never), [""])), RUNS);
+    fc.assert(
+      fc.property(argument, argument, argument, (a, b, c) => call(() => COURTYARD_SUBSIDY(a as never, b as never, c as never), [""])),
+      RUNS,
+    );
   });
   test("FILIAL_MATCH", () => {
     fc.assert(
-      fc.property(argument, argument, argument, argument, argument, argument, (a, b, c, d, e, f) => call(() => FILIAL_MATCH(a as never, b as never, c as never, d as never, e as never, f as never), [""])),
+      fc.property(argument, argument, argument, argument, argument, argument, (a, b, c, d, e, f) =>
+        call(() => FILIAL_MATCH(a as never, b as never, c as never, d as never, e as never, f as never), [""]),
+      ),
       RUNS,
     );
   });
   test("PER_CAPITA", () => {
     fc.assert(
-      fc.property(argument, argument, argument, argument, argument, argument, (a, b, c, d, e, f) => call(() => PER_CAPITA(a as never, b as never, c as never, d as never, e as never, f as never), [""])),
+      fc.property(argument, argument, argument, argument, argument, argument, (a, b, c, d, e, f) =>
+        call(() => PER_CAPITA(a as never, b as never, c as never, d as never, e as never, f as never), [""]),
+      ),
       RUNS,
     );
   });
   test("AGE", () => {
-    fc.assert(fc.property(argument, argument, (a, b) => call(() => AGE(a as never, b as never), [""])), RUNS);
+    fc.assert(
+      fc.property(argument, argument, (a, b) => call(() => AGE(a as never, b as never), [""])),
+      RUNS,
+    );
   });
 });
 
@@ -402,16 +466,26 @@ describe("the plan's rules as inequalities, with the parameters of the policy in
   });
 
   test("FILIAL_MATCH ≤ rate × min(paid, monthly contribution × months) (to the fen); 0 for a non-elder", () => {
-    const { filialRewardRateCap: cap, filialMonthlyContribution: monthly, filialMinAge, filialMinAgeSevereDisability } = functionPolicy().values;
+    const {
+      filialRewardRateCap: cap,
+      filialMonthlyContribution: monthly,
+      filialMinAge,
+      filialMinAgeSevereDisability,
+    } = functionPolicy().values;
     fc.assert(
       fc.property(
         yuan(50_000),
         fc.integer({ min: 0, max: AGE_LIMIT - 1 }),
         fc.integer({ min: 1, max: 60 }),
-        fc.option(fc.integer({ min: 1, max: 100 }).map((n) => (n / 100) * cap), { nil: undefined }),
+        fc.option(
+          fc.integer({ min: 1, max: 100 }).map((n) => (n / 100) * cap),
+          { nil: undefined },
+        ),
         fc.constantFrom("", "一级", "二级", "三级"),
         (paid, age, months, chosenRate, disability) => {
-          const reward = one(FILIAL_MATCH([[paid]], [[age]], [[disability]], [[months]], chosenRate === undefined ? undefined : [[chosenRate]])) as number;
+          const reward = one(
+            FILIAL_MATCH([[paid]], [[age]], [[disability]], [[months]], chosenRate === undefined ? undefined : [[chosenRate]]),
+          ) as number;
           expect(typeof reward).toBe("number");
           const rate = chosenRate ?? cap;
           expect(reward).toBeGreaterThanOrEqual(0);
@@ -426,13 +500,17 @@ describe("the plan's rules as inequalities, with the parameters of the policy in
 
   test("PER_CAPITA is (wage + business + property + transfer − costs) ÷ size, to the fen, finite", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -(10 ** 12), max: 10 ** 12 }), { minLength: 5, maxLength: 5 }), fc.integer({ min: 1, max: MAX_HOUSEHOLD_SIZE }), (parts, size) => {
-        const fen = parts.map((p) => p / 100);
-        const result = one(PER_CAPITA([[fen[0]]], [[fen[1]]], [[fen[2]]], [[fen[3]]], [[fen[4]]], [[size]])) as number;
-        expect(Number.isFinite(result)).toBe(true);
-        const exact = (parts[0] + parts[1] + parts[2] + parts[3] - parts[4]) / 100 / size;
-        expect(Math.abs(result - exact)).toBeLessThanOrEqual(0.005 + Math.abs(exact) * 1e-12);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -(10 ** 12), max: 10 ** 12 }), { minLength: 5, maxLength: 5 }),
+        fc.integer({ min: 1, max: MAX_HOUSEHOLD_SIZE }),
+        (parts, size) => {
+          const fen = parts.map((p) => p / 100);
+          const result = one(PER_CAPITA([[fen[0]]], [[fen[1]]], [[fen[2]]], [[fen[3]]], [[fen[4]]], [[size]])) as number;
+          expect(Number.isFinite(result)).toBe(true);
+          const exact = (parts[0] + parts[1] + parts[2] + parts[3] - parts[4]) / 100 / size;
+          expect(Math.abs(result - exact)).toBeLessThanOrEqual(0.005 + Math.abs(exact) * 1e-12);
+        },
+      ),
       RUNS,
     );
   });
@@ -441,7 +519,11 @@ describe("the plan's rules as inequalities, with the parameters of the policy in
     fc.assert(
       fc.property(first17, fc.integer({ min: 0, max: 120 * 366 }), (f, daysAfterBirth) => {
         const birth = new Date(Date.UTC(Number(f.slice(6, 10)), Number(f.slice(10, 12)) - 1, Number(f.slice(12, 14))));
-        fc.pre(birth.getUTCFullYear() === Number(f.slice(6, 10)) && birth.getUTCMonth() + 1 === Number(f.slice(10, 12)) && birth.getUTCDate() === Number(f.slice(12, 14)));
+        fc.pre(
+          birth.getUTCFullYear() === Number(f.slice(6, 10)) &&
+            birth.getUTCMonth() + 1 === Number(f.slice(10, 12)) &&
+            birth.getUTCDate() === Number(f.slice(12, 14)),
+        );
         fc.pre(birth.getUTCFullYear() >= 1890 && birth.getTime() <= Date.now() - 86_400_000);
         const asOf = new Date(birth.getTime() + daysAfterBirth * 86_400_000);
         fc.pre(asOf.getUTCFullYear() <= 2200 && asOf.getTime() >= Date.UTC(1900, 2, 1));
@@ -449,7 +531,11 @@ describe("the plan's rules as inequalities, with the parameters of the policy in
         const age = one(AGE([[f + modElevenTwo(f)]], [[serial]]));
         // Full years counted here by calendar, independently of src/values.
         let expected = asOf.getUTCFullYear() - birth.getUTCFullYear();
-        if (asOf.getUTCMonth() < birth.getUTCMonth() || (asOf.getUTCMonth() === birth.getUTCMonth() && asOf.getUTCDate() < birth.getUTCDate())) expected -= 1;
+        if (
+          asOf.getUTCMonth() < birth.getUTCMonth() ||
+          (asOf.getUTCMonth() === birth.getUTCMonth() && asOf.getUTCDate() < birth.getUTCDate())
+        )
+          expected -= 1;
         if (expected >= AGE_LIMIT) expect(age).toBeInstanceOf(CustomFunctions.Error);
         else expect(age).toBe(expected);
       }),

@@ -19,7 +19,8 @@ const [chinese, english] = doc.split("# Security (English)");
 describe("SECURITY.md", () => {
   test("has the sections the project promised, in Chinese and in English", () => {
     for (const heading of ["## 读什么、写什么", "## 从不做的事", "## 输入的上限", "## 报告问题"]) expect(chinese).toContain(heading);
-    for (const heading of ["## What it reads and writes", "## What it never does", "## Limits", "## Reporting a problem"]) expect(english).toContain(heading);
+    for (const heading of ["## What it reads and writes", "## What it never does", "## Limits", "## Reporting a problem"])
+      expect(english).toContain(heading);
     for (const never of ["不上传", "不修改台账单元格", "不写输入文件"]) expect(chinese).toContain(never);
     for (const never of ["No upload", "Never changes a ledger cell", "Never writes its input"]) expect(english).toContain(never);
   });
@@ -57,7 +58,15 @@ describe("SECURITY.md", () => {
       ["memory check", `每读 ${count(MEMORY_CHECK_ROWS)} 行`],
     ];
     for (const [what, text] of limits) expect({ what, stated: reader.includes(text) }).toEqual({ what, stated: true });
-    for (const text of [`${mb(DEFAULT_LIMITS.sheetPartBytes)} uncompressed`, `at most ${mb(DEFAULT_LIMITS.sharedStringsBytes)}`, `${mb(DEFAULT_LIMITS.smallPartBytes)} each`, `${count(EXCEL_MAX_ROWS)} rows and ${count(EXCEL_MAX_COLUMNS)} columns`, `${count(MAX_ZIP_ENTRIES)} parts`, `${HEAP_SHARE * 100}% of node's`, `every ${count(MEMORY_CHECK_ROWS)} rows`]) {
+    for (const text of [
+      `${mb(DEFAULT_LIMITS.sheetPartBytes)} uncompressed`,
+      `at most ${mb(DEFAULT_LIMITS.sharedStringsBytes)}`,
+      `${mb(DEFAULT_LIMITS.smallPartBytes)} each`,
+      `${count(EXCEL_MAX_ROWS)} rows and ${count(EXCEL_MAX_COLUMNS)} columns`,
+      `${count(MAX_ZIP_ENTRIES)} parts`,
+      `${HEAP_SHARE * 100}% of node's`,
+      `every ${count(MEMORY_CHECK_ROWS)} rows`,
+    ]) {
       expect(readerEnglish).toContain(text);
     }
     expect(reader).not.toContain("待补充");
@@ -69,7 +78,12 @@ describe("SECURITY.md", () => {
     const storage = { getItem: (key: string) => kept.get(key) ?? null, setItem: (key: string, value: string) => void kept.set(key, value) };
     const file = { fileName: "东村台账.xlsx", bytes: 1, sheets: ["台账"], ledgerSheet: "台账", passedOver: [] };
     const host = new FileWorkbookHost(file, storage, () => undefined);
-    await host.saveSettings({ policyYear: 2025, policyJson: "{}", mappings: { 台账: { 人均: "perCapitaIncome" } }, includeMonitored: true });
+    await host.saveSettings({
+      policyYear: 2025,
+      policyJson: "{}",
+      mappings: { 台账: { 人均: "perCapitaIncome" } },
+      includeMonitored: true,
+    });
     const fields = Object.keys(JSON.parse(kept.get(SETTINGS_KEY) ?? "{}") as object).sort();
     // Each field the page stores, as SECURITY.md names it in Chinese and in English.
     const named: Record<string, [string, string]> = {

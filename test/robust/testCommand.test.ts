@@ -33,13 +33,19 @@ describe("README, package.json and .ci/run agree", () => {
   });
 
   test(".ci/run runs that very command, and installs nothing itself", () => {
-    const commands = ci.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+    const commands = ci
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "" && !l.startsWith("#"));
     expect(commands).toContain(TEST_COMMAND);
     expect(commands.some((l) => /apt-get/.test(l))).toBe(false);
   });
 
   test(".ci/run also runs the linter and the formatter's check", () => {
-    const commands = ci.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+    const commands = ci
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "" && !l.startsWith("#"));
     expect(commands).toContain("npm run lint");
     expect(pkg.scripts.lint).toMatch(/eslint/);
     expect(pkg.scripts.lint).toMatch(/prettier --check/);
@@ -51,7 +57,15 @@ describe("README, package.json and .ci/run agree", () => {
   });
 
   test("the script knows every Debian package the tests use", () => {
-    expect(prerequisites.REQUIREMENTS.map((r) => r.pkg).sort()).toEqual(["chromium", "fonts-noto-cjk", "libreoffice-calc", "libxml2-utils", "poppler-utils", "python3-openpyxl", "python3-uno"]);
+    expect(prerequisites.REQUIREMENTS.map((r) => r.pkg).sort()).toEqual([
+      "chromium",
+      "fonts-noto-cjk",
+      "libreoffice-calc",
+      "libxml2-utils",
+      "poppler-utils",
+      "python3-openpyxl",
+      "python3-uno",
+    ]);
     expect(prerequisites.aptCommands(["chromium"])).toEqual([
       ["apt-get", "update", "-qq"],
       ["apt-get", "install", "-y", "-qq", "chromium"],

@@ -6,7 +6,17 @@
 import { AGE, FILIAL_MATCH, PER_CAPITA, TIER } from "../../src/functions/functions";
 import { perCapitaNetIncome } from "../../src/formulas";
 import { readLedger } from "../../src/ledger";
-import { AGE_LIMIT, formatDate, IdNumberError, MAX_FUNCTION_CELLS, MAX_HOUSEHOLD_SIZE, parseAgeInYears, parseHouseholdSize, parseResidentId, today } from "../../src/values";
+import {
+  AGE_LIMIT,
+  formatDate,
+  IdNumberError,
+  MAX_FUNCTION_CELLS,
+  MAX_HOUSEHOLD_SIZE,
+  parseAgeInYears,
+  parseHouseholdSize,
+  parseResidentId,
+  today,
+} from "../../src/values";
 import { check, findingsOf, read, residentId } from "../support/ledgerFixtures";
 import { thrown } from "../support/thrown";
 
@@ -37,7 +47,9 @@ describe("household size: 1 to 100 members", () => {
     expect(parseHouseholdSize(100, "家庭人口数")).toBe(100);
     for (const size of [1e9, "1000000000", 101]) expect(() => parseHouseholdSize(size, "家庭人口数")).toThrow("一户最多按100人计");
     expect(() => parseHouseholdSize(0, "家庭人口数")).toThrow("应大于0");
-    expect(() => perCapitaNetIncome({ wageIncome: 1, businessIncome: 0, propertyIncome: 0, transferIncome: 0, businessCosts: 0 }, 1e9)).toThrow("一户最多按100人计");
+    expect(() =>
+      perCapitaNetIncome({ wageIncome: 1, businessIncome: 0, propertyIncome: 0, transferIncome: 0, businessCosts: 0 }, 1e9),
+    ).toThrow("一户最多按100人计");
   });
 
   test("PER_CAPITA with 1e9 members is #VALUE!, not a per-capita income of a few fen", () => {
@@ -162,7 +174,9 @@ describe("two columns for one field are reported: which one is used and why", ()
     ];
     const d04 = findingsOf(check(rows), "D04");
     expect(d04.map((f) => f.cell)).toEqual([{ row: 1, column: "C" }]);
-    expect(d04[0].message).toContain("C列“年人均纯收入”与D列“人均纯收入”都是“人均纯收入”：本次检查使用D列（“人均纯收入”是该字段更常用的写法），没有使用C列的数据");
+    expect(d04[0].message).toContain(
+      "C列“年人均纯收入”与D列“人均纯收入”都是“人均纯收入”：本次检查使用D列（“人均纯收入”是该字段更常用的写法），没有使用C列的数据",
+    );
     expect(d04[0].message).toContain("列映射");
     expect(read(rows).households[0].values.perCapitaIncome).toBe(16000);
   });
@@ -178,7 +192,16 @@ describe("two columns for one field are reported: which one is used and why", ()
   });
 
   test("a column mapping decides: the other column is reported as set aside by the mapping", () => {
-    const ledger = readLedger({ name: "台账", cells: [["户编号", "户主姓名", "人均纯收入", "核实收入"], ["H1", "甲", 9000, 16000]] }, { mapping: { 核实收入: "perCapitaIncome" } });
+    const ledger = readLedger(
+      {
+        name: "台账",
+        cells: [
+          ["户编号", "户主姓名", "人均纯收入", "核实收入"],
+          ["H1", "甲", 9000, 16000],
+        ],
+      },
+      { mapping: { 核实收入: "perCapitaIncome" } },
+    );
     expect(ledger.households[0].values.perCapitaIncome).toBe(16000);
     expect(ledger.problems.map((p) => [p.cell, p.message.includes("列映射指定了D列")])).toEqual([[{ row: 1, column: "C" }, true]]);
   });
@@ -203,28 +226,20 @@ describe(`a function call over more than ${MAX_FUNCTION_CELLS} cells is refused 
     return (error as unknown as CustomFunctions.Error).message ?? "";
   }
 
-  test(
-    "1,000,000 cells: #VALUE! for the call, stating the limit, before any cell is computed",
-    () => {
-      const million = Array.from({ length: 1_000_000 }, () => ["不是数字"]);
-      const message = thrownValueError(() => TIER(million));
-      expect(message).toContain("1,000,000 个单元格");
-      expect(message).toContain("上限 100,000 个");
-      expect(message).toContain("分成几段");
-    },
-    60_000,
-  );
+  test("1,000,000 cells: #VALUE! for the call, stating the limit, before any cell is computed", () => {
+    const million = Array.from({ length: 1_000_000 }, () => ["不是数字"]);
+    const message = thrownValueError(() => TIER(million));
+    expect(message).toContain("1,000,000 个单元格");
+    expect(message).toContain("上限 100,000 个");
+    expect(message).toContain("分成几段");
+  }, 60_000);
 
-  test(
-    "the limit applies to any argument; at the limit the call is computed",
-    () => {
-      const over = Array.from({ length: 1001 }, () => Array.from({ length: 100 }, () => 3600));
-      expect(thrownValueError(() => FILIAL_MATCH(over, [[61]]))).toContain("100,100 个单元格");
-      const atLimit = Array.from({ length: MAX_FUNCTION_CELLS }, () => [12000]);
-      const result = TIER(atLimit);
-      expect(result).toHaveLength(MAX_FUNCTION_CELLS);
-      expect(result[MAX_FUNCTION_CELLS - 1]).toEqual(["中等收入"]);
-    },
-    60_000,
-  );
+  test("the limit applies to any argument; at the limit the call is computed", () => {
+    const over = Array.from({ length: 1001 }, () => Array.from({ length: 100 }, () => 3600));
+    expect(thrownValueError(() => FILIAL_MATCH(over, [[61]]))).toContain("100,100 个单元格");
+    const atLimit = Array.from({ length: MAX_FUNCTION_CELLS }, () => [12000]);
+    const result = TIER(atLimit);
+    expect(result).toHaveLength(MAX_FUNCTION_CELLS);
+    expect(result[MAX_FUNCTION_CELLS - 1]).toEqual(["中等收入"]);
+  }, 60_000);
 });

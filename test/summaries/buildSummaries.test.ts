@@ -15,7 +15,8 @@ describe("buildSummaries", () => {
   });
 
   test("every table's meta comes from the options and the ledger", () => {
-    for (const t of tables) expect(t.meta).toEqual({ sourceSheet: "台账", asOf: "2025-06-30", policyYear: 2025, generatedAt: "2025-07-01T09:30:00" });
+    for (const t of tables)
+      expect(t.meta).toEqual({ sourceSheet: "台账", asOf: "2025-06-30", policyYear: 2025, generatedAt: "2025-07-01T09:30:00" });
     expect(metaLine(tables[0].meta)).toContain("生成时间：2025-07-01 09:30:00");
   });
 

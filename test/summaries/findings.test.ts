@@ -43,7 +43,9 @@ describe("检查结果, person layout", () => {
     const m05 = t.rows[6];
     expect(m05[7].value).toBe("台账登记 1,400元；月工时 80小时；当地小时最低工资标准 19元/小时；最低应发 1,520元");
     const m02 = t.rows[3]; // H09: no visit recorded at all
-    expect(m02[7].value).toBe("最近走访（联系）日期 不详；应有走访的起始日 2025-05-30；检查日期 2025-06-30；长期不在家 否；低收入户走访（联系）间隔（月） 1月");
+    expect(m02[7].value).toBe(
+      "最近走访（联系）日期 不详；应有走访的起始日 2025-05-30；检查日期 2025-06-30；长期不在家 否；低收入户走访（联系）间隔（月） 1月",
+    );
   });
 
   test("notes: the counts, every skipped rule with its reason, unconfirmed parameters", () => {
@@ -76,7 +78,13 @@ describe("检查结果, household layout", () => {
 
   test("a sheet-level finding: household （全表）, cell — without a link", () => {
     // No 户编号 column: households are keyed by 户主姓名 and D01 reports it for the whole sheet.
-    const t = table(build([["户主姓名", "村", "人均纯收入", "帮扶措施"], ["甲", "东村", 12000, "务工"]]), "findings");
+    const t = table(
+      build([
+        ["户主姓名", "村", "人均纯收入", "帮扶措施"],
+        ["甲", "东村", 12000, "务工"],
+      ]),
+      "findings",
+    );
     const d01 = t.rows.find((r) => r[0].value === "D01");
     expect(d01?.[4].value).toBe("（全表）");
     expect(d01?.[5]).toEqual({ value: "—" });
@@ -89,7 +97,13 @@ describe("检查结果, household layout", () => {
   });
 
   test("no findings: one note says so", () => {
-    const t = table(build([["户编号", "户主姓名", "人均纯收入", "帮扶措施"], ["A1", "甲", 16000, "务工"]]), "findings");
+    const t = table(
+      build([
+        ["户编号", "户主姓名", "人均纯收入", "帮扶措施"],
+        ["A1", "甲", 16000, "务工"],
+      ]),
+      "findings",
+    );
     expect(t.rows).toEqual([]);
     expect(t.notes[0]).toMatch(/^运行了\d+项检查，未发现问题。$/);
   });

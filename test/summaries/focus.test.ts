@@ -1,6 +1,18 @@
 /** 重点户清单: every low-income household, head's ID masked unless asked for in full, findings by severity. */
 import { maskId } from "../../src/summaries";
-import { build, H01_HEAD_ID, H05_HEAD_ID, H09_HEAD_ID, headers, HOUSEHOLD_ROWS, K2_HEAD_ID, K4_HEAD_ID, PERSON_ROWS, table, values } from "./fixtures";
+import {
+  build,
+  H01_HEAD_ID,
+  H05_HEAD_ID,
+  H09_HEAD_ID,
+  headers,
+  HOUSEHOLD_ROWS,
+  K2_HEAD_ID,
+  K4_HEAD_ID,
+  PERSON_ROWS,
+  table,
+  values,
+} from "./fixtures";
 
 /** The mask written out by hand: 6 characters, 8 stars, 4 characters. */
 const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
@@ -21,8 +33,32 @@ describe("重点户清单, person layout", () => {
 
   test("columns, filterable; no town column when the ledger has none", () => {
     expect(t.title).toBe("重点户清单");
-    expect(headers(t)).toEqual(["户编号", "户主", "户主证件号码", "村", "人均纯收入", "帮扶责任人", "最近走访日期", "帮扶措施", "错误", "警告", "提示"]);
-    expect(t.columns.map((c) => c.format)).toEqual(["text", "text", "text", "text", "yuan", "text", "date", "text", "integer", "integer", "integer"]);
+    expect(headers(t)).toEqual([
+      "户编号",
+      "户主",
+      "户主证件号码",
+      "村",
+      "人均纯收入",
+      "帮扶责任人",
+      "最近走访日期",
+      "帮扶措施",
+      "错误",
+      "警告",
+      "提示",
+    ]);
+    expect(t.columns.map((c) => c.format)).toEqual([
+      "text",
+      "text",
+      "text",
+      "text",
+      "yuan",
+      "text",
+      "date",
+      "text",
+      "integer",
+      "integer",
+      "integer",
+    ]);
     expect(t.filter).toBe(true);
   });
 
@@ -82,7 +118,13 @@ describe("重点户清单, household layout with towns", () => {
   });
 
   test("without income columns the list is empty and says why", () => {
-    const empty = table(build([["户编号", "户主姓名", "村"], ["A1", "甲", "东村"]]), "focus");
+    const empty = table(
+      build([
+        ["户编号", "户主姓名", "村"],
+        ["A1", "甲", "东村"],
+      ]),
+      "focus",
+    );
     expect(empty.rows).toEqual([]);
     expect(empty.notes[0]).toBe("台账缺少列：人均纯收入（或各项收入、生产经营性支出和家庭人口数），无法判定收入分层，清单为空。");
   });

@@ -3,10 +3,18 @@ import { idOfAge } from "../support/ledgerFixtures";
 import { build, headers, HOUSEHOLD_ROWS, PERSON_ROWS, table, values } from "./fixtures";
 
 const MONEY_HEADERS = [
-  "庭院经济奖补（登记）", "庭院经济奖补（应得）", "庭院经济奖补差额",
-  "孝善养老奖补（登记）", "孝善养老奖补（应得）", "孝善养老奖补差额",
-  "公益岗月工资（登记）", "公益岗月工资（最低标准）", "公益岗月工资差额",
-  "小额信贷贴息（登记）", "小额信贷贴息（应得）", "小额信贷贴息差额",
+  "庭院经济奖补（登记）",
+  "庭院经济奖补（应得）",
+  "庭院经济奖补差额",
+  "孝善养老奖补（登记）",
+  "孝善养老奖补（应得）",
+  "孝善养老奖补差额",
+  "公益岗月工资（登记）",
+  "公益岗月工资（最低标准）",
+  "公益岗月工资差额",
+  "小额信贷贴息（登记）",
+  "小额信贷贴息（应得）",
+  "小额信贷贴息差额",
 ];
 
 describe("汇总-资金, person layout with every money column", () => {
@@ -20,28 +28,46 @@ describe("汇总-资金, person layout with every money column", () => {
 
   test("东村 (H01–H04)", () => {
     expect(values(t.rows[0])).toEqual([
-      "东村", 4,
+      "东村",
+      4,
       // courtyard: H01 2500 recorded, allowed 4000 × 50% = 2000; H02 (middle) 300 recorded, allowed 0;
       // H04 (income unknown) 1000 recorded, not judged → allowed 1000. 2500+300+1000 = 3800; 2000+0+1000 = 3000
-      3800, 3000, 800,
+      3800,
+      3000,
+      800,
       // filial: H01 spouse (62) 1080 of 3600 paid → 0.3 × 3600 = 1080; H02 father (70) 1440 of 4800 → 0.3 × min(4800, 300×12) = 1080
-      2520, 2160, 360, // 1080 + 1440; 1080 + 1080
+      2520,
+      2160,
+      360, // 1080 + 1440; 1080 + 1080
       // post: H01 head 1400 for 80 hours, minimum 19 × 80 = 1520
-      1400, 1520, -120,
+      1400,
+      1520,
+      -120,
       // loan: H01 repaid, 300 allowed; H02 not repaid, 200 recorded, allowed 0
-      500, 300, 200,
+      500,
+      300,
+      200,
     ]);
   });
 
   test("西村 (H05–H08)", () => {
     expect(values(t.rows[1])).toEqual([
-      "西村", 4,
-      5000, 5000, 0, // H05: 12000 × 50% = 6000, capped at 5000
+      "西村",
+      4,
+      5000,
+      5000,
+      0, // H05: 12000 × 50% = 6000, capped at 5000
       // H06 head (58, not an elder) 1080 recorded, allowed 0; H08 (65) paid 1200, nothing recorded, allowed 0.3 × 1200 = 360
-      1080, 360, 720,
+      1080,
+      360,
+      720,
       // H08 1000 for 50 hours: 19 × 50 = 950; H07 member 800 without hours: not judged, minimum = 800. 1000+800; 950+800
-      1800, 1750, 50,
-      150, 150, 0, // H06 150 with repayment blank: not judged, allowed = recorded
+      1800,
+      1750,
+      50,
+      150,
+      150,
+      0, // H06 150 with repayment blank: not judged, allowed = recorded
     ]);
   });
 
@@ -51,11 +77,20 @@ describe("汇总-资金, person layout with every money column", () => {
 
   test("total row", () => {
     expect(values(t.totalRow)).toEqual([
-      "合计", 9,
-      8800, 9500, -700, // 3800 + 5000 + 0; 3000 + 5000 + 1500
-      3600, 2520, 1080, // 2520 + 1080; 2160 + 360
-      3200, 3270, -70, // 1400 + 1800; 1520 + 1750
-      650, 450, 200, // 500 + 150; 300 + 150
+      "合计",
+      9,
+      8800,
+      9500,
+      -700, // 3800 + 5000 + 0; 3000 + 5000 + 1500
+      3600,
+      2520,
+      1080, // 2520 + 1080; 2160 + 360
+      3200,
+      3270,
+      -70, // 1400 + 1800; 1520 + 1750
+      650,
+      450,
+      200, // 500 + 150; 300 + 150
     ]);
   });
 
@@ -90,7 +125,9 @@ describe("汇总-资金, household layout with only 庭院经济奖补", () => {
   });
 
   test("a note names every missing column once", () => {
-    expect(t.notes).toContain("台账缺少列：庭院经济投资额、孝善养老奖补、孝善养老缴纳金额、公益性岗位月工资、公益性岗位月工时、小额信贷贴息、小额信贷是否还清或贷款余额或偿还贷款金额或还款时间，相应金额显示为“—”。");
+    expect(t.notes).toContain(
+      "台账缺少列：庭院经济投资额、孝善养老奖补、孝善养老缴纳金额、公益性岗位月工资、公益性岗位月工时、小额信贷贴息、小额信贷是否还清或贷款余额或偿还贷款金额或还款时间，相应金额显示为“—”。",
+    );
   });
 });
 

@@ -7,7 +7,16 @@ describe("汇总-增收, person layout", () => {
   test("columns", () => {
     expect(t.title).toBe("汇总-增收");
     expect(POLICY.values.farmersIncomeGrowth).toBe(0.07);
-    expect(headers(t)).toEqual(["村", "两年收入齐全户数", "本年人均纯收入平均值", "上年人均纯收入平均值", "增幅", "当地农民收入增幅", "差距（增幅−农民）", "是否达标"]);
+    expect(headers(t)).toEqual([
+      "村",
+      "两年收入齐全户数",
+      "本年人均纯收入平均值",
+      "上年人均纯收入平均值",
+      "增幅",
+      "当地农民收入增幅",
+      "差距（增幅−农民）",
+      "是否达标",
+    ]);
     expect(t.columns.map((c) => c.format)).toEqual(["text", "integer", "yuan", "yuan", "percent", "percent", "percent", "text"]);
   });
 

@@ -38,7 +38,10 @@ describe("汇总-措施, person layout", () => {
   });
 
   test("notes: rows may add up to more than the households; measures no action knows are named", () => {
-    expect(t.notes).toEqual(["措施按关键词归入方案的十项增收行动；一户可有多项措施，各行之和可大于户数。", "以下措施未能归入十项行动：“慰问”。"]);
+    expect(t.notes).toEqual([
+      "措施按关键词归入方案的十项增收行动；一户可有多项措施，各行之和可大于户数。",
+      "以下措施未能归入十项行动：“慰问”。",
+    ]);
   });
 });
 

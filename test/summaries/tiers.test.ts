@@ -7,9 +7,33 @@ describe("汇总-分层, person layout without towns", () => {
   test("columns: village, counts and shares of the three tiers, 收入不详 (H04 has no income), mean and median", () => {
     expect(t.title).toBe("汇总-分层");
     expect(headers(t)).toEqual([
-      "村", "户数", "人数", "高收入户数", "高收入占比", "中等收入户数", "中等收入占比", "低收入户数", "低收入占比", "收入不详户数", "人均纯收入平均值", "人均纯收入中位数",
+      "村",
+      "户数",
+      "人数",
+      "高收入户数",
+      "高收入占比",
+      "中等收入户数",
+      "中等收入占比",
+      "低收入户数",
+      "低收入占比",
+      "收入不详户数",
+      "人均纯收入平均值",
+      "人均纯收入中位数",
     ]);
-    expect(t.columns.map((c) => c.format)).toEqual(["text", "integer", "integer", "integer", "percent", "integer", "percent", "integer", "percent", "integer", "yuan", "yuan"]);
+    expect(t.columns.map((c) => c.format)).toEqual([
+      "text",
+      "integer",
+      "integer",
+      "integer",
+      "percent",
+      "integer",
+      "percent",
+      "integer",
+      "percent",
+      "integer",
+      "yuan",
+      "yuan",
+    ]);
   });
 
   test("one row per village in pinyin order (东 dōng before 西 xī), the household without a village last", () => {
@@ -21,9 +45,12 @@ describe("汇总-分层, person layout without towns", () => {
       "东村",
       4,
       8,
-      1, r6(1 / 3), // H03 16000 of H01, H02, H03 (H04 收入不详 is not in the denominator)
-      1, r6(1 / 3), // H02 12000
-      1, r6(1 / 3), // H01 9000
+      1,
+      r6(1 / 3), // H03 16000 of H01, H02, H03 (H04 收入不详 is not in the denominator)
+      1,
+      r6(1 / 3), // H02 12000
+      1,
+      r6(1 / 3), // H01 9000
       1, // H04
       12333.33, // (9000 + 12000 + 16000) / 3 = 12333.333…
       12000, // median of 9000, 12000, 16000 (odd count: the middle one)
@@ -35,9 +62,12 @@ describe("汇总-分层, person layout without towns", () => {
       "西村",
       4,
       6,
-      1, 0.25, // H07 20000: 1/4
-      2, 0.5, // H06 11000 (exactly the threshold is middle), H08 13000: 2/4
-      1, 0.25, // H05 10000: 1/4
+      1,
+      0.25, // H07 20000: 1/4
+      2,
+      0.5, // H06 11000 (exactly the threshold is middle), H08 13000: 2/4
+      1,
+      0.25, // H05 10000: 1/4
       0,
       13500, // (10000 + 11000 + 13000 + 20000) / 4 = 54000 / 4
       12000, // (11000 + 13000) / 2
@@ -53,9 +83,12 @@ describe("汇总-分层, person layout without towns", () => {
       "合计",
       9,
       15, // 8 + 6 + 1, the ledger's person count
-      2, 0.25, // H03, H07: 2/8
-      3, 0.375, // H02, H06, H08: 3/8
-      3, 0.375, // H01, H05, H09: 3/8
+      2,
+      0.25, // H03, H07: 2/8
+      3,
+      0.375, // H02, H06, H08: 3/8
+      3,
+      0.375, // H01, H05, H09: 3/8
       1,
       12375, // (9000+12000+16000+10000+11000+13000+20000+8000) / 8 = 99000 / 8
       11500, // sorted 8000 9000 10000 11000 | 12000 13000 16000 20000 → (11000 + 12000) / 2
@@ -107,10 +140,16 @@ describe("汇总-分层, household layout with towns", () => {
 
   test("total: 13 persons (3+2+4+1+2+1); shares of 5 with income; median of 5", () => {
     expect(values(t.totalRow)).toEqual([
-      "合计", null, 6, 13,
-      1, 0.2, // K1: 1/5
-      2, 0.4, // K3, K6: 2/5
-      2, 0.4, // K2, K4: 2/5
+      "合计",
+      null,
+      6,
+      13,
+      1,
+      0.2, // K1: 1/5
+      2,
+      0.4, // K3, K6: 2/5
+      2,
+      0.4, // K2, K4: 2/5
       1,
       12300, // (16000 + 10500 + 12000 + 9000 + 14000) / 5 = 61500 / 5
       12000, // 9000 10500 [12000] 14000 16000
@@ -139,7 +178,13 @@ describe("汇总-分层 when every household has income", () => {
   });
 
   test("without any income column every household is 收入不详 and the note names the missing columns", () => {
-    const t = table(build([["户编号", "户主姓名", "村"], ["A1", "甲", "东村"]]), "tiers");
+    const t = table(
+      build([
+        ["户编号", "户主姓名", "村"],
+        ["A1", "甲", "东村"],
+      ]),
+      "tiers",
+    );
     expect(values(t.totalRow)).toEqual(["合计", 1, 1, 0, "—", 0, "—", 0, "—", 1, "—", "—"]);
     expect(t.notes).toContain("台账缺少列：人均纯收入（或各项收入、生产经营性支出和家庭人口数），无法判定收入分层，各户均计为收入不详。");
   });

@@ -12,7 +12,16 @@ import type { BrowserContext } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CJK_FONT_DIR = "/usr/share/fonts/opentype/noto";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -49,7 +58,8 @@ export function requireChromium(): void {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} not found: the browser tests need Debian's chromium (and fonts-noto-cjk for Chinese). ` +
-        "Install them with: apt-get update && apt-get install -y chromium fonts-noto-cjk (.ci/run does this). No browser is ever downloaded.",
+        "Install them with: apt-get update && apt-get install -y chromium fonts-noto-cjk (.ci/run " +
+        "does this). No browser is ever downloaded.",
     );
   }
 }

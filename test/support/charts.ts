@@ -78,7 +78,10 @@ async function targets(zip: JSZip, part: string): Promise<Map<string, { type: st
   const out = new Map<string, { type: string; part: string }>();
   if (!xml) return out;
   for (const rel of all(parse(xml), "http://schemas.openxmlformats.org/package/2006/relationships", "Relationship")) {
-    out.set(rel.getAttribute("Id") ?? "", { type: rel.getAttribute("Type") ?? "", part: resolvePart(part, rel.getAttribute("Target") ?? "") });
+    out.set(rel.getAttribute("Id") ?? "", {
+      type: rel.getAttribute("Type") ?? "",
+      part: resolvePart(part, rel.getAttribute("Target") ?? ""),
+    });
   }
   return out;
 }

@@ -70,10 +70,13 @@ export async function encryptWithLibreOffice(source: string, target: string, pas
   const copy = path.join(profile, "source.xlsx");
   fs.copyFileSync(source, copy);
   try {
-    await promisify(execFile)("/usr/bin/python3", ["-c", SCRIPT, copy, path.resolve(target), password, path.join(profile, "office")], { timeout: 120_000 });
+    await promisify(execFile)("/usr/bin/python3", ["-c", SCRIPT, copy, path.resolve(target), password, path.join(profile, "office")], {
+      timeout: 120_000,
+    });
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
   const head = fs.readFileSync(target).subarray(0, 8);
-  if (!head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) throw new Error(`${target} is not an encrypted (OLE) file`);
+  if (!head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))
+    throw new Error(`${target} is not an encrypted (OLE) file`);
 }

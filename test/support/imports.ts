@@ -31,7 +31,8 @@ export function runtimeImports(entry: string, allowed: readonly string[] = []): 
         if (typeOnly) continue;
         const target = path.resolve(path.dirname(file), specifier);
         visit([`${target}.ts`, `${target}.tsx`].find((f) => fs.existsSync(f)) ?? path.join(target, "index.ts"));
-      } else if (specifier.startsWith("node:") || builtinModules.includes(specifier)) outside.push(`${where}: ${typeOnly ? "type " : ""}${specifier}`);
+      } else if (specifier.startsWith("node:") || builtinModules.includes(specifier))
+        outside.push(`${where}: ${typeOnly ? "type " : ""}${specifier}`);
       else if (!typeOnly && !allowed.includes(specifier)) outside.push(`${where}: ${specifier}`);
     }
   };

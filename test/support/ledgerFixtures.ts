@@ -117,8 +117,20 @@ export function yuanText(amount: number): string {
 }
 
 /** A finding's identity without the message. */
-export function located(f: Finding): { rule: string; severity: string; clause: string; household: string | null; cell: { row: number; column: string } | null } {
-  return { rule: f.rule, severity: f.severity, clause: f.clause, household: f.household, cell: f.cell ? { row: f.cell.row, column: f.cell.column } : null };
+export function located(f: Finding): {
+  rule: string;
+  severity: string;
+  clause: string;
+  household: string | null;
+  cell: { row: number; column: string } | null;
+} {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    clause: f.clause,
+    household: f.household,
+    cell: f.cell ? { row: f.cell.row, column: f.cell.column } : null,
+  };
 }
 
 // ---------------------------------------------------------------- a ledger with every column
@@ -186,7 +198,10 @@ export function fullRow(values: Partial<Record<FullColumn, unknown>>): unknown[]
  * subsidy of half the investment, the filial reward at its maximum for the 62-year-old spouse, a repaid small loan,
  * a 富民贷 loan under the limit, everyone insured. Returns the head's row and the spouse's row.
  */
-export function cleanHousehold(key: string, overrides: { head?: Partial<Record<FullColumn, unknown>>; spouse?: Partial<Record<FullColumn, unknown>> } = {}): unknown[][] {
+export function cleanHousehold(
+  key: string,
+  overrides: { head?: Partial<Record<FullColumn, unknown>>; spouse?: Partial<Record<FullColumn, unknown>> } = {},
+): unknown[][] {
   const wage = POLICY.values.hourlyMinimumWage;
   const yearBase = POLICY.values.filialMonthlyContribution * 12;
   const n = key.replace(/\D/g, "").padStart(3, "0").slice(-3);

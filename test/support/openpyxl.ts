@@ -21,7 +21,9 @@ export function pythonWithOpenpyxl(): string {
     }
   }
   if (found === null) {
-    throw new Error("找不到带 openpyxl 的 Python 3，无法用另一个程序写出的工作簿检验。请安装：apt-get install -y python3-openpyxl（npm test 的 pretest 会自动安装）。");
+    throw new Error(
+      "找不到带 openpyxl 的 Python 3，无法用另一个程序写出的工作簿检验。请安装：apt-get install -y python3-openpyxl（npm test 的 pretest 会自动安装）。",
+    );
   }
   return found;
 }
@@ -62,7 +64,11 @@ wb.save(spec["file"])
 
 /** Write sheets of plain values (and dates) with openpyxl, optionally in the 1904 date system. */
 export function writeWithOpenpyxl(file: string, sheets: readonly OpenpyxlSheet[], options: { date1904?: boolean } = {}): void {
-  const run = spawnSync(pythonWithOpenpyxl(), ["-c", WRITE_SHEETS], { input: JSON.stringify({ file, sheets, date1904: options.date1904 === true }), encoding: "utf8", timeout: 60_000 });
+  const run = spawnSync(pythonWithOpenpyxl(), ["-c", WRITE_SHEETS], {
+    input: JSON.stringify({ file, sheets, date1904: options.date1904 === true }),
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   if (run.status !== 0) throw new Error(`openpyxl failed (${run.status}): ${run.stderr}`);
 }
 

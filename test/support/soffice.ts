@@ -10,7 +10,12 @@ import * as path from "node:path";
 export function findSoffice(): string | null {
   const named = process.env.BANGFU_SOFFICE;
   if (named !== undefined) return fs.existsSync(named) ? named : null;
-  const candidates = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice", "/Applications/LibreOffice.app/Contents/MacOS/soffice"];
+  const candidates = [
+    "/usr/bin/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+  ];
   for (const candidate of candidates) if (candidate && fs.existsSync(candidate)) return candidate;
   const which = spawnSync("sh", ["-c", "command -v soffice || command -v libreoffice"], { encoding: "utf8" });
   return which.status === 0 && which.stdout.trim() ? which.stdout.trim() : null;
@@ -41,14 +46,20 @@ export function convertWithSoffice(file: string, to: string, workDir: string): C
   const outDir = fs.mkdtempSync(path.join(workDir, "out-"));
   const profile = path.join(workDir, `profile-${process.pid}-${profiles++}`);
   const started = Date.now();
-  const result = spawnSync(soffice(), ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", to, "--outdir", outDir, file], {
-    encoding: "utf8",
-    timeout: 180_000,
-  });
+  const result = spawnSync(
+    soffice(),
+    ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", to, "--outdir", outDir, file],
+    {
+      encoding: "utf8",
+      timeout: 180_000,
+    },
+  );
   const ms = Date.now() - started;
   const files = fs.readdirSync(outDir);
   if (result.status !== 0 || files.length === 0 || /\bError\b/i.test(result.stderr ?? "")) {
-    throw new Error(`LibreOffice 转换 ${path.basename(file)} → ${to} 失败（退出码 ${result.status}，${result.signal ?? ""}）：\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `LibreOffice 转换 ${path.basename(file)} → ${to} 失败（退出码 ${result.status}，${result.signal ?? ""}）：\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return { outDir, files, ms };
 }
@@ -85,4 +96,3 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
-

@@ -61,7 +61,8 @@ const DEFAULT_VALUES: Record<string, readonly unknown[]> = {
 };
 
 function withoutDefaults(value: unknown): unknown {
-  if (Array.isArray(value)) return value.every((v) => typeof v === "number" && Number.isNaN(v)) && value.length > 0 ? null : value.map(withoutDefaults);
+  if (Array.isArray(value))
+    return value.every((v) => typeof v === "number" && Number.isNaN(v)) && value.length > 0 ? null : value.map(withoutDefaults);
   if (value === null || typeof value !== "object" || value instanceof Date) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
@@ -78,14 +79,26 @@ function rawSnapshot(ws: ExcelJS.Worksheet): Record<string, unknown> {
   const cells: Record<string, unknown> = {};
   ws.eachRow({ includeEmpty: true }, (row) => {
     row.eachCell({ includeEmpty: true }, (cell) => {
-      cells[cell.address] = { type: cell.type, value: cell.value, formula: cell.formula ?? null, numFmt: cell.numFmt ?? null, style: cell.style, note: cell.note ?? null };
+      cells[cell.address] = {
+        type: cell.type,
+        value: cell.value,
+        formula: cell.formula ?? null,
+        numFmt: cell.numFmt ?? null,
+        style: cell.style,
+        note: cell.note ?? null,
+      };
     });
   });
   const rows: Record<number, unknown> = {};
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     rows[n] = { height: row.height ?? null, hidden: row.hidden, outlineLevel: row.outlineLevel ?? 0 };
   });
-  const columns = (ws.columns ?? []).map((c) => ({ width: c.width ?? null, hidden: c.hidden, outlineLevel: c.outlineLevel ?? 0, style: c.style }));
+  const columns = (ws.columns ?? []).map((c) => ({
+    width: c.width ?? null,
+    hidden: c.hidden,
+    outlineLevel: c.outlineLevel ?? 0,
+    style: c.style,
+  }));
   const validations = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
   const model = ws.model as unknown as { merges: string[]; conditionalFormattings?: unknown };
   return {
@@ -124,7 +137,9 @@ export async function sheetXml(file: string, sheetName: string): Promise<{ xml: 
   const escaped = sheetName.replace(/&/g, "&amp;").replace(/'/g, "&apos;");
   const sheet = new RegExp(`<sheet [^>]*name="${escaped.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*r:id="(rId\\d+)"`).exec(workbook);
   if (!sheet) throw new Error(`test helper: no sheet ${sheetName}`);
-  const target = new RegExp(`<Relationship [^>]*Id="${sheet[1]}"[^>]*Target="([^"]+)"`).exec(workbookRels) ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${sheet[1]}"`).exec(workbookRels);
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${sheet[1]}"[^>]*Target="([^"]+)"`).exec(workbookRels) ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${sheet[1]}"`).exec(workbookRels);
   if (!target) throw new Error(`test helper: no part for ${sheetName}`);
   const part = target[1].startsWith("/") ? target[1].slice(1) : `xl/${target[1]}`;
   const rels = part.replace(/([^/]+)$/, "_rels/$1.rels");
@@ -145,13 +160,16 @@ export async function writeLinksAsExcelDoes(file: string): Promise<void> {
     const internal = new Map<string, string>();
     for (const m of rels.matchAll(/<Relationship\b[^>]*\/>/g)) {
       const target = attribute(m[0], "Target") ?? "";
-      if (attribute(m[0], "Type")?.endsWith("/hyperlink") && target.startsWith("#")) internal.set(attribute(m[0], "Id") ?? "", target.slice(1));
+      if (attribute(m[0], "Type")?.endsWith("/hyperlink") && target.startsWith("#"))
+        internal.set(attribute(m[0], "Id") ?? "", target.slice(1));
     }
     if (internal.size === 0) continue;
     let sheet = await zip.file(sheetPath)!.async("string");
     sheet = sheet.replace(/<hyperlink\b[^>]*\/>/g, (element) => {
       const id = attribute(element, "r:id");
-      return id !== undefined && internal.has(id) ? `<hyperlink ref="${attribute(element, "ref")}" location="${internal.get(id)}"/>` : element;
+      return id !== undefined && internal.has(id)
+        ? `<hyperlink ref="${attribute(element, "ref")}" location="${internal.get(id)}"/>`
+        : element;
     });
     rels = rels.replace(/<Relationship\b[^>]*\/>/g, (element) => (internal.has(attribute(element, "Id") ?? "") ? "" : element));
     zip.file(sheetPath, sheet);
@@ -167,7 +185,14 @@ export async function definedNames(file: string): Promise<{ name: string; formul
   for (const m of xml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
     const name = /name="([^"]*)"/.exec(m[1])?.[1] ?? "";
     const local = /localSheetId="(\d+)"/.exec(m[1])?.[1] ?? null;
-    out.push({ name, formula: m[2].replace(/&apos;/g, "'").replace(/&amp;/g, "&").replace(/&quot;/g, '"'), localSheetId: local });
+    out.push({
+      name,
+      formula: m[2]
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, "&")
+        .replace(/&quot;/g, '"'),
+      localSheetId: local,
+    });
   }
   return out;
 }
@@ -206,15 +231,33 @@ export function dressLedger(ws: ExcelJS.Worksheet, headerRow: number, lastRow: n
     cell.numFmt = "0.00%";
   }
   ws.getCell(`C${headerRow + 1}`).note = "户主电话待核实";
-  ws.getCell(`F${headerRow + 1}`).note = { texts: [{ text: "核对：", font: { bold: true } }, { text: "含公益性岗位收入" }] } as unknown as ExcelJS.Comment;
+  ws.getCell(`F${headerRow + 1}`).note = {
+    texts: [{ text: "核对：", font: { bold: true } }, { text: "含公益性岗位收入" }],
+  } as unknown as ExcelJS.Comment;
   ws.getCell(`F${headerRow + 1}`).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
   ws.getCell(`F${headerRow + 2}`).font = { italic: true, color: { argb: "FFC00000" } };
-  const validations = (ws as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
-  validations.add(`F${headerRow + 1}:F${lastRow + 50}`, { type: "decimal", operator: "greaterThanOrEqual", formulae: [0], showErrorMessage: true, errorTitle: "输入有误", error: "人均纯收入不能为负数" });
+  const validations = (ws as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } })
+    .dataValidations;
+  validations.add(`F${headerRow + 1}:F${lastRow + 50}`, {
+    type: "decimal",
+    operator: "greaterThanOrEqual",
+    formulae: [0],
+    showErrorMessage: true,
+    errorTitle: "输入有误",
+    error: "人均纯收入不能为负数",
+  });
   validations.add(`D${headerRow + 1}:D${lastRow + 50}`, { type: "list", allowBlank: true, formulae: ['"户主,配偶,之子,之女,父亲,母亲"'] });
   ws.addConditionalFormatting({
     ref: `F${headerRow + 1}:F${lastRow}`,
-    rules: [{ type: "cellIs", operator: "lessThan", formulae: [11000], priority: 1, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } } }],
+    rules: [
+      {
+        type: "cellIs",
+        operator: "lessThan",
+        formulae: [11000],
+        priority: 1,
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } },
+      },
+    ],
   });
   ws.getRow(headerRow + 2).height = 28;
   ws.views = [{ state: "frozen", xSplit: 2, ySplit: headerRow, topLeftCell: `C${headerRow + 1}`, activeCell: `C${headerRow + 1}` }];
@@ -234,7 +277,16 @@ export async function partContents(file: string): Promise<Map<string, Buffer>> {
 
 const attributesOf = (tag: string): Map<string, string> => {
   const out = new Map<string, string>();
-  for (const m of tag.matchAll(/([\w:.-]+)="([^"]*)"/g)) out.set(m[1], m[2].replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
+  for (const m of tag.matchAll(/([\w:.-]+)="([^"]*)"/g))
+    out.set(
+      m[1],
+      m[2]
+        .replace(/&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&"),
+    );
   return out;
 };
 
@@ -268,7 +320,10 @@ export async function packageProblems(file: string): Promise<string[]> {
   for (const [name, bytes] of parts) {
     if (!/\.(xml|rels|vml)$/.test(name)) continue;
     try {
-      new DOMParser({ onError: (level, message) => void problems.push(`${name}: ${level}: ${message}`) }).parseFromString(bytes.toString("utf8"), "text/xml");
+      new DOMParser({ onError: (level, message) => void problems.push(`${name}: ${level}: ${message}`) }).parseFromString(
+        bytes.toString("utf8"),
+        "text/xml",
+      );
     } catch (error) {
       problems.push(`${name}: fatal: ${(error as Error).message}`);
     }
@@ -280,7 +335,8 @@ export async function packageProblems(file: string): Promise<string[]> {
     const name = (a.get("PartName") ?? "").slice(1);
     if (overrides.has(name.toLowerCase())) problems.push(`[Content_Types].xml: two overrides for /${name}`);
     overrides.set(name.toLowerCase(), a.get("ContentType") ?? "");
-    if (![...parts.keys()].some((p) => p.toLowerCase() === name.toLowerCase())) problems.push(`[Content_Types].xml: override for a missing part /${name}`);
+    if (![...parts.keys()].some((p) => p.toLowerCase() === name.toLowerCase()))
+      problems.push(`[Content_Types].xml: override for a missing part /${name}`);
   }
   const worksheetParts = new Set<string>();
   for (const [relsName] of parts) {
@@ -300,14 +356,17 @@ export async function packageProblems(file: string): Promise<string[]> {
     }
   }
   // Every part has a content type (its override, or its extension's default); no two part names differ only in case.
-  const defaults = new Set([...contentTypes.matchAll(/<Default\b[^>]*\/>/g)].map((m) => (attributesOf(m[0]).get("Extension") ?? "").toLowerCase()));
+  const defaults = new Set(
+    [...contentTypes.matchAll(/<Default\b[^>]*\/>/g)].map((m) => (attributesOf(m[0]).get("Extension") ?? "").toLowerCase()),
+  );
   const seenParts = new Set<string>();
   for (const name of parts.keys()) {
     if (name === "[Content_Types].xml") continue;
     const key = name.toLowerCase();
     if (seenParts.has(key)) problems.push(`two parts named /${name} (the names differ only in case)`);
     seenParts.add(key);
-    if (!overrides.has(key) && !defaults.has(key.slice(key.lastIndexOf(".") + 1))) problems.push(`[Content_Types].xml: no content type for /${name}`);
+    if (!overrides.has(key) && !defaults.has(key.slice(key.lastIndexOf(".") + 1)))
+      problems.push(`[Content_Types].xml: no content type for /${name}`);
   }
   // No orphans: every part is reached through relationships from the package's _rels/.rels, and every relationships part belongs to a part.
   const reached = new Set<string>();
@@ -332,11 +391,19 @@ export async function packageProblems(file: string): Promise<string[]> {
       if (source !== "" && !parts.has(source)) problems.push(`${name}: relationships of a missing part`);
     } else if (!reached.has(name)) problems.push(`/${name}: no relationship leads to this part (an orphan)`);
   }
-  for (const part of worksheetParts) if (overrides.get(part.toLowerCase()) !== WORKSHEET_TYPE) problems.push(`[Content_Types].xml: no worksheet override for /${part}`);
-  for (const [name, type] of overrides) if (type === WORKSHEET_TYPE && ![...worksheetParts].some((p) => p.toLowerCase() === name)) problems.push(`[Content_Types].xml: a worksheet override for /${name}, which no workbook relationship names`);
+  for (const part of worksheetParts)
+    if (overrides.get(part.toLowerCase()) !== WORKSHEET_TYPE) problems.push(`[Content_Types].xml: no worksheet override for /${part}`);
+  for (const [name, type] of overrides)
+    if (type === WORKSHEET_TYPE && ![...worksheetParts].some((p) => p.toLowerCase() === name))
+      problems.push(`[Content_Types].xml: a worksheet override for /${name}, which no workbook relationship names`);
 
   const workbook = text("xl/workbook.xml") ?? "";
-  const workbookRels = new Map([...(text("xl/_rels/workbook.xml.rels") ?? "").matchAll(/<Relationship\b[^>]*\/>/g)].map((r) => [attributesOf(r[0]).get("Id") ?? "", attributesOf(r[0])]));
+  const workbookRels = new Map(
+    [...(text("xl/_rels/workbook.xml.rels") ?? "").matchAll(/<Relationship\b[^>]*\/>/g)].map((r) => [
+      attributesOf(r[0]).get("Id") ?? "",
+      attributesOf(r[0]),
+    ]),
+  );
   const sheets = [...workbook.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => attributesOf(m[0]));
   const seenIds = new Set<string>();
   const seenNames = new Set<string>();
@@ -347,15 +414,24 @@ export async function packageProblems(file: string): Promise<string[]> {
     if (seenNames.has(name)) problems.push(`xl/workbook.xml: sheet name ${name} used twice`);
     seenIds.add(id);
     seenNames.add(name);
-    if (!workbookRels.get(s.get("r:id") ?? "")?.get("Type")?.match(/\/(worksheet|chartsheet)$/)) problems.push(`xl/workbook.xml: sheet ${s.get("name")} has no sheet relationship`);
+    if (
+      !workbookRels
+        .get(s.get("r:id") ?? "")
+        ?.get("Type")
+        ?.match(/\/(worksheet|chartsheet)$/)
+    )
+      problems.push(`xl/workbook.xml: sheet ${s.get("name")} has no sheet relationship`);
   }
-  for (const m of workbook.matchAll(/localSheetId="(\d+)"/g)) if (Number(m[1]) >= sheets.length) problems.push(`xl/workbook.xml: localSheetId ${m[1]} past the last sheet`);
-  for (const m of workbook.matchAll(/\b(activeTab|firstSheet)="(\d+)"/g)) if (Number(m[2]) >= sheets.length) problems.push(`xl/workbook.xml: ${m[1]} ${m[2]} past the last sheet`);
+  for (const m of workbook.matchAll(/localSheetId="(\d+)"/g))
+    if (Number(m[1]) >= sheets.length) problems.push(`xl/workbook.xml: localSheetId ${m[1]} past the last sheet`);
+  for (const m of workbook.matchAll(/\b(activeTab|firstSheet)="(\d+)"/g))
+    if (Number(m[2]) >= sheets.length) problems.push(`xl/workbook.xml: ${m[1]} ${m[2]} past the last sheet`);
 
   const styles = text("xl/styles.xml") ?? "";
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles);
   const xfCount = cellXfs ? (cellXfs[1].match(/<xf\b/g) ?? []).length : 0;
-  if (cellXfs && Number(/count="(\d+)"/.exec(cellXfs[0])?.[1] ?? xfCount) !== xfCount) problems.push("xl/styles.xml: cellXfs count does not match its entries");
+  if (cellXfs && Number(/count="(\d+)"/.exec(cellXfs[0])?.[1] ?? xfCount) !== xfCount)
+    problems.push("xl/styles.xml: cellXfs count does not match its entries");
   const fontCount = (/<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1].match(/<font\b/g) ?? []).length;
   const fillCount = (/<fills\b[^>]*>([\s\S]*?)<\/fills>/.exec(styles)?.[1].match(/<fill\b/g) ?? []).length;
   const borderCount = (/<borders\b[^>]*>([\s\S]*?)<\/borders>/.exec(styles)?.[1].match(/<border\b/g) ?? []).length;
@@ -363,7 +439,12 @@ export async function packageProblems(file: string): Promise<string[]> {
   if (new Set(formatIds).size !== formatIds.length) problems.push("xl/styles.xml: a number format id used twice");
   for (const xf of (cellXfs?.[1] ?? "").matchAll(/<xf\b[^>]*>/g)) {
     const a = attributesOf(xf[0]);
-    if (Number(a.get("fontId") ?? 0) >= fontCount || Number(a.get("fillId") ?? 0) >= fillCount || Number(a.get("borderId") ?? 0) >= borderCount) problems.push(`xl/styles.xml: ${xf[0]} names a missing font, fill or border`);
+    if (
+      Number(a.get("fontId") ?? 0) >= fontCount ||
+      Number(a.get("fillId") ?? 0) >= fillCount ||
+      Number(a.get("borderId") ?? 0) >= borderCount
+    )
+      problems.push(`xl/styles.xml: ${xf[0]} names a missing font, fill or border`);
     const numFmtId = Number(a.get("numFmtId") ?? 0);
     if (numFmtId >= 164 && !formatIds.includes(String(numFmtId))) problems.push(`xl/styles.xml: ${xf[0]} names a missing number format`);
   }
@@ -383,7 +464,9 @@ export async function appWorksheetTitles(file: string): Promise<string[] | null>
   const xml = await zipText(file, "docProps/app.xml");
   if (xml === null) return null;
   const count = Number(/<HeadingPairs>[\s\S]*?<vt:i4>(\d+)<\/vt:i4>/.exec(xml)?.[1] ?? NaN);
-  const titles = [...(/<TitlesOfParts>([\s\S]*?)<\/TitlesOfParts>/.exec(xml)?.[1] ?? "").matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => m[1]);
+  const titles = [...(/<TitlesOfParts>([\s\S]*?)<\/TitlesOfParts>/.exec(xml)?.[1] ?? "").matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map(
+    (m) => m[1],
+  );
   return titles.slice(0, count);
 }
 
@@ -402,7 +485,12 @@ export async function sheetPart(file: string, sheetName: string): Promise<string
  * Put a drawing on a sheet, as Excel writes one: a column chart of the given ranges and a text
  * box (a shape) — raw parts exceljs can neither read nor write. Returns the parts added.
  */
-export async function addChartToSheet(file: string, sheetName: string, ranges: { categories: string; values: string }, tag = "1"): Promise<string[]> {
+export async function addChartToSheet(
+  file: string,
+  sheetName: string,
+  ranges: { categories: string; values: string },
+  tag = "1",
+): Promise<string[]> {
   const part = await sheetPart(file, sheetName);
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const drawing = `xl/drawings/drawing${tag}.xml`;
@@ -410,50 +498,95 @@ export async function addChartToSheet(file: string, sheetName: string, ranges: {
   const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   zip.file(
     chart,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${R}">` +
-      `<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>各户人均纯收入</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
-      `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/><c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>人均纯收入</c:v></c:tx>` +
-      `<c:cat><c:strRef><c:f>${ranges.categories}</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>${ranges.values}</c:f></c:numRef></c:val></c:ser><c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +
-      `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="50020"/></c:catAx>` +
-      `<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="50010"/></c:valAx></c:plotArea><c:plotVisOnly val="1"/></c:chart></c:chartSpace>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http:` +
+      `//schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http:` +
+      `//schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${R}">` +
+      `<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>各户人均纯收入</a:t></a:r></a:` +
+      `p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/><c:` +
+      `plotArea><c:layout/>` +
+      `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/><c:` +
+      `ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>人均纯收入</c:v></c:tx>` +
+      `<c:cat><c:strRef><c:f>${ranges.categories}</c:f></c:strRef></c:cat><c:val><c:numRef><c:` +
+      `f>${ranges.values}</c:f></c:numRef></c:val></c:ser><c:axId val="50010"/><c:axId ` +
+      `val="50020"/></c:barChart>` +
+      `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:` +
+      `delete val="0"/><c:axPos val="b"/><c:crossAx val="50020"/></c:catAx>` +
+      `<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:` +
+      `delete val="0"/><c:axPos val="l"/><c:crossAx val="50010"/></c:valAx></c:plotArea><c:` +
+      `plotVisOnly val="1"/></c:chart></c:chartSpace>`,
   );
   const anchor = (from: number, to: number, body: string) =>
-    `<xdr:twoCellAnchor><xdr:from><xdr:col>${from}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>${to}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>${body}<xdr:clientData/></xdr:twoCellAnchor>`;
+    `<xdr:twoCellAnchor><xdr:from><xdr:col>${from}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:` +
+    `row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>${to}</xdr:col><xdr:` +
+    `colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>${body}<xdr:` +
+    `clientData/></xdr:twoCellAnchor>`;
   zip.file(
     drawing,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">` +
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http:` +
+      `//schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http:` +
+      `//schemas.openxmlformats.org/drawingml/2006/main">` +
       anchor(
         5,
         11,
-        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="图表 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
-          `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${R}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame>`,
+        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="图表 1"/><xdr:` +
+          `cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" ` +
+          `cy="0"/></xdr:xfrm>` +
+          `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:` +
+          `chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${R}" r:` +
+          `id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame>`,
       ) +
       anchor(
         12,
         15,
-        `<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="3" name="文本框 2"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr>` +
+        `<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="3" name="文本框 2"/><xdr:cNvSpPr ` +
+          `txBox="1"/></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:` +
+          `xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr>` +
           `<xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>请核对人均纯收入</a:t></a:r></a:p></xdr:txBody></xdr:sp>`,
       ) +
       `</xdr:wsDr>`,
   );
   zip.file(
     drawing.replace(/([^/]+)$/, "_rels/$1.rels"),
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/chart" Target="../charts/chart${tag}.xml"/></Relationships>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http:` +
+      `//schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ` +
+      `Type="${R}/chart" Target="../charts/chart${tag}.xml"/></Relationships>`,
   );
   const sheetRelsPath = part.replace(/([^/]+)$/, "_rels/$1.rels");
-  let sheetRels = (await zip.file(sheetRelsPath)?.async("string")) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-  sheetRels = sheetRels.replace("</Relationships>", `<Relationship Id="rIdDrawing${tag}" Type="${R}/drawing" Target="../drawings/drawing${tag}.xml"/></Relationships>`);
+  let sheetRels =
+    (await zip.file(sheetRelsPath)?.async("string")) ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http:` +
+      `//schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  sheetRels = sheetRels.replace(
+    "</Relationships>",
+    `<Relationship Id="rIdDrawing${tag}" Type="${R}/drawing" Target="../drawings/drawing${tag}.xml"/></Relationships>`,
+  );
   zip.file(sheetRelsPath, sheetRels);
   let sheet = await zip.file(part)!.async("string");
-  if (!/xmlns:r=/.test(sheet.slice(0, sheet.indexOf(">", sheet.indexOf("<worksheet"))))) sheet = sheet.replace("<worksheet ", `<worksheet xmlns:r="${R}" `);
-  const before = ["<legacyDrawing", "<legacyDrawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"].map((t) => sheet.indexOf(t)).filter((i) => i !== -1);
+  if (!/xmlns:r=/.test(sheet.slice(0, sheet.indexOf(">", sheet.indexOf("<worksheet")))))
+    sheet = sheet.replace("<worksheet ", `<worksheet xmlns:r="${R}" `);
+  const before = [
+    "<legacyDrawing",
+    "<legacyDrawingHF",
+    "<picture",
+    "<oleObjects",
+    "<controls",
+    "<webPublishItems",
+    "<tableParts",
+    "<extLst",
+    "</worksheet>",
+  ]
+    .map((t) => sheet.indexOf(t))
+    .filter((i) => i !== -1);
   const at = Math.min(...before);
   sheet = `${sheet.slice(0, at)}<drawing r:id="rIdDrawing${tag}"/>${sheet.slice(at)}`;
   zip.file(part, sheet);
   let types = (await zip.file("[Content_Types].xml")!.async("string"))!;
   types = types.replace(
     "</Types>",
-    `<Override PartName="/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/><Override PartName="/${chart}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
+    `<Override PartName="/${drawing}" ` +
+      `ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/><Override ` +
+      `PartName="/${chart}" ` +
+      `ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
   );
   zip.file("[Content_Types].xml", types);
   fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));

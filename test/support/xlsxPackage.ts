@@ -53,9 +53,16 @@ function cellXml(cell: CellSpec, ref: string): string {
 }
 
 export function worksheetXml(rows: readonly (readonly CellSpec[])[], merges: readonly string[] = []): string {
-  const body = rows.map((row, r) => `<row r="${r + 1}">${row.map((cell, c) => cellXml(cell, `${columnLetters(c + 1)}${r + 1}`)).join("")}</row>`).join("");
-  const mergeXml = merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "";
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>${body}</sheetData>${mergeXml}</worksheet>`;
+  const body = rows
+    .map((row, r) => `<row r="${r + 1}">${row.map((cell, c) => cellXml(cell, `${columnLetters(c + 1)}${r + 1}`)).join("")}</row>`)
+    .join("");
+  const mergeXml =
+    merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "";
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http:` +
+    `//schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http:` +
+    `//schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>${body}</sheetData>${mergeXml}</worksheet>`
+  );
 }
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -68,34 +75,65 @@ export function buildXlsx(spec: PackageSpec): Uint8Array {
   const sheetParts = spec.sheets.map((s, i) => s.part ?? `${dir}worksheets/sheet${i + 1}.xml`);
   const overrides = [
     `<Override PartName="/${workbookPart}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`,
-    ...sheetParts.map((p) => `<Override PartName="/${p}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`),
+    ...sheetParts.map(
+      (p) => `<Override PartName="/${p}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    ),
     `<Override PartName="/${dir}styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`,
-    ...(spec.sharedStringsXml ? [`<Override PartName="/${dir}sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`] : []),
+    ...(spec.sharedStringsXml
+      ? [
+          `<Override PartName="/${dir}sharedStrings.xml" ` +
+            `ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`,
+        ]
+      : []),
   ];
   parts.push([
     "[Content_Types].xml",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join("")}</Types>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http:` +
+      `//schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ` +
+      `ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default ` +
+      `Extension="xml" ContentType="application/xml"/>${overrides.join("")}</Types>`,
   ]);
   parts.push([
     "_rels/.rels",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="${spec.absoluteTargets ? "/" : ""}${workbookPart}"/></Relationships>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http:` +
+      `//schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ` +
+      `Type="${REL}/officeDocument" ` +
+      `Target="${spec.absoluteTargets ? "/" : ""}${workbookPart}"/></Relationships>`,
   ]);
-  const sheetsXml = spec.sheets.map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`).join("");
+  const sheetsXml = spec.sheets
+    .map((s, i) => `<sheet name="${xmlEscape(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`)
+    .join("");
   parts.push([
     workbookPart,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">${spec.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>${sheetsXml}</sheets></workbook>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http:` +
+      `//schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:` +
+      `r="${REL}">${spec.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>${sheetsXml}</sheets></workbook>`,
   ]);
   const n = spec.sheets.length;
   const rels = [
     ...sheetParts.map((p, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${target(p)}"/>`),
     `<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="${target(`${dir}styles.xml`)}"/>`,
-    ...(spec.sharedStringsXml ? [`<Relationship Id="rId${n + 2}" Type="${REL}/sharedStrings" Target="${target(`${dir}sharedStrings.xml`)}"/>`] : []),
+    ...(spec.sharedStringsXml
+      ? [`<Relationship Id="rId${n + 2}" Type="${REL}/sharedStrings" Target="${target(`${dir}sharedStrings.xml`)}"/>`]
+      : []),
   ];
   const relsPart = `${dir}_rels/${workbookPart.slice(dir.length)}.rels`;
-  parts.push([relsPart, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`]);
+  parts.push([
+    relsPart,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http:` +
+      `//schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`,
+  ]);
   parts.push([
     `${dir}styles.xml`,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><fonts count="1"><font><sz val="11"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http:` +
+      `//schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt ` +
+      `numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;` +
+      `"/></numFmts><fonts count="1"><font><sz val="11"/></font></fonts><fills ` +
+      `count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill ` +
+      `patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs ` +
+      `count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" ` +
+      `xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" xfId="0" ` +
+      `applyNumberFormat="1"/></cellXfs></styleSheet>`,
   ]);
   if (spec.sharedStringsXml) parts.push([`${dir}sharedStrings.xml`, spec.sharedStringsXml]);
   const sheetEntries: [string, string][] = spec.sheets.map((s, i) => [sheetParts[i], s.xml ?? worksheetXml(s.rows ?? [], s.merges)]);
@@ -107,8 +145,14 @@ export function buildXlsx(spec: PackageSpec): Uint8Array {
 
 /** Shared strings from plain texts, or items written as XML ({ xml: "<si>…</si>" }). */
 export function sharedStringsXml(items: readonly (string | { readonly xml: string })[]): string {
-  const body = items.map((item) => (typeof item === "string" ? `<si><t xml:space="preserve">${xmlEscape(item)}</t></si>` : item.xml)).join("");
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${items.length}" uniqueCount="${items.length}">${body}</sst>`;
+  const body = items
+    .map((item) => (typeof item === "string" ? `<si><t xml:space="preserve">${xmlEscape(item)}</t></si>` : item.xml))
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http:` +
+    `//schemas.openxmlformats.org/spreadsheetml/2006/main" count="${items.length}" ` +
+    `uniqueCount="${items.length}">${body}</sst>`
+  );
 }
 
 /** Overwrite the uncompressed size of `part` in the zip's central directory (a package that lies about its size). */

@@ -44,7 +44,11 @@ describe("检查 tab", () => {
     await paneReady();
     const select = screen.getByRole("combobox", { name: "工作表" }) as HTMLSelectElement;
     expect(select.value).toBe(LEDGER_SHEET);
-    expect(within(select).getAllByRole("option").map((o) => o.textContent)).toEqual([LEDGER_SHEET, NOTES_SHEET]);
+    expect(
+      within(select)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual([LEDGER_SHEET, NOTES_SHEET]);
     await runCheck();
     expect(host.calls).toContain(`readSheet(${LEDGER_SHEET})`);
   });

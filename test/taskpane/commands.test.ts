@@ -100,7 +100,8 @@ describe("pane channel", () => {
     const stop = listenToPane((r) => received.push(r));
     let other: typeof import("../../src/taskpane/bus") | undefined;
     jest.isolateModules(() => {
-      other = jest.requireActual<typeof import("../../src/taskpane/bus")>("../../src/taskpane/bus"); // a second module instance, as in another webpack entry
+      // a second module instance, as in another webpack entry
+      other = jest.requireActual<typeof import("../../src/taskpane/bus")>("../../src/taskpane/bus");
     });
     other?.sendToPane({ kind: "checkActiveSheet" });
     expect(received).toEqual([{ kind: "checkActiveSheet" }]);

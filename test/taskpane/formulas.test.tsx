@@ -69,7 +69,16 @@ describe("公式 tab: native formulas for workbooks that travel", () => {
   });
 
   it("turns the selection's BANGFU formulas into values, leaving other cells", async () => {
-    const host = workbook([{ name: LEDGER_SHEET, cells: [["分层", "备注"], ["低收入", "手填"]], formulas: { A2: "=BANGFU.TIER(C2)", B1: "=1+1" } }]);
+    const host = workbook([
+      {
+        name: LEDGER_SHEET,
+        cells: [
+          ["分层", "备注"],
+          ["低收入", "手填"],
+        ],
+        formulas: { A2: "=BANGFU.TIER(C2)", B1: "=1+1" },
+      },
+    ]);
     showPane(host, { initialTab: "formulas" });
     await paneReady();
     await host.selectCell(LEDGER_SHEET, { row: 1, column: "A" });
@@ -93,7 +102,9 @@ describe("公式 tab: native formulas for workbooks that travel", () => {
 
 describe("the functions' policy and recalculation", () => {
   it("recalculates once the workbook's settings change the policy; not when the policy is the same", async () => {
-    const host = workbook([{ name: LEDGER_SHEET, cells: LEDGER_ROWS }], { settings: { ...EMPTY_SETTINGS, policyJson: JSON.stringify({ years: { [NOW.getFullYear()]: { lowIncomeThreshold: 11500 } } }) } });
+    const host = workbook([{ name: LEDGER_SHEET, cells: LEDGER_ROWS }], {
+      settings: { ...EMPTY_SETTINGS, policyJson: JSON.stringify({ years: { [NOW.getFullYear()]: { lowIncomeThreshold: 11500 } } }) },
+    });
     showPane(host);
     await paneReady();
     await waitFor(() => expect(host.recalculations).toBe(1));

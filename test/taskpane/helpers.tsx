@@ -59,7 +59,13 @@ export function engineReport(rows: unknown[][], name = LEDGER_SHEET): CheckRepor
   return checkLedger(readLedger({ name, cells: rows }), { asOf: AS_OF, policy: POLICY });
 }
 
-export function workbook(sheets: MemorySheetInit[] = [{ name: LEDGER_SHEET, cells: LEDGER_ROWS }, { name: NOTES_SHEET, cells: [["说明"], ["合成数据"]] }], options: MemoryHostOptions = {}): MemoryWorkbookHost {
+export function workbook(
+  sheets: MemorySheetInit[] = [
+    { name: LEDGER_SHEET, cells: LEDGER_ROWS },
+    { name: NOTES_SHEET, cells: [["说明"], ["合成数据"]] },
+  ],
+  options: MemoryHostOptions = {},
+): MemoryWorkbookHost {
   return new MemoryWorkbookHost(sheets, { activeSheet: sheets[0].name, ...options });
 }
 

@@ -60,7 +60,11 @@ describe("language", () => {
     const rules = engineReport(LEDGER_ROWS).rules;
     expect(rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
     for (const rule of rules) {
-      expect({ id: rule.id, en: CJK.test(ruleTitle(rule, "en")) || /[{}]/.test(ruleTitle(rule, "en")), zh: CJK.test(ruleTitle(rule, "zh")) && !/[{}]/.test(ruleTitle(rule, "zh")) }).toEqual({ id: rule.id, en: false, zh: true });
+      expect({
+        id: rule.id,
+        en: CJK.test(ruleTitle(rule, "en")) || /[{}]/.test(ruleTitle(rule, "en")),
+        zh: CJK.test(ruleTitle(rule, "zh")) && !/[{}]/.test(ruleTitle(rule, "zh")),
+      }).toEqual({ id: rule.id, en: false, zh: true });
     }
   });
 
@@ -70,7 +74,11 @@ describe("language", () => {
     const locked = describeError(new HostError("protectedSheet", "工作表受保护：…"), STRINGS.zh);
     expect(locked).toEqual({ title: "工作表受保护", detail: "工作表受保护：…", action: null }); // the host's message says what to do
     expect(describeError(new HostError("protectedSheet", "工作表受保护：…"), STRINGS.en).action).toMatch(/Unprotect/);
-    expect(describeError(new Error("boom"), STRINGS.zh)).toEqual({ title: "操作失败", detail: "boom", action: expect.stringContaining("请重试") });
+    expect(describeError(new Error("boom"), STRINGS.zh)).toEqual({
+      title: "操作失败",
+      detail: "boom",
+      action: expect.stringContaining("请重试"),
+    });
   });
 });
 
@@ -85,7 +93,9 @@ describe("the pane in English", () => {
     fireEvent.click(screen.getByRole("button", { name: "Check" }));
     const report = engineReport(LEDGER_ROWS);
     const n = (s: string) => report.findings.filter((f) => f.severity === s).length;
-    expect(await screen.findByText(`3 households, 6 persons: ${n("error")} errors, ${n("warning")} warnings, ${n("info")} notes`)).toBeTruthy();
+    expect(
+      await screen.findByText(`3 households, 6 persons: ${n("error")} errors, ${n("warning")} warnings, ${n("info")} notes`),
+    ).toBeTruthy();
     expect(screen.getByRole("heading", { name: /^M01 Low-income household without a support cadre/ })).toBeTruthy();
     // A title with a policy number comes filled in, in English.
     expect(screen.getByRole("heading", { name: /^M02 Low-income household not visited or contacted in the last 1 month/ })).toBeTruthy();

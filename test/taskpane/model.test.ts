@@ -16,7 +16,10 @@ describe("the policy file in the settings", () => {
     json = setParameter(json, 2025, "hourlyMinimumWage", 21);
     json = confirmParameter(json, 2024, "hourlyMinimumWage");
     const file = JSON.parse(json);
-    expect(file.years).toEqual({ "2025": { confirm: ["farmersIncomeGrowth"], hourlyMinimumWage: 21 }, "2024": { confirm: ["hourlyMinimumWage"] } });
+    expect(file.years).toEqual({
+      "2025": { confirm: ["farmersIncomeGrowth"], hourlyMinimumWage: 21 },
+      "2024": { confirm: ["hourlyMinimumWage"] },
+    });
     expect(typeof file.description).toBe("string");
     const overrides = parsePolicyFile(json, "x");
     expect(overrides.years[2025]).toEqual({ values: { hourlyMinimumWage: 21 }, confirm: ["farmersIncomeGrowth"] });

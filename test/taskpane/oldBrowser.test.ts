@@ -55,7 +55,10 @@ function run(window: FakeWindow): void {
 
 function officeIn(displayLanguage: string) {
   const ready: Array<() => void> = [];
-  return { office: { onReady: (callback: () => void) => void ready.push(callback), context: { displayLanguage } }, ready: () => ready.forEach((f) => f()) };
+  return {
+    office: { onReady: (callback: () => void) => void ready.push(callback), context: { displayLanguage } },
+    ready: () => ready.forEach((f) => f()),
+  };
 }
 
 beforeEach(() => {
@@ -92,7 +95,9 @@ describe("taskpane.html's check for browsers too old to run the pane", () => {
     run(ie11(english.office));
     expect(container().querySelector('[lang="en"]')).toBeNull();
     english.ready();
-    expect(container().querySelector('[lang="en"]')?.textContent).toMatch(/too old to run BANGFU.*bangfu\.html.*WPS.*command line.*WebView2/);
+    expect(container().querySelector('[lang="en"]')?.textContent).toMatch(
+      /too old to run BANGFU.*bangfu\.html.*WPS.*command line.*WebView2/,
+    );
     expect(container().textContent).toMatch(/浏览器太旧/);
 
     document.body.innerHTML = '<div id="container"></div>';
@@ -119,7 +124,12 @@ describe("taskpane.html's check for browsers too old to run the pane", () => {
   });
 
   it("a policy that forbids eval (not a syntax error) is not taken for an old browser", () => {
-    const window = { ...current(), Function: () => { throw new EvalError("Refused to evaluate a string as JavaScript"); } };
+    const window = {
+      ...current(),
+      Function: () => {
+        throw new EvalError("Refused to evaluate a string as JavaScript");
+      },
+    };
     run(window);
     expect(window.bangfuBrowserTooOld).toBeUndefined();
     expect(container().childNodes).toHaveLength(0);

@@ -74,7 +74,8 @@ describe("设置 tab: policy", () => {
     expect(within(parameterRow(first)).queryByText("待确认")).toBeNull();
     expect(within(parameterRow(first)).getByText("本地")).toBeTruthy();
     await check();
-    if (rest.length > 0) expect(screen.getByText(`有 ${rest.length} 项当地参数尚未确认，检查使用的是默认值。请到“设置”中确认。`)).toBeTruthy();
+    if (rest.length > 0)
+      expect(screen.getByText(`有 ${rest.length} 项当地参数尚未确认，检查使用的是默认值。请到“设置”中确认。`)).toBeTruthy();
     else expect(screen.queryByText(/当地参数尚未确认/)).toBeNull();
   });
 
@@ -90,7 +91,9 @@ describe("设置 tab: policy", () => {
     expect((await savedSettings(host)).policyJson).toBe(confirmAll);
     expect(screen.queryAllByText("待确认")).toHaveLength(0);
 
-    fireEvent.change(input, { target: { files: [new File([JSON.stringify({ years: { "2025": { lowIncomeThreshold: -5 } } })], "错的.json")] } });
+    fireEvent.change(input, {
+      target: { files: [new File([JSON.stringify({ years: { "2025": { lowIncomeThreshold: -5 } } })], "错的.json")] },
+    });
     expect(await screen.findByText("政策参数有误")).toBeTruthy();
     expect(screen.getByText(/参数文件 错的\.json 有 1 处问题/)).toBeTruthy();
     expect((await savedSettings(host)).policyJson).toBe(confirmAll); // the earlier file stays
@@ -156,7 +159,9 @@ describe("设置 tab: policy", () => {
   });
 
   it("shows an invalid saved policy file with what to do, and can remove it", async () => {
-    const host = workbook(undefined, { settings: { policyYear: null, policyJson: '{"years": {"2025": {"hourlyMinimumWage": "abc"}}}', mappings: {} } });
+    const host = workbook(undefined, {
+      settings: { policyYear: null, policyJson: '{"years": {"2025": {"hourlyMinimumWage": "abc"}}}', mappings: {} },
+    });
     showPane(host);
     await paneReady();
     fireEvent.click(screen.getByRole("button", { name: "开始检查" }));
@@ -233,7 +238,12 @@ describe("设置 tab: column mapping", () => {
   });
 
   it("offers the fullest row of a sheet without a recognisable header", async () => {
-    showPane(workbook([{ name: "杂表", cells: [["标题"], ["编码", "户主名", "收入"], ["1", "甲", 100]] }, { name: NOTES_SHEET, cells: [["说明"]] }]));
+    showPane(
+      workbook([
+        { name: "杂表", cells: [["标题"], ["编码", "户主名", "收入"], ["1", "甲", 100]] },
+        { name: NOTES_SHEET, cells: [["说明"]] },
+      ]),
+    );
     await paneReady("杂表");
     await openSettings();
     fireEvent.click(screen.getByRole("button", { name: "读取表头" }));
@@ -246,7 +256,11 @@ describe("settings storage", () => {
   it("uses the settings saved in the workbook from the start", async () => {
     const cadre = FULL_HEADER.indexOf("增收帮扶责任人");
     const renamed = LEDGER_ROWS.map((row, i) => (i === 1 ? row.map((h, c) => (c === cadre ? "包户干部" : h)) : row));
-    showPane(workbook([{ name: LEDGER_SHEET, cells: renamed }], { settings: { policyYear: 2024, policyJson: null, mappings: { [LEDGER_SHEET]: { 包户干部: "supportCadre" } } } }));
+    showPane(
+      workbook([{ name: LEDGER_SHEET, cells: renamed }], {
+        settings: { policyYear: 2024, policyJson: null, mappings: { [LEDGER_SHEET]: { 包户干部: "supportCadre" } } },
+      }),
+    );
     await paneReady();
     await check();
     expect(screen.getByText("工作表“台账”，检查日期 2025-06-30，政策年度 2024")).toBeTruthy();

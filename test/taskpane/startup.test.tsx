@@ -74,21 +74,48 @@ describe("Excel's page", () => {
       onReady: () => Promise.resolve({ host: "Excel" }),
       context: {
         displayLanguage,
-        requirements: supported === null ? undefined : { isSetSupported: (name: string, version: string) => supported.includes(`${name} ${version}`) },
-        document: { settings: { get: (k: string) => settings.get(k) ?? null, set: (k: string, v: unknown) => settings.set(k, v), saveAsync: (done: (r: { status: string }) => void) => done({ status: "succeeded" }) } },
+        requirements:
+          supported === null ? undefined : { isSetSupported: (name: string, version: string) => supported.includes(`${name} ${version}`) },
+        document: {
+          settings: {
+            get: (k: string) => settings.get(k) ?? null,
+            set: (k: string, v: unknown) => settings.set(k, v),
+            saveAsync: (done: (r: { status: string }) => void) => done({ status: "succeeded" }),
+          },
+        },
       },
     };
   }
 
   it("Office and Excel ready: whether this Excel runs custom functions (CustomFunctionsRuntime 1.1)", async () => {
-    await expect(officeReadiness(officeIn("zh-CN", ["CustomFunctionsRuntime 1.1"]), { Excel: {} })).resolves.toEqual({ kind: "excel", language: "zh", customFunctions: true });
-    await expect(officeReadiness(officeIn("zh-CN", ["ExcelApi 1.1"]), { Excel: {} })).resolves.toEqual({ kind: "excel", language: "zh", customFunctions: false });
+    await expect(officeReadiness(officeIn("zh-CN", ["CustomFunctionsRuntime 1.1"]), { Excel: {} })).resolves.toEqual({
+      kind: "excel",
+      language: "zh",
+      customFunctions: true,
+    });
+    await expect(officeReadiness(officeIn("zh-CN", ["ExcelApi 1.1"]), { Excel: {} })).resolves.toEqual({
+      kind: "excel",
+      language: "zh",
+      customFunctions: false,
+    });
     // No requirements to ask (an Office too old to say): no custom functions.
-    await expect(officeReadiness(officeIn("en-US", null), { Excel: {} })).resolves.toEqual({ kind: "excel", language: "en", customFunctions: false });
+    await expect(officeReadiness(officeIn("en-US", null), { Excel: {} })).resolves.toEqual({
+      kind: "excel",
+      language: "en",
+      customFunctions: false,
+    });
   });
 
   async function paneInExcel(displayLanguage: string, supported: readonly string[]): Promise<void> {
-    const excel = new FakeExcel([{ name: "台账", cells: [["户编号", "人均纯收入"], ["H1", 9000]] }]);
+    const excel = new FakeExcel([
+      {
+        name: "台账",
+        cells: [
+          ["户编号", "人均纯收入"],
+          ["H1", 9000],
+        ],
+      },
+    ]);
     await act(() => startPane({}, page({ Office: officeIn(displayLanguage, supported), Excel: { run: excel.run } })));
     // By its value, not its name: Fluent inserts its CSS once per document, and with the head
     // cleared between tests the hidden "reserved space" copy of a tab's label counts in its name.

@@ -28,7 +28,8 @@ describe("汇总 tab", () => {
     showPane(workbook());
     await paneReady();
     await openSummaries();
-    for (const title of ALL_TITLES) expect((screen.getByRole("checkbox", { name: new RegExp(`^${title}`) }) as HTMLInputElement).checked).toBe(true);
+    for (const title of ALL_TITLES)
+      expect((screen.getByRole("checkbox", { name: new RegExp(`^${title}`) }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole("checkbox", { name: "显示完整证件号码" }) as HTMLInputElement).checked).toBe(false);
   });
 
@@ -41,11 +42,21 @@ describe("汇总 tab", () => {
     expect(await screen.findByText("已写入 6 个工作表")).toBeTruthy();
     expect(screen.getByText("来源工作表：台账")).toBeTruthy();
     const list = screen.getByRole("region", { name: "已写入 6 个工作表" });
-    expect(within(list).getAllByRole("button").map((b) => b.textContent)).toEqual(ALL_TITLES);
+    expect(
+      within(list)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(ALL_TITLES);
     expect(host.calls).toContain(`readSheet(${LEDGER_SHEET})`);
     expect(host.calls).toContain(`writeSummaries(${SUMMARY_KEYS.join(",")})`);
     expect(await host.listSheets()).toEqual([LEDGER_SHEET, NOTES_SHEET, ...ALL_TITLES]);
-    await waitFor(() => expect(within(screen.getByRole("combobox", { name: "工作表" })).getAllByRole("option").map((o) => o.textContent)).toEqual([LEDGER_SHEET, NOTES_SHEET]));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("combobox", { name: "工作表" }))
+          .getAllByRole("option")
+          .map((o) => o.textContent),
+      ).toEqual([LEDGER_SHEET, NOTES_SHEET]),
+    );
     // The meta line carries the pane's clock.
     expect(sheetText(host, "汇总-分层")).toContain("生成时间：2025-06-30 10:00:00");
     // The check that was run shows under 检查.

@@ -48,7 +48,10 @@ describe("settings the browser refuses to keep", () => {
 });
 
 describe("settings saved in the browser that cannot be read", () => {
-  const holding = (text: string | null): SettingsStorage => ({ getItem: (key) => (key === SETTINGS_KEY ? text : null), setItem: () => undefined });
+  const holding = (text: string | null): SettingsStorage => ({
+    getItem: (key) => (key === SETTINGS_KEY ? text : null),
+    setItem: () => undefined,
+  });
   const DEFAULTS = { policyYear: null, policyJson: null, mappings: {}, includeMonitored: false };
 
   test.each([

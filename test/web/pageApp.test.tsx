@@ -17,18 +17,23 @@ const noWorker = (): WorkerClient => {
 };
 
 describe("settings saved in the browser", () => {
-  test("damaged: the page says, once and in Chinese, that they could not be read and the defaults are used; the notice can be closed", () => {
-    render(<PageApp initialLanguage="zh" storage={holding('{"policyYear":2025,"mapp')} startWorker={noWorker} />);
-    const notices = screen.getAllByTestId("settings-unreadable");
-    expect(notices).toHaveLength(1);
-    expect(notices[0].textContent).toContain("浏览器中保存的设置无法读取");
-    expect(notices[0].textContent).toContain("本次使用默认设置");
-    fireEvent.click(screen.getByRole("button", { name: "关闭提示" }));
-    expect(screen.queryByTestId("settings-unreadable")).toBeNull();
-  });
+  test(
+    "damaged: the page says, once and in Chinese, that they could not be read and the defaults " + "are used; the notice can be closed",
+    () => {
+      render(<PageApp initialLanguage="zh" storage={holding('{"policyYear":2025,"mapp')} startWorker={noWorker} />);
+      const notices = screen.getAllByTestId("settings-unreadable");
+      expect(notices).toHaveLength(1);
+      expect(notices[0].textContent).toContain("浏览器中保存的设置无法读取");
+      expect(notices[0].textContent).toContain("本次使用默认设置");
+      fireEvent.click(screen.getByRole("button", { name: "关闭提示" }));
+      expect(screen.queryByTestId("settings-unreadable")).toBeNull();
+    },
+  );
 
   test("readable: nothing is said", () => {
-    render(<PageApp initialLanguage="zh" storage={holding('{"policyYear":2025,"policyJson":null,"mappings":{}}')} startWorker={noWorker} />);
+    render(
+      <PageApp initialLanguage="zh" storage={holding('{"policyYear":2025,"policyJson":null,"mappings":{}}')} startWorker={noWorker} />,
+    );
     expect(screen.queryByTestId("settings-unreadable")).toBeNull();
   });
 });

@@ -32,7 +32,16 @@ const ROOT = path.resolve(__dirname, "../..");
 const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
 const FOLDER = `bangfu_${version}`;
 const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 let root: string;
 let pkg: string;
@@ -41,11 +50,16 @@ let output: string;
 
 const read = (file: string) => fs.readFileSync(path.join(addin, file), "utf8");
 const files = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]));
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]));
 
 function parseXml(text: string): Document {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => void (level !== "warning" && errors.push(message)) }).parseFromString(text, "text/xml") as unknown as Document;
+  const doc = new DOMParser({ onError: (level, message) => void (level !== "warning" && errors.push(message)) }).parseFromString(
+    text,
+    "text/xml",
+  ) as unknown as Document;
   if (errors.length > 0) throw new Error(`not well-formed: ${errors.join("; ")}`);
   return doc;
 }
@@ -79,7 +93,18 @@ describe("npm run build:wps: the add-in folder", () => {
 
   test("is self-contained: its pages load only its own files, nothing from a CDN", () => {
     expect(files(addin).sort()).toEqual(
-      ["index.html", "main.js", "manifest.xml", "ribbon.xml", "taskpane.html", "taskpane.js", ...fs.readdirSync(path.join(ROOT, "assets")).filter((f) => f.endsWith(".png")).map((f) => `assets/${f}`)].sort(),
+      [
+        "index.html",
+        "main.js",
+        "manifest.xml",
+        "ribbon.xml",
+        "taskpane.html",
+        "taskpane.js",
+        ...fs
+          .readdirSync(path.join(ROOT, "assets"))
+          .filter((f) => f.endsWith(".png"))
+          .map((f) => `assets/${f}`),
+      ].sort(),
     );
     for (const page of ["index.html", "taskpane.html"]) {
       const html = read(page);
@@ -92,7 +117,8 @@ describe("npm run build:wps: the add-in folder", () => {
     }
     expect(read("index.html")).toContain('src="main.js"');
     expect(read("taskpane.html")).toContain('src="taskpane.js"');
-    for (const script of ["main.js", "taskpane.js"]) expect(read(script)).not.toMatch(/appsforoffice|https:\/\/[a-z.]*microsoft\.com\/.*\.js/);
+    for (const script of ["main.js", "taskpane.js"])
+      expect(read(script)).not.toMatch(/appsforoffice|https:\/\/[a-z.]*microsoft\.com\/.*\.js/);
   });
 
   test("scripts use only syntax Chromium 64 runs (ES2018)", () => {
@@ -111,72 +137,118 @@ describe("npm run build:wps: the add-in folder", () => {
     parseXml(read("manifest.xml"));
   });
 
-  test("every callback ribbon.xml names is a function of the main page; every button is handled and has its image; main.js registers the functions", () => {
-    const doc = parseXml(read("ribbon.xml"));
-    const callbacks = new Set<string>([doc.documentElement.getAttribute("onLoad") ?? ""]);
-    for (const button of elements(doc, "button")) for (const attr of ["onAction", "getImage"]) callbacks.add(button.getAttribute(attr) ?? "");
-    expect([...callbacks]).toEqual(["OnAddinLoad", "OnAction", "GetImage"]);
+  test(
+    "every callback ribbon.xml names is a function of the main page; every button is handled " +
+      "and has its image; main.js registers the functions",
+    () => {
+      const doc = parseXml(read("ribbon.xml"));
+      const callbacks = new Set<string>([doc.documentElement.getAttribute("onLoad") ?? ""]);
+      for (const button of elements(doc, "button"))
+        for (const attr of ["onAction", "getImage"]) callbacks.add(button.getAttribute(attr) ?? "");
+      expect([...callbacks]).toEqual(["OnAddinLoad", "OnAction", "GetImage"]);
 
-    const et = new FakeEt([{ name: "台账", cells: [["户编号"]] }]);
-    const alerts: string[] = [];
-    const page: Record<string, unknown> = { wps: et.app, Application: et.app, location: { href: `http://127.0.0.1:3889/${FOLDER}/index.html` }, document: { body: {} }, alert: (m: string) => alerts.push(m), console, URL, URLSearchParams, setTimeout, clearTimeout };
-    page.window = page;
-    page.self = page;
-    vm.runInNewContext(read("main.js"), page);
-    for (const name of callbacks) expect(typeof page[name]).toBe("function");
+      const et = new FakeEt([{ name: "台账", cells: [["户编号"]] }]);
+      const alerts: string[] = [];
+      const page: Record<string, unknown> = {
+        wps: et.app,
+        Application: et.app,
+        location: { href: `http://127.0.0.1:3889/${FOLDER}/index.html` },
+        document: { body: {} },
+        alert: (m: string) => alerts.push(m),
+        console,
+        URL,
+        URLSearchParams,
+        setTimeout,
+        clearTimeout,
+      };
+      page.window = page;
+      page.self = page;
+      vm.runInNewContext(read("main.js"), page);
+      for (const name of callbacks) expect(typeof page[name]).toBe("function");
 
-    const onAction = page.OnAction as (c: { Id: string }) => boolean;
-    const getImage = page.GetImage as (c: { Id: string }) => string;
-    const ids = elements(doc, "button").map((b) => b.getAttribute("id")!);
-    expect(ids).toEqual(Object.keys(RIBBON_BUTTONS));
-    for (const id of ids) {
-      expect(fs.existsSync(path.join(addin, getImage({ Id: id })))).toBe(true);
-      expect(onAction({ Id: id })).toBe(true);
-    }
-    expect(alerts).toEqual([]);
-    expect(et.taskPanes).toHaveLength(1);
-    expect(et.taskPanes[0].navigations).toEqual([`http://127.0.0.1:3889/${FOLDER}/taskpane.html#bangfu=showSummaries&n=2`]);
-    expect([...et.functions.keys()]).toEqual(["BANGFU.TIER", "BANGFU.COURTYARD_SUBSIDY", "BANGFU.FILIAL_MATCH", "BANGFU.PER_CAPITA", "BANGFU.AGE"]);
-    expect(et.functions.get("BANGFU.TIER")?.metadata?.description).toMatch(/收入分层/);
-    expect(et.callFunction("BANGFU.TIER", 10999.99)).toEqual([["低收入"]]);
-    // Bad input shows "#VALUE!：" and the Chinese reason (the page has no Excel runtime).
-    expect(page.CustomFunctions).toBeDefined();
-    const bad = (name: string, ...args: unknown[]) => (et.callFunction(`BANGFU.${name}`, ...args) as unknown[][])[0][0];
-    expect(bad("TIER", "abc")).toMatch(/^#VALUE!：.*“abc”/);
-    expect(bad("AGE", "123")).toMatch(/^#VALUE!：.*[\u4e00-\u9fff]/);
-    expect(bad("COURTYARD_SUBSIDY", -5)).toMatch(/^#VALUE!：.*[\u4e00-\u9fff]/);
-    expect(bad("FILIAL_MATCH", 3600, "六十")).toMatch(/^#VALUE!：.*“六十”/);
-    expect(bad("PER_CAPITA", 1000, 0, 0, 0, 0, 0)).toMatch(/^#VALUE!：.*家庭人口数/);
-    expect(et.callFunction("BANGFU.TIER", [[9000], ["x"]])).toEqual([["低收入"], [expect.stringMatching(/^#VALUE!：.*“x”/)]]);
+      const onAction = page.OnAction as (c: { Id: string }) => boolean;
+      const getImage = page.GetImage as (c: { Id: string }) => string;
+      const ids = elements(doc, "button").map((b) => b.getAttribute("id")!);
+      expect(ids).toEqual(Object.keys(RIBBON_BUTTONS));
+      for (const id of ids) {
+        expect(fs.existsSync(path.join(addin, getImage({ Id: id })))).toBe(true);
+        expect(onAction({ Id: id })).toBe(true);
+      }
+      expect(alerts).toEqual([]);
+      expect(et.taskPanes).toHaveLength(1);
+      expect(et.taskPanes[0].navigations).toEqual([`http://127.0.0.1:3889/${FOLDER}/taskpane.html#bangfu=showSummaries&n=2`]);
+      expect([...et.functions.keys()]).toEqual([
+        "BANGFU.TIER",
+        "BANGFU.COURTYARD_SUBSIDY",
+        "BANGFU.FILIAL_MATCH",
+        "BANGFU.PER_CAPITA",
+        "BANGFU.AGE",
+      ]);
+      expect(et.functions.get("BANGFU.TIER")?.metadata?.description).toMatch(/收入分层/);
+      expect(et.callFunction("BANGFU.TIER", 10999.99)).toEqual([["低收入"]]);
+      // Bad input shows "#VALUE!：" and the Chinese reason (the page has no Excel runtime).
+      expect(page.CustomFunctions).toBeDefined();
+      const bad = (name: string, ...args: unknown[]) => (et.callFunction(`BANGFU.${name}`, ...args) as unknown[][])[0][0];
+      expect(bad("TIER", "abc")).toMatch(/^#VALUE!：.*“abc”/);
+      expect(bad("AGE", "123")).toMatch(/^#VALUE!：.*[\u4e00-\u9fff]/);
+      expect(bad("COURTYARD_SUBSIDY", -5)).toMatch(/^#VALUE!：.*[\u4e00-\u9fff]/);
+      expect(bad("FILIAL_MATCH", 3600, "六十")).toMatch(/^#VALUE!：.*“六十”/);
+      expect(bad("PER_CAPITA", 1000, 0, 0, 0, 0, 0)).toMatch(/^#VALUE!：.*家庭人口数/);
+      expect(et.callFunction("BANGFU.TIER", [[9000], ["x"]])).toEqual([["低收入"], [expect.stringMatching(/^#VALUE!：.*“x”/)]]);
 
-    // A WPS build without custom functions: the ribbon works all the same.
-    const older = new FakeEt([{ name: "台账", cells: [["户编号"]] }], { customFunctions: false });
-    const olderPage: Record<string, unknown> = { ...page, wps: older.app, Application: older.app };
-    olderPage.window = olderPage;
-    vm.runInNewContext(read("main.js"), olderPage);
-    expect((olderPage.OnAction as (c: { Id: string }) => boolean)({ Id: "bangfuCheck" })).toBe(true);
-    expect(older.taskPanes).toHaveLength(1);
-    expect(older.functions.size).toBe(0);
-  });
+      // A WPS build without custom functions: the ribbon works all the same.
+      const older = new FakeEt([{ name: "台账", cells: [["户编号"]] }], { customFunctions: false });
+      const olderPage: Record<string, unknown> = { ...page, wps: older.app, Application: older.app };
+      olderPage.window = olderPage;
+      vm.runInNewContext(read("main.js"), olderPage);
+      expect((olderPage.OnAction as (c: { Id: string }) => boolean)({ Id: "bangfuCheck" })).toBe(true);
+      expect(older.taskPanes).toHaveLength(1);
+      expect(older.functions.size).toBe(0);
+    },
+  );
 });
 
 describe("npm run build:wps: the offline package", () => {
   test("publish.xml, jsplugins.xml and the archives", async () => {
     const entry = (file: string) => elements(parseXml(fs.readFileSync(path.join(pkg, file), "utf8")), "jsplugin")[0];
-    expect(attributes(entry("publish.xml"))).toEqual({ name: "bangfu", type: "et", url: FOLDER, version, enable: "enable_dev", install: "null", customDomain: "" });
-    expect(attributes(entry("jsplugins.xml"))).toEqual({ name: "bangfu", type: "et", url: "file:///opt/bangfu-wps/bangfu.7z", version, enable: "true" });
+    expect(attributes(entry("publish.xml"))).toEqual({
+      name: "bangfu",
+      type: "et",
+      url: FOLDER,
+      version,
+      enable: "enable_dev",
+      install: "null",
+      customDomain: "",
+    });
+    expect(attributes(entry("jsplugins.xml"))).toEqual({
+      name: "bangfu",
+      type: "et",
+      url: "file:///opt/bangfu-wps/bangfu.7z",
+      version,
+      enable: "true",
+    });
     expect(entry("jsplugins.server.xml").getAttribute("url")).toMatch(/^http:\/\/.*\/bangfu\.7z$/);
 
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional CommonJS package
     const { path7za } = require("7zip-bin") as { path7za: string };
     const listing = execFileSync(path7za, ["l", "-slt", path.join(pkg, "bangfu.7z")], { encoding: "utf8" });
     const archived = [...listing.matchAll(/^Path = (.+)$/gm)].map((m) => m[1]).filter((p) => p !== path.join(pkg, "bangfu.7z"));
-    expect(archived.filter((p) => !archived.some((q) => q.startsWith(`${p}/`))).sort()).toEqual(files(addin).map((f) => `${FOLDER}/${f}`).sort());
+    expect(archived.filter((p) => !archived.some((q) => q.startsWith(`${p}/`))).sort()).toEqual(
+      files(addin)
+        .map((f) => `${FOLDER}/${f}`)
+        .sort(),
+    );
 
     const zip = await JSZip.loadAsync(fs.readFileSync(`${pkg}.zip`));
-    const zipped = Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name);
+    const zipped = Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map((f) => f.name);
     expect(Number(zip.file(`bangfu-wps-${version}/install-linux.sh`)?.unixPermissions) & 0o777).toBe(0o755);
-    expect(zipped.sort()).toEqual(files(pkg).map((f) => `bangfu-wps-${version}/${f}`).sort());
+    expect(zipped.sort()).toEqual(
+      files(pkg)
+        .map((f) => `bangfu-wps-${version}/${f}`)
+        .sort(),
+    );
   });
 
   test("the scripts are filled in; Windows files have CRLF, UTF-8 files for Windows a BOM; the .bat is ASCII", () => {
@@ -201,102 +273,136 @@ describe("npm run build:wps: the offline package", () => {
   <jsplugin name="seal" type="wps" url="seal_1.0" version="1.0" enable="enable_dev" install="null" customDomain=""></jsplugin>
 </jsplugins>`;
 
-  test("install-linux.sh for one user: copies the folder into ~/.local/share/Kingsoft/wps/jsaddons and lists it in publish.xml beside the others", () => {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-home-"));
-    const jsaddons = path.join(home, ".local/share/Kingsoft/wps/jsaddons");
-    fs.mkdirSync(path.join(jsaddons, "bangfu_0.0.9"), { recursive: true });
-    fs.writeFileSync(path.join(jsaddons, "publish.xml"), OTHER);
-    const run = (...args: string[]) => execFileSync("sh", [path.join(pkg, "install-linux.sh"), ...args], { env: { ...process.env, HOME: home }, encoding: "utf8" });
-    try {
-      expect(run()).toContain("已为当前用户安装");
-      expect(fs.existsSync(path.join(jsaddons, "bangfu_0.0.9"))).toBe(false);
-      expect(files(path.join(jsaddons, FOLDER)).sort()).toEqual(files(addin).sort());
-      expect(read("main.js")).toBe(fs.readFileSync(path.join(jsaddons, FOLDER, "main.js"), "utf8"));
-      const listed = () => elements(parseXml(fs.readFileSync(path.join(jsaddons, "publish.xml"), "utf8")), "*").filter((e) => e.hasAttribute("name")).map(attributes);
-      expect(listed()).toEqual([
-        { name: "oa", type: "wps", url: "http://oa.example/addin/", debug: "", enable: "enable_dev", install: "null", customDomain: "" },
-        { name: "seal", type: "wps", url: "seal_1.0", version: "1.0", enable: "enable_dev", install: "null", customDomain: "" },
-        { name: "bangfu", type: "et", url: FOLDER, version, enable: "enable_dev", install: "null", customDomain: "" },
-      ]);
-      run(); // again: still one entry
-      expect(listed().filter((e) => e.name === "bangfu")).toHaveLength(1);
-      expect(run("--uninstall")).toContain("已为当前用户卸载");
-      expect(listed().map((e) => e.name)).toEqual(["oa", "seal"]);
-      expect(fs.existsSync(path.join(jsaddons, FOLDER))).toBe(false);
-      // A machine without any publish.xml.
-      fs.rmSync(jsaddons, { recursive: true });
-      run();
-      expect(listed().map((e) => e.name)).toEqual(["bangfu"]);
-    } finally {
-      fs.rmSync(home, { recursive: true, force: true });
-    }
-  });
+  test(
+    "install-linux.sh for one user: copies the folder into " +
+      "~/.local/share/Kingsoft/wps/jsaddons and lists it in publish.xml beside the others",
+    () => {
+      const home = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-home-"));
+      const jsaddons = path.join(home, ".local/share/Kingsoft/wps/jsaddons");
+      fs.mkdirSync(path.join(jsaddons, "bangfu_0.0.9"), { recursive: true });
+      fs.writeFileSync(path.join(jsaddons, "publish.xml"), OTHER);
+      const run = (...args: string[]) =>
+        execFileSync("sh", [path.join(pkg, "install-linux.sh"), ...args], { env: { ...process.env, HOME: home }, encoding: "utf8" });
+      try {
+        expect(run()).toContain("已为当前用户安装");
+        expect(fs.existsSync(path.join(jsaddons, "bangfu_0.0.9"))).toBe(false);
+        expect(files(path.join(jsaddons, FOLDER)).sort()).toEqual(files(addin).sort());
+        expect(read("main.js")).toBe(fs.readFileSync(path.join(jsaddons, FOLDER, "main.js"), "utf8"));
+        const listed = () =>
+          elements(parseXml(fs.readFileSync(path.join(jsaddons, "publish.xml"), "utf8")), "*")
+            .filter((e) => e.hasAttribute("name"))
+            .map(attributes);
+        expect(listed()).toEqual([
+          { name: "oa", type: "wps", url: "http://oa.example/addin/", debug: "", enable: "enable_dev", install: "null", customDomain: "" },
+          { name: "seal", type: "wps", url: "seal_1.0", version: "1.0", enable: "enable_dev", install: "null", customDomain: "" },
+          { name: "bangfu", type: "et", url: FOLDER, version, enable: "enable_dev", install: "null", customDomain: "" },
+        ]);
+        run(); // again: still one entry
+        expect(listed().filter((e) => e.name === "bangfu")).toHaveLength(1);
+        expect(run("--uninstall")).toContain("已为当前用户卸载");
+        expect(listed().map((e) => e.name)).toEqual(["oa", "seal"]);
+        expect(fs.existsSync(path.join(jsaddons, FOLDER))).toBe(false);
+        // A machine without any publish.xml.
+        fs.rmSync(jsaddons, { recursive: true });
+        run();
+        expect(listed().map((e) => e.name)).toEqual(["bangfu"]);
+      } finally {
+        fs.rmSync(home, { recursive: true, force: true });
+      }
+    },
+  );
 
-  test("install-linux.sh --system: /opt/bangfu-wps with jsplugins.xml, and oem.ini of each WPS under /opt (community and 信创 builds)", () => {
-    const fakeRoot = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-root-"));
-    const community = path.join(fakeRoot, "opt/kingsoft/wps-office/office6/cfgs");
-    const pro = path.join(fakeRoot, "opt/apps/cn.wps.wps-office-pro/files/kingsoft/wps-office/office6");
-    fs.mkdirSync(community, { recursive: true });
-    fs.mkdirSync(pro, { recursive: true });
-    const original = "[Setup]\nLANG_ID=2052\n\n[Support]\nJsApiPlugin = false\nJsApiShowWebDebugger=true\n";
-    fs.writeFileSync(path.join(community, "oem.ini"), original);
-    const run = (...args: string[]) => execFileSync("sh", [path.join(pkg, "install-linux.sh"), "--system", ...args], { env: { ...process.env, BANGFU_ROOT: fakeRoot }, encoding: "utf8" });
-    try {
-      run();
-      run(); // twice: nothing doubled
-      const dest = path.join(fakeRoot, "opt/bangfu-wps");
-      expect(fs.readFileSync(path.join(dest, "bangfu.7z"))).toEqual(fs.readFileSync(path.join(pkg, "bangfu.7z")));
-      expect(attributes(elements(parseXml(fs.readFileSync(path.join(dest, "jsplugins.xml"), "utf8")), "jsplugin")[0])).toMatchObject({ name: "bangfu", url: "file:///opt/bangfu-wps/bangfu.7z", version });
-      expect(fs.readFileSync(path.join(community, "oem.ini"), "utf8")).toBe(
-        "[Setup]\nLANG_ID=2052\n\n[Support]\nJsApiPlugin=true\nJsApiShowWebDebugger=true\n[Server]\nJSPluginsServer=/opt/bangfu-wps/jsplugins.xml\n",
-      );
-      expect(fs.readFileSync(path.join(community, "oem.ini.bangfu-backup"), "utf8")).toBe(original);
-      expect(fs.readFileSync(path.join(pro, "cfgs/oem.ini"), "utf8")).toBe("[Support]\nJsApiPlugin=true\n[Server]\nJSPluginsServer=/opt/bangfu-wps/jsplugins.xml\n");
-      // A setting changed after the install is not undone by the uninstall: only our two keys go back.
-      fs.appendFileSync(path.join(community, "oem.ini"), "[Other]\nKeep=1\n");
-      run("--uninstall");
-      expect(fs.existsSync(dest)).toBe(false);
-      expect(fs.readFileSync(path.join(community, "oem.ini"), "utf8")).toBe(
-        "[Setup]\nLANG_ID=2052\n\n[Support]\nJsApiPlugin=false\nJsApiShowWebDebugger=true\n[Server]\n[Other]\nKeep=1\n",
-      );
-      expect(fs.readFileSync(path.join(pro, "cfgs/oem.ini"), "utf8")).toBe("[Support]\n[Server]\n");
-      // The backups served the uninstall and are gone: a later install backs up the file as it is then.
-      expect(fs.existsSync(path.join(community, "oem.ini.bangfu-backup"))).toBe(false);
-    } finally {
-      fs.rmSync(fakeRoot, { recursive: true, force: true });
-    }
-  });
+  test(
+    "install-linux.sh --system: /opt/bangfu-wps with jsplugins.xml, and oem.ini of each WPS " + "under /opt (community and 信创 builds)",
+    () => {
+      const fakeRoot = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-root-"));
+      const community = path.join(fakeRoot, "opt/kingsoft/wps-office/office6/cfgs");
+      const pro = path.join(fakeRoot, "opt/apps/cn.wps.wps-office-pro/files/kingsoft/wps-office/office6");
+      fs.mkdirSync(community, { recursive: true });
+      fs.mkdirSync(pro, { recursive: true });
+      const original = "[Setup]\nLANG_ID=2052\n\n[Support]\nJsApiPlugin = false\nJsApiShowWebDebugger=true\n";
+      fs.writeFileSync(path.join(community, "oem.ini"), original);
+      const run = (...args: string[]) =>
+        execFileSync("sh", [path.join(pkg, "install-linux.sh"), "--system", ...args], {
+          env: { ...process.env, BANGFU_ROOT: fakeRoot },
+          encoding: "utf8",
+        });
+      try {
+        run();
+        run(); // twice: nothing doubled
+        const dest = path.join(fakeRoot, "opt/bangfu-wps");
+        expect(fs.readFileSync(path.join(dest, "bangfu.7z"))).toEqual(fs.readFileSync(path.join(pkg, "bangfu.7z")));
+        expect(attributes(elements(parseXml(fs.readFileSync(path.join(dest, "jsplugins.xml"), "utf8")), "jsplugin")[0])).toMatchObject({
+          name: "bangfu",
+          url: "file:///opt/bangfu-wps/bangfu.7z",
+          version,
+        });
+        expect(fs.readFileSync(path.join(community, "oem.ini"), "utf8")).toBe(
+          "[Setup]\nLANG_ID=2052\n\n[Support]\nJsApiPlugin=true\nJsApiShowWebDebugger=true\n" +
+            "[Server]\nJSPluginsServer=/opt/bangfu-wps/jsplugins.xml\n",
+        );
+        expect(fs.readFileSync(path.join(community, "oem.ini.bangfu-backup"), "utf8")).toBe(original);
+        expect(fs.readFileSync(path.join(pro, "cfgs/oem.ini"), "utf8")).toBe(
+          "[Support]\nJsApiPlugin=true\n[Server]\nJSPluginsServer=/opt/bangfu-wps/jsplugins.xml\n",
+        );
+        // A setting changed after the install is not undone by the uninstall: only our two keys go back.
+        fs.appendFileSync(path.join(community, "oem.ini"), "[Other]\nKeep=1\n");
+        run("--uninstall");
+        expect(fs.existsSync(dest)).toBe(false);
+        expect(fs.readFileSync(path.join(community, "oem.ini"), "utf8")).toBe(
+          "[Setup]\nLANG_ID=2052\n\n[Support]\nJsApiPlugin=false\nJsApiShowWebDebugger=true\n[Server]\n[Other]\nKeep=1\n",
+        );
+        expect(fs.readFileSync(path.join(pro, "cfgs/oem.ini"), "utf8")).toBe("[Support]\n[Server]\n");
+        // The backups served the uninstall and are gone: a later install backs up the file as it is then.
+        expect(fs.existsSync(path.join(community, "oem.ini.bangfu-backup"))).toBe(false);
+      } finally {
+        fs.rmSync(fakeRoot, { recursive: true, force: true });
+      }
+    },
+  );
 
-  test("install-linux.sh --system keeps another add-in list: ours is added to the file JSPluginsServer names, the key and every other setting stay, both files backed up", () => {
-    const fakeRoot = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-root-"));
-    const cfgs = path.join(fakeRoot, "opt/kingsoft/wps-office/office6/cfgs");
-    const otherList = path.join(fakeRoot, "etc/oa/jsplugins.xml");
-    fs.mkdirSync(cfgs, { recursive: true });
-    fs.mkdirSync(path.dirname(otherList), { recursive: true });
-    const original = "[Setup]\r\nLANG_ID=2052\r\n[Support]\r\nJsApiPlugin=true\r\n[Server]\r\nJSPluginsServer=file:///etc/oa/jsplugins.xml\r\nOther=1\r\n";
-    fs.writeFileSync(path.join(cfgs, "oem.ini"), original);
-    fs.writeFileSync(otherList, OTHER);
-    const run = (...args: string[]) => execFileSync("sh", [path.join(pkg, "install-linux.sh"), "--system", ...args], { env: { ...process.env, BANGFU_ROOT: fakeRoot }, encoding: "utf8" });
-    const listed = () => elements(parseXml(fs.readFileSync(otherList, "utf8")), "*").filter((e) => e.hasAttribute("name")).map((e) => [e.getAttribute("name"), e.getAttribute("url")]);
-    try {
-      expect(run()).toContain("已把增收帮扶助手加入该列表");
-      run(); // twice: still one entry of ours
-      expect(fs.readFileSync(path.join(cfgs, "oem.ini"), "utf8")).toBe(original);
-      expect(fs.readFileSync(path.join(cfgs, "oem.ini.bangfu-backup"), "utf8")).toBe(original);
-      expect(fs.readFileSync(`${otherList}.bangfu-backup`, "utf8")).toBe(OTHER);
-      expect(listed()).toEqual([
-        ["oa", "http://oa.example/addin/"],
-        ["seal", "seal_1.0"],
-        ["bangfu", "file:///opt/bangfu-wps/bangfu.7z"],
-      ]);
-      expect(fs.existsSync(path.join(fakeRoot, "opt/bangfu-wps/bangfu.7z"))).toBe(true);
-      run("--uninstall");
-      expect(listed().map(([name]) => name)).toEqual(["oa", "seal"]);
-      expect(fs.readFileSync(path.join(cfgs, "oem.ini"), "utf8")).toBe(original);
-    } finally {
-      fs.rmSync(fakeRoot, { recursive: true, force: true });
-    }
-  });
+  test(
+    "install-linux.sh --system keeps another add-in list: ours is added to the file " +
+      "JSPluginsServer names, the key and every other setting stay, both files backed up",
+    () => {
+      const fakeRoot = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-root-"));
+      const cfgs = path.join(fakeRoot, "opt/kingsoft/wps-office/office6/cfgs");
+      const otherList = path.join(fakeRoot, "etc/oa/jsplugins.xml");
+      fs.mkdirSync(cfgs, { recursive: true });
+      fs.mkdirSync(path.dirname(otherList), { recursive: true });
+      const original =
+        "[Setup]\r\nLANG_ID=2052\r\n[Support]\r\nJsApiPlugin=true\r\n[Server]\r\nJSPluginsServer=file:///etc/oa/jsplugins.xml\r\nOther=1\r\n";
+      fs.writeFileSync(path.join(cfgs, "oem.ini"), original);
+      fs.writeFileSync(otherList, OTHER);
+      const run = (...args: string[]) =>
+        execFileSync("sh", [path.join(pkg, "install-linux.sh"), "--system", ...args], {
+          env: { ...process.env, BANGFU_ROOT: fakeRoot },
+          encoding: "utf8",
+        });
+      const listed = () =>
+        elements(parseXml(fs.readFileSync(otherList, "utf8")), "*")
+          .filter((e) => e.hasAttribute("name"))
+          .map((e) => [e.getAttribute("name"), e.getAttribute("url")]);
+      try {
+        expect(run()).toContain("已把增收帮扶助手加入该列表");
+        run(); // twice: still one entry of ours
+        expect(fs.readFileSync(path.join(cfgs, "oem.ini"), "utf8")).toBe(original);
+        expect(fs.readFileSync(path.join(cfgs, "oem.ini.bangfu-backup"), "utf8")).toBe(original);
+        expect(fs.readFileSync(`${otherList}.bangfu-backup`, "utf8")).toBe(OTHER);
+        expect(listed()).toEqual([
+          ["oa", "http://oa.example/addin/"],
+          ["seal", "seal_1.0"],
+          ["bangfu", "file:///opt/bangfu-wps/bangfu.7z"],
+        ]);
+        expect(fs.existsSync(path.join(fakeRoot, "opt/bangfu-wps/bangfu.7z"))).toBe(true);
+        run("--uninstall");
+        expect(listed().map(([name]) => name)).toEqual(["oa", "seal"]);
+        expect(fs.readFileSync(path.join(cfgs, "oem.ini"), "utf8")).toBe(original);
+      } finally {
+        fs.rmSync(fakeRoot, { recursive: true, force: true });
+      }
+    },
+  );
 
   test("install-linux.sh --system with JSPluginsServer on a web server: changes nothing and says what the administrator must add", () => {
     const fakeRoot = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-root-"));
@@ -307,7 +413,11 @@ describe("npm run build:wps: the offline package", () => {
     try {
       let failure: { status?: number; stderr?: string } = {};
       try {
-        execFileSync("sh", [path.join(pkg, "install-linux.sh"), "--system"], { env: { ...process.env, BANGFU_ROOT: fakeRoot }, encoding: "utf8", stdio: "pipe" });
+        execFileSync("sh", [path.join(pkg, "install-linux.sh"), "--system"], {
+          env: { ...process.env, BANGFU_ROOT: fakeRoot },
+          encoding: "utf8",
+          stdio: "pipe",
+        });
       } catch (error) {
         failure = error as typeof failure;
       }
@@ -351,14 +461,31 @@ describe("the built add-in in headless Chromium with a fake WPS", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium fonts-noto-cjk; .ci/run does this). No browser is ever downloaded.`);
-    const fake = esbuild.buildSync({ entryPoints: [path.join(__dirname, "browserFake.ts")], bundle: true, write: false, format: "iife", target: "chrome100", charset: "utf8" }).outputFiles[0].text;
+    if (!fs.existsSync(CHROMIUM))
+      throw new Error(
+        `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium ` +
+          `fonts-noto-cjk; .ci/run does this). No browser is ever downloaded.`,
+      );
+    const fake = esbuild.buildSync({
+      entryPoints: [path.join(__dirname, "browserFake.ts")],
+      bundle: true,
+      write: false,
+      format: "iife",
+      target: "chrome100",
+      charset: "utf8",
+    }).outputFiles[0].text;
     server = await serve(pkg);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/${FOLDER}/`;
     profile = fs.mkdtempSync(path.join(os.tmpdir(), "bangfu-chromium-"));
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional CommonJS package
     const { chromium } = require("playwright-core") as typeof import("playwright-core");
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1200, height: 900 }, locale: "zh-CN" });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1200, height: 900 },
+      locale: "zh-CN",
+    });
     await context.addInitScript({ content: fake });
     await context.addInitScript({ content: MODERN_BUILT_INS });
     const origin = new URL(base).origin;
@@ -393,14 +520,24 @@ describe("the built add-in in headless Chromium with a fake WPS", () => {
   test("WPS's part: load the ribbon's page, call OnAddinLoad, click 检查本表; the pane checks the active sheet", async () => {
     const page = await mainPage();
     expect(await page.evaluate(() => (window as unknown as { __bangfuDropped: boolean }).__bangfuDropped)).toBe(true);
-    expect(await page.evaluate(() => ["OnAddinLoad", "OnAction", "GetImage"].map((n) => typeof (window as unknown as Record<string, unknown>)[n]))).toEqual(["function", "function", "function"]);
-    expect(await page.evaluate(() => (window as unknown as { OnAddinLoad(r: unknown): boolean }).OnAddinLoad({ Invalidate() {}, InvalidateControl() {} }))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        ["OnAddinLoad", "OnAction", "GetImage"].map((n) => typeof (window as unknown as Record<string, unknown>)[n]),
+      ),
+    ).toEqual(["function", "function", "function"]);
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { OnAddinLoad(r: unknown): boolean }).OnAddinLoad({ Invalidate() {}, InvalidateControl() {} }),
+      ),
+    ).toBe(true);
     // Each button's image loads from the add-in's folder.
     for (const id of Object.keys(RIBBON_BUTTONS)) {
       const image = await page.evaluate((i) => (window as unknown as { GetImage(c: { Id: string }): string }).GetImage({ Id: i }), id);
       expect((await page.request.get(new URL(image, base).href)).status()).toBe(200);
     }
-    expect(await page.evaluate(() => (window as unknown as { OnAction(c: { Id: string }): boolean }).OnAction({ Id: "bangfuCheck" }))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { OnAction(c: { Id: string }): boolean }).OnAction({ Id: "bangfuCheck" }))).toBe(
+      true,
+    );
     const pane = await paneFrame(page);
     await pane.getByText(/^共 8 户 12 人：/).waitFor({ timeout: 20_000 });
     expect(await pane.getByRole("tab", { name: "检查" }).getAttribute("aria-selected")).toBe("true");
@@ -422,7 +559,9 @@ describe("the built add-in in headless Chromium with a fake WPS", () => {
     const sheets = await page.evaluate(() => (window as unknown as { bangfuFake: FakeEt }).bangfuFake.visibleSheetNames());
     expect(sheets).toEqual(["台账", "说明", ...SUMMARY_KEYS.map((k) => SUMMARY_TITLES[k])]);
     // The custom functions registered on this page compute.
-    expect(await page.evaluate(() => (window as unknown as { bangfuFake: FakeEt }).bangfuFake.callFunction("BANGFU.TIER", 10999.99))).toEqual([["低收入"]]);
+    expect(
+      await page.evaluate(() => (window as unknown as { bangfuFake: FakeEt }).bangfuFake.callFunction("BANGFU.TIER", 10999.99)),
+    ).toEqual([["低收入"]]);
     await page.close();
   }, 120_000);
 
@@ -432,7 +571,12 @@ describe("the built add-in in headless Chromium with a fake WPS", () => {
   });
 });
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "text/xml; charset=utf-8" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "text/xml; charset=utf-8",
+};
 
 function serve(dir: string): Promise<http.Server> {
   const s = http.createServer((request, response) => {

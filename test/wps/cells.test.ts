@@ -44,7 +44,13 @@ describe("the selection through ET", () => {
     const et = ledger();
     et.sheet("台账").selection = "B2:B3,C4";
     const block = await host(et).readSelection();
-    expect(block).toMatchObject({ sheet: "台账", top: 2, left: 2, formulas: [["=BANGFU.TIER(A2)"], ["=BANGFU.TIER(A3)"]], values: [["低收入"], ["中等收入"]] });
+    expect(block).toMatchObject({
+      sheet: "台账",
+      top: 2,
+      left: 2,
+      formulas: [["=BANGFU.TIER(A2)"], ["=BANGFU.TIER(A3)"]],
+      values: [["低收入"], ["中等收入"]],
+    });
   });
 
   test("a chart selected instead of cells: a message saying what to select, nothing written", async () => {
@@ -60,12 +66,21 @@ describe("the selection through ET", () => {
   test.each([true, false])("one row (Formula and Value2 as a 1-D array: %s) reads as one row of cells", async (oneDimensionalRows) => {
     const et = ledger({ oneDimensionalRows });
     et.sheet("台账").selection = "A2:C2";
-    expect(await host(et).readSelection()).toMatchObject({ formulas: [[9000, "=BANGFU.TIER(A2)", "手填"]], values: [[9000, "低收入", "手填"]] });
+    expect(await host(et).readSelection()).toMatchObject({
+      formulas: [[9000, "=BANGFU.TIER(A2)", "手填"]],
+      values: [[9000, "低收入", "手填"]],
+    });
   });
 
   test("a formula error reads as its text, as in Office.js", async () => {
     const et = new FakeEt([{ name: "表", cells: [[1, null]], formulas: { B1: "=1/0" }, errors: { B1: "#DIV/0!" } }]);
-    expect(await host(et).readCells("表", 1, 1, 1, 2)).toEqual({ sheet: "表", top: 1, left: 1, formulas: [[1, "=1/0"]], values: [[1, "#DIV/0!"]] });
+    expect(await host(et).readCells("表", 1, 1, 1, 2)).toEqual({
+      sheet: "表",
+      top: 1,
+      left: 1,
+      formulas: [[1, "=1/0"]],
+      values: [[1, "#DIV/0!"]],
+    });
   });
 });
 
@@ -79,7 +94,8 @@ describe("writing a whole column through the bridge", () => {
     et.log = log;
     await insertNativeFormula(h, "TIER", ["A2"], POLICY);
     // Selection, Areas, Item, Worksheet, Address, Name; Range + Formula + Value2 for each of 4 read blocks of 5,000 rows;
-    // ActiveWorkbook, Worksheets, Count, Item, Name to find the sheet, ProtectContents; Range + Formula= for each of 2 blocks of 10,000 rows.
+    // ActiveWorkbook, Worksheets, Count, Item, Name to find the sheet, ProtectContents; Range + Formula= for each of 2 blocks of 10,000
+    // rows.
     expect(log.filter((call) => call === "FakeRange.Formula=")).toHaveLength(2);
     expect(et.bridgeCalls).toBeLessThanOrEqual(6 + 3 * 4 + 6 + 2 * 2); // 28
     expect(et.peek(et.sheet("台账"), "B2")?.formula).toBe(nativeFormula("TIER", ["A2"], POLICY));
@@ -103,13 +119,31 @@ describe("writing a whole column through the bridge", () => {
 
 describe("a WPS without the custom functions shows #NAME? in the BANGFU cells", () => {
   const noFunctions = () =>
-    new FakeEt([{ name: "台账", cells: [[9000, null], [12000, "手填"]], formulas: { B1: "=BANGFU.TIER(A1)" }, errors: { B1: "#NAME?" } }], { customFunctions: false });
+    new FakeEt(
+      [
+        {
+          name: "台账",
+          cells: [
+            [9000, null],
+            [12000, "手填"],
+          ],
+          formulas: { B1: "=BANGFU.TIER(A1)" },
+          errors: { B1: "#NAME?" },
+        },
+      ],
+      { customFunctions: false },
+    );
 
   test("to values keeps the formula (there is no result to keep) and says why", async () => {
     const et = noFunctions();
     et.sheet("台账").selection = "B1:B2";
     const result = await convertSelection(host(et), "values", POLICY);
-    expect(result).toEqual({ sheet: "台账", converted: 0, cellsWritten: 0, skipped: [{ address: "B1", reason: expect.stringContaining("请改为原生公式") }] });
+    expect(result).toEqual({
+      sheet: "台账",
+      converted: 0,
+      cellsWritten: 0,
+      skipped: [{ address: "B1", reason: expect.stringContaining("请改为原生公式") }],
+    });
     expect(et.peek(et.sheet("台账"), "B1")?.formula).toBe("=BANGFU.TIER(A1)");
   });
 
@@ -123,7 +157,9 @@ describe("a WPS without the custom functions shows #NAME? in the BANGFU cells", 
 });
 
 describe("recalculation after a policy change", () => {
-  const metadata = Object.fromEntries(Object.keys(IMPLEMENTATIONS).map((id) => [id, { result: {}, parameters: [] } satisfies WpsFunctionMetadata]));
+  const metadata = Object.fromEntries(
+    Object.keys(IMPLEMENTATIONS).map((id) => [id, { result: {}, parameters: [] } satisfies WpsFunctionMetadata]),
+  );
 
   test("CalculateFull makes =BANGFU.TIER follow the policy the pane saved; Calculate alone would leave the old results", async () => {
     const et = ledger();

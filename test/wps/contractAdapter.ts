@@ -30,7 +30,10 @@ export const openWpsWorkbook: ContractFactory = (seed) => {
     tab: (sheet) => {
       const s = et.sheet(sheet);
       const box = et.usedBox(s);
-      return shownGrid(box.bottom, box.right, (r, c) => ({ value: et.valueAt(s, r, c), numberFormat: et.peek(s, `${columnLetter(c)}${r}`)?.numberFormat }));
+      return shownGrid(box.bottom, box.right, (r, c) => ({
+        value: et.valueAt(s, r, c),
+        numberFormat: et.peek(s, `${columnLetter(c)}${r}`)?.numberFormat,
+      }));
     },
     frozenRows: (sheet) => et.sheet(sheet).frozen?.rows ?? 0,
     marker: (key) => {

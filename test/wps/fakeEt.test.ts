@@ -9,51 +9,69 @@ const app = (et: FakeEt) => et.app;
 
 describe("fake ET object model", () => {
   test("Value2: scalar for one cell, 1-D for one row, 2-D otherwise; empty is undefined; errors are COM numbers", () => {
-    const et = new FakeEt([{ name: "台账", cells: [["户编号", "人均纯收入", null], ["H01", 9000, "x"]], errors: { C3: "#DIV/0!" } }]);
+    const et = new FakeEt([
+      {
+        name: "台账",
+        cells: [
+          ["户编号", "人均纯收入", null],
+          ["H01", 9000, "x"],
+        ],
+        errors: { C3: "#DIV/0!" },
+      },
+    ]);
     const sheet = app(et).ActiveWorkbook!.Worksheets.Item(1);
     expect(sheet.Range("B2").Value2).toBe(9000);
     expect(sheet.Range("C1").Value2).toBeUndefined();
     expect(sheet.Range("A1:C1").Value2).toEqual(["户编号", "人均纯收入", undefined]);
     expect(sheet.Range("A1:A2").Value2).toEqual([["户编号"], ["H01"]]);
     expect(sheet.Range("C3").Value2).toBe(-2146826281);
-    expect(new FakeEt([{ name: "a", cells: [[1, 2]] }], { oneDimensionalRows: false }).app.ActiveWorkbook!.Worksheets.Item(1).Range("A1:B1").Value2).toEqual([[1, 2]]);
+    expect(
+      new FakeEt([{ name: "a", cells: [[1, 2]] }], { oneDimensionalRows: false }).app.ActiveWorkbook!.Worksheets.Item(1).Range("A1:B1")
+        .Value2,
+    ).toEqual([[1, 2]]);
   });
 
   test("UsedRange: A1 on an empty sheet; formatting alone extends it; Address absolute unless asked", () => {
-    const et = new FakeEt([{ name: "空", cells: [] }, { name: "台账", cells: [[null, "a"]], fills: { D9: "#FFFF00" } }]);
+    const et = new FakeEt([
+      { name: "空", cells: [] },
+      { name: "台账", cells: [[null, "a"]], fills: { D9: "#FFFF00" } },
+    ]);
     const sheets = app(et).ActiveWorkbook!.Worksheets;
     expect(sheets.Item(1).UsedRange.Address()).toBe("$A$1");
     expect(sheets.Item("台账").UsedRange.Address(false, false)).toBe("B1:D9");
     expect(sheets.Item(2).UsedRange.Address()).toBe("$B$1:$D$9");
   });
 
-  test("several workbooks: ActiveWorkbook is the active one, Worksheet.Parent a sheet's own; Caller is the calling cell, else #REF!", () => {
-    const et = new FakeEt([{ name: "台账" }]);
-    et.addWorkbook("乙.xlsx", [{ name: "明细" }]);
-    expect(app(et).ActiveWorkbook!.Name).toBe("乙.xlsx");
-    expect(app(et).ActiveWorkbook!.Worksheets.Item(1).Parent.Name).toBe("乙.xlsx");
-    et.activateWorkbook("台账.xlsx");
-    expect(app(et).ActiveWorkbook!.Worksheets.Item(1).Name).toBe("台账");
-    // VBA: Application.Caller is #REF! for a caller that is no cell.
-    expect(app(et).Caller()).toBe(-2146826265);
-    et.functions.set("T.WHERE", {
-      fn: () => {
-        const cell = app(et).Caller() as { Address(): string; Worksheet: { Name: string; Parent: { Name: string } } };
-        return [[`${cell.Worksheet.Parent.Name}!${cell.Worksheet.Name}!${cell.Address()}`]];
-      },
-      metadata: undefined,
-    });
-    expect(et.callFunctionFrom({ workbook: "乙.xlsx", sheet: "明细", address: "C4" }, "T.WHERE")).toEqual([["乙.xlsx!明细!$C$4"]]);
-    expect(app(et).Caller()).toBe(-2146826265); // only while the function runs
-    // CalculateFull computes every open workbook, each formula with its own cell as the caller.
-    et.cellAt(et.sheet("台账"), 2, 2).formula = "=T.WHERE()";
-    et.activateWorkbook("乙.xlsx");
-    et.cellAt(et.sheet("明细"), 5, 1).formula = "=T.WHERE()";
-    app(et).CalculateFull();
-    expect(et.valueAt(et.sheet("明细"), 5, 1)).toBe("乙.xlsx!明细!$A$5");
-    et.activateWorkbook("台账.xlsx");
-    expect(et.valueAt(et.sheet("台账"), 2, 2)).toBe("台账.xlsx!台账!$B$2");
-  });
+  test(
+    "several workbooks: ActiveWorkbook is the active one, Worksheet.Parent a sheet's own; " + "Caller is the calling cell, else #REF!",
+    () => {
+      const et = new FakeEt([{ name: "台账" }]);
+      et.addWorkbook("乙.xlsx", [{ name: "明细" }]);
+      expect(app(et).ActiveWorkbook!.Name).toBe("乙.xlsx");
+      expect(app(et).ActiveWorkbook!.Worksheets.Item(1).Parent.Name).toBe("乙.xlsx");
+      et.activateWorkbook("台账.xlsx");
+      expect(app(et).ActiveWorkbook!.Worksheets.Item(1).Name).toBe("台账");
+      // VBA: Application.Caller is #REF! for a caller that is no cell.
+      expect(app(et).Caller()).toBe(-2146826265);
+      et.functions.set("T.WHERE", {
+        fn: () => {
+          const cell = app(et).Caller() as { Address(): string; Worksheet: { Name: string; Parent: { Name: string } } };
+          return [[`${cell.Worksheet.Parent.Name}!${cell.Worksheet.Name}!${cell.Address()}`]];
+        },
+        metadata: undefined,
+      });
+      expect(et.callFunctionFrom({ workbook: "乙.xlsx", sheet: "明细", address: "C4" }, "T.WHERE")).toEqual([["乙.xlsx!明细!$C$4"]]);
+      expect(app(et).Caller()).toBe(-2146826265); // only while the function runs
+      // CalculateFull computes every open workbook, each formula with its own cell as the caller.
+      et.cellAt(et.sheet("台账"), 2, 2).formula = "=T.WHERE()";
+      et.activateWorkbook("乙.xlsx");
+      et.cellAt(et.sheet("明细"), 5, 1).formula = "=T.WHERE()";
+      app(et).CalculateFull();
+      expect(et.valueAt(et.sheet("明细"), 5, 1)).toBe("乙.xlsx!明细!$A$5");
+      et.activateWorkbook("台账.xlsx");
+      expect(et.valueAt(et.sheet("台账"), 2, 2)).toBe("台账.xlsx!台账!$B$2");
+    },
+  );
 
   test("Worksheets.Add() inserts before the active sheet and activates the new one; After puts it after", () => {
     const et = new FakeEt([{ name: "一" }, { name: "二" }, { name: "三" }], { activeSheet: "二" });

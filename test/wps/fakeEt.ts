@@ -309,7 +309,11 @@ export class FakeEt {
   private nextPaneId = 1;
 
   constructor(seeds: readonly EtSheetSeed[] = [], options: FakeEtOptions = {}) {
-    this.options = { customFunctions: options.customFunctions ?? true, oneDimensionalRows: options.oneDimensionalRows ?? true, charts: options.charts ?? "both" };
+    this.options = {
+      customFunctions: options.customFunctions ?? true,
+      oneDimensionalRows: options.oneDimensionalRows ?? true,
+      charts: options.charts ?? "both",
+    };
     this.workbookOpen = options.noWorkbook !== true;
     this.current = this.openWorkbook("台账.xlsx", seeds, options);
     this.app = bridged(this, new FakeApplication(this)) as unknown as WpsApplication;
@@ -336,8 +340,13 @@ export class FakeEt {
   }
 
   /** Open another workbook and make it the active one (as opening a file does). */
-  addWorkbook(name: string, seeds: readonly EtSheetSeed[] = [], options: Pick<FakeEtOptions, "activeSheet" | "protectStructure"> = {}): WorkbookState {
-    if (this.workbooks.some((w) => w.name.toLowerCase() === name.toLowerCase())) throw new Error(`a workbook named ${name} is open already`);
+  addWorkbook(
+    name: string,
+    seeds: readonly EtSheetSeed[] = [],
+    options: Pick<FakeEtOptions, "activeSheet" | "protectStructure"> = {},
+  ): WorkbookState {
+    if (this.workbooks.some((w) => w.name.toLowerCase() === name.toLowerCase()))
+      throw new Error(`a workbook named ${name} is open already`);
     this.current = this.openWorkbook(name, seeds, options);
     return this.current;
   }
@@ -349,7 +358,11 @@ export class FakeEt {
     this.current = found;
   }
 
-  private openWorkbook(name: string, seeds: readonly EtSheetSeed[], options: Pick<FakeEtOptions, "activeSheet" | "protectStructure">): WorkbookState {
+  private openWorkbook(
+    name: string,
+    seeds: readonly EtSheetSeed[],
+    options: Pick<FakeEtOptions, "activeSheet" | "protectStructure">,
+  ): WorkbookState {
     const workbook: WorkbookState = { name, sheets: [], names: [], active: null, protectStructure: options.protectStructure === true };
     this.workbooks.push(workbook);
     const previous = this.current as WorkbookState | undefined;
@@ -490,7 +503,11 @@ export class FakeEt {
   }
 
   /** What a formula computes to in the fake (see the header); undefined for the formulas it does not evaluate. */
-  compute(sheet: SheetState, formula: string, at?: { readonly row: number; readonly column: number }): { value: string | number | boolean | undefined; error: string | null } {
+  compute(
+    sheet: SheetState,
+    formula: string,
+    at?: { readonly row: number; readonly column: number },
+  ): { value: string | number | boolean | undefined; error: string | null } {
     const link = hyperlinkText(formula);
     if (link !== undefined) return { value: link, error: null };
     const call = /^=\s*([A-Za-z_][\w]*\.[A-Za-z_][\w]*)\s*\(([\s\S]*)\)\s*$/.exec(formula);
@@ -512,7 +529,8 @@ export class FakeEt {
       this.caller = null;
     }
     const first = Array.isArray(result) ? (Array.isArray(result[0]) ? result[0][0] : result[0]) : result;
-    if (typeof first === "string" || typeof first === "number" || typeof first === "boolean") return { value: first === "" ? undefined : first, error: null };
+    if (typeof first === "string" || typeof first === "number" || typeof first === "boolean")
+      return { value: first === "" ? undefined : first, error: null };
     return { value: undefined, error: null };
   }
 
@@ -552,7 +570,9 @@ export class FakeEt {
   /** Values and formulas of every cell: compare before and after to show a sheet was not written. */
   contentSnapshot(sheet: string): string {
     const s = this.sheet(sheet);
-    const entries = [...s.cells].filter(([, c]) => c.value !== undefined || c.formula !== null || c.error !== null).map(([k, c]) => [k, c.value, c.formula, c.error, c.numberFormat]);
+    const entries = [...s.cells]
+      .filter(([, c]) => c.value !== undefined || c.formula !== null || c.error !== null)
+      .map(([k, c]) => [k, c.value, c.formula, c.error, c.numberFormat]);
     return JSON.stringify(entries.sort((a, b) => (a[0] as number) - (b[0] as number)));
   }
 
@@ -589,7 +609,11 @@ export class FakeEt {
   }
 
   /** Call a registered custom function from a cell of an open workbook: Application.Caller is that cell while it runs. */
-  callFunctionFrom(cell: { readonly workbook: string; readonly sheet: string; readonly address: string }, qualifiedName: string, ...args: unknown[]): unknown {
+  callFunctionFrom(
+    cell: { readonly workbook: string; readonly sheet: string; readonly address: string },
+    qualifiedName: string,
+    ...args: unknown[]
+  ): unknown {
     const workbook = this.workbooks.find((w) => w.name.toLowerCase() === cell.workbook.toLowerCase());
     const sheet = workbook ? this.liveSheets(workbook).find((s) => s.name.toLowerCase() === cell.sheet.toLowerCase()) : undefined;
     if (!sheet) throw new Error(`no sheet ${cell.workbook}!${cell.sheet}`);
@@ -836,7 +860,10 @@ class FakeNames extends FakeCom {
     return this.et.names.length;
   }
   Item(index: number | string): FakeName {
-    const name = typeof index === "number" ? this.et.names[index - 1] : this.et.names.find((n) => n.name.toLowerCase() === String(index).toLowerCase());
+    const name =
+      typeof index === "number"
+        ? this.et.names[index - 1]
+        : this.et.names.find((n) => n.name.toLowerCase() === String(index).toLowerCase());
     if (!name) throw new EtError(`找不到名称：${index}`);
     return new FakeName(this.et, name);
   }
@@ -929,7 +956,11 @@ class FakeWorksheet extends FakeCom {
   ) {
     super(et);
     if (et.options.charts !== "none") {
-      Object.defineProperty(this, "ChartObjects", { enumerable: true, configurable: true, value: () => new FakeChartObjects(et, this.live()) });
+      Object.defineProperty(this, "ChartObjects", {
+        enumerable: true,
+        configurable: true,
+        value: () => new FakeChartObjects(et, this.live()),
+      });
     }
   }
   private live(): SheetState {
@@ -942,7 +973,8 @@ class FakeWorksheet extends FakeCom {
   set Name(value: string) {
     const name = String(value);
     if (name === "" || name.length > 31 || /[[\]:*?/\\]/.test(name)) throw new EtError(`工作表名称无效：${name}`);
-    if (this.et.liveSheets(this.workbook).some((s) => s !== this.state && s.name.toLowerCase() === name.toLowerCase())) throw new EtError(`工作表名称已存在：${name}`);
+    if (this.et.liveSheets(this.workbook).some((s) => s !== this.state && s.name.toLowerCase() === name.toLowerCase()))
+      throw new EtError(`工作表名称已存在：${name}`);
     this.live().name = name;
   }
   /** The workbook that holds the sheet (VBA: Worksheet.Parent). */
@@ -961,7 +993,8 @@ class FakeWorksheet extends FakeCom {
   set Visible(value: number | boolean) {
     const v = value === true ? -1 : value === false ? 0 : Number(value);
     const workbook = this.workbook;
-    if (v !== -1 && this.et.liveSheets(workbook).filter((s) => s.visible === -1 && s !== this.state).length === 0) throw new EtError("工作簿中至少要有一个可见的工作表。");
+    if (v !== -1 && this.et.liveSheets(workbook).filter((s) => s.visible === -1 && s !== this.state).length === 0)
+      throw new EtError("工作簿中至少要有一个可见的工作表。");
     this.live().visible = v;
     if (v !== -1 && workbook.active === this.state) workbook.active = this.et.liveSheets(workbook).find((s) => s.visible === -1) ?? null;
   }
@@ -985,7 +1018,8 @@ class FakeWorksheet extends FakeCom {
       return false; // the user keeps the sheet
     }
     if (this.et.protectStructure) throw new EtError("工作簿结构受保护，不能删除工作表。");
-    if (this.et.liveSheets().filter((s) => s.visible === -1 && s !== sheet).length === 0) throw new EtError("工作簿中至少要有一个可见的工作表。");
+    if (this.et.liveSheets().filter((s) => s.visible === -1 && s !== sheet).length === 0)
+      throw new EtError("工作簿中至少要有一个可见的工作表。");
     this.et.removeSheet(sheet);
     return true;
   }
@@ -1013,7 +1047,8 @@ class FakeRange extends FakeCom {
     return this.box.right - this.box.left + 1;
   }
   private *each(): Generator<CellState> {
-    for (let r = this.box.top; r <= this.box.bottom; r++) for (let c = this.box.left; c <= this.box.right; c++) yield this.et.cellAt(this.sheet, r, c);
+    for (let r = this.box.top; r <= this.box.bottom; r++)
+      for (let c = this.box.left; c <= this.box.right; c++) yield this.et.cellAt(this.sheet, r, c);
   }
   /** The one value of every cell, or null when they differ. */
   private uniform<T>(read: (cell: CellState) => T): T | null {
@@ -1165,12 +1200,15 @@ class FakeRange extends FakeCom {
   get MergeCells(): boolean | null {
     let inside = 0;
     for (let r = this.box.top; r <= this.box.bottom; r++) {
-      for (let c = this.box.left; c <= this.box.right; c++) if (this.sheet.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right)) inside++;
+      for (let c = this.box.left; c <= this.box.right; c++)
+        if (this.sheet.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right)) inside++;
     }
     return inside === 0 ? false : inside === this.rows * this.columns ? true : null;
   }
   get MergeArea(): FakeRange {
-    const m = this.sheet.merges.find((a) => this.box.top >= a.top && this.box.top <= a.bottom && this.box.left >= a.left && this.box.left <= a.right);
+    const m = this.sheet.merges.find(
+      (a) => this.box.top >= a.top && this.box.top <= a.bottom && this.box.left >= a.left && this.box.left <= a.right,
+    );
     return new FakeRange(this.et, this.sheet, m ?? { top: this.box.top, left: this.box.left, bottom: this.box.top, right: this.box.left });
   }
   get Comment(): FakeComment | null {
@@ -1231,7 +1269,12 @@ class FakeAreas extends FakeCom {
 }
 
 /** What a cell holds after a value is written to it (Excel's and, by assumption, ET's rules). */
-function writeCell(cell: CellState, value: unknown, asFormula: boolean, compute: (formula: string) => { value: CellState["value"]; error: string | null }): void {
+function writeCell(
+  cell: CellState,
+  value: unknown,
+  asFormula: boolean,
+  compute: (formula: string) => { value: CellState["value"]; error: string | null },
+): void {
   cell.error = null;
   cell.formula = null;
   if (value === undefined || value === null || value === "") {
@@ -1320,7 +1363,8 @@ class FakeInterior extends FakeCom {
   }
   private write(change: (cell: CellState) => void): void {
     this.et.assertEditable(this.range.sheet);
-    for (let r = this.range.box.top; r <= this.range.box.bottom; r++) for (let c = this.range.box.left; c <= this.range.box.right; c++) change(this.et.cellAt(this.range.sheet, r, c));
+    for (let r = this.range.box.top; r <= this.range.box.bottom; r++)
+      for (let c = this.range.box.left; c <= this.range.box.right; c++) change(this.et.cellAt(this.range.sheet, r, c));
   }
   get Color(): number | null {
     return this.read((fill) => (fill ? fill.color : WHITE));
@@ -1374,7 +1418,8 @@ class FakeFont extends FakeCom {
   }
   private write(change: (cell: CellState) => void): void {
     this.et.assertEditable(this.range.sheet);
-    for (let r = this.range.box.top; r <= this.range.box.bottom; r++) for (let c = this.range.box.left; c <= this.range.box.right; c++) change(this.et.cellAt(this.range.sheet, r, c));
+    for (let r = this.range.box.top; r <= this.range.box.bottom; r++)
+      for (let c = this.range.box.left; c <= this.range.box.right; c++) change(this.et.cellAt(this.range.sheet, r, c));
   }
   private first(): CellState {
     return this.et.cellAt(this.range.sheet, this.range.box.top, this.range.box.left);
@@ -1427,7 +1472,8 @@ class FakeBorder extends FakeCom {
   }
   set LineStyle(value: number) {
     this.et.assertEditable(this.range.sheet);
-    for (let r = this.range.box.top; r <= this.range.box.bottom; r++) for (let c = this.range.box.left; c <= this.range.box.right; c++) this.et.cellAt(this.range.sheet, r, c).borders[this.edge] = value;
+    for (let r = this.range.box.top; r <= this.range.box.bottom; r++)
+      for (let c = this.range.box.left; c <= this.range.box.right; c++) this.et.cellAt(this.range.sheet, r, c).borders[this.edge] = value;
   }
   get LineStyle(): number {
     return this.et.cellAt(this.range.sheet, this.range.box.top, this.range.box.left).borders[this.edge] ?? XL_NONE;
@@ -1467,7 +1513,8 @@ class FakeShapes extends FakeCom {
       Object.defineProperty(this, "AddChart2", {
         enumerable: true,
         configurable: true,
-        value: (_style?: number, type?: number, left?: number, top?: number) => newChart(et, sheet, type ?? 51, left ?? 0, top ?? 0, "AddChart2"),
+        value: (_style?: number, type?: number, left?: number, top?: number) =>
+          newChart(et, sheet, type ?? 51, left ?? 0, top ?? 0, "AddChart2"),
       });
     }
   }
@@ -1490,15 +1537,31 @@ class FakeChartObjects extends FakeCom {
 
 function newChart(et: FakeEt, sheet: SheetState, type: number, left: number, top: number, via: ChartState["via"]): FakeShape {
   et.assertEditable(sheet);
-  const chart: ChartState = { chartType: type, left, top, hasTitle: false, title: "", hasLegend: true, legendPosition: null, series: [], via };
+  const chart: ChartState = {
+    chartType: type,
+    left,
+    top,
+    hasTitle: false,
+    title: "",
+    hasLegend: true,
+    legendPosition: null,
+    series: [],
+    via,
+  };
   // Excel plots the selection when it holds data; the fake does the same (one series per column).
   if (via === "AddChart2" && sheet.selection) {
     const box = parseAddress(sheet.selection.split(",")[0]);
     let hasData = false;
-    for (let r = box.top; r <= box.bottom && !hasData; r++) for (let c = box.left; c <= box.right; c++) if (et.valueAt(sheet, r, c) !== undefined) hasData = true;
+    for (let r = box.top; r <= box.bottom && !hasData; r++)
+      for (let c = box.left; c <= box.right; c++) if (et.valueAt(sheet, r, c) !== undefined) hasData = true;
     if (hasData) {
       for (let c = box.left; c <= box.right; c++) {
-        chart.series.push({ name: `系列${c - box.left + 1}`, values: formatAddress({ top: box.top, left: c, bottom: box.bottom, right: c }, false), xValues: null, deleted: false });
+        chart.series.push({
+          name: `系列${c - box.left + 1}`,
+          values: formatAddress({ top: box.top, left: c, bottom: box.bottom, right: c }, false),
+          xValues: null,
+          deleted: false,
+        });
       }
     }
   }

@@ -78,7 +78,9 @@ describe("custom functions through wps.AddCustomFunction", () => {
     const wps = et.callFunction(`BANGFU.${c.fn}`, ...c.args);
     const inExcel = callExcel(c.fn, c.args);
     expect(wps).toEqual(inExcel);
-    const expected = c.expected.map((row) => row.map((cell) => (typeof cell === "object" ? expect.stringMatching(new RegExp(`^#VALUE!：.*${escape(cell.error)}`)) : cell)));
+    const expected = c.expected.map((row) =>
+      row.map((cell) => (typeof cell === "object" ? expect.stringMatching(new RegExp(`^#VALUE!：.*${escape(cell.error)}`)) : cell)),
+    );
     expect(wps).toEqual(expected);
   });
 
@@ -109,8 +111,12 @@ describe("custom functions through wps.AddCustomFunction", () => {
       // Load the modules afresh, in main.ts's order, with no runtime at import time.
       let fresh!: { registerWpsFunctions: typeof registerWpsFunctions; metadata: typeof wpsFunctionsMetadata };
       jest.isolateModules(() => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- modules loaded afresh inside jest.isolateModules
-        fresh = { registerWpsFunctions: require("../../src/wps/functions").registerWpsFunctions, metadata: require("../../src/wps/functionsMetadata").wpsFunctionsMetadata };
+        /* eslint-disable @typescript-eslint/no-require-imports -- modules loaded afresh inside jest.isolateModules */
+        fresh = {
+          registerWpsFunctions: require("../../src/wps/functions").registerWpsFunctions,
+          metadata: require("../../src/wps/functionsMetadata").wpsFunctionsMetadata,
+        };
+        /* eslint-enable @typescript-eslint/no-require-imports */
       });
       expect(holder.CustomFunctions).toBeUndefined();
       const et = new FakeEt();
@@ -152,7 +158,10 @@ function twoWorkbooks() {
   const et = new FakeEt([{ name: "台账", cells: [["人均纯收入"], [11500]] }, dataSheet(2024)]);
   et.addWorkbook("乙.xlsx", [{ name: "明细", cells: [["人均纯收入"], [11500]] }, dataSheet(2025)]);
   registerWpsFunctions(et.app, wpsFunctionsMetadata(chineseMetadata()));
-  const from = (workbook: string, sheet: string) => (...args: unknown[]) => et.callFunctionFrom({ workbook, sheet, address: "B2" }, "BANGFU.TIER", ...args);
+  const from =
+    (workbook: string, sheet: string) =>
+    (...args: unknown[]) =>
+      et.callFunctionFrom({ workbook, sheet, address: "B2" }, "BANGFU.TIER", ...args);
   return { et, inFirst: from("台账.xlsx", "台账"), inSecond: from("乙.xlsx", "明细") };
 }
 

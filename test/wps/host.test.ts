@@ -38,7 +38,15 @@ describe("reading through ET", () => {
   test("normalises ET's values: empty cells, error numbers, a one-row sheet, a one-cell sheet; dates stay serials", async () => {
     const serial = toExcelSerial({ year: 2025, month: 5, day: 6 });
     const et = new FakeEt([
-      { name: "台账", cells: [["户编号", "人均纯收入", "走访日期"], ["H01", null, serial], ["H02", 12000, null]], origin: { row: 3, column: 2 } },
+      {
+        name: "台账",
+        cells: [
+          ["户编号", "人均纯收入", "走访日期"],
+          ["H01", null, serial],
+          ["H02", 12000, null],
+        ],
+        origin: { row: 3, column: 2 },
+      },
       { name: "一行", cells: [["户编号", "姓名", "人数"]] },
       { name: "一格", cells: [["台账"]] },
       { name: "空", cells: [] },
@@ -51,7 +59,16 @@ describe("reading through ET", () => {
       ["H02", 12000, ""],
     ]);
     expect(sheet.origin).toEqual({ row: 3, column: 2 });
-    const errors = new FakeEt([{ name: "表", cells: [["a", "b"], [1, null]], errors: { B2: "#DIV/0!" } }]);
+    const errors = new FakeEt([
+      {
+        name: "表",
+        cells: [
+          ["a", "b"],
+          [1, null],
+        ],
+        errors: { B2: "#DIV/0!" },
+      },
+    ]);
     expect((await host(errors).readSheet("表")).cells).toEqual([
       ["a", "b"],
       [1, "#DIV/0!"],
@@ -62,7 +79,9 @@ describe("reading through ET", () => {
   });
 
   test("cells that only carry formatting (UsedRange includes them) are trimmed, as Office's valuesOnly does", async () => {
-    const et = new FakeEt([{ name: "台账", cells: [[null], ["户编号", "姓名"], ["H01", "张三"]], fills: { A1: "#FFFF00", E200: "#DDEBF7" } }]);
+    const et = new FakeEt([
+      { name: "台账", cells: [[null], ["户编号", "姓名"], ["H01", "张三"]], fills: { A1: "#FFFF00", E200: "#DDEBF7" } },
+    ]);
     const sheet = await host(et).readSheet("台账");
     expect(sheet.origin).toEqual({ row: 2, column: 1 });
     expect(sheet.cells).toEqual([
@@ -85,7 +104,9 @@ describe("reading through ET", () => {
       },
     ]);
     const sheet = await host(et).readSheet("台账");
-    expect(new Set(sheet.merges?.map((m) => `${m.top},${m.left},${m.bottom},${m.right}`))).toEqual(new Set(["1,1,1,4", "2,1,3,1", "2,2,3,2", "2,3,2,4"]));
+    expect(new Set(sheet.merges?.map((m) => `${m.top},${m.left},${m.bottom},${m.right}`))).toEqual(
+      new Set(["1,1,1,4", "2,1,3,1", "2,2,3,2", "2,3,2,4"]),
+    );
     expect(readLedger(sheet).households.map((h) => h.key)).toEqual(["H01"]);
   });
 
@@ -99,7 +120,11 @@ describe("reading through ET", () => {
         name: "台账",
         cells: [["户编号", "增收帮扶责任人", "村"]],
         merges,
-        computed: { box: { top: 2, left: 1, bottom: rows + 1, right: 3 }, value: (r, c) => (c === 1 ? `H${r}` : c === 2 ? (r === 6 ? undefined : `干部${r}`) : (r - 2) % 40 === 0 ? `村${(r - 2) / 40}` : undefined) },
+        computed: {
+          box: { top: 2, left: 1, bottom: rows + 1, right: 3 },
+          value: (r, c) =>
+            c === 1 ? `H${r}` : c === 2 ? (r === 6 ? undefined : `干部${r}`) : (r - 2) % 40 === 0 ? `村${(r - 2) / 40}` : undefined,
+        },
       },
     ]);
     const before = et.bridgeCalls;
@@ -123,7 +148,10 @@ describe("reading through ET", () => {
         name: "台账",
         cells: [["某街道脱贫户台账"]],
         merges: [`A1:AH1`],
-        computed: { box: { top: 2, left: 1, bottom: rows + 1, right: columns }, value: (r, c) => (r === 2 ? `列${c}` : c === 1 ? `H${r}` : r * c) },
+        computed: {
+          box: { top: 2, left: 1, bottom: rows + 1, right: columns },
+          value: (r, c) => (r === 2 ? `列${c}` : c === 1 ? `H${r}` : r * c),
+        },
       },
       { name: "附表", cells: [["x"]] },
     ]);
@@ -152,20 +180,29 @@ describe("reading through ET", () => {
 });
 
 describe("writing summary tabs through ET", () => {
-  test("tabs go after the last sheet in order (not before the active one); replacing asks nothing; screen updating is restored", async () => {
-    const et = new FakeEt([{ name: "台账", cells: [["户编号"], ["H01"]] }, { name: "说明", cells: [["x"]] }], { activeSheet: "台账" });
-    const h = host(et);
-    expect(await h.writeSummaries([TIERS, FINDINGS])).toEqual(["汇总-分层", "检查结果"]);
-    expect(et.visibleSheetNames()).toEqual(["台账", "说明", "汇总-分层", "检查结果"]);
-    expect(et.active?.name).toBe("汇总-分层");
-    expect(et.sheet("汇总-分层").selection).toBe("A1");
-    expect(await h.writeSummaries([TIERS])).toEqual(["汇总-分层"]);
-    expect(et.visibleSheetNames()).toEqual(["台账", "说明", "检查结果", "汇总-分层"]);
-    expect(et.prompts).toEqual([]);
-    expect(et.displayAlerts).toBe(true);
-    expect(et.screenUpdating).toBe(true);
-    expect(h.lastWrite[0]).toMatchObject({ replaced: "汇总-分层", chart: "AddChart2" });
-  });
+  test(
+    "tabs go after the last sheet in order (not before the active one); replacing asks nothing;" + " screen updating is restored",
+    async () => {
+      const et = new FakeEt(
+        [
+          { name: "台账", cells: [["户编号"], ["H01"]] },
+          { name: "说明", cells: [["x"]] },
+        ],
+        { activeSheet: "台账" },
+      );
+      const h = host(et);
+      expect(await h.writeSummaries([TIERS, FINDINGS])).toEqual(["汇总-分层", "检查结果"]);
+      expect(et.visibleSheetNames()).toEqual(["台账", "说明", "汇总-分层", "检查结果"]);
+      expect(et.active?.name).toBe("汇总-分层");
+      expect(et.sheet("汇总-分层").selection).toBe("A1");
+      expect(await h.writeSummaries([TIERS])).toEqual(["汇总-分层"]);
+      expect(et.visibleSheetNames()).toEqual(["台账", "说明", "检查结果", "汇总-分层"]);
+      expect(et.prompts).toEqual([]);
+      expect(et.displayAlerts).toBe(true);
+      expect(et.screenUpdating).toBe(true);
+      expect(h.lastWrite[0]).toMatchObject({ replaced: "汇总-分层", chart: "AddChart2" });
+    },
+  );
 
   test("formats before values: text stays text, dates are serials shown as dates, links are HYPERLINK formulas", async () => {
     const et = new FakeEt([{ name: "台账", cells: [["户编号"]] }]);
@@ -182,9 +219,16 @@ describe("writing summary tabs through ET", () => {
 
     const findings = et.sheet("检查结果");
     const f = layoutSummary(FINDINGS);
-    expect(et.peek(findings, `C${f.firstBodyRow}`)).toMatchObject({ value: toExcelSerial({ year: 2025, month: 3, day: 5 }), numberFormat: "yyyy-mm-dd" });
+    expect(et.peek(findings, `C${f.firstBodyRow}`)).toMatchObject({
+      value: toExcelSerial({ year: 2025, month: 3, day: 5 }),
+      numberFormat: "yyyy-mm-dd",
+    });
     const link = et.peek(findings, `B${f.firstBodyRow}`);
-    expect(link).toMatchObject({ value: "台账!C12", formula: hyperlinkFormula({ row: 0, column: 0, sheet: "台账", cell: "C12" }, "台账!C12"), underline: 2 });
+    expect(link).toMatchObject({
+      value: "台账!C12",
+      formula: hyperlinkFormula({ row: 0, column: 0, sheet: "台账", cell: "C12" }, "台账!C12"),
+      underline: 2,
+    });
     expect(link?.formula).toBe(`=HYPERLINK("#'台账'!C12","台账!C12")`);
     expect(findings.autoFilter).toBe(`A${f.headerRow}:D${f.lastBodyRow}`);
   });
@@ -222,7 +266,13 @@ describe("the hidden data sheet: settings and mark records", () => {
   };
 
   test("settings longer than a document property's 255 characters round-trip, on a very hidden sheet that is never listed", async () => {
-    const et = new FakeEt([{ name: "台账", cells: [["户编号"]] }, { name: "说明", cells: [["x"]] }], { activeSheet: "说明" });
+    const et = new FakeEt(
+      [
+        { name: "台账", cells: [["户编号"]] },
+        { name: "说明", cells: [["x"]] },
+      ],
+      { activeSheet: "说明" },
+    );
     const h = host(et);
     expect(await h.loadSettings()).toEqual(EMPTY_SETTINGS);
     expect(JSON.stringify(LONG).length).toBeGreaterThan(255);
@@ -234,18 +284,33 @@ describe("the hidden data sheet: settings and mark records", () => {
     expect(await new WpsWorkbookHost(et.app).loadSettings()).toEqual(LONG);
     expect(JSON.parse(readStore(et.app).get(SETTINGS_KEY)!)).toEqual({ version: 1, ...LONG });
     // The functions' page learns the policy part.
-    expect(JSON.parse(et.pluginStorage.get(functionSettingsKey("台账.xlsx")) as string)).toEqual({ policyYear: 2025, policyJson: LONG.policyJson });
+    expect(JSON.parse(et.pluginStorage.get(functionSettingsKey("台账.xlsx")) as string)).toEqual({
+      policyYear: 2025,
+      policyJson: LONG.policyJson,
+    });
   });
 
   test("a protected workbook structure: saving settings says how to unprotect", async () => {
     const et = new FakeEt([{ name: "台账", cells: [["户编号"]] }], { protectStructure: true });
-    const error = (await host(et).saveSettings(LONG).catch((e: unknown) => e)) as HostError;
+    const error = (await host(et)
+      .saveSettings(LONG)
+      .catch((e: unknown) => e)) as HostError;
     expect(error).toBeInstanceOf(HostError);
     expect(error).toMatchObject({ kind: "protectedSheet", message: STRUCTURE_PROTECTED_MESSAGE });
   });
 
   test("marks can be cleared by a later session (a new host); a fill the user changed since is kept", async () => {
-    const et = new FakeEt([{ name: "台账", cells: [["户编号", "姓名"], ["H01", "张三"], ["H02", "李四"]], fills: { B2: "#FFFF00" } }]);
+    const et = new FakeEt([
+      {
+        name: "台账",
+        cells: [
+          ["户编号", "姓名"],
+          ["H01", "张三"],
+          ["H02", "李四"],
+        ],
+        fills: { B2: "#FFFF00" },
+      },
+    ]);
     expect(await host(et).markFindings("台账", [finding("B2"), finding("A3", "warning")])).toBe(2);
     expect(et.fill("台账", "B2")).toBe("#F8D7DA");
     expect(et.fill("台账", "A3")).toBe("#FFF3CD");
@@ -269,7 +334,10 @@ describe("the hidden data sheet: settings and mark records", () => {
   });
 
   test("selectCell activates the sheet first (Range.Select needs it)", async () => {
-    const et = new FakeEt([{ name: "台账", cells: [["a"]] }, { name: "说明", cells: [["b"]] }]);
+    const et = new FakeEt([
+      { name: "台账", cells: [["a"]] },
+      { name: "说明", cells: [["b"]] },
+    ]);
     await host(et).selectCell("说明", { row: 4, column: "c" });
     expect(et.active?.name).toBe("说明");
     expect(et.sheet("说明").selection).toBe("C4");

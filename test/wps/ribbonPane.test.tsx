@@ -121,9 +121,20 @@ describe("the 公式 tab and the functions' policy in WPS", () => {
   });
 
   test("once the workbook's settings change the policy, the pane recalculates fully and =BANGFU.TIER gives the new tier", async () => {
-    const et = new FakeEt([{ name: "收入", cells: [["人均纯收入", "分层"], [11500, null]], formulas: { B2: "=BANGFU.TIER(A2)" } }]);
+    const et = new FakeEt([
+      {
+        name: "收入",
+        cells: [
+          ["人均纯收入", "分层"],
+          [11500, null],
+        ],
+        formulas: { B2: "=BANGFU.TIER(A2)" },
+      },
+    ]);
     // The add-in's main page registered the functions; the workbook computed them under the shipped parameters.
-    const metadata = Object.fromEntries(Object.keys(IMPLEMENTATIONS).map((id) => [id, { result: {}, parameters: [] } satisfies WpsFunctionMetadata]));
+    const metadata = Object.fromEntries(
+      Object.keys(IMPLEMENTATIONS).map((id) => [id, { result: {}, parameters: [] } satisfies WpsFunctionMetadata]),
+    );
     registerWpsFunctions(et.app, metadata);
     et.calculateFull();
     expect(et.valueAt(et.sheet("收入"), 2, 2)).toBe("中等收入");
@@ -163,9 +174,23 @@ describe("the ribbon's callbacks", () => {
     const et = new FakeEt();
     const reports: string[] = [];
     const ribbon = createRibbon(et.app, PANE, (m) => reports.push(m));
-    expect(Object.keys(RIBBON_BUTTONS).map((id) => ribbon.GetImage({ Id: id }))).toEqual(["assets/check-32.png", "assets/summary-32.png", "assets/icon-32.png"]);
+    expect(Object.keys(RIBBON_BUTTONS).map((id) => ribbon.GetImage({ Id: id }))).toEqual([
+      "assets/check-32.png",
+      "assets/summary-32.png",
+      "assets/icon-32.png",
+    ]);
     expect(ribbon.OnAction({ Id: "nothing" })).toBe(false);
-    const broken = createRibbon({ ...et.app, PluginStorage: et.app.PluginStorage, CreateTaskPane: () => { throw new Error("任务窗格被禁用"); } } as typeof et.app, PANE, (m) => reports.push(m));
+    const broken = createRibbon(
+      {
+        ...et.app,
+        PluginStorage: et.app.PluginStorage,
+        CreateTaskPane: () => {
+          throw new Error("任务窗格被禁用");
+        },
+      } as typeof et.app,
+      PANE,
+      (m) => reports.push(m),
+    );
     expect(broken.OnAction({ Id: "bangfuCheck" })).toBe(false);
     expect(reports).toEqual(["增收帮扶助手：未知的按钮 nothing", "增收帮扶助手无法打开任务窗格：任务窗格被禁用"]);
   });

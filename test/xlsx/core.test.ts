@@ -39,11 +39,23 @@ test("the core imports no Node module and uses no Node global", () => {
   expect([...packages].sort()).toEqual(["fflate"]);
   for (const file of files) {
     const text = fs.readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
-    expect({ file: path.relative(SRC, file), nodeApis: text.match(/\b(Buffer|process|require|__dirname|setImmediate)\b/g) ?? [] }).toEqual({ file: path.relative(SRC, file), nodeApis: [] });
+    expect({ file: path.relative(SRC, file), nodeApis: text.match(/\b(Buffer|process|require|__dirname|setImmediate)\b/g) ?? [] }).toEqual({
+      file: path.relative(SRC, file),
+      nodeApis: [],
+    });
   }
   // The reader's own modules, and not the command line's edge.
   const names = [...files].map((f) => path.relative(SRC, f));
-  expect(names).toEqual(expect.arrayContaining(["xlsx/zip.ts", "xlsx/sheetXml.ts", "xlsx/workbook.ts", "xlsx/readLedgers.ts", "ledger/build.ts", "ledger/stream.ts"]));
+  expect(names).toEqual(
+    expect.arrayContaining([
+      "xlsx/zip.ts",
+      "xlsx/sheetXml.ts",
+      "xlsx/workbook.ts",
+      "xlsx/readLedgers.ts",
+      "ledger/build.ts",
+      "ledger/stream.ts",
+    ]),
+  );
   expect(names).not.toContain("xlsx/readWorkbook.ts");
 });
 
@@ -51,7 +63,14 @@ test("a workbook handed over as a Blob is read through fflate, part by part", as
   const bytes = buildXlsx({
     sheets: [
       { name: "说明", rows: [["填表说明"]] },
-      { name: "台账", rows: [["户编号", "户主姓名", "人均纯收入"], ["H1", "张三", 12000], ["H2", "李四", "9,000"]] },
+      {
+        name: "台账",
+        rows: [
+          ["户编号", "户主姓名", "人均纯收入"],
+          ["H1", "张三", 12000],
+          ["H2", "李四", "9,000"],
+        ],
+      },
     ],
   });
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);

@@ -24,7 +24,17 @@ const ROWS: CellSpec[][] = [
   ["户编号", "姓名", "与户主关系", "证件号码", "家庭人口数", "年龄", "出生日期", "年人均纯收入", "人均纯收入"],
   ["H1", "甲", "户主", residentId("19700101"), MAX_HOUSEHOLD_SIZE + 1, 55, null, 9000, AMOUNT_LIMIT],
   ["H1", "乙", "配偶", residentId("19720202", "102"), null, AGE_LIMIT, null, null, null],
-  ["H2", "丙", "户主", residentId(future, "103"), 3, null, `${future.slice(0, 4)}-${future.slice(4, 6)}-${future.slice(6)}`, null, "9".repeat(400)],
+  [
+    "H2",
+    "丙",
+    "户主",
+    residentId(future, "103"),
+    3,
+    null,
+    `${future.slice(0, 4)}-${future.slice(4, 6)}-${future.slice(6)}`,
+    null,
+    "9".repeat(400),
+  ],
   ["H2", "丁", "子女", residentId("20100303", "104"), null, 15, null, null, 12000],
 ];
 
@@ -36,7 +46,9 @@ describe("bounds on the streaming .xlsx path", () => {
   let fromFile: Ledger;
   let fromRows: Ledger;
   beforeAll(async () => {
-    const { ledgers } = await readLedgers(await openXlsx(bytesSource(buildXlsx({ sheets: [{ name: "台账", rows: ROWS }] })), { label: "台账.xlsx" }));
+    const { ledgers } = await readLedgers(
+      await openXlsx(bytesSource(buildXlsx({ sheets: [{ name: "台账", rows: ROWS }] })), { label: "台账.xlsx" }),
+    );
     fromFile = ledgers[0];
     fromRows = readLedger({ name: "台账", cells: ROWS.map((row) => row.map((v) => (v === null ? "" : v))) });
   });

@@ -41,7 +41,10 @@ async function refused(file: string): Promise<string> {
   expect(code).toBe(2);
   expect(stdout).toBe("");
   expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
-  const message = stderr.split(file).join("〈文件〉").replace(/--sheet|--max-old-space-size=\d+|NODE_OPTIONS|npm|\.xlsx|\.xls|Excel|WPS|BANGFU/g, "");
+  const message = stderr
+    .split(file)
+    .join("〈文件〉")
+    .replace(/--sheet|--max-old-space-size=\d+|NODE_OPTIONS|npm|\.xlsx|\.xls|Excel|WPS|BANGFU/g, "");
   expect(message).not.toMatch(/[A-Za-z]{3,}/);
   return stderr;
 }
@@ -122,8 +125,16 @@ describe("inputs that are no workbook", () => {
   });
 
   test("a binary workbook (.xlsb) is called that", async () => {
-    const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>`;
-    const zip = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "_rels/.rels": strToU8(rels), "xl/workbook.bin": new Uint8Array([0x83, 0x01, 0x00]) });
+    const rels =
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http:` +
+      `//schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ` +
+      `Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" ` +
+      `Target="xl/workbook.bin"/></Relationships>`;
+    const zip = zipSync({
+      "[Content_Types].xml": strToU8("<Types/>"),
+      "_rels/.rels": strToU8(rels),
+      "xl/workbook.bin": new Uint8Array([0x83, 0x01, 0x00]),
+    });
     expect(await refused(write("binary.xlsx", zip))).toContain(".xlsb");
   });
 
@@ -157,7 +168,11 @@ describe("limits", () => {
   });
 
   test("a row beyond Excel's last row (1,048,576) is refused with that limit", async () => {
-    const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>户编号</t></is></c></row><row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData></worksheet>`;
+    const xml =
+      `<worksheet xmlns="http:` +
+      `//schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" ` +
+      `t="inlineStr"><is><t>户编号</t></is></c></row><row r="1048577"><c ` +
+      `r="A1048577"><v>1</v></c></row></sheetData></worksheet>`;
     const stderr = await refused(write("too-many-rows.xlsx", buildXlsx({ sheets: [{ name: "台账", xml }] })));
     expect(stderr).toContain("1,048,576");
   });
@@ -199,18 +214,27 @@ describe("unusual but valid packages", () => {
 
   test("a namespace-prefixed worksheet (<x:worksheet>, <x:row>, <x:c>)", async () => {
     const inline = (t: string) => `<x:c t="inlineStr"><x:is><x:t>${t}</x:t></x:is></x:c>`;
-    const xml = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1">${["户编号", "户主姓名", "人均纯收入"].map(inline).join("")}</x:row><x:row r="2">${inline("H1")}${inline("张三")}<x:c><x:v>12000</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const xml =
+      `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:` +
+      `sheetData><x:row r="1">${["户编号", "户主姓名", "人均纯收入"].map(inline).join("")}</x:` +
+      `row><x:row r="2">${inline("H1")}${inline("张三")}<x:c><x:v>12000</x:v></x:c></x:row></x:` +
+      `sheetData></x:worksheet>`;
     expect(await checks({ sheets: [{ name: "台账", xml }] }, "prefixed.xlsx")).toMatchObject({ sheet: "台账", households: 1 });
   });
 
   test("cells and rows without r=", async () => {
     const inline = (t: string) => `<c t="inlineStr"><is><t>${t}</t></is></c>`;
-    const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row>${["户编号", "户主姓名", "人均纯收入"].map(inline).join("")}</row><row>${inline("H1")}${inline("张三")}<c><v>12000</v></c></row><row>${inline("H2")}<c/><c><v>9000</v></c></row></sheetData></worksheet>`;
+    const xml =
+      `<worksheet xmlns="http:` +
+      `//schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row>${["户编号", "户主姓名", "人均纯收入"].map(inline).join("")}</row><row>${inline("H1")}${inline("张三")}<c><v>12000</v></c></row><row>${inline("H2")}<c/><c><v>9000</v></c></row></sheetData></worksheet>`;
     expect(await checks({ sheets: [{ name: "台账", xml }] }, "no-refs.xlsx")).toMatchObject({ households: 2 });
   });
 
   test("non-standard part names, found through the relationships", async () => {
-    const spec = buildXlsx({ workbookPart: "content/book.xml", sheets: [{ name: "台账", rows: LEDGER, part: "content/data/ledger-part.xml" }] });
+    const spec = buildXlsx({
+      workbookPart: "content/book.xml",
+      sheets: [{ name: "台账", rows: LEDGER, part: "content/data/ledger-part.xml" }],
+    });
     expect(await checks(spec, "odd-names.xlsx")).toMatchObject({ sheet: "台账", households: 2 });
   });
 
@@ -225,10 +249,20 @@ describe("unusual but valid packages", () => {
 describe("memory, for real", () => {
   test("a ledger too large for the memory node is given stops with the reader's message, not a V8 crash", () => {
     const rows: CellSpec[][] = [["户编号", "户主姓名", "证件号码", "人均纯收入", "增收帮扶责任人", "备注"]];
-    for (let i = 0; i < 100_000; i++) rows.push([`H${i}`, `户主${i}`, `37040219800101${String(i % 10000).padStart(4, "0")}`, 9000 + (i % 5000), `干部${i % 50}`, `第${i}户的说明文字`]);
+    for (let i = 0; i < 100_000; i++)
+      rows.push([
+        `H${i}`,
+        `户主${i}`,
+        `37040219800101${String(i % 10000).padStart(4, "0")}`,
+        9000 + (i % 5000),
+        `干部${i % 50}`,
+        `第${i}户的说明文字`,
+      ]);
     const file = write("too-big-for-64mb.xlsx", buildXlsx({ sheets: [{ name: "台账", rows }] }));
     const bin = path.join(__dirname, "..", "..", "bin", "bangfu.js");
-    const run = spawnSync(process.execPath, ["--max-old-space-size=64", bin, "check", file, "--as-of", "2025-12-15", "--json"], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--max-old-space-size=64", bin, "check", file, "--as-of", "2025-12-15", "--json"], {
+      encoding: "utf8",
+    });
     expect(run.stderr).not.toContain("FATAL");
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/太大：读到第 [\d,]+ 行时已用去 \d+ MB 内存，本机给 BANGFU 的上限是 \d+ MB/);
@@ -240,12 +274,16 @@ describe("memory, for real", () => {
     const count = 3_000_000;
     const items: string[] = [];
     for (let i = 0; i < count; i++) items.push(`<si><t>${i}</t></si>`);
-    const sst = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${count}">${items.join("")}</sst>`;
+    const sst =
+      `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" ` +
+      `uniqueCount="${count}">${items.join("")}</sst>`;
     const file = write("many-strings.xlsx", buildXlsx({ sharedStringsXml: sst, sheets: [{ name: "台账", rows: LEDGER }] }));
     const bin = path.join(__dirname, "..", "..", "bin", "bangfu.js");
     const run = spawnSync(process.execPath, ["--max-old-space-size=64", bin, "check", file, "--as-of", "2025-12-15"], { encoding: "utf8" });
     expect(run.stderr).not.toContain("FATAL");
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/共享字符串（工作簿中不同文字的列表）太多：读到第 [\d,]+ 个时已用去 \d+ MB 内存，本机给 BANGFU 的上限是 \d+ MB/);
+    expect(run.stderr).toMatch(
+      /共享字符串（工作簿中不同文字的列表）太多：读到第 [\d,]+ 个时已用去 \d+ MB 内存，本机给 BANGFU 的上限是 \d+ MB/,
+    );
   }, 120_000);
 });

@@ -12,12 +12,16 @@ async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Ar
 
 async function rows(xml: string, size: number, sharedStrings: string[] = []): Promise<{ rows: unknown[][]; merges: unknown[] }> {
   const out: unknown[][] = [];
-  const result = await scanWorksheet(chunked(new TextEncoder().encode(xml), size), { sharedStrings: sharedStringsOf(sharedStrings), date1904: false, dateStyles: new Set(), wanted: null }, {
-    row: (n, cells, width) => {
-      out.push([n, ...cells.slice(0, width)]);
-      return true;
+  const result = await scanWorksheet(
+    chunked(new TextEncoder().encode(xml), size),
+    { sharedStrings: sharedStringsOf(sharedStrings), date1904: false, dateStyles: new Set(), wanted: null },
+    {
+      row: (n, cells, width) => {
+        out.push([n, ...cells.slice(0, width)]);
+        return true;
+      },
     },
-  });
+  );
   return { rows: out, merges: result.merges };
 }
 
@@ -26,7 +30,12 @@ const XML = worksheetXml(
     ["户编号", "户主姓名", "人均纯收入", "备注"],
     ["H1", "张三", 10999.99, "家有 &<>\"' 符号"],
     [null, "李四", -3.5e-7, { xml: `<c t="s"><v>1</v></c>` }],
-    ["H3", { xml: `<c t="inlineStr"><is><r><t>王</t></r><r><t xml:space="preserve"> 五</t></r><rPh sb="0" eb="1"><t>wang</t></rPh></is></c>` }, { xml: `<c t="b"><v>1</v></c>` }, { xml: `<c t="e"><v>#N/A</v></c>` }],
+    [
+      "H3",
+      { xml: `<c t="inlineStr"><is><r><t>王</t></r><r><t xml:space="preserve"> 五</t></r><rPh sb="0" eb="1"><t>wang</t></rPh></is></c>` },
+      { xml: `<c t="b"><v>1</v></c>` },
+      { xml: `<c t="e"><v>#N/A</v></c>` },
+    ],
   ],
   ["A1:B1", "D2:D4"],
 );
@@ -49,14 +58,27 @@ test.each([1, 2, 3, 5, 7, 64, 100_000])("chunks of %i bytes: the same rows and m
 const all = (table: SharedStrings) => Array.from({ length: table.count }, (_, i) => table.get(i));
 
 test.each([1, 3, 13, 100_000])("shared strings in chunks of %i bytes", async (size) => {
-  const xml = sharedStringsXml(["甲", { xml: `<si><r><t>乙</t></r><r><t>丙</t></r><rPh sb="0" eb="1"><t>yi</t></rPh></si>` }, "", { xml: "<si/>" }, "a&b", "第一项_x000D_说明", { xml: `<si><t/></si>` }, "snake_case 𠀀"]);
+  const xml = sharedStringsXml([
+    "甲",
+    { xml: `<si><r><t>乙</t></r><r><t>丙</t></r><rPh sb="0" eb="1"><t>yi</t></rPh></si>` },
+    "",
+    { xml: "<si/>" },
+    "a&b",
+    "第一项_x000D_说明",
+    { xml: `<si><t/></si>` },
+    "snake_case 𠀀",
+  ]);
   const table = await scanSharedStrings(chunked(new TextEncoder().encode(xml), size));
   expect(all(table)).toEqual(["甲", "乙丙", "", "", "a&b", "第一项\r说明", "", "snake_case 𠀀"]);
   expect(table.get(8)).toBeUndefined();
 });
 
 test.each([1, 5, 100_000])("shared strings with a namespace prefix and white space, in chunks of %i bytes", async (size) => {
-  const xml = `<?xml version="1.0"?>\n<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3">\n  <x:si><x:t>甲</x:t></x:si>\n  <x:si>\n    <x:t xml:space="preserve"> 乙 </x:t>\n  </x:si>\n  <x:si><x:r><x:t>丙</x:t></x:r></x:si>\n</x:sst>`;
+  const xml =
+    `<?xml version="1.0"?>\n<x:sst xmlns:x="http:` +
+    `//schemas.openxmlformats.org/spreadsheetml/2006/main" count="3">\n  <x:si><x:t>甲</x:` +
+    `t></x:si>\n  <x:si>\n    <x:t xml:space="preserve"> 乙 </x:t>\n  </x:si>\n  <x:si><x:r><x:` +
+    `t>丙</x:t></x:r></x:si>\n</x:sst>`;
   expect(all(await scanSharedStrings(chunked(new TextEncoder().encode(xml), size)))).toEqual(["甲", " 乙 ", "丙"]);
 });
 
@@ -76,20 +98,27 @@ const ODD = `<?xml version="1.0" encoding="UTF-8"?>
   <x:mergeCells count="1"><x:mergeCell ref="B2:C2"/></x:mergeCells>
 </x:worksheet>`;
 
-test.each([1, 4, 9, 100_000])("prefixes, spaces around =, single quotes, formulas and white space between elements, in chunks of %i bytes", async (size) => {
-  expect(await rows(ODD, size, ["零", "一"])).toEqual({
-    rows: [
-      [2, undefined, "一", "a & b\r", undefined, 0.0025],
-      [5, 7],
-    ],
-    merges: [{ top: 2, left: 2, bottom: 2, right: 3 }],
-  });
-});
+test.each([1, 4, 9, 100_000])(
+  "prefixes, spaces around =, single quotes, formulas and white space between elements, in chunks of %i bytes",
+  async (size) => {
+    expect(await rows(ODD, size, ["零", "一"])).toEqual({
+      rows: [
+        [2, undefined, "一", "a & b\r", undefined, 0.0025],
+        [5, 7],
+      ],
+      merges: [{ top: 2, left: 2, bottom: 2, right: 3 }],
+    });
+  },
+);
 
 test("a row longer than many chunks, read once it is complete", async () => {
   const cells = Array.from({ length: 5000 }, (_, i) => i * 1.5);
   const { rows: read } = await rows(worksheetXml([["表头"], cells, [1]]), 1000);
-  expect(read).toEqual([[1, "表头"], [2, ...cells], [3, 1]]);
+  expect(read).toEqual([
+    [1, "表头"],
+    [2, ...cells],
+    [3, 1],
+  ]);
 });
 
 test("an unclosed row at the end of the part is refused", async () => {
@@ -109,7 +138,9 @@ const piece = (p: string) =>
     `<${p}c r="C1"><${p}v>10999.99</${p}v></${p}c>`,
     `<${p}c><${p}v>-2.5E-3</${p}v></${p}c>`,
     `<${p}c r='D1' t='str'><${p}f>A1&amp;"x"</${p}f><${p}v>a &amp; b 中文_x000D_</${p}v></${p}c>`,
-    `<${p}c t="inlineStr"><${p}is><${p}r><${p}t>王</${p}t></${p}r><${p}r><${p}t xml:space="preserve"> 五</${p}t></${p}r><${p}rPh sb="0" eb="1"><${p}t>wang</${p}t></${p}rPh></${p}is></${p}c>`,
+    `<${p}c t="inlineStr"><${p}is><${p}r><${p}t>王</${p}t></${p}r><${p}r><${p}t xml:` +
+      `space="preserve"> 五</${p}t></${p}r><${p}rPh sb="0" ` +
+      `eb="1"><${p}t>wang</${p}t></${p}rPh></${p}is></${p}c>`,
     `<${p}c t="b"><${p}v>1</${p}v></${p}c>`,
     `<${p}c t="e"><${p}v>#DIV/0!</${p}v></${p}c>`,
     `<${p}c t="d"><${p}v>2024-03-01T12:00:00</${p}v></${p}c>`,
@@ -127,17 +158,30 @@ const worksheet = fc.constantFrom("", "x:").chain((p) =>
 );
 
 function worksheetText({ p, rows, cut }: { p: string; rows: [boolean, string[]][]; cut: number | null }): string {
-  const body = rows.map(([numbered, cells], i) => (cells.length === 0 ? `<${p}row r="${2 * i + 1}"/>` : `<${p}row${numbered ? ` r="${2 * i + 1}"` : ""} spans="1:9">${cells.join("")}</${p}row>\n`)).join("");
-  const xml = `<?xml version="1.0"?>\n<${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ""}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${p}sheetData>${body}</${p}sheetData><${p}mergeCells><${p}mergeCell ref="A1:B2"/></${p}mergeCells></${p}worksheet>`;
+  const body = rows
+    .map(([numbered, cells], i) =>
+      cells.length === 0
+        ? `<${p}row r="${2 * i + 1}"/>`
+        : `<${p}row${numbered ? ` r="${2 * i + 1}"` : ""} spans="1:9">${cells.join("")}</${p}row>\n`,
+    )
+    .join("");
+  const xml =
+    `<?xml version="1.0"?>\n<${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ""}="http:` +
+    `//schemas.openxmlformats.org/spreadsheetml/2006/main"><${p}sheetData>${body}</${p}sheetData><${p}mergeCells><${p}mergeCell ` +
+    `ref="A1:B2"/></${p}mergeCells></${p}worksheet>`;
   return cut === null ? xml : xml.slice(0, Math.floor(cut * xml.length));
 }
 
 async function outcome(xml: string, size: number, wanted: Uint8Array | null): Promise<unknown> {
   const rows: unknown[] = [];
   try {
-    const result = await scanWorksheet(chunked(new TextEncoder().encode(xml), size), { sharedStrings: sharedStringsOf(["零", "一"]), date1904: true, dateStyles: new Set([1]), wanted }, {
-      row: (n, cells, width) => rows.push([n, cells.slice(0, width)]) > 0,
-    });
+    const result = await scanWorksheet(
+      chunked(new TextEncoder().encode(xml), size),
+      { sharedStrings: sharedStringsOf(["零", "一"]), date1904: true, dateStyles: new Set([1]), wanted },
+      {
+        row: (n, cells, width) => rows.push([n, cells.slice(0, width)]) > 0,
+      },
+    );
     return { rows, result };
   } catch (error) {
     return { rows, error: (error as { kind?: string }).kind ?? String(error) };
@@ -146,16 +190,29 @@ async function outcome(xml: string, size: number, wanted: Uint8Array | null): Pr
 
 test("a worksheet cut into chunks of any size reads as in one piece", async () => {
   await fc.assert(
-    fc.asyncProperty(worksheet, fc.integer({ min: 1, max: 64 }), fc.option(fc.uint8Array({ minLength: 6, maxLength: 6, min: 0, max: 1 })), async (spec, size, wanted) => {
-      const xml = worksheetText(spec);
-      expect(await outcome(xml, size, wanted)).toEqual(await outcome(xml, 1 << 20, wanted));
-    }),
+    fc.asyncProperty(
+      worksheet,
+      fc.integer({ min: 1, max: 64 }),
+      fc.option(fc.uint8Array({ minLength: 6, maxLength: 6, min: 0, max: 1 })),
+      async (spec, size, wanted) => {
+        const xml = worksheetText(spec);
+        expect(await outcome(xml, size, wanted)).toEqual(await outcome(xml, 1 << 20, wanted));
+      },
+    ),
     { numRuns: 300 },
   );
 });
 
 test("a shared-strings part cut into chunks of any size reads as in one piece", async () => {
-  const item = fc.constantFrom("<si><t>甲</t></si>", '<si><t xml:space="preserve"> 370402194001100000 </t></si>', "<si><r><t>乙</t></r><r><t>丙</t></r></si>", "<si/>", "<si><t>a&amp;b_x000D_</t></si>", "<si>\n <t>𠀀</t>\n</si>", "\n");
+  const item = fc.constantFrom(
+    "<si><t>甲</t></si>",
+    '<si><t xml:space="preserve"> 370402194001100000 </t></si>',
+    "<si><r><t>乙</t></r><r><t>丙</t></r></si>",
+    "<si/>",
+    "<si><t>a&amp;b_x000D_</t></si>",
+    "<si>\n <t>𠀀</t>\n</si>",
+    "\n",
+  );
   await fc.assert(
     fc.asyncProperty(fc.array(item, { maxLength: 12 }), fc.integer({ min: 1, max: 48 }), async (items, size) => {
       const xml = `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${items.join("")}</sst>`;

@@ -36,25 +36,34 @@ describe("与宿主无关的汇总写出", () => {
       expect(graph.outside).toEqual([]);
     }
     expect(runtimeImports("src/xlsx/summaryWorkbook.ts", ["jszip"]).files).toEqual(
-      expect.arrayContaining(["src/xlsx/renderTabs.ts", "src/xlsx/mergePackage.ts", "src/xlsx/mergeStyles.ts", "src/xlsx/chartPart.ts", "src/xlsx/package.ts"]),
+      expect.arrayContaining([
+        "src/xlsx/renderTabs.ts",
+        "src/xlsx/mergePackage.ts",
+        "src/xlsx/mergeStyles.ts",
+        "src/xlsx/chartPart.ts",
+        "src/xlsx/package.ts",
+      ]),
     );
   });
 
-  test("from the file's bytes (as the page has them) it builds the workbook the command line writes, part for part and in the same order", async () => {
-    const input = await ledgerFile("ledger.xlsx");
-    const tables = tablesOf();
-    const bytes = new Uint8Array(fs.readFileSync(input));
-    const inPage = await packageBytes((await addSummaryTabs(bytes, tables)).zip);
-    const written = path.join(dir(), "cli.xlsx");
-    await writeSummaryWorkbook(input, written, tables);
-    expect(await parts(inPage)).toEqual(await parts(fs.readFileSync(written)));
-    // Read back by another reader: the same tabs.
-    const pageFile = path.join(dir(), "page.xlsx");
-    fs.writeFileSync(pageFile, inPage);
-    expect((await readSummaryWorkbook(pageFile)).tabs.map((t) => t.name)).toEqual(tables.map((t) => t.title));
-    // The input bytes were only read.
-    expect(Buffer.from(bytes).equals(fs.readFileSync(input))).toBe(true);
-  });
+  test(
+    "from the file's bytes (as the page has them) it builds the workbook the command line " + "writes, part for part and in the same order",
+    async () => {
+      const input = await ledgerFile("ledger.xlsx");
+      const tables = tablesOf();
+      const bytes = new Uint8Array(fs.readFileSync(input));
+      const inPage = await packageBytes((await addSummaryTabs(bytes, tables)).zip);
+      const written = path.join(dir(), "cli.xlsx");
+      await writeSummaryWorkbook(input, written, tables);
+      expect(await parts(inPage)).toEqual(await parts(fs.readFileSync(written)));
+      // Read back by another reader: the same tabs.
+      const pageFile = path.join(dir(), "page.xlsx");
+      fs.writeFileSync(pageFile, inPage);
+      expect((await readSummaryWorkbook(pageFile)).tabs.map((t) => t.name)).toEqual(tables.map((t) => t.title));
+      // The input bytes were only read.
+      expect(Buffer.from(bytes).equals(fs.readFileSync(input))).toBe(true);
+    },
+  );
 
   test("an ArrayBuffer works as well as bytes", async () => {
     const input = await ledgerFile("ledger-ab.xlsx");
@@ -67,6 +76,8 @@ describe("与宿主无关的汇总写出", () => {
   test("bytes that are no package: UnreadablePackageError, worded for the file's name", async () => {
     const error = await addSummaryTabs(new TextEncoder().encode("不是 xlsx"), tablesOf()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreadablePackageError);
-    expect(unreadableMessage("台账.xlsx", error as UnreadablePackageError)).toMatch(/^无法读取文件 台账\.xlsx：.+。文件可能已损坏，或不是 Excel 2007 及以上版本的 \.xlsx 文件。$/);
+    expect(unreadableMessage("台账.xlsx", error as UnreadablePackageError)).toMatch(
+      /^无法读取文件 台账\.xlsx：.+。文件可能已损坏，或不是 Excel 2007 及以上版本的 \.xlsx 文件。$/,
+    );
   });
 });

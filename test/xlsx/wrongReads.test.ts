@@ -83,16 +83,26 @@ describe("(3) dates: the 1904 date system and ISO date cells", () => {
   test("a 1904 workbook's date cells read as the dates shown", async () => {
     const file = write("date1904.xlsx", {
       date1904: true,
-      sheets: [{ name: "台账", rows: rows({ xml: `<c s="1"><v>${visited - 1462}</v></c>` }, { xml: `<c s="2"><v>${visited - 1462 - 90}</v></c>` }) }],
+      sheets: [
+        {
+          name: "台账",
+          rows: rows({ xml: `<c s="1"><v>${visited - 1462}</v></c>` }, { xml: `<c s="2"><v>${visited - 1462 - 90}</v></c>` }),
+        },
+      ],
     });
     const { report } = await checkJson(file);
     const m02 = report.findings.filter((f) => f.rule === "M02");
     expect(m02.map((f) => f.row)).toEqual([3]); // only H2, whose last visit was 90 days earlier
     expect(m02[0].message).toContain("2025-09-02");
   });
-  test("t=\"d\" cells (ISO dates) read as those dates", async () => {
+  test('t="d" cells (ISO dates) read as those dates', async () => {
     const file = write("isodate.xlsx", {
-      sheets: [{ name: "台账", rows: rows({ xml: `<c t="d" s="1"><v>2025-12-01T00:00:00</v></c>` }, { xml: `<c t="d" s="1"><v>2025-09-02T00:00:00</v></c>` }) }],
+      sheets: [
+        {
+          name: "台账",
+          rows: rows({ xml: `<c t="d" s="1"><v>2025-12-01T00:00:00</v></c>` }, { xml: `<c t="d" s="1"><v>2025-09-02T00:00:00</v></c>` }),
+        },
+      ],
     });
     const { report } = await checkJson(file);
     const m02 = report.findings.filter((f) => f.rule === "M02");
@@ -107,7 +117,13 @@ describe("(4) a cadre merged down over the households it looks after", () => {
       sheets: [
         {
           name: "台账",
-          rows: [HOUSEHOLD_HEADER, ["H1", "张三", 9000, "干部甲", "2025-12-01"], ["H2", "李四", 9000, null, "2025-12-01"], ["H3", "王五", 9000, null, "2025-12-01"], ["H4", "赵六", 9000, null, "2025-12-01"]],
+          rows: [
+            HOUSEHOLD_HEADER,
+            ["H1", "张三", 9000, "干部甲", "2025-12-01"],
+            ["H2", "李四", 9000, null, "2025-12-01"],
+            ["H3", "王五", 9000, null, "2025-12-01"],
+            ["H4", "赵六", 9000, null, "2025-12-01"],
+          ],
           merges: ["D2:D4"],
         },
       ],
@@ -120,13 +136,38 @@ describe("(4) a cadre merged down over the households it looks after", () => {
 describe("(5) rich text and phonetic readings", () => {
   const id = residentId("19800101");
   const spec: PackageSpec = {
-    sharedStringsXml: sharedStringsXml(["户编号", "户主姓名", "证件号码", "人均纯收入", { xml: `<si><r><t>张</t></r><r><rPr><b/></rPr><t>三</t></r><rPh sb="0" eb="1"><t>zhang</t></rPh><rPh sb="1" eb="2"><t>san</t></rPh><phoneticPr fontId="1"/></si>` }, { xml: `<si><t>李四</t><rPh sb="0" eb="2"><t>lisi</t></rPh></si>` }]),
+    sharedStringsXml: sharedStringsXml([
+      "户编号",
+      "户主姓名",
+      "证件号码",
+      "人均纯收入",
+      {
+        xml:
+          `<si><r><t>张</t></r><r><rPr><b/></rPr><t>三</t></r><rPh sb="0" ` +
+          `eb="1"><t>zhang</t></rPh><rPh sb="1" eb="2"><t>san</t></rPh><phoneticPr fontId="1"/></si>`,
+      },
+      { xml: `<si><t>李四</t><rPh sb="0" eb="2"><t>lisi</t></rPh></si>` },
+    ]),
     sheets: [
       {
         name: "台账",
         rows: [
-          [{ xml: `<c t="s"><v>0</v></c>` }, { xml: `<c t="s"><v>1</v></c>` }, { xml: `<c t="s"><v>2</v></c>` }, { xml: `<c t="s"><v>3</v></c>` }],
-          ["H1", { xml: `<c t="s"><v>4</v></c>` }, { xml: `<c t="inlineStr"><is><r><t>${id.slice(0, 6)}</t></r><r><rPr><i/></rPr><t>${id.slice(6, 14)}</t></r><r><t>${id.slice(14)}</t></r></is></c>` }, 12000],
+          [
+            { xml: `<c t="s"><v>0</v></c>` },
+            { xml: `<c t="s"><v>1</v></c>` },
+            { xml: `<c t="s"><v>2</v></c>` },
+            { xml: `<c t="s"><v>3</v></c>` },
+          ],
+          [
+            "H1",
+            { xml: `<c t="s"><v>4</v></c>` },
+            {
+              xml:
+                `<c ` +
+                `t="inlineStr"><is><r><t>${id.slice(0, 6)}</t></r><r><rPr><i/></rPr><t>${id.slice(6, 14)}</t></r><r><t>${id.slice(14)}</t></r></is></c>`,
+            },
+            12000,
+          ],
           ["H2", { xml: `<c t="s"><v>5</v></c>` }, id.replace(/.$/, (c) => (c === "0" ? "1" : "0")), 12000],
         ],
       },
@@ -146,7 +187,13 @@ describe("(5) rich text and phonetic readings", () => {
 describe("(6) which sheet: the first tab, visible", () => {
   const ledger = (name: string): CellSpec[][] => [HOUSEHOLD_HEADER, [`${name}-H1`, "张三", 12000, "干部甲", "2025-12-01"]];
   test("the first tab in the workbook's order is checked, not the first part in the zip", async () => {
-    const file = write("tab-order.xlsx", { partOrder: "reversed", sheets: [{ name: "台账A", rows: ledger("A") }, { name: "台账B", rows: ledger("B") }] });
+    const file = write("tab-order.xlsx", {
+      partOrder: "reversed",
+      sheets: [
+        { name: "台账A", rows: ledger("A") },
+        { name: "台账B", rows: ledger("B") },
+      ],
+    });
     expect((await checkJson(file)).report.sheet).toBe("台账A");
   });
   test("hidden and very hidden ledger sheets are passed over, and the user is told; --sheet still reads one", async () => {
@@ -192,27 +239,31 @@ describe("(7) formula results of 0 and errors", () => {
 });
 
 describe("workbooks written by openpyxl itself", () => {
-  test("12 street sheets (no shared strings, absolute targets): rank sees all 12; --sheet finds a street; its 1904 dates read right", async () => {
-    const file = path.join(dir(), "openpyxl-streets.xlsx");
-    const sheets = Array.from({ length: 12 }, (_, i) => ({
-      name: `街道${i + 1}`,
-      rows: [
-        ["户编号", "户主姓名", "人均纯收入", "上年人均纯收入", "增收帮扶责任人", "最近走访日期"],
-        [`S${i}H1`, `户主${i}甲`, i >= 9 ? 10100 : 9000, i >= 9 ? 10000 : 8000, "干部甲", "date:2025-12-01"],
-        [`S${i}H2`, `户主${i}乙`, i >= 9 ? 10100 : 9000, i >= 9 ? 10000 : 8000, "干部甲", "date:2025-09-02"],
-      ],
-    }));
-    writeWithOpenpyxl(file, sheets, { date1904: true });
-    const { code, stdout } = await runCli(["rank", file, "--as-of", AS_OF]);
-    expect(code).toBe(0);
-    expect(stdout).toContain("（12个街道");
-    expect(stdout).toMatch(/增速靠后的街道[^：]*：街道10、街道11、街道12/);
-    const { report } = await checkJson(file, "--sheet", "街道3");
-    expect(report.sheet).toBe("街道3");
-    const m02 = report.findings.filter((f) => f.rule === "M02");
-    expect(m02.map((f) => f.row)).toEqual([3]);
-    expect(m02[0].message).toContain("2025-09-02");
-  }, 30_000);
+  test(
+    "12 street sheets (no shared strings, absolute targets): rank sees all 12; --sheet finds a " + "street; its 1904 dates read right",
+    async () => {
+      const file = path.join(dir(), "openpyxl-streets.xlsx");
+      const sheets = Array.from({ length: 12 }, (_, i) => ({
+        name: `街道${i + 1}`,
+        rows: [
+          ["户编号", "户主姓名", "人均纯收入", "上年人均纯收入", "增收帮扶责任人", "最近走访日期"],
+          [`S${i}H1`, `户主${i}甲`, i >= 9 ? 10100 : 9000, i >= 9 ? 10000 : 8000, "干部甲", "date:2025-12-01"],
+          [`S${i}H2`, `户主${i}乙`, i >= 9 ? 10100 : 9000, i >= 9 ? 10000 : 8000, "干部甲", "date:2025-09-02"],
+        ],
+      }));
+      writeWithOpenpyxl(file, sheets, { date1904: true });
+      const { code, stdout } = await runCli(["rank", file, "--as-of", AS_OF]);
+      expect(code).toBe(0);
+      expect(stdout).toContain("（12个街道");
+      expect(stdout).toMatch(/增速靠后的街道[^：]*：街道10、街道11、街道12/);
+      const { report } = await checkJson(file, "--sheet", "街道3");
+      expect(report.sheet).toBe("街道3");
+      const m02 = report.findings.filter((f) => f.rule === "M02");
+      expect(m02.map((f) => f.row)).toEqual([3]);
+      expect(m02[0].message).toContain("2025-09-02");
+    },
+    30_000,
+  );
 });
 
 describe("rank and hidden sheets", () => {
@@ -221,7 +272,13 @@ describe("rank and hidden sheets", () => {
       ["户编号", "户主姓名", "人均纯收入", "上年人均纯收入"],
       [`${name}-H1`, "张三", 10000 + growth, 10000],
     ];
-    const file = write("hidden-street.xlsx", { sheets: [{ name: "甲街道", rows: street("甲", 1000) }, { name: "旧街道", state: "hidden", rows: street("旧", 0) }, { name: "乙街道", rows: street("乙", 900) }] });
+    const file = write("hidden-street.xlsx", {
+      sheets: [
+        { name: "甲街道", rows: street("甲", 1000) },
+        { name: "旧街道", state: "hidden", rows: street("旧", 0) },
+        { name: "乙街道", rows: street("乙", 900) },
+      ],
+    });
     const { code, stdout, stderr } = await runCli(["rank", file, "--as-of", AS_OF]);
     expect(code).toBe(0);
     expect(stdout).toContain("（2个街道");

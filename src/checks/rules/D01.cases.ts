@@ -23,7 +23,9 @@ export const D01_CASES: RuleCases<"D01"> = {
         ["H001", "赵一", 9000],
         ["H002", "钱二", "九千"],
       ],
-      findings: [{ severity: "error", household: "H002", cell: "C3", data: { kind: "unreadableIncome", column: "人均纯收入（元）", value: "九千" } }],
+      findings: [
+        { severity: "error", household: "H002", cell: "C3", data: { kind: "unreadableIncome", column: "人均纯收入（元）", value: "九千" } },
+      ],
     },
     {
       name: "没有人均纯收入列，由家庭纯收入和家庭人口数计算，一户的家庭人口数写成“三口”无法识别：该户无法分层",
@@ -32,7 +34,9 @@ export const D01_CASES: RuleCases<"D01"> = {
         ["H001", "赵一", 24000, 3],
         ["H002", "钱二", 24000, "三口"],
       ],
-      findings: [{ severity: "error", household: "H002", cell: "D3", data: { kind: "unreadableIncome", column: "家庭人口数", value: "三口" } }],
+      findings: [
+        { severity: "error", household: "H002", cell: "D3", data: { kind: "unreadableIncome", column: "家庭人口数", value: "三口" } },
+      ],
     },
     {
       name: "没有户编号列：整表问题，各户暂以户主姓名区分",

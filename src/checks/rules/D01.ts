@@ -27,7 +27,14 @@ export const D01 = defineRule<Data>({
   },
   needs: [],
   explanation:
-    "收入分层是大多数检查的前提。本规则检查台账能否区分各户（有“户编号”列；没有时以户主证件号码区分也可，只有户主姓名时报告），能否得出每户的人均纯收入：直接填写的“人均纯收入”，或由工资性、生产经营性、财产性、转移性收入减生产经营性支出再除以家庭人口数算出（也可用“纯收入”÷“家庭人口数”）。缺少这些列时作为整表问题报告，依赖分层的规则随之跳过；有这些列但某户的收入为空，或写了却无法识别（D04 列出该单元格）时按户报告，该户不参加依赖分层的检查。帮扶责任人结对表、小额信贷台账等附表本来没有收入，不在此报告：请用 --with 把它们并入主台账检查。",
+    "收入分层是大多数检查的前提。本规则检查台账能否区分各户（有“户编号”列；" +
+    "没有时以户主证件号码区分也可，只有户主姓名时报告），能否得出每户的人均纯收入：" +
+    "直接填写的“人均纯收入”，或由工资性、生产经营性、财产性、" +
+    "转移性收入减生产经营性支出再除以家庭人口数算出（也可用“纯收入”÷“家庭人口数”）。" +
+    "缺少这些列时作为整表问题报告，依赖分层的规则随之跳过；有这些列但某户的收入为空，" +
+    "或写了却无法识别（D04 列出该单元格）时按户报告，该户不参加依赖分层的检查。" +
+    "帮扶责任人结对表、小额信贷台账等附表本来没有收入，不在此报告：请用 --with " +
+    "把它们并入主台账检查。",
   remedy: "增加“户编号”列（可从全国防返贫监测信息系统导出）；补充“人均纯收入”列或其构成各列，补填空白的收入，并把无法识别的收入改为数字。",
   message(data, subject) {
     switch (data.kind) {
@@ -38,14 +45,19 @@ export const D01 = defineRule<Data>({
       case "blankIncome":
         return `${subject}没有人均纯收入，也没有可计算它的各项收入和家庭人口数：无法判定收入分层，依赖分层的检查（如责任人、走访、庭院经济）未对该户进行。请补填收入。`;
       case "unreadableIncome":
-        return `${subject}的“${data.column}”${data.value === null ? "" : `（${data.value}）`}无法识别（见 D04）：无法判定收入分层，依赖分层的检查（如责任人、走访、庭院经济）未对该户进行。请改为可识别的数字。`;
+        return (
+          `${subject}的“${data.column}”${data.value === null ? "" : `（${data.value}）`}无法识别（见 ` +
+          `D04）：无法判定收入分层，依赖分层的检查（如责任人、走访、庭院经济）未对该户进行。` +
+          `请改为可识别的数字。`
+        );
     }
   },
   run(context, report) {
     // A pairing export or a loan ledger has no income by design: it is a side ledger, joined to the main one (--with).
     if (context.ledger.kind !== "ledger") return;
     // Names can merge two households; a head's ID (户主证件号码) cannot.
-    if (context.ledger.keyField === "headName") report({ kind: "noHouseholdIdColumn", keyColumn: FIELDS[context.ledger.keyField].label }, WHOLE_SHEET);
+    if (context.ledger.keyField === "headName")
+      report({ kind: "noHouseholdIdColumn", keyColumn: FIELDS[context.ledger.keyField].label }, WHOLE_SHEET);
     if (missingRequirements(context, ["income"]).length > 0) {
       report({ kind: "noIncomeColumns" }, WHOLE_SHEET);
       return;
@@ -70,7 +82,12 @@ export const D01 = defineRule<Data>({
 });
 
 /** Fields a household's per-capita income is taken or computed from. */
-const INCOME_SOURCES: ReadonlySet<FieldKey> = new Set<FieldKey>([...INCOME_PARTS, "perCapitaIncome", "afterRemovalPerCapitaIncome", "afterRemovalNetIncome"]);
+const INCOME_SOURCES: ReadonlySet<FieldKey> = new Set<FieldKey>([
+  ...INCOME_PARTS,
+  "perCapitaIncome",
+  "afterRemovalPerCapitaIncome",
+  "afterRemovalNetIncome",
+]);
 
 /** The income cells written but unreadable, by row. */
 function unreadableIncomeCells(context: CheckContext): Map<number, CellProblem[]> {

@@ -11,7 +11,14 @@ export const D02_CASES: RuleCases<"D02"> = {
         ["H001", "370402196507011020", "孙二", "配偶", 9000],
         ["H002", "370402196506301018", "赵一", "户主", 12000],
       ],
-      findings: [{ severity: "error", household: "H002", cell: "B4", data: { kind: "duplicatePerson", keyColumn: "证件号码", key: "370402196506301018", rows: [2, 4] } }],
+      findings: [
+        {
+          severity: "error",
+          household: "H002",
+          cell: "B4",
+          data: { kind: "duplicatePerson", keyColumn: "证件号码", key: "370402196506301018", rows: [2, 4] },
+        },
+      ],
     },
     {
       name: "同一户的两名成员，证件号码不同：不报",
@@ -29,7 +36,14 @@ export const D02_CASES: RuleCases<"D02"> = {
         ["H002", "钱二", 2, 12000],
         ["H001", "赵一", 3, 9000],
       ],
-      findings: [{ severity: "error", household: "H001", cell: "A4", data: { kind: "duplicateHousehold", keyColumn: "户编号", key: "H001", rows: [2, 4] } }],
+      findings: [
+        {
+          severity: "error",
+          household: "H001",
+          cell: "A4",
+          data: { kind: "duplicateHousehold", keyColumn: "户编号", key: "H001", rows: [2, 4] },
+        },
+      ],
     },
   ],
 };

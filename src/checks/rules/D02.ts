@@ -2,7 +2,12 @@
 import { FIELDS } from "../../ledger/fields";
 import { defineRule } from "./shared";
 
-type Data = { readonly kind: "duplicatePerson" | "duplicateHousehold"; readonly keyColumn: string; readonly key: string; readonly rows: readonly number[] };
+type Data = {
+  readonly kind: "duplicatePerson" | "duplicateHousehold";
+  readonly keyColumn: string;
+  readonly key: string;
+  readonly rows: readonly number[];
+};
 
 export const D02 = defineRule<Data>({
   id: "D02",
@@ -15,8 +20,7 @@ export const D02 = defineRule<Data>({
     duplicateHousehold: { severity: "error", summary: "按户登记的台账中同一户登记了多行" },
   },
   needs: [],
-  explanation:
-    "同一证件号码在台账中出现多次，或按户登记的台账中同一户出现在多行，户数、人数和各项金额都会重复计算。",
+  explanation: "同一证件号码在台账中出现多次，或按户登记的台账中同一户出现在多行，户数、人数和各项金额都会重复计算。",
   remedy: "核对重复的各行，删除多余的行，或更正录错的号码。",
   message(data) {
     const what = data.kind === "duplicatePerson" ? `${data.keyColumn} ${data.key} 的人员` : `${data.keyColumn} ${data.key} 的户`;

@@ -27,7 +27,10 @@ export const D03 = defineRule<Data>({
       const facts = context.factsAtRow(p.cell.row);
       const member = facts?.household.members.find((m) => m.row === p.cell.row);
       const subject = facts ? `${facts.label}，${member ? personLabel(member) : `第${p.cell.row}行`}` : "";
-      report({ kind: "invalidIdNumber", value: isBlank(p.value) ? null : cellText(p.value), problem: p.message }, { household: facts?.household.key ?? null, cell: p.cell, subject });
+      report(
+        { kind: "invalidIdNumber", value: isBlank(p.value) ? null : cellText(p.value), problem: p.message },
+        { household: facts?.household.key ?? null, cell: p.cell, subject },
+      );
     }
   },
 });

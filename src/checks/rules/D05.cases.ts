@@ -3,12 +3,29 @@ import type { RuleCases } from "../cases";
 export const D05_CASES: RuleCases<"D05"> = {
   rule: "D05",
   // (15000 + 5000 + 0 + 1000 − 1000) ÷ 2 = 10000 per person.
-  header: ["户编号", "户主姓名", "家庭人口数", "工资性收入", "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出", "人均纯收入（元）"],
+  header: [
+    "户编号",
+    "户主姓名",
+    "家庭人口数",
+    "工资性收入",
+    "生产经营性收入",
+    "财产性收入",
+    "转移性收入",
+    "生产经营性支出",
+    "人均纯收入（元）",
+  ],
   cases: [
     {
       name: "各项算出 10000 元，台账填 10001.01 元：相差超过 1 元",
       rows: [["H001", "赵一", 2, 15000, 5000, 0, 1000, 1000, 10001.01]],
-      findings: [{ severity: "error", household: "H001", cell: "I2", data: { kind: "mismatch", recorded: 10001.01, computed: 10000, sizeUsed: "家庭人口数", size: 2, perCapitaTolerance: 1 } }],
+      findings: [
+        {
+          severity: "error",
+          household: "H001",
+          cell: "I2",
+          data: { kind: "mismatch", recorded: 10001.01, computed: 10000, sizeUsed: "家庭人口数", size: 2, perCapitaTolerance: 1 },
+        },
+      ],
     },
     {
       name: "台账填 10001 元，恰好相差 1 元（四舍五入的余地）：不报",
@@ -19,28 +36,81 @@ export const D05_CASES: RuleCases<"D05"> = {
       name: "允许误差设为 0.5 元：相差 0.6 元即报告",
       policy: { perCapitaTolerance: 0.5 },
       rows: [["H001", "赵一", 2, 15000, 5000, 0, 1000, 1000, 10000.6]],
-      findings: [{ severity: "error", household: "H001", cell: "I2", data: { kind: "mismatch", recorded: 10000.6, computed: 10000, sizeUsed: "家庭人口数", size: 2, perCapitaTolerance: 0.5 } }],
+      findings: [
+        {
+          severity: "error",
+          household: "H001",
+          cell: "I2",
+          data: { kind: "mismatch", recorded: 10000.6, computed: 10000, sizeUsed: "家庭人口数", size: 2, perCapitaTolerance: 0.5 },
+        },
+      ],
     },
     {
       name: "年度家庭人口数 3、当前家庭人口数 2（成员年内去世）：人均纯收入按年度家庭人口数计算，相符，不报",
-      header: ["户编号", "户主姓名", "当前家庭人口数", "年度家庭人口数", "工资性收入", "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出", "人均纯收入（元）"],
+      header: [
+        "户编号",
+        "户主姓名",
+        "当前家庭人口数",
+        "年度家庭人口数",
+        "工资性收入",
+        "生产经营性收入",
+        "财产性收入",
+        "转移性收入",
+        "生产经营性支出",
+        "人均纯收入（元）",
+      ],
       rows: [["H001", "赵一", 2, 3, 30000, 2500, 0, 3500, 900, 11700]],
       findings: [],
     },
     {
       name: "年度家庭人口数 3 而人均纯收入按当前家庭人口数 2 计算：报告，写明按年度家庭人口数",
-      header: ["户编号", "户主姓名", "当前家庭人口数", "年度家庭人口数", "工资性收入", "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出", "人均纯收入（元）"],
+      header: [
+        "户编号",
+        "户主姓名",
+        "当前家庭人口数",
+        "年度家庭人口数",
+        "工资性收入",
+        "生产经营性收入",
+        "财产性收入",
+        "转移性收入",
+        "生产经营性支出",
+        "人均纯收入（元）",
+      ],
       rows: [["H001", "赵一", 2, 3, 30000, 2500, 0, 3500, 900, 17550]],
-      findings: [{ severity: "error", household: "H001", cell: "J2", data: { kind: "mismatch", recorded: 17550, computed: 11700, sizeUsed: "年度家庭人口数", size: 3, perCapitaTolerance: 1 } }],
+      findings: [
+        {
+          severity: "error",
+          household: "H001",
+          cell: "J2",
+          data: { kind: "mismatch", recorded: 17550, computed: 11700, sizeUsed: "年度家庭人口数", size: 3, perCapitaTolerance: 1 },
+        },
+      ],
     },
     {
       name: "只有当前家庭人口数：按它计算",
-      header: ["户编号", "户主姓名", "当前家庭人口数", "工资性收入", "生产经营性收入", "财产性收入", "转移性收入", "生产经营性支出", "人均纯收入（元）"],
+      header: [
+        "户编号",
+        "户主姓名",
+        "当前家庭人口数",
+        "工资性收入",
+        "生产经营性收入",
+        "财产性收入",
+        "转移性收入",
+        "生产经营性支出",
+        "人均纯收入（元）",
+      ],
       rows: [
         ["H001", "赵一", 2, 30000, 2500, 0, 3500, 900, 17550],
         ["H002", "钱二", 2, 30000, 2500, 0, 3500, 900, 11700],
       ],
-      findings: [{ severity: "error", household: "H002", cell: "I3", data: { kind: "mismatch", recorded: 11700, computed: 17550, sizeUsed: "当前家庭人口数", size: 2, perCapitaTolerance: 1 } }],
+      findings: [
+        {
+          severity: "error",
+          household: "H002",
+          cell: "I3",
+          data: { kind: "mismatch", recorded: 11700, computed: 17550, sizeUsed: "当前家庭人口数", size: 2, perCapitaTolerance: 1 },
+        },
+      ],
     },
     {
       name: "工资性收入写“待核实”读不出（D04 报告）：不据其余各项计算，不报",
@@ -54,12 +124,28 @@ export const D05_CASES: RuleCases<"D05"> = {
     },
     {
       name: "省级旧模板：(1)家庭经营性收入、(2)工资性收入、(3)财产性及转移性收入，4、家庭年总纯收入 ÷ 1、家庭人口：没有生产经营性支出列，按纯收入计算",
-      header: ["农户编码", "户名", "1、家庭人口(人)", "4、家庭年总纯收入(元)", "其中:(1)家庭经营性收入(元)", "(2)工资性收入(元)", "(3)财产性及转移性收入(元)", "5、家庭年人均纯收入(元)"],
+      header: [
+        "农户编码",
+        "户名",
+        "1、家庭人口(人)",
+        "4、家庭年总纯收入(元)",
+        "其中:(1)家庭经营性收入(元)",
+        "(2)工资性收入(元)",
+        "(3)财产性及转移性收入(元)",
+        "5、家庭年人均纯收入(元)",
+      ],
       rows: [
         ["N001", "赵一", 3, 26400, 6000, 18000, 2400, 8800],
         ["N002", "钱二", 2, 9600, 1200, 0, 8400, 4900],
       ],
-      findings: [{ severity: "error", household: "N002", cell: "H3", data: { kind: "mismatch", recorded: 4900, computed: 4800, sizeUsed: "家庭人口数", size: 2, perCapitaTolerance: 1 } }],
+      findings: [
+        {
+          severity: "error",
+          household: "N002",
+          cell: "H3",
+          data: { kind: "mismatch", recorded: 4900, computed: 4800, sizeUsed: "家庭人口数", size: 2, perCapitaTolerance: 1 },
+        },
+      ],
     },
     {
       name: "没有人均纯收入列：无从核对，跳过",

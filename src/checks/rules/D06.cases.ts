@@ -8,7 +8,19 @@ export const D06_CASES: RuleCases<"D06"> = {
       name: "10999.99 元填为中等收入：应属低收入",
       rows: [["H001", "赵一", 10999.99, "中等收入"]],
       findings: [
-        { severity: "error", household: "H001", cell: "D2", data: { kind: "tierMismatch", perCapita: 10999.99, tier: "low", recordedTier: "middle", lowIncomeThreshold: 11000, highIncomeThreshold: 15000 } },
+        {
+          severity: "error",
+          household: "H001",
+          cell: "D2",
+          data: {
+            kind: "tierMismatch",
+            perCapita: 10999.99,
+            tier: "low",
+            recordedTier: "middle",
+            lowIncomeThreshold: 11000,
+            highIncomeThreshold: 15000,
+          },
+        },
       ],
     },
     {
@@ -18,8 +30,32 @@ export const D06_CASES: RuleCases<"D06"> = {
         ["H002", "钱二", 14999.99, "高收入"],
       ],
       findings: [
-        { severity: "error", household: "H001", cell: "D2", data: { kind: "tierMismatch", perCapita: 11000, tier: "middle", recordedTier: "low", lowIncomeThreshold: 11000, highIncomeThreshold: 15000 } },
-        { severity: "error", household: "H002", cell: "D3", data: { kind: "tierMismatch", perCapita: 14999.99, tier: "middle", recordedTier: "high", lowIncomeThreshold: 11000, highIncomeThreshold: 15000 } },
+        {
+          severity: "error",
+          household: "H001",
+          cell: "D2",
+          data: {
+            kind: "tierMismatch",
+            perCapita: 11000,
+            tier: "middle",
+            recordedTier: "low",
+            lowIncomeThreshold: 11000,
+            highIncomeThreshold: 15000,
+          },
+        },
+        {
+          severity: "error",
+          household: "H002",
+          cell: "D3",
+          data: {
+            kind: "tierMismatch",
+            perCapita: 14999.99,
+            tier: "middle",
+            recordedTier: "high",
+            lowIncomeThreshold: 11000,
+            highIncomeThreshold: 15000,
+          },
+        },
       ],
     },
     {
@@ -36,7 +72,19 @@ export const D06_CASES: RuleCases<"D06"> = {
       policy: { lowIncomeThreshold: 12000 },
       rows: [["H001", "赵一", 11000, "中等收入"]],
       findings: [
-        { severity: "error", household: "H001", cell: "D2", data: { kind: "tierMismatch", perCapita: 11000, tier: "low", recordedTier: "middle", lowIncomeThreshold: 12000, highIncomeThreshold: 15000 } },
+        {
+          severity: "error",
+          household: "H001",
+          cell: "D2",
+          data: {
+            kind: "tierMismatch",
+            perCapita: 11000,
+            tier: "low",
+            recordedTier: "middle",
+            lowIncomeThreshold: 12000,
+            highIncomeThreshold: 15000,
+          },
+        },
       ],
     },
   ],

@@ -19,7 +19,10 @@ export const M02 = defineRule<Data>({
   title: "低收入户近{visitIntervalMonths}内无走访或联系记录",
   titleEn: "Low-income household not visited or contacted in the last {visitIntervalMonths}",
   kinds: {
-    noRecentContact: { severity: "error", summary: "低收入户检查日前{visitIntervalMonths}内无走访或联系记录（长期不在家的电话、微信联系即可）" },
+    noRecentContact: {
+      severity: "error",
+      summary: "低收入户检查日前{visitIntervalMonths}内无走访或联系记录（长期不在家的电话、微信联系即可）",
+    },
   },
   needs: ["lastContactDate", "income"],
   explanation:
@@ -27,7 +30,9 @@ export const M02 = defineRule<Data>({
   remedy: "入户走访，或电话、微信联系长期不在家的户，并在台账中填写日期。",
   message(data, subject) {
     const when = data.lastContact ? `最近一次是${data.lastContact}` : "台账中没有走访日期";
-    const how = data.absentLongTerm ? "该户长期不在家，每月通过电话、微信联系一次即可，联系后请填写联系日期。" : "请入户走访（长期不在家的可每月电话、微信联系一次）并填写日期。";
+    const how = data.absentLongTerm
+      ? "该户长期不在家，每月通过电话、微信联系一次即可，联系后请填写联系日期。"
+      : "请入户走访（长期不在家的可每月电话、微信联系一次）并填写日期。";
     return `${subject}是低收入户，${data.since}至${data.asOf}没有走访或联系记录（${when}）。${how}`;
   },
   run(context, report) {

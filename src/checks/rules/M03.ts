@@ -14,8 +14,7 @@ export const M03 = defineRule<Data>({
     noMeasure: { severity: "error", summary: "没有登记任何增收措施" },
   },
   needs: ["measures"],
-  explanation:
-    "“一户一策”：每户都应落实增收措施。“帮扶措施”列和产业帮扶、就业帮扶等各措施列都没有内容的户报告。",
+  explanation: "“一户一策”：每户都应落实增收措施。“帮扶措施”列和产业帮扶、就业帮扶等各措施列都没有内容的户报告。",
   remedy: "按该户情况落实增收措施，并在台账中登记。",
   message(_data, subject) {
     return `${subject}没有登记任何增收帮扶措施。按方案二（一）“一户一策”，请根据该户情况落实并登记措施。`;

@@ -7,7 +7,14 @@ export const M05_CASES: RuleCases<"M05"> = {
     {
       name: "月工时 80 小时、小时最低工资 19 元：月补贴 1519.99 元低于 1520 元",
       rows: [["H001", "370402197103011512", "赵一", "户主", 9000, 1519.99, 80]],
-      findings: [{ severity: "error", household: "H001", cell: "F2", data: { kind: "belowMinimumWage", recorded: 1519.99, hours: 80, hourlyMinimumWage: 19, minimum: 1520 } }],
+      findings: [
+        {
+          severity: "error",
+          household: "H001",
+          cell: "F2",
+          data: { kind: "belowMinimumWage", recorded: 1519.99, hours: 80, hourlyMinimumWage: 19, minimum: 1520 },
+        },
+      ],
     },
     {
       name: "月补贴恰好 1520 元；没有填写月工时：不报",
@@ -21,7 +28,14 @@ export const M05_CASES: RuleCases<"M05"> = {
       name: "当地小时最低工资确认为 21 元：1520 元低于 80 × 21 = 1680 元",
       policy: { hourlyMinimumWage: 21 },
       rows: [["H001", "370402197103011547", "赵一", "户主", 9000, 1520, 80]],
-      findings: [{ severity: "error", household: "H001", cell: "F2", data: { kind: "belowMinimumWage", recorded: 1520, hours: 80, hourlyMinimumWage: 21, minimum: 1680 } }],
+      findings: [
+        {
+          severity: "error",
+          household: "H001",
+          cell: "F2",
+          data: { kind: "belowMinimumWage", recorded: 1520, hours: 80, hourlyMinimumWage: 21, minimum: 1680 },
+        },
+      ],
     },
     {
       name: "没有月工时列：跳过",

@@ -3,7 +3,13 @@ import { quotePlan } from "../../policy";
 import { formatYuan as yuan, roundToFen } from "../../values";
 import { atMember, defineRule } from "./shared";
 
-type Data = { readonly kind: "belowMinimumWage"; readonly recorded: number; readonly hours: number; readonly hourlyMinimumWage: number; readonly minimum: number };
+type Data = {
+  readonly kind: "belowMinimumWage";
+  readonly recorded: number;
+  readonly hours: number;
+  readonly hourlyMinimumWage: number;
+  readonly minimum: number;
+};
 
 export const M05 = defineRule<Data>({
   id: "M05",
@@ -19,7 +25,11 @@ export const M05 = defineRule<Data>({
     "公益性岗位补贴不得低于当地小时最低工资标准。按成员登记的月工时算出最低月补贴（小时最低工资 × 月工时），登记的月补贴低于它时报告。小时最低工资由当地确定（内置默认值{hourlyMinimumWage}），请在参数中确认。",
   remedy: "按标准补足补贴，或更正登记的月补贴、月工时。",
   message(data, subject) {
-    return `${subject}：公益性岗位月补贴${yuan(data.recorded)}，低于小时最低工资${yuan(data.hourlyMinimumWage)}×${data.hours}小时=${yuan(data.minimum)}。按方案二（四）8，补贴不得低于当地小时最低工资标准。`;
+    return (
+      `${subject}：公益性岗位月补贴${yuan(data.recorded)}，` +
+      `低于小时最低工资${yuan(data.hourlyMinimumWage)}×${data.hours}小时=${yuan(data.minimum)}。` +
+      `按方案二（四）8，补贴不得低于当地小时最低工资标准。`
+    );
   },
   run(context, report) {
     const wage = context.policy.values.hourlyMinimumWage;
@@ -30,7 +40,10 @@ export const M05 = defineRule<Data>({
         if (pay === undefined || hours === undefined || hours <= 0) continue;
         const minimum = roundToFen(wage * hours);
         if (pay < minimum) {
-          report({ kind: "belowMinimumWage", recorded: pay, hours, hourlyMinimumWage: wage, minimum }, atMember(context, facts, person, "welfarePostMonthlyPay"));
+          report(
+            { kind: "belowMinimumWage", recorded: pay, hours, hourlyMinimumWage: wage, minimum },
+            atMember(context, facts, person, "welfarePostMonthlyPay"),
+          );
         }
       }
     }

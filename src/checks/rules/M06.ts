@@ -18,7 +18,12 @@ type Data =
 export const M06 = defineRule<Data>({
   id: "M06",
   clause: "二（六）12",
-  plan: [quotePlan("二（六）12", "对发展“五小经济”的低收入脱贫户，探索“以奖代补”鼓励政策，制定目标清晰、标准合理、程序规范的实施细则，利用衔接推进乡村振兴补助资金给予每户投资金额50%的奖补，最高不超过5000元")],
+  plan: [
+    quotePlan(
+      "二（六）12",
+      "对发展“五小经济”的低收入脱贫户，探索“以奖代补”鼓励政策，制定目标清晰、标准合理、程序规范的实施细则，利用衔接推进乡村振兴补助资金给予每户投资金额50%的奖补，最高不超过5000元",
+    ),
+  ],
   title: "庭院经济奖补超标或发给非低收入户",
   titleEn: "Courtyard subsidy above the allowed amount or paid to a household that is not low-income",
   kinds: {
@@ -33,7 +38,11 @@ export const M06 = defineRule<Data>({
     if (data.kind === "notLowIncome") {
       return `${subject}为${TIER_LABELS[data.tier]}户，登记了庭院经济奖补${yuan(data.recorded)}。按方案二（六）12，庭院经济奖补只发给低收入脱贫户。`;
     }
-    return `${subject}：庭院经济奖补登记${yuan(data.recorded)}，超过应得${yuan(data.allowed)}（投资额${yuan(data.investment)}的${percent(data.courtyardSubsidyRate)}，每户最高${yuan(data.courtyardSubsidyCap)}，方案二（六）12）。`;
+    return (
+      `${subject}：庭院经济奖补登记${yuan(data.recorded)}，` +
+      `超过应得${yuan(data.allowed)}（投资额${yuan(data.investment)}的${percent(data.courtyardSubsidyRate)}，` +
+      `每户最高${yuan(data.courtyardSubsidyCap)}，方案二（六）12）。`
+    );
   },
   run(context, report) {
     const { courtyardSubsidyRate, courtyardSubsidyCap } = context.policy.values;
@@ -48,7 +57,8 @@ export const M06 = defineRule<Data>({
       const investment = facts.household.values.courtyardInvestment;
       if (investment === undefined) continue;
       const allowed = courtyardSubsidy({ investment, isLowIncome: true, alreadyGranted: 0 }, context.policy);
-      if (recorded > allowed) report({ kind: "aboveAllowed", recorded, allowed, investment, courtyardSubsidyRate, courtyardSubsidyCap }, place);
+      if (recorded > allowed)
+        report({ kind: "aboveAllowed", recorded, allowed, investment, courtyardSubsidyRate, courtyardSubsidyCap }, place);
     }
   },
 });

@@ -7,7 +7,12 @@ type Data = { readonly kind: "noMedicalInsurance" } | { readonly kind: "noAccide
 export const M09 = defineRule<Data>({
   id: "M09",
   clause: "二（七）15",
-  plan: [quotePlan("二（七）15", "持续加大脱贫户参加城乡居民基本医疗保险工作力度，为参保困难的脱贫户提供资金支持，确保全员参保。继续为脱贫户购买意外伤害商业补充保险")],
+  plan: [
+    quotePlan(
+      "二（七）15",
+      "持续加大脱贫户参加城乡居民基本医疗保险工作力度，为参保困难的脱贫户提供资金支持，确保全员参保。继续为脱贫户购买意外伤害商业补充保险",
+    ),
+  ],
   title: "成员未参加基本医疗保险；户未购买意外伤害保险",
   titleEn: "Members without basic medical insurance; household without accident insurance",
   kinds: {
@@ -27,9 +32,11 @@ export const M09 = defineRule<Data>({
     for (const facts of context.households) {
       for (const person of facts.household.members) {
         // Insured as an employee (城镇职工基本医疗保险) is insured: the national checks take the two as either/or.
-        if (person.values.medicalInsurance === false && person.values.employeeMedicalInsurance !== true) report({ kind: "noMedicalInsurance" }, atMember(context, facts, person, "medicalInsurance"));
+        if (person.values.medicalInsurance === false && person.values.employeeMedicalInsurance !== true)
+          report({ kind: "noMedicalInsurance" }, atMember(context, facts, person, "medicalInsurance"));
       }
-      if (facts.household.values.accidentInsurance === false) report({ kind: "noAccidentInsurance" }, atHousehold(facts, cellOf(context, facts, "accidentInsurance")));
+      if (facts.household.values.accidentInsurance === false)
+        report({ kind: "noAccidentInsurance" }, atHousehold(facts, cellOf(context, facts, "accidentInsurance")));
     }
   },
 });

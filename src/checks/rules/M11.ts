@@ -3,7 +3,12 @@ import { quotePlan } from "../../policy";
 import { formatYuan as yuan } from "../../values";
 import { atHousehold, cellOf, defineRule } from "./shared";
 
-type Data = { readonly kind: "loanAboveLimit"; readonly loan: number; readonly recorded: number; readonly fuminLoanRiskCompensationLimit: number };
+type Data = {
+  readonly kind: "loanAboveLimit";
+  readonly loan: number;
+  readonly recorded: number;
+  readonly fuminLoanRiskCompensationLimit: number;
+};
 
 export const M11 = defineRule<Data>({
   id: "M11",
@@ -28,7 +33,10 @@ export const M11 = defineRule<Data>({
       const recorded = facts.household.values.fuminRiskCompensation ?? 0;
       const loan = facts.household.values.fuminLoanAmount ?? 0;
       if (recorded > 0 && loan >= limit) {
-        report({ kind: "loanAboveLimit", loan, recorded, fuminLoanRiskCompensationLimit: limit }, atHousehold(facts, cellOf(context, facts, "fuminRiskCompensation")));
+        report(
+          { kind: "loanAboveLimit", loan, recorded, fuminLoanRiskCompensationLimit: limit },
+          atHousehold(facts, cellOf(context, facts, "fuminRiskCompensation")),
+        );
       }
     }
   },

@@ -7,13 +7,31 @@ export const M13_CASES: RuleCases<"M13"> = {
     {
       name: "人均纯收入由 9000 元降至 8999 元",
       rows: [["H001", "赵一", 9000, 8999]],
-      findings: [{ severity: "error", household: "H001", cell: "D2", data: { kind: "fell", lastYearPerCapita: 9000, perCapita: 8999, growth: (8999 - 9000) / 9000 } }],
+      findings: [
+        {
+          severity: "error",
+          household: "H001",
+          cell: "D2",
+          data: { kind: "fell", lastYearPerCapita: 9000, perCapita: 8999, growth: (8999 - 9000) / 9000 },
+        },
+      ],
     },
     {
       name: "增幅 6.99%，低于当地农民 7%",
       rows: [["H001", "赵一", 10000, 10699]],
       findings: [
-        { severity: "warning", household: "H001", cell: "D2", data: { kind: "belowFarmers", lastYearPerCapita: 10000, perCapita: 10699, growth: (10699 - 10000) / 10000, farmersIncomeGrowth: 0.07 } },
+        {
+          severity: "warning",
+          household: "H001",
+          cell: "D2",
+          data: {
+            kind: "belowFarmers",
+            lastYearPerCapita: 10000,
+            perCapita: 10699,
+            growth: (10699 - 10000) / 10000,
+            farmersIncomeGrowth: 0.07,
+          },
+        },
       ],
     },
     {
@@ -30,7 +48,18 @@ export const M13_CASES: RuleCases<"M13"> = {
       policy: { farmersIncomeGrowth: 0.08 },
       rows: [["H001", "赵一", 10000, 10700]],
       findings: [
-        { severity: "warning", household: "H001", cell: "D2", data: { kind: "belowFarmers", lastYearPerCapita: 10000, perCapita: 10700, growth: (10700 - 10000) / 10000, farmersIncomeGrowth: 0.08 } },
+        {
+          severity: "warning",
+          household: "H001",
+          cell: "D2",
+          data: {
+            kind: "belowFarmers",
+            lastYearPerCapita: 10000,
+            perCapita: 10700,
+            growth: (10700 - 10000) / 10000,
+            farmersIncomeGrowth: 0.08,
+          },
+        },
       ],
     },
   ],

@@ -39,7 +39,8 @@ export const M13 = defineRule<Data>({
       const growth = (perCapita - lastYearPerCapita) / lastYearPerCapita;
       const place = atHousehold(facts, cellOf(context, facts, "perCapitaIncome"));
       if (perCapita < lastYearPerCapita) report({ kind: "fell", lastYearPerCapita, perCapita, growth }, place);
-      else if (growth < farmersIncomeGrowth) report({ kind: "belowFarmers", lastYearPerCapita, perCapita, growth, farmersIncomeGrowth }, place);
+      else if (growth < farmersIncomeGrowth)
+        report({ kind: "belowFarmers", lastYearPerCapita, perCapita, growth, farmersIncomeGrowth }, place);
     }
   },
 });

@@ -29,6 +29,26 @@ import { M11 } from "./M11";
 import { M12 } from "./M12";
 import { M13 } from "./M13";
 
-export const RULES: readonly RuleDefinition[] = [D01, D02, D03, D04, D05, D06, M01, M02, M03, M04, M05, M06, M07, M08, M09, M10, M11, M12, M13];
+export const RULES: readonly RuleDefinition[] = [
+  D01,
+  D02,
+  D03,
+  D04,
+  D05,
+  D06,
+  M01,
+  M02,
+  M03,
+  M04,
+  M05,
+  M06,
+  M07,
+  M08,
+  M09,
+  M10,
+  M11,
+  M12,
+  M13,
+];
 
 export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);

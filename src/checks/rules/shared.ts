@@ -50,7 +50,15 @@ export function defineRule<D extends FindingData & KnownDataKeys<D>>(spec: RuleS
     run(context) {
       const findings: Finding[] = [];
       run(context, (data, place) => {
-        findings.push({ rule: spec.id, severity: kinds[data.kind].severity, clause: spec.clause, household: place.household, cell: place.cell, message: message(data, place.subject), data });
+        findings.push({
+          rule: spec.id,
+          severity: kinds[data.kind].severity,
+          clause: spec.clause,
+          household: place.household,
+          cell: place.cell,
+          message: message(data, place.subject),
+          data,
+        });
       });
       return findings;
     },
@@ -64,7 +72,11 @@ export function atHousehold(facts: HouseholdFacts, cell: CellRef): Place {
 
 /** A member's finding at the member's cell of a field. */
 export function atMember(context: CheckContext, facts: HouseholdFacts, person: PersonRecord, field: FieldKey): Place {
-  return { household: facts.household.key, cell: personCell(context, facts, person, field), subject: `${facts.label}，${personLabel(person)}` };
+  return {
+    household: facts.household.key,
+    cell: personCell(context, facts, person, field),
+    subject: `${facts.label}，${personLabel(person)}`,
+  };
 }
 
 /** A finding about the whole sheet. */
@@ -127,7 +139,13 @@ export const canWork = (person: PersonRecord) => isLabour(laborOf(person));
 export function disabilityOf(person: PersonRecord): DisabilityGrade | "unknown" | null {
   const v = person.values;
   if (v.disability !== undefined) return v.disability;
-  if ((v.health !== undefined && v.health.includes("残疾")) || (v.disabilityCategory !== undefined && !isNoMarker(v.disabilityCategory)) || v.idType?.includes("残疾") || (v.disabilityCardNo !== undefined && !isNoMarker(v.disabilityCardNo))) return "unknown";
+  if (
+    (v.health !== undefined && v.health.includes("残疾")) ||
+    (v.disabilityCategory !== undefined && !isNoMarker(v.disabilityCategory)) ||
+    v.idType?.includes("残疾") ||
+    (v.disabilityCardNo !== undefined && !isNoMarker(v.disabilityCardNo))
+  )
+    return "unknown";
   return null;
 }
 
@@ -150,25 +168,38 @@ export function filialMember(context: CheckContext, person: PersonRecord): Filia
   const eligible = age !== null && isFilialElder(age, disabilityGrade, context.policy);
   const undecided = !eligible && disability === "unknown" && age !== null && isFilialElder(age, 1, context.policy);
   const unreadable =
-    (age === null && FILIAL_AGE_SOURCES.some((field) => context.unreadable([person.row], field))) || (person.values.filialPaid === undefined && context.unreadable([person.row], "filialPaid"));
+    (age === null && FILIAL_AGE_SOURCES.some((field) => context.unreadable([person.row], field))) ||
+    (person.values.filialPaid === undefined && context.unreadable([person.row], "filialPaid"));
   return { age, disabilityGrade, eligible, undecided, unreadable };
 }
 
 /** The cells a member's age is read from: the age column, the birth date, the ID number (the head's, in a household ledger). */
 const FILIAL_AGE_SOURCES = ["age", "birthDate", "personId", "headId"] as const;
 
-/** The most an eligible elder's reward may be for a year's contribution: the rate cap of the amount paid, at most the monthly contribution a month, for FILIAL_DEFAULT_MONTHS months (a ledger's yearly 子女缴纳金额). */
+/**
+ * The most an eligible elder's reward may be for a year's contribution: the rate cap of the amount paid, at most the monthly contribution
+ * a month, for FILIAL_DEFAULT_MONTHS months (a ledger's yearly 子女缴纳金额).
+ */
 export function allowedFilialReward(paid: number, policy: Policy): number {
   return filialReward({ paid, months: FILIAL_DEFAULT_MONTHS, rate: policy.values.filialRewardRateCap }, policy);
 }
 
-/** Each loan of a household: its rows (a loan ledger's rows, or a ledger's loan columns) and the loans joined from a loan ledger; one row's values repeated on members' rows count once. */
+/**
+ * Each loan of a household: its rows (a loan ledger's rows, or a ledger's loan columns) and the loans joined from a loan ledger; one row's
+ * values repeated on members' rows count once.
+ */
 export function loanRecords(household: HouseholdRecord): readonly PersonRecord[] {
   let out: PersonRecord[] | null = null;
   let keys: string[] | null = null;
   const add = (record: PersonRecord) => {
     const v = record.values;
-    if (v.smallLoanInterestSubsidy === undefined && v.smallLoanRepaid === undefined && v.smallLoanBalance === undefined && v.smallLoanAmount === undefined) return;
+    if (
+      v.smallLoanInterestSubsidy === undefined &&
+      v.smallLoanRepaid === undefined &&
+      v.smallLoanBalance === undefined &&
+      v.smallLoanAmount === undefined
+    )
+      return;
     const key = `${v.smallLoanAmount}|${v.smallLoanInterestSubsidy}|${v.smallLoanBalance}|${v.smallLoanRepaid}|${v.borrowerId}`;
     if (keys?.includes(key)) return;
     (keys ??= []).push(key);

@@ -1,4 +1,17 @@
-import { Button, Caption1, MessageBar, MessageBarBody, Select, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
 import * as React from "react";
 import { FIELD_KEYS, FIELDS, type FieldKey } from "../../ledger";
 import { ErrorBar } from "../ErrorBar";
@@ -29,7 +42,12 @@ const MappingRow = React.memo(function MappingRow({ letter, header, choice, t, a
       <TableCell>{letter}</TableCell>
       <TableCell>{header}</TableCell>
       <TableCell>
-        <Select className={styles.mappingSelect} aria-label={t.fieldFor(letter, header)} value={choice} onChange={(_, data) => onChoose(header, data.value as Choice)}>
+        <Select
+          className={styles.mappingSelect}
+          aria-label={t.fieldFor(letter, header)}
+          value={choice}
+          onChange={(_, data) => onChoose(header, data.value as Choice)}
+        >
           <option value={AUTO}>{t.autoOption(autoLabel)}</option>
           {FIELD_KEYS.map((key) => (
             <option key={key} value={key}>
@@ -86,7 +104,8 @@ export function MappingSection({ engine, t, settings, picker, checkedColumns, on
     }
   };
 
-  // Stable, so that choosing a field re-renders only that column's row (a ledger has dozens of columns, each with every field as an option).
+  // Stable, so that choosing a field re-renders only that column's row (a ledger has dozens of columns, each with every field as an
+  // option).
   const choose = React.useCallback((header: string, choice: Choice) => setChoices((current) => ({ ...current, [header]: choice })), []);
 
   const detectedLabel = (c: DetectedColumns["columns"][number]) =>
@@ -141,7 +160,9 @@ export function MappingSection({ engine, t, settings, picker, checkedColumns, on
       {readError !== null && <ErrorBar error={readError} t={t} onDismiss={() => setReadError(null)} />}
       {columns && (
         <>
-          <Caption1 block>{columns.recognised ? t.mappingSheet(columns.sheet, columns.headerRow) : t.mappingNoHeader(columns.sheet)}</Caption1>
+          <Caption1 block>
+            {columns.recognised ? t.mappingSheet(columns.sheet, columns.headerRow) : t.mappingNoHeader(columns.sheet)}
+          </Caption1>
           <Table size="extra-small" aria-labelledby="mapping-heading">
             <TableHeader>
               <TableRow>

@@ -1,4 +1,16 @@
-import { Badge, Button, Field, Input, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
 import * as React from "react";
 import { PARAMETER_KEYS, PARAMETERS, type ParameterDefinition, type ParameterKey, type Policy, UNIT_LABELS } from "../../policy";
 import { formatParameter, UNIT_LABELS_EN } from "../format";
@@ -24,65 +36,71 @@ export function ParameterTable({ policy, language, t, busy, onConfirm, onSetValu
   };
   return (
     <>
-        <Subtitle2 as="h3" id="parameters-heading" block>
-          {t.parametersOf(policy.year)}
-        </Subtitle2>
-        <Table size="extra-small" aria-labelledby="parameters-heading">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t.parameter}</TableHeaderCell>
-              <TableHeaderCell style={{ width: "7em" }}>{t.value}</TableHeaderCell>
-              <TableHeaderCell style={{ width: "6.5em" }}>{t.clause}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {PARAMETER_KEYS.map((key) => {
-              const definition: ParameterDefinition = PARAMETERS[key];
-              const unconfirmed = policy.unconfirmed.includes(key);
-              const label = language === "zh" ? definition.label : definition.labelEn;
-              return (
-                <TableRow key={key} data-parameter={key} className={unconfirmed ? styles.highlight : undefined}>
-                  <TableCell title={definition.description}>
-                    <div>
-                      {label}{" "}
-                      {definition.localDefault && (
-                        <Badge appearance="tint" color={unconfirmed ? "warning" : "success"} title={definition.localDefault.note}>
-                          {unconfirmed ? t.unconfirmed : t.local}
-                        </Badge>
-                      )}
-                    </div>
-                    {definition.localDefault && editing !== key && (
-                      <div className={styles.row}>
-                        {unconfirmed && (
-                          <Button size="small" appearance="primary" disabled={busy} onClick={() => onConfirm(key)} aria-label={t.confirmLabel(label)}>
-                            {t.confirm}
-                          </Button>
-                        )}
-                        <Button size="small" disabled={busy} onClick={() => setEditing(key)} aria-label={t.editLabel(label)}>
-                          {t.edit}
+      <Subtitle2 as="h3" id="parameters-heading" block>
+        {t.parametersOf(policy.year)}
+      </Subtitle2>
+      <Table size="extra-small" aria-labelledby="parameters-heading">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t.parameter}</TableHeaderCell>
+            <TableHeaderCell style={{ width: "7em" }}>{t.value}</TableHeaderCell>
+            <TableHeaderCell style={{ width: "6.5em" }}>{t.clause}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {PARAMETER_KEYS.map((key) => {
+            const definition: ParameterDefinition = PARAMETERS[key];
+            const unconfirmed = policy.unconfirmed.includes(key);
+            const label = language === "zh" ? definition.label : definition.labelEn;
+            return (
+              <TableRow key={key} data-parameter={key} className={unconfirmed ? styles.highlight : undefined}>
+                <TableCell title={definition.description}>
+                  <div>
+                    {label}{" "}
+                    {definition.localDefault && (
+                      <Badge appearance="tint" color={unconfirmed ? "warning" : "success"} title={definition.localDefault.note}>
+                        {unconfirmed ? t.unconfirmed : t.local}
+                      </Badge>
+                    )}
+                  </div>
+                  {definition.localDefault && editing !== key && (
+                    <div className={styles.row}>
+                      {unconfirmed && (
+                        <Button
+                          size="small"
+                          appearance="primary"
+                          disabled={busy}
+                          onClick={() => onConfirm(key)}
+                          aria-label={t.confirmLabel(label)}
+                        >
+                          {t.confirm}
                         </Button>
-                      </div>
-                    )}
-                    {editing === key && (
-                      <ParameterEditor
-                        parameter={key}
-                        label={label}
-                        current={policy.values[key]}
-                        language={language}
-                        t={t}
-                        busy={busy}
-                        onSave={(value) => void setValue(key, value)}
-                        onCancel={() => setEditing(null)}
-                      />
-                    )}
-                  </TableCell>
-                  <TableCell className={styles.number}>{formatParameter(key, policy.values[key], language)}</TableCell>
-                  <TableCell className={styles.number}>{definition.clause}</TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+                      )}
+                      <Button size="small" disabled={busy} onClick={() => setEditing(key)} aria-label={t.editLabel(label)}>
+                        {t.edit}
+                      </Button>
+                    </div>
+                  )}
+                  {editing === key && (
+                    <ParameterEditor
+                      parameter={key}
+                      label={label}
+                      current={policy.values[key]}
+                      language={language}
+                      t={t}
+                      busy={busy}
+                      onSave={(value) => void setValue(key, value)}
+                      onCancel={() => setEditing(null)}
+                    />
+                  )}
+                </TableCell>
+                <TableCell className={styles.number}>{formatParameter(key, policy.values[key], language)}</TableCell>
+                <TableCell className={styles.number}>{definition.clause}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
     </>
   );
 }

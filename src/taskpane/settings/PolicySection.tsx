@@ -50,8 +50,10 @@ export function PolicySection({ language, t, settings, asOf, onSave }: SettingsT
     }, t.policyFileLoaded(file.name));
   };
 
-  const confirm = (key: ParameterKey) => void save(() => ({ ...settings, policyJson: confirmParameter(settings.policyJson, year, key) }), t.saved);
-  const setValue = (key: ParameterKey, value: number) => save(() => ({ ...settings, policyJson: setParameter(settings.policyJson, year, key, value) }), t.saved);
+  const confirm = (key: ParameterKey) =>
+    void save(() => ({ ...settings, policyJson: confirmParameter(settings.policyJson, year, key) }), t.saved);
+  const setValue = (key: ParameterKey, value: number) =>
+    save(() => ({ ...settings, policyJson: setParameter(settings.policyJson, year, key, value) }), t.saved);
 
   return (
     <section aria-labelledby="policy-heading" className={styles.stack}>
@@ -89,7 +91,14 @@ export function PolicySection({ language, t, settings, asOf, onSave }: SettingsT
         <Button appearance="secondary" disabled={busy} onClick={() => policyFileInput.current?.click()}>
           {t.loadPolicyFile}
         </Button>
-        <input ref={policyFileInput} type="file" accept=".json,application/json" hidden aria-label={t.loadPolicyFile} onChange={loadPolicyFile} />
+        <input
+          ref={policyFileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label={t.loadPolicyFile}
+          onChange={loadPolicyFile}
+        />
         {settings.policyJson !== null && (
           <Button appearance="secondary" disabled={busy} onClick={() => void save(() => ({ ...settings, policyJson: null }), t.saved)}>
             {t.resetPolicy}

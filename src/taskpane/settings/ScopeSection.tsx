@@ -4,8 +4,9 @@ import type { SettingsTabProps } from "./props";
 import { SaveFeedback, useSaver } from "./saving";
 import { useSettingsStyles } from "./styles";
 
-
-/** Which households are the plan's 脱贫户: by default 脱贫户 and monitored ones whose risk is not removed; optionally every monitored household. */
+/**
+ * Which households are the plan's 脱贫户: by default 脱贫户 and monitored ones whose risk is not removed; optionally every monitored household.
+ */
 export function ScopeSection({ t, settings, onSave }: SettingsTabProps): React.JSX.Element {
   const styles = useSettingsStyles();
   const { state, busy, save, reset } = useSaver(onSave);

@@ -19,4 +19,3 @@ export interface SettingsTabProps {
   /** Save through the host; resolves once saved (the caller keeps the new settings). */
   readonly onSave: (settings: PaneSettings) => Promise<void>;
 }
-

@@ -5,7 +5,8 @@ import { ErrorBar } from "../ErrorBar";
 import type { Strings } from "../i18n";
 
 /** Saving settings from a section: busy while saving, then "saved" or the error, shown by SaveFeedback. */
-export type SaveState = { readonly kind: "idle" } | { readonly kind: "saved"; readonly message: string } | { readonly kind: "error"; readonly error: unknown };
+export type SaveState =
+  { readonly kind: "idle" } | { readonly kind: "saved"; readonly message: string } | { readonly kind: "error"; readonly error: unknown };
 
 export function useSaver(onSave: (settings: PaneSettings) => Promise<void>) {
   const [state, setState] = React.useState<SaveState>({ kind: "idle" });

@@ -108,7 +108,11 @@ export function rowOf(width: number, values: ReadonlyMap<number, FixtureCell>): 
  * (a typo in a fixture fails loudly); a header that occurs twice gets the value in both places
  * unless `firstOnly` lists it.
  */
-export function rowByHeader(header: readonly string[], values: Readonly<Record<string, FixtureCell>>, options: { firstOnly?: readonly string[] } = {}): FixtureCell[] {
+export function rowByHeader(
+  header: readonly string[],
+  values: Readonly<Record<string, FixtureCell>>,
+  options: { firstOnly?: readonly string[] } = {},
+): FixtureCell[] {
   const row: FixtureCell[] = header.map(() => null);
   for (const [name, value] of Object.entries(values)) {
     const at = header.reduce<number[]>((list, h, i) => (h === name ? [...list, i] : list), []);
@@ -121,7 +125,32 @@ export function rowByHeader(header: readonly string[], values: Readonly<Record<s
 // ---------------------------------------------------------------- synthetic people
 
 const SURNAMES = ["张", "王", "李", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
-const GIVEN = ["建国", "秀英", "玉兰", "桂芝", "志强", "海燕", "明", "丽", "军", "芳", "伟", "静", "磊", "敏", "洋", "艳", "勇", "娟", "涛", "霞", "强", "杰", "婷", "超"];
+const GIVEN = [
+  "建国",
+  "秀英",
+  "玉兰",
+  "桂芝",
+  "志强",
+  "海燕",
+  "明",
+  "丽",
+  "军",
+  "芳",
+  "伟",
+  "静",
+  "磊",
+  "敏",
+  "洋",
+  "艳",
+  "勇",
+  "娟",
+  "涛",
+  "霞",
+  "强",
+  "杰",
+  "婷",
+  "超",
+];
 
 /** A made-up name, the same for the same numbers. */
 export function fakeName(surname: number, given: number): string {
@@ -135,7 +164,9 @@ export function fakeId(birth: string, sequence: number): string {
 
 /** A synthetic mobile number (the 10 digits after 1 are derived from the seed). */
 export function fakePhone(seed: number): string {
-  return `139${String(53_000_000 + seed * 7_919).padStart(8, "0").slice(-8)}`;
+  return `139${String(53_000_000 + seed * 7_919)
+    .padStart(8, "0")
+    .slice(-8)}`;
 }
 
 // ---------------------------------------------------------------- .xlsx

@@ -27,16 +27,36 @@ export type Expectation =
   | { readonly kind: "persons"; readonly count: number; readonly note?: string }
   | { readonly kind: "field"; readonly header: string; readonly field: FieldName; readonly note?: string }
   /** A rule's finding for a household (null: any household, or a whole-sheet finding); "any" = no finding of any rule. */
-  | { readonly kind: "finding"; readonly rule: RuleId | "any"; readonly household: string | null; readonly fires: boolean; readonly note: string; readonly severity?: Severity }
+  | {
+      readonly kind: "finding";
+      readonly rule: RuleId | "any";
+      readonly household: string | null;
+      readonly fires: boolean;
+      readonly note: string;
+      readonly severity?: Severity;
+    }
   /** Exactly these households have findings of the rule (of the severity, when given). */
-  | { readonly kind: "findingsFor"; readonly rule: RuleId; readonly households: readonly string[]; readonly note: string; readonly severity?: Severity }
+  | {
+      readonly kind: "findingsFor";
+      readonly rule: RuleId;
+      readonly households: readonly string[];
+      readonly note: string;
+      readonly severity?: Severity;
+    }
   | { readonly kind: "ruleRuns"; readonly rule: RuleId; readonly runs: boolean; readonly note?: string }
   /** The household is (or is not) one of the plan's 脱贫户 (tiered, checked against the plan, ranked). */
   | { readonly kind: "scope"; readonly household: string; readonly inScope: boolean; readonly note: string }
   /** The household is tiered by 风险消除后家庭人均纯收入, at this per-capita income. */
   | { readonly kind: "afterRemovalIncome"; readonly household: string; readonly perCapita: number; readonly note: string }
   /** A value the household (member: index among its members; null = household value) holds after reading (and joining). */
-  | { readonly kind: "value"; readonly household: string; readonly member: number | null; readonly field: FieldKey; readonly value: unknown; readonly note: string }
+  | {
+      readonly kind: "value";
+      readonly household: string;
+      readonly member: number | null;
+      readonly field: FieldKey;
+      readonly value: unknown;
+      readonly note: string;
+    }
   /** Exactly these households received facts from the side ledger written as this fixture's file. */
   | { readonly kind: "joinedInto"; readonly side: string; readonly households: readonly string[]; readonly note: string };
 
@@ -56,8 +76,20 @@ export interface JoinedExpectations {
 }
 
 const f = (header: string, field: FieldName, note?: string): Expectation => ({ kind: "field", header, field, note });
-const fires = (rule: RuleId, household: string | null, note: string): Expectation => ({ kind: "finding", rule, household, fires: true, note });
-const silent = (rule: RuleId | "any", household: string | null, note: string): Expectation => ({ kind: "finding", rule, household, fires: false, note });
+const fires = (rule: RuleId, household: string | null, note: string): Expectation => ({
+  kind: "finding",
+  rule,
+  household,
+  fires: true,
+  note,
+});
+const silent = (rule: RuleId | "any", household: string | null, note: string): Expectation => ({
+  kind: "finding",
+  rule,
+  household,
+  fires: false,
+  note,
+});
 const runs = (rule: RuleId, note?: string): Expectation => ({ kind: "ruleRuns", rule, runs: true, note });
 
 /** 户编号 of the national fixture's households 1–10. */
@@ -148,12 +180,31 @@ export const EXPECTED: readonly FixtureExpectations[] = [
       fires("M04", N(9), "“弱劳动力或半劳动力”是劳动力：低收入、只有综合保障措施"),
       silent("M12", N(9), "享受农村低保"),
       silent("any", N(10), "高收入，一切齐全"),
-      { kind: "afterRemovalIncome", household: N(5), perCapita: 13666.67, note: "户5：分层、比较用风险消除后家庭人均纯收入，并在结果中写明" },
+      {
+        kind: "afterRemovalIncome",
+        household: N(5),
+        perCapita: 13666.67,
+        note: "户5：分层、比较用风险消除后家庭人均纯收入，并在结果中写明",
+      },
       { kind: "scope", household: N(6), inScope: false, note: "户6：一般农户、风险已消除，单列，不分层、不参加街道排名" },
       { kind: "scope", household: N(4), inScope: true, note: "户4（风险未消除的边缘易致贫户）按方案二（一）计入“脱贫户”" },
       { kind: "scope", household: N(5), inScope: true, note: "户5：脱贫户（脱贫不稳定户，风险已消除）仍是脱贫户" },
-      { kind: "value", household: N(1), member: 1, field: "disability", value: 2, note: "户1：配偶的残疾人证号读出残疾等级二级（肢体），供 M07 使用" },
-      { kind: "value", household: N(1), member: 1, field: "personId", value: NATIONAL_HOUSEHOLDS[0].persons[1].id, note: "户1：残疾人证号的前18位是身份证号" },
+      {
+        kind: "value",
+        household: N(1),
+        member: 1,
+        field: "disability",
+        value: 2,
+        note: "户1：配偶的残疾人证号读出残疾等级二级（肢体），供 M07 使用",
+      },
+      {
+        kind: "value",
+        household: N(1),
+        member: 1,
+        field: "personId",
+        value: NATIONAL_HOUSEHOLDS[0].persons[1].id,
+        note: "户1：残疾人证号的前18位是身份证号",
+      },
       silent("D05", N(3), "当前家庭人口数2、年度家庭人口数3：按年度计算相符"),
     ],
   },
@@ -162,9 +213,17 @@ export const EXPECTED: readonly FixtureExpectations[] = [
     sheet: 0,
     role: "side",
     expectations: [
-      { kind: "found", found: true, note: "as a side ledger (结对表); checked alone the report says it is a pairing export to use with --with, and D01 is silent" },
+      {
+        kind: "found",
+        found: true,
+        note: "as a side ledger (结对表); checked alone the report says it is a pairing export to use with --with, and D01 is silent",
+      },
       { kind: "headerRows", first: 3, last: 3 },
-      { kind: "households", count: 8, note: "8 households (by 户主证件号码 / 户主个人编号), 9 rows: 户3's two rows are its pairing history" },
+      {
+        kind: "households",
+        count: 8,
+        note: "8 households (by 户主证件号码 / 户主个人编号), 9 rows: 户3's two rows are its pairing history",
+      },
       f("姓名", "supportCadre", "in this export 姓名 is the cadre, not a household member"),
       f("户主姓名", "headName"),
       f("户主证件号码", "headId", "today read as personId"),
@@ -208,7 +267,12 @@ export const EXPECTED: readonly FixtureExpectations[] = [
     role: "side",
     expectations: [
       { kind: "found", found: true },
-      { kind: "headerRows", first: 3, last: 3, note: "row 2 is the group row; the groups repeat 贷款金额 / 还款时间 …, which the group names tell apart" },
+      {
+        kind: "headerRows",
+        first: 3,
+        last: 3,
+        note: "row 2 is the group row; the groups repeat 贷款金额 / 还款时间 …, which the group names tell apart",
+      },
       { kind: "households", count: 4, note: "by the head's 身份证号; 5 loan rows" },
       f("户主姓名", "headName"),
       f("身份证号", "headId", "the head's ID on every loan row; today personId, so two loans of one household are a D02"),
@@ -223,7 +287,7 @@ export const EXPECTED: readonly FixtureExpectations[] = [
       runs("M10", "skipped today: no column maps to smallLoanRepaid / smallLoanInterestSubsidy"),
       fires("M10", headOf(5), "户5: 累计贴息975元, balance 3.0万元, no 还款时间"),
       silent("M10", headOf(1), "户1: repaid 2025-04-10, balance 0.0"),
-      silent("D04", null, "\"null \" and trailing spaces read as blank / trimmed (true today only because no amount column is mapped)"),
+      silent("D04", null, '"null " and trailing spaces read as blank / trimmed (true today only because no amount column is mapped)'),
     ],
   },
   {
@@ -251,8 +315,22 @@ export const EXPECTED: readonly FixtureExpectations[] = [
       f("公益岗位", "welfarePost", "also a post measure (action 四)"),
       f("务工省外转移", "kind:就业帮扶", "是 = employment measure"),
       silent("D02", null, "today: 10 D02 (one per household)"),
-      { kind: "finding", rule: "D04", household: null, fires: false, severity: "error", note: "no D04 error (today: D04 on 若劳动力或半劳动力)" },
-      { kind: "finding", rule: "D04", household: R(3), fires: true, severity: "info", note: "户3: an info note that 若劳动力或半劳动力 was read as 弱劳动力或半劳动力" },
+      {
+        kind: "finding",
+        rule: "D04",
+        household: null,
+        fires: false,
+        severity: "error",
+        note: "no D04 error (today: D04 on 若劳动力或半劳动力)",
+      },
+      {
+        kind: "finding",
+        rule: "D04",
+        household: R(3),
+        fires: true,
+        severity: "info",
+        note: "户3: an info note that 若劳动力或半劳动力 was read as 弱劳动力或半劳动力",
+      },
       fires("M12", R(4), "户4: all 丧失劳动力 / 无劳动力, 兜底保障类型 无"),
       silent("M12", R(6), "户6: 五保金 = 特困供养"),
       fires("M04", R(8), "户8: 普通劳动力, low income, no employment or post"),
@@ -266,7 +344,11 @@ export const EXPECTED: readonly FixtureExpectations[] = [
     sheet: 0,
     role: "side",
     expectations: [
-      { kind: "found", found: true, note: "a side ledger of persons keyed by *搬迁人员身份证号 (a LedgerNotFoundError before its three-level header was read)" },
+      {
+        kind: "found",
+        found: true,
+        note: "a side ledger of persons keyed by *搬迁人员身份证号 (a LedgerNotFoundError before its three-level header was read)",
+      },
       { kind: "headerRows", first: 3, last: 5, note: "a three-level header; data from row 6" },
       f("*搬迁人员身份证号", "personId", "leading * marks a required column; merged down A3:A5"),
       f("产业发展政策保障/产业奖补（元）", null, "an industry subsidy: marks an industry measure (action 五) for the person's household"),
@@ -341,8 +423,22 @@ export const EXPECTED: readonly FixtureExpectations[] = [
       silent("D05", K(3), "壹万贰仟 is 12000: read it (with a note) or report D04 only — never D05 from a missing part"),
       silent("D05", K(4), "转移性收入 unreadable: D04 only"),
       fires("D04", K(4), "转移性收入“待核实”"),
-      { kind: "finding", rule: "M07", household: K(5), fires: false, severity: "error", note: "disability without grade: no error that the elder is not eligible (57, grade unknown)" },
-      { kind: "finding", rule: "M07", household: K(5), fires: true, severity: "info", note: "户5：残疾但等级不明，57周岁只在一、二级残疾时符合：提示无法判断" },
+      {
+        kind: "finding",
+        rule: "M07",
+        household: K(5),
+        fires: false,
+        severity: "error",
+        note: "disability without grade: no error that the elder is not eligible (57, grade unknown)",
+      },
+      {
+        kind: "finding",
+        rule: "M07",
+        household: K(5),
+        fires: true,
+        severity: "info",
+        note: "户5：残疾但等级不明，57周岁只在一、二级残疾时符合：提示无法判断",
+      },
       silent("any", K(1), "clean"),
       silent("any", K(2), "clean (visit date as a serial)"),
       silent("any", K(6), "full-width digits and 万 read"),
@@ -362,16 +458,49 @@ export const JOINED: readonly JoinedExpectations[] = [
     sides: ["pairing", "previousIncome", "smallLoan"],
     expectations: [
       runs("M01", "the pairing export gives the current cadre (增收帮扶责任人)"),
-      { kind: "findingsFor", rule: "M01", households: [N(7)], note: "M01 only for 户7: low income and no pairing row; 户6 (no pairing either) is out of scope" },
-      { kind: "value", household: N(3), member: null, field: "supportCadre", value: fakeName(14, 3), note: "户3's current cadre is the one paired on 2024-03-01 (no end date), not the earlier one" },
+      {
+        kind: "findingsFor",
+        rule: "M01",
+        households: [N(7)],
+        note: "M01 only for 户7: low income and no pairing row; 户6 (no pairing either) is out of scope",
+      },
+      {
+        kind: "value",
+        household: N(3),
+        member: null,
+        field: "supportCadre",
+        value: fakeName(14, 3),
+        note: "户3's current cadre is the one paired on 2024-03-01 (no end date), not the earlier one",
+      },
       runs("M13", "last year's all-fields export gives 上年人均纯收入"),
-      { kind: "findingsFor", rule: "M13", households: [N(2), N(7), N(9)], severity: "warning", note: "growth below the farmers' 7 %: 户2 +2.9 %, 户7 +2.3 %, 户9 +5.9 %" },
+      {
+        kind: "findingsFor",
+        rule: "M13",
+        households: [N(2), N(7), N(9)],
+        severity: "warning",
+        note: "growth below the farmers' 7 %: 户2 +2.9 %, 户7 +2.3 %, 户9 +5.9 %",
+      },
       { kind: "findingsFor", rule: "M13", households: [N(8)], severity: "error", note: "户8's income fell (−4.2 %)" },
       silent("M13", N(5), "户5 compared by 风险消除后家庭人均纯收入 13666.67 (+9.3 %), not by the 5500 at identification (a false −56 %)"),
       runs("M10", "the loan ledger gives each loan"),
-      { kind: "findingsFor", rule: "M10", households: [N(5)], note: "户5: subsidy 975 while 3.0万元 remain; 户8's second loan and 户1's are repaid" },
-      { kind: "joinedInto", side: "smallLoan", households: [N(1), N(2), N(5), N(8)], note: "the loans reach households 1, 2, 5 and 8 by the head's 身份证号" },
-      { kind: "joinedInto", side: "pairing", households: [N(1), N(2), N(3), N(4), N(5), N(8), N(9), N(10)], note: "every pairing row's household is found by 户主证件号码" },
+      {
+        kind: "findingsFor",
+        rule: "M10",
+        households: [N(5)],
+        note: "户5: subsidy 975 while 3.0万元 remain; 户8's second loan and 户1's are repaid",
+      },
+      {
+        kind: "joinedInto",
+        side: "smallLoan",
+        households: [N(1), N(2), N(5), N(8)],
+        note: "the loans reach households 1, 2, 5 and 8 by the head's 身份证号",
+      },
+      {
+        kind: "joinedInto",
+        side: "pairing",
+        households: [N(1), N(2), N(3), N(4), N(5), N(8), N(9), N(10)],
+        note: "every pairing row's household is found by 户主证件号码",
+      },
       silent("D02", null, "no duplicate: the pairing history and the two loans of 户8 are not registrations of a person twice"),
       { kind: "scope", household: N(6), inScope: false, note: "户6 stays out of scope" },
     ],
@@ -380,7 +509,12 @@ export const JOINED: readonly JoinedExpectations[] = [
     main: "allpeople",
     sides: ["relocationIndustry"],
     expectations: [
-      { kind: "joinedInto", side: "relocationIndustry", households: [R(4), R(8)], note: "the industry template's rows reach 户4 and 户8 by 搬迁人员身份证号" },
+      {
+        kind: "joinedInto",
+        side: "relocationIndustry",
+        households: [R(4), R(8)],
+        note: "the industry template's rows reach 户4 and 户8 by 搬迁人员身份证号",
+      },
       silent("M03", R(4), "户4 gains an industry measure (种植花椒)"),
       silent("M03", R(8), "户8 gains industry measures (养殖肉牛, 托管代养)"),
       silent("M04", R(8), "户8 also gains employment (入企务工)"),

@@ -15,8 +15,22 @@ import { FixtureCell, fakeName, fakePhone, HouseholdCase, RealLayoutFixture, row
 import { NATIONAL_HOUSEHOLDS } from "./nationalMonitoring";
 
 export const PAIRING_HEADER: readonly string[] = [
-  "市", "县", "乡", "单位名称", "隶属关系", "姓名", "性别", "联系人电话", "户主个人编号", "户主姓名", "户主证件号码",
-  "帮扶开始时间", "帮扶结束时间", "帮扶责任人编号", "帮扶单位编号", "政治面貌",
+  "市",
+  "县",
+  "乡",
+  "单位名称",
+  "隶属关系",
+  "姓名",
+  "性别",
+  "联系人电话",
+  "户主个人编号",
+  "户主姓名",
+  "户主证件号码",
+  "帮扶开始时间",
+  "帮扶结束时间",
+  "帮扶责任人编号",
+  "帮扶单位编号",
+  "政治面貌",
 ];
 
 interface Pairing {
@@ -83,7 +97,9 @@ export function pairingExport(): RealLayoutFixture {
     const rowsOf = PAIRINGS.filter((p) => p.household === index);
     const story =
       rowsOf.length > 1
-        ? `换过帮扶责任人：${rowsOf.map((p) => `${p.cadre}（${p.start}—${p.end || "至今"}）`).join("、")}。是历史记录，不是重复登记；现任责任人是${rowsOf[rowsOf.length - 1].cadre}。`
+        ? `换过帮扶责任人：` +
+          `${rowsOf.map((p) => `${p.cadre}（${p.start}—${p.end || "至今"}）`).join("、")}。` +
+          `是历史记录，不是重复登记；现任责任人是${rowsOf[rowsOf.length - 1].cadre}。`
         : `帮扶责任人${rowsOf[0].cadre}（${rowsOf[0].start}起）。`;
     return { key: h.key, persons: h.persons.length, story };
   });
