@@ -10,6 +10,7 @@
  * Only transpiles (ts-loader transpileOnly): `npm run typecheck` checks the same files.
  */
 const path = require("path");
+const { transpileTypeScript, TYPESCRIPT_EXTENSIONS } = require("./scripts/webpackTranspile");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -23,18 +24,9 @@ module.exports = (_env, argv = {}) => ({
     filename: "[name].js",
     clean: true,
   },
-  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  resolve: { extensions: TYPESCRIPT_EXTENSIONS },
   module: {
-    rules: [
-      {
-        test: /\.tsx?$/,
-        exclude: /node_modules/,
-        use: {
-          loader: "ts-loader",
-          options: { configFile: path.resolve(__dirname, "tsconfig.build.json"), transpileOnly: true },
-        },
-      },
-    ],
+    rules: [transpileTypeScript],
   },
   performance: { hints: false },
   plugins: [

@@ -12,6 +12,7 @@
  * Only transpiles (ts-loader transpileOnly): `npm run typecheck` checks the same files.
  */
 const path = require("path");
+const { transpileTypeScript, TYPESCRIPT_EXTENSIONS } = require("./scripts/webpackTranspile");
 const { SinglePagePlugin } = require("./scripts/webPage");
 
 module.exports = (_env, argv = {}) => {
@@ -22,15 +23,9 @@ module.exports = (_env, argv = {}) => {
     mode,
     context: __dirname,
     devtool: false,
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: { extensions: TYPESCRIPT_EXTENSIONS },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: path.resolve(__dirname, "tsconfig.build.json"), transpileOnly: true } },
-        },
-      ],
+      rules: [transpileTypeScript],
     },
     // esbuild minifies while lowering (scripts/webPage.js).
     optimization: { minimize: false },

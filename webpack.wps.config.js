@@ -20,6 +20,7 @@
  */
 const fs = require("fs");
 const path = require("path");
+const { transpileTypeScript, TYPESCRIPT_EXTENSIONS } = require("./scripts/webpackTranspile");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -59,19 +60,9 @@ module.exports = async (_env, argv = {}) => {
       taskpane: ["./src/wps/polyfills.ts", "./src/taskpane/index.tsx"],
     },
     output: { path: addinDir, filename: "[name].js", clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: { extensions: TYPESCRIPT_EXTENSIONS },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // Types are checked by `npm run typecheck` (npm test); here only transpiled, then lowered by esbuild.
-            options: { configFile: path.resolve(__dirname, "tsconfig.build.json"), transpileOnly: true },
-          },
-        },
-      ],
+      rules: [transpileTypeScript],
     },
     // esbuild minifies while lowering (scripts/wpsAddin.js).
     optimization: { minimize: false },

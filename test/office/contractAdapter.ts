@@ -1,5 +1,5 @@
 /** Office.js over the fake Excel behind the host contract (test/host/contract.ts). */
-import { sheetOfReference } from "../../src/ledger/cellRef";
+import { columnNumber, sheetOfReference } from "../../src/ledger/cellRef";
 import { ALL_CAPABILITIES } from "../../src/office/capabilities";
 import { OfficeWorkbookHost } from "../../src/office/host";
 import type { SettingsStore } from "../../src/office/settings";
@@ -27,7 +27,8 @@ export const openOfficeWorkbook: ContractFactory = (seed) => {
   const settings: SettingsStore = { get: (key) => saved[key], set: (key, value) => void (saved[key] = value), save: async () => undefined };
   // Microsoft 365: every requirement set (the versions below are tested in capabilities.test.ts).
   const open = () => new OfficeWorkbookHost({ run: excel.run, settings, annotation: "note", capabilities: ALL_CAPABILITIES });
-  const cellAt = (sheet: string, address: string) => excel.peek(excel.sheet(sheet), Number(address.replace(/\D+/g, "")), columnOf(address));
+  const cellAt = (sheet: string, address: string) =>
+    excel.peek(excel.sheet(sheet), Number(address.replace(/\D+/g, "")), columnNumber(address.replace(/\d+/g, "")));
   return {
     host: open(),
     reopen: open,
@@ -67,9 +68,3 @@ export const openOfficeWorkbook: ContractFactory = (seed) => {
     recalculations: () => excel.calculations.filter((type) => type === "Full").length,
   };
 };
-
-function columnOf(address: string): number {
-  let n = 0;
-  for (const ch of address.replace(/\d+/g, "").toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
