@@ -307,19 +307,20 @@ describe("PageSession with side ledgers and the 检查范围 setting", () => {
   });
 });
 
-describe("the reader's limits in the page's worker (the command line's, from the same module)", () => {
-  const HEADER = ["户编号", "户主姓名", "人均纯收入", "帮扶责任人"];
-  const blobOfBytes = (bytes: Uint8Array, name: string): NamedBlob => Object.assign(new Blob([new Uint8Array(bytes)]), { name });
-  /** The message the page shows: the worker's failure as it crosses to the page. */
-  const shown = async (work: Promise<unknown>): Promise<Error> => {
-    const error = await work.then(
-      () => null,
-      (e: unknown) => e,
-    );
-    if (error === null) throw new Error("expected a refusal");
-    return deserializeError(JSON.parse(JSON.stringify(serializeError(error, isFileError))));
-  };
+/** A small ledger's header, for the limit tests. */
+const HEADER = ["户编号", "户主姓名", "人均纯收入", "帮扶责任人"];
+const blobOfBytes = (bytes: Uint8Array, name: string): NamedBlob => Object.assign(new Blob([new Uint8Array(bytes)]), { name });
+/** The message the page shows: the worker's failure as it crosses to the page. */
+const shown = async (work: Promise<unknown>): Promise<Error> => {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (error === null) throw new Error("expected a refusal");
+  return deserializeError(JSON.parse(JSON.stringify(serializeError(error, isFileError))));
+};
 
+describe("the reader's limits in the page's worker (the command line's, from the same module)", () => {
   test(
     "a sheet part that declares 2.9 GB: the file opens, the check is refused before inflating, " +
       "with the size, the limit and what to do",
@@ -373,21 +374,10 @@ describe("the reader's limits in the page's worker (the command line's, from the
 });
 
 describe("the page's memory guard: the budget the page derives from the browser's heap limit, in the worker's reader", () => {
-  const HEADER = ["户编号", "户主姓名", "人均纯收入", "帮扶责任人"];
   const MB = 1024 * 1024;
   const ledgerRows = (n: number) => Array.from({ length: n }, (_, i) => [`H${i + 1}`, `户主${i + 1}`, 12000 + (i % 7), "干部甲"]);
-  const blobOfBytes = (bytes: Uint8Array, name: string): NamedBlob => Object.assign(new Blob([new Uint8Array(bytes)]), { name });
   const ledgerFile = (rows: number, name: string) =>
     blobOfBytes(buildXlsx({ sheets: [{ name: "台账", rows: [HEADER, ...ledgerRows(rows)] }] }), name);
-  /** The failure as the page receives it from the worker. */
-  const shown = async (work: Promise<unknown>): Promise<Error> => {
-    const error = await work.then(
-      () => null,
-      (e: unknown) => e,
-    );
-    if (error === null) throw new Error("expected a refusal");
-    return deserializeError(JSON.parse(JSON.stringify(serializeError(error, isFileError))));
-  };
   const check = (session: PageSession, sheet = "台账", sides: string[] = []) =>
     session.check({ sheet, settings: EMPTY_SETTINGS, asOf: AS_OF, sides });
 
