@@ -656,3 +656,88 @@ describe("网页版（从磁盘打开）", () => {
     }
   });
 });
+
+/**
+ * The memory guard in a browser whose heap is small, as on an office PC with little memory: V8's
+ * heap limited to 64 MB of old generation (Chromium then reports a jsHeapSizeLimit of about
+ * 177 MB), a ledger of 150,000 rows that crashes such a tab unguarded (at 100,000–120,000 rows,
+ * docs/performance.md). With the guard the check stops with the Chinese refusal and the same tab
+ * checks the next file.
+ */
+describe("网页版的内存检查（V8 堆上限 64 MB）", () => {
+  const SMALL_HEAP_ARGS = [...CHROMIUM_ARGS, "--js-flags=--max-old-space-size=64"];
+  const ROWS = 150_000;
+  let small: import("playwright-core").Browser;
+  let ledger: string;
+
+  beforeAll(async () => {
+    ledger = path.join(work, "十五万行台账.xlsx");
+    await writeBenchLedger(ROWS + 3, ledger);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- playwright-core is CommonJS
+    const { chromium } = require("playwright-core") as typeof import("playwright-core");
+    small = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: SMALL_HEAP_ARGS });
+  }, 300_000);
+
+  afterAll(async () => {
+    await small?.close();
+  });
+
+  /** A tab of the small-heap browser on the page from disk; `hideHeapLimit` removes performance.memory before the page's script runs. */
+  async function smallHeapPage(hideHeapLimit: boolean): Promise<{ page: Page; crashed: () => boolean }> {
+    const page = await small.newPage({ locale: "zh-CN" });
+    let crashed = false;
+    page.on("crash", () => (crashed = true));
+    page.on("request", (request) => {
+      if (!/^(file|blob|data):/.test(request.url())) foreignRequests.push(request.url());
+    });
+    if (hideHeapLimit) await page.addInitScript(() => delete (Performance.prototype as { memory?: unknown }).memory);
+    await page.goto(pageUrl);
+    await page.getByRole("heading", { name: "增收帮扶助手 · 网页版", level: 1 }).waitFor();
+    return { page, crashed: () => crashed };
+  }
+
+  test(
+    `a ${ROWS.toLocaleString("en-US")}-row ledger: without the guard the tab crashes; with it the check stops with the Chinese ` +
+      "refusal and the tab checks the next file",
+    async () => {
+      // Without the heap limit (a browser that does not tell it) there is no guard: the tab runs out of memory.
+      const bare = await smallHeapPage(true);
+      expect(await bare.page.evaluate(() => "memory" in performance)).toBe(false);
+      const crash = bare.page.waitForEvent("crash", { timeout: 240_000 });
+      await choose(bare.page, ledger);
+      await bare.page.getByTestId("file-name").waitFor({ timeout: 60_000 });
+      await bare.page.getByRole("button", { name: "开始检查" }).click();
+      await crash;
+      expect(bare.crashed()).toBe(true);
+      await bare.page.close().catch(() => undefined);
+
+      const { page, crashed } = await smallHeapPage(false);
+      page.on("pageerror", (error) => pageErrors.push(error.message));
+      const heapLimit = await page.evaluate(
+        () => (performance as unknown as { memory: { jsHeapSizeLimit: number } }).memory.jsHeapSizeLimit,
+      );
+      await choose(page, ledger);
+      await page.getByTestId("file-name").waitFor({ timeout: 60_000 });
+      await page.getByRole("button", { name: "开始检查" }).click();
+      const alert = page.getByRole("alert").filter({ hasText: "台账太大，这个浏览器的内存不够" });
+      await alert.waitFor({ timeout: 240_000 });
+      const text = (await alert.textContent()) ?? "";
+      expect(text).toMatch(/十五万行台账\.xlsx 的工作表“脱贫人口明细”太大：读到第 [\d,]+ 行时已接近浏览器给本页面的内存上限/);
+      expect(text).toContain(`约 ${Math.round(heapLimit / 1048576).toLocaleString("en-US")} MB`);
+      expect(text).toMatch(/约可检查 [\d,]+ 行台账/);
+      expect(text).toContain("拆成几个文件");
+      expect(text).toContain("命令行 bangfu check");
+      const stoppedAt = Number(/读到第 ([\d,]+) 行/.exec(text)![1].replace(/,/g, ""));
+      expect(stoppedAt).toBeLessThan(ROWS);
+      expect(crashed()).toBe(false);
+
+      // The same tab goes on: the sample is checked.
+      await choose(page, SAMPLE);
+      const start = await sampleLineStart();
+      expect((await check(page)).slice(0, start.length)).toBe(start);
+      expect(crashed()).toBe(false);
+      await page.close();
+    },
+    300_000,
+  );
+});

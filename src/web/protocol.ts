@@ -10,6 +10,7 @@ import type { CivilDate } from "../values";
 import type { Finding } from "../checks/types";
 import type { CheckResult, DetectedColumns, HouseholdLabel } from "../taskpane/model";
 import type { SerializedError } from "./errors";
+import type { MemoryBudget } from "./memoryBudget";
 
 /**
  * Side ledgers of a check: other sheets of the file, other files chosen on the page (a File crosses to the worker as a handle, not a copy).
@@ -19,27 +20,37 @@ interface Sides {
   readonly sideFiles: readonly File[];
 }
 
-export type WorkerRequest =
-  | { readonly kind: "open"; readonly id: number; readonly file: File }
-  | { readonly kind: "probeSide"; readonly id: number; readonly file: File }
-  | ({
-      readonly kind: "check";
-      readonly id: number;
-      readonly sheet: string;
-      readonly settings: PaneSettings;
-      readonly asOf: CivilDate;
-    } & Sides)
-  | ({
-      readonly kind: "generate";
-      readonly id: number;
-      readonly sheet: string;
-      readonly settings: PaneSettings;
-      /** The page's clock (ms since the epoch): check date and generation time, in the page's time zone. */
-      readonly clock: number;
-      readonly tabs: readonly SummaryKey[];
-      readonly fullIds: boolean;
-    } & Sides)
-  | { readonly kind: "detect"; readonly id: number; readonly sheet: string };
+/**
+ * Every request carries the page's memory budget (null where the browser does not tell its heap
+ * limit): the worker's reader stops at it instead of running out of memory.
+ */
+interface Budgeted {
+  readonly memoryBudget: MemoryBudget | null;
+}
+
+export type WorkerRequest = Budgeted &
+  (
+    | { readonly kind: "open"; readonly id: number; readonly file: File }
+    | { readonly kind: "probeSide"; readonly id: number; readonly file: File }
+    | ({
+        readonly kind: "check";
+        readonly id: number;
+        readonly sheet: string;
+        readonly settings: PaneSettings;
+        readonly asOf: CivilDate;
+      } & Sides)
+    | ({
+        readonly kind: "generate";
+        readonly id: number;
+        readonly sheet: string;
+        readonly settings: PaneSettings;
+        /** The page's clock (ms since the epoch): check date and generation time, in the page's time zone. */
+        readonly clock: number;
+        readonly tabs: readonly SummaryKey[];
+        readonly fullIds: boolean;
+      } & Sides)
+    | { readonly kind: "detect"; readonly id: number; readonly sheet: string }
+  );
 
 /** What the worker found in a file it opened. */
 export interface OpenedWorkbook {

@@ -42,6 +42,8 @@ import { MacroSheetsError, outputKindOf } from "../xlsx/macros";
 import { addSummaryTabs, packageBytes, UnreadablePackageError, unreadableMessage } from "../xlsx/summaryWorkbook";
 import { readZipDirectory, ZipEntry } from "../xlsx/zip";
 import { PageFileError } from "./errors";
+import type { MemoryBudget } from "./memoryBudget";
+import { asHostError, MemoryBudgetError, RowBudget } from "./rowBudget";
 import type { GeneratedWorkbook, OpenedWorkbook, SideFileInfo } from "./protocol";
 
 /** A chosen file: a browser File, or any Blob with a name. */
@@ -75,11 +77,16 @@ export function isFileError(error: unknown): boolean {
 interface Checked extends SheetCheck {
   readonly key: string;
   readonly columns: DetectedColumns;
+  /** Rows held by the ledger and its side ledgers (as the memory budget counts them). */
+  readonly rows: number;
 }
 
 export class PageSession {
   /** The reader's limits (rows, part sizes): the command line's (DEFAULT_LIMITS) unless a test lowers them. */
   constructor(private readonly limits?: Partial<ReadLimits>) {}
+
+  /** Rows held by the current check, against the budget the page sends (./memoryBudget.ts). */
+  private readonly rowBudget = new RowBudget();
 
   private file: NamedBlob | null = null;
   private workbook: XlsxWorkbook | null = null;
@@ -87,12 +94,19 @@ export class PageSession {
   /** The last check, kept so that generating right after it does not read the file again. */
   private last: Checked | null = null;
 
+  /** The page's memory budget (null: none, where the browser does not tell its heap limit); kept for the files read after. */
+  useMemoryBudget(budget: MemoryBudget | null): void {
+    this.rowBudget.budget = budget;
+  }
+
   async open(file: NamedBlob): Promise<OpenedWorkbook> {
     this.file = null;
     this.workbook = null;
     this.last = null;
     const source = new WatchedSource(blobSource(file));
-    const workbook = await guarded(file.name, () => openXlsx(source, { label: file.name, limits: this.limits }));
+    const workbook = await guarded(file.name, () =>
+      openXlsx(source, { label: file.name, limits: this.limits, checkMemory: this.rowBudget.check(file.name) }),
+    );
     source.entries = await guarded(file.name, () => readZipDirectory(source));
     const sheets: string[] = [];
     const passedOver: string[] = [];
@@ -127,6 +141,8 @@ export class PageSession {
       { sheet: request.sheet, settings: request.settings, asOf, sides: request.sides, sideFiles: request.sideFiles },
       onProgress,
     );
+    const withSides = (request.sides ?? []).some((name) => name !== request.sheet) || (request.sideFiles ?? []).length > 0;
+    this.rowBudget.assertSummary(file.name, request.sheet, checked.rows, checked.report.findings.length, withSides);
     const tables = buildSummaries(checked.ledger, checked.report, {
       policy: checked.policy,
       asOf,
@@ -189,6 +205,7 @@ export class PageSession {
     ]);
     if (this.last?.key === key) return this.last;
     this.last = null; // let the previous ledger go before reading the next
+    this.rowBudget.start();
     const overrides = overridesOf(settings); // before reading: a bad policy file fails fast
     const info = sheetNamed(workbook, sheet);
     const columns = await this.detect(sheet);
@@ -211,11 +228,13 @@ export class PageSession {
     }
     const ledger = ledgers[0];
     if (!ledger) throw new LedgerNotFoundError(sheet, `工作表“${sheet}”中没有找到台账`);
+    this.rowBudget.keep();
     onProgress?.(rows, 1); // read: the side ledgers (small) are read, then the rules run
     const sideLedgers = await this.readSides(sides, sideFiles, settings);
     const checked: Checked = {
       key,
       columns,
+      rows: this.rowBudget.rows,
       ...checkReadLedger(
         ledger,
         { asOf, overrides, policyYear: policyYearOf(settings, asOf), scope: { includeMonitored: settings.includeMonitored === true } },
@@ -236,13 +255,17 @@ export class PageSession {
     for (const name of sheets) {
       const { ledgers } = await guarded(file.name, () => readLedgers(workbook, { sheetName: name, mapping: settings.mappings[name] }));
       if (!ledgers[0]) throw new LedgerNotFoundError(name, `工作表“${name}”中没有找到台账`);
+      this.rowBudget.keep();
       sides.push({ ledger: ledgers[0], source: sideSheetSource(name) });
     }
     for (let i = 0; i < files.length; i++) {
       const side = files[i];
       const label = files.filter((f) => f.name === side.name).length > 1 ? `${side.name}（第 ${i + 1} 个附表）` : side.name;
-      const opened = await guarded(side.name, () => openXlsx(blobSource(side), { label: side.name, limits: this.limits }));
+      const opened = await guarded(side.name, () =>
+        openXlsx(blobSource(side), { label: side.name, limits: this.limits, checkMemory: this.rowBudget.check(side.name) }),
+      );
       sides.push({ ledger: sideLedgerOf(await guarded(side.name, () => readLedgers(opened)), side.name), source: label });
+      this.rowBudget.keep();
     }
     return sides;
   }
@@ -253,8 +276,10 @@ export class PageSession {
  * will be joined (its first visible sheet whose first rows hold a ledger header, as `--with`
  * takes it). A file that cannot be opened, or has no such sheet, throws with the reason.
  */
-export async function probeSideFile(side: NamedBlob): Promise<SideFileInfo> {
-  const workbook = await guarded(side.name, () => openXlsx(blobSource(side), { label: side.name }));
+export async function probeSideFile(side: NamedBlob, budget: MemoryBudget | null = null): Promise<SideFileInfo> {
+  const guard = new RowBudget();
+  guard.budget = budget;
+  const workbook = await guarded(side.name, () => openXlsx(blobSource(side), { label: side.name, checkMemory: guard.check(side.name) }));
   for (const sheet of workbook.sheets) {
     if (sheet.state === "visible" && sheet.kind === "worksheet" && sheet.part !== null && (await looksLikeLedger(workbook, sheet)))
       return { fileName: side.name, bytes: side.size, sheet: sheet.name };
@@ -279,6 +304,7 @@ async function looksLikeLedger(workbook: XlsxWorkbook, sheet: SheetInfo): Promis
     findHeader(await readSheetInput(workbook, sheet, PROBE_ROWS));
     return true;
   } catch (error) {
+    if (error instanceof MemoryBudgetError) throw asHostError(error); // more than the browser's memory holds: said at once
     if (error instanceof LedgerNotFoundError || error instanceof WorkbookFileError) return false; // not offered first; checking it says why
     throw error;
   }
@@ -291,7 +317,8 @@ async function readAll(file: NamedBlob): Promise<ArrayBuffer> {
 
 /**
  * A browser refuses to read a chosen file that was changed or moved since (NotReadableError,
- * NotFoundError): say so in words the user can act on.
+ * NotFoundError): say so in words the user can act on. A stop at the memory budget becomes the
+ * host's "too much data" failure.
  */
 async function guarded<T>(name: string, read: () => Promise<T>): Promise<T> {
   try {
@@ -301,7 +328,7 @@ async function guarded<T>(name: string, read: () => Promise<T>): Promise<T> {
     if (domName === "NotReadableError" || domName === "NotFoundError") {
       throw new PageFileError(`无法再读取“${name}”：文件在选择之后被修改、移动或删除了。请重新选择这个文件。`);
     }
-    throw error;
+    throw asHostError(error);
   }
 }
 

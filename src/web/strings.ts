@@ -123,6 +123,10 @@ export const PANE_STRINGS: Record<Language, Strings> = {
     policyFileProblem: "本页保存的政策参数有误，已改用内置参数。",
     errors: {
       ...STRINGS.zh.errors,
+      payloadTooLarge: {
+        title: "台账太大，这个浏览器的内存不够",
+        action: "请按乡镇或村把台账拆成几个文件分别检查；或在内存更大的电脑上检查，或用命令行 bangfu check。",
+      },
       other: { ...STRINGS.zh.errors.other, action: "请重试；如果仍然失败，请刷新页面、重新选择文件，再把这段提示发给技术支持。" },
     },
   },
@@ -145,6 +149,12 @@ export const PANE_STRINGS: Record<Language, Strings> = {
     policyFileProblem: "The policy parameters this page kept are invalid; the built-in parameters are used instead.",
     errors: {
       ...STRINGS.en.errors,
+      payloadTooLarge: {
+        title: "The ledger is too large for this browser's memory",
+        action:
+          "Split the ledger into files by township or village and check each, or check it on a computer with more memory, " +
+          "or with the command line (bangfu check).",
+      },
       other: {
         ...STRINGS.en.errors.other,
         action: "Try again; if it fails again, reload the page, choose the file again and send this message to support.",

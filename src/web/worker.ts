@@ -41,13 +41,14 @@ function sendParts(id: number, result: CheckResult): CheckResult {
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
+  session.useMemoryBudget(request.memoryBudget);
   try {
     switch (request.kind) {
       case "open":
         scope.postMessage({ kind: "opened", id: request.id, workbook: await session.open(request.file) });
         return;
       case "probeSide":
-        scope.postMessage({ kind: "sideProbed", id: request.id, side: await probeSideFile(request.file) });
+        scope.postMessage({ kind: "sideProbed", id: request.id, side: await probeSideFile(request.file, request.memoryBudget) });
         return;
       case "check":
         scope.postMessage({

@@ -16,10 +16,11 @@ import type {
   ReadProgressValue,
 } from "../taskpane/model";
 import { deserializeError } from "./errors";
+import { MemoryBudget, pageMemoryBudget } from "./memoryBudget";
 import type { OpenedWorkbook, SideFileInfo, WorkerRequest, WorkerResponse } from "./protocol";
 
-/** A request without its id (the client numbers them). */
-type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
+/** A request without its id (the client numbers them) and the memory budget (the client adds its own). */
+type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id" | "memoryBudget"> : never) : never;
 
 interface Pending {
   readonly resolve: (response: WorkerResponse) => void;
@@ -42,7 +43,11 @@ export class WorkerClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor(source: string) {
+  /** `memoryBudget`: the reader's row budget in the worker (null: no guard). */
+  constructor(
+    source: string,
+    private readonly memoryBudget: MemoryBudget | null = null,
+  ) {
     const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
     this.worker = new Worker(url);
     this.worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.receive(event.data);
@@ -54,11 +59,11 @@ export class WorkerClient {
     };
   }
 
-  /** The worker of this page, from the script inlined in it. */
+  /** The worker of this page, from the script inlined in it, with the memory budget of this browser's heap limit. */
   static fromPage(): WorkerClient {
     const source = document.getElementById(WORKER_SCRIPT_ID)?.textContent;
     if (!source) throw new Error("页面不完整：缺少后台处理脚本。请使用构建生成的 bangfu.html。");
-    return new WorkerClient(source);
+    return new WorkerClient(source, pageMemoryBudget());
   }
 
   private receive(response: WorkerResponse): void {
@@ -98,7 +103,7 @@ export class WorkerClient {
         findings: [],
         households: [],
       });
-      this.worker.postMessage({ ...request, id });
+      this.worker.postMessage({ ...request, id, memoryBudget: this.memoryBudget });
     });
   }
 

@@ -70,6 +70,13 @@ export interface OpenOptions {
 /** Where the reader is when it checks memory: a sheet's row, or the count of shared strings read. */
 export type ReadPoint = { readonly sheet: string; readonly row: number } | { readonly sharedStrings: number };
 
+/** Where reading stopped for memory, after the file's label (Chinese): the memory guards of the command line and the page say it alike. */
+export function readPointWhere(at: ReadPoint): string {
+  return "sheet" in at
+    ? `的工作表“${at.sheet}”太大：读到第 ${at.row.toLocaleString("en-US")} 行时`
+    : `的共享字符串（工作簿中不同文字的列表）太多：读到第 ${at.sharedStrings.toLocaleString("en-US")} 个时`;
+}
+
 export interface SheetInfo {
   readonly name: string;
   /** The worksheet part, or null when the relationship is missing (a chart sheet, a broken package). */

@@ -9,11 +9,12 @@ import JSZip from "jszip";
 import { reportToJson } from "../../src/cli/format";
 import { reportNotes } from "../../src/checks";
 import { MemoryWorkbookHost } from "../../src/host/memoryHost";
-import { EMPTY_SETTINGS, PaneSettings } from "../../src/host/types";
+import { EMPTY_SETTINGS, HostError, PaneSettings } from "../../src/host/types";
 import { LedgerNotFoundError } from "../../src/ledger";
 import { PolicyFileError } from "../../src/policy";
 import { SUMMARY_KEYS } from "../../src/summaries";
 import { deserializeError, PageFileError, serializeError } from "../../src/web/errors";
+import { memoryBudgetOf, PAGE_HEAP_RESERVE, PAGE_ROW_BYTES, pageMemoryBudget, summaryBytes } from "../../src/web/memoryBudget";
 import { isFileError, NamedBlob, outputName, PageSession, probeSideFile } from "../../src/web/session";
 import { hostEngine } from "../../src/taskpane/model";
 import { readLedgerSheetFromFile } from "../../src/xlsx/readWorkbook";
@@ -306,19 +307,20 @@ describe("PageSession with side ledgers and the 检查范围 setting", () => {
   });
 });
 
-describe("the reader's limits in the page's worker (the command line's, from the same module)", () => {
-  const HEADER = ["户编号", "户主姓名", "人均纯收入", "帮扶责任人"];
-  const blobOfBytes = (bytes: Uint8Array, name: string): NamedBlob => Object.assign(new Blob([new Uint8Array(bytes)]), { name });
-  /** The message the page shows: the worker's failure as it crosses to the page. */
-  const shown = async (work: Promise<unknown>): Promise<Error> => {
-    const error = await work.then(
-      () => null,
-      (e: unknown) => e,
-    );
-    if (error === null) throw new Error("expected a refusal");
-    return deserializeError(JSON.parse(JSON.stringify(serializeError(error, isFileError))));
-  };
+/** A small ledger's header, for the limit tests. */
+const HEADER = ["户编号", "户主姓名", "人均纯收入", "帮扶责任人"];
+const blobOfBytes = (bytes: Uint8Array, name: string): NamedBlob => Object.assign(new Blob([new Uint8Array(bytes)]), { name });
+/** The message the page shows: the worker's failure as it crosses to the page. */
+const shown = async (work: Promise<unknown>): Promise<Error> => {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (error === null) throw new Error("expected a refusal");
+  return deserializeError(JSON.parse(JSON.stringify(serializeError(error, isFileError))));
+};
 
+describe("the reader's limits in the page's worker (the command line's, from the same module)", () => {
   test(
     "a sheet part that declares 2.9 GB: the file opens, the check is refused before inflating, " +
       "with the size, the limit and what to do",
@@ -368,5 +370,118 @@ describe("the reader's limits in the page's worker (the command line's, from the
     const error = await shown(session.check({ sheet: "台账", settings: EMPTY_SETTINGS, asOf: AS_OF }));
     expect(error).toBeInstanceOf(PageFileError);
     expect(error.message).toContain("第 1,048,577 行，超过了 Excel 的上限 1,048,576 行");
+  });
+});
+
+describe("the page's memory guard: the budget the page derives from the browser's heap limit, in the worker's reader", () => {
+  const MB = 1024 * 1024;
+  const ledgerRows = (n: number) => Array.from({ length: n }, (_, i) => [`H${i + 1}`, `户主${i + 1}`, 12000 + (i % 7), "干部甲"]);
+  const ledgerFile = (rows: number, name: string) =>
+    blobOfBytes(buildXlsx({ sheets: [{ name: "台账", rows: [HEADER, ...ledgerRows(rows)] }] }), name);
+  const check = (session: PageSession, sheet = "台账", sides: string[] = []) =>
+    session.check({ sheet, settings: EMPTY_SETTINGS, asOf: AS_OF, sides });
+
+  test(
+    "the budget: rows and shared strings from the heap limit less the reserve; none where the browser gives no limit " +
+      "(Node has no performance.memory)",
+    () => {
+      for (const limit of [undefined, null, "662000000", NaN, Infinity, 0, -1]) expect(memoryBudgetOf(limit)).toBeNull();
+      expect(pageMemoryBudget()).toBeNull();
+      // A 2 GB office PC: V8's default old generation is a quarter of the memory; Chromium then reports about 662 MB.
+      const pc = memoryBudgetOf(662_000_000)!;
+      expect(pc.heapLimit).toBe(662_000_000);
+      expect(pc.rows * PAGE_ROW_BYTES).toBeLessThanOrEqual(662_000_000 - PAGE_HEAP_RESERVE);
+      expect((pc.rows + 1) * PAGE_ROW_BYTES).toBeGreaterThan(662_000_000 - PAGE_HEAP_RESERVE);
+      expect(pc.sharedStrings).toBeGreaterThan(pc.rows);
+      // Chromium's default on a larger machine (about 3,760 MB): more than Excel's 1,048,576 rows.
+      expect(memoryBudgetOf(3_760_000_000)!.rows).toBeGreaterThan(1_048_576);
+      expect(memoryBudgetOf(PAGE_HEAP_RESERVE / 2)!.rows).toBe(0);
+    },
+  );
+
+  test(
+    "a sheet beyond the budget is refused while it is read: the row, the browser's limit, the rows it allows, what to do; " +
+      "the next file is checked",
+    async () => {
+      const budget = memoryBudgetOf(PAGE_HEAP_RESERVE + 4096 * PAGE_ROW_BYTES)!;
+      expect(budget.rows).toBe(4096);
+      const session = new PageSession();
+      session.useMemoryBudget(budget);
+      await session.open(ledgerFile(8000, "大台账.xlsx"));
+      const error = await shown(check(session));
+      expect(error).toBeInstanceOf(HostError);
+      expect((error as HostError).kind).toBe("payloadTooLarge");
+      // Checked every 2,048 rows: row 6,144 is the first check past 4,096.
+      expect(error.message).toBe(
+        `大台账.xlsx 的工作表“台账”太大：读到第 6,144 行时已接近浏览器给本页面的内存上限（约 ${Math.round(budget.heapLimit / MB)} MB，` +
+          "约可检查 4,096 行台账），再读下去页面会崩溃，因此停止读取。请按乡镇或村把台账拆成几个文件分别检查；" +
+          "或在内存更大的电脑上检查，或用命令行 bangfu check（可给它更多内存）",
+      );
+      // The page stays usable: a smaller file, then the sample, in the same worker with the same budget.
+      await session.open(ledgerFile(3000, "小台账.xlsx"));
+      expect((await check(session)).report.households).toBe(3000);
+      await session.open(blobOf(SAMPLE));
+      const sample = await check(session, "脱贫人口明细");
+      const cli = JSON.parse((await runCli(["check", SAMPLE, "--json", "--as-of", "2025-12-15"])).stdout) as { households: number };
+      expect(sample.report.households).toBe(cli.households);
+      // Without a budget (a browser that tells no heap limit) the large file is read whole.
+      const unguarded = new PageSession();
+      await unguarded.open(ledgerFile(8000, "大台账.xlsx"));
+      expect((await check(unguarded)).report.households).toBe(8000);
+    },
+  );
+
+  test("side ledgers count against the same budget: the rows of the sheet already read are added", async () => {
+    const zip = buildXlsx({
+      sheets: [
+        { name: "台账", rows: [HEADER, ...ledgerRows(3000)] },
+        { name: "结对", rows: [HEADER, ...ledgerRows(3000)] },
+      ],
+    });
+    const session = new PageSession();
+    session.useMemoryBudget(memoryBudgetOf(PAGE_HEAP_RESERVE + 4000 * PAGE_ROW_BYTES));
+    await session.open(blobOfBytes(zip, "两表.xlsx"));
+    expect((await check(session)).report.households).toBe(3000); // alone it fits
+    const error = await shown(check(session, "台账", ["结对"]));
+    expect(error.message).toContain("两表.xlsx 的工作表“结对”太大：读到第 2,048 行时（连同已读入的其他工作表共 4,096 行）已接近");
+    expect(error.message).toContain("约可检查 4,000 行台账");
+  });
+
+  test("shared strings beyond the budget: refused as the file is opened, saying so", async () => {
+    const items = Array.from({ length: 50_000 }, (_, i) => `<si><t>文字${i}</t></si>`).join("");
+    const zip = buildXlsx({
+      sharedStringsXml: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${items}</sst>`,
+      sheets: [{ name: "台账", rows: [HEADER, ...ledgerRows(10)] }],
+    });
+    const session = new PageSession();
+    session.useMemoryBudget({ heapLimit: 200 * MB, rows: 1_000_000, sharedStrings: 1000 });
+    const error = await shown(session.open(blobOfBytes(zip, "字多.xlsx")));
+    expect((error as HostError).kind).toBe("payloadTooLarge");
+    expect(error.message).toMatch(
+      /^字多\.xlsx 的共享字符串（工作簿中不同文字的列表）太多：读到第 [\d,]+ 个时已接近浏览器给本页面的内存上限/,
+    );
+    session.useMemoryBudget(null);
+    expect((await session.open(blobOfBytes(zip, "字多.xlsx"))).ledgerSheet).toBe("台账");
+  });
+
+  test("a summary is weighed before it is built: refused when its rows and findings need more than the limit, the check kept", async () => {
+    const session = new PageSession();
+    const request = { sheet: "台账", settings: EMPTY_SETTINGS, clock: new Date(2025, 11, 15, 9, 30), tabs: SUMMARY_KEYS, fullIds: false };
+    // Enough for the check of 8,000 rows, not for a summary of them.
+    session.useMemoryBudget({ heapLimit: summaryBytes(2048, 0), rows: 10_000, sharedStrings: 1_000_000 });
+    await session.open(ledgerFile(8000, "大台账.xlsx"));
+    const checked = await check(session);
+    const findings = checked.report.findings.length;
+    const error = await shown(session.generate(request));
+    expect((error as HostError).kind).toBe("payloadTooLarge");
+    expect(error.message).toBe(
+      `大台账.xlsx 的工作表“台账”约 6,144 行、${findings.toLocaleString("en-US")} 条问题，生成汇总估计要用约 ` +
+        `${Math.round(summaryBytes(6144, findings) / MB).toLocaleString("en-US")} MB 内存，超过浏览器给本页面的内存上限（约 ` +
+        `${Math.round(summaryBytes(2048, 0) / MB)} MB），继续会使页面崩溃，因此没有生成（检查结果不受影响）。` +
+        "请按乡镇或村把台账拆成几个文件分别生成汇总；或在内存更大的电脑上生成，或用命令行 bangfu summary（可给它更多内存）",
+    );
+    // With the limit of a larger machine the same session writes it.
+    session.useMemoryBudget(memoryBudgetOf(3_760_000_000));
+    expect((await session.generate(request)).written).toHaveLength(SUMMARY_KEYS.length);
   });
 });
