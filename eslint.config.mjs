@@ -14,6 +14,7 @@ export default tseslint.config(
       "dist/**",
       "dist-web/**",
       "dist-wps/**",
+      "dist-harness/**",
       "out/**",
       "coverage/**",
       "node_modules/**",

@@ -149,6 +149,8 @@ async function devServer() {
     );
   }
   return {
+    // This machine only: the files are for sideloading and browser tests here, not for the office network.
+    host: "localhost",
     port: DEV_PORT,
     headers: { "Access-Control-Allow-Origin": "*" },
     // Required lazily: only `webpack serve` needs (and may create) the dev certificates.

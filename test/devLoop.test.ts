@@ -67,13 +67,13 @@ describe("developer loop", () => {
     const config = require("../webpack.config.js") as (
       env: object,
       argv: object,
-    ) => Promise<{ devServer?: { port: number; server: { type: string } } }>;
+    ) => Promise<{ devServer?: { host?: string; port: number; server: { type: string } } }>;
     await expect(config({ WEBPACK_SERVE: true }, { mode: "development" })).rejects.toThrow(/开发证书.*BANGFU_DEV_HTTP=1/s);
     const previous = process.env.BANGFU_DEV_HTTP;
     process.env.BANGFU_DEV_HTTP = "1";
     try {
       const served = await config({ WEBPACK_SERVE: true }, { mode: "development" });
-      expect(served.devServer).toMatchObject({ port: 3000, server: { type: "http" } });
+      expect(served.devServer).toMatchObject({ host: "localhost", port: 3000, server: { type: "http" } });
     } finally {
       if (previous === undefined) delete process.env.BANGFU_DEV_HTTP;
       else process.env.BANGFU_DEV_HTTP = previous;
