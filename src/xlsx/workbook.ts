@@ -7,6 +7,7 @@
  */
 import { decodeXml, parseAttributes, parseRelationships, relsPathOf, relType, resolveTarget } from "./ooxml";
 import {
+  EXCEL_MAX_COLUMNS,
   EXCEL_MAX_ROWS,
   RowHandler,
   scanSharedStrings,
@@ -255,6 +256,14 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
             throw new WorkbookFileError(
               `${label} 的工作表“${sheet.name}”有第 ${error.row.toLocaleString("en-US")} 行，超过了 ` +
                 `Excel 的上限 ${EXCEL_MAX_ROWS.toLocaleString("en-US")} 行：这不是 Excel 或 WPS ` +
+                `能打开的工作簿。请检查生成它的程序`,
+              error,
+            );
+          }
+          if (error.kind === "tooManyColumns") {
+            throw new WorkbookFileError(
+              `${label} 的工作表“${sheet.name}”第 ${error.row.toLocaleString("en-US")} 行有超过 Excel 上限 ` +
+                `${EXCEL_MAX_COLUMNS.toLocaleString("en-US")} 列的单元格：这不是 Excel 或 WPS ` +
                 `能打开的工作簿。请检查生成它的程序`,
               error,
             );

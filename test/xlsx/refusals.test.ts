@@ -177,6 +177,16 @@ describe("limits", () => {
     expect(stderr).toContain("1,048,576");
   });
 
+  test("a cell beyond Excel's last column (16,384, XFD) is refused with that limit", async () => {
+    const xml =
+      `<worksheet xmlns="http:` +
+      `//schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" ` +
+      `t="inlineStr"><is><t>户编号</t></is></c><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>`;
+    const stderr = await refused(write("too-many-columns.xlsx", buildXlsx({ sheets: [{ name: "台账", xml }] })));
+    expect(stderr).toContain("16,384 列");
+    expect(stderr).toContain("第 1 行");
+  });
+
   test("a package claiming more parts than MAX_ZIP_ENTRIES is refused before they are listed, naming the limit", async () => {
     const zip = buildXlsx({ sheets: [{ name: "台账", rows: LEDGER }] });
     // The same package under a zip64 end record of 100,000 entries is still read (the limit itself is allowed)…
