@@ -69,7 +69,7 @@ export const EMPTY_SETTINGS: PaneSettings = { policyYear: null, policyJson: null
 /** A failure the user can act on, with a Chinese message and what to do. */
 export class HostError extends Error {
   constructor(
-    readonly kind: "cellEditMode" | "protectedSheet" | "sheetMissing" | "payloadTooLarge" | "other",
+    readonly kind: "cellEditMode" | "protectedSheet" | "sheetMissing" | "payloadTooLarge" | "unreadableFile" | "other",
     message: string,
   ) {
     super(message);

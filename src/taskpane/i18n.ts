@@ -182,6 +182,10 @@ const ZH = {
       title: "无法使用输入的内容",
       action: "请按提示修改（列映射在“设置”中），然后重试。",
     },
+    unreadableFile: {
+      title: "无法读取这个文件",
+      action: "请按上面的说明处理文件，再重新选择它。",
+    },
     other: {
       title: "操作失败",
       action: "请重试；如果仍然失败，请关闭并重新打开助手，再把这段提示发给技术支持。",
@@ -401,6 +405,10 @@ const EN: Strings = {
     input: {
       title: "The input cannot be used",
       action: "Correct it as the message says (the column mapping is under Settings), then try again.",
+    },
+    unreadableFile: {
+      title: "This file cannot be read",
+      action: "Deal with the file as the message says, then choose it again.",
     },
     other: {
       title: "The operation failed",

@@ -17,10 +17,10 @@ export type SerializedError =
   | { readonly name: "FileError"; readonly message: string }
   | { readonly name: "Error"; readonly message: string; readonly stack?: string };
 
-/** The page cannot use the chosen file; the message (Chinese) says why and what to do. */
-export class PageFileError extends Error {
+/** The page cannot use the chosen file; the message (Chinese) says why and what to do, so the pane shows it under its own title. */
+export class PageFileError extends HostError {
   constructor(message: string) {
-    super(message);
+    super("unreadableFile", message);
     this.name = "PageFileError";
   }
 }
@@ -30,8 +30,8 @@ export function serializeError(error: unknown, isFileError: (error: unknown) => 
   if (error instanceof LedgerNotFoundError) return { name: "LedgerNotFoundError", sheetName: error.sheetName, message: error.message };
   if (error instanceof PolicyFileError) return { name: "PolicyFileError", source: error.source, problems: error.problems };
   if (error instanceof InputError) return { name: "InputError", message: error.message };
-  if (error instanceof HostError) return { name: "HostError", kind: error.kind, message: error.message };
   if (error instanceof PageFileError || isFileError(error)) return { name: "FileError", message: (error as Error).message };
+  if (error instanceof HostError) return { name: "HostError", kind: error.kind, message: error.message };
   if (error instanceof Error) return { name: "Error", message: error.message, stack: error.stack };
   return { name: "Error", message: String(error) };
 }

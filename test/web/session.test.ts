@@ -13,7 +13,9 @@ import { EMPTY_SETTINGS, HostError, PaneSettings } from "../../src/host/types";
 import { LedgerNotFoundError } from "../../src/ledger";
 import { PolicyFileError } from "../../src/policy";
 import { SUMMARY_KEYS } from "../../src/summaries";
+import { describeError } from "../../src/taskpane/ErrorBar";
 import { deserializeError, PageFileError, serializeError } from "../../src/web/errors";
+import { PANE_STRINGS } from "../../src/web/strings";
 import { memoryBudgetOf, PAGE_HEAP_RESERVE, PAGE_ROW_BYTES, pageMemoryBudget, summaryBytes } from "../../src/web/memoryBudget";
 import { isFileError, NamedBlob, outputName, PageSession, probeSideFile } from "../../src/web/session";
 import { hostEngine } from "../../src/taskpane/model";
@@ -178,6 +180,21 @@ describe("PageSession", () => {
       expect(back).toBeInstanceOf(error.constructor);
       expect(back.message).toBe(error.message);
     }
+  });
+
+  test("a file the reader refuses during a check is shown under its own title, with the reader's message and no 请重试", () => {
+    const error = deserializeError(
+      JSON.parse(
+        JSON.stringify(
+          serializeError(new PageFileError("工作表“台账”解压后超过 2,048 MB，超过上限。请按乡镇或村拆成几个文件"), isFileError),
+        ),
+      ),
+    );
+    const shown = describeError(error, PANE_STRINGS.zh);
+    expect(shown.title).toBe("无法读取这个文件");
+    expect(shown.detail).toContain("2,048 MB");
+    expect(shown.action).toBeNull();
+    expect(describeError(error, PANE_STRINGS.en).title).toBe("This file cannot be read");
   });
 
   test("the copy's name", () => {
