@@ -1,6 +1,6 @@
 import { incomeTier, perCapitaNetIncome, tierThresholds } from "../formulas";
 import { FIELDS, FieldKey } from "../ledger/fields";
-import type { CellRef, FieldValues, HouseholdRecord, Ledger, PersonRecord } from "../ledger/model";
+import type { CellProblem, CellRef, FieldValues, HouseholdRecord, Ledger, PersonRecord } from "../ledger/model";
 import { headNameOf } from "../ledger/read";
 import type { Policy } from "../policy";
 import { CivilDate, fullYearsBetween, roundToFen } from "../values";
@@ -28,18 +28,24 @@ export const INCOME_PARTS: ReadonlySet<FieldKey> = new Set<FieldKey>([
   "currentHouseholdSize",
 ]);
 
-/** Rows where a part of the income could not be read. */
-function unreadableIncomeRows(ledger: Ledger): Set<number> {
-  const rows = new Set<number>();
-  for (const p of ledger.problems)
-    if ((p.kind === "unreadable" || p.kind === "idNumber") && INCOME_PARTS.has(p.field)) rows.add(p.cell.row);
-  return rows;
+type UnreadableCells = ReadonlyMap<number, readonly CellProblem[]>;
+
+/** The cells written but not used (unreadable values, invalid ID numbers: D03/D04 list them), by row; read once per ledger. */
+function unreadableCellsByRow(ledger: Ledger): UnreadableCells {
+  const byRow = new Map<number, CellProblem[]>();
+  for (const p of ledger.problems) {
+    if (p.kind === "note") continue;
+    const list = byRow.get(p.cell.row);
+    if (list) list.push(p);
+    else byRow.set(p.cell.row, [p]);
+  }
+  return byRow;
 }
 
 /** Each household's per-capita net income as the checks take it (see incomeOf): for a side ledger of last year's incomes. */
 export function perCapitaIncomes(ledger: Ledger): (household: HouseholdRecord) => number | null {
-  const unreadableRows = unreadableIncomeRows(ledger);
-  return (household) => incomeOf(household, unreadableRows).perCapita;
+  const unreadable = unreadableCellsByRow(ledger);
+  return (household) => incomeOf(household, unreadable).perCapita;
 }
 
 export function buildContext(ledger: Ledger, policy: Policy, asOf: CivilDate, scope: ScopeOptions = {}): CheckContext {
@@ -48,20 +54,18 @@ export function buildContext(ledger: Ledger, policy: Policy, asOf: CivilDate, sc
   const headIsPerson = ledger.layout === "household" && ledger.fieldColumns.headId !== undefined;
   const has = (field: FieldKey) => ledger.fieldColumns[field] !== undefined || joined.has(field) || (field === "personId" && headIsPerson);
   const thresholds = tierThresholds(policy);
-  const unreadableRows = unreadableIncomeRows(ledger);
+  const unreadable = unreadableCellsByRow(ledger);
   const all: HouseholdFacts[] = [];
   const households: HouseholdFacts[] = [];
   const outOfScope: OutOfScope[] = [];
   for (const household of ledger.households) {
-    const income = incomeOf(household, unreadableRows);
+    const income = incomeOf(household, unreadable);
     const facts = new Facts(household, income, income.perCapita === null ? null : incomeTier(income.perCapita, thresholds), ledger);
     all.push(facts);
     const decision = householdScope(household.values, scope);
     if (decision.inScope) households.push(facts);
     else outOfScope.push({ household: household.key, label: facts.label, reason: decision.reason, row: household.rows[0] });
   }
-  const unreadableCells = new Set<string>();
-  for (const p of ledger.problems) if (p.kind === "unreadable" || p.kind === "idNumber") unreadableCells.add(`${p.field}@${p.cell.row}`);
   const rowOwners = new Map<number, HouseholdFacts>();
   for (const facts of all) for (const row of facts.household.rows) rowOwners.set(row, facts);
   return {
@@ -74,7 +78,8 @@ export function buildContext(ledger: Ledger, policy: Policy, asOf: CivilDate, sc
     has,
     householdAtRow: (row: number) => rowOwners.get(row)?.household.key ?? null,
     factsAtRow: (row: number) => rowOwners.get(row) ?? null,
-    unreadable: (rows, field) => unreadableCells.size > 0 && rows.some((row) => unreadableCells.has(`${field}@${row}`)),
+    unreadable: (rows, field) => unreadable.size > 0 && rows.some((row) => unreadable.get(row)?.some((p) => p.field === field) === true),
+    unreadableCells: (row) => unreadable.get(row) ?? [],
     ageOf: (person: PersonRecord) => {
       if (person.values.age !== undefined) return person.values.age;
       if (person.values.birthDate !== undefined) return fullYearsBetween(person.values.birthDate, asOf);
@@ -96,11 +101,11 @@ interface Income {
  * that is given. For a monitored household whose risk was removed, the plain income columns hold
  * the income at identification: its 风险消除后家庭人均纯收入 is used instead, where given.
  */
-function incomeOf(household: HouseholdRecord, unreadableRows: ReadonlySet<number>): Income {
+function incomeOf(household: HouseholdRecord, unreadableCells: UnreadableCells): Income {
   const v = household.values;
   const sizeUsed = v.householdSize !== undefined ? "householdSize" : v.currentHouseholdSize !== undefined ? "currentHouseholdSize" : null;
   const size = v.householdSize ?? v.currentHouseholdSize;
-  const unreadable = household.rows.some((row) => unreadableRows.has(row));
+  const unreadable = household.rows.some((row) => unreadableCells.get(row)?.some((p) => INCOME_PARTS.has(p.field)) === true);
   const computedPerCapita = unreadable ? null : computePerCapita(v, size);
   if (v.riskRemoved === true) {
     const after =

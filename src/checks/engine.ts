@@ -28,36 +28,22 @@ export function checkLedger(ledger: Ledger, options: CheckOptions): CheckReport 
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const missing = missingRequirements(context, rule.needs);
-    const titles = {
+    const outcome = {
+      id: rule.id,
+      clause: rule.clause,
+      severity: rule.severities[0],
+      severities: rule.severities,
       title: fillParameters(rule.title, options.policy.values),
       titleEn: fillParameters(rule.titleEn, options.policy.values, "en"),
     };
     if (missing.length > 0) {
-      outcomes.push({
-        id: rule.id,
-        clause: rule.clause,
-        severity: rule.severities[0],
-        severities: rule.severities,
-        ...titles,
-        status: "skipped",
-        reason: `缺少列：${missing.join("、")}`,
-        findings: 0,
-      });
+      outcomes.push({ ...outcome, status: "skipped", reason: `缺少列：${missing.join("、")}`, findings: 0 });
       continue;
     }
     const ruleFindings = annotate(rule, rule.run(context));
     ruleFindings.sort((a, b) => (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     for (const f of ruleFindings) findings.push(f); // not push(...): a rule may find more than a spread of arguments can hold
-    outcomes.push({
-      id: rule.id,
-      clause: rule.clause,
-      severity: rule.severities[0],
-      severities: rule.severities,
-      ...titles,
-      status: "ran",
-      reason: null,
-      findings: ruleFindings.length,
-    });
+    outcomes.push({ ...outcome, status: "ran", reason: null, findings: ruleFindings.length });
   }
   return {
     sheet: ledger.sheetName,

@@ -1,5 +1,5 @@
 import type { FieldKey } from "../ledger/fields";
-import type { CellRef, HouseholdRecord, JoinInfo, Ledger, LedgerKind, PersonRecord } from "../ledger/model";
+import type { CellProblem, CellRef, HouseholdRecord, JoinInfo, Ledger, LedgerKind, PersonRecord } from "../ledger/model";
 import type { IncomeTier } from "../formulas";
 import type { PlanQuote, Policy } from "../policy";
 import type { CivilDate } from "../values";
@@ -150,6 +150,8 @@ export interface CheckContext {
    * a rule must not take the value for blank ("no visit date", "nothing paid") and report on that.
    */
   unreadable(rows: readonly number[], field: FieldKey): boolean;
+  /** The cells of a row written but not used (D03/D04 list them). */
+  unreadableCells(row: number): readonly CellProblem[];
 }
 
 /** A requirement: a field, a list of fields of which any one will do, or a derived need. */

@@ -19,7 +19,7 @@ import * as React from "react";
 import { countBySeverity, Finding, reportNotes, Severity } from "../checks";
 import type { WorkbookHost } from "../host/types";
 import { formatCellRef } from "../ledger";
-import { PLAN_PERIOD } from "../policy";
+import { PlanPeriodWarning } from "./PlanPeriodWarning";
 import { formatDate } from "../values";
 import { ErrorBar } from "./ErrorBar";
 import { Language, ruleTitle, SEVERITY_TEXT, Strings } from "./i18n";
@@ -276,14 +276,7 @@ function Results({
       </div>
 
       {/* A check date after the plan uses the plan's last values: said above the findings, as the command line says it. */}
-      {result.policy.outsidePlanPeriod && (
-        <MessageBar intent="warning" layout="multiline" data-testid="outside-plan-period">
-          <MessageBarBody>
-            <MessageBarTitle>{t.outsideTitle}</MessageBarTitle>
-            {t.outsideBody(result.policy.year, PLAN_PERIOD.firstYear, PLAN_PERIOD.lastYear)}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <PlanPeriodWarning policy={result.policy} t={t} />
 
       {reportNotes(report).map((note) => (
         <MessageBar key={note} intent="info" layout="multiline">

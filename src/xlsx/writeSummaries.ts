@@ -8,9 +8,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type JSZip from "jszip";
 import { describeFileError } from "./fileErrors";
-import { MacroOutcome, MacroSheetsError, OutputKind, outputKindOf } from "./macros";
+import { MacroSheetsError, OutputKind, outputKindOf } from "./macros";
 import { assertXlsx, WorkbookFileError } from "./readWorkbook";
-import type { TabTable, WrittenTab } from "./renderTabs";
+import type { TabTable } from "./renderTabs";
 import type * as Core from "./summaryWorkbook";
 
 // The writer's core (with JSZip) takes a while to load: only the commands that write load it
@@ -34,15 +34,9 @@ export class SummaryWriteError extends Error {
   }
 }
 
-export interface WriteResult {
+/** What was written where: the package's account of its tabs, without the package. */
+export interface WriteResult extends Omit<Core.SummaryPackage, "zip"> {
   readonly outputPath: string;
-  readonly tabs: readonly WrittenTab[];
-  /** Names of previously generated tabs that were removed (and replaced). */
-  readonly replaced: readonly string[];
-  /** Markers found pointing at a sheet that was kept anyway (the ledger itself); the marker was dropped. */
-  readonly ignoredMarkers: readonly string[];
-  /** The input's VBA macros: none, kept (.xlsm output) or dropped (.xlsx output). */
-  readonly macros: MacroOutcome;
 }
 
 /**

@@ -1,10 +1,8 @@
 /** D01 缺少检查必需的列（户编号、人均纯收入或其构成） */
 import { FIELDS, FieldKey } from "../../ledger/fields";
-import type { CellProblem } from "../../ledger/model";
 import { cellText } from "../../ledger/values";
 import { isBlank } from "../../values";
 import { INCOME_PARTS, missingRequirements } from "../context";
-import type { CheckContext } from "../types";
 import { atHousehold, cellOf, defineRule, headerOf, WHOLE_SHEET } from "./shared";
 
 type Data =
@@ -64,11 +62,9 @@ export const D01 = defineRule<Data>({
     }
     // The columns exist but a household's income is empty or unreadable: the household-level case of
     // the same gap. Without it the household would pass every tier rule unseen.
-    let unreadable: ReadonlyMap<number, readonly CellProblem[]> | null = null;
     for (const facts of context.households) {
       if (facts.tier !== null) continue;
-      unreadable ??= unreadableIncomeCells(context);
-      const problems = facts.household.rows.flatMap((row) => unreadable?.get(row) ?? []);
+      const problems = facts.household.rows.flatMap((row) => context.unreadableCells(row).filter((p) => INCOME_SOURCES.has(p.field)));
       if (problems.length === 0) {
         report({ kind: "blankIncome" }, atHousehold(facts, cellOf(context, facts, "perCapitaIncome")));
         continue;
@@ -88,15 +84,3 @@ const INCOME_SOURCES: ReadonlySet<FieldKey> = new Set<FieldKey>([
   "afterRemovalPerCapitaIncome",
   "afterRemovalNetIncome",
 ]);
-
-/** The income cells written but unreadable, by row. */
-function unreadableIncomeCells(context: CheckContext): Map<number, CellProblem[]> {
-  const byRow = new Map<number, CellProblem[]>();
-  for (const p of context.ledger.problems) {
-    if (p.kind === "note" || !INCOME_SOURCES.has(p.field)) continue;
-    const list = byRow.get(p.cell.row);
-    if (list) list.push(p);
-    else byRow.set(p.cell.row, [p]);
-  }
-  return byRow;
-}

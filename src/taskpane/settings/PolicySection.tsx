@@ -1,6 +1,7 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1 } from "@fluentui/react-components";
 import * as React from "react";
-import { type ParameterKey, parsePolicyFile, type Policy, PLAN_PERIOD, resolvePolicy } from "../../policy";
+import { type ParameterKey, parsePolicyFile, type Policy, resolvePolicy } from "../../policy";
+import { PlanPeriodWarning } from "../PlanPeriodWarning";
 import { ErrorBar } from "../ErrorBar";
 import { confirmParameter, policyOf, policyYearOf, setParameter } from "../model";
 import { ParameterTable } from "./ParameterTable";
@@ -106,14 +107,7 @@ export function PolicySection({ language, t, settings, asOf, onSave }: SettingsT
         )}
       </div>
       <SaveFeedback state={state} t={t} onDismiss={reset} />
-      {policy.outsidePlanPeriod && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.outsideTitle}</MessageBarTitle>
-            {t.outsideBody(policy.year, PLAN_PERIOD.firstYear, PLAN_PERIOD.lastYear)}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <PlanPeriodWarning policy={policy} t={t} />
       {policy.unconfirmed.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
