@@ -7,6 +7,7 @@
  */
 import { thrown } from "./support/thrown";
 import { AGE, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, TIER } from "../src/functions/functions";
+import { rememberLast } from "../src/functions/cellwise";
 import { functionPolicy, setFunctionPolicy } from "../src/functions/policyContext";
 import { parsePolicyFile, resolvePolicy } from "../src/policy";
 import { caseTitle, excelArguments, FUNCTION_CASES, type ExpectedCell } from "./support/functionCases";
@@ -620,5 +621,62 @@ describe("the shared cases (test/support/functionCases.ts) as Excel calls them",
       cells = [[error]]; // the whole call refused
     }
     expect(cells.map((row) => row.map(shown))).toEqual(c.expected.map((row) => row.map(wanted)));
+  });
+});
+
+describe("rememberLast: an argument given once for a range is read once", () => {
+  test("repeated values are computed once; a new value, or a new second value, is computed again", () => {
+    const seen: unknown[] = [];
+    const remembered = rememberLast((first: unknown, second: unknown) => {
+      seen.push([first, second]);
+      return `${String(first)}/${String(second)}`;
+    });
+    expect([remembered(1), remembered(1), remembered(1, 2), remembered(1, 2), remembered(3, 2)]).toEqual([
+      "1/undefined",
+      "1/undefined",
+      "1/2",
+      "1/2",
+      "3/2",
+    ]);
+    expect(seen).toEqual([
+      [1, undefined],
+      [1, 2],
+      [3, 2],
+    ]);
+  });
+
+  test("a value that throws is not remembered: it throws again, and the last good value still answers", () => {
+    let calls = 0;
+    const remembered = rememberLast((value: unknown) => {
+      calls++;
+      if (value === "bad") throw new Error("bad");
+      return value;
+    });
+    expect(remembered("good")).toBe("good");
+    expect(() => remembered("bad")).toThrow("bad");
+    expect(() => remembered("bad")).toThrow("bad");
+    expect(remembered("good")).toBe("good");
+    expect(calls).toBe(3);
+  });
+});
+
+describe("AGE and FILIAL_MATCH read the clock once per call", () => {
+  test("a range of 50 ID numbers is judged against one today (the clock read at most twice a call: policy year, today)", () => {
+    const ids = Array.from({ length: 50 }, (_, i) => [syntheticId(`${1950 + i}0101`)]);
+    const spy = jest.spyOn(Date, "now");
+    try {
+      expect(AGE(ids)).toHaveLength(50);
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(2);
+      spy.mockClear();
+      expect(
+        FILIAL_MATCH(
+          ids.map(() => [1200]),
+          ids,
+        ),
+      ).toHaveLength(50);
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -43,15 +43,20 @@ export function cellwise<E>(
 /**
  * A function of one or two cell values that remembers its last result: the argument given as a
  * single cell (a threshold, a date) is then read once per call, not once per cell of the range.
- * A value that throws is not remembered (it throws again for the next cell).
+ * A value that throws is not remembered (it throws again for the next cell). Two fixed
+ * parameters rather than a rest parameter: no array is made per cell.
  */
-export function rememberLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let last: A | null = null;
+export function rememberLast<R>(fn: (first: unknown, second: unknown) => R): (first: unknown, second?: unknown) => R {
+  let remembered = false;
+  let lastFirst: unknown;
+  let lastSecond: unknown;
   let result: R;
-  return (...args: A): R => {
-    if (last !== null && last.length === args.length && last.every((v, i) => v === args[i])) return result;
-    result = fn(...args);
-    last = args;
+  return (first: unknown, second?: unknown): R => {
+    if (remembered && first === lastFirst && second === lastSecond) return result;
+    result = fn(first, second);
+    lastFirst = first;
+    lastSecond = second;
+    remembered = true;
     return result;
   };
 }

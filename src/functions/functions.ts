@@ -109,17 +109,18 @@ export function FILIAL_MATCH(
   asOf?: any[][],
 ): any[][] {
   const policy = functionPolicy();
+  const now = today();
   // Arguments typically given once for the whole range are read once.
   const monthsOf = rememberLast((cell: unknown) => parseWholeNumber(cell, "月数") ?? FILIAL_DEFAULT_MONTHS);
   const rateOf = rememberLast((cell: unknown) => filialRewardRate(parseRate(cell, "奖补比例"), policy));
   const gradeOf = rememberLast((cell: unknown) => parseDisabilityGrade(cell));
-  const dateOf = rememberLast(asOfDate);
+  const dateOf = rememberLast((cell: unknown) => asOfDate(cell, now));
   return evaluate([paid, ageOrId, disability, months, rate, asOf], ([paidCell, ageCell, gradeCell, monthsCell, rateCell, asOfCell]) => {
     const amount = parseAmount(paidCell, "子女缴纳金额");
     const monthCount = monthsOf(monthsCell);
     const rewardRate = rateOf(rateCell);
     const grade = gradeOf(gradeCell);
-    const age = ageInYears(ageCell, dateOf(asOfCell));
+    const age = ageInYears(ageCell, dateOf(asOfCell), now);
     if (amount === null || age === null) return NO_VALUE;
     const reward = filialReward({ paid: amount, months: monthCount, rate: rewardRate }, policy);
     return isFilialElder(age, grade, policy) ? reward : 0;
@@ -161,15 +162,18 @@ export function PER_CAPITA(wage: any[][], business: any[][], property: any[][], 
  * @returns Age in full years.
  */
 export function AGE(idNumber: any[][], asOf?: any[][]): any[][] {
+  const now = today();
+  const dateOf = rememberLast((cell: unknown) => asOfDate(cell, now));
   return evaluate([idNumber, asOf], ([idCell, asOfCell]) => {
-    const date = asOfDate(asOfCell);
+    const date = dateOf(asOfCell);
     if (isBlank(idCell)) return NO_VALUE;
-    return ageFromIdNumber(idCell, date);
+    return ageFromIdNumber(idCell, date, now);
   });
 }
 
-function asOfDate(cell: unknown): CivilDate {
-  return parseDate(cell, "计算日期") ?? today();
+/** The date a function's ages count on: the cell's date, else `now` (today, read once per call). */
+function asOfDate(cell: unknown, now: CivilDate): CivilDate {
+  return parseDate(cell, "计算日期") ?? now;
 }
 
 /**
@@ -177,16 +181,26 @@ function asOfDate(cell: unknown): CivilDate {
  * like an ID number (15 or more digits, an X at the end allowed) is read as one; anything else
  * (60.5, TRUE, 999, -3, 六十) is judged as an age, so the message speaks of the age.
  */
-function ageInYears(cell: unknown, date: CivilDate): number | null {
+function ageInYears(cell: unknown, date: CivilDate, now: CivilDate): number | null {
   if (isBlank(cell)) return null;
-  if (looksLikeIdNumber(cell)) return ageFromIdNumber(cell, date);
+  if (looksLikeIdNumber(cell)) return ageFromIdNumber(cell, date, now);
   return parseAgeInYears(cell, "年龄");
 }
 
-// Half-width and compacted, so an age typed with a Chinese IME (６０) reads as an age, not as an ID number.
+// Half-width and compacted, so an age typed with a Chinese IME (６０) reads as an age, not as an ID
+// number: 14 digits or more, an X at the end allowed (read digit by digit: once per cell of a range).
 function looksLikeIdNumber(cell: unknown): boolean {
   if (typeof cell === "number") return Number.isInteger(cell) && cell >= 1e14;
-  return typeof cell === "string" && /^\d{14,}[\dXx]?$/.test(compactText(cell));
+  if (typeof cell !== "string") return false;
+  const text = compactText(cell);
+  const last = text.charCodeAt(text.length - 1);
+  const digitCount = last === 88 || last === 120 ? text.length - 1 : text.length; // X or x
+  if (digitCount < 14) return false;
+  for (let i = 0; i < digitCount; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 function isLowIncome(cell: unknown): boolean {

@@ -46,30 +46,52 @@ export function parseResidentId(value: unknown, now: CivilDate = today()): Resid
       throw new IdNumberError("precisionLost", `身份证号${quote(value)}被存成了数字，末几位已丢失：请把该列设为“文本”格式后重新录入`);
     }
   }
-  const text = compactText(value ?? "").toUpperCase();
+  // Read digit by digit (a ledger of a million rows or a range of 100,000 cells passes through here).
+  const text = compactText(value ?? "");
   if (text.length !== 18 && text.length !== 15) {
     throw new IdNumberError("length", `身份证号${quote(value)}应为18位（或旧的15位），实际为${text.length}位`);
   }
   if (text.length === 15) {
-    if (!/^\d{15}$/.test(text)) throw new IdNumberError("characters", `15位身份证号${quote(value)}只能由数字组成`);
-    const birth = readBirthDate(`19${text.slice(6, 12)}`, value, now);
-    return { number: text, birthDate: birth, sex: Number(text[14]) % 2 === 1 ? "male" : "female" };
+    if (!allDigits(text, 0, 15)) throw new IdNumberError("characters", `15位身份证号${quote(value)}只能由数字组成`);
+    const birth = readBirthDate(1900 + digitsAt(text, 6, 2), digitsAt(text, 8, 2), digitsAt(text, 10, 2), value, now);
+    return { number: text, birthDate: birth, sex: digitsAt(text, 14, 1) % 2 === 1 ? "male" : "female" };
   }
-  if (!/^\d{17}[\dX]$/.test(text)) {
+  const last = text.charCodeAt(17);
+  if (!allDigits(text, 0, 17) || !(isDigit(last) || last === UPPER_X || last === LOWER_X)) {
     throw new IdNumberError("characters", `身份证号${quote(value)}前17位应为数字，最后一位为数字或X`);
   }
-  const birth = readBirthDate(text.slice(6, 14), value, now);
+  const birth = readBirthDate(digitsAt(text, 6, 4), digitsAt(text, 10, 2), digitsAt(text, 12, 2), value, now);
   const expected = checkCharacter(text);
-  if (text[17] !== expected) {
+  if (last !== expected.charCodeAt(0) && !(last === LOWER_X && expected === "X")) {
     throw new IdNumberError("checkCharacter", `身份证号${quote(value)}校验位错误：最后一位应为“${expected}”，请核对号码是否录错`);
   }
-  return { number: text, birthDate: birth, sex: Number(text[16]) % 2 === 1 ? "male" : "female" };
+  const number = last === LOWER_X ? `${text.slice(0, 17)}X` : text;
+  return { number, birthDate: birth, sex: digitsAt(text, 16, 1) % 2 === 1 ? "male" : "female" };
 }
 
-function readBirthDate(yyyymmdd: string, original: unknown, now: CivilDate): CivilDate {
-  const [year, month, day] = [Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)), Number(yyyymmdd.slice(6, 8))];
+const UPPER_X = 88;
+const LOWER_X = 120;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function allDigits(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The number written by `length` digits from `start` (the caller has checked they are digits). */
+function digitsAt(text: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
+}
+
+function readBirthDate(year: number, month: number, day: number, original: unknown, now: CivilDate): CivilDate {
   if (!isValidCivilDate(year, month, day)) {
-    throw new IdNumberError("date", `身份证号${quote(original)}中的出生日期${yyyymmdd}不存在`);
+    const written = `${String(year).padStart(4, "0")}${String(month).padStart(2, "0")}${String(day).padStart(2, "0")}`;
+    throw new IdNumberError("date", `身份证号${quote(original)}中的出生日期${written}不存在`);
   }
   const birth = { year, month, day };
   const problem = birthDateProblem(birth, now);

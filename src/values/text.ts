@@ -49,6 +49,17 @@ const SPACE = /\s/;
 
 /** Half-width, trimmed, inner white space removed: the form in which text values are compared. */
 export function compactText(value: unknown): string {
-  const text = toHalfWidth(textOf(value));
-  return SPACE.test(text) ? text.replace(/\s+/g, "") : text;
+  const text = textOf(value);
+  if (isVisibleAscii(text)) return text; // most ID numbers, codes and amounts: nothing to change
+  const halfWidth = toHalfWidth(text);
+  return SPACE.test(halfWidth) ? halfWidth.replace(/\s+/g, "") : halfWidth;
+}
+
+/** Only characters from "!" to "~": no white space of any kind and nothing full-width. */
+function isVisibleAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 32 || code > 126) return false;
+  }
+  return true;
 }

@@ -15,6 +15,7 @@ import { functionPolicy } from "../../src/functions/policyContext";
 import {
   AGE_LIMIT,
   AMOUNT_LIMIT,
+  birthDateProblem,
   checkCharacter,
   civilDate,
   CivilDate,
@@ -36,8 +37,10 @@ import {
   parseRate,
   parseResidentId,
   parseWholeNumber,
+  quote,
   roundToFen,
   roundToPrecision,
+  textOf,
   today,
   toExcelSerial,
   toHalfWidth,
@@ -125,6 +128,50 @@ function modElevenTwo(digits17: string): string {
 const CHINESE = /[\u4e00-\u9fff]/;
 
 /** The parser returned or threw the documented InputError with a Chinese message; anything else fails. */
+/** GB 11643 as patterns and slices: what parseResidentId must agree with. */
+function residentIdByPatterns(value: unknown, now: CivilDate): { number: string; birthDate: CivilDate; sex: string } {
+  if (typeof value === "number" && Number.isInteger(value) && value >= 1e15) {
+    throw new IdNumberError("precisionLost", `身份证号${quote(value)}被存成了数字，末几位已丢失：请把该列设为“文本”格式后重新录入`);
+  }
+  const text = toHalfWidth(textOf(value ?? ""))
+    .replace(/\s+/g, "")
+    .toUpperCase();
+  if (text.length !== 18 && text.length !== 15) {
+    throw new IdNumberError("length", `身份证号${quote(value)}应为18位（或旧的15位），实际为${text.length}位`);
+  }
+  const pattern = text.length === 15 ? /^\d{15}$/ : /^\d{17}[\dX]$/;
+  if (!pattern.test(text)) {
+    throw new IdNumberError(
+      "characters",
+      text.length === 15 ? `15位身份证号${quote(value)}只能由数字组成` : `身份证号${quote(value)}前17位应为数字，最后一位为数字或X`,
+    );
+  }
+  const written = text.length === 15 ? `19${text.slice(6, 12)}` : text.slice(6, 14);
+  const birthDate = { year: Number(written.slice(0, 4)), month: Number(written.slice(4, 6)), day: Number(written.slice(6, 8)) };
+  if (!isValidCivilDate(birthDate.year, birthDate.month, birthDate.day)) {
+    throw new IdNumberError("date", `身份证号${quote(value)}中的出生日期${written}不存在`);
+  }
+  const problem = birthDateProblem(birthDate, now);
+  if (problem) throw new IdNumberError("date", `身份证号${quote(value)}中的${problem}，号码有误`);
+  if (text.length === 18 && text[17] !== modElevenTwo(text.slice(0, 17))) {
+    throw new IdNumberError(
+      "checkCharacter",
+      `身份证号${quote(value)}校验位错误：最后一位应为“${modElevenTwo(text.slice(0, 17))}”，请核对号码是否录错`,
+    );
+  }
+  return { number: text, birthDate, sex: Number(text[text.length === 15 ? 14 : 16]) % 2 === 1 ? "male" : "female" };
+}
+
+/** A call's result, or the problem and message of the IdNumberError it threw. */
+function outcome(call: () => unknown): unknown {
+  try {
+    return { value: call() };
+  } catch (error) {
+    if (!(error instanceof IdNumberError)) throw error;
+    return { problem: error.problem, message: error.message };
+  }
+}
+
 function documented<T>(call: () => T): { ok: true; value: T } | { ok: false } {
   try {
     return { ok: true, value: call() };
@@ -324,6 +371,34 @@ describe("ID numbers (GB 11643)", () => {
       );
     },
   );
+
+  // The reading digit by digit (src/values/idNumber.ts) against the same rules written with
+  // patterns and slices here: the same ResidentId, or the same problem with the same message.
+  test("parseResidentId gives what the rules written as patterns give, on ID-like and hostile text", () => {
+    const now = today();
+    const idLike = fc.oneof(
+      idText,
+      first17.map((f) => `${f}x`),
+      first17.map((f) => ` ${f.slice(0, 6)} ${f.slice(6)}${modElevenTwo(f)}　`),
+      first17.map((f) => fullWidth(f) + modElevenTwo(f)),
+      fc.string({ unit: fc.constantFrom(..."0123456789xX a-"), minLength: 13, maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(fc.oneof(idLike, anyValue), (value) => {
+        expect(outcome(() => parseResidentId(value, now))).toEqual(outcome(() => residentIdByPatterns(value, now)));
+      }),
+      { ...RUNS, numRuns: RUNS.numRuns * 5 },
+    );
+  });
+
+  test("compactText gives the half-width text without any white space", () => {
+    fc.assert(
+      fc.property(fc.oneof(idText, fc.string(), fc.string({ unit: fc.constantFrom(..."0１２ \t\u3000\u00a0xX-") })), (text) => {
+        expect(compactText(text)).toBe(toHalfWidth(text).replace(/\s+/g, ""));
+      }),
+      RUNS,
+    );
+  });
 
   test("parseResidentId on anything: a ResidentId or an IdNumberError", () => {
     fc.assert(
