@@ -6,6 +6,7 @@ import { thrown } from "./support/thrown";
 import {
   TIER_LABELS,
   ageFromIdNumber,
+  allowedFilialReward,
   assertThresholds,
   courtyardSubsidy,
   filialReward,
@@ -228,6 +229,15 @@ describe("二（十）20 孝善养老：60周岁，一、二级残疾放宽至55
       expect(error).toBeInstanceOf(InputError);
       expect(error.message).toContain("30%");
       expect(error.message).toContain("二（十）20");
+    });
+
+    test.each<[number, number]>([
+      [3600, 1080],
+      [5000, 1080],
+      [1000, 300],
+      [0, 0],
+    ])("台账一年的子女缴纳金额 %p 元：最多可奖补 %p 元（比例上限，12个月）", (paid, expected) => {
+      expect(allowedFilialReward(paid, policy)).toBe(expected);
     });
 
     test("月数须为正整数，实缴不能为负", () => {

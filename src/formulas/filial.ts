@@ -43,8 +43,8 @@ export function filialRewardRate(rate: number | null, policy: Policy): number {
 }
 
 /**
- * 孝善养老奖补 for an eligible elder: rate × the amount paid, counting at most the
- * monthly contribution (300 yuan) for each month; to the fen.
+ * 孝善养老奖补 for an eligible elder: rate × the amount paid, counting at most the plan's
+ * monthly contribution for each month; to the fen.
  */
 export function filialReward(c: FilialRewardCase, policy: Policy): number {
   if (c.paid < 0) throw new InputError(`子女缴纳金额不能为负数：${c.paid}`);
@@ -52,4 +52,12 @@ export function filialReward(c: FilialRewardCase, policy: Policy): number {
   const rate = filialRewardRate(c.rate, policy);
   const base = Math.min(c.paid, policy.values.filialMonthlyContribution * c.months);
   return roundToFen(rate * base);
+}
+
+/**
+ * The most an eligible elder's reward may be for a year's contribution: the rate cap of the amount paid, at most the monthly contribution
+ * a month, for FILIAL_DEFAULT_MONTHS months (a ledger's yearly 子女缴纳金额).
+ */
+export function allowedFilialReward(paid: number, policy: Policy): number {
+  return filialReward({ paid, months: FILIAL_DEFAULT_MONTHS, rate: policy.values.filialRewardRateCap }, policy);
 }

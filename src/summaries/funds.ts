@@ -8,8 +8,8 @@
  * written but unreadable (D04) is unknown: the case is left out of both, and a note counts it.
  */
 import type { HouseholdFacts } from "../checks";
-import { allowedFilialReward, filialMember, loanRecords, loanRepaid } from "../checks/rules/shared";
-import { courtyardSubsidy, FILIAL_DEFAULT_MONTHS } from "../formulas";
+import { filialMember, loanRecords, loanRepaid } from "../checks/rules/shared";
+import { allowedFilialReward, courtyardSubsidy, FILIAL_DEFAULT_MONTHS } from "../formulas";
 import { roundToFen } from "../values";
 import {
   column,

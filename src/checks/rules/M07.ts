@@ -1,7 +1,8 @@
 /** M07 孝善养老奖补超标；符合条件的老人未登记孝善养老 */
+import { allowedFilialReward } from "../../formulas";
 import { quotePlan } from "../../policy";
 import { DisabilityGrade, formatShare as percent, formatYuan as yuan } from "../../values";
-import { allowedFilialReward, atMember, defineRule, filialMember } from "./shared";
+import { atMember, defineRule, filialMember } from "./shared";
 
 /** The age condition as the policy in force sets it. */
 interface AgeCondition {

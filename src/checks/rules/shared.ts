@@ -7,8 +7,8 @@ import type { FieldKey } from "../../ledger/fields";
 import type { CellRef, HouseholdRecord, LaborAbility, PersonRecord } from "../../ledger/model";
 import { isLabour, isNoMarker } from "../../ledger/values";
 import type { DisabilityGrade } from "../../values";
-import { FILIAL_DEFAULT_MONTHS, filialReward, isFilialElder } from "../../formulas";
-import { ActionId, actionsOfMeasures, PlanQuote, Policy } from "../../policy";
+import { isFilialElder } from "../../formulas";
+import { ActionId, actionsOfMeasures, PlanQuote } from "../../policy";
 import type { FindingData, KnownDataKeys } from "../data";
 import type { CheckContext, Finding, FindingKind, HouseholdFacts, Requirement, RuleDefinition, RuleId, Severity } from "../types";
 
@@ -175,14 +175,6 @@ export function filialMember(context: CheckContext, person: PersonRecord): Filia
 
 /** The cells a member's age is read from: the age column, the birth date, the ID number (the head's, in a household ledger). */
 const FILIAL_AGE_SOURCES = ["age", "birthDate", "personId", "headId"] as const;
-
-/**
- * The most an eligible elder's reward may be for a year's contribution: the rate cap of the amount paid, at most the monthly contribution
- * a month, for FILIAL_DEFAULT_MONTHS months (a ledger's yearly 子女缴纳金额).
- */
-export function allowedFilialReward(paid: number, policy: Policy): number {
-  return filialReward({ paid, months: FILIAL_DEFAULT_MONTHS, rate: policy.values.filialRewardRateCap }, policy);
-}
 
 /**
  * Each loan of a household: its rows (a loan ledger's rows, or a ledger's loan columns) and the loans joined from a loan ledger; one row's
