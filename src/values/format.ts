@@ -10,10 +10,23 @@ export function formatYuanEn(value: number): string {
   return `${yuanDigits(value, "en-US")} yuan`;
 }
 
-function yuanDigits(value: number, locale: string): string {
+function yuanDigits(value: number, locale: "zh-CN" | "en-US"): string {
   const fen = roundToFen(value);
-  const digits = Number.isInteger(fen) ? 0 : 2;
-  return fen.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return yuanFormat(locale, Number.isInteger(fen) ? 0 : 2).format(fen);
+}
+
+// What toLocaleString(locale, options) makes anew at every call, made once: the summaries format
+// hundreds of thousands of amounts.
+const YUAN_FORMATS = new Map<string, Intl.NumberFormat>();
+
+function yuanFormat(locale: "zh-CN" | "en-US", fractionDigits: 0 | 2): Intl.NumberFormat {
+  const key = `${locale}:${fractionDigits}`;
+  let format = YUAN_FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    YUAN_FORMATS.set(key, format);
+  }
+  return format;
 }
 
 /** A share as a percentage with at most two decimals and no trailing zeros: 30%, 3.2%, 6.99% (so 6.99% and 7% stay apart). */
