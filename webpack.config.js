@@ -141,12 +141,15 @@ async function devServer() {
   if (!http && process.platform === "linux") {
     // office-addin-dev-certs installs its certificate authority with sudo on Linux, which it does not
     // support (and it reports success regardless): say so instead of serving with no certificate.
-    throw new Error(
+    const refusal = new Error(
       "npm run dev-server：开发证书（office-addin-dev-certs）只能在 Windows 和 macOS 上自动安装，Linux 上需要 sudo 且不受支持。" +
         "在 Linux 上请用 BANGFU_DEV_HTTP=1 npm run dev-server（纯 http，只供浏览器测试；Office 只从 https 加载加载项），旁加载请在 Windows 或 macOS 上进行。\n" +
         "npm run dev-server: development certificates install on Windows and macOS only; on Linux " +
         "use BANGFU_DEV_HTTP=1 for plain http (browser tests only).",
     );
+    // webpack-cli prints a configuration error's stack: this refusal is an answer, not a fault, so its message is all it shows.
+    refusal.stack = refusal.message;
+    throw refusal;
   }
   return {
     // This machine only: the files are for sideloading and browser tests here, not for the office network.
