@@ -13,14 +13,15 @@
  * Most households are clean under the 2025 policy; the defects listed in PLANTED are put in on
  * purpose so that, checked with --as-of 2025-12-15, every rule D02–D06, M01–M13 fires at least once.
  *
- * Deterministic: a seeded PRNG (mulberry32), no Math.random, no clock. Re-running it gives the
- * same cell values (the .xlsx zip itself holds timestamps, so the bytes may differ).
+ * Deterministic: a seeded PRNG (mulberry32), no Math.random, no clock, and every part of the
+ * package stored with one fixed date. Re-running it gives the same bytes.
  *
  * Usage: npm run examples    (npx tsx scripts/make-examples.ts [OUT_DIR], default examples/)
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { incomeTier, IncomeTier, isFilialElder, tierThresholds } from "../src/formulas";
 import { resolvePolicy } from "../src/policy";
 import { checkCharacter, CivilDate, DisabilityGrade, fullYearsBetween, roundToFen } from "../src/values";
@@ -724,7 +725,7 @@ async function writePersonLedger(file: string, households: readonly PersonHouseh
       for (let copy = 0; copy < rows; copy++) writeRow(ws.getRow(r++), personRow(h, p, index), PERSON_COLUMNS);
     });
   }
-  await workbook.xlsx.writeFile(file);
+  await writeWorkbook(workbook, file);
 }
 
 function writeRow(row: ExcelJS.Row, values: readonly unknown[], columns: readonly { kind?: string }[]): void {
@@ -1074,7 +1075,24 @@ async function writeStreetLedger(file: string, households: readonly StreetHouseh
   r++;
   ws.getCell(r, 1).value = "填表人：张XX    审核人：李XX    填表日期：2025年12月10日";
   ws.mergeCells(r, 1, r, 12);
-  await workbook.xlsx.writeFile(file);
+  await writeWorkbook(workbook, file);
+}
+
+/** The date every part of a sample's package carries, so that writing the samples again gives the same bytes. */
+const PACKAGE_DATE = new Date(Date.UTC(2025, 11, 1));
+
+/**
+ * The workbook as exceljs writes it, its parts re-stored with one fixed date (exceljs stamps each
+ * with the time of writing): `npm run examples` then changes no committed byte unless a cell changed.
+ */
+async function writeWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+  const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const fixed = new JSZip();
+  for (const part of Object.values(written.files)) {
+    if (part.dir) continue;
+    fixed.file(part.name, await part.async("uint8array"), { date: PACKAGE_DATE, createFolders: false });
+  }
+  fs.writeFileSync(file, await fixed.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } }));
 }
 
 // ================================================================ both

@@ -61,6 +61,10 @@ async function contentOf(file: string): Promise<unknown> {
 }
 
 describe("示例台账 examples/", () => {
+  test("the committed files are byte for byte what scripts/make-examples.ts writes (npm run examples changes nothing)", () => {
+    for (const kind of KINDS) expect(fs.readFileSync(committed(kind)).equals(fs.readFileSync(generated.files[kind]))).toBe(true);
+  });
+
   test(
     "the committed files are what scripts/make-examples.ts writes (cell by cell)",
     async () => {
