@@ -6,7 +6,8 @@
  * What the adapter changes at the boundary:
  * - arguments: a single cell may arrive as a scalar, a row as a 1-D array, an empty cell as
  *   undefined and a formula error as its COM number; each becomes the matrix Excel would pass
- *   (errors as their text, which the value parsers reject with a message);
+ *   (errors as their text, which the value parsers reject with a message); an argument left out
+ *   as undefined or as COM's missing-argument number is left out;
  * - errors: Excel shows a CustomFunctions.Error as #VALUE! with the message on hover. WPS
  *   documents no error value for add-in functions (only number, string, boolean, any and their
  *   2-D arrays), so a bad cell shows the text "#VALUE!：" and the Chinese message instead. The
@@ -41,9 +42,24 @@ export function errorText(error: { code: string; message: string }): string {
   return error.message ? `${error.code}：${error.message}` : error.code;
 }
 
-/** An argument as Excel passes a matrix parameter; undefined stays undefined (left out). */
+/**
+ * What an argument left out may arrive as: COM's "parameter not found" (DISP_E_PARAMNOTFOUND,
+ * 0x80020004), which COM automation passes for a missing optional argument and which add-ins
+ * written for WPS report receiving in place of an omitted one. No ledger value comes this close to -2^31.
+ */
+export const COM_MISSING_ARGUMENT = 0x80020004 | 0;
+
+function isLeftOut(arg: unknown): boolean {
+  if (arg === undefined || arg === COM_MISSING_ARGUMENT) return true;
+  // The same, wrapped as one cell ([[v]] or [v]).
+  if (Array.isArray(arg) && arg.length === 1)
+    return Array.isArray(arg[0]) ? arg[0].length === 1 && arg[0][0] === COM_MISSING_ARGUMENT : arg[0] === COM_MISSING_ARGUMENT;
+  return false;
+}
+
+/** An argument as Excel passes a matrix parameter; one left out (undefined, or COM's missing-argument number) stays undefined. */
 export function toMatrix(arg: unknown): unknown[][] | undefined {
-  if (arg === undefined) return undefined;
+  if (isLeftOut(arg)) return undefined;
   if (!Array.isArray(arg)) return [[blankToNull(arg)]];
   if (arg.length === 0) return [];
   if (!Array.isArray(arg[0])) return [arg.map(blankToNull)];

@@ -13,10 +13,11 @@ import { ZH_CN } from "../../src/functions/zh-CN";
 import { SETTINGS_KEY, toStoredSettings } from "../../src/host/settings";
 import { EMPTY_SETTINGS } from "../../src/host/types";
 import { functionSettingsKey, publishFunctionSettings } from "../../src/wps/functionSettings";
-import { errorText, registerWpsFunctions, WPS_NAMESPACE } from "../../src/wps/functions";
+import { COM_MISSING_ARGUMENT, errorText, registerWpsFunctions, WPS_NAMESPACE } from "../../src/wps/functions";
 import { wpsFunctionsMetadata } from "../../src/wps/functionsMetadata";
 import { DATA_NOTICE, DATA_SHEET } from "../../src/wps/store";
 import { caseTitle, excelArguments, FUNCTION_CASES, type CaseArgument } from "../support/functionCases";
+import { syntheticId } from "../support/syntheticId";
 import { FakeEt, type EtSheetSeed } from "./fakeEt";
 
 const SOURCE = path.resolve(__dirname, "../../src/functions/functions.ts");
@@ -91,6 +92,22 @@ describe("custom functions through wps.AddCustomFunction", () => {
     expect(et.callFunction("BANGFU.TIER", [[9000, undefined]])).toEqual([["低收入", ""]]);
     const [[divided]] = et.callFunction("BANGFU.TIER", -2146826281) as string[][];
     expect(divided).toMatch(/^#VALUE!：.*#DIV\/0!/);
+  });
+
+  test("an argument left out as COM's missing-argument number (0x80020004) is left out, as undefined is", () => {
+    const { et } = registered();
+    const missing = COM_MISSING_ARGUMENT;
+    expect(missing).toBe(-2147352572);
+    expect(et.callFunction("BANGFU.TIER", 9000, missing, missing)).toEqual([["低收入"]]);
+    expect(et.callFunction("BANGFU.TIER", 11000, [[missing]], [missing])).toEqual([["中等收入"]]);
+    expect(et.callFunction("BANGFU.COURTYARD_SUBSIDY", 4000, missing, missing)).toEqual(et.callFunction("BANGFU.COURTYARD_SUBSIDY", 4000));
+    expect(et.callFunction("BANGFU.FILIAL_MATCH", 3600, 61, missing, missing, missing, missing)).toEqual(
+      et.callFunction("BANGFU.FILIAL_MATCH", 3600, 61),
+    );
+    const id = syntheticId("19500101");
+    expect(et.callFunction("BANGFU.AGE", id, missing)).toEqual(et.callFunction("BANGFU.AGE", id));
+    // Only as a whole argument: inside a range it is a value like any other (and read as an amount).
+    expect(et.callFunction("BANGFU.TIER", [[9000, missing]])).toEqual([["低收入", "低收入"]]);
   });
 
   test("follows the policy the pane publishes, and the shipped parameters once it is withdrawn", () => {
