@@ -611,6 +611,41 @@ describe("rows with a blank household key", () => {
   });
 });
 
+describe("totals and notes written in the household-key column", () => {
+  // A hand-kept ledger whose first column is 户编号: the rows under the table put their label there.
+  const ledger = readLedger(
+    sheetOf("台账", [
+      ["户编号", "户主姓名", "家庭人口数", "人均纯收入", "帮扶措施"],
+      ["H1", "甲", 2, 9000, "务工"],
+      ["H2", "乙", 3, 13000, "务工"],
+      ["总计：2户5人", null, 5, null, null],
+      ["合计（2户）", null, 5, null, null],
+      ["说明：本表数据截至2025年11月底", null, null, null, null],
+      ["填表人：某某", null, null, "审核人：某某", null],
+    ]),
+  );
+
+  it("are not households: a total with a count after its label, a note, a signature line", () => {
+    expect(ledger.households.map((h) => [h.key, h.rows])).toEqual([
+      ["H1", [2]],
+      ["H2", [3]],
+    ]);
+    expect(ledger.personCount).toBe(5);
+    expect(ledger.problems).toEqual([]);
+  });
+
+  it("a household whose key merely contains 合计 or 说明 is still read", () => {
+    const kept = readLedger(
+      sheetOf("台账", [
+        ["户编号", "户主姓名", "人均纯收入"],
+        ["合计村001", "甲", 9000],
+        ["说明村002", "乙", 9000],
+      ]),
+    );
+    expect(kept.households.map((h) => h.key)).toEqual(["合计村001", "说明村002"]);
+  });
+});
+
 describe("sparse rows as a streaming host hands them over", () => {
   it("reads rows with holes", () => {
     const row = (entries: [number, unknown][]) => {
