@@ -497,6 +497,32 @@ describe("messy values", () => {
   });
 });
 
+describe("a count or an age written with its unit", () => {
+  const ledger = readLedger(
+    sheetOf("台账", [
+      ["户编号", "户主姓名", "家庭人口数", "年龄", "人均纯收入"],
+      ["H1", "甲", "3人", "65岁", 9000],
+      ["H2", "乙", "４口人", "61周岁", 9000],
+      ["H3", "丙", "2口", " 58 岁", 9000],
+      ["H4", "丁", "3.5人", "约60岁", 9000],
+      ["H5", "戊", "三人", 60, 9000],
+    ]),
+  );
+
+  it("reads 3人, ４口人, 2口 and 65岁, 61周岁 as the numbers they are", () => {
+    expect(ledger.households.slice(0, 3).map((h) => h.values.householdSize)).toEqual([3, 4, 2]);
+    expect(ledger.households.slice(0, 3).map((h) => h.members[0].values.age)).toEqual([65, 61, 58]);
+  });
+
+  it("reports what still does not read, quoting it as written, with examples of a count (not of an amount)", () => {
+    expect(ledger.problems.map((p) => [`${p.cell.column}${p.cell.row}`, p.message])).toEqual([
+      ["C5", "无法把“3.5人”识别为家庭人口数（应为数字，如 3、１２）"],
+      ["D5", "无法把“约60岁”识别为年龄（应为数字，如 3、１２）"],
+      ["C6", "无法把“三人”识别为家庭人口数（应为数字，如 3、１２）"],
+    ]);
+  });
+});
+
 describe("duplicates", () => {
   it("the same person on two rows of a person-level export", () => {
     const same = syntheticId("19900101", 7);
