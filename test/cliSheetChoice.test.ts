@@ -105,3 +105,42 @@ describe("不是工作簿的 zip 文件", () => {
     expect(stderr).toContain(".xlsx");
   });
 });
+
+describe("台账之后的工作表（一村一表）", () => {
+  const HEADER = ["户编号", "户主姓名", "家庭人口数", "人均纯收入", "上年人均纯收入", "帮扶措施", "增收帮扶责任人"];
+
+  /** A street's workbook with one ledger sheet per village, a hidden sheet and a chart-free blank sheet after them. */
+  async function villages(name: string, street: string): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("一村").addRows([HEADER, [`${street}1`, "甲", 2, 12000, 10000, "务工", "干部甲"]]);
+    wb.addWorksheet("二村").addRows([HEADER, [`${street}2`, "乙", 2, 5000, 10000, "务工", "干部甲"]]);
+    wb.addWorksheet("旧表", { state: "hidden" }).addRows([HEADER, [`${street}3`, "丙", 2, 9000, 9000, "务工", "干部甲"]]);
+    const file = path.join(dir(), name);
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  test("check and summary name the visible sheets after the one they read, and how to reach them", async () => {
+    const file = await villages("villages.xlsx", "Y");
+    const checked = await run("check", file, "--as-of", "2025-12-15", "--json");
+    expect(JSON.parse(checked.stdout)).toMatchObject({ sheet: "一村", households: 1 });
+    expect(checked.stderr).toBe("检查工作表“一村”；其后的工作表“二村”未检查（每次只检查一个工作表，可用 --sheet 指定）\n");
+    const summary = await run("summary", file, "-o", path.join(dir(), "villages-汇总.xlsx"), "--as-of", "2025-12-15");
+    expect(summary.code).toBe(0);
+    expect(summary.stderr).toContain("汇总工作表“一村”；其后的工作表“二村”未检查");
+    // Named with --sheet, nothing is passed over.
+    const named = await run("check", file, "--sheet", "一村", "--as-of", "2025-12-15", "--json");
+    expect(named.stderr).toBe("");
+  });
+
+  test("rank over several files says which sheet of a file counted and which were not read", async () => {
+    const first = await villages("甲街道.xlsx", "J");
+    const second = await villages("乙街道.xlsx", "Y");
+    const { code, stderr } = await run("rank", first, second, "--as-of", "2025-12-15");
+    expect(code).toBe(0);
+    for (const file of [first, second])
+      expect(stderr).toContain(
+        `注意：${file} 只有工作表“一村”计入排名，其后的工作表“二村”未读取（每个文件算一个街道，只取第一个台账工作表）`,
+      );
+  });
+});

@@ -24,6 +24,8 @@ export interface CheckedFile {
   readonly policy: Policy;
   /** Sheets passed over before the ledger was found, with the reason. */
   readonly passedOver: readonly { name: string; reason: string; hidden: boolean }[];
+  /** Visible worksheets after the ledger, not opened (the first ledger is the one checked). */
+  readonly unread: readonly string[];
 }
 
 export interface CheckFileOptions {
@@ -39,7 +41,7 @@ export interface CheckFileOptions {
 
 /** Read the ledger sheet of an .xlsx file (and its side ledgers) and check it. Throws a Chinese-message error when it cannot. */
 export async function checkFile(path: string, options: CheckFileOptions): Promise<CheckedFile> {
-  const { ledgers, scanned } = await readLedgerFromFile(path, { sheetName: options.sheetName, onProgress: options.onProgress });
+  const { ledgers, scanned, unread } = await readLedgerFromFile(path, { sheetName: options.sheetName, onProgress: options.onProgress });
   const passedOver = scanned.filter((s) => s.skipped !== null).map((s) => ({ name: s.name, reason: s.skipped ?? "", hidden: s.hidden }));
   const ledger = ledgers[0];
   if (!ledger) {
@@ -48,7 +50,8 @@ export async function checkFile(path: string, options: CheckFileOptions): Promis
     throw new LedgerNotFoundError("", `文件中没有找到台账工作表。${reasons}`);
   }
   const sides = await readSideLedgers(options.sides ?? [], options.onProgress);
-  return { ...checkReadLedger(ledger, { asOf: options.asOf, overrides: options.overrides, scope: options.scope }, sides), passedOver };
+  const checked = checkReadLedger(ledger, { asOf: options.asOf, overrides: options.overrides, scope: options.scope }, sides);
+  return { ...checked, passedOver, unread };
 }
 
 /**
@@ -106,7 +109,8 @@ async function check(argv: readonly string[], io: Io, json: boolean): Promise<nu
     progress.done();
     const notice = policyYearNotice(overrides, checked.policy.year);
     if (notice) io.stderr(`${notice}\n`);
-    if (sheetOption === undefined) io.stderr(`检查工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver)}\n`);
+    if (sheetOption === undefined)
+      io.stderr(`检查工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver, checked.unread)}\n`);
     if (json) await writeReportJson(checked.report, checked.policy, io.stdoutPiece ?? io.stdout);
     else io.stdout(`${reportToText(checked.report, checked.policy, file)}\n`);
     return checked.report.findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_CLEAN;
@@ -123,14 +127,17 @@ export function policyYearNotice(overrides: PolicyOverrides | undefined, year: n
   return `注意：参数文件 ${overrides.source} 中没有${year}年的参数（只有${years || "无"}年），本次使用内置参数。可用 --as-of 指定检查日期。`;
 }
 
-export function describePassedOver(passedOver: CheckedFile["passedOver"]): string {
+export function describePassedOver(passedOver: CheckedFile["passedOver"], unread: CheckedFile["unread"] = []): string {
   const hidden = passedOver.filter((s) => s.hidden).map((s) => `“${s.name}”`);
   const other = passedOver.filter((s) => !s.hidden).map((s) => `“${s.name}”`);
   const parts = [
     ...(other.length > 0 ? [`${other.join("、")}，不像台账`] : []),
     ...(hidden.length > 0 ? [`隐藏的工作表${hidden.join("、")}（可用 --sheet 指定）`] : []),
   ];
-  return parts.length === 0 ? "" : `（已跳过：${parts.join("；")}）`;
+  const skipped = parts.length === 0 ? "" : `（已跳过：${parts.join("；")}）`;
+  // Only the first ledger sheet is checked: a workbook with one sheet per village must not look checked whole.
+  const later = unread.map((name) => `“${name}”`);
+  return later.length === 0 ? skipped : `${skipped}；其后的工作表${later.join("、")}未检查（每次只检查一个工作表，可用 --sheet 指定）`;
 }
 
 /**

@@ -127,9 +127,15 @@ async function readStreets(files: readonly string[], io: Io): Promise<StreetInpu
   const label = (file: string) => (files.filter((f) => base(f) === base(file)).length > 1 ? file : base(file));
   const streets: StreetInput[] = [];
   for (const file of files) {
-    const { ledgers, scanned } = await readLedgerFromFile(file);
+    const { ledgers, scanned, unread } = await readLedgerFromFile(file);
     if (ledgers.length === 0) throw notFound(file, scanned);
     noteHidden(file, scanned);
+    // A street's workbook with one sheet per village: only the first counts, which must be said.
+    if (unread.length > 0)
+      io.stderr(
+        `注意：${file} 只有工作表“${ledgers[0].sheetName}”计入排名，其后的工作表${unread.map((n) => `“${n}”`).join("、")}未读取` +
+          `（每个文件算一个街道，只取第一个台账工作表）。如这些工作表也是该街道的台账，请合并到一个工作表后再排名。\n`,
+      );
     streets.push({ ledger: ledgers[0], source: label(file), fallbackName: stem(file) });
   }
   return streets;

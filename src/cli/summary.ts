@@ -57,7 +57,8 @@ export async function runSummary(argv: readonly string[], io: Io): Promise<numbe
     progress.done();
     const notice = policyYearNotice(overrides, checked.policy.year);
     if (notice) io.stderr(`${notice}\n`);
-    if (sheetOption === undefined) io.stderr(`汇总工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver)}\n`);
+    if (sheetOption === undefined)
+      io.stderr(`汇总工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver, checked.unread)}\n`);
     const tables = buildSummaries(checked.ledger, checked.report, {
       policy: checked.policy,
       asOf,

@@ -41,7 +41,8 @@ function valuesTemplate(fields: readonly FieldKey[]): MutableValues {
   for (const f of fields) template[f] = undefined;
   return template as MutableValues;
 }
-const SUMMARY_LABEL = /^.{0,12}(合计|总计|小计)[:：]?$/;
+// The label may carry a count after a colon or in brackets: 总计：2户5人, 合计（6户）.
+const SUMMARY_LABEL = /^.{0,12}(合计|总计|小计)([:：(（].*)?$/;
 const FOOTER_LABEL = /^(注|备注|说明)[:：、.\d]|^(填表|填报|制表|审核|统计|单位负责|负责|联系|经办)(人|日期|时间|电话|单位)?[:：]/;
 /** Readings cached per column: categorical values repeat (是/否, 普通劳动力, a village's name, a visit date). */
 const CACHE_LIMIT = 4096;
@@ -261,8 +262,9 @@ export class LedgerBuilder {
       }
     }
     if (!any || isSummaryRow(cells)) return;
-    const keyBlank = isBlank(plainValue(cells[this.keyColumn.index]));
-    if (keyBlank && isFooterRow(cells)) return;
+    // A note or signature line, its label under the table or in the key column itself (a ledger whose first column is 户编号).
+    const key = cells[this.keyColumn.index];
+    if (isFooterRow(cells) && (isBlank(plainValue(key)) || isFooterText(key))) return;
     if (sheetRow === this.firstDataRow && (isNumberingRow(cells) || isTypeMarkerRow(cells))) return;
     this.records.push(this.readRow(cells, sheetRow));
   }
@@ -742,13 +744,19 @@ function isSummaryRow(cells: readonly unknown[]): boolean {
   return false;
 }
 
-/** A note or signature line under the table (注：…, 填表人：…). */
+/** A note or signature line under the table (注：…, 填表人：…): its first non-blank cell says so. */
 function isFooterRow(cells: readonly unknown[]): boolean {
   for (const value of cells) {
     const text = cellText(value);
     if (text !== "") return FOOTER_LABEL.test(compactText(text));
   }
   return false;
+}
+
+/** A cell holding a note's or a signature's label (no household key reads 说明：… or 填表人：…). */
+function isFooterText(value: unknown): boolean {
+  const text = cellText(value);
+  return text !== "" && FOOTER_LABEL.test(compactText(text));
 }
 
 /** The column-numbering row some forms put under the header: 1, 2, 3 … (or 甲, 乙, then 1, 2 …). */

@@ -266,6 +266,15 @@ function readWithNote<K extends FieldKey>(type: FieldType, value: unknown, what:
   return null;
 }
 
+const PERSONS_UNIT = /(口人|人|口)$/;
+
+/** A whole number with its unit after it (3人) as the number alone; anything else as written, for its message. */
+function withoutUnit(value: unknown, unit: RegExp): unknown {
+  if (typeof value !== "string") return value;
+  const number = compactText(value).replace(unit, "");
+  return /^\d+$/.test(number) ? number : value;
+}
+
 function readByType(type: FieldType, value: unknown, what: string, field: FieldKey): unknown {
   switch (type) {
     case "text":
@@ -277,9 +286,10 @@ function readByType(type: FieldType, value: unknown, what: string, field: FieldK
     }
     case "integer": {
       // A household has 1 to MAX_HOUSEHOLD_SIZE members; an age is 0 (an infant) to below AGE_LIMIT.
-      if (field === "householdSize") return parseHouseholdSize(value, what);
-      if (field === "age") return parseAgeInYears(value, what);
-      const number = parseWholeNumber(value, what);
+      // The unit a hand-kept ledger writes after the number (3人, 4口人, 65岁) says what the column says.
+      if (field === "householdSize") return parseHouseholdSize(withoutUnit(value, PERSONS_UNIT), what);
+      if (field === "age") return parseAgeInYears(withoutUnit(value, /(周岁|岁)$/), what);
+      const number = parseWholeNumber(field === "currentHouseholdSize" ? withoutUnit(value, PERSONS_UNIT) : value, what);
       if (number !== null && number < 0) throw new InputError(`${what}不能为负数：${quote(value)}`);
       return number;
     }

@@ -15,7 +15,7 @@ const AMOUNT = /^([+-])?((?:\d{1,3}(?:,\d{3})+)|\d+)?(\.\d+)?(万|亿)?$/;
  * Anything else throws an InputError naming the value and what it was meant to be; so does
  * a number whose absolute value reaches AMOUNT_LIMIT (a 400-digit text is not ∞).
  */
-export function parseAmount(value: unknown, what: string): number | null {
+export function parseAmount(value: unknown, what: string, examples = "12000、1.2万、12,000.50"): number | null {
   if (isBlank(value)) return null;
   if (typeof value === "number") {
     if (Number.isFinite(value)) return withinLimit(value, value, what);
@@ -31,7 +31,7 @@ export function parseAmount(value: unknown, what: string): number | null {
     .replace(/元$/, "");
   const match = AMOUNT.exec(text);
   if (!match || (match[2] === undefined && match[3] === undefined)) {
-    throw new InputError(`无法把${quote(value)}识别为${what}（应为数字，如 12000、1.2万、12,000.50）`);
+    throw new InputError(`无法把${quote(value)}识别为${what}（应为数字，如 ${examples}）`);
   }
   const [, sign, whole = "0", fraction = "", unit] = match;
   let number = Number(`${whole.replace(/,/g, "")}${fraction}`);
@@ -58,7 +58,8 @@ export function parseRate(value: unknown, what: string): number | null {
 
 /** A whole number, e.g. a household size or an age. */
 export function parseWholeNumber(value: unknown, what: string): number | null {
-  const number = parseAmount(value, what);
+  // A count or an age: amounts (1.2万, 12,000.50) are no example of one.
+  const number = parseAmount(value, what, "3、１２");
   if (number === null) return null;
   if (!Number.isInteger(number)) {
     throw new InputError(`${what}应为整数：${quote(value)}`);

@@ -28,6 +28,11 @@ export interface LedgerReadOptions extends ReadOptions {
 export interface LedgersRead {
   readonly ledgers: readonly Ledger[];
   readonly scanned: readonly SheetScan[];
+  /**
+   * Visible worksheets after the ledger taken, not opened: only when the first ledger was taken
+   * (neither a sheet name nor `all`). A workbook with one sheet per village has its other villages here.
+   */
+  readonly unread: readonly string[];
 }
 
 /** The sheet of that name, or a LedgerNotFoundError listing the sheets there are. */
@@ -41,6 +46,7 @@ export function sheetNamed(workbook: XlsxWorkbook, name: string): SheetInfo {
 export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOptions = {}): Promise<LedgersRead> {
   const scanned: SheetScan[] = [];
   const ledgers: Ledger[] = [];
+  const unread: string[] = [];
   let rowsRead = 0;
   const progress = () => {
     rowsRead += 1;
@@ -81,13 +87,19 @@ export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOpt
       if (stream.refusal !== null && !result.complete) throw new LedgerNotFoundError(sheet.name, stream.refusal);
       ledgers.push(stream.finish(result.merges));
       scanned.push({ name: sheet.name, hidden, skipped: null });
-      if (!options.all) break;
+      if (!options.all) {
+        if (options.sheetName === undefined) {
+          const later = workbook.sheets.slice(workbook.sheets.indexOf(sheet) + 1);
+          unread.push(...later.filter((s) => s.state === "visible" && s.kind === "worksheet").map((s) => s.name));
+        }
+        break;
+      }
     } catch (error) {
       if (!(error instanceof LedgerNotFoundError) || options.sheetName !== undefined) throw error;
       scanned.push({ name: sheet.name, hidden, skipped: error.message });
     }
   }
-  return { ledgers, scanned };
+  return { ledgers, scanned, unread };
 }
 
 /** A zip file in which the reader found no worksheet at all. */

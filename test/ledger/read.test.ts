@@ -497,6 +497,32 @@ describe("messy values", () => {
   });
 });
 
+describe("a count or an age written with its unit", () => {
+  const ledger = readLedger(
+    sheetOf("台账", [
+      ["户编号", "户主姓名", "家庭人口数", "年龄", "人均纯收入"],
+      ["H1", "甲", "3人", "65岁", 9000],
+      ["H2", "乙", "４口人", "61周岁", 9000],
+      ["H3", "丙", "2口", " 58 岁", 9000],
+      ["H4", "丁", "3.5人", "约60岁", 9000],
+      ["H5", "戊", "三人", 60, 9000],
+    ]),
+  );
+
+  it("reads 3人, ４口人, 2口 and 65岁, 61周岁 as the numbers they are", () => {
+    expect(ledger.households.slice(0, 3).map((h) => h.values.householdSize)).toEqual([3, 4, 2]);
+    expect(ledger.households.slice(0, 3).map((h) => h.members[0].values.age)).toEqual([65, 61, 58]);
+  });
+
+  it("reports what still does not read, quoting it as written, with examples of a count (not of an amount)", () => {
+    expect(ledger.problems.map((p) => [`${p.cell.column}${p.cell.row}`, p.message])).toEqual([
+      ["C5", "无法把“3.5人”识别为家庭人口数（应为数字，如 3、１２）"],
+      ["D5", "无法把“约60岁”识别为年龄（应为数字，如 3、１２）"],
+      ["C6", "无法把“三人”识别为家庭人口数（应为数字，如 3、１２）"],
+    ]);
+  });
+});
+
 describe("duplicates", () => {
   it("the same person on two rows of a person-level export", () => {
     const same = syntheticId("19900101", 7);
@@ -608,6 +634,41 @@ describe("rows with a blank household key", () => {
     );
     expect(ledger.households.map((h) => h.rows)).toEqual([[3]]);
     expect(ledger.problems).toEqual([]);
+  });
+});
+
+describe("totals and notes written in the household-key column", () => {
+  // A hand-kept ledger whose first column is 户编号: the rows under the table put their label there.
+  const ledger = readLedger(
+    sheetOf("台账", [
+      ["户编号", "户主姓名", "家庭人口数", "人均纯收入", "帮扶措施"],
+      ["H1", "甲", 2, 9000, "务工"],
+      ["H2", "乙", 3, 13000, "务工"],
+      ["总计：2户5人", null, 5, null, null],
+      ["合计（2户）", null, 5, null, null],
+      ["说明：本表数据截至2025年11月底", null, null, null, null],
+      ["填表人：某某", null, null, "审核人：某某", null],
+    ]),
+  );
+
+  it("are not households: a total with a count after its label, a note, a signature line", () => {
+    expect(ledger.households.map((h) => [h.key, h.rows])).toEqual([
+      ["H1", [2]],
+      ["H2", [3]],
+    ]);
+    expect(ledger.personCount).toBe(5);
+    expect(ledger.problems).toEqual([]);
+  });
+
+  it("a household whose key merely contains 合计 or 说明 is still read", () => {
+    const kept = readLedger(
+      sheetOf("台账", [
+        ["户编号", "户主姓名", "人均纯收入"],
+        ["合计村001", "甲", 9000],
+        ["说明村002", "乙", 9000],
+      ]),
+    );
+    expect(kept.households.map((h) => h.key)).toEqual(["合计村001", "说明村002"]);
   });
 });
 
