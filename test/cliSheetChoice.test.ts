@@ -109,12 +109,16 @@ describe("不是工作簿的 zip 文件", () => {
 describe("台账之后的工作表（一村一表）", () => {
   const HEADER = ["户编号", "户主姓名", "家庭人口数", "人均纯收入", "上年人均纯收入", "帮扶措施", "增收帮扶责任人"];
 
-  /** A street's workbook with one ledger sheet per village, a hidden sheet and a chart-free blank sheet after them. */
+  /** A street's workbook with one ledger sheet per village, then a hidden ledger, an empty sheet, notes and an empty template. */
   async function villages(name: string, street: string): Promise<string> {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("一村").addRows([HEADER, [`${street}1`, "甲", 2, 12000, 10000, "务工", "干部甲"]]);
     wb.addWorksheet("二村").addRows([HEADER, [`${street}2`, "乙", 2, 5000, 10000, "务工", "干部甲"]]);
     wb.addWorksheet("旧表", { state: "hidden" }).addRows([HEADER, [`${street}3`, "丙", 2, 9000, 9000, "务工", "干部甲"]]);
+    // Not ledgers, so not named: the empty sheet a new workbook comes with, notes, a template with a header and no rows.
+    wb.addWorksheet("Sheet3");
+    wb.addWorksheet("填表说明").addRows([["填表说明"], ["1. 人均纯收入按国家统计口径填写"], ["2. 每户一行"]]);
+    wb.addWorksheet("空白模板").addRows([HEADER]);
     const file = path.join(dir(), name);
     await wb.xlsx.writeFile(file);
     return file;

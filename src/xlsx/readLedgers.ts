@@ -6,8 +6,8 @@
  * holds a ledger; hidden and very hidden sheets are passed over and reported as such.
  */
 import { HEADER_SEARCH_ROWS, Ledger, LedgerNotFoundError, MergedRange, ReadOptions, SheetInput } from "../ledger";
-import { LedgerStream } from "../ledger/stream";
-import type { SheetInfo, XlsxWorkbook } from "./workbook";
+import { LEDGER_PROBE_ROWS, LedgerStream } from "../ledger/stream";
+import { type SheetInfo, WorkbookFileError, type XlsxWorkbook } from "./workbook";
 
 export interface SheetScan {
   readonly name: string;
@@ -29,8 +29,9 @@ export interface LedgersRead {
   readonly ledgers: readonly Ledger[];
   readonly scanned: readonly SheetScan[];
   /**
-   * Visible worksheets after the ledger taken, not opened: only when the first ledger was taken
-   * (neither a sheet name nor `all`). A workbook with one sheet per village has its other villages here.
+   * Visible worksheets after the ledger taken that hold a ledger too, not checked: only when the
+   * first ledger was taken (neither a sheet name nor `all`). A workbook with one sheet per village
+   * has its other villages here; an empty or non-ledger sheet is not named.
    */
   readonly unread: readonly string[];
 }
@@ -88,10 +89,7 @@ export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOpt
       ledgers.push(stream.finish(result.merges));
       scanned.push({ name: sheet.name, hidden, skipped: null });
       if (!options.all) {
-        if (options.sheetName === undefined) {
-          const later = workbook.sheets.slice(workbook.sheets.indexOf(sheet) + 1);
-          unread.push(...later.filter((s) => s.state === "visible" && s.kind === "worksheet").map((s) => s.name));
-        }
+        if (options.sheetName === undefined) unread.push(...(await laterLedgerSheets(workbook, sheet, options)));
         break;
       }
     } catch (error) {
@@ -100,6 +98,33 @@ export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOpt
     }
   }
   return { ledgers, scanned, unread };
+}
+
+/** Rows of a later sheet read to tell whether it holds a ledger: those the header is looked for in, and some data rows. */
+const LATER_SHEET_PROBE_ROWS = LEDGER_PROBE_ROWS + 16;
+
+/**
+ * The visible worksheets after `taken` that hold a ledger too (one sheet per village): each is
+ * read only as far as its header and first rows, so the empty Sheet2 and Sheet3 of a new
+ * workbook, a notes sheet or a chart's data are not named. A sheet that cannot be read is named:
+ * it was not checked either.
+ */
+async function laterLedgerSheets(workbook: XlsxWorkbook, taken: SheetInfo, options: LedgerReadOptions): Promise<string[]> {
+  const names: string[] = [];
+  for (const sheet of workbook.sheets.slice(workbook.sheets.indexOf(taken) + 1)) {
+    if (sheet.state !== "visible" || sheet.kind !== "worksheet") continue;
+    const stream = new LedgerStream(sheet.name, { mapping: options.mapping });
+    try {
+      const result = await workbook.scan(sheet, {
+        row: (rowNumber, cells, width) => rowNumber <= LATER_SHEET_PROBE_ROWS && stream.row(rowNumber, cells, width),
+      });
+      if (stream.finish(result.merges).households.length > 0) names.push(sheet.name);
+    } catch (error) {
+      if (error instanceof WorkbookFileError) names.push(sheet.name);
+      else if (!(error instanceof LedgerNotFoundError)) throw error;
+    }
+  }
+  return names;
 }
 
 /** A zip file in which the reader found no worksheet at all. */
