@@ -59,7 +59,7 @@ export function parseRate(value: unknown, what: string): number | null {
 /** A whole number, e.g. a household size or an age. */
 export function parseWholeNumber(value: unknown, what: string): number | null {
   // A count or an age: amounts (1.2万, 12,000.50) are no example of one.
-  const number = parseAmount(value, what, "3、１２");
+  const number = parseAmount(value, what, "3、12");
   if (number === null) return null;
   if (!Number.isInteger(number)) {
     throw new InputError(`${what}应为整数：${quote(value)}`);

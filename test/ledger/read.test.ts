@@ -516,10 +516,46 @@ describe("a count or an age written with its unit", () => {
 
   it("reports what still does not read, quoting it as written, with examples of a count (not of an amount)", () => {
     expect(ledger.problems.map((p) => [`${p.cell.column}${p.cell.row}`, p.message])).toEqual([
-      ["C5", "无法把“3.5人”识别为家庭人口数（应为数字，如 3、１２）"],
-      ["D5", "无法把“约60岁”识别为年龄（应为数字，如 3、１２）"],
-      ["C6", "无法把“三人”识别为家庭人口数（应为数字，如 3、１２）"],
+      ["C5", "无法把“3.5人”识别为家庭人口数（应为数字，如 3、12）"],
+      ["D5", "无法把“约60岁”识别为年龄（应为数字，如 3、12）"],
+      ["C6", "无法把“三人”识别为家庭人口数（应为数字，如 3、12）"],
     ]);
+  });
+});
+
+describe("a cell that says nothing: a dash, a slash, 无", () => {
+  const ledger = readLedger(
+    sheetOf("台账", [
+      [
+        "户编号",
+        "户主姓名",
+        "家庭人口数",
+        "工资性收入",
+        "人均纯收入",
+        "最近走访日期",
+        "增收帮扶责任人",
+        "帮扶措施",
+        "劳动技能",
+        "身份证号",
+      ],
+      ["H1", "甲", 2, "/", 9000, "—", "无", "无", "无劳动力", syntheticId("19600101", 1)],
+      ["H2", "乙", 2, "－", 9000, "／", "/", "暂无", "无", syntheticId("19610101", 2)],
+      ["H3", "丙", 2, "--", 9000, "2025-12-01", "没有", "-", "普通劳动力", "/"],
+    ]),
+  );
+
+  it("is an empty cell in amount, date, name and measure columns: no value, nothing reported as unreadable", () => {
+    for (const h of ledger.households) {
+      expect(h.values.wageIncome).toBeUndefined();
+      expect(h.values.supportCadre).toBeUndefined();
+    }
+    expect(ledger.households.map((h) => h.values.lastContactDate)).toEqual([undefined, undefined, { year: 2025, month: 12, day: 1 }]);
+    expect(ledger.problems.filter((p) => p.field !== "headId" && p.field !== "personId")).toEqual([]);
+  });
+
+  it("keeps its own meaning in a labour column (无 is 无劳动力), and an ID number written as / is still reported", () => {
+    expect(ledger.households.map((h) => h.members[0].values.labor)).toEqual(["unable", "unable", "able"]);
+    expect(ledger.problems.map((p) => `${p.cell.column}${p.cell.row}`)).toEqual(["J4"]);
   });
 });
 

@@ -20,6 +20,17 @@ export const M01_CASES: RuleCases<"M01"> = {
       findings: [],
     },
     {
+      name: "责任人一栏写“无”或“/”：等于没有填写，照样报",
+      rows: [
+        ["H001", "赵一", 9000, "无"],
+        ["H002", "钱二", 9000, "/"],
+      ],
+      findings: [
+        { severity: "error", household: "H001", cell: "D2", data: { kind: "noCadre", perCapita: 9000, lowIncomeThreshold: 11000 } },
+        { severity: "error", household: "H002", cell: "D3", data: { kind: "noCadre", perCapita: 9000, lowIncomeThreshold: 11000 } },
+      ],
+    },
+    {
       name: "表头上方有两行标题：问题单元格按工作表的行号",
       above: [["2025年脱贫户增收帮扶台账"], ["填报单位：某某街道"]],
       rows: [["H001", "赵一", 8000, ""]],
