@@ -23,7 +23,7 @@ import type {
   PersonRecord,
 } from "./model";
 import { LedgerNotFoundError } from "./model";
-import { CellReading, cellText, disabilityCardGrade, isNoMarker, plainValue, readFieldCell, splitMeasures } from "./values";
+import { CellReading, cellText, countedHouseholdSize, disabilityCardGrade, isNoMarker, plainValue, readFieldCell, splitMeasures } from "./values";
 
 type MutableValues = { -readonly [K in keyof FieldValues]: FieldValues[K] };
 type Letters = { [K in FieldKey]?: string };
@@ -572,7 +572,7 @@ export class LedgerBuilder {
     const personCount =
       layout === "person"
         ? records.length
-        : households.reduce((sum, h) => sum + (h.values.householdSize ?? h.values.currentHouseholdSize ?? 1), 0);
+        : households.reduce((sum, h) => sum + countedHouseholdSize(h.values), 0);
     problems.sort((a, b) => a.cell.row - b.cell.row || columnNumber(a.cell.column) - columnNumber(b.cell.column));
     const columns =
       this.movedColumns.size === 0 ? this.header.columns : this.header.columns.map((c) => this.movedColumns.get(c.index) ?? c);

@@ -24,7 +24,7 @@ import {
 } from "../values";
 import type { DisabilityGrade } from "../values";
 import { FIELDS, FieldKey, FieldType } from "./fields";
-import type { FieldValue, LaborAbility } from "./model";
+import type { FieldValue, FieldValues, LaborAbility } from "./model";
 
 /**
  * A cell value reduced to a plain value. Hosts should hand over plain values already;
@@ -339,4 +339,12 @@ function readByType(type: FieldType, value: unknown, what: string, field: FieldK
       return parseTierLabel(text) ?? requireTierLabel(text);
     }
   }
+}
+
+/**
+ * The persons a household-level row stands for: its 家庭人口数, else its 当前家庭人口数, else one
+ * (the summaries say so). The ledger's person count and 汇总-分层 count the same.
+ */
+export function countedHouseholdSize(values: FieldValues): number {
+  return values.householdSize ?? values.currentHouseholdSize ?? 1;
 }

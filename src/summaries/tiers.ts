@@ -3,6 +3,7 @@
  */
 import type { HouseholdFacts } from "../checks";
 import { TIER_LABELS } from "../formulas";
+import { countedHouseholdSize } from "../ledger";
 import {
   column,
   countCell,
@@ -40,7 +41,7 @@ export function buildTiersTable(input: SummaryInput): SummaryTable {
   columns.push(column("人均纯收入平均值", "yuan"), column("人均纯收入中位数", "yuan"));
 
   const persons = (facts: HouseholdFacts) =>
-    ledger.layout === "person" ? facts.household.members.length : (facts.household.values.householdSize ?? 1);
+    ledger.layout === "person" ? facts.household.members.length : countedHouseholdSize(facts.household.values);
 
   const figures = (households: readonly HouseholdFacts[]): SummaryCell[] => {
     const incomes = households.map((h) => h.perCapita).filter((p): p is number => p !== null);
@@ -64,7 +65,7 @@ export function buildTiersTable(input: SummaryInput): SummaryTable {
     `分层标准（方案二（一），${options.policy.year}年参数）：` +
       `人均纯收入不低于${yuanText(high)}为高收入，${yuanText(low)}至${yuanText(high)}（不含）` +
       `为中等收入，低于${yuanText(low)}为低收入。`,
-    `人数：${ledger.layout === "person" ? "按台账成员行计" : "按“家庭人口数”计（未填的按1人计）"}；平均值、中位数按户计算，只计有人均纯收入的户。`,
+    `人数：${ledger.layout === "person" ? "按台账成员行计" : "按“家庭人口数”计（未填的按“当前家庭人口数”，都未填的按1人计）"}；平均值、中位数按户计算，只计有人均纯收入的户。`,
   ];
   if (withUnknown) {
     const lacking = missing(input, ["income"]);

@@ -154,7 +154,9 @@ describe("汇总-分层, household layout with towns", () => {
       12300, // (16000 + 10500 + 12000 + 9000 + 14000) / 5 = 61500 / 5
       12000, // 9000 10500 [12000] 14000 16000
     ]);
-    expect(t.notes[1]).toBe("人数：按“家庭人口数”计（未填的按1人计）；平均值、中位数按户计算，只计有人均纯收入的户。");
+    expect(t.notes[1]).toBe(
+      "人数：按“家庭人口数”计（未填的按“当前家庭人口数”，都未填的按1人计）；平均值、中位数按户计算，只计有人均纯收入的户。",
+    );
   });
 
   test("the chart's categories are the village column (after the town column)", () => {
@@ -187,5 +189,19 @@ describe("汇总-分层 when every household has income", () => {
     );
     expect(values(t.totalRow)).toEqual(["合计", 1, 1, 0, "—", 0, "—", 0, "—", 1, "—", "—"]);
     expect(t.notes).toContain("台账缺少列：人均纯收入（或各项收入、生产经营性支出和家庭人口数），无法判定收入分层，各户均计为收入不详。");
+  });
+});
+
+describe("汇总-分层 counts persons as the ledger does", () => {
+  test("a household with only 当前家庭人口数 counts that many persons, one with neither counts one; the total is the check's", () => {
+    const built = build([
+      ["户编号", "户主姓名", "村", "家庭人口数", "当前家庭人口数", "人均纯收入"],
+      ["K1", "甲一", "北村", 3, 5, 16000],
+      ["K2", "乙二", "北村", "", 4, 10500],
+      ["K3", "丙三", "北村", "", "", 12000],
+    ]);
+    const t = table(built, "tiers");
+    expect(values(t.totalRow).slice(0, 3)).toEqual(["合计", 3, 8]); // 3 + 4 + 1 persons
+    expect(built.report.persons).toBe(8);
   });
 });
