@@ -5,7 +5,7 @@
  * keywords that map measures to the plan's ten actions.
  */
 import { RULES } from "../../src/checks";
-import { Alias, aliasHeader, FIELD_KEYS, FieldDefinition, FieldKey, FIELDS, FieldType, HEADER_SEARCH_ROWS, KEY_FIELDS, MEASURE_KIND_ALIASES, MEASURE_KIND_COLUMNS, NOTHING_WRITTEN_TEXT, readsNothingWrittenAsBlank } from "../../src/ledger";
+import { Alias, aliasHeader, FIELD_KEYS, FieldDefinition, FieldKey, FIELDS, FieldType, HEADER_SEARCH_ROWS, KEY_FIELDS, MEASURE_KIND_ALIASES, MEASURE_KIND_COLUMNS, nothingWrittenText } from "../../src/ledger";
 import { INCOME_ACTIONS } from "../../src/policy";
 import { banner, table } from "./markdown";
 
@@ -60,7 +60,8 @@ export function columnsPage(fields: FieldTable = FIELDS): string {
       ["字段", "名称", "层级", "读法", "可识别的表头", "需要它的规则"],
       FIELD_KEYS.map((key) => {
         const field = fields[key];
-        const reading = readsNothingWrittenAsBlank(key) ? `${TYPE_TEXT[field.type]}；${NOTHING_WRITTEN_TEXT}` : TYPE_TEXT[field.type];
+        const nothing = nothingWrittenText(key);
+        const reading = nothing === null ? TYPE_TEXT[field.type] : `${TYPE_TEXT[field.type]}；${nothing}`;
         return [`\`${key}\``, field.label, LEVEL_TEXT[field.level], reading, field.aliases.map(aliasText).join("、"), rulesNeeding(key, fields).join("、")];
       }),
     ),

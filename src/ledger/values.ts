@@ -230,23 +230,31 @@ const BLANK = { status: "blank" } as const;
 /**
  * What a hand-kept form writes in a cell that has nothing to say: a dash, a slash, 无, 没有, 暂无.
  * For an amount, a count, a date, a name or a tier that is an empty cell (a 帮扶责任人 of “无” is no
- * cadre, a 最近走访日期 of “/” no visit), not a value to report as unreadable. Yes/no, coverage and
- * labour columns read 无 as a “no” of their own; ID numbers stay required, so “/” there is reported,
- * and the keys that tell households apart are kept as written.
+ * cadre, a 最近走访日期 of “/” no visit), not a value to report as unreadable; in a yes/no column
+ * a dash or a slash is an empty cell (不详), while 无 there means 否. Coverage and labour columns read
+ * these in their own sense (无 = 无劳动力); ID numbers stay required, so “/” there is reported, and
+ * the keys that tell households apart are kept as written.
  */
-const NOTHING_WRITTEN = /^(?:[-/—－／]+|无|没有|暂无)$/;
+const DASHES = /^[-/—－／]+$/;
+const NONE_WORDS = /^(?:无|没有|暂无)$/;
 const NOTHING_WRITTEN_TYPES: ReadonlySet<FieldType> = new Set(["amount", "integer", "date", "text", "tier"]);
-/** Cells that tell households and persons apart are kept as written. */
 const KEPT_AS_WRITTEN: ReadonlySet<FieldKey> = new Set(["householdId", "personNo", "headPersonNo", "headName"]);
-/** The same, as the column documentation says it. */
-export const NOTHING_WRITTEN_TEXT = "只写“-”“/”“无”“没有”“暂无”的单元格视为空白";
 
-export function readsNothingWrittenAsBlank(field: FieldKey): boolean {
-  return NOTHING_WRITTEN_TYPES.has(FIELDS[field].type) && !KEPT_AS_WRITTEN.has(field);
+/** How a field's column reads a cell that says nothing, as the column documentation says it; null where it is read as written. */
+export function nothingWrittenText(field: FieldKey): string | null {
+  if (KEPT_AS_WRITTEN.has(field)) return null;
+  const type = FIELDS[field].type;
+  if (NOTHING_WRITTEN_TYPES.has(type)) return "只写“-”“/”“无”“没有”“暂无”的单元格视为空白";
+  if (type === "yesNo") return "只写“-”“/”的单元格视为空白（不详）";
+  return null;
 }
 
-function isNothingWritten(value: unknown): boolean {
-  return typeof value === "string" && NOTHING_WRITTEN.test(compactText(value));
+function isNothingWritten(field: FieldKey, value: unknown): boolean {
+  if (typeof value !== "string" || KEPT_AS_WRITTEN.has(field)) return false;
+  const type = FIELDS[field].type;
+  const text = compactText(value);
+  if (DASHES.test(text)) return NOTHING_WRITTEN_TYPES.has(type) || type === "yesNo";
+  return NOTHING_WRITTEN_TYPES.has(type) && NONE_WORDS.test(text);
 }
 
 /** Read a cell for a field, by the field's type. Never throws for a bad value: the problem is returned. */
@@ -254,7 +262,7 @@ export function readFieldCell<K extends FieldKey>(field: K, raw: unknown): CellR
   const value = plainValue(raw);
   if (isBlank(value)) return BLANK;
   const def = FIELDS[field];
-  if (readsNothingWrittenAsBlank(field) && isNothingWritten(value)) return BLANK;
+  if (isNothingWritten(field, value)) return BLANK;
   try {
     const read = readByType(def.type, value, def.label, field);
     if (read === null) return BLANK;

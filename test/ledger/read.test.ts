@@ -537,10 +537,11 @@ describe("a cell that says nothing: a dash, a slash, 无", () => {
         "帮扶措施",
         "劳动技能",
         "身份证号",
+        "是否参加城乡居民基本医疗保险",
       ],
-      ["H1", "甲", 2, "/", 9000, "—", "无", "无", "无劳动力", syntheticId("19600101", 1)],
-      ["H2", "乙", 2, "－", 9000, "／", "/", "暂无", "无", syntheticId("19610101", 2)],
-      ["H3", "丙", 2, "--", 9000, "2025-12-01", "没有", "-", "普通劳动力", "/"],
+      ["H1", "甲", 2, "/", 9000, "—", "无", "无", "无劳动力", syntheticId("19600101", 1), "/"],
+      ["H2", "乙", 2, "－", 9000, "／", "/", "暂无", "无", syntheticId("19610101", 2), "无"],
+      ["H3", "丙", 2, "--", 9000, "2025-12-01", "没有", "-", "普通劳动力", "/", "是"],
     ]),
   );
 
@@ -551,6 +552,10 @@ describe("a cell that says nothing: a dash, a slash, 无", () => {
     }
     expect(ledger.households.map((h) => h.values.lastContactDate)).toEqual([undefined, undefined, { year: 2025, month: 12, day: 1 }]);
     expect(ledger.problems.filter((p) => p.field !== "headId" && p.field !== "personId")).toEqual([]);
+  });
+
+  it("in a yes/no column a dash or slash is 不详 and 无 is 否", () => {
+    expect(ledger.households.map((h) => h.members[0].values.medicalInsurance)).toEqual([undefined, false, true]);
   });
 
   it("keeps its own meaning in a labour column (无 is 无劳动力), and an ID number written as / is still reported", () => {
