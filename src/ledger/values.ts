@@ -236,6 +236,8 @@ const BLANK = { status: "blank" } as const;
  * the keys that tell households apart are kept as written.
  */
 const DASHES = /^[-/—－／]+$/;
+const NOTHING_WRITTEN_MAX_LENGTH = 8;
+const NOTHING_WRITTEN_MARK = /[-/—－／无没暂]/;
 const NONE_WORDS = /^(?:无|没有|暂无)$/;
 const NOTHING_WRITTEN_TYPES: ReadonlySet<FieldType> = new Set(["amount", "integer", "date", "text", "tier"]);
 const KEPT_AS_WRITTEN: ReadonlySet<FieldKey> = new Set(["householdId", "personNo", "headPersonNo", "headName"]);
@@ -250,7 +252,14 @@ export function nothingWrittenText(field: FieldKey): string | null {
 }
 
 function isNothingWritten(field: FieldKey, value: unknown): boolean {
-  if (typeof value !== "string" || KEPT_AS_WRITTEN.has(field)) return false;
+  // Such a cell is short and holds one of the marks: other text (names, IDs, amounts) is settled without compacting it.
+  if (
+    typeof value !== "string" ||
+    value.length > NOTHING_WRITTEN_MAX_LENGTH ||
+    !NOTHING_WRITTEN_MARK.test(value) ||
+    KEPT_AS_WRITTEN.has(field)
+  )
+    return false;
   const type = FIELDS[field].type;
   const text = compactText(value);
   if (DASHES.test(text)) return NOTHING_WRITTEN_TYPES.has(type) || type === "yesNo";
