@@ -23,7 +23,16 @@ import type {
   PersonRecord,
 } from "./model";
 import { LedgerNotFoundError } from "./model";
-import { CellReading, cellText, countedHouseholdSize, disabilityCardGrade, isNoMarker, plainValue, readFieldCell, splitMeasures } from "./values";
+import {
+  CellReading,
+  cellText,
+  countedHouseholdSize,
+  disabilityCardGrade,
+  isNoMarker,
+  plainValue,
+  readFieldCell,
+  splitMeasures,
+} from "./values";
 
 type MutableValues = { -readonly [K in keyof FieldValues]: FieldValues[K] };
 type Letters = { [K in FieldKey]?: string };
@@ -569,10 +578,7 @@ export class LedgerBuilder {
               (row) => row.key,
             )
           : [];
-    const personCount =
-      layout === "person"
-        ? records.length
-        : households.reduce((sum, h) => sum + countedHouseholdSize(h.values), 0);
+    const personCount = layout === "person" ? records.length : households.reduce((sum, h) => sum + countedHouseholdSize(h.values), 0);
     problems.sort((a, b) => a.cell.row - b.cell.row || columnNumber(a.cell.column) - columnNumber(b.cell.column));
     const columns =
       this.movedColumns.size === 0 ? this.header.columns : this.header.columns.map((c) => this.movedColumns.get(c.index) ?? c);
