@@ -3,3 +3,4 @@ export * from "./policy";
 export * from "./actions";
 export * from "./plan";
 export * from "./prose";
+export * from "./fileText";

@@ -12,6 +12,7 @@ import type { AppProps } from "../../src/taskpane/App";
 import type { Language } from "../../src/taskpane/i18n";
 import { Pane } from "../../src/taskpane/mount";
 import { AS_OF, cleanHousehold, FULL_HEADER, letterOf, POLICY } from "../support/ledgerFixtures";
+import { TextDecoder as NodeTextDecoder } from "node:util";
 
 export { AS_OF, letterOf, POLICY };
 
@@ -102,6 +103,19 @@ export function installDomShims(): void {
         reader.onload = () => resolve(String(reader.result));
         reader.onerror = () => reject(reader.error);
         reader.readAsText(this);
+      });
+    };
+  }
+  // jsdom has no TextDecoder (every browser the pane runs in has): Node's, which decodes as the WHATWG standard says.
+  if (typeof globalThis.TextDecoder === "undefined") Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
+  // Nor arrayBuffer() (Chromium 76 too): the 设置 tab reads a chosen policy file's bytes with it.
+  if (typeof Blob.prototype.arrayBuffer !== "function") {
+    Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob): Promise<ArrayBuffer> {
+      return new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(reader.error);
+        reader.readAsArrayBuffer(this);
       });
     };
   }

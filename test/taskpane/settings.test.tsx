@@ -5,7 +5,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { TIER } from "../../src/functions/functions";
 import { setFunctionPolicy } from "../../src/functions/policyContext";
 import { HostError, PaneSettings } from "../../src/host/types";
-import { PARAMETER_KEYS, parsePolicyFile, resolvePolicy } from "../../src/policy";
+import { PARAMETER_KEYS, parsePolicyFile, POLICY_FILE_MAX_BYTES, resolvePolicy } from "../../src/policy";
 import { FULL_HEADER } from "../support/ledgerFixtures";
 import { installDomShims, LEDGER_ROWS, LEDGER_SHEET, NOTES_SHEET, paneReady, showPane, workbook } from "./helpers";
 
@@ -97,6 +97,31 @@ describe("设置 tab: policy", () => {
     expect(await screen.findByText("政策参数有误")).toBeTruthy();
     expect(screen.getByText(/参数文件 错的\.json 有 1 处问题/)).toBeTruthy();
     expect((await savedSettings(host)).policyJson).toBe(confirmAll); // the earlier file stays
+  });
+
+  it("reads a chosen policy file as the command line reads --policy: Notepad's UTF-16 is loaded, GBK and an oversized file are refused", async () => {
+    const host = workbook();
+    showPane(host);
+    await paneReady();
+    await openSettings();
+    const input = screen.getByLabelText("载入参数文件…") as HTMLInputElement;
+    const text = JSON.stringify({ description: "本街道参数", years: { "2025": { hourlyMinimumWage: 21 } } });
+    const utf16 = Uint8Array.from([0xff, 0xfe, ...Buffer.from(text, "utf16le")]);
+    fireEvent.change(input, { target: { files: [new File([utf16], "记事本.json")] } });
+    await screen.findByText("已载入参数文件 记事本.json。下次检查将使用其中的参数。");
+    expect((await savedSettings(host)).policyJson).toBe(text);
+
+    // "说明" written in GBK: not UTF-8, so not read as garbled text.
+    const gbk = Uint8Array.from([...Buffer.from('{"description":"'), 0xcb, 0xb5, 0xc3, 0xf7, ...Buffer.from('","years":{}}')]);
+    fireEvent.change(input, { target: { files: [new File([gbk], "国标码.json")] } });
+    expect(await screen.findByText(/参数文件 国标码\.json 有 1 处问题/)).toBeTruthy();
+    expect(screen.getByText(/不是 UTF-8 编码/)).toBeTruthy();
+    expect((await savedSettings(host)).policyJson).toBe(text);
+
+    fireEvent.change(input, { target: { files: [new File([new Uint8Array(POLICY_FILE_MAX_BYTES + 1)], "大.json")] } });
+    expect(await screen.findByText(/参数文件 大\.json 有 1 处问题/)).toBeTruthy();
+    expect(screen.getByText(/超过上限 1 MB/)).toBeTruthy();
+    expect((await savedSettings(host)).policyJson).toBe(text);
   });
 
   it("edits a local parameter's value (typed in the unit shown) and refuses one out of range", async () => {

@@ -449,7 +449,8 @@ const MODERN_BUILT_INS = `(() => {
   drop(String.prototype, ["at", "matchAll", "replaceAll", "trimStart", "trimEnd"]);
   drop(Promise, ["allSettled", "any"]);
   drop(window, ["queueMicrotask", "structuredClone"]);
-  window.__bangfuDropped = [Object.fromEntries, Array.prototype.flat, String.prototype.replaceAll, window.structuredClone].every((f) => f === undefined);
+  drop(Blob.prototype, ["arrayBuffer", "text"]);
+  window.__bangfuDropped = [Object.fromEntries, Array.prototype.flat, String.prototype.replaceAll, window.structuredClone, Blob.prototype.arrayBuffer].every((f) => f === undefined);
 })();`;
 
 describe("the built add-in in headless Chromium with a fake WPS", () => {
@@ -562,6 +563,16 @@ describe("the built add-in in headless Chromium with a fake WPS", () => {
     expect(
       await page.evaluate(() => (window as unknown as { bangfuFake: FakeEt }).bangfuFake.callFunction("BANGFU.TIER", 10999.99)),
     ).toEqual([["低收入"]]);
+
+    // 设置: a policy file saved by Notepad as "Unicode" (UTF-16) is read through the pane's Blob polyfill.
+    await pane.getByRole("tab", { name: "设置" }).click();
+    const policyText = JSON.stringify({ years: { "2025": { hourlyMinimumWage: 21 } } });
+    await pane.getByLabel("载入参数文件…").setInputFiles({
+      name: "记事本.json",
+      mimeType: "application/json",
+      buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(policyText, "utf16le")]),
+    });
+    await pane.getByText("已载入参数文件 记事本.json。下次检查将使用其中的参数。").waitFor();
     await page.close();
   }, 120_000);
 

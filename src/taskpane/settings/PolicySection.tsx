@@ -1,6 +1,14 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1 } from "@fluentui/react-components";
 import * as React from "react";
-import { type ParameterKey, parsePolicyFile, type Policy, resolvePolicy } from "../../policy";
+import {
+  type ParameterKey,
+  parsePolicyFile,
+  type Policy,
+  PolicyFileError,
+  policyFileSizeProblem,
+  policyFileText,
+  resolvePolicy,
+} from "../../policy";
 import { PlanPeriodWarning } from "../PlanPeriodWarning";
 import { ErrorBar } from "../ErrorBar";
 import { confirmParameter, policyOf, policyYearOf, setParameter } from "../model";
@@ -45,7 +53,10 @@ export function PolicySection({ language, t, settings, asOf, onSave }: SettingsT
     event.target.value = ""; // the same file can be chosen again
     if (!file) return;
     void save(async () => {
-      const text = await file.text();
+      // Refused before reading when too large; read as the command line reads --policy (UTF-8 or Notepad's UTF-16, never GBK as garbled text).
+      const tooLarge = policyFileSizeProblem(file.size);
+      if (tooLarge !== null) throw new PolicyFileError(file.name, [tooLarge]);
+      const text = policyFileText(new Uint8Array(await file.arrayBuffer()), file.name);
       parsePolicyFile(text, file.name); // throws PolicyFileError, shown with every problem
       return { ...settings, policyJson: text };
     }, t.policyFileLoaded(file.name));
