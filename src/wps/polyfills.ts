@@ -32,12 +32,12 @@ function readBlob<T extends string | ArrayBuffer>(blob: Blob, read: (reader: Fil
     read(reader);
   });
 }
-if (typeof Blob.prototype.arrayBuffer !== "function") {
+if (typeof Blob === "function" && typeof Blob.prototype.arrayBuffer !== "function") {
   Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob): Promise<ArrayBuffer> {
     return readBlob<ArrayBuffer>(this, (reader) => reader.readAsArrayBuffer(this));
   };
 }
-if (typeof Blob.prototype.text !== "function") {
+if (typeof Blob === "function" && typeof Blob.prototype.text !== "function") {
   Blob.prototype.text = function text(this: Blob): Promise<string> {
     return readBlob<string>(this, (reader) => reader.readAsText(this));
   };

@@ -53,7 +53,7 @@ export function PolicySection({ language, t, settings, asOf, onSave }: SettingsT
     event.target.value = ""; // the same file can be chosen again
     if (!file) return;
     void save(async () => {
-      // Refused before reading when too large; read as the command line reads --policy (UTF-8 or Notepad's UTF-16, never GBK as garbled text).
+      // Refused before reading when too large; read as --policy is (UTF-8 or Notepad's UTF-16, never GBK as garbled text).
       const tooLarge = policyFileSizeProblem(file.size);
       if (tooLarge !== null) throw new PolicyFileError(file.name, [tooLarge]);
       const text = policyFileText(new Uint8Array(await file.arrayBuffer()), file.name);
