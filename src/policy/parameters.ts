@@ -112,11 +112,11 @@ export const PARAMETERS = {
     integer: true,
   },
   filialMinAgeSevereDisability: {
-    label: "孝善养老老人年龄（一、二级残疾，周岁）",
+    label: "孝善养老老人年龄（重度残疾放宽后，周岁）",
     labelEn: "Filial elder-care: minimum age with a severe disability",
     unit: "years",
     clause: "二（十）20",
-    description: "一、二级残疾人员可放宽至此周岁。",
+    description: "残疾等级不高于“孝善养老放宽年龄的残疾等级”的老人（方案为一、二级残疾人员）可放宽至此周岁。",
     values: [{ from: PLAN_START, value: 55 }],
     min: 0,
     max: 120,

@@ -118,6 +118,15 @@ describe("二（一）3 增收帮扶责任人", () => {
       expect(f.message).not.toContain("请入户走访");
     });
 
+    test("a local interval of two months: the messages say 每2个月, not 每月", () => {
+      const twoMonths = resolvePolicy(2025, parsePolicyFile({ years: { "2025": { visitIntervalMonths: 2 } } }, "本地.json"));
+      const rows = [header, ["H001", "赵一", LOW - 0.01, "", "是"], ["H002", "孙三", LOW - 0.01, "", "否"]];
+      const [away, home] = findingsOf(check(rows, { asOf, policy: twoMonths }), "M02");
+      expect(away.message).toContain("长期不在家，每2个月通过电话、微信联系一次即可");
+      expect(home.message).toContain("长期不在家的可每2个月电话、微信联系一次");
+      expect(`${away.message}${home.message}`).not.toContain("每月");
+    });
+
     test("a 中等收入 household is not held to the monthly visit", () => {
       const report = check([header, ["H001", "赵一", LOW, "2024-01-01", "否"]], { asOf });
       expect(ranFindings(report, "M02")).toEqual([]);
