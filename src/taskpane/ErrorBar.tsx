@@ -16,9 +16,18 @@ export interface ErrorDescription {
 
 type ErrorKind = keyof Strings["errors"];
 
+/** A policy file the user chose that was refused: nothing was saved, so the remedy is to mend the file, not the settings. */
+export class PolicyFileNotLoadedError extends PolicyFileError {
+  constructor(error: PolicyFileError) {
+    super(error.source, error.problems);
+    this.name = "PolicyFileNotLoadedError";
+  }
+}
+
 function kindOf(error: unknown): ErrorKind {
   if (error instanceof HostError) return error.kind === "other" ? "other" : error.kind;
   if (error instanceof LedgerNotFoundError) return "ledgerNotFound";
+  if (error instanceof PolicyFileNotLoadedError) return "policyFileNotLoaded";
   if (error instanceof PolicyFileError) return "policyFile";
   if (error instanceof InputError) return "input";
   return "other";

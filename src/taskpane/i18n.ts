@@ -178,6 +178,10 @@ const ZH = {
       title: "政策参数有误",
       action: "请在“设置 → 政策参数”中修改，或点“清除本地参数设置”恢复内置参数。",
     },
+    policyFileNotLoaded: {
+      title: "参数文件没有载入",
+      action: "原有的参数设置没有改变。请按上面的说明改好这个文件（可用记事本打开），再点“载入参数文件…”重新选择它。",
+    },
     input: {
       title: "无法使用输入的内容",
       action: "请按提示修改（列映射在“设置”中），然后重试。",
@@ -401,6 +405,12 @@ const EN: Strings = {
     policyFile: {
       title: "Invalid policy parameters",
       action: "Correct them under Settings → Policy parameters, or remove the local parameter settings.",
+    },
+    policyFileNotLoaded: {
+      title: "The policy file was not loaded",
+      action:
+        "The parameter settings are unchanged. Correct the file as described above (Notepad opens it), " +
+        "then choose it again with Load a policy file….",
     },
     input: {
       title: "The input cannot be used",

@@ -94,12 +94,15 @@ describe("设置 tab: policy", () => {
     fireEvent.change(input, {
       target: { files: [new File([JSON.stringify({ years: { "2025": { lowIncomeThreshold: -5 } } })], "错的.json")] },
     });
-    expect(await screen.findByText("政策参数有误")).toBeTruthy();
+    // Nothing was saved: the remedy is to mend the file and choose it again, not to edit or clear the settings.
+    expect(await screen.findByText("参数文件没有载入")).toBeTruthy();
     expect(screen.getByText(/参数文件 错的\.json 有 1 处问题/)).toBeTruthy();
+    expect(screen.getByText(/原有的参数设置没有改变/)).toBeTruthy();
+    expect(screen.queryByText(/清除本地参数设置”恢复内置参数/)).toBeNull();
     expect((await savedSettings(host)).policyJson).toBe(confirmAll); // the earlier file stays
   });
 
-  it("reads a chosen policy file as the command line reads --policy: Notepad's UTF-16 is loaded, GBK and an oversized file are refused", async () => {
+  it("reads a chosen policy file as --policy is read: Notepad's UTF-16 is loaded, GBK and an oversized file are refused", async () => {
     const host = workbook();
     showPane(host);
     await paneReady();

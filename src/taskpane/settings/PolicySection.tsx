@@ -10,7 +10,7 @@ import {
   resolvePolicy,
 } from "../../policy";
 import { PlanPeriodWarning } from "../PlanPeriodWarning";
-import { ErrorBar } from "../ErrorBar";
+import { ErrorBar, PolicyFileNotLoadedError } from "../ErrorBar";
 import { confirmParameter, policyOf, policyYearOf, setParameter } from "../model";
 import { ParameterTable } from "./ParameterTable";
 import type { SettingsTabProps } from "./props";
@@ -53,12 +53,16 @@ export function PolicySection({ language, t, settings, asOf, onSave }: SettingsT
     event.target.value = ""; // the same file can be chosen again
     if (!file) return;
     void save(async () => {
-      // Refused before reading when too large; read as --policy is (UTF-8 or Notepad's UTF-16, never GBK as garbled text).
-      const tooLarge = policyFileSizeProblem(file.size);
-      if (tooLarge !== null) throw new PolicyFileError(file.name, [tooLarge]);
-      const text = policyFileText(new Uint8Array(await file.arrayBuffer()), file.name);
-      parsePolicyFile(text, file.name); // throws PolicyFileError, shown with every problem
-      return { ...settings, policyJson: text };
+      try {
+        // Refused before reading when too large; read as --policy is (UTF-8 or Notepad's UTF-16, never GBK as garbled text).
+        const tooLarge = policyFileSizeProblem(file.size);
+        if (tooLarge !== null) throw new PolicyFileError(file.name, [tooLarge]);
+        const text = policyFileText(new Uint8Array(await file.arrayBuffer()), file.name);
+        parsePolicyFile(text, file.name); // throws PolicyFileError, shown with every problem
+        return { ...settings, policyJson: text };
+      } catch (error) {
+        throw error instanceof PolicyFileError ? new PolicyFileNotLoadedError(error) : error;
+      }
     }, t.policyFileLoaded(file.name));
   };
 
