@@ -118,7 +118,9 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
     throw new WorkbookFileError(
       source.size === 0
         ? `${label} 是空文件（0 字节），不是 .xlsx 工作簿：请确认选对了文件，或在 Excel / WPS 中重新保存`
-        : `${label} 不是 .xlsx 文件：请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）后再检查`,
+        : WPS_ET_NAME.test(label)
+          ? wpsEtMessage(label)
+          : `${label} 不是 .xlsx 文件：请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）后再检查`,
     );
   }
   let entries: Map<string, ZipEntry>;
@@ -165,8 +167,10 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
   }
   const workbookXml = await read(workbookPart, limits.smallPartBytes);
   if (workbookXml === null) {
+    const mimetype = (await read("mimetype", limits.smallPartBytes))?.trim() ?? "";
     throw new WorkbookFileError(
-      `${label} 中没有工作表（找不到工作簿部分 ${workbookPart}）：它可能是 Word / PowerPoint 文件，或已损坏。请在 Excel 或 WPS 中打开后“另存为” .xlsx 再检查`,
+      otherZipDocument(label, mimetype, (part) => find(part) !== null) ??
+        `${label} 中没有工作表：文件可能已损坏，或不是 Excel 工作簿。请在 Excel 或 WPS 中打开后“另存为” .xlsx 再检查`,
     );
   }
   const rels = parseRelationships((await read(relsPathOf(workbookPart), limits.smallPartBytes)) ?? "");
@@ -315,23 +319,67 @@ function encryptedMessage(label: string): string {
   );
 }
 
+/** WPS 表格's own format (.et, and .ett for its templates): a binary file, not a package. */
+const WPS_ET_NAME = /\.ett?$/i;
+
+function wpsEtMessage(label: string): string {
+  return `${label} 是 WPS 表格格式（.et）的文件：请在 WPS 表格中点“文件 → 另存为”，文件类型选“Excel 工作簿（*.xlsx）”，再检查另存的文件`;
+}
+
+/** A package that is not a workbook but another document a user may pick by mistake, said as what it is; null when unknown. */
+function otherZipDocument(label: string, mimetype: string, has: (part: string) => boolean): string | null {
+  if (mimetype.startsWith("application/vnd.oasis.opendocument.spreadsheet")) {
+    return `${label} 是 OpenDocument 表格（.ods），BANGFU 只读取 .xlsx：请在 WPS、LibreOffice 或 Excel 中打开，“另存为” Excel 工作簿（.xlsx）后再检查`;
+  }
+  const notWorkbook = "不是工作簿：请选择台账所在的 Excel 工作簿（.xlsx）";
+  if (mimetype.startsWith("application/vnd.oasis.opendocument.")) return `${label} 是 OpenDocument 文档，${notWorkbook}`;
+  if (has("word/document.xml")) return `${label} 是 Word 文档（.docx），${notWorkbook}`;
+  if (has("ppt/presentation.xml")) return `${label} 是 PowerPoint 演示文稿（.pptx），${notWorkbook}`;
+  return null;
+}
+
+/** Streams of an OLE compound file that tell what it holds, by their directory names (UTF-16LE). */
+const OLE_STREAMS = {
+  encrypted: "EncryptedPackage",
+  workbook: "Workbook",
+  word: "WordDocument",
+  powerPoint: "PowerPoint Document",
+} as const;
+
 /**
- * An OLE compound file: an encrypted .xlsx (its streams are EncryptionInfo and EncryptedPackage)
- * or an old binary .xls. The directory may sit anywhere in the file: look for the stream name.
+ * An OLE compound file: an encrypted .xlsx (its streams are EncryptionInfo and EncryptedPackage),
+ * a WPS .et, a Word or PowerPoint file of the binary formats, or an old binary .xls. The
+ * directory may sit anywhere in the file: look for the stream names.
  */
 async function oleMessage(source: ByteSource, label: string): Promise<string> {
-  const needle = new Uint8Array([..."EncryptedPackage"].flatMap((ch) => [ch.charCodeAt(0), 0]));
+  const needles = Object.entries(OLE_STREAMS).map(([kind, name]) => ({
+    kind: kind as keyof typeof OLE_STREAMS,
+    bytes: new Uint8Array([...name].flatMap((ch) => [ch.charCodeAt(0), 0])),
+  }));
+  const longest = Math.max(...needles.map((n) => n.bytes.length));
+  const found = new Set<keyof typeof OLE_STREAMS>();
   const chunk = 4 * MB;
-  for (let at = 0; at < source.size; at += chunk - needle.length) {
+  for (let at = 0; at < source.size; at += chunk - longest) {
     const bytes = await source.read(at, chunk);
-    outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-      if (bytes[i] !== needle[0]) continue;
-      for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-      return encryptedMessage(label);
-    }
-    if (bytes.length < chunk) break;
+    for (const needle of needles) if (!found.has(needle.kind) && indexOfBytes(bytes, needle.bytes) >= 0) found.add(needle.kind);
+    if (found.has("encrypted") || bytes.length < chunk) break;
   }
+  if (found.has("encrypted")) return encryptedMessage(label);
+  const notWorkbook = "不是工作簿：请选择台账所在的 Excel 工作簿（.xlsx）";
+  // A workbook may embed a Word or PowerPoint object (its streams then sit in a storage of the workbook): a Workbook stream decides.
+  if (found.has("word") && !found.has("workbook")) return `${label} 是 Word 文档（.doc），${notWorkbook}`;
+  if (found.has("powerPoint") && !found.has("workbook")) return `${label} 是 PowerPoint 演示文稿（.ppt），${notWorkbook}`;
+  if (WPS_ET_NAME.test(label)) return wpsEtMessage(label);
   return `${label} 是旧版 Excel（.xls）文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再检查`;
+}
+
+function indexOfBytes(bytes: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    if (bytes[i] !== needle[0]) continue;
+    for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 const BUILTIN_DATE_FORMATS = new Set([

@@ -44,7 +44,11 @@ async function refused(file: string): Promise<string> {
   const message = stderr
     .split(file)
     .join("〈文件〉")
-    .replace(/--sheet|--max-old-space-size=\d+|NODE_OPTIONS|npm|\.xlsx|\.xls|Excel|WPS|BANGFU/g, "");
+    .replace(
+      /--sheet|--max-old-space-size=\d+|NODE_OPTIONS|npm|\.xlsx|\.xls|Excel|WPS|BANGFU|OpenDocument|LibreOffice|Word|PowerPoint/g,
+      "",
+    )
+    .replace(/\.(ods|docx?|pptx?|et)\b/g, "");
   expect(message).not.toMatch(/[A-Za-z]{3,}/);
   return stderr;
 }
@@ -115,6 +119,38 @@ describe("inputs that are no workbook", () => {
 
   test("an old binary .xls is called that", async () => {
     expect(await refused(write("旧表.xlsx", oleFile(["Root Entry", "Workbook"])))).toContain("旧版 Excel（.xls）");
+  });
+
+  test("other files a user may pick by mistake are named as what they are, each with what to do", async () => {
+    // WPS 表格's own .et format: saved again from WPS as .xlsx.
+    const et = await refused(write("台账.et", oleFile(["Root Entry", "Workbook"])));
+    expect(et).toContain("WPS 表格格式（.et）");
+    expect(et).toContain("Excel 工作簿（*.xlsx）");
+    expect(await refused(write("台账.et", "not a package"))).toContain("WPS 表格格式（.et）");
+    // Word and PowerPoint files of the binary formats; a workbook embedding a Word object stays a workbook.
+    expect(await refused(write("说明.doc", oleFile(["Root Entry", "WordDocument", "1Table"])))).toContain(
+      "是 Word 文档（.doc），不是工作簿",
+    );
+    expect(await refused(write("汇报.ppt", oleFile(["Root Entry", "PowerPoint Document"])))).toContain("是 PowerPoint 演示文稿（.ppt）");
+    expect(await refused(write("旧表.xls", oleFile(["Root Entry", "Workbook", "MBD0001", "WordDocument"])))).toContain(
+      "旧版 Excel（.xls）",
+    );
+    // Packages: an OpenDocument spreadsheet (WPS and LibreOffice save these), a .docx, a .pptx.
+    const ods = zipSync({
+      mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"),
+      "content.xml": strToU8("<office:document-content/>"),
+    });
+    const odsMessage = await refused(write("台账.ods", ods));
+    expect(odsMessage).toContain("OpenDocument 表格（.ods）");
+    expect(odsMessage).toContain("另存为");
+    const docx = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": strToU8("<w:document/>") });
+    expect(await refused(write("说明.docx", docx))).toContain("是 Word 文档（.docx），不是工作簿");
+    const pptx = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "ppt/presentation.xml": strToU8("<p:presentation/>") });
+    expect(await refused(write("汇报.pptx", pptx))).toContain("PowerPoint 演示文稿（.pptx）");
+    // A package with none of these: damaged or not a workbook, without guessing what it is.
+    const other = await refused(write("other.xlsx", zipSync({ "readme.txt": strToU8("x") })));
+    expect(other).toContain("不是 Excel 工作簿");
+    expect(other).not.toContain("Word");
   });
 
   test("an empty file, a text file, a cut-off file", async () => {
