@@ -53,3 +53,16 @@ export function parseArgs(
   }
   return { positional, options, lists };
 }
+
+/**
+ * What is wrong when a command that reads one ledger got none or several files: several are
+ * named, with where each kind of second file goes (附表 with --with, one file per street in rank).
+ */
+export function oneFileProblem(files: readonly string[], none: string, verb: string): string {
+  if (files.length === 0) return none;
+  const named = files.map((f) => `“${f}”`).join("、");
+  return (
+    `一次只${verb}一个台账文件，收到 ${files.length} 个：${named}。` +
+    `要并入附表（结对表、上年收入、贷款台账等）请在附表前写 --with；要给几个街道排名请用 bangfu rank；其他文件请逐个${verb}`
+  );
+}

@@ -6,7 +6,7 @@ import { ACCEPTED_YEARS, parsePolicyFile, Policy, POLICY_FILE_MAX_BYTES, PolicyF
 import { CivilDate, compactText, formatDate, InputError, parseDate, today } from "../values";
 import { noWorksheetMessage, sideLedgerOf } from "../xlsx/readLedgers";
 import { readLedgerFromFile } from "../xlsx/readWorkbook";
-import { parseArgs, UsageError } from "./args";
+import { oneFileProblem, parseArgs, UsageError } from "./args";
 import { errorToJson, EXIT_CANNOT_CHECK, reportCannotProceed } from "./errors";
 import { reportToText, writeReportJson } from "./format";
 import { Io, terminalProgress } from "./io";
@@ -89,7 +89,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
 
 async function check(argv: readonly string[], io: Io, json: boolean): Promise<number> {
   const args = parseArgs(argv, ["--sheet", "--as-of", "--policy"], ["--json", "--include-monitored"], ["--with"]);
-  if (args.positional.length !== 1) throw new UsageError(`请给出一个要检查的 .xlsx 文件。\n${CHECK_USAGE}`);
+  if (args.positional.length !== 1)
+    throw new UsageError(`${oneFileProblem(args.positional, "请给出一个要检查的 .xlsx 文件。", "检查")}\n${CHECK_USAGE}`);
   const [file] = args.positional;
   const asOf = readAsOf(args.options.get("--as-of"));
   const overrides = readPolicyOption(args.options.get("--policy"));

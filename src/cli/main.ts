@@ -48,7 +48,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         io.stdout(HELP);
         return command === undefined ? EXIT_CANNOT_CHECK : 0;
       default:
-        throw new UsageError(`不认识的命令：${command}`);
+        throw new UsageError(
+          /\.(xlsx|xlsm|xls|et)$/i.test(command)
+            ? `命令写在文件名前面：要检查这个文件，请写 bangfu check ${command}（生成汇总：bangfu summary ${command} -o 输出.xlsx）`
+            : `不认识的命令：${command}（可用的命令：check、summary、rank、help）`,
+        );
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof PolicyFileError || error instanceof InputError) {

@@ -10,7 +10,7 @@ import { countBySeverity } from "../checks";
 import { buildSummaries } from "../summaries";
 import { formatDate } from "../values";
 import { assertOutputIsNotInput, checkOutputPath, WriteResult, writeSummaryWorkbook } from "../xlsx/writeSummaries";
-import { parseArgs, UsageError } from "./args";
+import { oneFileProblem, parseArgs, UsageError } from "./args";
 import { checkFile, describePassedOver, EXIT_CLEAN, policyYearNotice, readAsOf, readPolicyOption } from "./check";
 import { reportCannotProceed } from "./errors";
 import { policyNotes } from "./format";
@@ -36,7 +36,8 @@ export function outputOption(option: string | true | undefined, example: string)
 
 export async function runSummary(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ["-o", "--output", "--sheet", "--as-of", "--policy"], ["--full-ids", "--include-monitored"], ["--with"]);
-  if (args.positional.length !== 1) throw new UsageError(`请给出一个台账 .xlsx 文件。\n${SUMMARY_USAGE}`);
+  if (args.positional.length !== 1)
+    throw new UsageError(`${oneFileProblem(args.positional, "请给出一个台账 .xlsx 文件。", "汇总")}\n${SUMMARY_USAGE}`);
   const [file] = args.positional;
   const output = outputOption(args.options.get("-o") ?? args.options.get("--output"), "台账-汇总.xlsx");
   const asOf = readAsOf(args.options.get("--as-of"));

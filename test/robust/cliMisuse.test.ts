@@ -237,6 +237,25 @@ describe("a file named -台账.xlsx, and a bare --", () => {
     expect(result.stderr).toContain("不认识的选项：-台账.xlsx。如果这是文件名，请写作 ./-台账.xlsx，或写在 -- 之后");
   });
 
+  test("two files to check: both named, with where a side ledger or a second street goes; nothing is checked", async () => {
+    for (const command of ["check", "summary"]) {
+      const result = await runCli([command, "一村.xlsx", "二村.xlsx"]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toContain("个台账文件，收到 2 个：“一村.xlsx”、“二村.xlsx”");
+      expect(result.stderr).toContain("--with");
+      expect(result.stderr).toContain("bangfu rank");
+    }
+  });
+
+  test("a file name where the command goes: the command to type is given", async () => {
+    const result = await runCli(["台账.xlsx"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("请写 bangfu check 台账.xlsx");
+    const typo = await runCli(["chek", "台账.xlsx"]);
+    expect(typo.stderr).toContain("不认识的命令：chek（可用的命令：check、summary、rank、help）");
+  });
+
   test("a bare -- with no file asks for the file", async () => {
     const result = await runCli(["check", "--"]);
     expect(result.code).toBe(2);
