@@ -252,10 +252,11 @@ export function nothingWrittenText(field: FieldKey): string | null {
 }
 
 function isNothingWritten(field: FieldKey, value: unknown): boolean {
-  // Such a cell is short and holds one of the marks: other text (names, IDs, amounts) is settled without compacting it.
+  // Such a cell is short once its padding is trimmed and holds one of the marks: other text (names, IDs, amounts, dates) is
+  // settled without compacting it.
   if (
     typeof value !== "string" ||
-    value.length > NOTHING_WRITTEN_MAX_LENGTH ||
+    (value.length > NOTHING_WRITTEN_MAX_LENGTH && value.trim().length > NOTHING_WRITTEN_MAX_LENGTH) ||
     !NOTHING_WRITTEN_MARK.test(value) ||
     KEPT_AS_WRITTEN.has(field)
   )

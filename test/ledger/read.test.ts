@@ -562,6 +562,19 @@ describe("a cell that says nothing: a dash, a slash, 无", () => {
     expect(ledger.households.map((h) => h.members[0].values.labor)).toEqual(["unable", "unable", "able"]);
     expect(ledger.problems.map((p) => `${p.cell.column}${p.cell.row}`)).toEqual(["J4"]);
   });
+
+  it("is recognised with the spaces of a padded export around it, however many", () => {
+    const padded = readLedger(
+      sheetOf("台账", [
+        ["户编号", "户主姓名", "工资性收入", "最近走访日期", "增收帮扶责任人"],
+        ["H1", "甲", "     无        ", " \u3000 /  \u3000  ", "  暂无          "],
+      ]),
+    );
+    expect(padded.households[0].values.wageIncome).toBeUndefined();
+    expect(padded.households[0].values.lastContactDate).toBeUndefined();
+    expect(padded.households[0].values.supportCadre).toBeUndefined();
+    expect(padded.problems).toEqual([]);
+  });
 });
 
 describe("duplicates", () => {
