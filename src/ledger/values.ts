@@ -235,9 +235,10 @@ const BLANK = { status: "blank" } as const;
  * these in their own sense (无 = 无劳动力); ID numbers stay required, so “/” there is reported, and
  * the keys that tell households apart are kept as written.
  */
-const DASHES = /^[-/—－／]+$/;
+// Dashes of every width (hyphen, en and em dash, horizontal bar, full-width) and slashes either way (a backslash typed for “/”).
+const DASHES = /^[-/\\—–―－／＼]+$/;
 const NOTHING_WRITTEN_MAX_LENGTH = 8;
-const NOTHING_WRITTEN_MARK = /[-/—－／无没暂]/;
+const NOTHING_WRITTEN_MARK = /[-/\\—–―－／＼无没暂]/;
 const NONE_WORDS = /^(?:无|没有|暂无)$/;
 const NOTHING_WRITTEN_TYPES: ReadonlySet<FieldType> = new Set(["amount", "integer", "date", "text", "tier"]);
 const KEPT_AS_WRITTEN: ReadonlySet<FieldKey> = new Set(["householdId", "personNo", "headPersonNo", "headName"]);

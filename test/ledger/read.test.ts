@@ -563,13 +563,18 @@ describe("a cell that says nothing: a dash, a slash, 无", () => {
     expect(ledger.problems.map((p) => `${p.cell.column}${p.cell.row}`)).toEqual(["J4"]);
   });
 
-  it("is recognised with the spaces of a padded export around it, however many", () => {
+  it("is recognised padded with any number of spaces, and as any dash (en, em, bar, full-width) or slash (back, full-width)", () => {
     const padded = readLedger(
       sheetOf("台账", [
         ["户编号", "户主姓名", "工资性收入", "最近走访日期", "增收帮扶责任人"],
         ["H1", "甲", "     无        ", " \u3000 /  \u3000  ", "  暂无          "],
+        ["H2", "乙", "–", "\\", "―"],
+        ["H3", "丙", "＼", "——", "-"],
       ]),
     );
+    for (const h of padded.households.slice(1)) {
+      expect([h.values.wageIncome, h.values.lastContactDate, h.values.supportCadre]).toEqual([undefined, undefined, undefined]);
+    }
     expect(padded.households[0].values.wageIncome).toBeUndefined();
     expect(padded.households[0].values.lastContactDate).toBeUndefined();
     expect(padded.households[0].values.supportCadre).toBeUndefined();
