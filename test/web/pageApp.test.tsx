@@ -2,12 +2,12 @@
  * @jest-environment jsdom
  */
 /**
- * The offline page's frame in jsdom: what it says about the settings saved in the browser, and
- * about the other ledger sheets of a file after a check.
+ * The offline page's frame in jsdom: what it says about the settings saved in the browser, about
+ * several files dropped at once, and about the other ledger sheets of a file after a check.
  */
 import "../support/textDecoderShim"; // before the reader's modules
 import { createDOMRenderer, RendererProvider } from "@fluentui/react-components";
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { CheckRequest, CheckResult, DetectedColumns, GenerateRequest } from "../../src/taskpane/model";
 import { SETTINGS_KEY, SettingsStorage } from "../../src/web/fileHost";
 import { PageApp } from "../../src/web/PageApp";
@@ -120,6 +120,7 @@ describe("a workbook with one ledger sheet per village", () => {
     expect(screen.getByTestId("other-ledger-sheets").textContent).toBe(
       "文件中还有其他台账工作表：“二村”，本次只检查了“一村”。在上方选择工作表即可检查它们。",
     );
+    expect(screen.queryByTestId("dropped-several")).toBeNull(); // one file dropped: nothing to say about it
   });
 
   test("a workbook with one ledger sheet: no such note", async () => {
@@ -133,5 +134,31 @@ describe("a workbook with one ledger sheet per village", () => {
     ]);
     await checkChosenSheet("台账");
     expect(screen.queryByTestId("other-ledger-sheets")).toBeNull();
+  });
+});
+
+describe("several files dropped at once", () => {
+  jest.setTimeout(120_000);
+
+  test("the first is opened, and the page says how many were dropped, which was opened and what to do with the others", async () => {
+    const client = new InThreadClient();
+    showPage(client);
+    drop([
+      xlsxFile("一村.xlsx", [{ name: "台账", rows: village("H1", "赵一") }]),
+      xlsxFile("二村.xlsx", [{ name: "台账", rows: village("H2", "钱二") }]),
+    ]);
+    expect((await screen.findByTestId("file-name")).textContent).toContain("一村.xlsx");
+    expect(client.opened).toEqual(["一村.xlsx"]);
+    const notice = screen.getByTestId("dropped-several").textContent ?? "";
+    expect(notice).toContain("一次拖入了 2 个文件，只打开了第一个“一村.xlsx”");
+    expect(notice).toContain("“附表文件（可选）”中点“添加附表文件…”"); // the side-file section's own words
+    expect(notice).toContain("逐个拖入或选择打开");
+    // Closed with its button; one file dropped after says nothing.
+    fireEvent.click(within(screen.getByTestId("dropped-several")).getByRole("button", { name: "关闭提示" }));
+    expect(screen.queryByTestId("dropped-several")).toBeNull();
+    drop([xlsxFile("三村.xlsx", [{ name: "台账", rows: village("H3", "孙三") }])]);
+    await waitFor(() => expect(screen.getByTestId("file-name").textContent).toContain("三村.xlsx"));
+    expect(screen.queryByTestId("dropped-several")).toBeNull();
+    expect(client.opened).toEqual(["一村.xlsx", "三村.xlsx"]);
   });
 });
