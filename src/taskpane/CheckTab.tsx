@@ -227,6 +227,7 @@ function Results({
 }): React.JSX.Element {
   const styles = useStyles();
   const { report } = result;
+  const otherLedgers = result.otherLedgerSheets ?? [];
   const counts = countBySeverity(report.findings);
   const [shown, setShown] = React.useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const [by, setBy] = React.useState<"rule" | "household">("rule");
@@ -283,6 +284,13 @@ function Results({
           <MessageBarBody>{note}</MessageBarBody>
         </MessageBar>
       ))}
+
+      {/* The file's other ledger sheets (the offline page): one sheet per village must not look checked whole. */}
+      {otherLedgers.length > 0 && (
+        <MessageBar intent="info" layout="multiline" data-testid="other-ledger-sheets">
+          <MessageBarBody>{t.otherLedgerSheets(otherLedgers, result.sheet)}</MessageBarBody>
+        </MessageBar>
+      )}
 
       {result.policy.unconfirmed.length > 0 && (
         <MessageBar intent="warning" layout="multiline">

@@ -88,6 +88,8 @@ const ZH = {
   ruleSkipped: (reason: string) => `已跳过：${reason}`,
   withCount: (label: string, n: number) => `${label}（${n}）`,
   unconfirmedNote: (n: number) => `有 ${n} 项当地参数尚未确认，检查使用的是默认值。请到“设置”中确认。`,
+  otherLedgerSheets: (names: readonly string[], checked: string) =>
+    `文件中还有其他台账工作表：${names.map((n) => `“${n}”`).join("")}，本次只检查了“${checked}”。在上方选择工作表即可检查它们。`,
 
   // 汇总
   summaryIntro: "按最新检查结果生成汇总工作表。已生成的同名汇总表会被替换；台账本身不会被修改。",
@@ -310,6 +312,9 @@ const EN: Strings = {
   ruleSkipped: (reason: string) => `skipped: ${reason}`,
   withCount: (label: string, n: number) => `${label} (${n})`,
   unconfirmedNote: (n: number) => `${n} local parameters are not confirmed; the check used their defaults. Confirm them under Settings.`,
+  otherLedgerSheets: (names: readonly string[], checked: string) =>
+    `The file has other ledger worksheets: ${names.map((n) => `"${n}"`).join(", ")}. Only "${checked}" was checked this time; ` +
+    "choose a worksheet above to check them.",
 
   summaryIntro:
     "Writes summary worksheets from a fresh check. Summary tabs generated before are replaced; the ledger itself is never changed.",

@@ -50,6 +50,11 @@ export interface CheckResult {
   readonly columns: DetectedColumns;
   /** The households that have findings, in ledger order (grouping by household lists them so). */
   readonly households: readonly HouseholdLabel[];
+  /**
+   * Other visible worksheets of the file that hold a ledger and were not checked in this run (neither the sheet
+   * checked nor a side ledger): the offline page names them; absent where the host does not look.
+   */
+  readonly otherLedgerSheets?: readonly string[];
 }
 
 /** Reading progress: rows of a known total (a host reads in blocks), or rows and the part of the file read so far (a file streams). */

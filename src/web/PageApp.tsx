@@ -175,6 +175,8 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
   const [settingsUnreadable, setSettingsUnreadable] = React.useState(() => savedSettingsUnreadable(storage));
   const [cell, setCell] = React.useState<{ ref: string; copied: boolean } | null>(null);
   const [dragging, setDragging] = React.useState(false);
+  // Several files dropped at once: the first was opened, the others are named by count (a ledger is opened one at a time).
+  const [droppedSeveral, setDroppedSeveral] = React.useState<{ count: number; opened: string } | null>(null);
   const input = React.useRef<HTMLInputElement>(null);
   const worker = React.useRef<WorkerClient | null>(null);
   const disposeEngine = React.useRef<(() => void) | null>(null);
@@ -261,8 +263,9 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
     const drop = (event: DragEvent) => {
       event.preventDefault();
       setDragging(false);
-      const dropped = event.dataTransfer?.files?.[0];
-      if (dropped) void open(dropped);
+      const dropped = [...(event.dataTransfer?.files ?? [])];
+      setDroppedSeveral(dropped.length > 1 ? { count: dropped.length, opened: dropped[0].name } : null);
+      if (dropped.length > 0) void open(dropped[0]);
     };
     window.addEventListener("dragover", over);
     window.addEventListener("dragleave", leave);
@@ -358,11 +361,28 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
           onChange={(event) => {
             const chosen = event.target.files?.[0];
             event.target.value = ""; // the same file can be chosen again (after it was changed)
-            if (chosen) void open(chosen);
+            if (!chosen) return;
+            setDroppedSeveral(null);
+            void open(chosen);
           }}
         />
       </section>
 
+      {droppedSeveral !== null && (
+        <MessageBar intent="info" layout="multiline" role="status" data-testid="dropped-several">
+          <MessageBarBody>{p.droppedSeveral(droppedSeveral.count, droppedSeveral.opened)}</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              appearance="transparent"
+              size="small"
+              onClick={() => setDroppedSeveral(null)}
+              aria-label={PANE_STRINGS[language].dismiss}
+            >
+              ×
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {workerError !== null && (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>

@@ -37,7 +37,7 @@ import {
   WorkbookFileError,
   XlsxWorkbook,
 } from "../xlsx/core";
-import { PROBE_ROWS } from "../xlsx/readLedgers";
+import { ledgerSheetsAmong, PROBE_ROWS } from "../xlsx/readLedgers";
 import { MacroSheetsError, outputKindOf } from "../xlsx/macros";
 import { addSummaryTabs, packageBytes, UnreadablePackageError, unreadableMessage } from "../xlsx/summaryWorkbook";
 import { readZipDirectory, ZipEntry } from "../xlsx/zip";
@@ -79,6 +79,8 @@ interface Checked extends SheetCheck {
   readonly columns: DetectedColumns;
   /** Rows held by the ledger and its side ledgers (as the memory budget counts them). */
   readonly rows: number;
+  /** The file's other ledger sheets, not checked in this run. */
+  readonly otherLedgerSheets: readonly string[];
 }
 
 export class PageSession {
@@ -231,10 +233,15 @@ export class PageSession {
     this.rowBudget.keep();
     onProgress?.(rows, 1); // read: the side ledgers (small) are read, then the rules run
     const sideLedgers = await this.readSides(sides, sideFiles, settings);
+    // A workbook with one sheet per village must not look checked whole: the page names the other ledger sheets, as `bangfu check` does.
+    const taken = new Set([info, ...sides.map((name) => sheetNamed(workbook, name))]);
+    const others = workbook.sheets.filter((s) => !taken.has(s) && s.part !== null); // those the page offers (./protocol.ts OpenedWorkbook)
+    const otherLedgerSheets = await guarded(file.name, () => ledgerSheetsAmong(workbook, others, (s) => settings.mappings[s.name]));
     const checked: Checked = {
       key,
       columns,
       rows: this.rowBudget.rows,
+      otherLedgerSheets,
       ...checkReadLedger(
         ledger,
         { asOf, overrides, policyYear: policyYearOf(settings, asOf), scope: { includeMonitored: settings.includeMonitored === true } },
@@ -295,6 +302,7 @@ function resultOf(request: CheckRequest, checked: Checked): CheckResult {
     policy: checked.policy,
     columns: checked.columns,
     households: householdLabels(checked.ledger, checked.report.findings),
+    otherLedgerSheets: checked.otherLedgerSheets,
   };
 }
 

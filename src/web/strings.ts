@@ -22,6 +22,9 @@ const ZH = {
   otherFile: "换一个文件…",
   opening: (name: string) => `正在打开 ${name}…`,
   openedFile: (name: string, bytes: number, sheets: number) => `${name}（${formatBytes(bytes)}，${sheets} 个工作表）`,
+  droppedSeveral: (count: number, name: string) =>
+    `一次拖入了 ${count} 个文件，只打开了第一个“${name}”（每次检查一个台账文件）。其余的文件如果是结对表、上年收入等附表，` +
+    `可以在下方“附表文件（可选）”中点“添加附表文件…”并入；如果也是台账，请逐个拖入或选择打开。`,
   openFailedTitle: "无法打开这个文件",
   openFailedAction: "请选择其他文件；如果是旧版 .xls 或加了密码的文件，请先在 Excel 或 WPS 中另存为不加密的 .xlsx。",
   noSheetsTitle: "文件中没有可检查的工作表",
@@ -68,6 +71,10 @@ const EN: PageStrings = {
   opening: (name: string) => `Opening ${name}…`,
   openedFile: (name: string, bytes: number, sheets: number) =>
     `${name} (${formatBytes(bytes)}, ${sheets} worksheet${sheets === 1 ? "" : "s"})`,
+  droppedSeveral: (count: number, name: string) =>
+    `${count} files were dropped; only the first, "${name}", was opened (one ledger file is checked at a time). ` +
+    'Other files that are side ledgers (a pairing export, last year\'s incomes …) can be joined under "Side ledger files" below ' +
+    'with "Add side ledger files…"; other ledgers are dropped or chosen one at a time.',
   openFailedTitle: "This file cannot be opened",
   openFailedAction:
     "Choose another file; an old .xls or a password-protected file must first be saved as an unencrypted .xlsx in Excel or WPS.",

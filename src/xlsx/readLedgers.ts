@@ -100,23 +100,33 @@ export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOpt
   return { ledgers, scanned, unread };
 }
 
-/** Rows of a later sheet read to tell whether it holds a ledger: those the header is looked for in, and some data rows. */
-const LATER_SHEET_PROBE_ROWS = LEDGER_PROBE_ROWS + 16;
+/** Rows of a sheet read to tell whether it holds a ledger: those the header is looked for in, and some data rows. */
+const LEDGER_SHEET_PROBE_ROWS = LEDGER_PROBE_ROWS + 16;
+
+/** The visible worksheets after `taken` that hold a ledger too (one sheet per village), as ledgerSheetsAmong tells them. */
+function laterLedgerSheets(workbook: XlsxWorkbook, taken: SheetInfo, options: LedgerReadOptions): Promise<string[]> {
+  return ledgerSheetsAmong(workbook, workbook.sheets.slice(workbook.sheets.indexOf(taken) + 1), () => options.mapping);
+}
 
 /**
- * The visible worksheets after `taken` that hold a ledger too (one sheet per village): each is
- * read only as far as its header and first rows, so the empty Sheet2 and Sheet3 of a new
- * workbook, a notes sheet or a chart's data are not named. A sheet that cannot be read is named:
- * it was not checked either.
+ * Which of `sheets` hold a ledger, in their order: `bangfu check` names the later ones it did not
+ * check, the offline page the ones not checked in a run. Only visible worksheets are looked at,
+ * each read only as far as its header and first rows (with its own column mapping), so the empty
+ * Sheet2 and Sheet3 of a new workbook, a notes sheet or a chart's data are not named. A sheet that
+ * cannot be read is named: it was not checked either.
  */
-async function laterLedgerSheets(workbook: XlsxWorkbook, taken: SheetInfo, options: LedgerReadOptions): Promise<string[]> {
+export async function ledgerSheetsAmong(
+  workbook: XlsxWorkbook,
+  sheets: readonly SheetInfo[],
+  mappingOf: (sheet: SheetInfo) => ReadOptions["mapping"],
+): Promise<string[]> {
   const names: string[] = [];
-  for (const sheet of workbook.sheets.slice(workbook.sheets.indexOf(taken) + 1)) {
+  for (const sheet of sheets) {
     if (sheet.state !== "visible" || sheet.kind !== "worksheet") continue;
-    const stream = new LedgerStream(sheet.name, { mapping: options.mapping });
+    const stream = new LedgerStream(sheet.name, { mapping: mappingOf(sheet) });
     try {
       const result = await workbook.scan(sheet, {
-        row: (rowNumber, cells, width) => rowNumber <= LATER_SHEET_PROBE_ROWS && stream.row(rowNumber, cells, width),
+        row: (rowNumber, cells, width) => rowNumber <= LEDGER_SHEET_PROBE_ROWS && stream.row(rowNumber, cells, width),
       });
       if (stream.finish(result.merges).households.length > 0) names.push(sheet.name);
     } catch (error) {

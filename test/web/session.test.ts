@@ -123,6 +123,33 @@ describe("PageSession", () => {
     expect(progress[progress.length - 1][1]).toBe(1);
   });
 
+  test("names the file's other ledger sheets not checked in a run, as `bangfu check` names the later ones", async () => {
+    const village = (key: string, name: string) => [
+      ["户编号", "姓名", "人均纯收入"],
+      [key, name, 9000],
+    ];
+    const file = await workbookWith(
+      { 一村: village("H1", "赵一"), 说明: [["填表说明"], ["本表为合成数据，每村一个工作表"]], 二村: village("H2", "钱二"), Sheet3: [] },
+      "villages.xlsx",
+    );
+    const session = new PageSession();
+    const opened = await session.open(blobOf(file));
+    expect([opened.ledgerSheet, opened.sheets]).toEqual(["一村", ["一村", "说明", "二村", "Sheet3"]]);
+    const check = (sheet: string, sides: string[] = []) => session.check({ sheet, settings: EMPTY_SETTINGS, asOf: AS_OF, sides });
+    // Only the sheets holding a ledger: not the notes, not the empty Sheet3.
+    expect((await check("一村")).otherLedgerSheets).toEqual(["二村"]);
+    // Every other one, before the checked sheet too; none ticked as a side ledger.
+    expect((await check("二村")).otherLedgerSheets).toEqual(["一村"]);
+    expect((await check("一村", ["二村"])).otherLedgerSheets).toEqual([]);
+    // The same sheets `bangfu check` names, from the one reader.
+    expect((await runCli(["check", file, "--as-of", "2025-12-15", "--json"])).stderr).toContain("其后的工作表“二村”未检查");
+
+    const single = await workbookWith({ 台账: village("H1", "赵一"), 说明: [["填表说明"]] }, "single.xlsx");
+    const alone = new PageSession();
+    await alone.open(blobOf(single));
+    expect((await alone.check({ sheet: "台账", settings: EMPTY_SETTINGS, asOf: AS_OF })).otherLedgerSheets).toEqual([]);
+  });
+
   test("generates the workbook bangfu summary writes, named as it suggests; a check right before is not read again", async () => {
     const session = new PageSession();
     await session.open(blobOf(SAMPLE));
