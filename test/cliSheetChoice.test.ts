@@ -94,15 +94,24 @@ describe("只有表头的工作表（空模板）", () => {
 });
 
 describe("不是工作簿的 zip 文件", () => {
-  test("a zip without worksheets (a .docx or a plain archive renamed .xlsx): exit 2, saying it holds no worksheet", async () => {
-    const zip = new JSZip();
-    zip.file("word/document.xml", "<document/>");
-    const file = path.join(dir(), "renamed-docx.xlsx");
-    fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
-    const { code, stderr } = await run("check", file);
-    expect(code).toBe(2);
-    expect(stderr).toContain("没有工作表");
-    expect(stderr).toContain(".xlsx");
+  test("a zip without worksheets: a renamed .docx is called a Word document, a plain archive one without worksheets", async () => {
+    const docx = new JSZip();
+    docx.file("word/document.xml", "<document/>");
+    const renamedDocx = path.join(dir(), "renamed-docx.xlsx");
+    fs.writeFileSync(renamedDocx, await docx.generateAsync({ type: "nodebuffer" }));
+    const word = await run("check", renamedDocx);
+    expect(word.code).toBe(2);
+    expect(word.stderr).toContain("是 Word 文档（.docx），不是工作簿");
+    expect(word.stderr).toContain(".xlsx");
+
+    const archive = new JSZip();
+    archive.file("说明.txt", "x");
+    const renamedZip = path.join(dir(), "renamed-zip.xlsx");
+    fs.writeFileSync(renamedZip, await archive.generateAsync({ type: "nodebuffer" }));
+    const plain = await run("check", renamedZip);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain("没有工作表");
+    expect(plain.stderr).toContain(".xlsx");
   });
 });
 
