@@ -319,16 +319,7 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
       {settingsUnreadable && (
         <MessageBar intent="warning" layout="multiline" role="status" data-testid="settings-unreadable">
           <MessageBarBody>{p.savedSettingsUnreadable}</MessageBarBody>
-          <MessageBarActions>
-            <Button
-              appearance="transparent"
-              size="small"
-              onClick={() => setSettingsUnreadable(false)}
-              aria-label={PANE_STRINGS[language].dismiss}
-            >
-              ×
-            </Button>
-          </MessageBarActions>
+          <DismissAction label={PANE_STRINGS[language].dismiss} onDismiss={() => setSettingsUnreadable(false)} />
         </MessageBar>
       )}
 
@@ -371,16 +362,7 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
       {droppedSeveral !== null && (
         <MessageBar intent="info" layout="multiline" role="status" data-testid="dropped-several">
           <MessageBarBody>{p.droppedSeveral(droppedSeveral.count, droppedSeveral.opened)}</MessageBarBody>
-          <MessageBarActions>
-            <Button
-              appearance="transparent"
-              size="small"
-              onClick={() => setDroppedSeveral(null)}
-              aria-label={PANE_STRINGS[language].dismiss}
-            >
-              ×
-            </Button>
-          </MessageBarActions>
+          <DismissAction label={PANE_STRINGS[language].dismiss} onDismiss={() => setDroppedSeveral(null)} />
         </MessageBar>
       )}
       {workerError !== null && (
@@ -452,16 +434,7 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
                   {sideError.error instanceof Error ? sideError.error.message : String(sideError.error)}
                 </div>
               </MessageBarBody>
-              <MessageBarActions>
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  onClick={() => setSideError(null)}
-                  aria-label={PANE_STRINGS[language].dismiss}
-                >
-                  ×
-                </Button>
-              </MessageBarActions>
+              <DismissAction label={PANE_STRINGS[language].dismiss} onDismiss={() => setSideError(null)} />
             </MessageBar>
           )}
         </section>
@@ -470,11 +443,7 @@ export function PageApp({ initialLanguage, storage, startWorker, onLanguage, now
         {cell && (
           <MessageBar intent="info" layout="multiline" data-testid="cell-notice">
             <MessageBarBody>{cell.copied ? p.cellCopied(cell.ref) : p.cellNotCopied(cell.ref)}</MessageBarBody>
-            <MessageBarActions>
-              <Button appearance="transparent" size="small" onClick={() => setCell(null)} aria-label={PANE_STRINGS[language].dismiss}>
-                ×
-              </Button>
-            </MessageBarActions>
+            <DismissAction label={PANE_STRINGS[language].dismiss} onDismiss={() => setCell(null)} />
           </MessageBar>
         )}
       </div>
@@ -521,5 +490,16 @@ function OpenFileNotes({ workbook, p }: { workbook: OpenedWorkbook; p: PageStrin
       )}
       {workbook.passedOver.length > 0 && <Caption1 block>{p.passedOver(workbook.passedOver)}</Caption1>}
     </>
+  );
+}
+
+/** The × that closes a notice on the page. */
+function DismissAction({ label, onDismiss }: { label: string; onDismiss: () => void }): React.JSX.Element {
+  return (
+    <MessageBarActions>
+      <Button appearance="transparent" size="small" onClick={onDismiss} aria-label={label}>
+        ×
+      </Button>
+    </MessageBarActions>
   );
 }
