@@ -55,6 +55,7 @@ describe("三 单元格数值：以文本存储的数字、千分位、全角数
     ["-1.5万", -15000],
     [".5", 0.5],
     ["1 200", 1200],
+    ["\u2212300", -300], // the minus sign of text copied from Word or a web page
   ])("%p 读作 %p", (cell, expected) => {
     expect(parseAmount(cell, "金额")).toBe(expected);
   });
@@ -422,6 +423,7 @@ describe("全角与空白", () => {
     expect(toHalfWidth("１２，０００（元）")).toBe("12,000(元)");
     expect(toHalfWidth("Ａ　ｘ")).toBe("A x");
     expect(toHalfWidth("中文不变")).toBe("中文不变");
+    expect(toHalfWidth("\u22121.5万")).toBe("-1.5万");
   });
 
   test("isBlank 与 compactText", () => {

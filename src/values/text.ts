@@ -1,11 +1,12 @@
 /** A value as a spreadsheet host hands it over: Excel, exceljs or a parsed CSV. */
 export type CellValue = string | number | boolean | Date | null | undefined;
 
-const WIDE = /[\uff01-\uff5e\u3000\u00a0]/;
+const WIDE = /[\uff01-\uff5e\u3000\u00a0\u2212]/;
 
 /**
  * Full-width ASCII (U+FF01–U+FF5E) to half-width, ideographic and no-break
  * spaces to plain spaces. Ledgers typed with a Chinese IME are full of these.
+ * The minus sign (U+2212, what text copied from Word or a web page carries) becomes the hyphen-minus.
  */
 export function toHalfWidth(text: string): string {
   if (!WIDE.test(text)) return text; // most cells: nothing to change, no copy
@@ -14,6 +15,7 @@ export function toHalfWidth(text: string): string {
     const code = ch.codePointAt(0) ?? 0;
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
     else if (code === 0x3000 || code === 0x00a0) out += " ";
+    else if (code === 0x2212) out += "-";
     else out += ch;
   }
   return out;
