@@ -165,7 +165,8 @@ const TIME_OF_DAY = /(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 
 function parseDateText(text: string, original: unknown, what: string, options: DateReadOptions): CivilDate {
   const bad = () => new InputError(`无法把${quote(original)}识别为${what}（可写作 2023-05-06、2023年5月6日 或 20230506）`);
-  let match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  // 号 is the spoken 日 (2025年5月6号), as common in hand-typed ledgers.
+  let match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (match) {
     const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
     if (!isValidCivilDate(y, m, d)) throw new InputError(`${what}${quote(original)}不是存在的日期`);
