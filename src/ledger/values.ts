@@ -77,6 +77,10 @@ const YES = new Set([
   "结清",
   "已领取",
   "领取",
+  // An insurance column's 缴费 (paid for the year is taking part).
+  "已缴费",
+  "已缴",
+  "缴费",
 ]);
 const NO = new Set([
   "否",
@@ -105,6 +109,10 @@ const NO = new Set([
   "未结清",
   "未领取",
   "不领取",
+  "未缴费",
+  "未缴",
+  "不缴费",
+  "不是",
 ]);
 
 /** 是/否 and the usual variants, without throwing: null for blank, undefined for anything else. */

@@ -2,11 +2,14 @@ import { isNoMarker, parseCoverage, parseLabor, parseStudent, parseYesNo, readFi
 import { InputError } from "../../src/values";
 
 describe("ledger value readers", () => {
-  it.each(["是", "√", "Y", "y", "yes", "1", 1, true, "有", "已参保", "参保", "已参加", "TRUE", "ｙ"])("%j is yes", (value) => {
-    expect(parseYesNo(value, "医保参保")).toBe(true);
-  });
+  it.each(["是", "√", "Y", "y", "yes", "1", 1, true, "有", "已参保", "参保", "已参加", "TRUE", "ｙ", "已缴费", "已缴"])(
+    "%j is yes",
+    (value) => {
+      expect(parseYesNo(value, "医保参保")).toBe(true);
+    },
+  );
 
-  it.each(["否", "×", "N", "n", "0", 0, false, "无", "未参保", "未参加", "false"])("%j is no", (value) => {
+  it.each(["否", "×", "N", "n", "0", 0, false, "无", "未参保", "未参加", "false", "未缴费", "未缴", "不是"])("%j is no", (value) => {
     expect(parseYesNo(value, "医保参保")).toBe(false);
   });
 
