@@ -2,7 +2,15 @@ import type { CheckReport } from "../checks";
 import type { ScopeOptions } from "../checks/scope";
 import { checkReadLedger, SideLedger } from "../engine/checkSheet";
 import { Ledger, LedgerNotFoundError } from "../ledger";
-import { ACCEPTED_YEARS, parsePolicyFile, Policy, POLICY_FILE_MAX_BYTES, PolicyFileError, PolicyOverrides } from "../policy";
+import {
+  ACCEPTED_YEARS,
+  parsePolicyFile,
+  Policy,
+  POLICY_FILE_MAX_BYTES,
+  PolicyFileError,
+  policyFileText,
+  PolicyOverrides,
+} from "../policy";
 import { CivilDate, compactText, formatDate, InputError, parseDate, today } from "../values";
 import { noWorksheetMessage, sideLedgerOf } from "../xlsx/readLedgers";
 import { readLedgerFromFile } from "../xlsx/readWorkbook";
@@ -10,7 +18,7 @@ import { oneFileProblem, parseArgs, UsageError } from "./args";
 import { errorToJson, EXIT_CANNOT_CHECK, reportCannotProceed } from "./errors";
 import { reportToText, writeReportJson } from "./format";
 import { Io, terminalProgress } from "./io";
-import { readSmallTextFile, TextFileError } from "./textFile";
+import { readSmallFile, TextFileError } from "./textFile";
 
 export { EXIT_CANNOT_CHECK, noWorksheetMessage };
 
@@ -169,13 +177,13 @@ export function readAsOf(option: string | true | undefined): CivilDate {
 export function readPolicyOption(option: string | true | undefined): PolicyOverrides | undefined {
   if (option === undefined) return undefined;
   if (option === true) throw new UsageError("--policy 需要一个参数文件路径");
-  let text: string;
+  let bytes: Uint8Array;
   try {
     // Size and kind are checked before reading: --policy /dev/zero or a FIFO is refused at once.
-    text = readSmallTextFile(option, POLICY_FILE_MAX_BYTES, "请给出参数文件（.json，见 README“政策参数”）");
+    bytes = readSmallFile(option, POLICY_FILE_MAX_BYTES, "请给出参数文件（.json，见 README“政策参数”）");
   } catch (error) {
     if (error instanceof TextFileError) throw new PolicyFileError(option, [error.message]);
     throw error;
   }
-  return parsePolicyFile(text, option);
+  return parsePolicyFile(policyFileText(bytes, option), option);
 }

@@ -1,19 +1,17 @@
 /**
- * Reading a small text file given on the command line (the policy file) without trusting it:
- * only a regular file is opened for reading (a FIFO would block, /dev/zero never ends), its
- * size is checked before a byte is read, and its bytes are read as text as the 设置 tab reads a chosen file.
+ * Reading a small file given on the command line (the policy file) without trusting it: only a
+ * regular file is opened for reading (a FIFO would block, /dev/zero never ends), and its size is
+ * checked before a byte is read. Its bytes become text in src/policy/fileText.ts, as a file chosen
+ * in the 设置 tab does.
  */
 import * as fs from "node:fs";
-import { decodeText, formatFileSize, TextFileError } from "../policy/fileText";
+import { formatFileSize, TextFileError } from "../policy/fileText";
 import { describeFileError } from "../xlsx/fileErrors";
 
 export { TextFileError };
 
-/**
- * Read a text file of at most `maxBytes` bytes: UTF-8 (with or without a BOM) or UTF-16 with a
- * BOM (Windows Notepad's "Unicode"). `hint` ends the message about a file that is not regular.
- */
-export function readSmallTextFile(file: string, maxBytes: number, hint: string): string {
+/** The bytes of a file of at most `maxBytes` bytes. `hint` ends the message about a file that is not regular or too large. */
+export function readSmallFile(file: string, maxBytes: number, hint: string): Uint8Array {
   let fd: number;
   try {
     // Non-blocking, so a FIFO opens at once instead of waiting for a writer; it is refused below.
@@ -32,7 +30,7 @@ export function readSmallTextFile(file: string, maxBytes: number, hint: string):
       if (n === 0) break;
       read += n;
     }
-    return decodeText(buffer.subarray(0, read));
+    return buffer.subarray(0, read);
   } catch (error) {
     if (error instanceof TextFileError) throw error;
     throw new TextFileError(`无法读取：${describeFileError(error)}`);

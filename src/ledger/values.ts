@@ -244,9 +244,10 @@ const BLANK = { status: "blank" } as const;
  * the keys that tell households apart are kept as written.
  */
 // Dashes of every width (hyphen, en and em dash, horizontal bar, full-width) and slashes either way (a backslash typed for “/”).
-const DASHES = /^[-/\\—–―－／＼]+$/;
+const DASH_CHARACTERS = "\\-/\\\\—–―－／＼";
+const DASHES = new RegExp(`^[${DASH_CHARACTERS}]+$`);
 const NOTHING_WRITTEN_MAX_LENGTH = 8;
-const NOTHING_WRITTEN_MARK = /[-/\\—–―－／＼无没暂]/;
+const NOTHING_WRITTEN_MARK = new RegExp(`[${DASH_CHARACTERS}无没暂]`);
 const NONE_WORDS = /^(?:无|没有|暂无)$/;
 const NOTHING_WRITTEN_TYPES: ReadonlySet<FieldType> = new Set(["amount", "integer", "date", "text", "tier"]);
 const KEPT_AS_WRITTEN: ReadonlySet<FieldKey> = new Set(["householdId", "personNo", "headPersonNo", "headName"]);

@@ -15,7 +15,7 @@ export class TextFileError extends Error {
 }
 
 /** UTF-8 (BOM optional) or UTF-16 LE/BE with a BOM; anything else that is not valid UTF-8 is refused. */
-export function decodeText(bytes: Uint8Array): string {
+function textOfBytes(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
@@ -45,12 +45,14 @@ export function policyFileSizeProblem(size: number): string | null {
     : null;
 }
 
-/** A chosen policy file's text, or a PolicyFileError naming it: too large, or not UTF-8/UTF-16 text. */
+/**
+ * A policy file's text, or a PolicyFileError naming it when its bytes are not UTF-8/UTF-16 text.
+ * Its size is the caller's to check before reading (the command line from the file's stat, the
+ * 设置 tab from the chosen File), so that a huge file is never read.
+ */
 export function policyFileText(bytes: Uint8Array, source: string): string {
-  const tooLarge = policyFileSizeProblem(bytes.length);
-  if (tooLarge !== null) throw new PolicyFileError(source, [tooLarge]);
   try {
-    return decodeText(bytes);
+    return textOfBytes(bytes);
   } catch (error) {
     if (error instanceof TextFileError) throw new PolicyFileError(source, [error.message]);
     throw error;

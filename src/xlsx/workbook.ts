@@ -326,15 +326,17 @@ function wpsEtMessage(label: string): string {
   return `${label} 是 WPS 表格格式（.et）的文件：请在 WPS 表格中点“文件 → 另存为”，文件类型选“Excel 工作簿（*.xlsx）”，再检查另存的文件`;
 }
 
+/** The end of the message about a document that is no workbook (a Word or PowerPoint file picked by mistake). */
+const NOT_A_WORKBOOK = "不是工作簿：请选择台账所在的 Excel 工作簿（.xlsx）";
+
 /** A package that is not a workbook but another document a user may pick by mistake, said as what it is; null when unknown. */
 function otherZipDocument(label: string, mimetype: string, has: (part: string) => boolean): string | null {
   if (mimetype.startsWith("application/vnd.oasis.opendocument.spreadsheet")) {
     return `${label} 是 OpenDocument 表格（.ods），BANGFU 只读取 .xlsx：请在 WPS、LibreOffice 或 Excel 中打开，“另存为” Excel 工作簿（.xlsx）后再检查`;
   }
-  const notWorkbook = "不是工作簿：请选择台账所在的 Excel 工作簿（.xlsx）";
-  if (mimetype.startsWith("application/vnd.oasis.opendocument.")) return `${label} 是 OpenDocument 文档，${notWorkbook}`;
-  if (has("word/document.xml")) return `${label} 是 Word 文档（.docx），${notWorkbook}`;
-  if (has("ppt/presentation.xml")) return `${label} 是 PowerPoint 演示文稿（.pptx），${notWorkbook}`;
+  if (mimetype.startsWith("application/vnd.oasis.opendocument.")) return `${label} 是 OpenDocument 文档，${NOT_A_WORKBOOK}`;
+  if (has("word/document.xml")) return `${label} 是 Word 文档（.docx），${NOT_A_WORKBOOK}`;
+  if (has("ppt/presentation.xml")) return `${label} 是 PowerPoint 演示文稿（.pptx），${NOT_A_WORKBOOK}`;
   return null;
 }
 
@@ -365,10 +367,9 @@ async function oleMessage(source: ByteSource, label: string): Promise<string> {
     if (found.has("encrypted") || bytes.length < chunk) break;
   }
   if (found.has("encrypted")) return encryptedMessage(label);
-  const notWorkbook = "不是工作簿：请选择台账所在的 Excel 工作簿（.xlsx）";
   // A workbook may embed a Word or PowerPoint object (its streams then sit in a storage of the workbook): a Workbook stream decides.
-  if (found.has("word") && !found.has("workbook")) return `${label} 是 Word 文档（.doc），${notWorkbook}`;
-  if (found.has("powerPoint") && !found.has("workbook")) return `${label} 是 PowerPoint 演示文稿（.ppt），${notWorkbook}`;
+  if (found.has("word") && !found.has("workbook")) return `${label} 是 Word 文档（.doc），${NOT_A_WORKBOOK}`;
+  if (found.has("powerPoint") && !found.has("workbook")) return `${label} 是 PowerPoint 演示文稿（.ppt），${NOT_A_WORKBOOK}`;
   if (WPS_ET_NAME.test(label)) return wpsEtMessage(label);
   return `${label} 是旧版 Excel（.xls）文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再检查`;
 }

@@ -2,6 +2,7 @@
  * Shared by the task pane's component tests: a synthetic ledger (2-D arrays, made-up people),
  * an in-memory workbook holding it, and the pane rendered on that workbook.
  */
+import "../support/textDecoderShim"; // jsdom has no TextDecoder; a chosen policy file is decoded with it
 import { createDOMRenderer, RendererProvider } from "@fluentui/react-components";
 import { configure, render, RenderResult, screen, waitFor } from "@testing-library/react";
 import { checkLedger, CheckReport } from "../../src/checks";
@@ -12,7 +13,6 @@ import type { AppProps } from "../../src/taskpane/App";
 import type { Language } from "../../src/taskpane/i18n";
 import { Pane } from "../../src/taskpane/mount";
 import { AS_OF, cleanHousehold, FULL_HEADER, letterOf, POLICY } from "../support/ledgerFixtures";
-import { TextDecoder as NodeTextDecoder } from "node:util";
 
 export { AS_OF, letterOf, POLICY };
 
@@ -106,8 +106,6 @@ export function installDomShims(): void {
       });
     };
   }
-  // jsdom has no TextDecoder (every browser the pane runs in has): Node's, which decodes as the WHATWG standard says.
-  if (typeof globalThis.TextDecoder === "undefined") Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
   // Nor arrayBuffer() (Chromium 76 too): the 设置 tab reads a chosen policy file's bytes with it.
   if (typeof Blob.prototype.arrayBuffer !== "function") {
     Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob): Promise<ArrayBuffer> {
