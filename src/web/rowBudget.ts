@@ -6,7 +6,7 @@
  * weighed once the check's rows and findings are known, before anything is built.
  */
 import { HostError } from "../host/types";
-import { ReadPoint, readPointWhere, WorkbookFileError } from "../xlsx/core";
+import { formatMegabytes, ReadPoint, readPointWhere, WorkbookFileError } from "../xlsx/core";
 import { MemoryBudget, summaryBytes } from "./memoryBudget";
 
 /**
@@ -21,7 +21,6 @@ export class MemoryBudgetError extends WorkbookFileError {
 }
 
 const count = (n: number) => n.toLocaleString("en-US");
-const mb = (bytes: number) => `${count(Math.round(bytes / (1024 * 1024)))} MB`;
 
 /**
  * Rows held by the sheets of one check. A sheet read whole is kept while the next (a side ledger)
@@ -57,7 +56,7 @@ export class RowBudget {
       if (budget === null || ("sheet" in at ? this.rows <= budget.rows : at.sharedStrings <= budget.sharedStrings)) return;
       const others = "sheet" in at && this.held > 0 ? `（连同已读入的其他工作表共 ${count(this.rows)} 行）` : "";
       throw new MemoryBudgetError(
-        `${label} ${readPointWhere(at)}${others}已接近浏览器给本页面的内存上限（约 ${mb(budget.heapLimit)}，约可检查 ` +
+        `${label} ${readPointWhere(at)}${others}已接近浏览器给本页面的内存上限（约 ${formatMegabytes(budget.heapLimit)}，约可检查 ` +
           `${count(budget.rows)} 行台账），再读下去页面会崩溃，因此停止读取。请按乡镇或村把台账拆成几个文件分别检查；` +
           `或在内存更大的电脑上检查，或用命令行 bangfu check（可给它更多内存）`,
       );
@@ -75,8 +74,8 @@ export class RowBudget {
     if (need <= budget.heapLimit) return;
     throw new HostError(
       "payloadTooLarge",
-      `${label} 的工作表“${sheet}”${withSides ? "（连同附表）" : ""}约 ${count(rows)} 行、${count(findings)} 条问题，生成汇总估计要用约 ${mb(need)} 内存，` +
-        `超过浏览器给本页面的内存上限（约 ${mb(budget.heapLimit)}），继续会使页面崩溃，因此没有生成（检查结果不受影响）。` +
+      `${label} 的工作表“${sheet}”${withSides ? "（连同附表）" : ""}约 ${count(rows)} 行、${count(findings)} 条问题，生成汇总估计要用约 ${formatMegabytes(need)} 内存，` +
+        `超过浏览器给本页面的内存上限（约 ${formatMegabytes(budget.heapLimit)}），继续会使页面崩溃，因此没有生成（检查结果不受影响）。` +
         `请按乡镇或村把台账拆成几个文件分别生成汇总；或在内存更大的电脑上生成，或用命令行 bangfu summary（可给它更多内存）`,
     );
   }

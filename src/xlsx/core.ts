@@ -9,7 +9,7 @@
  */
 import { ByteSource, bytesSource } from "./zip";
 
-export { openXlsx, readPointWhere, WorkbookFileError, DEFAULT_LIMITS } from "./workbook";
+export { openXlsx, readPointWhere, WorkbookFileError, DEFAULT_LIMITS, formatMegabytes } from "./workbook";
 export type { OpenOptions, ReadLimits, ReadPoint, SheetInfo, XlsxWorkbook } from "./workbook";
 export { readLedgers, readSheetInput, sheetNamed, sideLedgerOf } from "./readLedgers";
 export type { LedgerReadOptions, LedgersRead, SheetScan } from "./readLedgers";

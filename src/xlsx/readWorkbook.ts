@@ -10,7 +10,7 @@ import * as v8 from "node:v8";
 import * as zlib from "node:zlib";
 import type { Ledger, SheetInput } from "../ledger/model";
 import { LedgerReadOptions, LedgersRead, readLedgers, readSheetInput, SheetScan, sheetNamed } from "./readLedgers";
-import { openXlsx, ReadLimits, ReadPoint, readPointWhere, WorkbookFileError, XlsxWorkbook } from "./workbook";
+import { formatMegabytes, openXlsx, ReadLimits, ReadPoint, readPointWhere, WorkbookFileError, XlsxWorkbook } from "./workbook";
 import type { ByteSource, Inflater } from "./zip";
 
 export { WorkbookFileError };
@@ -42,9 +42,8 @@ function checkMemory(label: string) {
   return (at: ReadPoint) => {
     const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics();
     if (used < Math.max(0, limit - YOUNG_GENERATION) * HEAP_SHARE) return;
-    const mb = (bytes: number) => `${Math.round(bytes / 1048576).toLocaleString("en-US")} MB`;
     throw new WorkbookFileError(
-      `${label} ${readPointWhere(at)}已用去 ${mb(used)} 内存，本机给 BANGFU 的上限是 ${mb(limit)}，检查和写出结果还需要更多，因此停止读取以免崩溃。` +
+      `${label} ${readPointWhere(at)}已用去 ${formatMegabytes(used)} 内存，本机给 BANGFU 的上限是 ${formatMegabytes(limit)}，检查和写出结果还需要更多，因此停止读取以免崩溃。` +
         `请按乡镇或村把台账拆成几个文件分别检查；或给 BANGFU 更多内存后重试（命令前加 NODE_OPTIONS=--max-old-space-size=8192）`,
     );
   };

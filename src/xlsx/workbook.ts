@@ -105,7 +105,8 @@ export interface ScanControl {
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-function mb(bytes: number): string {
+/** A size in messages: whole megabytes with thousands separators (2,048 MB). */
+export function formatMegabytes(bytes: number): string {
   return `${Math.round(bytes / MB).toLocaleString("en-US")} MB`;
 }
 
@@ -288,10 +289,10 @@ function damaged(label: string, what: string): string {
 }
 
 function tooLarge(label: string, sheet: string, size: number | null, limit: number, fileSize: number): WorkbookFileError {
-  const actual = size === null ? `解压后超过 ${mb(limit)}` : `解压后有 ${mb(size)}`;
+  const actual = size === null ? `解压后超过 ${formatMegabytes(limit)}` : `解压后有 ${formatMegabytes(size)}`;
   return new WorkbookFileError(
-    `${label}（文件 ${mb(fileSize)}）的工作表“${sheet}”${actual}，超过 BANGFU 可读取的上限 ` +
-      `${mb(limit)}（相当于远多于 Excel 上限 1,048,576 行的台账）。请确认文件没有问题；` +
+    `${label}（文件 ${formatMegabytes(fileSize)}）的工作表“${sheet}”${actual}，超过 BANGFU 可读取的上限 ` +
+      `${formatMegabytes(limit)}（相当于远多于 Excel 上限 1,048,576 行的台账）。请确认文件没有问题；` +
       `台账确实这么大时，请按乡镇或村拆成几个文件分别检查`,
   );
 }
@@ -301,7 +302,7 @@ function partError(label: string, part: string, error: unknown, what = part): Wo
   if (error instanceof WorkbookFileError) return error;
   if (error instanceof PartTooLargeError) {
     return new WorkbookFileError(
-      `${label} 中的${what}部分解压后超过 ${mb(error.limit)}，超过 BANGFU 可读取的上限：文件可能已损坏或不是普通的台账。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查`,
+      `${label} 中的${what}部分解压后超过 ${formatMegabytes(error.limit)}，超过 BANGFU 可读取的上限：文件可能已损坏或不是普通的台账。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查`,
       error,
     );
   }
