@@ -22,23 +22,7 @@ import "core-js/stable/promise/all-settled"; // 76
 import "core-js/stable/promise/any"; // 85
 import "core-js/stable/queue-microtask"; // 71
 import "core-js/stable/structured-clone"; // 98
+import { installBlobReading } from "./blobReading";
 
-// Blob.prototype.text and arrayBuffer (76): the 设置 tab reads a chosen policy file with arrayBuffer. core-js has neither.
-function readBlob<T extends string | ArrayBuffer>(blob: Blob, read: (reader: FileReader) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as T);
-    reader.onerror = () => reject(reader.error ?? new Error("FileReader"));
-    read(reader);
-  });
-}
-if (typeof Blob === "function" && typeof Blob.prototype.arrayBuffer !== "function") {
-  Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob): Promise<ArrayBuffer> {
-    return readBlob<ArrayBuffer>(this, (reader) => reader.readAsArrayBuffer(this));
-  };
-}
-if (typeof Blob === "function" && typeof Blob.prototype.text !== "function") {
-  Blob.prototype.text = function text(this: Blob): Promise<string> {
-    return readBlob<string>(this, (reader) => reader.readAsText(this));
-  };
-}
+// Blob.prototype.text and arrayBuffer (76): see ./blobReading.ts.
+installBlobReading();

@@ -7,6 +7,7 @@ import { createDOMRenderer, RendererProvider } from "@fluentui/react-components"
 import { configure, render, RenderResult, screen, waitFor } from "@testing-library/react";
 import { checkLedger, CheckReport } from "../../src/checks";
 import { MemoryHostOptions, MemorySheetInit, MemoryWorkbookHost } from "../../src/host/memoryHost";
+import { installBlobReading } from "../../src/wps/blobReading";
 import type { WorkbookHost } from "../../src/host/types";
 import { readLedger } from "../../src/ledger";
 import type { AppProps } from "../../src/taskpane/App";
@@ -95,28 +96,8 @@ export async function paneReady(sheet = LEDGER_SHEET): Promise<void> {
 
 // jsdom has no ResizeObserver (Fluent's MessageBar observes its width) and no scrollIntoView.
 export function installDomShims(): void {
-  // jsdom's Blob has no text() (browsers have had it since Chromium 76).
-  if (typeof Blob.prototype.text !== "function") {
-    Blob.prototype.text = function text(this: Blob): Promise<string> {
-      return new Promise((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(String(reader.result));
-        reader.onerror = () => reject(reader.error);
-        reader.readAsText(this);
-      });
-    };
-  }
-  // Nor arrayBuffer() (Chromium 76 too): the 设置 tab reads a chosen policy file's bytes with it.
-  if (typeof Blob.prototype.arrayBuffer !== "function") {
-    Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob): Promise<ArrayBuffer> {
-      return new Promise((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(reader.result as ArrayBuffer);
-        reader.onerror = () => reject(reader.error);
-        reader.readAsArrayBuffer(this);
-      });
-    };
-  }
+  // jsdom's Blob has neither text() nor arrayBuffer(): the shim the WPS build ships.
+  installBlobReading();
   if (!("ResizeObserver" in window)) {
     Object.assign(window, {
       ResizeObserver: class {
