@@ -12,7 +12,8 @@ import { OfficeWorkbookHost } from "../src/office/host";
 import { fromExcelSerial, toExcelSerial } from "../src/values";
 import { readLedgers } from "../src/xlsx/readLedgers";
 import { openXlsx } from "../src/xlsx/workbook";
-import { bytesSource } from "../src/xlsx/zip";
+import { nodeInflater } from "../src/xlsx/readWorkbook";
+import { bytesSource, fflateInflater, Inflater, streamInflater } from "../src/xlsx/zip";
 import { FakeExcel } from "./office/fakeExcel";
 import { buildXlsx, CellSpec, sharedStringsXml } from "./support/xlsxPackage";
 
@@ -121,10 +122,13 @@ const XLSX_ROWS = grid((c) => c.xlsx);
 const EXCEL_ROWS = grid((c) => c.excel).map((row) => row.map((v) => (v === null ? "" : (v as string | number | boolean))));
 const areaRef = (m: MergedRange) => `${String.fromCharCode(64 + m.left)}${m.top}:${String.fromCharCode(64 + m.right)}${m.bottom}`;
 
-async function fromXlsx(): Promise<Ledger> {
-  const bytes = buildXlsx({ sharedStringsXml: SHARED, sheets: [{ name: "台账", rows: XLSX_ROWS, merges: MERGE_AREAS.map(areaRef) }] });
-  const { ledgers } = await readLedgers(await openXlsx(bytesSource(bytes), { label: "值.xlsx" }));
-  return ledgers[0];
+/** The .xlsx reader with one of its inflaters: the browser's two (DecompressionStream, fflate where that takes no raw deflate) and node's zlib (the command line's). */
+function fromXlsx(inflater: Inflater): () => Promise<Ledger> {
+  return async () => {
+    const bytes = buildXlsx({ sharedStringsXml: SHARED, sheets: [{ name: "台账", rows: XLSX_ROWS, merges: MERGE_AREAS.map(areaRef) }] });
+    const { ledgers } = await readLedgers(await openXlsx(bytesSource(bytes), { label: "值.xlsx", inflater }));
+    return ledgers[0];
+  };
 }
 
 async function fromOffice(): Promise<Ledger> {
@@ -141,7 +145,9 @@ async function fromMemory(): Promise<Ledger> {
 }
 
 describe.each([
-  [".xlsx file reader", fromXlsx],
+  [".xlsx file reader (DecompressionStream)", fromXlsx(streamInflater)],
+  [".xlsx file reader (fflate)", fromXlsx(fflateInflater)],
+  [".xlsx file reader (node's zlib)", fromXlsx(nodeInflater)],
   ["Office host (fake Excel)", fromOffice],
   ["in-memory host", fromMemory],
 ])("%s", (_host, read) => {

@@ -147,6 +147,16 @@ const WITHOUT_NEWER_BUILT_INS = `(() => {
   for (const [owner, name] of gone) {
     for (let o = owner; o && o !== Object.prototype; o = owner === globalThis ? Object.getPrototypeOf(o) : null) delete o[name];
   }
+  // DecompressionStream (80) takes "deflate-raw" only from 103: before that it refuses it, and the reader inflates with fflate.
+  if (typeof DecompressionStream === "function") {
+    const Native = DecompressionStream;
+    globalThis.DecompressionStream = class extends Native {
+      constructor(format) {
+        if (format === "deflate-raw") throw new TypeError("Unsupported compression format: 'deflate-raw'");
+        super(format);
+      }
+    };
+  }
   if ([].at || Object.hasOwn || typeof structuredClone !== "undefined") throw new Error("built-ins still there");
 })();`;
 
@@ -544,6 +554,18 @@ describe("网页版（从磁盘打开）", () => {
         "undefined",
         "undefined",
       ]);
+      expect(
+        await page.evaluate(() => [
+          typeof DecompressionStream,
+          (() => {
+            try {
+              return new DecompressionStream("deflate-raw") && "takes raw deflate";
+            } catch {
+              return "refuses raw deflate";
+            }
+          })(),
+        ]),
+      ).toEqual(["function", "refuses raw deflate"]);
       await choose(page, SAMPLE);
       const start = await sampleLineStart();
       expect((await check(page)).slice(0, start.length)).toBe(start);

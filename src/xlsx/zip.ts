@@ -1,7 +1,8 @@
 /**
  * Reading the entries of a zip file (an .xlsx package) from any random-access byte source:
  * a file (Node edge), a browser File/Blob, or bytes in memory. Platform-neutral: no Node APIs.
- * Entries are inflated in chunks (fflate by default; an edge may hand in a native inflater),
+ * Entries are inflated in chunks (by the platform's DecompressionStream where it takes raw
+ * deflate, else by fflate; an edge may hand in its own inflater),
  * so a part is never held whole unless the caller keeps it. Sizes are checked against the
  * caller's limit before inflating (declared size) and while inflating (actual size).
  */
@@ -187,6 +188,63 @@ export const fflateInflater: Inflater = async function* (compressed) {
   yield* out;
 };
 
+/**
+ * The platform's DecompressionStream("deflate-raw") as an Inflater: native code, three to four times
+ * faster than fflate in Chromium (a 100,000-row sheet, 123 MB of XML: 0.22–0.31 s against 0.88–1.0 s).
+ */
+export const streamInflater: Inflater = async function* (compressed) {
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  // Compressed chunks go in while inflated ones are read out. A failure on either side errors the
+  // stream, and the read below rejects with it; the writer's own rejection is then the same failure.
+  const source: { failed: boolean; error?: unknown } = { failed: false };
+  const feeding = (async () => {
+    try {
+      for await (const chunk of compressed) {
+        await writer.ready;
+        // The stream takes views of ArrayBuffers; the sources here give no SharedArrayBuffer.
+        await writer.write(chunk as Uint8Array<ArrayBuffer>);
+      }
+      await writer.close();
+    } catch (error) {
+      if (!source.failed) Object.assign(source, { failed: true, error });
+      await writer.abort(error).catch(() => undefined);
+    }
+  })();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      yield value;
+    }
+  } finally {
+    // Stopped early (the reader has what it needs) or failed: stop the stream and the feeding.
+    await reader.cancel().catch(() => undefined);
+  }
+  await feeding;
+  if (source.failed) throw source.error;
+};
+
+/** Whether a DecompressionStream constructor takes raw deflate (Chromium 103 and later, Firefox 113, Node 21.2/20.12). */
+export function takesRawDeflate(Stream: unknown): boolean {
+  if (typeof Stream !== "function") return false;
+  try {
+    new (Stream as typeof DecompressionStream)("deflate-raw");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let platformInflater: Inflater | null = null;
+/** DecompressionStream where the platform's takes raw deflate, else fflate (older browsers, WPS's embedded Chromium). */
+export function defaultInflater(): Inflater {
+  const Stream = (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+  platformInflater ??= takesRawDeflate(Stream) ? streamInflater : fflateInflater;
+  return platformInflater;
+}
+
 export interface EntryReadOptions {
   /** Refuse a part larger than this many bytes uncompressed. */
   readonly limit?: number;
@@ -203,7 +261,7 @@ export async function* entryBytes(source: ByteSource, entry: ZipEntry, options: 
     entry.method === 0
       ? compressedChunks(source, entry)
       : entry.method === 8
-        ? (options.inflater ?? fflateInflater)(compressedChunks(source, entry))
+        ? (options.inflater ?? defaultInflater())(compressedChunks(source, entry))
         : null;
   if (chunks === null) throw new ZipFormatError("unsupported", `${entry.name} uses compression method ${entry.method}`);
   for await (const chunk of chunks) {
