@@ -24,6 +24,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { writeBenchLedger } from "../bench/ledgerFile";
 import { SUMMARY_KEYS, SUMMARY_TITLES } from "../src/summaries";
 import { runCli } from "./support/cli";
+import { withBytesAfterDeflate } from "./support/xlsxPackage";
 import { encryptWithLibreOffice } from "./support/encryptedXlsx";
 import { readSummaryWorkbook } from "./support/readBack";
 import { realLayoutFixtures, writeFixtureXlsx } from "./support/realLedgers";
@@ -536,6 +537,19 @@ describe("网页版（从磁盘打开）", () => {
       await page.close();
     },
   );
+
+  test("a workbook with bytes after its sheet's deflate data (the browser's DecompressionStream refuses them) reads as bangfu check reads it", async () => {
+    const padded = path.join(work, "padded.xlsx");
+    fs.writeFileSync(padded, withBytesAfterDeflate(fs.readFileSync(SAMPLE), "xl/worksheets/sheet1.xml", new Uint8Array([0, 0, 0, 0])));
+    const cli = JSON.parse((await runCli(["check", padded, "--json", "--as-of", AS_OF])).stdout) as CliJson;
+    const start = await sampleLineStart();
+    expect(`共 ${cli.households} 户 ${cli.persons} 人：`).toBe(start);
+    const page = await openPage({ clock: PAGE_CLOCK });
+    await choose(page, padded);
+    expect((await check(page)).slice(0, start.length)).toBe(start);
+    expect(await page.getByRole("alert").count()).toBe(0);
+    await page.close();
+  });
 
   test("without the built-ins newer than Chromium 86, in the page and in its worker, the sample is checked and summarised", async () => {
     // The worker's script is a data block (not under the policy's hash): the removals go first in it.

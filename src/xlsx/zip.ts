@@ -256,18 +256,46 @@ export async function* entryBytes(source: ByteSource, entry: ZipEntry, options: 
   const limit = options.limit ?? Infinity;
   if (entry.encrypted) throw new ZipFormatError("encrypted", `${entry.name} is encrypted`);
   if (entry.size > limit) throw new PartTooLargeError(entry.name, limit, true);
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError("unsupported", `${entry.name} uses compression method ${entry.method}`);
   let total = 0;
-  const chunks =
-    entry.method === 0
-      ? compressedChunks(source, entry)
-      : entry.method === 8
-        ? (options.inflater ?? defaultInflater())(compressedChunks(source, entry))
-        : null;
-  if (chunks === null) throw new ZipFormatError("unsupported", `${entry.name} uses compression method ${entry.method}`);
+  const chunks = entry.method === 0 ? compressedChunks(source, entry) : inflated(source, entry, options.inflater ?? defaultInflater());
   for await (const chunk of chunks) {
     total += chunk.length;
     if (total > limit) throw new PartTooLargeError(entry.name, limit, false);
     yield chunk;
+  }
+}
+
+/**
+ * A deflated entry's bytes. Where another inflater fails, fflate reads the entry again and gives
+ * what follows the bytes already given: Chromium's DecompressionStream refuses bytes after the end
+ * of the deflate data, which zlib and fflate pass over, and a file the command line reads must not
+ * be called damaged in the browser. When fflate fails too, the first failure is the one reported.
+ */
+async function* inflated(source: ByteSource, entry: ZipEntry, inflater: Inflater): AsyncGenerator<Uint8Array> {
+  let given = 0;
+  try {
+    for await (const chunk of inflater(compressedChunks(source, entry))) {
+      given += chunk.length;
+      yield chunk;
+    }
+    return;
+  } catch (error) {
+    if (inflater === fflateInflater) throw error;
+    let skip = given;
+    try {
+      for await (const chunk of fflateInflater(compressedChunks(source, entry))) {
+        if (skip >= chunk.length) {
+          skip -= chunk.length;
+          continue;
+        }
+        yield skip > 0 ? chunk.subarray(skip) : chunk;
+        skip = 0;
+      }
+    } catch {
+      throw error;
+    }
+    if (skip > 0) throw error;
   }
 }
 

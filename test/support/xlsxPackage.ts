@@ -168,3 +168,55 @@ export function declareSize(zip: Uint8Array, part: string, size: number): Uint8A
   }
   throw new Error(`test helper: no entry ${part}`);
 }
+
+/**
+ * The zip with `extra` bytes after the deflate data of `part`, counted in its compressed size (local
+ * header and central directory), the later entries moved along. zlib and fflate pass over such bytes;
+ * Chromium's DecompressionStream refuses them.
+ */
+export function withBytesAfterDeflate(input: Uint8Array, part: string, extra: Uint8Array): Uint8Array {
+  // A copy of its own: a Buffer's slice() is a view of the same memory, so slices are made of a plain Uint8Array.
+  const zip = new Uint8Array(input);
+  const view = new DataView(zip.buffer);
+  let eocd = zip.length - 22;
+  while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error("test helper: no end of central directory");
+  const count = view.getUint16(eocd + 10, true);
+  const directoryAt = view.getUint32(eocd + 16, true);
+  const directoryEnd = directoryAt + view.getUint32(eocd + 12, true);
+  const central = zip.slice(directoryAt, directoryEnd);
+  const centralView = new DataView(central.buffer);
+  const pieces: Uint8Array[] = [];
+  let written = 0;
+  let found = false;
+  for (let i = 0, p = 0; i < count; i++) {
+    const nameLength = centralView.getUint16(p + 28, true);
+    const name = new TextDecoder().decode(central.subarray(p + 46, p + 46 + nameLength));
+    const local = centralView.getUint32(p + 42, true);
+    const compressedSize = centralView.getUint32(p + 20, true);
+    const dataAt = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const entry = zip.slice(local, dataAt + compressedSize);
+    centralView.setUint32(p + 42, written, true);
+    if (name === part) {
+      found = true;
+      new DataView(entry.buffer).setUint32(18, compressedSize + extra.length, true);
+      centralView.setUint32(p + 20, compressedSize + extra.length, true);
+      pieces.push(entry, extra);
+      written += entry.length + extra.length;
+    } else {
+      pieces.push(entry);
+      written += entry.length;
+    }
+    p += 46 + nameLength + centralView.getUint16(p + 30, true) + centralView.getUint16(p + 32, true);
+  }
+  if (!found) throw new Error(`test helper: no entry ${part}`);
+  const end = zip.slice(eocd, zip.length);
+  new DataView(end.buffer).setUint32(16, written, true);
+  const out = new Uint8Array(written + central.length + end.length);
+  let at = 0;
+  for (const piece of [...pieces, central, end]) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}

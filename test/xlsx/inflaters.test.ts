@@ -1,22 +1,26 @@
 /**
  * The reader's three inflaters give the same bytes and fail the same way: the browser's
  * DecompressionStream (streamInflater), fflate where a browser's DecompressionStream takes no raw
- * deflate, and node's zlib (the command line's). The platform's is chosen by feature, not by name.
+ * deflate, and node's zlib (the command line's). Where one fails and fflate does not, fflate reads
+ * on from where it stopped. The platform's is chosen by feature, not by name.
  */
 import { deflateRawSync } from "node:zlib";
 import { readLedgers } from "../../src/xlsx/readLedgers";
 import { nodeInflater } from "../../src/xlsx/readWorkbook";
 import { openXlsx, WorkbookFileError } from "../../src/xlsx/workbook";
+import { zipSync } from "fflate";
 import {
   bytesSource,
   defaultInflater,
+  entryBytes,
   fflateInflater,
   Inflater,
   readZipDirectory,
   streamInflater,
   takesRawDeflate,
+  ZipEntry,
 } from "../../src/xlsx/zip";
-import { buildXlsx } from "../support/xlsxPackage";
+import { buildXlsx, withBytesAfterDeflate } from "../support/xlsxPackage";
 
 const INFLATERS: readonly (readonly [string, Inflater])[] = [
   ["DecompressionStream", streamInflater],
@@ -116,6 +120,58 @@ describe.each(INFLATERS)("%s", (_name, inflater) => {
     );
     expect(refused).toBeInstanceOf(WorkbookFileError);
     expect((refused as Error).message).toMatch(/^无法读取文件 损坏\.xlsx：.*已损坏或不完整/);
+  });
+});
+
+describe("an inflater that fails where fflate does not (Chromium's DecompressionStream after the end of the deflate data)", () => {
+  const zip = zipSync({ "xl/worksheets/sheet1.xml": plain }, { level: 6 });
+  const source = bytesSource(zip);
+  const entryOf = async (bytes: Uint8Array): Promise<ZipEntry> => {
+    const entry = (await readZipDirectory(bytesSource(bytes))).get("xl/worksheets/sheet1.xml");
+    if (!entry) throw new Error("no sheet entry");
+    return entry;
+  };
+  /** node's zlib, failing once it has given `after` bytes (0: before any). */
+  const failingAfter = (after: number): Inflater =>
+    async function* (compressed) {
+      let given = 0;
+      for await (const chunk of nodeInflater(compressed)) {
+        if (given + chunk.length > after) {
+          if (after > given) yield chunk.subarray(0, after - given);
+          throw new TypeError("Junk found after end of compressed data.");
+        }
+        given += chunk.length;
+        yield chunk;
+      }
+    };
+
+  test.each([0, 1, 300_000, plain.length - 1])(
+    "failing after %d bytes: fflate gives the rest, and the entry reads whole",
+    async (after) => {
+      const out = await collect(entryBytes(source, await entryOf(zip), { inflater: failingAfter(after) }));
+      expect(Buffer.from(out).equals(Buffer.from(plain))).toBe(true);
+    },
+  );
+
+  test("on damaged data fflate fails too, and the inflater's own failure is the one reported", async () => {
+    const bad = zip.slice();
+    const entry = await entryOf(bad);
+    for (let i = entry.localHeaderOffset + 2000; i < entry.localHeaderOffset + 2100; i++) bad[i] ^= 0x5a;
+    const refusing: Inflater = async function* () {
+      throw new TypeError("Junk found after end of compressed data.");
+    };
+    await expect(collect(entryBytes(bytesSource(bad), entry, { inflater: refusing }))).rejects.toThrow("Junk found");
+    await expect(collect(entryBytes(bytesSource(bad), entry, { inflater: fflateInflater }))).rejects.toThrow();
+  });
+
+  test.each(INFLATERS)("a workbook with bytes after its sheet's deflate data reads as without them (%s)", async (_name, inflater) => {
+    const rows = Array.from({ length: 500 }, (_, i) => [`H${i}`, `户主${i}`, 12000 + i, "干部甲"]);
+    const built = buildXlsx({ sheets: [{ name: "台账", rows: [["户编号", "户主姓名", "人均纯收入", "帮扶责任人"], ...rows] }] });
+    const padded = withBytesAfterDeflate(built, "xl/worksheets/sheet1.xml", new Uint8Array([0, 0, 0, 0]));
+    expect((await entryOf(padded)).compressedSize).toBe((await entryOf(built)).compressedSize + 4);
+    const read = async (bytes: Uint8Array) =>
+      (await readLedgers(await openXlsx(bytesSource(bytes), { label: "台账.xlsx", inflater }))).ledgers[0];
+    expect((await read(padded)).households).toEqual((await read(built)).households);
   });
 });
 
