@@ -122,7 +122,10 @@ const XLSX_ROWS = grid((c) => c.xlsx);
 const EXCEL_ROWS = grid((c) => c.excel).map((row) => row.map((v) => (v === null ? "" : (v as string | number | boolean))));
 const areaRef = (m: MergedRange) => `${String.fromCharCode(64 + m.left)}${m.top}:${String.fromCharCode(64 + m.right)}${m.bottom}`;
 
-/** The .xlsx reader with one of its inflaters: the browser's two (DecompressionStream, fflate where that takes no raw deflate) and node's zlib (the command line's). */
+/**
+ * The .xlsx reader with one of its inflaters: the browser's two (DecompressionStream, and fflate
+ * where that takes no raw deflate) and node's zlib (the command line's).
+ */
 function fromXlsx(inflater: Inflater): () => Promise<Ledger> {
   return async () => {
     const bytes = buildXlsx({ sharedStringsXml: SHARED, sheets: [{ name: "台账", rows: XLSX_ROWS, merges: MERGE_AREAS.map(areaRef) }] });

@@ -538,7 +538,7 @@ describe("网页版（从磁盘打开）", () => {
     },
   );
 
-  test("a workbook with bytes after its sheet's deflate data (the browser's DecompressionStream refuses them) reads as bangfu check reads it", async () => {
+  test("bytes after a sheet's deflate data (the browser's DecompressionStream refuses them): read as bangfu check reads them", async () => {
     const padded = path.join(work, "padded.xlsx");
     fs.writeFileSync(padded, withBytesAfterDeflate(fs.readFileSync(SAMPLE), "xl/worksheets/sheet1.xml", new Uint8Array([0, 0, 0, 0])));
     const cli = JSON.parse((await runCli(["check", padded, "--json", "--as-of", AS_OF])).stdout) as CliJson;

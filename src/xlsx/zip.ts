@@ -256,7 +256,8 @@ export async function* entryBytes(source: ByteSource, entry: ZipEntry, options: 
   const limit = options.limit ?? Infinity;
   if (entry.encrypted) throw new ZipFormatError("encrypted", `${entry.name} is encrypted`);
   if (entry.size > limit) throw new PartTooLargeError(entry.name, limit, true);
-  if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError("unsupported", `${entry.name} uses compression method ${entry.method}`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new ZipFormatError("unsupported", `${entry.name} uses compression method ${entry.method}`);
   let total = 0;
   const chunks = entry.method === 0 ? compressedChunks(source, entry) : inflated(source, entry, options.inflater ?? defaultInflater());
   for await (const chunk of chunks) {
