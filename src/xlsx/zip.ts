@@ -196,9 +196,9 @@ export const streamInflater: Inflater = async function* (compressed) {
   const stream = new DecompressionStream("deflate-raw");
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
-  // Compressed chunks go in while inflated ones are read out. A failure on either side errors the
-  // stream, and the read below rejects with it; the writer's own rejection is then the same failure.
-  const source: { failed: boolean; error?: unknown } = { failed: false };
+  // Compressed chunks go in while inflated ones are read out. A failure of the source aborts the
+  // stream with that failure, so the read below rejects with it; a failure to inflate errors the
+  // stream, which rejects the read and the pending write alike. Either way the reader reports it.
   const feeding = (async () => {
     try {
       for await (const chunk of compressed) {
@@ -208,7 +208,7 @@ export const streamInflater: Inflater = async function* (compressed) {
       }
       await writer.close();
     } catch (error) {
-      if (!source.failed) Object.assign(source, { failed: true, error });
+      // Aborting a stream already errored by the same failure rejects again: nothing new to report.
       await writer.abort(error).catch(() => undefined);
     }
   })();
@@ -223,10 +223,9 @@ export const streamInflater: Inflater = async function* (compressed) {
     await reader.cancel().catch(() => undefined);
   }
   await feeding;
-  if (source.failed) throw source.error;
 };
 
-/** Whether a DecompressionStream constructor takes raw deflate (Chromium 103 and later, Firefox 113, Node 21.2/20.12). */
+/** Whether a DecompressionStream constructor takes raw deflate (Chromium 103, Firefox 113, Safari 16.4 and later; node 20 here). */
 export function takesRawDeflate(Stream: unknown): boolean {
   if (typeof Stream !== "function") return false;
   try {
