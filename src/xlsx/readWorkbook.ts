@@ -11,6 +11,7 @@ import * as zlib from "node:zlib";
 import type { Ledger, SheetInput } from "../ledger/model";
 import { LedgerReadOptions, LedgersRead, readLedgers, readSheetInput, SheetScan, sheetNamed } from "./readLedgers";
 import { formatMegabytes, openXlsx, ReadLimits, ReadPoint, readPointWhere, WorkbookFileError, XlsxWorkbook } from "./workbook";
+import type { Checksum } from "./crc32";
 import type { ByteSource, Inflater } from "./zip";
 
 export { WorkbookFileError };
@@ -27,6 +28,10 @@ export const nodeInflater: Inflater = (compressed) => {
   pipeline(Readable.from(compressed, { highWaterMark: 2 }), inflate, () => undefined);
   return inflate;
 };
+
+/** node's native CRC-32 (node 20.15 and later, 22.2 and later), else the reader's JavaScript one. */
+export const nodeChecksum: Checksum | undefined =
+  typeof (zlib as { crc32?: unknown }).crc32 === "function" ? (bytes, previous) => zlib.crc32(bytes, previous) : undefined;
 
 /**
  * Share of the old generation's limit at which reading stops with a message instead of running
@@ -78,7 +83,13 @@ export async function openWorkbookFile(path: string, limits?: Partial<ReadLimits
     },
   };
   try {
-    const workbook = await openXlsx(source, { label: path, inflater: nodeInflater, limits, checkMemory: checkMemory(path) });
+    const workbook = await openXlsx(source, {
+      label: path,
+      inflater: nodeInflater,
+      checksum: nodeChecksum,
+      limits,
+      checkMemory: checkMemory(path),
+    });
     return { ...workbook, scan: workbook.scan, close: () => handle.close() };
   } catch (error) {
     await handle.close();

@@ -5,6 +5,7 @@
  * order with their visibility, and a sheet's rows stream to a handler without the part or the
  * rows being held. Every refusal is a WorkbookFileError with a Chinese message that says what to do.
  */
+import type { Checksum } from "./crc32";
 import { decodeXml, parseAttributes, parseRelationships, relsPathOf, relType, resolveTarget } from "./ooxml";
 import {
   EXCEL_MAX_COLUMNS,
@@ -60,6 +61,8 @@ export interface OpenOptions {
   /** How the file is named in messages (its path, or the name of the file chosen in a browser). */
   readonly label: string;
   readonly inflater?: Inflater;
+  /** CRC-32 of the parts read (JavaScript by default; the command line hands in node's). */
+  readonly checksum?: Checksum;
   readonly limits?: Partial<ReadLimits>;
   /**
    * Called every 2,048 rows of a sheet and after each piece of the shared strings (which are held
@@ -152,7 +155,7 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
     const entry = find(part);
     if (!entry) return null;
     try {
-      return await entryText(source, entry, { limit, inflater: options.inflater });
+      return await entryText(source, entry, { limit, inflater: options.inflater, checksum: options.checksum });
     } catch (error) {
       throw partError(label, part, error);
     }
@@ -205,7 +208,7 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
     const check = options.checkMemory;
     const afterChunk = check && ((items: number) => check({ sharedStrings: items }));
     sharedStrings ??= scanSharedStrings(
-      entryBytes(source, entry, { limit: limits.sharedStringsBytes, inflater: options.inflater }),
+      entryBytes(source, entry, { limit: limits.sharedStringsBytes, inflater: options.inflater, checksum: options.checksum }),
       afterChunk,
     ).catch((error: unknown) => {
       throw partError(label, part, error, "共享字符串");
@@ -249,7 +252,7 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
       };
       try {
         return await scanWorksheet(
-          entryBytes(source, entry, { limit: limits.sheetPartBytes, inflater: options.inflater }),
+          entryBytes(source, entry, { limit: limits.sheetPartBytes, inflater: options.inflater, checksum: options.checksum }),
           scanOptions,
           counted,
         );
