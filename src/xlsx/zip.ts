@@ -171,7 +171,7 @@ export async function readZipDirectory(source: ByteSource): Promise<Map<string, 
 const READ_CHUNK = 256 * 1024;
 
 /** The compressed bytes of an entry, in chunks. */
-async function* compressedChunks(source: ByteSource, entry: ZipEntry): AsyncGenerator<Uint8Array> {
+export async function* compressedChunks(source: ByteSource, entry: ZipEntry): AsyncGenerator<Uint8Array> {
   const header = await source.read(entry.localHeaderOffset, 30);
   if (header.length < 30 || u32(header, 0) !== LOCAL) throw new ZipFormatError("corrupt", `bad local header for ${entry.name}`);
   const start = entry.localHeaderOffset + 30 + u16(header, 26) + u16(header, 28);
