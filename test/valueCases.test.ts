@@ -12,9 +12,9 @@ import { OfficeWorkbookHost } from "../src/office/host";
 import { fromExcelSerial, toExcelSerial } from "../src/values";
 import { readLedgers } from "../src/xlsx/readLedgers";
 import { openXlsx } from "../src/xlsx/workbook";
-import { nodeInflater } from "../src/xlsx/readWorkbook";
-import { bytesSource, fflateInflater, Inflater, streamInflater } from "../src/xlsx/zip";
+import { bytesSource, Inflater } from "../src/xlsx/zip";
 import { FakeExcel } from "./office/fakeExcel";
+import { INFLATERS } from "./support/inflaters";
 import { buildXlsx, CellSpec, sharedStringsXml } from "./support/xlsxPackage";
 
 const HEADER = ["户编号", "户主姓名", "人均纯收入", "增收帮扶责任人", "最近走访日期"];
@@ -147,13 +147,13 @@ async function fromMemory(): Promise<Ledger> {
   return readLedger(await host.readSheet("台账"));
 }
 
-describe.each([
-  [".xlsx file reader (DecompressionStream)", fromXlsx(streamInflater)],
-  [".xlsx file reader (fflate)", fromXlsx(fflateInflater)],
-  [".xlsx file reader (node's zlib)", fromXlsx(nodeInflater)],
+const HOSTS: readonly (readonly [string, () => Promise<Ledger>])[] = [
+  ...INFLATERS.map(([name, inflater]) => [`.xlsx file reader (${name})`, fromXlsx(inflater)] as const),
   ["Office host (fake Excel)", fromOffice],
   ["in-memory host", fromMemory],
-])("%s", (_host, read) => {
+];
+
+describe.each(HOSTS)("%s", (_host, read) => {
   let ledger: Ledger;
   beforeAll(async () => {
     ledger = await read();

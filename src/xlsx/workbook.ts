@@ -116,6 +116,8 @@ export function formatMegabytes(bytes: number): string {
 export async function openXlsx(source: ByteSource, options: OpenOptions): Promise<XlsxWorkbook> {
   const label = options.label;
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  // How every part is inflated and checked; each read adds its own size limit.
+  const reading = { inflater: options.inflater, checksum: options.checksum };
   const head = await source.read(0, 8);
   if (OLE_SIGNATURE.every((b, i) => head[i] === b)) throw new WorkbookFileError(await oleMessage(source, label));
   if (head.length < 4 || head[0] !== 0x50 || head[1] !== 0x4b) {
@@ -155,7 +157,7 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
     const entry = find(part);
     if (!entry) return null;
     try {
-      return await entryText(source, entry, { limit, inflater: options.inflater, checksum: options.checksum });
+      return await entryText(source, entry, { ...reading, limit });
     } catch (error) {
       throw partError(label, part, error);
     }
@@ -207,12 +209,11 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
     if (!entry) return Promise.resolve(sharedStringsOf([]));
     const check = options.checkMemory;
     const afterChunk = check && ((items: number) => check({ sharedStrings: items }));
-    sharedStrings ??= scanSharedStrings(
-      entryBytes(source, entry, { limit: limits.sharedStringsBytes, inflater: options.inflater, checksum: options.checksum }),
-      afterChunk,
-    ).catch((error: unknown) => {
-      throw partError(label, part, error, "共享字符串");
-    });
+    sharedStrings ??= scanSharedStrings(entryBytes(source, entry, { ...reading, limit: limits.sharedStringsBytes }), afterChunk).catch(
+      (error: unknown) => {
+        throw partError(label, part, error, "共享字符串");
+      },
+    );
     return sharedStrings;
   };
   let dateStyles: Promise<Set<number>> | null = null;
@@ -251,11 +252,7 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
         },
       };
       try {
-        return await scanWorksheet(
-          entryBytes(source, entry, { limit: limits.sheetPartBytes, inflater: options.inflater, checksum: options.checksum }),
-          scanOptions,
-          counted,
-        );
+        return await scanWorksheet(entryBytes(source, entry, { ...reading, limit: limits.sheetPartBytes }), scanOptions, counted);
       } catch (error) {
         if (error instanceof WorkbookFileError) throw error;
         if (error instanceof PartTooLargeError) throw tooLarge(label, sheet.name, null, limits.sheetPartBytes, source.size);

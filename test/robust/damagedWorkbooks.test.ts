@@ -10,9 +10,9 @@ import fc from "fast-check";
 import { LedgerNotFoundError } from "../../src/ledger/model";
 import { InputError } from "../../src/values";
 import { readLedgers } from "../../src/xlsx/readLedgers";
-import { nodeInflater } from "../../src/xlsx/readWorkbook";
 import { openXlsx, WorkbookFileError } from "../../src/xlsx/workbook";
-import { bytesSource, fflateInflater, Inflater, streamInflater } from "../../src/xlsx/zip";
+import { bytesSource, Inflater } from "../../src/xlsx/zip";
+import { INFLATERS } from "../support/inflaters";
 import { buildXlsx, sharedStringsXml } from "../support/xlsxPackage";
 
 jest.setTimeout(300_000);
@@ -20,12 +20,6 @@ jest.setTimeout(300_000);
 const seed = process.env.BANGFU_FC_SEED === undefined ? undefined : Number(process.env.BANGFU_FC_SEED);
 // BANGFU_FC_RUNS=<n> searches longer (150 damaged files a workbook and inflater by default).
 const RUNS = { numRuns: Number(process.env.BANGFU_FC_RUNS ?? 150), ...(seed === undefined ? {} : { seed }) };
-
-const INFLATERS: readonly (readonly [string, Inflater])[] = [
-  ["DecompressionStream", streamInflater],
-  ["fflate", fflateInflater],
-  ["node's zlib", nodeInflater],
-];
 
 /** A small ledger written by hand: shared strings, a merged area, a second sheet. */
 function handWritten(): Uint8Array {

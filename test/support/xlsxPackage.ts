@@ -155,18 +155,28 @@ export function sharedStringsXml(items: readonly (string | { readonly xml: strin
   );
 }
 
-/** Overwrite the uncompressed size of `part` in the zip's central directory (a package that lies about its size). */
-export function declareSize(zip: Uint8Array, part: string, size: number): Uint8Array {
+/** Overwrite a 32-bit field of `part`'s record in the zip's central directory. */
+function setDirectoryField(zip: Uint8Array, part: string, field: number, value: number): Uint8Array {
   const out = zip.slice();
   const name = strToU8(part);
   for (let i = 0; i + 46 < out.length; i++) {
     if (out[i] !== 0x50 || out[i + 1] !== 0x4b || out[i + 2] !== 1 || out[i + 3] !== 2) continue;
     const nameLength = out[i + 28] | (out[i + 29] << 8);
     if (nameLength !== name.length || !name.every((b, k) => out[i + 46 + k] === b)) continue;
-    new DataView(out.buffer).setUint32(i + 24, size, true);
+    new DataView(out.buffer).setUint32(i + field, value >>> 0, true);
     return out;
   }
   throw new Error(`test helper: no entry ${part}`);
+}
+
+/** Overwrite the uncompressed size of `part` in the zip's central directory (a package that lies about its size). */
+export function declareSize(zip: Uint8Array, part: string, size: number): Uint8Array {
+  return setDirectoryField(zip, part, 24, size);
+}
+
+/** Overwrite the CRC-32 of `part` in the zip's central directory (a checksum its bytes do not match). */
+export function declareCrc32(zip: Uint8Array, part: string, crc: number): Uint8Array {
+  return setDirectoryField(zip, part, 16, crc);
 }
 
 /**

@@ -8,16 +8,12 @@ import fc from "fast-check";
 import { inflateSync, unzipSync, zipSync } from "fflate";
 import { crc32 } from "../../src/xlsx/crc32";
 import { readLedgers } from "../../src/xlsx/readLedgers";
-import { nodeChecksum, nodeInflater } from "../../src/xlsx/readWorkbook";
+import { nodeChecksum } from "../../src/xlsx/readWorkbook";
 import { openXlsx, WorkbookFileError } from "../../src/xlsx/workbook";
-import { bytesSource, fflateInflater, Inflater, readZipDirectory, streamInflater, ZipEntry } from "../../src/xlsx/zip";
-import { buildXlsx } from "../support/xlsxPackage";
+import { bytesSource, Inflater, ZipEntry } from "../../src/xlsx/zip";
+import { entryNamed, INFLATERS } from "../support/inflaters";
+import { buildXlsx, declareCrc32 } from "../support/xlsxPackage";
 
-const INFLATERS: readonly (readonly [string, Inflater])[] = [
-  ["DecompressionStream", streamInflater],
-  ["fflate", fflateInflater],
-  ["node's zlib", nodeInflater],
-];
 const SHEET = "xl/worksheets/sheet1.xml";
 const HEADER = ["户编号", "户主姓名", "人均纯收入", "帮扶责任人"];
 
@@ -45,12 +41,6 @@ describe("crc32 (JavaScript)", () => {
   });
 });
 
-async function entryOf(zip: Uint8Array, name: string): Promise<ZipEntry> {
-  const entry = (await readZipDirectory(bytesSource(zip))).get(name);
-  if (!entry) throw new Error(`no ${name}`);
-  return entry;
-}
-
 function dataStart(zip: Uint8Array, entry: ZipEntry): number {
   const at = entry.localHeaderOffset;
   return at + 30 + (zip[at + 26] | (zip[at + 27] << 8)) + (zip[at + 28] | (zip[at + 29] << 8));
@@ -68,7 +58,7 @@ function inValue(xml: Uint8Array, k: number): boolean {
  * length that differ only in digits: a changed income, which nothing but the checksum can tell.
  */
 async function silentlyChanged(zip: Uint8Array): Promise<{ zip: Uint8Array; before: string; after: string }> {
-  const entry = await entryOf(zip, SHEET);
+  const entry = await entryNamed(zip, SHEET);
   const start = dataStart(zip, entry);
   const data = zip.subarray(start, start + entry.compressedSize);
   const plain = inflateSync(data);
@@ -119,22 +109,14 @@ describe.each(INFLATERS)("through %s", (_name, inflater) => {
   });
 
   test("a checksum in the directory that does not match the sheet: refused", async () => {
-    const zip = WORKBOOK.slice();
-    const entry = await entryOf(zip, SHEET);
-    // The entry's central-directory record: find it by its local header offset (bytes 42–45).
-    const view = new DataView(zip.buffer);
-    let record = -1;
-    for (let p = zip.length - 22; p >= 0; p--) {
-      if (view.getUint32(p, true) === 0x02014b50 && view.getUint32(p + 42, true) === entry.localHeaderOffset) record = p;
-    }
-    expect(record).toBeGreaterThan(0);
-    view.setUint32(record + 16, (entry.crc32 ^ 1) >>> 0, true);
+    const entry = await entryNamed(WORKBOOK, SHEET);
+    const zip = declareCrc32(WORKBOOK, SHEET, entry.crc32 ^ 1);
     expect(await outcome(zip, inflater)).toMatch(DAMAGED_SHEET);
   });
 
   test("a stored (uncompressed) sheet with a digit changed: refused", async () => {
     const stored = zipSync(unzipSync(WORKBOOK), { level: 0 });
-    const entry = await entryOf(stored, SHEET);
+    const entry = await entryNamed(stored, SHEET);
     expect(entry.method).toBe(0);
     expect(await outcome(stored, inflater)).toBe("read 300 households");
     const start = dataStart(stored, entry);

@@ -15,18 +15,12 @@ import {
   entryBytes,
   fflateInflater,
   Inflater,
-  readZipDirectory,
   streamInflater,
   takesRawDeflate,
   ZipEntry,
 } from "../../src/xlsx/zip";
+import { entryNamed, INFLATERS } from "../support/inflaters";
 import { buildXlsx, withBytesAfterDeflate } from "../support/xlsxPackage";
-
-const INFLATERS: readonly (readonly [string, Inflater])[] = [
-  ["DecompressionStream", streamInflater],
-  ["fflate", fflateInflater],
-  ["node's zlib", nodeInflater],
-];
 
 /** Text that compresses to several of the reader's 256 KB chunks: rows of a sheet, each different. */
 function sheetLikeText(rows: number): Uint8Array {
@@ -105,8 +99,7 @@ describe.each(INFLATERS)("%s", (_name, inflater) => {
   test("through the reader: a workbook's ledger reads alike, a damaged sheet part is refused in Chinese", async () => {
     const rows = Array.from({ length: 2000 }, (_, i) => [`H${i}`, `户主${i}`, 12000 + i, "干部甲"]);
     const zip = buildXlsx({ sheets: [{ name: "台账", rows: [["户编号", "户主姓名", "人均纯收入", "帮扶责任人"], ...rows] }] });
-    const sheetEntry = (await readZipDirectory(bytesSource(zip))).get("xl/worksheets/sheet1.xml");
-    expect(sheetEntry?.method).toBe(8);
+    expect((await entryNamed(zip, "xl/worksheets/sheet1.xml")).method).toBe(8);
     const { ledgers } = await readLedgers(await openXlsx(bytesSource(zip), { label: "台账.xlsx", inflater }));
     expect(ledgers[0].households).toHaveLength(2000);
     expect(ledgers[0].households[1999].values.perCapitaIncome).toBe(13999);
@@ -126,11 +119,7 @@ describe.each(INFLATERS)("%s", (_name, inflater) => {
 describe("an inflater that fails where fflate does not (Chromium's DecompressionStream after the end of the deflate data)", () => {
   const zip = zipSync({ "xl/worksheets/sheet1.xml": plain }, { level: 6 });
   const source = bytesSource(zip);
-  const entryOf = async (bytes: Uint8Array): Promise<ZipEntry> => {
-    const entry = (await readZipDirectory(bytesSource(bytes))).get("xl/worksheets/sheet1.xml");
-    if (!entry) throw new Error("no sheet entry");
-    return entry;
-  };
+  const entryOf = (bytes: Uint8Array): Promise<ZipEntry> => entryNamed(bytes, "xl/worksheets/sheet1.xml");
   /** node's zlib, failing once it has given `after` bytes (0: before any). */
   const failingAfter = (after: number): Inflater =>
     async function* (compressed) {
