@@ -148,10 +148,12 @@ const WITHOUT_NEWER_BUILT_INS = `(() => {
   for (const [owner, name] of gone) {
     for (let o = owner; o && o !== Object.prototype; o = owner === globalThis ? Object.getPrototypeOf(o) : null) delete o[name];
   }
-  // DecompressionStream (80) takes "deflate-raw" only from 103: before that it refuses it, and the reader inflates with fflate.
-  if (typeof DecompressionStream === "function") {
-    const Native = DecompressionStream;
-    globalThis.DecompressionStream = class extends Native {
+  // DecompressionStream and CompressionStream (80) take "deflate-raw" only from 103: before that they refuse it, and the
+  // reader inflates, the writer deflates, with fflate.
+  for (const name of ["DecompressionStream", "CompressionStream"]) {
+    const Native = globalThis[name];
+    if (typeof Native !== "function") continue;
+    globalThis[name] = class extends Native {
       constructor(format) {
         if (format === "deflate-raw") throw new TypeError("Unsupported compression format: 'deflate-raw'");
         super(format);
@@ -569,17 +571,16 @@ describe("网页版（从磁盘打开）", () => {
         "undefined",
       ]);
       expect(
-        await page.evaluate(() => [
-          typeof DecompressionStream,
-          (() => {
+        await page.evaluate(() =>
+          [DecompressionStream, CompressionStream].map((Stream) => {
             try {
-              return new DecompressionStream("deflate-raw") && "takes raw deflate";
+              return new Stream("deflate-raw") && "takes raw deflate";
             } catch {
               return "refuses raw deflate";
             }
-          })(),
-        ]),
-      ).toEqual(["function", "refuses raw deflate"]);
+          }),
+        ),
+      ).toEqual(["refuses raw deflate", "refuses raw deflate"]);
       await choose(page, SAMPLE);
       const start = await sampleLineStart();
       expect((await check(page)).slice(0, start.length)).toBe(start);

@@ -40,6 +40,7 @@ import {
 import { ledgerSheetsAmong, PROBE_ROWS } from "../xlsx/readLedgers";
 import { MacroSheetsError, outputKindOf } from "../xlsx/macros";
 import { addSummaryTabs, packageBytes, UnreadablePackageError, unreadableMessage } from "../xlsx/summaryWorkbook";
+import { TOO_LARGE_FOR_XLSX, ZipTooLargeError } from "../xlsx/zipWriter";
 import { readZipDirectory, ZipEntry } from "../xlsx/zip";
 import { PageFileError } from "./errors";
 import type { MemoryBudget } from "./memoryBudget";
@@ -165,7 +166,13 @@ export class PageSession {
       }
       throw error;
     }
-    const bytes = await packageBytes(built.zip);
+    let bytes: Uint8Array;
+    try {
+      bytes = await packageBytes(built.zip);
+    } catch (error) {
+      if (error instanceof ZipTooLargeError) throw new PageFileError(`无法生成“${outputName(file.name)}”：${TOO_LARGE_FOR_XLSX}。`);
+      throw error;
+    }
     const buffer =
       bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
         ? (bytes.buffer as ArrayBuffer)

@@ -1,7 +1,7 @@
 /**
  * The command line's edge of the .xlsx reader (Node only): opens the file, refuses what is no
  * regular file (a folder, a pipe, a device) before reading, hands the reader random access to
- * the bytes and node's native inflater, and watches the heap. Everything below it
+ * the bytes and node's native inflater, and watches the heap; node's deflater for the writer. Everything below it
  * (./workbook.ts, ./sheetXml.ts, ./zip.ts, ./readLedgers.ts) runs in a browser as well.
  */
 import * as fs from "node:fs";
@@ -13,6 +13,7 @@ import { LedgerReadOptions, LedgersRead, readLedgers, readSheetInput, SheetScan,
 import { formatMegabytes, openXlsx, ReadLimits, ReadPoint, readPointWhere, WorkbookFileError, XlsxWorkbook } from "./workbook";
 import type { Checksum } from "./crc32";
 import type { ByteSource, Inflater } from "./zip";
+import { DEFLATE_LEVEL, Deflater } from "./zipWriter";
 
 export { WorkbookFileError };
 export type { SheetScan };
@@ -28,6 +29,13 @@ export const nodeInflater: Inflater = (compressed) => {
   pipeline(Readable.from(compressed, { highWaterMark: 2 }), inflate, () => undefined);
   return inflate;
 };
+
+/**
+ * node's zlib deflating a new part of a written package. Synchronous: the writer has nothing else to
+ * do meanwhile, and the asynchronous form's 16 KB round trips to the thread pool took longer than
+ * the deflating (a 100,000-row summary's 45 MB of new parts: 0.35 s deflating, ~0.9 s waited).
+ */
+export const nodeDeflater: Deflater = async (bytes) => zlib.deflateRawSync(bytes, { level: DEFLATE_LEVEL });
 
 /** node's native CRC-32 (node 20.15 and later, 22.2 and later), else the reader's JavaScript one. */
 export const nodeChecksum: Checksum | undefined =

@@ -21,8 +21,9 @@ import { addChartToSheet, SheetChart } from "./chartPart";
 import { MacroOutcome, matchPackageToKind, OutputKind } from "./macros";
 import { AddedSheet, MergeRequest, mergeRenderedSheets, openPackage, PackageError, RawDefinedName, WorkbookPackage } from "./mergePackage";
 import { CONTENT_TYPES_PART } from "./ooxml";
-import { keepStoredParts, orderWorkbookFirst } from "./package";
+import { orderWorkbookFirst, packageEntries } from "./package";
 import { generatedMarker, renderTabs, TabTable, WrittenTab } from "./renderTabs";
+import { DEFAULT_WRITING, zipBytes, ZipWriting } from "./zipWriter";
 
 export interface SummaryPackage {
   /** The output package; write it with packageBytes (browser) or a stream (Node). */
@@ -94,21 +95,17 @@ export async function newSummaryPackage(tables: readonly TabTable[], kind: Outpu
   return { zip: base.zip, tabs: rendered.tabs, replaced: [], ignoredMarkers: [], macros: "none" };
 }
 
-/** How packages are compressed when written. */
-export const GENERATE_OPTIONS = { compression: "DEFLATE", compressionOptions: { level: 6 } } as const;
-
-/** The package's bytes (in a browser or a worker; the command line streams it to a file instead). */
-export function packageBytes(zip: JSZip): Promise<Uint8Array> {
-  return zip.generateAsync({ ...GENERATE_OPTIONS, type: "uint8array" });
+/**
+ * The package's bytes (in a browser or a worker; the command line streams it to a file instead):
+ * new parts compressed by the platform's deflater, the user's unchanged parts copied as they were.
+ */
+export function packageBytes(zip: JSZip, writing: ZipWriting = DEFAULT_WRITING()): Promise<Uint8Array> {
+  return zipBytes(packageEntries(zip), writing);
 }
 
-/**
- * The workbook part first, as Excel stores it (some streaming readers need that: ./package.ts),
- * and parts the user stored uncompressed kept so.
- */
+/** The workbook part first, as Excel stores it (some streaming readers need that: ./package.ts). */
 function prepareForWriting(zip: JSZip): void {
   orderWorkbookFirst(zip);
-  keepStoredParts(zip);
 }
 
 // ---------------------------------------------------------------- a new workbook

@@ -4,13 +4,18 @@
  * output path, reads the input file, refuses to write over it, and streams the output next to
  * its place before renaming it there, so a failed or interrupted write never leaves half a file.
  */
+import { once } from "node:events";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { finished } from "node:stream/promises";
 import type JSZip from "jszip";
 import { describeFileError } from "./fileErrors";
 import { MacroSheetsError, OutputKind, outputKindOf } from "./macros";
-import { assertXlsx, WorkbookFileError } from "./readWorkbook";
+import { packageEntries } from "./package";
+import { crc32 } from "./crc32";
+import { assertXlsx, nodeChecksum, nodeDeflater, WorkbookFileError } from "./readWorkbook";
 import type { TabTable } from "./renderTabs";
+import { TOO_LARGE_FOR_XLSX, writeZip, ZipTooLargeError } from "./zipWriter";
 import type * as Core from "./summaryWorkbook";
 
 // The writer's core (with JSZip) takes a while to load: only the commands that write load it
@@ -135,6 +140,9 @@ async function savePackage(zip: JSZip, outputPath: string): Promise<void> {
     await fs.promises.rename(temp, outputPath);
   } catch (error) {
     await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+    if (error instanceof ZipTooLargeError) {
+      throw new SummaryWriteError(`无法写出 ${outputPath}：${TOO_LARGE_FOR_XLSX}`);
+    }
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== "string") {
       // Not the file system: JSZip inflating a damaged part of the input. The detail stays for whoever maintains BANGFU.
@@ -170,17 +178,19 @@ function removeOnSignal(temp: string): () => void {
   };
 }
 
-/** Stream a package to a file (each part is compressed, or copied, one at a time). */
-function writePackage(zip: JSZip, file: string): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const out = fs.createWriteStream(file);
-    const source = zip.generateNodeStream({ ...core().GENERATE_OPTIONS, type: "nodebuffer", streamFiles: false });
-    source.on("error", (error: Error) => {
-      out.destroy();
-      reject(error);
-    });
-    out.on("error", reject);
-    out.on("finish", () => resolve());
-    source.pipe(out);
-  });
+/** Stream a package to a file, one part at a time: new parts deflated by node's zlib, the user's copied as they were. */
+async function writePackage(zip: JSZip, file: string): Promise<void> {
+  const out = fs.createWriteStream(file);
+  // The stream's failure (the disk full, no permission) ends the writing at the next wait for it.
+  const failed = new Promise<never>((_, reject) => out.once("error", reject));
+  failed.catch(() => undefined);
+  const write = (bytes: Uint8Array) => (out.write(bytes) ? undefined : Promise.race([once(out, "drain"), failed]).then(() => undefined));
+  try {
+    await writeZip(packageEntries(zip), write, { deflater: nodeDeflater, checksum: nodeChecksum ?? crc32 });
+    out.end();
+    await Promise.race([finished(out), failed]);
+  } catch (error) {
+    out.destroy();
+    throw error;
+  }
 }
