@@ -20,13 +20,14 @@
  * Timed figures are the best of `runs` runs (3 up to 100,000 rows, 1 above; --runs N to change):
  * on a shared machine the fastest run is the one least disturbed by other work, and a ratio of two
  * figures each taken once moved by half between runs. Peak RSS is the largest over the runs.
- * Usage: npm run bench [-- --rows 10000[,100000]] [--runs N] [--json] [--no-summary]
+ * Usage: npm run bench [-- --rows 10000[,100000]] [--runs N] [--json] [--no-summary] (--help: this line)
  */
 import { spawnSync } from "node:child_process";
 import { buildSync } from "esbuild";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { parseArgs } from "node:util";
 import { writeBenchLedger } from "./ledgerFile";
 import { nodeInflater } from "../src/xlsx/readWorkbook";
 import { ByteSource, compressedChunks, fflateInflater, Inflater, readZipDirectory } from "../src/xlsx/zip";
@@ -254,17 +255,41 @@ function round(value: number, digits: number): number {
   return Math.round(value * f) / f;
 }
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const json = argv.includes("--json");
-  const rowsAt = argv.indexOf("--rows");
-  const sizes = rowsAt >= 0 ? argv[rowsAt + 1].split(",").map(Number) : DEFAULT_ROWS;
+const USAGE = "Usage: npm run bench [-- --rows 10000[,100000]] [--runs N] [--json] [--no-summary]";
+
+class UsageError extends Error {}
+
+/** The command line's options; an unknown option or a bad value is a UsageError (nothing is measured). */
+function options(argv: string[]): { sizes: number[]; runs: number | null; json: boolean; withSummary: boolean; help: boolean } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        rows: { type: "string" },
+        runs: { type: "string" },
+        json: { type: "boolean" },
+        "no-summary": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const sizes = values.rows !== undefined ? values.rows.split(",").map(Number) : DEFAULT_ROWS;
   if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 1_048_576))
-    throw new Error("--rows: whole numbers from 1 to 1048576, comma-separated");
-  const withSummary = !argv.includes("--no-summary");
-  const runsAt = argv.indexOf("--runs");
-  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : null;
-  if (runs !== null && !(Number.isInteger(runs) && runs >= 1 && runs <= 20)) throw new Error("--runs: a whole number from 1 to 20");
+    throw new UsageError("--rows: whole numbers from 1 to 1048576, comma-separated");
+  const runs = values.runs !== undefined ? Number(values.runs) : null;
+  if (runs !== null && !(Number.isInteger(runs) && runs >= 1 && runs <= 20)) throw new UsageError("--runs: a whole number from 1 to 20");
+  return { sizes, runs, json: values.json === true, withSummary: values["no-summary"] !== true, help: values.help === true };
+}
+
+async function main(): Promise<void> {
+  const { sizes, runs, json, withSummary, help } = options(process.argv.slice(2));
+  if (help) {
+    console.log(USAGE);
+    return;
+  }
   bundleSteps();
   const results: Row[] = [];
   for (const rows of sizes) {
@@ -360,6 +385,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   console.error(error);
   process.exitCode = 1;
 });

@@ -1,7 +1,8 @@
 /**
- * The order of the parts inside an .xlsx (zip) file. exceljs stores xl/workbook.xml last; Excel
- * stores the workbook first, and some streaming readers (exceljs's own, issue 3064) lose a
- * workbook part stored last. Written packages follow Excel's order.
+ * A JSZip package on its way out: the order of its parts, and its parts as entries for the zip
+ * writer (./zipWriter.ts). exceljs stores xl/workbook.xml last; Excel stores the workbook first,
+ * and some streaming readers (exceljs's own, issue 3064) lose a workbook part stored last.
+ * Written packages follow Excel's order.
  */
 import type JSZip from "jszip";
 import { DEFLATED, EntryContent, EntryToWrite, STORED } from "./zipWriter";
