@@ -120,52 +120,81 @@ function inlineString(text: string): string {
   return `<is><t${space}>${xmlText(text)}</t></is>`;
 }
 
+/** Which kind of row a cell is in: its style follows from that, its format, boldness and link. */
+type RowKind = "meta" | "note" | "header" | "body" | "total" | "other";
+
+/** A cell's style; one per distinct (row kind, link, bold, number format), so sheetXml asks once each. */
+function cellStyle(kind: RowKind, link: boolean, bold: boolean, numFmt: string | undefined): CellStyle {
+  const style: CellStyle = {};
+  if (link) style.font = { underline: true, colour: LINK_COLOUR, bold };
+  if (kind === "meta") style.font = { size: 9, colour: META_COLOUR };
+  else if (kind === "note") style.font = { size: 9, colour: NOTE_COLOUR };
+  else if (kind === "header") {
+    style.font = { bold: true };
+    style.fill = HEADER_FILL;
+    style.alignment = "header";
+    style.border = "bottom";
+  } else if (kind === "body" || kind === "total") {
+    if (numFmt) style.numFmt = numFmt;
+    if (bold && !link) style.font = { bold: true };
+    if (kind === "total") {
+      style.fill = TOTAL_FILL;
+      style.border = "top";
+    }
+  }
+  return style;
+}
+
 /**
  * One tab, laid out as every host lays it out (src/host/summaryLayout.ts: meta line, notes, a
- * blank row, header, body, total). Rows without a cell are left out.
+ * blank row, header, body, total). Rows without a cell are left out. Per cell only its own text
+ * is built: column letters, links by position and style indexes are looked up (a findings tab of
+ * 100,000 rows has half a million cells).
  */
 function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean): string {
-  const { headerRow } = layout;
-  const links = new Map(layout.links.map((l) => [`${l.row}:${l.column}`, l]));
+  const { headerRow, columnCount } = layout;
+  const letters = Array.from({ length: columnCount }, (_, i) => columnLetter(i + 1));
+  const links = new Map(layout.links.map((l) => [l.row * (columnCount + 1) + l.column, l]));
+  const xfOf = new Map<string, number>();
   const linkElements: string[] = [];
   const rows: string[] = [];
   for (let r = 1; r <= layout.rowCount; r++) {
     const isTotal = r === layout.totalRow;
-    const isBody = r >= layout.firstBodyRow && r <= layout.lastBodyRow;
+    const kind: RowKind =
+      r === layout.metaRow
+        ? "meta"
+        : layout.noteRows.includes(r)
+          ? "note"
+          : r === headerRow
+            ? "header"
+            : isTotal
+              ? "total"
+              : r >= layout.firstBodyRow && r <= layout.lastBodyRow
+                ? "body"
+                : "other";
+    const values = layout.values[r - 1];
     let cells = "";
-    for (let c = 1; c <= layout.columnCount; c++) {
-      const raw = layout.values[r - 1][c - 1];
+    for (let c = 1; c <= columnCount; c++) {
+      const raw = values[c - 1];
       if (raw === null && !isTotal && r !== headerRow) continue;
       const format = layout.formats[r - 1][c - 1];
       const bold = layout.bold[r - 1][c - 1];
-      const link = links.get(`${r}:${c}`);
-      const address = `${columnLetter(c)}${r}`;
+      const link = links.size > 0 ? links.get(r * (columnCount + 1) + c) : undefined;
+      const address = `${letters[c - 1]}${r}`;
       const stored = storedValue(raw, format, date1904);
       let value: GridValue = stored.value;
-      const style: CellStyle = {};
       if (link) {
         // A link shows text: its value, or the target cell when it has none (or holds a date).
         value = value === null || stored.isDate ? link.cell : String(value);
-        style.font = { underline: true, colour: LINK_COLOUR, bold };
         linkElements.push(`<hyperlink ref="${address}" location="${encodeXml(`${quoteSheet(link.sheet)}!${link.cell}`)}"/>`);
       }
-      if (r === layout.metaRow) style.font = { size: 9, colour: META_COLOUR };
-      else if (layout.noteRows.includes(r)) style.font = { size: 9, colour: NOTE_COLOUR };
-      else if (r === headerRow) {
-        style.font = { bold: true };
-        style.fill = HEADER_FILL;
-        style.alignment = "header";
-        style.border = "bottom";
-      } else if (isBody || isTotal) {
-        const numFmt = NUMBER_FORMATS[format];
-        if (numFmt && raw !== null) style.numFmt = numFmt;
-        if (bold && !link) style.font = { bold: true };
-        if (isTotal) {
-          style.fill = TOTAL_FILL;
-          style.border = "top";
-        }
+      const numFmt = raw !== null ? NUMBER_FORMATS[format] : undefined;
+      const key = `${kind}|${link ? 1 : 0}|${bold ? 1 : 0}|${numFmt ?? ""}`;
+      let s = xfOf.get(key);
+      if (s === undefined) {
+        s = styles.xf(cellStyle(kind, link !== undefined, bold, numFmt));
+        xfOf.set(key, s);
       }
-      const s = styles.xf(style);
       const sAttr = s === 0 ? "" : ` s="${s}"`;
       if (value === null) cells += `<c r="${address}"${sAttr}/>`;
       else if (typeof value === "number") cells += `<c r="${address}"${sAttr}><v>${value}</v></c>`;
