@@ -237,7 +237,10 @@ export const streamInflater: Inflater = async function* (compressed) {
   await feeding;
 };
 
-/** Whether a DecompressionStream constructor takes raw deflate (Chromium 103, Firefox 113, Safari 16.4 and later; node 20 here). */
+/**
+ * Whether a DecompressionStream or CompressionStream constructor takes raw deflate (Chromium 103,
+ * Firefox 113, Safari 16.4 and later; node 20 here).
+ */
 export function takesRawDeflate(Stream: unknown): boolean {
   if (typeof Stream !== "function") return false;
   try {

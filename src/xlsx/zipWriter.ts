@@ -7,6 +7,7 @@
  */
 import { deflateSync } from "fflate";
 import { Checksum, crc32 } from "./crc32";
+import { takesRawDeflate } from "./zip";
 
 /** Raw deflate of a whole part. */
 export type Deflater = (bytes: Uint8Array) => Promise<Uint8Array>;
@@ -88,20 +89,9 @@ export const streamDeflater: Deflater = async (bytes) => {
   return concatenate(chunks);
 };
 
-/** Whether a CompressionStream constructor takes raw deflate. */
-export function compressesRawDeflate(Stream: unknown): boolean {
-  if (typeof Stream !== "function") return false;
-  try {
-    new (Stream as typeof CompressionStream)("deflate-raw");
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** CompressionStream where the platform's takes raw deflate, else fflate (older browsers, WPS's embedded Chromium). */
 export function defaultDeflater(): Deflater {
-  return compressesRawDeflate((globalThis as { CompressionStream?: unknown }).CompressionStream) ? streamDeflater : fflateDeflater;
+  return takesRawDeflate((globalThis as { CompressionStream?: unknown }).CompressionStream) ? streamDeflater : fflateDeflater;
 }
 
 export const DEFAULT_WRITING: () => ZipWriting = () => ({ deflater: defaultDeflater(), checksum: crc32 });
