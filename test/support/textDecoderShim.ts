@@ -1,8 +1,10 @@
 /**
- * jsdom has no TextDecoder (every browser the page runs in has): Node's, which decodes as the
- * WHATWG standard says. A side-effect import, first in a jsdom test that loads the file reader
- * (src/xlsx/zip.ts makes its decoder as its module loads, before any beforeAll runs).
+ * jsdom has no TextDecoder or TextEncoder (every browser the page runs in has both): Node's, which
+ * follow the WHATWG standard. A side-effect import, first in a jsdom test that loads the file
+ * reader or the summary writer (src/xlsx/zip.ts makes its decoder, src/xlsx/zipWriter.ts its
+ * encoder, as their modules load, before any beforeAll runs).
  */
-import { TextDecoder as NodeTextDecoder } from "node:util";
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
 
 if (typeof globalThis.TextDecoder === "undefined") Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
+if (typeof globalThis.TextEncoder === "undefined") Object.assign(globalThis, { TextEncoder: NodeTextEncoder });

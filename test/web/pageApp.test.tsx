@@ -5,7 +5,7 @@
  * The offline page's frame in jsdom: what it says about the settings saved in the browser, about
  * several files dropped at once, and about the other ledger sheets of a file after a check.
  */
-import "../support/textDecoderShim"; // before the reader's modules
+import "../support/textDecoderShim"; // before the reader's and the writer's modules
 import { createDOMRenderer, RendererProvider } from "@fluentui/react-components";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { CheckRequest, CheckResult, DetectedColumns, GenerateRequest } from "../../src/taskpane/model";
