@@ -1,8 +1,9 @@
 /**
  * The command line's edge of the .xlsx reader (Node only): opens the file, refuses what is no
  * regular file (a folder, a pipe, a device) before reading, hands the reader random access to
- * the bytes and node's native inflater, and watches the heap; node's deflater for the writer. Everything below it
- * (./workbook.ts, ./sheetXml.ts, ./zip.ts, ./readLedgers.ts) runs in a browser as well.
+ * the bytes and node's native inflater, and watches the heap; it also gives the summary writer
+ * node's deflater. Everything below it (./workbook.ts, ./sheetXml.ts, ./zip.ts, ./readLedgers.ts)
+ * runs in a browser as well.
  */
 import * as fs from "node:fs";
 import { pipeline, Readable } from "node:stream";

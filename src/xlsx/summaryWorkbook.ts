@@ -23,7 +23,7 @@ import { AddedSheet, MergeRequest, mergeRenderedSheets, openPackage, PackageErro
 import { CONTENT_TYPES_PART } from "./ooxml";
 import { orderWorkbookFirst, packageEntries } from "./package";
 import { generatedMarker, renderTabs, TabTable, WrittenTab } from "./renderTabs";
-import { DEFAULT_WRITING, zipBytes, ZipWriting } from "./zipWriter";
+import { defaultWriting, zipBytes, ZipWriting } from "./zipWriter";
 
 export interface SummaryPackage {
   /** The output package; write it with packageBytes (browser) or a stream (Node). */
@@ -99,7 +99,7 @@ export async function newSummaryPackage(tables: readonly TabTable[], kind: Outpu
  * The package's bytes (in a browser or a worker; the command line streams it to a file instead):
  * new parts compressed by the platform's deflater, the user's unchanged parts copied as they were.
  */
-export function packageBytes(zip: JSZip, writing: ZipWriting = DEFAULT_WRITING()): Promise<Uint8Array> {
+export function packageBytes(zip: JSZip, writing: ZipWriting = defaultWriting()): Promise<Uint8Array> {
   return zipBytes(packageEntries(zip), writing);
 }
 

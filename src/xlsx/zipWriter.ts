@@ -94,7 +94,10 @@ export function defaultDeflater(): Deflater {
   return takesRawDeflate((globalThis as { CompressionStream?: unknown }).CompressionStream) ? streamDeflater : fflateDeflater;
 }
 
-export const DEFAULT_WRITING: () => ZipWriting = () => ({ deflater: defaultDeflater(), checksum: crc32 });
+/** What a platform without an edge of its own (the page) writes with: its deflater, the JavaScript CRC-32. */
+export function defaultWriting(): ZipWriting {
+  return { deflater: defaultDeflater(), checksum: crc32 };
+}
 
 export function concatenate(chunks: readonly Uint8Array[]): Uint8Array {
   if (chunks.length === 1) return chunks[0];
