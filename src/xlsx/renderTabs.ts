@@ -157,7 +157,21 @@ function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean): 
   const links = new Map(layout.links.map((l) => [l.row * (columnCount + 1) + l.column, l]));
   const xfOf = new Map<string, number>();
   const linkElements: string[] = [];
-  const rows: string[] = [];
+  const lastColumn = columnLetter(columnCount);
+  const firstBody = `A${headerRow + 1}`;
+  // The rows go straight into the part's pieces: one join at the end, not one for the rows and another for the part.
+  const parts = [
+    XML_DECLARATION,
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`,
+    `<dimension ref="A1:${lastColumn}${layout.rowCount}"/>`,
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" ` +
+      `topLeftCell="${firstBody}" activePane="bottomLeft" state="frozen"/>`,
+    `<selection pane="bottomLeft" activeCell="${firstBody}" sqref="${firstBody}"/></sheetView></sheetViews>`,
+    `<sheetFormatPr defaultRowHeight="15"/>`,
+    colsXml(layout.widths),
+    `<sheetData>`,
+  ];
   for (let r = 1; r <= layout.rowCount; r++) {
     const isTotal = r === layout.totalRow;
     const kind: RowKind =
@@ -200,23 +214,10 @@ function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean): 
       else if (typeof value === "number") cells += `<c r="${address}"${sAttr}><v>${value}</v></c>`;
       else cells += `<c r="${address}"${sAttr} t="inlineStr">${inlineString(value)}</c>`;
     }
-    if (cells !== "") rows.push(`<row r="${r}">${cells}</row>`);
+    if (cells !== "") parts.push(`<row r="${r}">${cells}</row>`);
   }
 
-  const lastColumn = columnLetter(layout.columnCount);
-  const firstBody = `A${headerRow + 1}`;
-  const parts = [
-    XML_DECLARATION,
-    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
-    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`,
-    `<dimension ref="A1:${lastColumn}${layout.rowCount}"/>`,
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" ` +
-      `topLeftCell="${firstBody}" activePane="bottomLeft" state="frozen"/>`,
-    `<selection pane="bottomLeft" activeCell="${firstBody}" sqref="${firstBody}"/></sheetView></sheetViews>`,
-    `<sheetFormatPr defaultRowHeight="15"/>`,
-    colsXml(layout.widths),
-    `<sheetData>`,
-    rows.join(""),
+  parts.push(
     `</sheetData>`,
     layout.filter ? `<autoFilter ref="A${headerRow}:${lastColumn}${Math.max(headerRow, layout.lastBodyRow)}"/>` : "",
     linkElements.length > 0 ? `<hyperlinks>${linkElements.join("")}</hyperlinks>` : "",
@@ -224,7 +225,7 @@ function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean): 
     // Summaries go upward on paper: A4 landscape, all columns on one page width.
     `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`,
     `</worksheet>`,
-  ];
+  );
   return parts.join("");
 }
 
