@@ -188,8 +188,9 @@ function append(xml: string, prefix: string, section: Section, children: readonl
 /** Rewrite the style indexes of a rendered sheet's cells, rows and columns (and conditional formats' dxfs) to the merged styles. */
 export function restyleSheet(sheetXml: string, map: StyleMap): string {
   const xf = (value: string) => String(map.xf[Number(value)] ?? 0);
+  // Each pattern runs from the start tag to the attribute's value only: one small string per match (a findings tab has half a million).
   return sheetXml
-    .replace(/<(?:c|row)\b[^>]*?\ss="(\d+)"[^>]*>/g, (tag, s: string) => tag.replace(/(\ss=")\d+"/, `$1${xf(s)}"`))
-    .replace(/<col\b[^>]*?\sstyle="(\d+)"[^>]*>/g, (tag, s: string) => tag.replace(/(\sstyle=")\d+"/, `$1${xf(s)}"`))
-    .replace(/<cfRule\b[^>]*?\sdxfId="(\d+)"[^>]*>/g, (tag, d: string) => tag.replace(/(\sdxfId=")\d+"/, `$1${map.dxf[Number(d)] ?? d}"`));
+    .replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)"/g, (_, head: string, s: string) => `${head}${xf(s)}"`)
+    .replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_, head: string, s: string) => `${head}${xf(s)}"`)
+    .replace(/(<cfRule\b[^>]*?\sdxfId=")(\d+)"/g, (_, head: string, d: string) => `${head}${map.dxf[Number(d)] ?? d}"`);
 }
