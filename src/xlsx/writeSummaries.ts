@@ -190,7 +190,10 @@ async function writePackage(zip: JSZip, file: string): Promise<void> {
     out.end();
     await Promise.race([finished(out), failed]);
   } catch (error) {
+    // The file may not even be open yet: wait until it is closed, so that the caller's removal of
+    // it comes after its creation and no temporary file is left.
     out.destroy();
+    await finished(out).catch(() => undefined);
     throw error;
   }
 }
