@@ -35,6 +35,7 @@ import {
   resolveTarget,
   rootPrefix,
   setAttribute,
+  utf8OfPieces,
   withPrefix,
 } from "./ooxml";
 
@@ -239,7 +240,8 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Rende
     let nextSheetId = Math.max(0, ...kept.map((s) => s.sheetId).filter(Number.isFinite)) + 1;
     for (const sheet of rendered.sheets) {
       const part = freePart("worksheets/sheet", 1);
-      zip.file(part, styleMap ? restyleSheet(sheet.xml, styleMap) : sheet.xml);
+      const map = styleMap;
+      zip.file(part, utf8OfPieces(sheet.pieces, map ? (piece) => restyleSheet(piece, map) : undefined));
       const relId = addRel(WORKSHEET_REL, part);
       contentTypes = addOverride(contentTypes, part, WORKSHEET_TYPE);
       addedSheets.push({ name: sheet.name, part, relId, sheetId: nextSheetId++ });

@@ -185,12 +185,18 @@ function append(xml: string, prefix: string, section: Section, children: readonl
   return xml.slice(0, close) + element + xml.slice(close);
 }
 
-/** Rewrite the style indexes of a rendered sheet's cells, rows and columns (and conditional formats' dxfs) to the merged styles. */
+/**
+ * Rewrite the style indexes of a rendered sheet's cells, rows and columns (and conditional formats'
+ * dxfs) to the merged styles: a whole part, or any piece of one that cuts no tag.
+ */
 export function restyleSheet(sheetXml: string, map: StyleMap): string {
   const xf = (value: string) => String(map.xf[Number(value)] ?? 0);
   // Each pattern runs from the start tag to the attribute's value only: one small string per match (a findings tab has half a million).
-  return sheetXml
-    .replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)"/g, (_, head: string, s: string) => `${head}${xf(s)}"`)
-    .replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_, head: string, s: string) => `${head}${xf(s)}"`)
-    .replace(/(<cfRule\b[^>]*?\sdxfId=")(\d+)"/g, (_, head: string, d: string) => `${head}${map.dxf[Number(d)] ?? d}"`);
+  // A piece of a sheet (a row) holds no columns or conditional formats: those patterns run only where their tag is.
+  let xml = sheetXml.replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)"/g, (_, head: string, s: string) => `${head}${xf(s)}"`);
+  if (xml.includes("<col")) xml = xml.replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_, head: string, s: string) => `${head}${xf(s)}"`);
+  if (xml.includes("<cfRule")) {
+    xml = xml.replace(/(<cfRule\b[^>]*?\sdxfId=")(\d+)"/g, (_, head: string, d: string) => `${head}${map.dxf[Number(d)] ?? d}"`);
+  }
+  return xml;
 }

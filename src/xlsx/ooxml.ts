@@ -212,3 +212,39 @@ export function addOverride(xml: string, part: string, type: string): string {
     `<${prefix}Override PartName="/${encodeXml(part)}" ContentType="${type}"/></${prefix}Types>`,
   );
 }
+
+/** Bytes of UTF-8 gathered this many at a time while a part's pieces are encoded. */
+const UTF8_CHUNK = 1 << 20;
+
+/**
+ * A part given as pieces of text, as UTF-8 bytes, each piece first passed through `rewrite`
+ * (when given): the pieces are never joined into one string, so a part may be larger than the
+ * largest string V8 makes (2^29 − 24 characters) and is never held as UTF-16 whole.
+ */
+export function utf8OfPieces(pieces: readonly string[], rewrite?: (piece: string) => string): Uint8Array {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let chunk = new Uint8Array(UTF8_CHUNK);
+  let used = 0;
+  let total = 0;
+  for (const piece of pieces) {
+    const text = rewrite ? rewrite(piece) : piece;
+    // A UTF-16 code unit is at most three bytes of UTF-8.
+    if (used + text.length * 3 > chunk.length) {
+      chunks.push(chunk.subarray(0, used));
+      chunk = new Uint8Array(Math.max(UTF8_CHUNK, text.length * 3));
+      used = 0;
+    }
+    const { written } = encoder.encodeInto(text, chunk.subarray(used));
+    used += written;
+    total += written;
+  }
+  chunks.push(chunk.subarray(0, used));
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

@@ -32,9 +32,19 @@ export interface WrittenTab {
   readonly renamed: boolean;
 }
 
+/**
+ * A sheet part as pieces of XML, in order: never joined into one string (a findings tab of
+ * 1,048,576 ledger rows is ~500 MB of XML, near V8's largest string), but encoded piece by piece
+ * (./ooxml.ts utf8OfPieces). No element spans two pieces.
+ */
+export interface RenderedSheet {
+  readonly name: string;
+  readonly pieces: readonly string[];
+}
+
 /** The rendered tabs, ready to merge: sheet parts in tab order, their styles part and defined names. */
 export interface RenderedSheets {
-  readonly sheets: readonly { readonly name: string; readonly xml: string }[];
+  readonly sheets: readonly RenderedSheet[];
   /** A whole styles part (no namespace prefix) whose first entries are the defaults every styles part starts with. */
   readonly stylesXml: string;
   /** Markers first, then print titles; localSheetId counts among the rendered sheets. */
@@ -71,7 +81,7 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 export function renderTabs(tables: readonly TabTable[], taken: readonly string[], date1904: boolean): RenderedTabs {
   const styles = new StyleBook();
   const names = [...taken];
-  const sheets: { name: string; xml: string }[] = [];
+  const sheets: RenderedSheet[] = [];
   const tabs: WrittenTab[] = [];
   const charts = new Map<string, SheetChart>();
   const markers: RawDefinedName[] = [];
@@ -81,7 +91,7 @@ export function renderTabs(tables: readonly TabTable[], taken: readonly string[]
     names.push(name);
     // Only the key's type differs (the ranking's key is not a SummaryKey); the layout copies it.
     const layout = layoutSummary(table as SummaryTable);
-    sheets.push({ name, xml: sheetXml(layout, styles, date1904) });
+    sheets.push({ name, pieces: sheetXml(layout, styles, date1904) });
     tabs.push({ key: table.key, name, title: table.title, renamed: name !== table.title });
     markers.push(definedName(generatedMarker(table.key), null, `${quoteSheet(name)}!$A$1`));
     printTitles.push(definedName("_xlnm.Print_Titles", index, `${quoteSheet(name)}!$${layout.headerRow}:$${layout.headerRow}`));
@@ -147,11 +157,11 @@ function cellStyle(kind: RowKind, link: boolean, bold: boolean, numFmt: string |
 
 /**
  * One tab, laid out as every host lays it out (src/host/summaryLayout.ts: meta line, notes, a
- * blank row, header, body, total). Rows without a cell are left out. Per cell only its own text
+ * blank row, header, body, total), as the part's pieces. Rows without a cell are left out. Per cell only its own text
  * is built: column letters, links by position and style indexes are looked up (a findings tab of
  * 100,000 rows has half a million cells).
  */
-function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean): string {
+function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean): string[] {
   const { headerRow, columnCount } = layout;
   const letters = Array.from({ length: columnCount }, (_, i) => columnLetter(i + 1));
   const links = new Map(layout.links.map((l) => [l.row * (columnCount + 1) + l.column, l]));
@@ -159,7 +169,7 @@ function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean): 
   const linkElements: string[] = [];
   const lastColumn = columnLetter(columnCount);
   const firstBody = `A${headerRow + 1}`;
-  // The rows go straight into the part's pieces: one join at the end, not one for the rows and another for the part.
+  // The part's pieces: the start, a row each, the end.
   const parts = [
     XML_DECLARATION,
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
@@ -226,7 +236,7 @@ function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean): 
     `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`,
     `</worksheet>`,
   );
-  return parts.join("");
+  return parts;
 }
 
 /** Column widths in characters, runs of equal widths as one <col>. */
