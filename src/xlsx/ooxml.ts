@@ -5,6 +5,7 @@
  * with regular expressions on those parts, tolerating a namespace prefix (x:workbook…), as
  * other tools than Excel write them. No Node API: the same code runs in a browser page.
  */
+import { concatenate } from "./bytes";
 
 export function parseAttributes(text: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -226,7 +227,6 @@ export function utf8OfPieces(pieces: readonly string[], rewrite?: (piece: string
   const chunks: Uint8Array[] = [];
   let chunk = new Uint8Array(UTF8_CHUNK);
   let used = 0;
-  let total = 0;
   for (const piece of pieces) {
     const text = rewrite ? rewrite(piece) : piece;
     // A UTF-16 code unit is at most three bytes of UTF-8.
@@ -237,14 +237,7 @@ export function utf8OfPieces(pieces: readonly string[], rewrite?: (piece: string
     }
     const { written } = encoder.encodeInto(text, chunk.subarray(used));
     used += written;
-    total += written;
   }
   chunks.push(chunk.subarray(0, used));
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatenate(chunks);
 }

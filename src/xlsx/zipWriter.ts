@@ -6,6 +6,7 @@
  * CRC-32 (no data descriptors), as Excel writes them; names outside ASCII are flagged UTF-8.
  */
 import { deflateSync } from "fflate";
+import { concatenate } from "./bytes";
 import { Checksum, crc32 } from "./crc32";
 import { takesRawDeflate } from "./zip";
 
@@ -97,17 +98,6 @@ export function defaultDeflater(): Deflater {
 /** What a platform without an edge of its own (the page) writes with: its deflater, the JavaScript CRC-32. */
 export function defaultWriting(): ZipWriting {
   return { deflater: defaultDeflater(), checksum: crc32 };
-}
-
-export function concatenate(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** MS-DOS time and date (2-second steps, years 1980–2107), from the date's UTC fields. */

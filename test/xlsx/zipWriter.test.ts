@@ -12,12 +12,12 @@ import * as path from "node:path";
 import { crc32 as zlibCrc32 } from "node:zlib";
 import fc from "fast-check";
 import JSZip from "jszip";
+import { concatenate } from "../../src/xlsx/bytes";
 import { crc32 } from "../../src/xlsx/crc32";
 import { packageEntries } from "../../src/xlsx/package";
 import { nodeChecksum, nodeDeflater } from "../../src/xlsx/readWorkbook";
 import { bytesSource, compressedChunks, entryBytes, readZipDirectory, takesRawDeflate } from "../../src/xlsx/zip";
 import {
-  concatenate,
   defaultDeflater,
   Deflater,
   DEFLATED,
