@@ -238,10 +238,11 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Rende
     // ---- the rendered sheets
     // After the sheets kept (a calculation chain naming a removed sheet's id was dropped above): regenerating gives the same ids.
     let nextSheetId = Math.max(0, ...kept.map((s) => s.sheetId).filter(Number.isFinite)) + 1;
+    const map = styleMap;
+    const restyled = map ? (piece: string) => restyleSheet(piece, map) : undefined;
     for (const sheet of rendered.sheets) {
       const part = freePart("worksheets/sheet", 1);
-      const map = styleMap;
-      zip.file(part, utf8OfPieces(sheet.pieces, map ? (piece) => restyleSheet(piece, map) : undefined));
+      zip.file(part, utf8OfPieces(sheet.pieces, restyled));
       const relId = addRel(WORKSHEET_REL, part);
       contentTypes = addOverride(contentTypes, part, WORKSHEET_TYPE);
       addedSheets.push({ name: sheet.name, part, relId, sheetId: nextSheetId++ });

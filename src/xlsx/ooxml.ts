@@ -239,5 +239,6 @@ export function utf8OfPieces(pieces: readonly string[], rewrite?: (piece: string
     used += written;
   }
   chunks.push(chunk.subarray(0, used));
-  return concatenate(chunks);
+  // A small part is a view of the first chunk: copied, so that the rest of the chunk is not kept with it.
+  return chunks.length === 1 ? chunks[0].slice() : concatenate(chunks);
 }

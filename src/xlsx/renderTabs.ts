@@ -133,6 +133,14 @@ function inlineString(text: string): string {
 /** Which kind of row a cell is in: its style follows from that, its format, boldness and link. */
 type RowKind = "meta" | "note" | "header" | "body" | "total" | "other";
 
+function rowKindOf(layout: SummaryLayout, r: number): RowKind {
+  if (r === layout.metaRow) return "meta";
+  if (layout.noteRows.includes(r)) return "note";
+  if (r === layout.headerRow) return "header";
+  if (r === layout.totalRow) return "total";
+  return r >= layout.firstBodyRow && r <= layout.lastBodyRow ? "body" : "other";
+}
+
 /** A cell's style; one per distinct (row kind, link, bold, number format), so sheetXml asks once each. */
 function cellStyle(kind: RowKind, link: boolean, bold: boolean, numFmt: string | undefined): CellStyle {
   const style: CellStyle = {};
@@ -157,9 +165,9 @@ function cellStyle(kind: RowKind, link: boolean, bold: boolean, numFmt: string |
 
 /**
  * One tab, laid out as every host lays it out (src/host/summaryLayout.ts: meta line, notes, a
- * blank row, header, body, total), as the part's pieces. Rows without a cell are left out. Per cell only its own text
- * is built: column letters, links by position and style indexes are looked up (a findings tab of
- * 100,000 rows has half a million cells).
+ * blank row, header, body, total), as the part's pieces. Rows without a cell are left out. Per
+ * cell only its own text is built: column letters, links by position and style indexes are looked
+ * up (a findings tab of 100,000 rows has half a million cells).
  */
 function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean): string[] {
   const { headerRow, columnCount } = layout;
@@ -183,24 +191,12 @@ function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean): 
     `<sheetData>`,
   ];
   for (let r = 1; r <= layout.rowCount; r++) {
-    const isTotal = r === layout.totalRow;
-    const kind: RowKind =
-      r === layout.metaRow
-        ? "meta"
-        : layout.noteRows.includes(r)
-          ? "note"
-          : r === headerRow
-            ? "header"
-            : isTotal
-              ? "total"
-              : r >= layout.firstBodyRow && r <= layout.lastBodyRow
-                ? "body"
-                : "other";
+    const kind = rowKindOf(layout, r);
     const values = layout.values[r - 1];
     let cells = "";
     for (let c = 1; c <= columnCount; c++) {
       const raw = values[c - 1];
-      if (raw === null && !isTotal && r !== headerRow) continue;
+      if (raw === null && kind !== "total" && kind !== "header") continue;
       const format = layout.formats[r - 1][c - 1];
       const bold = layout.bold[r - 1][c - 1];
       const link = links.size > 0 ? links.get(r * (columnCount + 1) + c) : undefined;
