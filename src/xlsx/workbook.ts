@@ -13,11 +13,10 @@ import {
   RowHandler,
   scanSharedStrings,
   scanWorksheet,
-  SharedStrings,
-  sharedStringsOf,
   SheetXmlError,
   WorksheetScanResult,
 } from "./sheetXml";
+import { SharedStrings, sharedStringsOf } from "./sharedStrings";
 import {
   ByteSource,
   entryBytes,

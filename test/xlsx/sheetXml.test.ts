@@ -3,7 +3,8 @@
  * inside a tag, inside a multi-byte character, between </row> and the next row.
  */
 import fc from "fast-check";
-import { scanSharedStrings, scanWorksheet, SharedStrings, sharedStringsOf } from "../../src/xlsx/sheetXml";
+import { SharedStrings, sharedStringsOf } from "../../src/xlsx/sharedStrings";
+import { scanSharedStrings, scanWorksheet } from "../../src/xlsx/sheetXml";
 import { sharedStringsXml, worksheetXml } from "../support/xlsxPackage";
 
 async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
