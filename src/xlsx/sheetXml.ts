@@ -198,9 +198,42 @@ function nameAt(buf: Uint8Array, at: number, prefix: Uint8Array, name: Uint8Arra
 }
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+/** Set by isPlainItem: where a plain item's text bytes lie. */
+let plainFrom = 0;
+let plainTo = 0;
+
+/**
+ * Whether buf[from, end) — a string item's content between <si> and </si>, or <is> and </is> — is
+ * one <t> (<t xml:space="preserve">) of text with no markup, entity or _xHHHH_ escape: its bytes
+ * are then the item's UTF-8 (plainFrom, plainTo). Rich runs, phonetic readings and escapes are
+ * read as text by stringItem.
+ */
+function isPlainItem(buf: Uint8Array, from: number, end: number, prefix: Uint8Array): boolean {
+  const pl = prefix.length;
+  if (!(buf[from] === 60 && prefixAt(buf, from + 1, prefix) && buf[from + 1 + pl] === 116 && isNameEndByte(buf[from + 2 + pl])))
+    return false;
+  let gt = from + 2 + pl;
+  while (gt < end && buf[gt] !== 62) gt++;
+  if (gt >= end || buf[gt - 1] === 47) return false; // <t/>
+  let to = gt + 1;
+  for (; to < end; to++) {
+    const b = buf[to];
+    if (b === 60) break;
+    if (b === 38 || b === 95) return false; // &amp; or _x000D_: decoded by stringItem
+  }
+  // </t> and nothing after it.
+  if (!(to + pl + 4 === end && buf[to + 1] === 47 && prefixAt(buf, to + 2, prefix) && buf[to + 2 + pl] === 116 && buf[to + 3 + pl] === 62))
+    return false;
+  plainFrom = gt + 1;
+  plainTo = to;
+  return true;
+}
+
 const ROW = ascii("row");
 const SHEET_DATA = ascii("sheetData");
 const SI = ascii("si");
+const IS = ascii("is");
 /** What closes the rows read so far: a row, or the sheet's data. */
 const ROW_ENDS = [ROW, SHEET_DATA];
 
@@ -447,6 +480,7 @@ class RowScanner {
       let valueFrom = -1;
       let valueTo = -1;
       let inlineFrom = -1;
+      let inlineTo = -1;
       let contentEnd = -1;
       const c0 = j + 1;
       if (buf[c0] === 60 && prefixAt(buf, c0 + 1, prefix) && buf[c0 + 1 + pl] === 118 && buf[c0 + 2 + pl] === 62) {
@@ -483,6 +517,7 @@ class RowScanner {
               i = k + pl + 4;
               break;
             }
+            if (inlineFrom >= 0 && inlineTo < 0 && nameAt(buf, k + 2, prefix, IS)) inlineTo = k;
           } else if (prefixAt(buf, k + 1, prefix)) {
             const a = buf[k + 1 + pl];
             if (a === 118 && buf[k + 2 + pl] === 62 && valueFrom < 0) {
@@ -507,8 +542,11 @@ class RowScanner {
       let value: unknown;
       if (t0 === 105 /* inlineStr */) {
         if (inlineFrom < 0) continue;
-        const text = UTF8.decode(buf.subarray(inlineFrom, contentEnd));
-        value = stringItem(text, 0, text.length, this.prefixText);
+        if (inlineTo >= 0 && isPlainItem(buf, inlineFrom, inlineTo, prefix)) value = UTF8.decode(buf.subarray(plainFrom, plainTo));
+        else {
+          const text = UTF8.decode(buf.subarray(inlineFrom, contentEnd));
+          value = stringItem(text, 0, text.length, this.prefixText);
+        }
       } else {
         if (valueFrom < 0) continue; // no value: a formula not yet calculated, or a styled blank
         if (t0 === 115 && typeLength === 1) {
@@ -756,43 +794,7 @@ export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>, after
         pos = gt + 1;
         continue;
       }
-      // The plain item, <si><t>text</t></si> (<t xml:space="preserve">): its bytes are kept as they are.
       const c = gt + 1;
-      if (buf[c] === 60 && prefixAt(buf, c + 1, p) && buf[c + 1 + pl] === 116 && isNameEndByte(buf[c + 2 + pl])) {
-        let tgt = c + 2 + pl;
-        while (tgt < len && buf[tgt] !== 62) tgt++;
-        if (tgt >= len) return final ? len : lt;
-        if (buf[tgt - 1] !== 47) {
-          const from = tgt + 1;
-          let to = from;
-          let escaped = false;
-          for (; to < len; to++) {
-            const b = buf[to];
-            if (b === 60) break;
-            if (b === 38 || b === 95) escaped = true; // &amp; or _x000D_: decoded below
-          }
-          if (to + 2 * pl + 9 > len) return final ? len : lt;
-          const e = to + 4 + pl;
-          if (
-            !escaped &&
-            buf[to + 1] === 47 &&
-            prefixAt(buf, to + 2, p) &&
-            buf[to + 2 + pl] === 116 &&
-            buf[to + 3 + pl] === 62 &&
-            buf[e] === 60 &&
-            buf[e + 1] === 47 &&
-            prefixAt(buf, e + 2, p) &&
-            buf[e + 2 + pl] === 115 &&
-            buf[e + 3 + pl] === 105 &&
-            buf[e + 4 + pl] === 62
-          ) {
-            table.addBytes(buf, from, to);
-            pos = e + 5 + pl;
-            continue;
-          }
-        }
-      }
-      // Anything else (runs, phonetic readings, escapes): decoded as text up to </si>.
       let close = c;
       for (;;) {
         while (close < len && buf[close] !== 60) close++;
@@ -807,8 +809,12 @@ export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>, after
           break;
         close += 1;
       }
-      const text = UTF8.decode(buf.subarray(c, close));
-      table.addString(stringItem(text, 0, text.length, prefixText));
+      // A plain item's bytes are kept as they are; anything else (runs, phonetic readings, escapes) is decoded as text.
+      if (isPlainItem(buf, c, close, p)) table.addBytes(buf, plainFrom, plainTo);
+      else {
+        const text = UTF8.decode(buf.subarray(c, close));
+        table.addString(stringItem(text, 0, text.length, prefixText));
+      }
       pos = close + pl + 5;
     }
   };

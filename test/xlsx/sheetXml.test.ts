@@ -223,3 +223,39 @@ test("a shared-strings part cut into chunks of any size reads as in one piece", 
     { numRuns: 300 },
   );
 });
+
+/**
+ * A string item reads the same as a shared string (<si>) and as an inline string (<is>), plain or
+ * not: the plain one is taken straight from its bytes, anything else is read as rich text.
+ */
+const ITEMS: [content: (p: string) => string, value: string][] = [
+  [(p) => `<${p}t>张三</${p}t>`, "张三"],
+  [(p) => `<${p}t xml:space="preserve"> 李 四 </${p}t>`, " 李 四 "],
+  [(p) => `<${p}t>370402199001011234</${p}t>`, "370402199001011234"],
+  [(p) => `<${p}t>a &amp; b&#x4E2D;&#25991;</${p}t>`, "a & b中文"],
+  [(p) => `<${p}t>第一项_x000D_说明</${p}t>`, "第一项\r说明"],
+  [(p) => `<${p}t>snake_case 𠀀</${p}t>`, "snake_case 𠀀"],
+  [(p) => `<${p}t/>`, ""],
+  [(p) => `<${p}t></${p}t>`, ""],
+  [(p) => `<${p}r><${p}t>王</${p}t></${p}r><${p}r><${p}t> 五</${p}t></${p}r>`, "王 五"],
+  [(p) => `<${p}t>户</${p}t><${p}rPh sb="0" eb="1"><${p}t>hu</${p}t></${p}rPh>`, "户"],
+  [(p) => `\n  <${p}t>前后有空白</${p}t>\n`, "前后有空白"],
+  [(p) => `<${p}t>甲</${p}t><${p}t>乙</${p}t>`, "甲乙"],
+];
+
+test.each(["", "x:"])("string items in namespace '%s': the same as shared and as inline strings, in any chunks", async (p) => {
+  const ns = p ? ` xmlns:${p.slice(0, -1)}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"` : "";
+  const sst = `<${p}sst${ns}>${ITEMS.map(([content]) => `<${p}si>${content(p)}</${p}si>`).join("")}</${p}sst>`;
+  const cells = ITEMS.map(([content], i) => `<${p}c r="A${i + 1}" t="inlineStr"><${p}is>${content(p)}</${p}is></${p}c>`);
+  const sheet =
+    `<${p}worksheet${ns}><${p}sheetData>` +
+    cells.map((cell, i) => `<${p}row r="${i + 1}">${cell}<${p}c r="B${i + 1}" t="s"><${p}v>${i}</${p}v></${p}c></${p}row>`).join("") +
+    `</${p}sheetData></${p}worksheet>`;
+  const values = ITEMS.map(([, value]) => value);
+  for (const size of [1, 7, 100_000]) {
+    const table = await scanSharedStrings(chunked(new TextEncoder().encode(sst), size));
+    expect(all(table)).toEqual(values);
+    const read = await rows(sheet, size, all(table) as string[]);
+    expect(read.rows).toEqual(values.map((value, i) => [i + 1, value, value]));
+  }
+});
