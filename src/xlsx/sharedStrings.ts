@@ -2,6 +2,7 @@
  * The shared strings of a workbook as the worksheet scan consults them (./sheetXml.ts reads the
  * part into a SharedStringTable). Platform-neutral.
  */
+import { utf8Text } from "./utf8";
 
 /** The shared strings of a workbook, by index. */
 export interface SharedStrings {
@@ -15,7 +16,6 @@ export function sharedStringsOf(strings: readonly string[]): SharedStrings {
   return { count: strings.length, get: (index) => strings[index] };
 }
 
-const UTF8 = new TextDecoder("utf-8");
 /** Throws on any malformed byte, keeps a byte-order mark: a block it decodes maps byte for byte onto its items. */
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -98,7 +98,7 @@ export class SharedStringTable implements SharedStrings {
     // A block still being filled is not decoded as a block: items added later would not be in its text.
     const state = end <= this.count ? (this.blockStates[block] ??= this.decodeBlock(block, first, end)) : ITEM_BY_ITEM;
     if (state === DECODED) return this.blockTexts[block].slice(this.units[2 * index], this.units[2 * index + 1]);
-    return UTF8.decode(this.store.subarray(this.bounds[2 * index], this.bounds[2 * index + 1]));
+    return utf8Text(this.store, this.bounds[2 * index], this.bounds[2 * index + 1]);
   }
 
   /** Decodes the block's bytes in one call and records where each item's text lies in it. */

@@ -10,6 +10,7 @@
  */
 
 import { SharedStrings, SharedStringTable } from "./sharedStrings";
+import { utf8Text } from "./utf8";
 
 /** Excel's last row: a row number beyond it is no worksheet Excel could have written. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -170,7 +171,6 @@ export function isoToSerial(iso: string): number | null {
   return serial + seconds / 86_400;
 }
 
-const UTF8 = new TextDecoder("utf-8");
 /** One character per byte: indexes in the text are byte offsets (structure is ASCII; values are decoded as UTF-8). */
 const LATIN1 = new TextDecoder("latin1");
 
@@ -542,9 +542,9 @@ class RowScanner {
       let value: unknown;
       if (t0 === 105 /* inlineStr */) {
         if (inlineFrom < 0) continue;
-        if (inlineTo >= 0 && isPlainItem(buf, inlineFrom, inlineTo, prefix)) value = UTF8.decode(buf.subarray(plainFrom, plainTo));
+        if (inlineTo >= 0 && isPlainItem(buf, inlineFrom, inlineTo, prefix)) value = utf8Text(buf, plainFrom, plainTo);
         else {
-          const text = UTF8.decode(buf.subarray(inlineFrom, contentEnd));
+          const text = utf8Text(buf, inlineFrom, contentEnd);
           value = stringItem(text, 0, text.length, this.prefixText);
         }
       } else {
@@ -563,11 +563,11 @@ class RowScanner {
           const raw = LATIN1.decode(buf.subarray(valueFrom, valueTo)).trim();
           value = raw === "1" || raw === "true";
         } else if (t0 === 100 /* d */) {
-          const raw = UTF8.decode(buf.subarray(valueFrom, valueTo));
+          const raw = utf8Text(buf, valueFrom, valueTo);
           const serial = isoToSerial(raw);
           value = serial === null ? decodeText(raw) : serial;
         } else {
-          value = decodeText(UTF8.decode(buf.subarray(valueFrom, valueTo))); // str (a formula's text result) and e (an error: #DIV/0!)
+          value = decodeText(utf8Text(buf, valueFrom, valueTo)); // str (a formula's text result) and e (an error: #DIV/0!)
         }
       }
       cells[index] = value;
@@ -812,7 +812,7 @@ export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>, after
       // A plain item's bytes are kept as they are; anything else (runs, phonetic readings, escapes) is decoded as text.
       if (isPlainItem(buf, c, close, p)) table.addBytes(buf, plainFrom, plainTo);
       else {
-        const text = UTF8.decode(buf.subarray(c, close));
+        const text = utf8Text(buf, c, close);
         table.addString(stringItem(text, 0, text.length, prefixText));
       }
       pos = close + pl + 5;
