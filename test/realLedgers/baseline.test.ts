@@ -32,6 +32,8 @@ import { NATIONAL_HEADER, NATIONAL_PLACED } from "../support/realLedgers/nationa
 import { PAIRING_HEADER } from "../support/realLedgers/pairing";
 import { SMALL_LOAN_HEADER } from "../support/realLedgers/smallLoan";
 import { gb11643Check } from "../support/syntheticId";
+import { withInlineStrings } from "../support/xlsxPackage";
+import { unzipSync } from "fflate";
 
 const SLOW = 120_000;
 const REPO = path.join(__dirname, "..", "..");
@@ -381,4 +383,41 @@ describe("written to .xlsx, each sheet reads back as in memory", () => {
       );
     }
   });
+});
+
+describe("written with inline strings, as Apache POI's streaming writer writes, each sheet reads the same", () => {
+  test(
+    "checkFile finds the same header rows, households, persons and findings (cell for cell) as on the shared-strings file",
+    async () => {
+      for (const group of EXPECTED) {
+        const fixture = fixtures[group.fixture];
+        const inline = path.join(dir, `inline-${fixture.fileName}`);
+        const converted = withInlineStrings(fs.readFileSync(fileOf(group.fixture)));
+        fs.writeFileSync(inline, converted);
+        expect(Object.keys(unzipSync(converted))).not.toContain("xl/sharedStrings.xml");
+        const summary = (c: Checked) =>
+          "ledger" in c
+            ? {
+                headerRow: c.ledger.headerRow,
+                layout: c.ledger.layout,
+                households: c.report.households,
+                persons: c.report.persons,
+                findings: c.report.findings.map((x) => `${x.rule}|${x.household}|${x.cell?.column}${x.cell?.row}|${x.message}`),
+              }
+            : { notFound: true };
+        let fromInline: Checked;
+        try {
+          fromInline = await checkFile(inline, { asOf: CHECK_DATE, sheetName: fixture.sheets[group.sheet].name });
+        } catch (error) {
+          if (!(error instanceof LedgerNotFoundError)) throw error;
+          fromInline = { notFound: error };
+        }
+        expect({ id: group.fixture, ...summary(fromInline) }).toEqual({
+          id: group.fixture,
+          ...summary(fromFile.get(`${group.fixture}:${group.sheet}`) as Checked),
+        });
+      }
+    },
+    SLOW,
+  );
 });

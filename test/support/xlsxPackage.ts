@@ -4,7 +4,7 @@
  * relationship targets, 1904 dates, ISO date cells, rich and phonetic text, namespace prefixes,
  * cells without r=, non-standard part names, hidden sheets, a tab order unlike the part order).
  */
-import { zipSync, strToU8 } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 /** A cell: a JS value (string → inline string, number, boolean) or a <c> element's XML as written ({ xml }). */
 export type CellSpec = string | number | boolean | null | { readonly xml: string };
@@ -229,4 +229,33 @@ export function withBytesAfterDeflate(input: Uint8Array, part: string, extra: Ui
     at += piece.length;
   }
   return out;
+}
+
+/**
+ * The package with every shared-string cell written as an inline string and no shared-strings
+ * part, as Apache POI's streaming writer (SXSSF, under EasyExcel and most Java exports) writes
+ * text by default: each <si>'s content, rich runs and phonetic readings included, becomes the
+ * cell's <is>.
+ */
+export function withInlineStrings(input: Uint8Array): Uint8Array {
+  const parts = unzipSync(input);
+  const sst = parts["xl/sharedStrings.xml"];
+  if (!sst) throw new Error("withInlineStrings: the package has no xl/sharedStrings.xml");
+  const items = [...strFromU8(sst).matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? "");
+  const out: Record<string, Uint8Array> = {};
+  for (const [name, bytes] of Object.entries(parts)) {
+    if (name === "xl/sharedStrings.xml") continue;
+    let text = strFromU8(bytes);
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+      text = text.replace(/<c ([^>]*?)t="s"([^>]*)><v>(\d+)<\/v><\/c>/g, (_, before: string, after: string, index: string) => {
+        const item = items[Number(index)];
+        if (item === undefined) throw new Error(`withInlineStrings: ${name} refers to shared string ${index}, which is missing`);
+        return `<c ${before}t="inlineStr"${after}><is>${item}</is></c>`;
+      });
+      if (/t="s"/.test(text)) throw new Error(`withInlineStrings: ${name} has a shared-string cell this rewrite does not know`);
+    } else if (name === "[Content_Types].xml") text = text.replace(/<Override [^>]*sharedStrings[^>]*\/>/, "");
+    else if (name === "xl/_rels/workbook.xml.rels") text = text.replace(/<Relationship [^>]*sharedStrings[^>]*\/>/, "");
+    out[name] = strToU8(text);
+  }
+  return zipSync(out);
 }
