@@ -2,7 +2,8 @@
  * A synthetic person-level ledger as the national system exports it: two title rows, one header
  * row of 34 columns with the real export's spellings, then one row per person (3 per household),
  * strings in the shared-strings part and dates as serials with a date format, as Excel writes
- * them. Written part by part through fflate's streaming zip, so a 1,048,576-row sheet never sits
+ * them — or, with `strings: "inline"`, every string in its cell (<is>), as Apache POI's streaming
+ * writer, under most Java exports, writes them. Written part by part through fflate's streaming zip, so a 1,048,576-row sheet never sits
  * in memory. Bench only: not a test fixture.
  */
 import * as fs from "node:fs";
@@ -115,12 +116,22 @@ function rowValues(i: number): (string | number | { date: number })[] {
 /** Title rows and the header above the persons. */
 export const BENCH_TOP_ROWS = 3;
 
+export interface BenchLedgerOptions {
+  /** Where the strings are written: the shared-strings part (default) or each cell (inline). */
+  readonly strings?: "shared" | "inline";
+}
+
 /**
  * Write a sheet of `sheetRows` rows in all (3 above the persons, so 1,048,576 is a sheet filled to
  * Excel's last row) to `file`. Strings go to the shared-strings part (written after the sheet,
- * from the table built while writing it), as in a workbook saved by Excel.
+ * from the table built while writing it), as in a workbook saved by Excel, or into their cells.
  */
-export async function writeBenchLedger(sheetRows: number, file: string): Promise<void> {
+export async function writeBenchLedger(
+  sheetRows: number,
+  file: string,
+  { strings: stringsIn = "shared" }: BenchLedgerOptions = {},
+): Promise<void> {
+  const shared = stringsIn === "shared";
   const rows = sheetRows - BENCH_TOP_ROWS;
   const out = fs.createWriteStream(file);
   const done = new Promise<void>((resolve, reject) => {
@@ -148,8 +159,10 @@ export async function writeBenchLedger(sheetRows: number, file: string): Promise
       `ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override ` +
       `PartName="/xl/worksheets/sheet1.xml" ` +
       `ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override ` +
-      `PartName="/xl/sharedStrings.xml" ` +
-      `ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override ` +
+      (shared
+        ? `PartName="/xl/sharedStrings.xml" ` +
+          `ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override `
+        : "") +
       `PartName="/xl/styles.xml" ` +
       `ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
   );
@@ -172,9 +185,13 @@ export async function writeBenchLedger(sheetRows: number, file: string): Promise
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http:` +
       `//schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ` +
       `Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" ` +
-      `Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http:` +
-      `//schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" ` +
-      `Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http:` +
+      `Target="worksheets/sheet1.xml"/>` +
+      (shared
+        ? `<Relationship Id="rId2" Type="http:` +
+          `//schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" ` +
+          `Target="sharedStrings.xml"/>`
+        : "") +
+      `<Relationship Id="rId3" Type="http:` +
       `//schemas.openxmlformats.org/officeDocument/2006/relationships/styles" ` +
       `Target="styles.xml"/></Relationships>`,
   );
@@ -206,7 +223,9 @@ export async function writeBenchLedger(sheetRows: number, file: string): Promise
     if (typeof value === "number") return `<c r="${ref}" s="2"><v>${value}</v></c>`;
     if (typeof value === "object") return `<c r="${ref}" s="1"><v>${value.date}</v></c>`;
     if (value === "") return "";
-    return `<c r="${ref}" s="2" t="s"><v>${stringIndex(value)}</v></c>`;
+    return shared
+      ? `<c r="${ref}" s="2" t="s"><v>${stringIndex(value)}</v></c>`
+      : `<c r="${ref}" s="2" t="inlineStr"><is><t>${escapeXml(value)}</t></is></c>`;
   };
   const rowXml = (r: number, values: readonly (string | number | { date: number })[]) =>
     `<row r="${r}">${values.map((v, c) => cellXml(v, `${COLUMN_LETTERS[c]}${r}`)).join("")}</row>`;
@@ -234,22 +253,25 @@ export async function writeBenchLedger(sheetRows: number, file: string): Promise
     `${COLUMN_LETTERS[COLUMN_LETTERS.length - 1]}1"/><mergeCell ref="A2:` +
     `F2"/></mergeCells></worksheet>`;
   sheet.push(encoder.encode(buffer), true);
-
-  const shared = new ZipDeflate("xl/sharedStrings.xml", { level: 6 });
-  zip.add(shared);
-  let text =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http:` +
-    `//schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.size}" ` +
-    `uniqueCount="${strings.size}">`;
-  for (const s of strings.keys()) {
-    text += `<si><t>${escapeXml(s)}</t></si>`;
-    if (text.length > 1 << 20) {
-      shared.push(encoder.encode(text));
-      text = "";
-    }
-  }
-  shared.push(encoder.encode(`${text}</sst>`), true);
+  if (shared) writeSharedStrings();
   zip.end();
   await done;
   if (failed) throw failed;
+
+  function writeSharedStrings(): void {
+    const sst = new ZipDeflate("xl/sharedStrings.xml", { level: 6 });
+    zip.add(sst);
+    let text =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http:` +
+      `//schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.size}" ` +
+      `uniqueCount="${strings.size}">`;
+    for (const s of strings.keys()) {
+      text += `<si><t>${escapeXml(s)}</t></si>`;
+      if (text.length > 1 << 20) {
+        sst.push(encoder.encode(text));
+        text = "";
+      }
+    }
+    sst.push(encoder.encode(`${text}</sst>`), true);
+  }
 }

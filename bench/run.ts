@@ -12,6 +12,8 @@
  *   check_cpu_s      its CPU time (user + system): steadier than wall time on a shared machine
  *   check_ratio      check_s / inflate_s
  *   peak_rss_mb      peak resident memory of that check process
+ *   check_inline_s   `bangfu check --json` of the same sheet with every string in its cell (<is>), as Java
+ *                    exports written through Apache POI's streaming writer have them (up to 100,000 rows)
  *   engine_rows_per_s rules (checkLedger) on a ledger already read, rows per second
  *   summary_s        `bangfu summary` wall time, whole process
  *   tier_range_ms    =BANGFU.TIER over a 100,000-cell column
@@ -28,7 +30,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { writeBenchLedger } from "./ledgerFile";
+import { BenchLedgerOptions, writeBenchLedger } from "./ledgerFile";
 import { nodeInflater } from "../src/xlsx/readWorkbook";
 import { ByteSource, compressedChunks, fflateInflater, Inflater, readZipDirectory } from "../src/xlsx/zip";
 
@@ -62,6 +64,8 @@ interface Row {
   peak_rss_mb: number | null;
   check_exit: number | null;
   check_message: string | null;
+  /** The same sheet written with inline strings (null above 100,000 rows, or when that check failed). */
+  check_inline_s: number | null;
   engine_rows_per_s: number | null;
   summary_s: number | null;
 }
@@ -206,14 +210,20 @@ function bestCheck(runs: number, args: string[]): ReturnType<typeof timed> {
   return { ...(fastest as ReturnType<typeof timed>), rssMb: peak };
 }
 
-async function measure(rows: number, withSummary: boolean, runs: number): Promise<Row> {
-  const file = path.join(os.tmpdir(), `bangfu-bench-sheet-${rows}.xlsx`);
+/** The bench's sheet of `rows` rows, written once into the temporary folder and reused. */
+async function benchLedger(rows: number, options: BenchLedgerOptions = {}): Promise<string> {
+  const file = path.join(os.tmpdir(), `bangfu-bench-sheet-${rows}${options.strings === "inline" ? "-inline" : ""}.xlsx`);
   if (!fs.existsSync(file)) {
     const started = Date.now();
-    await writeBenchLedger(rows, `${file}.part`);
+    await writeBenchLedger(rows, `${file}.part`, options);
     fs.renameSync(`${file}.part`, file);
     process.stderr.write(`wrote a sheet of ${rows} rows × 34 columns to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
+  return file;
+}
+
+async function measure(rows: number, withSummary: boolean, runs: number): Promise<Row> {
+  const file = await benchLedger(rows);
   const inflate = await best(runs, () => inflateSeconds(file, nodeInflater));
   const inflateFflate = await best(runs, () => inflateSeconds(file, fflateInflater));
   const touch = await best(runs, () => touchSeconds(file));
@@ -221,6 +231,18 @@ async function measure(rows: number, withSummary: boolean, runs: number): Promis
   const startup = await best(Math.max(runs, 3), async () => timed([path.join(REPO, "bin", "bangfu.js"), "help"]).seconds);
   const check = bestCheck(runs, [path.join(REPO, "bin", "bangfu.js"), "check", file, "--as-of", AS_OF, "--json"]);
   const checked = check.status === 0 || check.status === 1;
+  let checkInline: number | null = null;
+  if (rows <= 100_000) {
+    const inline = bestCheck(runs, [
+      path.join(REPO, "bin", "bangfu.js"),
+      "check",
+      await benchLedger(rows, { strings: "inline" }),
+      "--as-of",
+      AS_OF,
+      "--json",
+    ]);
+    checkInline = inline.status === 0 || inline.status === 1 ? inline.seconds : null;
+  }
   const engine = checked ? step("engine", file) : null;
   let summary: number | null = null;
   if (withSummary && checked) {
@@ -245,6 +267,7 @@ async function measure(rows: number, withSummary: boolean, runs: number): Promis
     peak_rss_mb: Number.isNaN(check.rssMb) ? null : Math.round(check.rssMb),
     check_exit: check.status,
     check_message: checked ? null : (check.stderr.trim().split("\n").slice(0, 3).join(" ") || `exit ${check.status}`).slice(0, 300),
+    check_inline_s: checkInline === null ? null : round(checkInline, 2),
     engine_rows_per_s: engine && engine.rowsPerSecond ? Math.round(engine.rowsPerSecond) : null,
     summary_s: summary === null ? null : round(summary, 2),
   };
@@ -344,6 +367,7 @@ async function main(): Promise<void> {
     "check CPU s",
     "check/inflate",
     "peak RSS MB",
+    "check inline s",
     "engine rows/s",
     "summary s",
   ];
@@ -361,6 +385,7 @@ async function main(): Promise<void> {
     r.check_cpu_s === null ? "—" : r.check_cpu_s.toFixed(2),
     r.check_ratio === null ? "—" : r.check_ratio.toFixed(2),
     r.peak_rss_mb === null ? "—" : String(r.peak_rss_mb),
+    r.check_inline_s === null ? "—" : r.check_inline_s.toFixed(2),
     r.engine_rows_per_s === null ? "—" : String(r.engine_rows_per_s),
     r.summary_s === null ? "—" : r.summary_s.toFixed(2),
   ]);
