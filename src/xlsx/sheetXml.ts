@@ -10,7 +10,7 @@
  */
 
 import { SharedStrings, SharedStringTable } from "./sharedStrings";
-import { utf8Text } from "./utf8";
+import { RepeatedTexts, utf8Text } from "./utf8";
 
 /** Excel's last row: a row number beyond it is no worksheet Excel could have written. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -294,6 +294,8 @@ class RowScanner {
   ended = false;
   private readonly cells: unknown[] = [];
   private readonly prefixText: string;
+  /** Inline strings repeat down a column as shared strings would: one string for each repeated value. */
+  private readonly repeated = new RepeatedTexts();
 
   constructor(
     private readonly prefix: Uint8Array,
@@ -542,7 +544,7 @@ class RowScanner {
       let value: unknown;
       if (t0 === 105 /* inlineStr */) {
         if (inlineFrom < 0) continue;
-        if (inlineTo >= 0 && isPlainItem(buf, inlineFrom, inlineTo, prefix)) value = utf8Text(buf, plainFrom, plainTo);
+        if (inlineTo >= 0 && isPlainItem(buf, inlineFrom, inlineTo, prefix)) value = this.repeated.text(buf, plainFrom, plainTo);
         else {
           const text = utf8Text(buf, inlineFrom, contentEnd);
           value = stringItem(text, 0, text.length, this.prefixText);
@@ -567,7 +569,7 @@ class RowScanner {
           const serial = isoToSerial(raw);
           value = serial === null ? decodeText(raw) : serial;
         } else {
-          value = decodeText(utf8Text(buf, valueFrom, valueTo)); // str (a formula's text result) and e (an error: #DIV/0!)
+          value = decodeText(this.repeated.text(buf, valueFrom, valueTo)); // str (a formula's text result) and e (an error: #DIV/0!)
         }
       }
       cells[index] = value;

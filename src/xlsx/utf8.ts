@@ -74,3 +74,39 @@ export function utf8Text(buf: Uint8Array, from: number, to: number): string {
   if (needed !== 0) units[n++] = REPLACEMENT;
   return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
 }
+
+/** Slots of RepeatedTexts (a power of two) and the longest value, in bytes, it keeps. */
+const SLOTS = 4096;
+const WIDTH = 16;
+
+/**
+ * Short values seen before, by their bytes: the same string again for a value repeated down a
+ * column (是, 户主, a village's name) instead of a new one decoded for every cell. A direct-mapped
+ * table of the last value per slot; a value longer than WIDTH bytes is decoded each time.
+ */
+export class RepeatedTexts {
+  private readonly keys = new Uint8Array(SLOTS * WIDTH);
+  private readonly lengths = new Int8Array(SLOTS).fill(-1);
+  private readonly texts: string[] = new Array<string>(SLOTS).fill("");
+
+  /** utf8Text(buf, from, to), the string made the last time these bytes were seen where it can. */
+  text(buf: Uint8Array, from: number, to: number): string {
+    const n = to - from;
+    if (n > WIDTH) return utf8Text(buf, from, to);
+    let hash = 0x811c9dc5; // FNV-1a
+    for (let k = from; k < to; k++) hash = Math.imul(hash ^ buf[k], 0x01000193);
+    const slot = (hash >>> 0) % SLOTS;
+    const base = slot * WIDTH;
+    const keys = this.keys;
+    if (this.lengths[slot] === n) {
+      let k = 0;
+      while (k < n && keys[base + k] === buf[from + k]) k++;
+      if (k === n) return this.texts[slot];
+    }
+    const text = utf8Text(buf, from, to);
+    this.lengths[slot] = n;
+    for (let k = 0; k < n; k++) keys[base + k] = buf[from + k];
+    this.texts[slot] = text;
+    return text;
+  }
+}

@@ -5,7 +5,7 @@
  * hands over to TextDecoder.
  */
 import fc from "fast-check";
-import { utf8Text } from "../../src/xlsx/utf8";
+import { RepeatedTexts, utf8Text } from "../../src/xlsx/utf8";
 
 const decoder = new TextDecoder("utf-8");
 const encoder = new TextEncoder();
@@ -22,7 +22,7 @@ const piece = fc.oneof(
   fc.array(fc.integer({ min: 0, max: 0xff }), { maxLength: 3 }),
   fc.constantFrom([0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]),
 );
-const bytes = fc.array(piece, { maxLength: 40 }).map((pieces) => Uint8Array.from(pieces.flat()));
+const bytes = fc.array(piece, { maxLength: 40, size: "max" }).map((pieces) => Uint8Array.from(pieces.flat()));
 
 test("any bytes: the same text as TextDecoder, also when read from inside a larger buffer", () => {
   fc.assert(
@@ -50,4 +50,32 @@ test.each<[string, number[], string]>([
 ])("%s", (_, value, text) => {
   expect(utf8Text(Uint8Array.from(value), 0, value.length)).toBe(text);
   expect(decoder.decode(Uint8Array.from(value))).toBe(text);
+});
+
+describe("RepeatedTexts", () => {
+  test("values repeated and not, more than its slots, colliding: each read as TextDecoder reads it", () => {
+    // 20,000 distinct short values in 4,096 slots: every slot is shared, so a stale or wrong entry would show.
+    const pool = Array.from({ length: 20_000 }, (_, i) => encoder.encode(i % 7 === 0 ? `村${i}` : i % 5 === 0 ? "是" : `${i}`));
+    fc.assert(
+      fc.property(fc.array(fc.nat(pool.length - 1), { minLength: 2000, maxLength: 3000 }), bytes, (picks, odd) => {
+        const texts = new RepeatedTexts();
+        for (const value of [...picks.map((i) => pool[i]), odd, odd]) {
+          const buffer = new Uint8Array(value.length + 2).fill(0x22);
+          buffer.set(value, 1);
+          expect(texts.text(buffer, 1, 1 + value.length)).toBe(decoder.decode(value));
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  test("the same bytes at another place in another buffer give the same text; a prefix of them does not", () => {
+    const texts = new RepeatedTexts();
+    const a = encoder.encode("xx户主yy");
+    const b = encoder.encode("户主");
+    expect(texts.text(a, 2, 8)).toBe("户主");
+    expect(texts.text(b, 0, b.length)).toBe("户主");
+    expect(texts.text(b, 0, 3)).toBe("户");
+    expect(texts.text(b, 0, 0)).toBe("");
+  });
 });
