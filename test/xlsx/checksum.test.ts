@@ -25,7 +25,7 @@ describe("crc32 (JavaScript)", () => {
 
   test("agrees with zlib's on any bytes, continued over any cuts", () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.array(fc.nat(300), { maxLength: 4 }), (bytes, cuts) => {
+      fc.property(fc.uint8Array({ maxLength: 300, size: "max" }), fc.array(fc.nat(300), { maxLength: 4 }), (bytes, cuts) => {
         const at = [0, ...cuts.map((c) => Math.min(c, bytes.length)).sort((a, b) => a - b), bytes.length];
         let crc = 0;
         for (let i = 1; i < at.length; i++) crc = crc32(bytes.subarray(at[i - 1], at[i]), crc);
