@@ -199,41 +199,48 @@ function nameAt(buf: Uint8Array, at: number, prefix: Uint8Array, name: Uint8Arra
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
-/** Set by isPlainItem: where a plain item's text bytes lie. */
+/** Set by plainItemEnd: where a plain item's text bytes lie. */
 let plainFrom = 0;
 let plainTo = 0;
 
 /**
- * Whether buf[from, end) — a string item's content between <si> and </si>, or <is> and </is> — is
- * one <t> (<t xml:space="preserve">) of text with no markup, entity or _xHHHH_ escape: its bytes
- * are then the item's UTF-8 (plainFrom, plainTo). Rich runs, phonetic readings and escapes are
- * read as text by stringItem.
+ * Where a plain string item ends: when buf[from…] — a string item's content after <si> or <is> —
+ * opens with one <t> (<t xml:space="preserve">) of text with no markup, entity or _xHHHH_ escape,
+ * closed by </t> before `limit`, the position after that </t> (and the text's bytes, the item's
+ * UTF-8, are plainFrom to plainTo); -1 otherwise. The caller checks that the item closes there;
+ * rich runs, phonetic readings and escapes are read as text by stringItem.
  */
-function isPlainItem(buf: Uint8Array, from: number, end: number, prefix: Uint8Array): boolean {
+function plainItemEnd(buf: Uint8Array, from: number, limit: number, prefix: Uint8Array): number {
   const pl = prefix.length;
-  if (!(buf[from] === 60 && prefixAt(buf, from + 1, prefix) && buf[from + 1 + pl] === 116 && isNameEndByte(buf[from + 2 + pl])))
-    return false;
+  if (!(buf[from] === 60 && prefixAt(buf, from + 1, prefix) && buf[from + 1 + pl] === 116 && isNameEndByte(buf[from + 2 + pl]))) return -1;
   let gt = from + 2 + pl;
-  while (gt < end && buf[gt] !== 62) gt++;
-  if (gt >= end || buf[gt - 1] === 47) return false; // <t/>
+  while (gt < limit && buf[gt] !== 62) gt++;
+  if (gt >= limit || buf[gt - 1] === 47) return -1; // <t/>
   let to = gt + 1;
-  for (; to < end; to++) {
+  for (; to < limit; to++) {
     const b = buf[to];
     if (b === 60) break;
-    if (b === 38 || b === 95) return false; // &amp; or _x000D_: decoded by stringItem
+    if (b === 38 || b === 95) return -1; // &amp; or _x000D_: decoded by stringItem
   }
-  // </t> and nothing after it.
-  if (!(to + pl + 4 === end && buf[to + 1] === 47 && prefixAt(buf, to + 2, prefix) && buf[to + 2 + pl] === 116 && buf[to + 3 + pl] === 62))
-    return false;
+  if (!(to + pl + 4 <= limit && isEndTag(buf, to, prefix, T))) return -1;
   plainFrom = gt + 1;
   plainTo = to;
-  return true;
+  return to + pl + 4;
+}
+
+/** Whether buf[at…] is the end tag </prefix:name> exactly. */
+function isEndTag(buf: Uint8Array, at: number, prefix: Uint8Array, name: Uint8Array): boolean {
+  if (!(buf[at] === 60 && buf[at + 1] === 47 && prefixAt(buf, at + 2, prefix))) return false;
+  const n = at + 2 + prefix.length;
+  for (let k = 0; k < name.length; k++) if (buf[n + k] !== name[k]) return false;
+  return buf[n + name.length] === 62;
 }
 
 const ROW = ascii("row");
 const SHEET_DATA = ascii("sheetData");
 const SI = ascii("si");
 const IS = ascii("is");
+const T = ascii("t");
 /** What closes the rows read so far: a row, or the sheet's data. */
 const ROW_ENDS = [ROW, SHEET_DATA];
 
@@ -544,7 +551,8 @@ class RowScanner {
       let value: unknown;
       if (t0 === 105 /* inlineStr */) {
         if (inlineFrom < 0) continue;
-        if (inlineTo >= 0 && isPlainItem(buf, inlineFrom, inlineTo, prefix)) value = this.repeated.text(buf, plainFrom, plainTo);
+        if (inlineTo >= 0 && plainItemEnd(buf, inlineFrom, inlineTo, prefix) === inlineTo)
+          value = this.repeated.text(buf, plainFrom, plainTo);
         else {
           const text = utf8Text(buf, inlineFrom, contentEnd);
           value = stringItem(text, 0, text.length, this.prefixText);
@@ -797,26 +805,22 @@ export async function scanSharedStrings(chunks: AsyncIterable<Uint8Array>, after
         continue;
       }
       const c = gt + 1;
+      // A plain item is kept as its bytes, read once; anything else (runs, phonetic readings, escapes) is decoded as text up to </si>.
+      const plainEnd = plainItemEnd(buf, c, len, p);
+      if (plainEnd >= 0 && plainEnd + pl + 5 <= len && isEndTag(buf, plainEnd, p, SI)) {
+        table.addBytes(buf, plainFrom, plainTo);
+        pos = plainEnd + pl + 5;
+        continue;
+      }
       let close = c;
       for (;;) {
         while (close < len && buf[close] !== 60) close++;
         if (close + pl + 5 > len) return final ? len : lt;
-        if (
-          buf[close + 1] === 47 &&
-          prefixAt(buf, close + 2, p) &&
-          buf[close + 2 + pl] === 115 &&
-          buf[close + 3 + pl] === 105 &&
-          buf[close + 4 + pl] === 62
-        )
-          break;
+        if (isEndTag(buf, close, p, SI)) break;
         close += 1;
       }
-      // A plain item's bytes are kept as they are; anything else (runs, phonetic readings, escapes) is decoded as text.
-      if (isPlainItem(buf, c, close, p)) table.addBytes(buf, plainFrom, plainTo);
-      else {
-        const text = utf8Text(buf, c, close);
-        table.addString(stringItem(text, 0, text.length, prefixText));
-      }
+      const text = utf8Text(buf, c, close);
+      table.addString(stringItem(text, 0, text.length, prefixText));
       pos = close + pl + 5;
     }
   };
