@@ -1,8 +1,9 @@
 /**
  * The same cell values everywhere: one table of cell-value cases, each written as the host holds
  * it — as an .xlsx file's XML (read by the file reader), as Excel's range.values hands it over
- * (the Office adapter over the fake Excel), and as the in-memory workbook keeps it — read into a
- * ledger with the same expected field value.
+ * (the Office adapter over the fake Excel), as ET's Value2 hands it over (the WPS adapter over the
+ * fake ET), and as the in-memory workbook keeps it — read into a ledger with the same expected
+ * field value. Then a workbook in the 1904 date system, through every host.
  */
 import { readLedger, Ledger } from "../src/ledger";
 import type { MergedRange } from "../src/ledger/model";
@@ -10,10 +11,13 @@ import { MemoryWorkbookHost } from "../src/host/memoryHost";
 import { ALL_CAPABILITIES } from "../src/office/capabilities";
 import { OfficeWorkbookHost } from "../src/office/host";
 import { fromExcelSerial, toExcelSerial } from "../src/values";
+import { WpsWorkbookHost } from "../src/wps/host";
+import { ET_ERROR_TEXTS } from "../src/wps/values";
 import { readLedgers } from "../src/xlsx/readLedgers";
 import { openXlsx } from "../src/xlsx/workbook";
 import { bytesSource, Inflater } from "../src/xlsx/zip";
 import { FakeExcel } from "./office/fakeExcel";
+import { FakeEt } from "./wps/fakeEt";
 import { INFLATERS } from "./support/inflaters";
 import { buildXlsx, CellSpec, sharedStringsXml } from "./support/xlsxPackage";
 
@@ -122,41 +126,72 @@ const XLSX_ROWS = grid((c) => c.xlsx);
 const EXCEL_ROWS = grid((c) => c.excel).map((row) => row.map((v) => (v === null ? "" : (v as string | number | boolean))));
 const areaRef = (m: MergedRange) => `${String.fromCharCode(64 + m.left)}${m.top}:${String.fromCharCode(64 + m.right)}${m.bottom}`;
 
+/** A workbook's cells as each host is given them; `date1904`: the workbook counts dates from 1904. */
+interface HostWorkbook {
+  readonly xlsxRows: CellSpec[][];
+  readonly excelRows: (string | number | boolean)[][];
+  readonly merges: readonly MergedRange[];
+  readonly date1904: boolean;
+}
+
+const TABLE: HostWorkbook = { xlsxRows: XLSX_ROWS, excelRows: EXCEL_ROWS, merges: MERGE_AREAS, date1904: false };
+
 /**
  * The .xlsx reader with one of its inflaters: the browser's two (DecompressionStream, and fflate
  * where that takes no raw deflate) and node's zlib (the command line's).
  */
-function fromXlsx(inflater: Inflater): () => Promise<Ledger> {
-  return async () => {
-    const bytes = buildXlsx({ sharedStringsXml: SHARED, sheets: [{ name: "台账", rows: XLSX_ROWS, merges: MERGE_AREAS.map(areaRef) }] });
+function fromXlsx(inflater: Inflater): (book: HostWorkbook) => Promise<Ledger> {
+  return async (book) => {
+    const bytes = buildXlsx({
+      date1904: book.date1904,
+      sharedStringsXml: SHARED,
+      sheets: [{ name: "台账", rows: book.xlsxRows, merges: book.merges.map(areaRef) }],
+    });
     const { ledgers } = await readLedgers(await openXlsx(bytesSource(bytes), { label: "值.xlsx", inflater }));
     return ledgers[0];
   };
 }
 
-async function fromOffice(): Promise<Ledger> {
-  const excel = new FakeExcel([{ name: "台账", cells: EXCEL_ROWS, merges: MERGE_AREAS.map(areaRef) }]);
+async function fromOffice(book: HostWorkbook): Promise<Ledger> {
+  const excel = new FakeExcel([{ name: "台账", cells: book.excelRows, merges: book.merges.map(areaRef) }]);
+  excel.date1904 = book.date1904;
   const store = { get: () => undefined, set: () => undefined, save: async () => undefined };
   // An Excel with ExcelApi 1.13 (merged areas): Office 2021 and later, Microsoft 365.
   const host = new OfficeWorkbookHost({ run: excel.run, settings: store, annotation: "note", capabilities: ALL_CAPABILITIES });
   return readLedger(await host.readSheet("台账"));
 }
 
-async function fromMemory(): Promise<Ledger> {
-  const host = new MemoryWorkbookHost([{ name: "台账", cells: EXCEL_ROWS, merges: MERGE_AREAS }]);
+/** ET gives a formula's error as its COM number: seeded as the error, not as text. */
+async function fromWps(book: HostWorkbook): Promise<Ledger> {
+  const errorTexts = new Set(ET_ERROR_TEXTS.values());
+  const errors: Record<string, string> = {};
+  const cells = book.excelRows.map((row, r) =>
+    row.map((value, c) => {
+      if (typeof value !== "string" || !errorTexts.has(value)) return value;
+      errors[`${String.fromCharCode(65 + c)}${r + 1}`] = value;
+      return null;
+    }),
+  );
+  const et = new FakeEt([{ name: "台账", cells, errors, merges: book.merges.map(areaRef) }], { date1904: book.date1904 });
+  return readLedger(await new WpsWorkbookHost(et.app, { read: { pause: async () => undefined } }).readSheet("台账"));
+}
+
+async function fromMemory(book: HostWorkbook): Promise<Ledger> {
+  const host = new MemoryWorkbookHost([{ name: "台账", cells: book.excelRows, merges: book.merges }], { date1904: book.date1904 });
   return readLedger(await host.readSheet("台账"));
 }
 
-const HOSTS: readonly (readonly [string, () => Promise<Ledger>])[] = [
+const HOSTS: readonly (readonly [string, (book: HostWorkbook) => Promise<Ledger>])[] = [
   ...INFLATERS.map(([name, inflater]) => [`.xlsx file reader (${name})`, fromXlsx(inflater)] as const),
   ["Office host (fake Excel)", fromOffice],
+  ["WPS host (fake ET)", fromWps],
   ["in-memory host", fromMemory],
 ];
 
 describe.each(HOSTS)("%s", (_host, read) => {
   let ledger: Ledger;
   beforeAll(async () => {
-    ledger = await read();
+    ledger = await read(TABLE);
   });
 
   test.each(CASES.map((c, i) => [c.title, c, i] as const))("%s", (_title, c, i) => {
@@ -179,7 +214,41 @@ describe.each(HOSTS)("%s", (_host, read) => {
   });
 });
 
-test("the 1904 date system (.xlsx): a date-formatted serial reads as the date shown, a plain number stays a number", async () => {
+/**
+ * A workbook in the 1904 date system: Excel's range.values and ET's Value2 give its serials as
+ * stored, 1,462 days below the 1900 system's; the hosts say which system the workbook uses and the
+ * ledger reads the date shown. A date-formatted cell in the .xlsx file carries the same serial.
+ */
+describe.each(HOSTS)("the 1904 date system: %s", (_host, read) => {
+  const serial1904 = visit - 1462;
+  const book: HostWorkbook = {
+    xlsxRows: [
+      HEADER,
+      // A General number in an amount column stays the number written.
+      ["H1", "张三", serial1904, "干部甲", { xml: `<c s="1"><v>${serial1904}</v></c>` }],
+      ["H2", "李四", 12000, "干部甲", 20251120],
+    ],
+    excelRows: [HEADER, ["H1", "张三", serial1904, "干部甲", serial1904], ["H2", "李四", 12000, "干部甲", 20251120]],
+    merges: [],
+    date1904: true,
+  };
+
+  test("a date serial reads as the date shown; an amount stays a number; a date written as 20251120 stays that date", async () => {
+    const ledger = await read(book);
+    const values = (key: string) => ledger.households.find((h) => h.key === key)?.values;
+    expect(values("H1")?.lastContactDate).toEqual({ year: 2025, month: 11, day: 20 });
+    expect(values("H1")?.perCapitaIncome).toBe(serial1904);
+    expect(values("H2")?.lastContactDate).toEqual({ year: 2025, month: 11, day: 20 });
+    expect(ledger.problems).toEqual([]);
+  });
+
+  test("the same cells in a 1900-system workbook read four years and a day earlier (the system is what moves them)", async () => {
+    const ledger = await read({ ...book, date1904: false });
+    expect(ledger.households.find((h) => h.key === "H1")?.values.lastContactDate).toEqual({ year: 2021, month: 11, day: 19 });
+  });
+});
+
+test("the 1904 date system (.xlsx): a date-formatted cell is shifted by its format, whatever its column", async () => {
   const serial1904 = visit - 1462;
   const rows: CellSpec[][] = [
     HEADER,

@@ -68,6 +68,8 @@ export interface MemoryHostOptions {
   readonly progressRows?: number;
   /** Milliseconds to wait between progress reports (lets a browser paint the progress; default 0). */
   readonly delayMs?: number;
+  /** The workbook counts dates from 1904: its cells hold that system's serials (SheetInput.date1904). */
+  readonly date1904?: boolean;
 }
 
 type Method = keyof WorkbookHost;
@@ -141,7 +143,8 @@ export class MemoryWorkbookHost implements WorkbookHost {
       if (total === 0) break;
     }
     // Every merged area, as the Excel adapter reads them: the header's and those down data rows.
-    return { name: sheet.name, cells, origin: { ...sheet.origin }, merges: sheet.merges.map((m) => ({ ...m })) };
+    const merges = sheet.merges.map((m) => ({ ...m }));
+    return { name: sheet.name, cells, origin: { ...sheet.origin }, merges, ...(this.options.date1904 ? { date1904: true } : {}) };
   }
 
   async writeSummaries(tables: readonly SummaryTable[]): Promise<string[]> {

@@ -10,6 +10,7 @@
  */
 import type { CellFormat, ChartSpec, SummaryCell, SummaryKey, SummaryTable } from "../summaries/model";
 import { headerRowOf, metaLine } from "../summaries/model";
+import { toExcelSerial } from "../values/dates";
 
 export type GridValue = string | number | null;
 
@@ -69,6 +70,19 @@ export function cellFormatOf(cell: SummaryCell, columnFormat: CellFormat | undef
   const format = cell.format ?? columnFormat ?? "text";
   if (typeof cell.value === "string" && format !== "text" && !(format === "date" && ISO_DATE.test(cell.value))) return "text";
   return format;
+}
+
+/**
+ * The value a summary cell holds when written into a workbook: an ISO date in a date cell as the
+ * serial number of the workbook's date system (`date1904`), every other value as it is. One rule for
+ * the .xlsx writer, the Office host and the WPS host.
+ */
+export function storedValue(value: GridValue, format: CellFormat, date1904: boolean): GridValue {
+  if (typeof value === "string" && format === "date") {
+    const iso = ISO_DATE.exec(value);
+    if (iso) return toExcelSerial({ year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) }, date1904);
+  }
+  return value;
 }
 
 function gridValue(value: string | number | null): GridValue {

@@ -121,11 +121,11 @@ for (const field of FIELD_KEYS) {
 type ColumnReader = (raw: unknown) => CellReading<FieldKey>;
 
 /** Reads one column's cells by its field's type, scaling 万元 amounts, remembering repeated values. */
-function columnReader(field: FieldKey, header: string): ColumnReader {
+function columnReader(field: FieldKey, header: string, date1904: boolean): ColumnReader {
   const type = FIELDS[field].type;
   const scale = type === "amount" ? amountScaleOf(header) : 1;
   const read = (raw: unknown): CellReading<FieldKey> => {
-    const reading = readFieldCell(field, raw);
+    const reading = readFieldCell(field, raw, date1904);
     if (scale === 1 || reading.status !== "ok") return reading;
     return { ...reading, value: scaled(reading.value, raw, scale) as never };
   };
@@ -204,6 +204,8 @@ export class LedgerBuilder {
     readonly sheetName: string,
     readonly header: HeaderInfo,
     origin: { readonly row: number; readonly column: number } = { row: 1, column: 1 },
+    /** The sheet's serial numbers count from 1904 (SheetInput.date1904). */
+    date1904 = false,
   ) {
     const { columns } = header;
     for (const column of columns) if (column.field !== null) this.fieldColumns[column.field] = column;
@@ -223,7 +225,7 @@ export class LedgerBuilder {
     this.originColumn = origin.column;
     this.firstDataRow = origin.row + header.dataStartIndex;
     this.fieldCols = columns.filter((c): c is ColumnInfo & { field: FieldKey } => c.field !== null);
-    this.readers = this.fieldCols.map((c) => columnReader(c.field, c.header));
+    this.readers = this.fieldCols.map((c) => columnReader(c.field, c.header, date1904));
     this.kindCols = columns.filter((c) => c.measureKind !== null);
     this.usedCols = columns.filter((c) => c.field !== null || c.measureKind !== null);
     // A second column for a field is not read; it is reported (D04) only when it holds data the used one does not.

@@ -10,6 +10,12 @@ export interface SheetInput {
   /** 1-based sheet coordinates of cells[0][0]; default A1. */
   readonly origin?: { readonly row: number; readonly column: number };
   readonly merges?: readonly MergedRange[];
+  /**
+   * The workbook counts dates from 1904, and the cells hold its serial numbers as Excel's
+   * range.values and ET's Value2 give them: a serial in a date column is read 1,462 days later.
+   * The .xlsx reader converts date cells to the 1900 system itself and leaves this unset.
+   */
+  readonly date1904?: boolean;
 }
 
 /** A merged area, 1-based sheet coordinates, inclusive. */

@@ -36,7 +36,7 @@ export function headNameOf(household: HouseholdRecord): string | null {
  */
 export function readLedger(sheet: SheetInput, options: ReadOptions = {}): Ledger {
   const header = findHeader(sheet, options);
-  const builder = new LedgerBuilder(sheet.name, header, sheet.origin);
+  const builder = new LedgerBuilder(sheet.name, header, sheet.origin, sheet.date1904 === true);
   const originRow = sheet.origin?.row ?? 1;
   for (let r = header.dataStartIndex; r < sheet.cells.length; r++) builder.addRow(originRow + r, sheet.cells[r] ?? []);
   return builder.finish(sheet.merges ?? []);

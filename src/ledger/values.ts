@@ -277,14 +277,17 @@ function isNothingWritten(field: FieldKey, value: unknown): boolean {
   return NOTHING_WRITTEN_TYPES.has(type) && NONE_WORDS.test(text);
 }
 
-/** Read a cell for a field, by the field's type. Never throws for a bad value: the problem is returned. */
-export function readFieldCell<K extends FieldKey>(field: K, raw: unknown): CellReading<K> {
+/**
+ * Read a cell for a field, by the field's type. Never throws for a bad value: the problem is returned.
+ * `date1904`: the sheet's serial numbers count from 1904 (see SheetInput.date1904).
+ */
+export function readFieldCell<K extends FieldKey>(field: K, raw: unknown, date1904 = false): CellReading<K> {
   const value = plainValue(raw);
   if (isBlank(value)) return BLANK;
   const def = FIELDS[field];
   if (isNothingWritten(field, value)) return BLANK;
   try {
-    const read = readByType(def.type, value, def.label, field);
+    const read = readByType(def.type, value, def.label, field, date1904);
     if (read === null) return BLANK;
     return { status: "ok", value: read as FieldValue<K> };
   } catch (error) {
@@ -326,7 +329,7 @@ function withoutUnit(value: unknown, unit: RegExp): unknown {
   return /^\d+$/.test(number) ? number : value;
 }
 
-function readByType(type: FieldType, value: unknown, what: string, field: FieldKey): unknown {
+function readByType(type: FieldType, value: unknown, what: string, field: FieldKey, date1904: boolean): unknown {
   switch (type) {
     case "text":
       return cellText(value) || null;
@@ -348,7 +351,7 @@ function readByType(type: FieldType, value: unknown, what: string, field: FieldK
       return parseAmount(value, what);
     case "date": {
       // A month-only contact date (202305) means "some time that month": its last day is the kindest reading.
-      const date = parseDate(value, what, { monthOnly: field === "lastContactDate" ? "end" : "start" });
+      const date = parseDate(value, what, { monthOnly: field === "lastContactDate" ? "end" : "start", date1904 });
       if (date !== null && field === "birthDate") assertBirthDate(date, value, what);
       return date;
     }

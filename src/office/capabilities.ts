@@ -13,6 +13,8 @@
 export const FEATURE_SETS = {
   /** getUsedRange(valuesOnly): cells that only carry formatting do not count. */
   usedRangeValuesOnly: "1.2",
+  /** workbook.functions: DATE(1904,1,1) tells a 1904 workbook, whose date serials are read 1,462 days later (./dateSystem.ts). */
+  dateSystem: "1.2",
   /** Custom XML parts keep the fills a mark replaced (without them marks could not be cleared). */
   marks: "1.5",
   /** suspendApiCalculationUntilNextSync while writing a summary tab. */

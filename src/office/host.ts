@@ -71,8 +71,8 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   readSheet(name: string, onProgress?: (rowsRead: number, totalRows: number) => void): Promise<SheetInput> {
-    const { usedRangeValuesOnly, mergedAreas } = this.capabilities();
-    return this.excel("read", name, (context) => readSheet(context, name, { onProgress, usedRangeValuesOnly, mergedAreas }));
+    const { usedRangeValuesOnly, mergedAreas, dateSystem } = this.capabilities();
+    return this.excel("read", name, (context) => readSheet(context, name, { onProgress, usedRangeValuesOnly, mergedAreas, dateSystem }));
   }
 
   async writeSummaries(tables: readonly SummaryTable[]): Promise<string[]> {

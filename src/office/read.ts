@@ -2,7 +2,8 @@
  * Reading a sheet through Office.js with as few context.sync() calls as possible.
  *
  * Sync 1 loads the used range's address and size together with its merged areas (those of
- * the header, and those down data rows, whose value applies to every row they cover). Then `values` are read in row blocks, one sync per
+ * the header, and those down data rows, whose value applies to every row they cover) and the
+ * workbook's date system (./dateSystem.ts). Then `values` are read in row blocks, one sync per
  * block, so that no response
  * exceeds Excel on the web's 5 MB payload limit:
  *
@@ -15,6 +16,7 @@
  */
 import type { MergedRange, SheetInput } from "../ledger/model";
 import { boxAddress, parseAreas, parseBox, type CellBox } from "./addresses";
+import { queueDateSystemProbe } from "./dateSystem";
 import { isPayloadTooLarge } from "./errors";
 
 /** Excel on the web rejects a request or response larger than this (bytes). */
@@ -48,6 +50,8 @@ export interface ReadSheetOptions {
   readonly usedRangeValuesOnly?: boolean;
   /** getMergedAreasOrNullObject, ExcelApi 1.13; default true. Without it merges are inferred from the header cells. */
   readonly mergedAreas?: boolean;
+  /** workbook.functions (ExcelApi 1.2) tells the workbook's date system; default true. Without it: the 1900 system. */
+  readonly dateSystem?: boolean;
 }
 
 export async function readSheet(context: Excel.RequestContext, name: string, options: ReadSheetOptions = {}): Promise<SheetInput> {
@@ -60,7 +64,9 @@ export async function readSheet(context: Excel.RequestContext, name: string, opt
   // its households gives its value to every row it covers, as in the .xlsx reader).
   const merged = options.mergedAreas === false ? null : used.getMergedAreasOrNullObject();
   merged?.load("address");
+  const uses1904 = queueDateSystemProbe(context, options.dateSystem !== false);
   await context.sync();
+  const date1904 = uses1904();
 
   const box = parseBox(used.address);
   const rowCount = used.rowCount;
@@ -83,7 +89,7 @@ export async function readSheet(context: Excel.RequestContext, name: string, opt
       options.onProgress?.(done, rowCount);
     },
   );
-  return { name, cells, origin: { row: box.top, column: box.left }, merges };
+  return { name, cells, origin: { row: box.top, column: box.left }, merges, ...(date1904 ? { date1904 } : {}) };
 }
 
 /**

@@ -19,10 +19,10 @@
  *   points = (characters × 7 + 5) × 0.75, e.g. 10 characters → 56.25 pt.
  */
 import { GENERATED_MARKER_PREFIX, markerName, type CellFormat, type SummaryTable } from "../summaries/model";
-import { freeSheetName, layoutSummary, type GridValue, type SummaryLayout } from "../host/summaryLayout";
-import { toExcelSerial } from "../values/dates";
+import { freeSheetName, layoutSummary, storedValue, type GridValue, type SummaryLayout } from "../host/summaryLayout";
 import { columnLetter } from "../ledger/cellRef";
 import { boxAddress, quoteSheet, sheetOfReference } from "./addresses";
+import { queueDateSystemProbe } from "./dateSystem";
 import { READ_BLOCK_BUDGET_BYTES } from "./read";
 
 export const NUMBER_FORMAT_CODES: Record<CellFormat, string> = {
@@ -84,7 +84,10 @@ export async function writeSummaries(
   sheets.load("items/name");
   const names = workbook.names;
   names.load("items/name,items/formula");
+  // Writing summaries needs ExcelApi 1.7, so workbook.functions (1.2) is there.
+  const uses1904 = queueDateSystemProbe(context, true);
   await context.sync();
+  const date1904 = uses1904();
 
   const existing = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s.name]));
   /** Marker name → the sheet it points at (null: at no existing sheet). */
@@ -128,14 +131,14 @@ export async function writeSummaries(
     names.add(marker, sheet.getRange("A1"), "BANGFU 生成的汇总表（重新生成时替换）");
 
     const blocks = rowBlocks(layout, budget);
-    writeBlock(sheet, layout, blocks[0]);
+    writeBlock(sheet, layout, blocks[0], date1904);
     styleTab(sheet, layout);
     if (index === 0 && options.activate !== false) sheet.activate();
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch bounded by the 5 MB request limit
     await context.sync();
     for (const block of blocks.slice(1)) {
       suspend(context, options);
-      writeBlock(sheet, layout, block);
+      writeBlock(sheet, layout, block, date1904);
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch, each batch bounded by the 5 MB request limit
       await context.sync();
     }
@@ -152,14 +155,9 @@ function suspend(context: Excel.RequestContext, options: WriteSummariesOptions):
 
 // ---------------------------------------------------------------- values
 
-/** A grid value as written to Excel: ISO dates in date cells as serial numbers, blanks as "". */
-export function excelValue(value: GridValue, format: CellFormat): string | number {
-  if (value === null) return "";
-  if (typeof value === "string" && format === "date") {
-    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (iso) return toExcelSerial({ year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) });
-  }
-  return value;
+/** A grid value as written to Excel: ISO dates in date cells as serial numbers of the workbook's date system, blanks as "". */
+export function excelValue(value: GridValue, format: CellFormat, date1904: boolean): string | number {
+  return storedValue(value, format, date1904) ?? "";
 }
 
 interface RowBlock {
@@ -207,13 +205,13 @@ export function rowBlocks(layout: SummaryLayout, budget: number): RowBlock[] {
   return blocks;
 }
 
-function writeBlock(sheet: Excel.Worksheet, layout: SummaryLayout, block: RowBlock): void {
+function writeBlock(sheet: Excel.Worksheet, layout: SummaryLayout, block: RowBlock, date1904: boolean): void {
   const range = sheet.getRange(boxAddress({ top: block.first, left: 1, bottom: block.last, right: layout.columnCount }));
   const formats: string[][] = [];
   const values: (string | number)[][] = [];
   for (let r = block.first - 1; r < block.last; r++) {
     formats.push(layout.formats[r].map((f) => NUMBER_FORMAT_CODES[f]));
-    values.push(layout.values[r].map((v, c) => excelValue(v, layout.formats[r][c])));
+    values.push(layout.values[r].map((v, c) => excelValue(v, layout.formats[r][c], date1904)));
   }
   // Formats first: a text cell is "@" before its value lands, so Excel does not reinterpret it.
   range.numberFormat = formats;

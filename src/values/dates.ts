@@ -41,16 +41,25 @@ export function civilDate(year: number, month: number, day: number): CivilDate {
   return { year, month, day };
 }
 
-export function fromExcelSerial(serial: number): CivilDate {
-  const whole = Math.floor(serial);
+/**
+ * A workbook in the 1904 date system (old Excel for Mac workbooks; a workbook option) counts its
+ * serial numbers from 1904-01-01: its serial + DAYS_1904_TO_1900 is the same day in the 1900
+ * system that Excel for Windows, WPS and LibreOffice use by default.
+ */
+export const DAYS_1904_TO_1900 = 1462;
+
+export function fromExcelSerial(serial: number, date1904 = false): CivilDate {
+  const whole = Math.floor(date1904 ? serial + DAYS_1904_TO_1900 : serial);
   // Serials below 61 sit before Excel's phantom leap day and are one day off.
   const days = whole < 61 ? whole + 1 : whole;
   const date = new Date(EXCEL_EPOCH_UTC + days * MS_PER_DAY);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
-export function toExcelSerial(date: CivilDate): number {
+/** The serial number a cell holds for the date, in the 1900 system or (date1904) the 1904 one. */
+export function toExcelSerial(date: CivilDate, date1904 = false): number {
   const days = Math.round((Date.UTC(date.year, date.month - 1, date.day) - EXCEL_EPOCH_UTC) / MS_PER_DAY);
+  if (date1904) return days - DAYS_1904_TO_1900;
   return days < 61 ? days - 1 : days;
 }
 
@@ -127,6 +136,8 @@ export function assertBirthDate(birth: CivilDate, original: unknown, what: strin
 export interface DateReadOptions {
   /** For a year-month value such as 202305: take the month's first or last day. */
   monthOnly?: "start" | "end";
+  /** A serial number counts from 1904 (the workbook's date system, as Office and WPS report it). */
+  date1904?: boolean;
 }
 
 /**
@@ -149,11 +160,12 @@ export function parseDate(value: unknown, what: string, options: DateReadOptions
     if (Number.isInteger(value) && ((value >= 180001 && value <= 220012) || (value >= 18000101 && value <= 22001231))) {
       return parseDateText(String(value), value, what, options);
     }
-    // Serial 1 is 1900-01-01; the last serial taken is that of LAST_YEAR's 31 December.
-    if (!Number.isFinite(value) || value < 1 || value >= LAST_SERIAL + 1) {
+    // Serial 1 is 1900-01-01 (in the 1904 system: 1904-01-02); the last serial taken is that of LAST_YEAR's 31 December.
+    const serial = options.date1904 ? value + DAYS_1904_TO_1900 : value;
+    if (!Number.isFinite(serial) || serial < 1 || serial >= LAST_SERIAL + 1) {
       throw new InputError(`${what}不是有效日期：${quote(value)}`);
     }
-    return fromExcelSerial(value);
+    return fromExcelSerial(serial);
   }
   if (typeof value !== "string") throw new InputError(`${what}应为日期，收到的是${quote(value)}`);
   // Exports often carry a time of day after the date (2025-12-01 00:00:00, 2025-12-01T08:30): the day is what counts.

@@ -177,6 +177,8 @@ export interface EtWorkbook {
   readonly Names: EtNames;
   readonly ActiveSheet: EtWorksheet | null;
   readonly ProtectStructure: boolean;
+  /** True when the workbook's dates count from 1904 (VBA's Workbook.Date1904). */
+  readonly Date1904: unknown;
 }
 
 export interface EtWindow {

@@ -4,6 +4,7 @@
  *
  * Bridge calls for a sheet of R rows × C columns, S sheets in the workbook:
  *   find the sheet          3 + 2·S   (ActiveWorkbook, Worksheets, Count; Item and Name per sheet)
+ *   date system             1         (Date1904)
  *   used range              2         (UsedRange, Address)
  *   merged header cells     2         (MergeCells of the first MERGE_ROWS rows at once) and, only
  *                                      when some are merged, 2 per header row, plus 2 per cell walked
@@ -13,7 +14,7 @@
  *                                      then about 4·log2(R) per merged area found (halving the rows)
  *   values                  2·ceil(R / blockRowsFor(C))   (Range, Value2 per block)
  * e.g. 100,001 rows × 34 columns (a title row merged across, then 100,000 rows), 3 sheets:
- * at most 9 + 2 + (2 + 2·16 + 4) + 2 + 2·35 = 121; measured 120 (the search stops at the ledger).
+ * at most 9 + 1 + 2 + (2 + 2·16 + 4) + 2 + 2·35 = 122; measured 121 (the search stops at the ledger).
  *
  * ET's UsedRange also covers cells that only carry formatting (a ledger formatted down to row
  * 5,000); Office's getUsedRange(true) does not. Blank rows and columns around the values are
@@ -24,7 +25,7 @@ import type { MergedRange, SheetInput } from "../ledger/model";
 import { boxAddress, parseBox, type CellBox } from "../office/addresses";
 import type { EtWorksheet, WpsApplication } from "./et";
 import { isVisibleSheet, normaliseValue2 } from "./values";
-import { activeWorkbook, allSheets, requireSheet } from "./workbook";
+import { activeWorkbook, allSheets, requireSheet, usesDate1904 } from "./workbook";
 
 /** Cells per Value2 read: big enough to keep calls few, small enough for progress and the bridge's memory. */
 export const READ_BLOCK_CELLS = 100_000;
@@ -47,7 +48,8 @@ export interface WpsReadOptions {
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function readSheet(app: WpsApplication, name: string, options: WpsReadOptions = {}): Promise<SheetInput> {
-  const sheet = requireSheet(activeWorkbook(app), name);
+  const workbook = activeWorkbook(app);
+  const sheet = requireSheet(workbook, name);
   const box = parseBox(sheet.UsedRange.Address(false, false));
   const rowCount = box.bottom - box.top + 1;
   const columnCount = box.right - box.left + 1;
@@ -65,7 +67,8 @@ export async function readSheet(app: WpsApplication, name: string, options: WpsR
 
   const trimmed = trimBlank(cells, box);
   const merges = readMerges(sheet, trimmed.box);
-  return { name, cells: trimmed.cells, origin: { row: trimmed.box.top, column: trimmed.box.left }, merges };
+  const origin = { row: trimmed.box.top, column: trimmed.box.left };
+  return { name, cells: trimmed.cells, origin, merges, ...(usesDate1904(workbook) ? { date1904: true } : {}) };
 }
 
 const isBlank = (value: unknown) => value === "" || value === null || value === undefined;

@@ -14,6 +14,14 @@ export function activeWorkbook(app: WpsApplication): EtWorkbook {
   return workbook;
 }
 
+/**
+ * Whether the workbook counts dates from 1904 (Workbook.Date1904, one bridge call): its Value2
+ * serials are then 1,462 days below the 1900 system's. A bridge that gives no boolean: the 1900 system.
+ */
+export function usesDate1904(workbook: EtWorkbook): boolean {
+  return workbook.Date1904 === true;
+}
+
 /** Every worksheet in tab order, hidden ones too (two bridge calls, plus one per sheet). */
 export function allSheets(workbook: EtWorkbook): EtWorksheet[] {
   const sheets = workbook.Worksheets;

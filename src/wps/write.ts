@@ -39,7 +39,7 @@ import {
 } from "./et";
 import { blockRowsFor } from "./read";
 import { hexToBgr } from "./values";
-import { activeWorkbook, allSheets } from "./workbook";
+import { activeWorkbook, allSheets, usesDate1904 } from "./workbook";
 
 const META_COLOUR = "#595959";
 const NOTE_COLOUR = "#9C5700";
@@ -109,6 +109,7 @@ export function writeSummaries(app: WpsApplication, tables: readonly SummaryTabl
       names.set(name.toLowerCase(), name);
     }
     const markers = readMarkers(workbook, names);
+    const date1904 = usesDate1904(workbook);
     // Markers left pointing at nothing (their tab deleted by hand) are dropped.
     for (const [text, marker] of markers) {
       if (marker.target === null) {
@@ -141,7 +142,7 @@ export function writeSummaries(app: WpsApplication, tables: readonly SummaryTabl
       sheet.Name = name;
       sheets.set(name.toLowerCase(), sheet);
       names.set(name.toLowerCase(), name);
-      writeGrid(sheet, layout);
+      writeGrid(sheet, layout, date1904);
       styleTab(app, sheet, layout);
       const chart = layout.chart ? drawChart(sheet, layout) : null;
       workbook.Names.Add(marker, `=${quoteSheet(name)}!$A$1`);
@@ -172,7 +173,7 @@ function columnRuns<T>(rows: number, valueAt: (row: number) => T): [number, numb
   return runs;
 }
 
-function writeGrid(sheet: EtWorksheet, layout: SummaryLayout): void {
+function writeGrid(sheet: EtWorksheet, layout: SummaryLayout, date1904: boolean): void {
   const links = new Map<string, GridLink>(layout.links.map((link) => [`${link.row},${link.column}`, link]));
   const linkAt = (row: number, column: number) => links.get(`${row},${column}`);
   for (let c = 1; c <= layout.columnCount; c++) {
@@ -199,7 +200,7 @@ function writeGrid(sheet: EtWorksheet, layout: SummaryLayout): void {
           const link = linkAt(r, i + 1);
           return link
             ? hyperlinkFormula(link, v === null ? `${link.sheet}!${link.cell}` : String(v))
-            : excelValue(v, layout.formats[r - 1][i]);
+            : excelValue(v, layout.formats[r - 1][i], date1904);
         }),
       );
     }

@@ -10,8 +10,8 @@
  * (./chartPart.ts). No Node API: the command line and the offline page write the same bytes.
  */
 import { columnLetter, quoteSheet } from "../ledger/cellRef";
-import { freeSheetName, GridValue, layoutSummary, SummaryLayout } from "../host/summaryLayout";
-import { CellFormat, GENERATED_MARKER_PREFIX, SummaryTable } from "../summaries/model";
+import { freeSheetName, layoutSummary, storedValue, SummaryLayout } from "../host/summaryLayout";
+import { GENERATED_MARKER_PREFIX, SummaryTable } from "../summaries/model";
 import { chartOfLayout, SheetChart } from "./chartPart";
 import type { RawDefinedName } from "./mergePackage";
 import { NUMBER_FORMATS } from "./numberFormats";
@@ -108,23 +108,6 @@ function definedName(name: string, localSheetId: number | null, formula: string)
 
 // ---------------------------------------------------------------- a tab
 
-/** An ISO date in a date cell is written as a date serial; other values as they are. */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A date as the serial number a cell holds, in the 1900 or the 1904 date system. */
-function serialOf(year: number, month: number, day: number, date1904: boolean): number {
-  return (Date.UTC(year, month - 1, day) - (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / 86_400_000;
-}
-
-/** The value a cell holds: ISO dates in a date cell as serials. */
-function storedValue(value: GridValue, format: CellFormat, date1904: boolean): { value: GridValue; isDate: boolean } {
-  if (typeof value === "string" && format === "date") {
-    const iso = ISO_DATE.exec(value);
-    if (iso) return { value: serialOf(Number(iso[1]), Number(iso[2]), Number(iso[3]), date1904), isDate: true };
-  }
-  return { value, isDate: false };
-}
-
 function inlineString(text: string): string {
   const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : "";
   return `<is><t${space}>${xmlText(text)}</t></is>`;
@@ -201,11 +184,10 @@ function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean): 
       const bold = layout.bold[r - 1][c - 1];
       const link = links.size > 0 ? links.get(r * (columnCount + 1) + c) : undefined;
       const address = `${letters[c - 1]}${r}`;
-      const stored = storedValue(raw, format, date1904);
-      let value: GridValue = stored.value;
+      let value = storedValue(raw, format, date1904);
       if (link) {
         // A link shows text: its value, or the target cell when it has none (or holds a date).
-        value = value === null || stored.isDate ? link.cell : String(value);
+        value = value === null || value !== raw ? link.cell : String(value);
         linkElements.push(`<hyperlink ref="${address}" location="${encodeXml(`${quoteSheet(link.sheet)}!${link.cell}`)}"/>`);
       }
       const numFmt = raw !== null ? NUMBER_FORMATS[format] : undefined;

@@ -11,6 +11,7 @@
 
 import { SharedStrings, SharedStringTable } from "./sharedStrings";
 import { RepeatedTexts, utf8Text } from "./utf8";
+import { DAYS_1904_TO_1900 } from "../values/dates";
 
 /** Excel's last row: a row number beyond it is no worksheet Excel could have written. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -52,9 +53,6 @@ export class SheetXmlError extends Error {
     this.name = "SheetXmlError";
   }
 }
-
-/** Days between 1899-12-30 (day 0 of the 1900 system, as Excel counts after 1900-03-01) and 1904-01-01. */
-const DAYS_1904 = 1462;
 
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -567,8 +565,8 @@ class RowScanner {
         } else if (t0 === 110 && typeLength <= 1) {
           const number = numberIn(buf, valueFrom, valueTo);
           if (Number.isNaN(number)) continue;
-          value =
-            date1904 && styleFrom >= 0 && this.options.dateStyles.has(styleIndex(buf, styleFrom, styleTo)) ? number + DAYS_1904 : number;
+          const shifted = date1904 && styleFrom >= 0 && this.options.dateStyles.has(styleIndex(buf, styleFrom, styleTo));
+          value = shifted ? number + DAYS_1904_TO_1900 : number;
         } else if (t0 === 98 /* b */) {
           const raw = LATIN1.decode(buf.subarray(valueFrom, valueTo)).trim();
           value = raw === "1" || raw === "true";

@@ -39,7 +39,7 @@ describe("what each Office version gets", () => {
   });
 
   it("Office 2019 (ExcelApi 1.7): summaries and marks (fill colour only, no comments), no merged-area API", () => {
-    expect(on(byName("Office 2019"))).toEqual(["usedRangeValuesOnly", "marks", "suspendCalculation", "summaries"]);
+    expect(on(byName("Office 2019"))).toEqual(["usedRangeValuesOnly", "dateSystem", "marks", "suspendCalculation", "summaries"]);
   });
 
   it("Office LTSC 2021 (1.14) and 2024 (1.17): everything but notes", () => {

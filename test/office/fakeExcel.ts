@@ -23,6 +23,7 @@
  */
 import { columnLetter, columnNumber, quoteSheetName } from "../../src/ledger/cellRef";
 import { boxAddress, parseBox, type CellBox } from "../../src/office/addresses";
+import { toExcelSerial } from "../../src/values/dates";
 
 export const FAKE_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /**
@@ -176,6 +177,8 @@ export class FakeExcel {
   readonly log: string[] = [];
   cellEditMode = false;
   notesSupported = true;
+  /** The workbook counts dates from 1904: DATE() and the serials of date cells are that system's. */
+  date1904 = false;
   /** The payload limit of this workbook's requests and responses (Excel on the web: 5 MB). */
   payloadLimit = FAKE_PAYLOAD_LIMIT;
   /** getUsedRange calls: "valuesOnly" (ExcelApi 1.2) or "all". */
@@ -487,7 +490,9 @@ class FakeWorkbook {
   readonly names: FakeNamedItemCollection;
   readonly comments: FakeCommentCollection;
   readonly customXmlParts: FakeCustomXmlPartCollection;
+  readonly functions: FakeFunctions;
   constructor(ctx: FakeContext) {
+    this.functions = new FakeFunctions(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx);
     this.comments = new FakeCommentCollection(ctx, null);
@@ -500,6 +505,35 @@ class FakeWorkbook {
   getSelectedRange(): FakeRange {
     const sheet = this.worksheets.getActiveWorksheet();
     return new FakeRange(this.worksheets.context(), sheet, () => parseBox(sheet.resolve().selection ?? "A1"));
+  }
+}
+
+/** workbook.functions (ExcelApi 1.2): DATE only, evaluated in the workbook's date system. */
+class FakeFunctions {
+  constructor(private readonly ctx: FakeContext) {}
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    return new FakeFunctionResult(this.ctx, () => toExcelSerial({ year, month, day }, this.ctx.excel.date1904));
+  }
+}
+
+/** A FunctionResult: value and error, readable after load() and sync. */
+class FakeFunctionResult extends FakeObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly evaluate: () => number,
+  ) {
+    super(ctx);
+  }
+  protected loadPath(path: string): void {
+    if (path === "value") this.loaded.set("value", this.evaluate());
+    else if (path === "error") this.loaded.set("error", null);
+    else throw new Error(`fake: unsupported FunctionResult property ${path}`);
+  }
+  get value(): number {
+    return this.read("value");
+  }
+  get error(): string | null {
+    return this.read("error");
   }
 }
 

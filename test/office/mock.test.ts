@@ -1,6 +1,6 @@
 /**
  * The adapter under office-addin-mock, where the mock can model the calls: the read of a small
- * sheet (values, origin, merged header areas, two syncs), selecting a cell, and the host's
+ * sheet (values, origin, merged header areas, the date system, two syncs), selecting a cell, and the host's
  * translation of a failing sync. The mock only knows the properties seeded here and returns
  * an error string for an unloaded read, so every test asserts on values, not on "no exception".
  * Everything else runs on the typed fake in ./fakeExcel.ts (see there for why).
@@ -23,6 +23,14 @@ function mockContext(requested: string[]) {
   const counter = { syncs: 0 };
   const mock = new OfficeMockObject({
     workbook: {
+      // A workbook in the 1900 date system: DATE(1904,1,1) is serial 1462.
+      functions: {
+        result: { value: 1462, error: "" },
+        date: function (year: number, month: number, day: number) {
+          requested.push(`DATE(${year},${month},${day})`);
+          return this.result;
+        },
+      },
       worksheets: {
         ledger: {
           usedRange: {
@@ -85,8 +93,9 @@ describe("the adapter under office-addin-mock", () => {
       ],
     });
     expect(counter.syncs).toBe(2);
-    // Values only; the merged areas of the used range (header and data rows); one block B3:E6.
-    expect(requested).toEqual(["sheet 台账", "used true", "merged areas", "range B3:E6"]);
+    // Values only; the merged areas of the used range (header and data rows) and the date system
+    // in the first sync; one block B3:E6. A 1900-system workbook adds nothing to the sheet.
+    expect(requested).toEqual(["sheet 台账", "used true", "merged areas", "DATE(1904,1,1)", "range B3:E6"]);
   });
 
   test("readSheet before a sync would see the mock's error strings: the loaded values are real", async () => {

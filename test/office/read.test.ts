@@ -156,3 +156,30 @@ describe("readSheet: blocks sized for the 5 MB payload limit", () => {
     expect(calls).toBe(2);
   });
 });
+
+describe("readSheet: the workbook's date system", () => {
+  const cells = [
+    ["户编号", "人均纯收入", "最近走访日期"],
+    ["H1", 12000, 44519],
+  ];
+
+  test("a 1904 workbook is told by DATE(1904,1,1) in the first sync, and its serials read as the dates shown", async () => {
+    const excel = new FakeExcel([{ name: "台账", cells }]);
+    excel.date1904 = true;
+    const sheet = await readSheet(excel.context.asContext(), "台账");
+    expect(sheet.date1904).toBe(true);
+    expect(excel.syncs).toHaveLength(2);
+    expect(excel.syncs[0].commands).toContain("load FakeFunctionResult value,error");
+    expect(readLedger(sheet).households[0].values.lastContactDate).toEqual({ year: 2025, month: 11, day: 20 });
+  });
+
+  test("a 1900 workbook, and an Excel without workbook.functions (ExcelApi 1.2), hand the serials over as they are", async () => {
+    for (const dateSystem of [true, false]) {
+      const excel = new FakeExcel([{ name: "台账", cells }]);
+      const sheet = await readSheet(excel.context.asContext(), "台账", { dateSystem });
+      expect(sheet.date1904).toBeUndefined();
+      expect(excel.syncs[0].commands.some((c) => c.includes("FunctionResult"))).toBe(dateSystem);
+      expect(readLedger(sheet).households[0].values.lastContactDate).toEqual({ year: 2021, month: 11, day: 19 });
+    }
+  });
+});

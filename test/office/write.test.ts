@@ -82,6 +82,16 @@ describe("writeSummaries", () => {
     expect(excel.log.filter((l) => l.includes("台账!"))).toEqual([]);
   });
 
+  test("in a workbook of the 1904 date system, dates are written as its serial numbers (DATE asked in the first sync)", async () => {
+    const excel = workbook();
+    excel.date1904 = true;
+    await writeSummaries(excel.context.asContext(), [FINDINGS]);
+    const header = headerRowOf(FINDINGS);
+    // 2025-03-05 is serial 45721 in the 1900 system, 45721 − 1462 in the 1904 one: Excel shows 2025-03-05 either way.
+    expect(valueAt(excel, excel.sheet("检查结果"), `C${header + 1}`)).toBe(45721 - 1462);
+    expect(excel.syncs[0].commands).toContain("load FakeFunctionResult value,error");
+  });
+
   test("links to ledger cells, dates as serial numbers, a table with filter buttons when table.filter", async () => {
     const excel = workbook();
     await writeSummaries(excel.context.asContext(), [FINDINGS]);

@@ -153,6 +153,8 @@ export interface FakeEtOptions {
   /** Which chart API the build has; default both. */
   readonly charts?: "both" | "chartObjectsOnly" | "none";
   readonly protectStructure?: boolean;
+  /** The workbook counts dates from 1904 (Workbook.Date1904); default false. */
+  readonly date1904?: boolean;
   /** The active sheet at the start (default the first visible). */
   readonly activeSheet?: string;
   /** No workbook is open (ActiveWorkbook is null). */
@@ -275,6 +277,7 @@ export interface WorkbookState {
   readonly names: NameState[];
   active: SheetState | null;
   protectStructure: boolean;
+  date1904: boolean;
 }
 
 /** VBA's #REF! error value, as ET passes an error: its COM number. */
@@ -305,7 +308,7 @@ export class FakeEt {
   shapeSelected = false;
   /** The Application / wps object as an add-in page sees it. */
   readonly app: WpsApplication;
-  readonly options: Required<Omit<FakeEtOptions, "activeSheet" | "protectStructure" | "noWorkbook">>;
+  readonly options: Required<Omit<FakeEtOptions, "activeSheet" | "protectStructure" | "noWorkbook" | "date1904">>;
   private nextPaneId = 1;
 
   constructor(seeds: readonly EtSheetSeed[] = [], options: FakeEtOptions = {}) {
@@ -343,7 +346,7 @@ export class FakeEt {
   addWorkbook(
     name: string,
     seeds: readonly EtSheetSeed[] = [],
-    options: Pick<FakeEtOptions, "activeSheet" | "protectStructure"> = {},
+    options: Pick<FakeEtOptions, "activeSheet" | "protectStructure" | "date1904"> = {},
   ): WorkbookState {
     if (this.workbooks.some((w) => w.name.toLowerCase() === name.toLowerCase()))
       throw new Error(`a workbook named ${name} is open already`);
@@ -361,9 +364,16 @@ export class FakeEt {
   private openWorkbook(
     name: string,
     seeds: readonly EtSheetSeed[],
-    options: Pick<FakeEtOptions, "activeSheet" | "protectStructure">,
+    options: Pick<FakeEtOptions, "activeSheet" | "protectStructure" | "date1904">,
   ): WorkbookState {
-    const workbook: WorkbookState = { name, sheets: [], names: [], active: null, protectStructure: options.protectStructure === true };
+    const workbook: WorkbookState = {
+      name,
+      sheets: [],
+      names: [],
+      active: null,
+      protectStructure: options.protectStructure === true,
+      date1904: options.date1904 === true,
+    };
     this.workbooks.push(workbook);
     const previous = this.current as WorkbookState | undefined;
     this.current = workbook;
@@ -818,6 +828,9 @@ class FakeWorkbook extends FakeCom {
   }
   get ProtectStructure(): boolean {
     return this.state.protectStructure;
+  }
+  get Date1904(): boolean {
+    return this.state.date1904;
   }
 }
 
