@@ -4,7 +4,7 @@
  * strings in the shared-strings part and dates as serials with a date format, as Excel writes
  * them — or, with `strings: "inline"`, every string in its cell (<is>), as Apache POI's streaming
  * writer, under most Java exports, writes them. Written part by part through fflate's streaming zip, so a 1,048,576-row sheet never sits
- * in memory. Bench only: not a test fixture.
+ * in memory. Written for the bench; the page's tests and the memory refusal tests take their large ledgers from it.
  */
 import * as fs from "node:fs";
 import { Zip, ZipDeflate } from "fflate";

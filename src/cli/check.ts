@@ -45,11 +45,17 @@ export interface CheckFileOptions {
   readonly sides?: readonly string[];
   /** Which households count as the plan's 脱贫户 (--include-monitored). */
   readonly scope?: ScopeOptions;
+  /** How much of node's heap reading may take: less when a summary is written after the check. */
+  readonly heapShare?: number;
 }
 
 /** Read the ledger sheet of an .xlsx file (and its side ledgers) and check it. Throws a Chinese-message error when it cannot. */
 export async function checkFile(path: string, options: CheckFileOptions): Promise<CheckedFile> {
-  const { ledgers, scanned, unread } = await readLedgerFromFile(path, { sheetName: options.sheetName, onProgress: options.onProgress });
+  const { ledgers, scanned, unread } = await readLedgerFromFile(
+    path,
+    { sheetName: options.sheetName, onProgress: options.onProgress },
+    { heapShare: options.heapShare },
+  );
   const passedOver = scanned.filter((s) => s.skipped !== null).map((s) => ({ name: s.name, reason: s.skipped ?? "", hidden: s.hidden }));
   const ledger = ledgers[0];
   if (!ledger) {

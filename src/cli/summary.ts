@@ -8,10 +8,12 @@
  */
 import { countBySeverity } from "../checks";
 import { buildSummaries } from "../summaries";
+import type { SummaryTable } from "../summaries/model";
 import { formatDate } from "../values";
+import { SUMMARY_HEAP_SHARE } from "../xlsx/readWorkbook";
 import { assertOutputIsNotInput, checkOutputPath, WriteResult, writeSummaryWorkbook } from "../xlsx/writeSummaries";
 import { oneFileProblem, parseArgs, UsageError } from "./args";
-import { checkFile, describePassedOver, EXIT_CLEAN, policyYearNotice, readAsOf, readPolicyOption } from "./check";
+import { CheckFileOptions, checkFile, describePassedOver, EXIT_CLEAN, policyYearNotice, readAsOf, readPolicyOption } from "./check";
 import { reportCannotProceed } from "./errors";
 import { policyNotes } from "./format";
 import { Io, terminalProgress } from "./io";
@@ -47,41 +49,64 @@ export async function runSummary(argv: readonly string[], io: Io): Promise<numbe
   try {
     await checkOutputPath(output);
     await assertOutputIsNotInput(file, output);
-    const checked = await checkFile(file, {
-      sheetName: typeof sheetOption === "string" ? sheetOption : undefined,
-      asOf,
-      overrides,
-      onProgress: progress.onProgress,
-      sides: args.lists.get("--with") ?? [],
-      scope: { includeMonitored: args.options.has("--include-monitored") },
-    });
-    progress.done();
-    const notice = policyYearNotice(overrides, checked.policy.year);
-    if (notice) io.stderr(`${notice}\n`);
-    if (sheetOption === undefined)
-      io.stderr(`汇总工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver, checked.unread)}\n`);
-    const tables = buildSummaries(checked.ledger, checked.report, {
-      policy: checked.policy,
-      asOf,
-      generatedAt: localTimestamp(),
-      fullIds: args.options.has("--full-ids"),
-    });
-    const result = await writeSummaryWorkbook(file, output, tables);
-    const counts = countBySeverity(checked.report.findings);
-    const report = checked.report;
-    io.stdout(
-      [
-        `台账“${report.sheet}”：${report.households}户、${report.persons}人；检查日期 ` +
-          `${formatDate(report.asOf)}，政策参数 ${report.policyYear}年；检查发现错误 ${counts.error} ` +
-          `条，警告 ${counts.warning} 条，提示 ${counts.info} 条（见“检查结果”工作表）。`,
-        ...describeWrite(result, file),
-        ...policyNotes(checked.policy),
-      ].join("\n") + "\n",
+    const summary = await checkAndSummarise(
+      file,
+      {
+        sheetName: typeof sheetOption === "string" ? sheetOption : undefined,
+        asOf,
+        overrides,
+        onProgress: progress.onProgress,
+        sides: args.lists.get("--with") ?? [],
+        scope: { includeMonitored: args.options.has("--include-monitored") },
+        heapShare: SUMMARY_HEAP_SHARE,
+      },
+      { fullIds: args.options.has("--full-ids"), sheetChosen: sheetOption !== undefined, done: progress.done },
+      io,
     );
+    const result = await writeSummaryWorkbook(file, output, summary.tables);
+    io.stdout([summary.reportLine, ...describeWrite(result, file), ...summary.policyLines].join("\n") + "\n");
     return EXIT_CLEAN;
   } catch (error: unknown) {
     return reportCannotProceed(error, io, { input: "无法检查", output: "无法写出汇总" });
   }
+}
+
+interface CheckedSummary {
+  readonly tables: SummaryTable[];
+  /** The check's account, for the line printed after writing. */
+  readonly reportLine: string;
+  readonly policyLines: readonly string[];
+}
+
+/**
+ * Check the file and build its summary tables. Only the tables and two lines of text leave this
+ * function: the ledger and the findings (at 1,048,576 rows about 1 GB of heap) are garbage by the
+ * time the tabs are rendered, which needs as much again.
+ */
+async function checkAndSummarise(
+  file: string,
+  options: CheckFileOptions,
+  summary: { readonly fullIds: boolean; readonly sheetChosen: boolean; readonly done: () => void },
+  io: Io,
+): Promise<CheckedSummary> {
+  const checked = await checkFile(file, options);
+  summary.done();
+  const notice = policyYearNotice(options.overrides, checked.policy.year);
+  if (notice) io.stderr(`${notice}\n`);
+  if (!summary.sheetChosen) io.stderr(`汇总工作表“${checked.report.sheet}”${describePassedOver(checked.passedOver, checked.unread)}\n`);
+  const tables = buildSummaries(checked.ledger, checked.report, {
+    policy: checked.policy,
+    asOf: options.asOf,
+    generatedAt: localTimestamp(),
+    fullIds: summary.fullIds,
+  });
+  const counts = countBySeverity(checked.report.findings);
+  const report = checked.report;
+  const reportLine =
+    `台账“${report.sheet}”：${report.households}户、${report.persons}人；检查日期 ` +
+    `${formatDate(report.asOf)}，政策参数 ${report.policyYear}年；检查发现错误 ${counts.error} ` +
+    `条，警告 ${counts.warning} 条，提示 ${counts.info} 条（见“检查结果”工作表）。`;
+  return { tables, reportLine, policyLines: policyNotes(checked.policy) };
 }
 
 /** What was written where, one line per tab. */

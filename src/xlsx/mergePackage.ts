@@ -242,7 +242,7 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Rende
     const restyled = map ? (piece: string) => restyleSheet(piece, map) : undefined;
     for (const sheet of rendered.sheets) {
       const part = freePart("worksheets/sheet", 1);
-      zip.file(part, utf8OfPieces(sheet.pieces, restyled));
+      zip.file(part, utf8OfPieces(sheet.pieces(), restyled));
       const relId = addRel(WORKSHEET_REL, part);
       contentTypes = addOverride(contentTypes, part, WORKSHEET_TYPE);
       addedSheets.push({ name: sheet.name, part, relId, sheetId: nextSheetId++ });

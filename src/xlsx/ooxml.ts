@@ -220,9 +220,10 @@ const UTF8_CHUNK = 1 << 20;
 /**
  * A part given as pieces of text, as UTF-8 bytes, each piece first passed through `rewrite`
  * (when given): the pieces are never joined into one string, so a part may be larger than the
- * largest string V8 makes (2^29 − 24 characters) and is never held as UTF-16 whole.
+ * largest string V8 makes (2^29 − 24 characters) and is never held as UTF-16 whole. Given as a
+ * generator, each piece is garbage once encoded.
  */
-export function utf8OfPieces(pieces: readonly string[], rewrite?: (piece: string) => string): Uint8Array {
+export function utf8OfPieces(pieces: Iterable<string>, rewrite?: (piece: string) => string): Uint8Array {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   let chunk = new Uint8Array(UTF8_CHUNK);

@@ -49,16 +49,41 @@ export const nodeChecksum: Checksum | undefined =
  * 4,096 MB: refused or completed, never a V8 abort.
  */
 export const HEAP_SHARE = 0.6;
+/**
+ * The share for `bangfu summary`: after the check it builds the tables and renders the tabs, which at
+ * 1,048,576 rows took about as much heap again as the ledger and its findings (1.0 GB live after the
+ * check, 1.5 GB with the tables, more while rendering). Reading stops at a third of the heap, so a
+ * ledger too large to summarise is refused in seconds, with this message, rather than after minutes.
+ */
+export const SUMMARY_HEAP_SHARE = 0.3;
 /** node's heap limit counts the young generation too (3 × 16 MB semi-spaces by default); rows live in the old one. */
 const YOUNG_GENERATION = 48 * 1024 * 1024;
 
-function checkMemory(label: string) {
+function checkMemory(label: string, share: number) {
   return (at: ReadPoint) => {
     const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics();
-    if (used < Math.max(0, limit - YOUNG_GENERATION) * HEAP_SHARE) return;
+    if (used < Math.max(0, limit - YOUNG_GENERATION) * share) return;
     throw new WorkbookFileError(
       `${label} ${readPointWhere(at)}已用去 ${formatMegabytes(used)} 内存，本机给 BANGFU 的上限是 ${formatMegabytes(limit)}，检查和写出结果还需要更多，因此停止读取以免崩溃。` +
         `请按乡镇或村把台账拆成几个文件分别检查；或给 BANGFU 更多内存后重试（命令前加 NODE_OPTIONS=--max-old-space-size=8192）`,
+    );
+  };
+}
+
+/**
+ * Share of the heap at which rendering summary tabs stops with a message. Nothing big follows the
+ * rendering, so it may go near the limit; the check runs every MEMORY_CHECK_ROWS rows of a tab.
+ */
+export const WRITING_HEAP_SHARE = 0.85;
+
+/** The summary writer's memory check (./renderTabs.ts MemoryCheck): throws before V8 would abort. */
+export function writingMemoryCheck(output: string): () => void {
+  return () => {
+    const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics();
+    if (used < Math.max(0, limit - YOUNG_GENERATION) * WRITING_HEAP_SHARE) return;
+    throw new WorkbookFileError(
+      `写出汇总表时已用去 ${formatMegabytes(used)} 内存，接近本机给 BANGFU 的上限 ${formatMegabytes(limit)}，为免崩溃已停止，没有写出 ${output}。` +
+        `请按乡镇或村把台账拆成几个文件分别汇总；或给 BANGFU 更多内存后重试（命令前加 NODE_OPTIONS=--max-old-space-size=8192）`,
     );
   };
 }
@@ -67,8 +92,13 @@ export interface OpenedWorkbook extends XlsxWorkbook {
   close(): Promise<void>;
 }
 
+/** How much of node's heap reading may take (HEAP_SHARE unless what follows the reading needs more). */
+export interface FileReadOptions {
+  readonly heapShare?: number;
+}
+
 /** Open an .xlsx file for reading (only reading: the file is never written). */
-export async function openWorkbookFile(path: string, limits?: Partial<ReadLimits>): Promise<OpenedWorkbook> {
+export async function openWorkbookFile(path: string, limits?: Partial<ReadLimits>, options: FileReadOptions = {}): Promise<OpenedWorkbook> {
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(path);
@@ -97,7 +127,7 @@ export async function openWorkbookFile(path: string, limits?: Partial<ReadLimits
       inflater: nodeInflater,
       checksum: nodeChecksum,
       limits,
-      checkMemory: checkMemory(path),
+      checkMemory: checkMemory(path, options.heapShare ?? HEAP_SHARE),
     });
     return { ...workbook, scan: workbook.scan, close: () => handle.close() };
   } catch (error) {
@@ -117,8 +147,8 @@ function openError(path: string, error: unknown): WorkbookFileError {
   return new WorkbookFileError(`无法打开文件 ${path}（${code ?? "未知原因"}）`, error);
 }
 
-async function withWorkbook<T>(path: string, use: (workbook: OpenedWorkbook) => Promise<T>): Promise<T> {
-  const workbook = await openWorkbookFile(path);
+async function withWorkbook<T>(path: string, use: (workbook: OpenedWorkbook) => Promise<T>, options?: FileReadOptions): Promise<T> {
+  const workbook = await openWorkbookFile(path, undefined, options);
   try {
     return await use(workbook);
   } finally {
@@ -127,8 +157,8 @@ async function withWorkbook<T>(path: string, use: (workbook: OpenedWorkbook) => 
 }
 
 /** Ledgers of an .xlsx file: the named sheet, or the first (with `all`, every) visible sheet that holds one. */
-export function readLedgersFromFile(path: string, options: LedgerReadOptions = {}): Promise<LedgersRead> {
-  return withWorkbook(path, (workbook) => readLedgers(workbook, options));
+export function readLedgersFromFile(path: string, options: LedgerReadOptions = {}, fileOptions?: FileReadOptions): Promise<LedgersRead> {
+  return withWorkbook(path, (workbook) => readLedgers(workbook, options), fileOptions);
 }
 
 export interface FileLedger {
@@ -137,8 +167,12 @@ export interface FileLedger {
 }
 
 /** The one ledger of a file (see readLedgersFromFile); LedgerNotFoundError when there is none. */
-export async function readLedgerFromFile(path: string, options: Omit<LedgerReadOptions, "all"> = {}): Promise<LedgersRead> {
-  return readLedgersFromFile(path, { ...options, all: false });
+export async function readLedgerFromFile(
+  path: string,
+  options: Omit<LedgerReadOptions, "all"> = {},
+  fileOptions?: FileReadOptions,
+): Promise<LedgersRead> {
+  return readLedgersFromFile(path, { ...options, all: false }, fileOptions);
 }
 
 /** A sheet's cells, every row held (tests and small sheets); the first sheet when no name is given. */

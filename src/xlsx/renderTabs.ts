@@ -34,12 +34,13 @@ export interface WrittenTab {
 
 /**
  * A sheet part as pieces of XML, in order: never joined into one string (a findings tab of
- * 1,048,576 ledger rows is ~500 MB of XML, near V8's largest string), but encoded piece by piece
- * (./ooxml.ts utf8OfPieces). No element spans two pieces.
+ * 1,048,576 ledger rows is ~500 MB of XML, near V8's largest string), nor held as pieces, but
+ * made and encoded piece by piece (./ooxml.ts utf8OfPieces). No element spans two pieces.
  */
 export interface RenderedSheet {
   readonly name: string;
-  readonly pieces: readonly string[];
+  /** The part's pieces, made as they are iterated (each call starts again). */
+  readonly pieces: () => Iterable<string>;
 }
 
 /** The rendered tabs, ready to merge: sheet parts in tab order, their styles part and defined names. */
@@ -63,6 +64,13 @@ export function generatedMarker(key: string): string {
   return `${GENERATED_MARKER_PREFIX}${key.toUpperCase()}`;
 }
 
+/**
+ * Called every MEMORY_CHECK_ROWS rows while the tabs are rendered and encoded: the command line's
+ * throws with a message when node's heap is nearly full (a V8 abort would lose it); the page's does nothing.
+ */
+export type MemoryCheck = () => void;
+export const MEMORY_CHECK_ROWS = 4096;
+
 /** Colours of the generated tabs (ARGB). */
 export const HEADER_FILL = "FFDDEBF7";
 export const TOTAL_FILL = "FFF2F2F2";
@@ -78,7 +86,12 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
  * Render the tables as tabs. Tab names avoid `taken` (the user's sheets kept); dates become serial
  * numbers of the target workbook's date system.
  */
-export function renderTabs(tables: readonly TabTable[], taken: readonly string[], date1904: boolean): RenderedTabs {
+export function renderTabs(
+  tables: readonly TabTable[],
+  taken: readonly string[],
+  date1904: boolean,
+  checkMemory: MemoryCheck = () => undefined,
+): RenderedTabs {
   const styles = new StyleBook();
   const names = [...taken];
   const sheets: RenderedSheet[] = [];
@@ -91,7 +104,7 @@ export function renderTabs(tables: readonly TabTable[], taken: readonly string[]
     names.push(name);
     // Only the key's type differs (the ranking's key is not a SummaryKey); the layout copies it.
     const layout = layoutSummary(table as SummaryTable);
-    sheets.push({ name, pieces: sheetXml(layout, styles, date1904) });
+    sheets.push({ name, pieces: sheetXml(layout, styles, date1904, checkMemory) });
     tabs.push({ key: table.key, name, title: table.title, renamed: name !== table.title });
     markers.push(definedName(generatedMarker(table.key), null, `${quoteSheet(name)}!$A$1`));
     printTitles.push(definedName("_xlnm.Print_Titles", index, `${quoteSheet(name)}!$${layout.headerRow}:$${layout.headerRow}`));
@@ -148,73 +161,91 @@ function cellStyle(kind: RowKind, link: boolean, bold: boolean, numFmt: string |
 
 /**
  * One tab, laid out as every host lays it out (src/host/summaryLayout.ts: meta line, notes, a
- * blank row, header, body, total), as the part's pieces. Rows without a cell are left out. Per
+ * blank row, header, body, total), as the part's pieces, made when they are asked for: a findings
+ * tab of 1,048,576 ledger rows is ~500 MB of XML, which as strings held at once did not fit in a
+ * 2 GB heap. The cells' styles are added to the style book first, in the order the cells come, so
+ * that the styles part is whole before any piece is made. Rows without a cell are left out. Per
  * cell only its own text is built: column letters, links by position and style indexes are looked
  * up (a findings tab of 100,000 rows has half a million cells).
  */
-function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean): string[] {
+function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean, checkMemory: MemoryCheck): () => Generator<string> {
   const { headerRow, columnCount } = layout;
-  const letters = Array.from({ length: columnCount }, (_, i) => columnLetter(i + 1));
   const links = new Map(layout.links.map((l) => [l.row * (columnCount + 1) + l.column, l]));
+  /** A cell's style key, or null for a cell left out (a blank outside the header and total rows). */
+  const styleKey = (kind: RowKind, r: number, c: number): string | null => {
+    const raw = layout.values[r - 1][c - 1];
+    if (raw === null && kind !== "total" && kind !== "header") return null;
+    const link = links.size > 0 && links.has(r * (columnCount + 1) + c);
+    const numFmt = raw !== null ? NUMBER_FORMATS[layout.formats[r - 1][c - 1]] : undefined;
+    return `${kind}|${link ? 1 : 0}|${layout.bold[r - 1][c - 1] ? 1 : 0}|${numFmt ?? ""}`;
+  };
   const xfOf = new Map<string, number>();
-  const linkElements: string[] = [];
-  const lastColumn = columnLetter(columnCount);
-  const firstBody = `A${headerRow + 1}`;
-  // The part's pieces: the start, a row each, the end.
-  const parts = [
-    XML_DECLARATION,
-    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
-    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`,
-    `<dimension ref="A1:${lastColumn}${layout.rowCount}"/>`,
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" ` +
-      `topLeftCell="${firstBody}" activePane="bottomLeft" state="frozen"/>`,
-    `<selection pane="bottomLeft" activeCell="${firstBody}" sqref="${firstBody}"/></sheetView></sheetViews>`,
-    `<sheetFormatPr defaultRowHeight="15"/>`,
-    colsXml(layout.widths),
-    `<sheetData>`,
-  ];
   for (let r = 1; r <= layout.rowCount; r++) {
     const kind = rowKindOf(layout, r);
-    const values = layout.values[r - 1];
-    let cells = "";
     for (let c = 1; c <= columnCount; c++) {
-      const raw = values[c - 1];
-      if (raw === null && kind !== "total" && kind !== "header") continue;
-      const format = layout.formats[r - 1][c - 1];
-      const bold = layout.bold[r - 1][c - 1];
-      const link = links.size > 0 ? links.get(r * (columnCount + 1) + c) : undefined;
-      const address = `${letters[c - 1]}${r}`;
-      let value = storedValue(raw, format, date1904);
-      if (link) {
-        // A link shows text: its value, or the target cell when it has none (or holds a date).
-        value = value === null || value !== raw ? link.cell : String(value);
-        linkElements.push(`<hyperlink ref="${address}" location="${encodeXml(`${quoteSheet(link.sheet)}!${link.cell}`)}"/>`);
-      }
-      const numFmt = raw !== null ? NUMBER_FORMATS[format] : undefined;
-      const key = `${kind}|${link ? 1 : 0}|${bold ? 1 : 0}|${numFmt ?? ""}`;
-      let s = xfOf.get(key);
-      if (s === undefined) {
-        s = styles.xf(cellStyle(kind, link !== undefined, bold, numFmt));
-        xfOf.set(key, s);
-      }
-      const sAttr = s === 0 ? "" : ` s="${s}"`;
-      if (value === null) cells += `<c r="${address}"${sAttr}/>`;
-      else if (typeof value === "number") cells += `<c r="${address}"${sAttr}><v>${value}</v></c>`;
-      else cells += `<c r="${address}"${sAttr} t="inlineStr">${inlineString(value)}</c>`;
+      const key = styleKey(kind, r, c);
+      if (key === null || xfOf.has(key)) continue;
+      const raw = layout.values[r - 1][c - 1];
+      const numFmt = raw !== null ? NUMBER_FORMATS[layout.formats[r - 1][c - 1]] : undefined;
+      xfOf.set(key, styles.xf(cellStyle(kind, links.has(r * (columnCount + 1) + c), layout.bold[r - 1][c - 1], numFmt)));
     }
-    if (cells !== "") parts.push(`<row r="${r}">${cells}</row>`);
   }
 
-  parts.push(
-    `</sheetData>`,
-    layout.filter ? `<autoFilter ref="A${headerRow}:${lastColumn}${Math.max(headerRow, layout.lastBodyRow)}"/>` : "",
-    linkElements.length > 0 ? `<hyperlinks>${linkElements.join("")}</hyperlinks>` : "",
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`,
+  return function* pieces() {
+    const letters = Array.from({ length: columnCount }, (_, i) => columnLetter(i + 1));
+    const linkElements: string[] = [];
+    const lastColumn = columnLetter(columnCount);
+    const firstBody = `A${headerRow + 1}`;
+    // The part's pieces: the start, a row each, the end.
+    yield XML_DECLARATION;
+    yield `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`;
+    yield `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
+    yield `<dimension ref="A1:${lastColumn}${layout.rowCount}"/>`;
+    yield (
+      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" ` +
+      `topLeftCell="${firstBody}" activePane="bottomLeft" state="frozen"/>`
+    );
+    yield `<selection pane="bottomLeft" activeCell="${firstBody}" sqref="${firstBody}"/></sheetView></sheetViews>`;
+    yield `<sheetFormatPr defaultRowHeight="15"/>`;
+    yield colsXml(layout.widths);
+    yield `<sheetData>`;
+    for (let r = 1; r <= layout.rowCount; r++) {
+      if (r % MEMORY_CHECK_ROWS === 0) checkMemory();
+      const kind = rowKindOf(layout, r);
+      const values = layout.values[r - 1];
+      let cells = "";
+      for (let c = 1; c <= columnCount; c++) {
+        const key = styleKey(kind, r, c);
+        if (key === null) continue;
+        const raw = values[c - 1];
+        const link = links.size > 0 ? links.get(r * (columnCount + 1) + c) : undefined;
+        const address = `${letters[c - 1]}${r}`;
+        let value = storedValue(raw, layout.formats[r - 1][c - 1], date1904);
+        if (link) {
+          // A link shows text: its value, or the target cell when it has none (or holds a date).
+          value = value === null || value !== raw ? link.cell : String(value);
+          linkElements.push(`<hyperlink ref="${address}" location="${encodeXml(`${quoteSheet(link.sheet)}!${link.cell}`)}"/>`);
+        }
+        const s = xfOf.get(key) as number;
+        const sAttr = s === 0 ? "" : ` s="${s}"`;
+        if (value === null) cells += `<c r="${address}"${sAttr}/>`;
+        else if (typeof value === "number") cells += `<c r="${address}"${sAttr}><v>${value}</v></c>`;
+        else cells += `<c r="${address}"${sAttr} t="inlineStr">${inlineString(value)}</c>`;
+      }
+      if (cells !== "") yield `<row r="${r}">${cells}</row>`;
+    }
+    yield `</sheetData>`;
+    if (layout.filter) yield `<autoFilter ref="A${headerRow}:${lastColumn}${Math.max(headerRow, layout.lastBodyRow)}"/>`;
+    if (linkElements.length > 0) {
+      yield `<hyperlinks>`;
+      yield* linkElements;
+      yield `</hyperlinks>`;
+    }
+    yield `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
     // Summaries go upward on paper: A4 landscape, all columns on one page width.
-    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`,
-    `</worksheet>`,
-  );
-  return parts;
+    yield `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`;
+    yield `</worksheet>`;
+  };
 }
 
 /** Column widths in characters, runs of equal widths as one <col>. */

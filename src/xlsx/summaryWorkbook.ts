@@ -22,7 +22,7 @@ import { MacroOutcome, matchPackageToKind, OutputKind } from "./macros";
 import { AddedSheet, MergeRequest, mergeRenderedSheets, openPackage, PackageError, RawDefinedName, WorkbookPackage } from "./mergePackage";
 import { CONTENT_TYPES_PART } from "./ooxml";
 import { orderWorkbookFirst, packageEntries } from "./package";
-import { generatedMarker, renderTabs, TabTable, WrittenTab } from "./renderTabs";
+import { generatedMarker, MemoryCheck, renderTabs, TabTable, WrittenTab } from "./renderTabs";
 import { defaultWriting, zipBytes, ZipWriting } from "./zipWriter";
 
 export interface SummaryPackage {
@@ -61,7 +61,12 @@ export type PackageInput = Uint8Array | ArrayBuffer | Blob;
  * input is only read. Throws UnreadablePackageError for a file that is no usable package, and
  * MacroSheetsError when an .xlsx is asked of a workbook with Excel 4.0 macro sheets.
  */
-export async function addSummaryTabs(input: PackageInput, tables: readonly TabTable[], kind: OutputKind = "xlsx"): Promise<SummaryPackage> {
+export async function addSummaryTabs(
+  input: PackageInput,
+  tables: readonly TabTable[],
+  kind: OutputKind = "xlsx",
+  checkMemory?: MemoryCheck,
+): Promise<SummaryPackage> {
   let user: WorkbookPackage;
   try {
     user = await openPackage(await JSZip.loadAsync(input));
@@ -70,7 +75,7 @@ export async function addSummaryTabs(input: PackageInput, tables: readonly TabTa
   }
   const removal = planRemoval(user, tables);
   const remaining = user.sheets.filter((_, i) => !removal.remove.has(i)).map((s) => s.name);
-  const rendered = renderTabs(tables, remaining, user.date1904);
+  const rendered = renderTabs(tables, remaining, user.date1904, checkMemory);
   let added: readonly AddedSheet[];
   try {
     added = await mergeRenderedSheets(user, rendered, removal);
@@ -85,9 +90,13 @@ export async function addSummaryTabs(input: PackageInput, tables: readonly TabTa
 }
 
 /** A new workbook holding only the tables (e.g. the street ranking, which has no source workbook). */
-export async function newSummaryPackage(tables: readonly TabTable[], kind: OutputKind = "xlsx"): Promise<SummaryPackage> {
+export async function newSummaryPackage(
+  tables: readonly TabTable[],
+  kind: OutputKind = "xlsx",
+  checkMemory?: MemoryCheck,
+): Promise<SummaryPackage> {
   const base = await openPackage(emptyWorkbook());
-  const rendered = renderTabs(tables, [], false);
+  const rendered = renderTabs(tables, [], false, checkMemory);
   const added = await mergeRenderedSheets(base, rendered, { remove: new Set(), dropNames: new Set() });
   await addCharts(base.zip, added, rendered.charts);
   await matchPackageToKind(base.zip, base.workbookPart, kind);

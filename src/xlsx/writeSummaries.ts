@@ -13,7 +13,7 @@ import { describeFileError } from "./fileErrors";
 import { MacroSheetsError, OutputKind, outputKindOf } from "./macros";
 import { packageEntries } from "./package";
 import { crc32 } from "./crc32";
-import { assertXlsx, nodeChecksum, nodeDeflater, WorkbookFileError } from "./readWorkbook";
+import { assertXlsx, nodeChecksum, nodeDeflater, WorkbookFileError, writingMemoryCheck } from "./readWorkbook";
 import type { TabTable } from "./renderTabs";
 import { TOO_LARGE_FOR_XLSX, writeZip, ZipTooLargeError } from "./zipWriter";
 import type * as Core from "./summaryWorkbook";
@@ -55,7 +55,7 @@ export async function writeSummaryWorkbook(inputPath: string, outputPath: string
   const { addSummaryTabs, UnreadablePackageError, unreadableMessage } = core();
   let built: Core.SummaryPackage;
   try {
-    built = await addSummaryTabs(await fs.promises.readFile(inputPath), tables, kind);
+    built = await addSummaryTabs(await fs.promises.readFile(inputPath), tables, kind, writingMemoryCheck(outputPath));
   } catch (error) {
     if (error instanceof UnreadablePackageError) throw new WorkbookFileError(unreadableMessage(inputPath, error), error.cause);
     if (error instanceof MacroSheetsError) {
@@ -77,7 +77,7 @@ export async function writeNewSummaryWorkbook(
 ): Promise<WriteResult> {
   const kind = await checkOutputPath(outputPath);
   for (const input of refuse) await assertOutputIsNotInput(input, outputPath);
-  const built = await core().newSummaryPackage(tables, kind);
+  const built = await core().newSummaryPackage(tables, kind, writingMemoryCheck(outputPath));
   await savePackage(built.zip, outputPath);
   return { outputPath, tabs: built.tabs, replaced: [], ignoredMarkers: [], macros: "none" };
 }

@@ -11,6 +11,7 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { openXlsx, WorkbookFileError } from "../../src/xlsx/workbook";
 import { readLedgers } from "../../src/xlsx/readLedgers";
 import { bytesSource, MAX_ZIP_ENTRIES } from "../../src/xlsx/zip";
+import { writeBenchLedger } from "../../bench/ledgerFile";
 import { runCli, useTempDir } from "../support/cli";
 import { buildXlsx, CellSpec, declareSize, PackageSpec } from "../support/xlsxPackage";
 
@@ -314,6 +315,29 @@ describe("memory, for real", () => {
     expect(run.stderr).toMatch(/太大：读到第 [\d,]+ 行时已用去 \d+ MB 内存，本机给 BANGFU 的上限是 \d+ MB/);
     expect(run.stderr).toContain("拆成几个文件");
   }, 120_000);
+
+  test("a summary too large for the memory node is given is refused with a message, not a V8 crash, and nothing is written", async () => {
+    // 100,000 person rows as the national system exports them: with a 160 MB heap the check alone
+    // completes, and the summary (tables and tabs about three times the ledger) did not: V8 aborted.
+    const file = path.join(dir(), "summary-too-big.xlsx");
+    await writeBenchLedger(100_000, file);
+    const output = path.join(dir(), "summary-too-big-out.xlsx");
+    const bin = path.join(__dirname, "..", "..", "bin", "bangfu.js");
+    const run = spawnSync(process.execPath, ["--max-old-space-size=160", bin, "summary", file, "-o", output, "--as-of", "2025-12-15"], {
+      encoding: "utf8",
+    });
+    expect(run.stderr).not.toContain("FATAL");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/内存，本机给 BANGFU 的上限是 \d+ MB/);
+    expect(run.stderr).toContain("拆成几个文件");
+    expect(fs.existsSync(output)).toBe(false);
+    const check = spawnSync(process.execPath, ["--max-old-space-size=160", bin, "check", file, "--as-of", "2025-12-15", "--json"], {
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    });
+    expect(check.stderr).not.toContain("FATAL");
+    expect(check.status).toBe(1);
+  }, 180_000);
 
   test("shared strings too many for the memory node is given stop with the reader's message, not a V8 crash", () => {
     // 3,000,000 short strings: a 13 MB file whose string table takes far more than 64 MB in memory.

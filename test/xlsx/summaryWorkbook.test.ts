@@ -8,6 +8,10 @@ import * as path from "node:path";
 import JSZip from "jszip";
 import { addSummaryTabs, packageBytes, UnreadablePackageError, unreadableMessage } from "../../src/xlsx/summaryWorkbook";
 import { writeSummaryWorkbook } from "../../src/xlsx/writeSummaries";
+import { MEMORY_CHECK_ROWS, renderTabs, type TabTable } from "../../src/xlsx/renderTabs";
+import { utf8OfPieces } from "../../src/xlsx/ooxml";
+import { layoutSummary } from "../../src/host/summaryLayout";
+import type { SummaryTable } from "../../src/summaries/model";
 import { build, PERSON_ROWS } from "../summaries/fixtures";
 import { useTempDir } from "../support/cli";
 import { runtimeImports } from "../support/imports";
@@ -80,5 +84,35 @@ describe("与宿主无关的汇总写出", () => {
     expect(unreadableMessage("台账.xlsx", error as UnreadablePackageError)).toMatch(
       /^无法读取文件 台账\.xlsx：.+。文件可能已损坏，或不是 Excel 2007 及以上版本的 \.xlsx 文件。$/,
     );
+  });
+});
+
+describe("a tab's XML is made as it is written", () => {
+  /** A findings-like table of `rows` body rows. */
+  const longTable = (rows: number): TabTable => {
+    const base = tablesOf().find((t) => t.key === "findings") as TabTable;
+    return { ...base, rows: Array.from({ length: rows }, (_, i) => base.rows[i % base.rows.length]), totalRow: undefined };
+  };
+
+  test("the memory check runs while the pieces are made, every MEMORY_CHECK_ROWS rows, and what it throws stops the encoding", () => {
+    let calls = 0;
+    const rendered = renderTabs([longTable(10_000)], [], false, () => {
+      calls += 1;
+    });
+    // Rendering adds the styles only: no row is made yet.
+    expect(calls).toBe(0);
+    const sheet = rendered.sheets[0];
+    const text = new TextDecoder().decode(utf8OfPieces(sheet.pieces()));
+    const { rowCount } = layoutSummary(longTable(10_000) as SummaryTable);
+    expect(rowCount).toBeGreaterThan(10_000);
+    expect((text.match(/<row /g) ?? []).length).toBeGreaterThan(10_000);
+    expect(calls).toBe(Math.floor(rowCount / MEMORY_CHECK_ROWS));
+    // Each call of pieces() starts again: the same text.
+    expect(new TextDecoder().decode(utf8OfPieces(sheet.pieces()))).toBe(text);
+
+    const stopping = renderTabs([longTable(10_000)], [], false, () => {
+      throw new Error("内存将尽");
+    });
+    expect(() => utf8OfPieces(stopping.sheets[0].pieces())).toThrow("内存将尽");
   });
 });
