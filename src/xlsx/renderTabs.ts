@@ -11,7 +11,7 @@
  */
 import { columnLetter, quoteSheet } from "../ledger/cellRef";
 import { freeSheetName, layoutSummary, storedValue, SummaryLayout } from "../host/summaryLayout";
-import { GENERATED_MARKER_PREFIX, SummaryTable } from "../summaries/model";
+import { CellFormat, GENERATED_MARKER_PREFIX, SummaryTable } from "../summaries/model";
 import { chartOfLayout, SheetChart } from "./chartPart";
 import type { RawDefinedName } from "./mergePackage";
 import { NUMBER_FORMATS } from "./numberFormats";
@@ -127,7 +127,15 @@ function inlineString(text: string): string {
 }
 
 /** Which kind of row a cell is in: its style follows from that, its format, boldness and link. */
-type RowKind = "meta" | "note" | "header" | "body" | "total" | "other";
+const ROW_KINDS = ["meta", "note", "header", "body", "total", "other"] as const;
+type RowKind = (typeof ROW_KINDS)[number];
+
+/** The number formats by a small code; text (no number format) is 0, as a blank is. */
+const FORMATS = Object.keys(NUMBER_FORMATS) as CellFormat[];
+const FORMAT_CODES = Object.fromEntries(FORMATS.map((f) => [f, NUMBER_FORMATS[f] === undefined ? 0 : FORMATS.indexOf(f)])) as Record<
+  CellFormat,
+  number
+>;
 
 function rowKindOf(layout: SummaryLayout, r: number): RowKind {
   if (r === layout.metaRow) return "meta";
@@ -171,23 +179,26 @@ function cellStyle(kind: RowKind, link: boolean, bold: boolean, numFmt: string |
 function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean, checkMemory: MemoryCheck): () => Generator<string> {
   const { headerRow, columnCount } = layout;
   const links = new Map(layout.links.map((l) => [l.row * (columnCount + 1) + l.column, l]));
-  /** A cell's style key, or null for a cell left out (a blank outside the header and total rows). */
-  const styleKey = (kind: RowKind, r: number, c: number): string | null => {
+  /**
+   * A cell's style as a small number: its row kind, link, boldness and number format (a blank has
+   * none), or -1 for a cell left out (a blank outside the header and total rows).
+   */
+  const styleKey = (kind: RowKind, r: number, c: number): number => {
     const raw = layout.values[r - 1][c - 1];
-    if (raw === null && kind !== "total" && kind !== "header") return null;
-    const link = links.size > 0 && links.has(r * (columnCount + 1) + c);
-    const numFmt = raw !== null ? NUMBER_FORMATS[layout.formats[r - 1][c - 1]] : undefined;
-    return `${kind}|${link ? 1 : 0}|${layout.bold[r - 1][c - 1] ? 1 : 0}|${numFmt ?? ""}`;
+    if (raw === null && kind !== "total" && kind !== "header") return -1;
+    const link = links.size > 0 && links.has(r * (columnCount + 1) + c) ? 1 : 0;
+    const format = raw === null ? 0 : FORMAT_CODES[layout.formats[r - 1][c - 1]];
+    return ((ROW_KINDS.indexOf(kind) * 2 + link) * 2 + (layout.bold[r - 1][c - 1] ? 1 : 0)) * FORMATS.length + format;
   };
-  const xfOf = new Map<string, number>();
+  const xfOf: number[] = [];
   for (let r = 1; r <= layout.rowCount; r++) {
     const kind = rowKindOf(layout, r);
     for (let c = 1; c <= columnCount; c++) {
       const key = styleKey(kind, r, c);
-      if (key === null || xfOf.has(key)) continue;
+      if (key < 0 || xfOf[key] !== undefined) continue;
       const raw = layout.values[r - 1][c - 1];
       const numFmt = raw !== null ? NUMBER_FORMATS[layout.formats[r - 1][c - 1]] : undefined;
-      xfOf.set(key, styles.xf(cellStyle(kind, links.has(r * (columnCount + 1) + c), layout.bold[r - 1][c - 1], numFmt)));
+      xfOf[key] = styles.xf(cellStyle(kind, links.has(r * (columnCount + 1) + c), layout.bold[r - 1][c - 1], numFmt));
     }
   }
 
@@ -216,7 +227,7 @@ function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean, c
       let cells = "";
       for (let c = 1; c <= columnCount; c++) {
         const key = styleKey(kind, r, c);
-        if (key === null) continue;
+        if (key < 0) continue;
         const raw = values[c - 1];
         const link = links.size > 0 ? links.get(r * (columnCount + 1) + c) : undefined;
         const address = `${letters[c - 1]}${r}`;
@@ -226,7 +237,7 @@ function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean, c
           value = value === null || value !== raw ? link.cell : String(value);
           linkElements.push(`<hyperlink ref="${address}" location="${encodeXml(`${quoteSheet(link.sheet)}!${link.cell}`)}"/>`);
         }
-        const s = xfOf.get(key) as number;
+        const s = xfOf[key];
         const sAttr = s === 0 ? "" : ` s="${s}"`;
         if (value === null) cells += `<c r="${address}"${sAttr}/>`;
         else if (typeof value === "number") cells += `<c r="${address}"${sAttr}><v>${value}</v></c>`;
