@@ -21,8 +21,8 @@ import { FakeEt } from "./wps/fakeEt";
 import { INFLATERS } from "./support/inflaters";
 import { buildXlsx, CellSpec, sharedStringsXml } from "./support/xlsxPackage";
 
-const HEADER = ["户编号", "户主姓名", "人均纯收入", "增收帮扶责任人", "最近走访日期"];
-const COLUMN = { headName: 1, perCapitaIncome: 2, supportCadre: 3, lastContactDate: 4 } as const;
+const HEADER = ["户编号", "户主姓名", "人均纯收入", "增收帮扶责任人", "最近走访日期", "是否长期外出"];
+const COLUMN = { headName: 1, perCapitaIncome: 2, supportCadre: 3, lastContactDate: 4, absentLongTerm: 5 } as const;
 type Field = keyof typeof COLUMN;
 
 const visit = toExcelSerial({ year: 2025, month: 11, day: 20 });
@@ -107,18 +107,33 @@ const CASES: readonly ValueCase[] = [
     excel: "１２，０００",
     expected: 12000,
   },
+  {
+    title: 'a boolean TRUE (t="b") in a yes/no column',
+    field: "absentLongTerm",
+    xlsx: { xml: `<c t="b"><v>1</v></c>` },
+    excel: true,
+    expected: true,
+  },
+  {
+    title: "a boolean FALSE in a yes/no column",
+    field: "absentLongTerm",
+    xlsx: { xml: `<c t="b"><v>0</v></c>` },
+    excel: false,
+    expected: false,
+  },
+  { title: "否 typed in a yes/no column", field: "absentLongTerm", xlsx: "否", excel: "否", expected: false },
 ];
 
 /** Rows 2…: one household per case (the case's cell in its column, the rest blank); then a merged area. */
 function grid(cell: (c: ValueCase) => CellSpec): CellSpec[][] {
   const rows: CellSpec[][] = [HEADER];
   CASES.forEach((c, i) => {
-    const row: CellSpec[] = [`H${i + 1}`, null, null, null, null];
+    const row: CellSpec[] = [`H${i + 1}`, null, null, null, null, null];
     row[COLUMN[c.field]] = cell(c);
     rows.push(row);
   });
   // Three households under one 增收帮扶责任人 merged down over their rows (MERGE_AREAS).
-  rows.push([`M1`, null, null, "干部乙", null], [`M2`, null, null, null, null], [`M3`, null, null, null, null]);
+  rows.push([`M1`, null, null, "干部乙", null, null], [`M2`, null, null, null, null, null], [`M3`, null, null, null, null, null]);
   return rows;
 }
 const MERGE_AREAS: MergedRange[] = [{ top: CASES.length + 2, left: 4, bottom: CASES.length + 4, right: 4 }];
