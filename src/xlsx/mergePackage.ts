@@ -13,7 +13,7 @@
  * sheetId and content-type override; its styles are appended to the user's (./mergeStyles.ts).
  */
 import JSZip from "jszip";
-import { mergeStyles, restyleSheet, StyleMap } from "./mergeStyles";
+import { mergeStyles, StyleMap } from "./mergeStyles";
 import type { RenderedSheets } from "./renderTabs";
 import {
   addOverride,
@@ -238,11 +238,9 @@ export async function mergeRenderedSheets(user: WorkbookPackage, rendered: Rende
     // ---- the rendered sheets
     // After the sheets kept (a calculation chain naming a removed sheet's id was dropped above): regenerating gives the same ids.
     let nextSheetId = Math.max(0, ...kept.map((s) => s.sheetId).filter(Number.isFinite)) + 1;
-    const map = styleMap;
-    const restyled = map ? (piece: string) => restyleSheet(piece, map) : undefined;
     for (const sheet of rendered.sheets) {
       const part = freePart("worksheets/sheet", 1);
-      zip.file(part, utf8OfPieces(sheet.pieces(), restyled));
+      zip.file(part, utf8OfPieces(sheet.pieces(styleMap?.xf)));
       const relId = addRel(WORKSHEET_REL, part);
       contentTypes = addOverride(contentTypes, part, WORKSHEET_TYPE);
       addedSheets.push({ name: sheet.name, part, relId, sheetId: nextSheetId++ });

@@ -2,9 +2,9 @@
  * Styles of freshly rendered tabs appended to a user's xl/styles.xml: number formats, fonts,
  * fills, borders, cell formats (cellXfs) and differential formats (dxfs) of the rendered
  * workbook go after the user's own, each reusing an identical entry the user's file already has
- * (so that regenerating the tabs does not make the styles grow), and the style indexes of the
- * rendered sheet XML are rewritten to the merged positions. The user's entries keep their
- * indexes, so none of the user's sheets needs to change.
+ * (so that regenerating the tabs does not make the styles grow); the map says where each rendered
+ * entry went, and the rendered tabs are written with the merged indexes (./renderTabs.ts). The
+ * user's entries keep their indexes, so none of the user's sheets needs to change.
  */
 import { childElements, findContainer, parseAttributes, rootPrefix, setAttribute, withPrefix } from "./ooxml";
 
@@ -183,20 +183,4 @@ function append(xml: string, prefix: string, section: Section, children: readonl
   }
   const close = xml.lastIndexOf(`</${prefix}styleSheet>`);
   return xml.slice(0, close) + element + xml.slice(close);
-}
-
-/**
- * Rewrite the style indexes of a rendered sheet's cells, rows and columns (and conditional formats'
- * dxfs) to the merged styles: a whole part, or any piece of one that cuts no tag.
- */
-export function restyleSheet(sheetXml: string, map: StyleMap): string {
-  const xf = (value: string) => String(map.xf[Number(value)] ?? 0);
-  // Each pattern runs from the start tag to the attribute's value only: one small string per match (a findings tab has half a million).
-  // A piece of a sheet (a row) holds no columns or conditional formats: those patterns run only where their tag is.
-  let xml = sheetXml.replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)"/g, (_, head: string, s: string) => `${head}${xf(s)}"`);
-  if (xml.includes("<col")) xml = xml.replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_, head: string, s: string) => `${head}${xf(s)}"`);
-  if (xml.includes("<cfRule")) {
-    xml = xml.replace(/(<cfRule\b[^>]*?\sdxfId=")(\d+)"/g, (_, head: string, d: string) => `${head}${map.dxf[Number(d)] ?? d}"`);
-  }
-  return xml;
 }

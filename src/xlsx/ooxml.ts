@@ -218,18 +218,16 @@ export function addOverride(xml: string, part: string, type: string): string {
 const UTF8_CHUNK = 1 << 20;
 
 /**
- * A part given as pieces of text, as UTF-8 bytes, each piece first passed through `rewrite`
- * (when given): the pieces are never joined into one string, so a part may be larger than the
+ * A part given as pieces of text, as UTF-8 bytes: the pieces are never joined into one string, so a part may be larger than the
  * largest string V8 makes (2^29 − 24 characters) and is never held as UTF-16 whole. Given as a
  * generator, each piece is garbage once encoded.
  */
-export function utf8OfPieces(pieces: Iterable<string>, rewrite?: (piece: string) => string): Uint8Array {
+export function utf8OfPieces(pieces: Iterable<string>): Uint8Array {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   let chunk = new Uint8Array(UTF8_CHUNK);
   let used = 0;
-  for (const piece of pieces) {
-    const text = rewrite ? rewrite(piece) : piece;
+  for (const text of pieces) {
     // A UTF-16 code unit is at most three bytes of UTF-8.
     if (used + text.length * 3 > chunk.length) {
       chunks.push(chunk.subarray(0, used));

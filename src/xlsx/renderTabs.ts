@@ -39,8 +39,12 @@ export interface WrittenTab {
  */
 export interface RenderedSheet {
   readonly name: string;
-  /** The part's pieces, made as they are iterated (each call starts again). */
-  readonly pieces: () => Iterable<string>;
+  /**
+   * The part's pieces, made as they are iterated (each call starts again). `xfMap`: the styles part
+   * the tab is written with is merged into the workbook's (./mergeStyles.ts): a cell's style index in
+   * the rendered styles → its index in the merged ones (an index the map lacks becomes 0).
+   */
+  readonly pieces: (xfMap?: readonly number[]) => Iterable<string>;
 }
 
 /** The rendered tabs, ready to merge: sheet parts in tab order, their styles part and defined names. */
@@ -176,7 +180,12 @@ function cellStyle(kind: RowKind, link: boolean, bold: boolean, numFmt: string |
  * cell only its own text is built: column letters, links by position and style indexes are looked
  * up (a findings tab of 100,000 rows has half a million cells).
  */
-function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean, checkMemory: MemoryCheck): () => Generator<string> {
+function sheetXml(
+  layout: SummaryLayout,
+  styles: StyleBook,
+  date1904: boolean,
+  checkMemory: MemoryCheck,
+): (xfMap?: readonly number[]) => Generator<string> {
   const { headerRow, columnCount } = layout;
   const links = new Map(layout.links.map((l) => [l.row * (columnCount + 1) + l.column, l]));
   /**
@@ -202,7 +211,9 @@ function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean, c
     }
   }
 
-  return function* pieces() {
+  return function* pieces(xfMap?: readonly number[]) {
+    // The s= attribute of each style key, in the workbook's indexes; the default style (0) is written as none.
+    const styleAttributes = xfOf.map((xf) => (xf === 0 ? "" : ` s="${xfMap ? (xfMap[xf] ?? 0) : xf}"`));
     const letters = Array.from({ length: columnCount }, (_, i) => columnLetter(i + 1));
     const linkElements: string[] = [];
     const lastColumn = columnLetter(columnCount);
@@ -237,8 +248,7 @@ function sheetXml(layout: SummaryLayout, styles: StyleBook, date1904: boolean, c
           value = value === null || value !== raw ? link.cell : String(value);
           linkElements.push(`<hyperlink ref="${address}" location="${encodeXml(`${quoteSheet(link.sheet)}!${link.cell}`)}"/>`);
         }
-        const s = xfOf[key];
-        const sAttr = s === 0 ? "" : ` s="${s}"`;
+        const sAttr = styleAttributes[key];
         if (value === null) cells += `<c r="${address}"${sAttr}/>`;
         else if (typeof value === "number") cells += `<c r="${address}"${sAttr}><v>${value}</v></c>`;
         else cells += `<c r="${address}"${sAttr} t="inlineStr">${inlineString(value)}</c>`;

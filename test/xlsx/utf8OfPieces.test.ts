@@ -27,10 +27,18 @@ test("pieces longer than a chunk, and many of them: still the joined text", () =
   expect(hex(bytes) === encode(pieces.join(""))).toBe(true);
 });
 
-test("the rewrite is applied to each piece before it is encoded", () => {
-  const pieces = ['<row r="1"><c s="1"/></row>', '<row r="2"><c s="1"/></row>'];
-  const rewrite = (piece: string) => piece.replace('s="1"', 's="7"');
-  expect(new TextDecoder().decode(utf8OfPieces(pieces, rewrite))).toBe('<row r="1"><c s="7"/></row><row r="2"><c s="7"/></row>');
+test("pieces from a generator: each made as it is encoded", () => {
+  let made = 0;
+  function* rows() {
+    for (let r = 1; r <= 3; r++) {
+      made += 1;
+      yield `<row r="${r}"/>`;
+    }
+  }
+  const pieces = rows();
+  expect(made).toBe(0);
+  expect(new TextDecoder().decode(utf8OfPieces(pieces))).toBe('<row r="1"/><row r="2"/><row r="3"/>');
+  expect(made).toBe(3);
 });
 
 test("no pieces: no bytes", () => {
