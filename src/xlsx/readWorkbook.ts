@@ -50,19 +50,26 @@ export const nodeChecksum: Checksum | undefined =
  */
 export const HEAP_SHARE = 0.6;
 /**
- * The share for `bangfu summary`: after the check it builds the tables and renders the tabs, which at
- * 1,048,576 rows took about as much heap again as the ledger and its findings (1.0 GB live after the
- * check, 1.5 GB with the tables, more while rendering). Reading stops at a third of the heap, so a
- * ledger too large to summarise is refused in seconds, with this message, rather than after minutes.
+ * The share for `bangfu summary`: after the check it builds the tables and renders the tabs. At
+ * 1,048,576 rows the heap held 1.0 GB after the check and 1.5 GB with the tables, and the whole
+ * summary completed in a 2 GB heap (reading stayed under this share). Reading stops at 0.3 of the
+ * heap, so a ledger too large to summarise is refused in seconds, with a message, not after minutes.
  */
 export const SUMMARY_HEAP_SHARE = 0.3;
 /** node's heap limit counts the young generation too (3 × 16 MB semi-spaces by default); rows live in the old one. */
 const YOUNG_GENERATION = 48 * 1024 * 1024;
 
+/** node's heap in use and its limit, once the use has reached `share` of the old generation's limit; else null. */
+function heapAbove(share: number): { readonly used: number; readonly limit: number } | null {
+  const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics();
+  return used < Math.max(0, limit - YOUNG_GENERATION) * share ? null : { used, limit };
+}
+
 function checkMemory(label: string, share: number) {
   return (at: ReadPoint) => {
-    const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics();
-    if (used < Math.max(0, limit - YOUNG_GENERATION) * share) return;
+    const heap = heapAbove(share);
+    if (heap === null) return;
+    const { used, limit } = heap;
     throw new WorkbookFileError(
       `${label} ${readPointWhere(at)}已用去 ${formatMegabytes(used)} 内存，本机给 BANGFU 的上限是 ${formatMegabytes(limit)}，检查和写出结果还需要更多，因此停止读取以免崩溃。` +
         `请按乡镇或村把台账拆成几个文件分别检查；或给 BANGFU 更多内存后重试（命令前加 NODE_OPTIONS=--max-old-space-size=8192）`,
@@ -79,8 +86,9 @@ export const WRITING_HEAP_SHARE = 0.85;
 /** The summary writer's memory check (./renderTabs.ts MemoryCheck): throws before V8 would abort. */
 export function writingMemoryCheck(output: string): () => void {
   return () => {
-    const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics();
-    if (used < Math.max(0, limit - YOUNG_GENERATION) * WRITING_HEAP_SHARE) return;
+    const heap = heapAbove(WRITING_HEAP_SHARE);
+    if (heap === null) return;
+    const { used, limit } = heap;
     throw new WorkbookFileError(
       `写出汇总表时已用去 ${formatMegabytes(used)} 内存，接近本机给 BANGFU 的上限 ${formatMegabytes(limit)}，为免崩溃已停止，没有写出 ${output}。` +
         `请按乡镇或村把台账拆成几个文件分别汇总；或给 BANGFU 更多内存后重试（命令前加 NODE_OPTIONS=--max-old-space-size=8192）`,
