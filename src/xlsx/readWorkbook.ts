@@ -59,15 +59,23 @@ export const SUMMARY_HEAP_SHARE = 0.3;
 /** node's heap limit counts the young generation too (3 × 16 MB semi-spaces by default); rows live in the old one. */
 const YOUNG_GENERATION = 48 * 1024 * 1024;
 
-/** node's heap in use and its limit, once the use has reached `share` of the old generation's limit; else null. */
-function heapAbove(share: number): { readonly used: number; readonly limit: number } | null {
+const heapUsed = () => v8.getHeapStatistics().used_heap_size;
+
+/**
+ * node's heap in use and its limit, once the use has grown past `share` of what the old generation
+ * had free at `baseline` (the use when the work began); else null. In a fresh command the baseline
+ * is a few MB; where the process already held much (a test runner running the command in-process,
+ * its heap partly garbage), what it held is not counted against the command.
+ */
+function heapAbove(share: number, baseline: number): { readonly used: number; readonly limit: number } | null {
   const { used_heap_size: used, heap_size_limit: limit } = v8.getHeapStatistics();
-  return used < Math.max(0, limit - YOUNG_GENERATION) * share ? null : { used, limit };
+  return used < baseline + Math.max(0, limit - YOUNG_GENERATION - baseline) * share ? null : { used, limit };
 }
 
 function checkMemory(label: string, share: number) {
+  const baseline = heapUsed();
   return (at: ReadPoint) => {
-    const heap = heapAbove(share);
+    const heap = heapAbove(share, baseline);
     if (heap === null) return;
     const { used, limit } = heap;
     throw new WorkbookFileError(
@@ -85,8 +93,9 @@ export const WRITING_HEAP_SHARE = 0.85;
 
 /** The summary writer's memory check (./renderTabs.ts MemoryCheck): throws before V8 would abort. */
 export function writingMemoryCheck(output: string): () => void {
+  const baseline = heapUsed();
   return () => {
-    const heap = heapAbove(WRITING_HEAP_SHARE);
+    const heap = heapAbove(WRITING_HEAP_SHARE, baseline);
     if (heap === null) return;
     const { used, limit } = heap;
     throw new WorkbookFileError(
