@@ -9,10 +9,8 @@
 import { childElements, findContainer, parseAttributes, rootPrefix, setAttribute, withPrefix } from "./ooxml";
 
 export interface StyleMap {
-  /** Rendered cellXfs index → merged index. */
+  /** Rendered cellXfs index → merged index (the rendered tabs are written with these: ./renderTabs.ts). */
   readonly xf: readonly number[];
-  /** Rendered dxfs index → merged index. */
-  readonly dxf: readonly number[];
 }
 
 /** The children of styleSheet, in the order the schema requires. */
@@ -125,8 +123,7 @@ export function mergeStyles(userXml: string, renderedXml: string): { xml: string
   const dxfs = appendSection(xml, prefix, "dxfs", entries(renderedXml, "", "dxfs"), (e) =>
     e.replace(/<numFmt\b[^>]*>/g, (tag) => setAttribute(tag, "numFmtId", String(mapNumFmt(Number(parseAttributes(tag).get("numFmtId")))))),
   );
-  xml = dxfs.xml;
-  return { xml, map: { xf: cellXfs.map, dxf: dxfs.map } };
+  return { xml: dxfs.xml, map: { xf: cellXfs.map } };
 }
 
 /**
