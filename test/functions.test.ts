@@ -8,12 +8,15 @@
 import { thrown } from "./support/thrown";
 import { AGE, COURTYARD_SUBSIDY, FILIAL_MATCH, PER_CAPITA, TIER } from "../src/functions/functions";
 import { rememberLast } from "../src/functions/cellwise";
-import { functionPolicy, setFunctionPolicy } from "../src/functions/policyContext";
+import { functionPolicy, setFunctionDate1904, setFunctionPolicy } from "../src/functions/policyContext";
 import { parsePolicyFile, resolvePolicy } from "../src/policy";
 import { caseTitle, excelArguments, FUNCTION_CASES, type ExpectedCell } from "./support/functionCases";
 import { gb11643Check, syntheticId, syntheticIdEndingInX, syntheticOldId, withWrongCheck } from "./support/syntheticId";
 
-afterEach(() => setFunctionPolicy(null));
+afterEach(() => {
+  setFunctionPolicy(null);
+  setFunctionDate1904(false);
+});
 
 /** Excel's serial for a date after 1900-03-01, computed here independently of src/values. */
 function serial(year: number, month: number, day: number): number {
@@ -657,6 +660,28 @@ describe("rememberLast: an argument given once for a range is read once", () => 
     expect(() => remembered("bad")).toThrow("bad");
     expect(remembered("good")).toBe("good");
     expect(calls).toBe(3);
+  });
+});
+
+describe("asOf in a workbook of the 1904 date system (Excel for Mac's old default)", () => {
+  // The same day is a serial 1,462 lower in the 1904 system; Excel passes the workbook's own serial.
+  const in1904 = (year: number, month: number, day: number) => serial(year, month, day) - 1462;
+  const born1963 = syntheticId("19630715", "123");
+
+  test("the workbook's serial of a birthday counts on that day, once the functions are told the system", () => {
+    setFunctionDate1904(true);
+    expect(AGE([[born1963]], [[in1904(2023, 7, 14)]])).toEqual([[59]]);
+    expect(AGE([[born1963]], [[in1904(2023, 7, 15)]])).toEqual([[60]]);
+    expect(FILIAL_MATCH([[3600]], [[born1963]], undefined, undefined, undefined, [[in1904(2023, 7, 14)]])).toEqual([[0]]);
+    expect(FILIAL_MATCH([[3600]], [[born1963]], undefined, undefined, undefined, [[in1904(2023, 7, 15)]])).toEqual([[1080]]);
+    // Dates written as text or as 20230715 are the same in both systems.
+    expect(AGE([[born1963]], [["2023-07-15"]])).toEqual([[60]]);
+    expect(AGE([[born1963]], [[20230715]])).toEqual([[60]]);
+  });
+
+  test("read in the 1900 system, the same serial falls four years earlier: the elder counts as 55, no reward", () => {
+    expect(AGE([[born1963]], [[in1904(2023, 7, 15)]])).toEqual([[55]]);
+    expect(FILIAL_MATCH([[3600]], [[born1963]], undefined, undefined, undefined, [[in1904(2023, 7, 15)]])).toEqual([[0]]);
   });
 });
 

@@ -20,7 +20,7 @@ import { parseAgeInYears, parseAmount, parseHouseholdSize, parseRate, parseWhole
 import { compactText, isBlank } from "../values/text";
 import { cellwise, MatrixArgument, rememberLast } from "./cellwise";
 import { CustomFunctionError, ERROR_CODES } from "./customFunctionsStandIn";
-import { functionPolicy } from "./policyContext";
+import { functionDate1904, functionPolicy } from "./policyContext";
 
 const NO_VALUE = "";
 
@@ -114,7 +114,8 @@ export function FILIAL_MATCH(
   const monthsOf = rememberLast((cell: unknown) => parseWholeNumber(cell, "月数") ?? FILIAL_DEFAULT_MONTHS);
   const rateOf = rememberLast((cell: unknown) => filialRewardRate(parseRate(cell, "奖补比例"), policy));
   const gradeOf = rememberLast((cell: unknown) => parseDisabilityGrade(cell));
-  const dateOf = rememberLast((cell: unknown) => asOfDate(cell, now));
+  const date1904 = functionDate1904();
+  const dateOf = rememberLast((cell: unknown) => asOfDate(cell, now, date1904));
   return evaluate([paid, ageOrId, disability, months, rate, asOf], ([paidCell, ageCell, gradeCell, monthsCell, rateCell, asOfCell]) => {
     const amount = parseAmount(paidCell, "子女缴纳金额");
     const monthCount = monthsOf(monthsCell);
@@ -163,7 +164,8 @@ export function PER_CAPITA(wage: any[][], business: any[][], property: any[][], 
  */
 export function AGE(idNumber: any[][], asOf?: any[][]): any[][] {
   const now = today();
-  const dateOf = rememberLast((cell: unknown) => asOfDate(cell, now));
+  const date1904 = functionDate1904();
+  const dateOf = rememberLast((cell: unknown) => asOfDate(cell, now, date1904));
   return evaluate([idNumber, asOf], ([idCell, asOfCell]) => {
     const date = dateOf(asOfCell);
     if (isBlank(idCell)) return NO_VALUE;
@@ -171,9 +173,12 @@ export function AGE(idNumber: any[][], asOf?: any[][]): any[][] {
   });
 }
 
-/** The date a function's ages count on: the cell's date, else `now` (today, read once per call). */
-function asOfDate(cell: unknown, now: CivilDate): CivilDate {
-  return parseDate(cell, "计算日期") ?? now;
+/**
+ * The date a function's ages count on: the cell's date (a serial of the workbook's date system),
+ * else `now` (today, read once per call).
+ */
+function asOfDate(cell: unknown, now: CivilDate, date1904: boolean): CivilDate {
+  return parseDate(cell, "计算日期", { date1904 }) ?? now;
 }
 
 /**

@@ -269,6 +269,11 @@ export class MemoryWorkbookHost implements WorkbookHost {
     this.recalculations++;
   }
 
+  async usesDate1904(): Promise<boolean> {
+    this.enter("usesDate1904");
+    return this.options.date1904 === true;
+  }
+
   // ---------------------------------------------------------------- internals
 
   private block(sheetName: string, top: number, left: number, rows: number, columns: number): CellBlock {

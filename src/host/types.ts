@@ -34,6 +34,11 @@ export interface WorkbookHost {
   writeCells(sheet: string, blocks: readonly CellWrite[]): Promise<void>;
   /** Recalculate every formula, the BANGFU functions too (after a policy change). */
   recalculate(): Promise<void>;
+  /**
+   * Whether the workbook counts dates from 1904, for the custom functions that run on the pane's
+   * page (Excel's shared runtime). Absent where they learn it themselves (WPS: per call) or none run.
+   */
+  usesDate1904?(): Promise<boolean>;
 }
 
 /** A rectangle of cells as read: formulas[r][c] is "=…" for a formula, else the constant. */

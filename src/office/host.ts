@@ -9,6 +9,7 @@ import type { SummaryTable } from "../summaries/model";
 import type { HostAction } from "../host/messages";
 import type { CellBlock, CellWrite, PaneSettings, WorkbookHost } from "../host/types";
 import { readCells, readSelection, recalculateAll, writeCells } from "./cells";
+import { queueDateSystemProbe } from "./dateSystem";
 import { translateOfficeError } from "./errors";
 import { hostError } from "../host/messages";
 import { detectCapabilities, FEATURE_SETS, officeIsSetSupported, unsupportedMessage, type ExcelCapabilities } from "./capabilities";
@@ -121,6 +122,15 @@ export class OfficeWorkbookHost implements WorkbookHost {
 
   recalculate(): Promise<void> {
     return this.excel("recalculate", undefined, (context) => recalculateAll(context));
+  }
+
+  usesDate1904(): Promise<boolean> {
+    const { dateSystem } = this.capabilities();
+    return this.excel("read", undefined, async (context) => {
+      const uses1904 = queueDateSystemProbe(context, dateSystem);
+      await context.sync();
+      return uses1904();
+    });
   }
 
   async loadSettings(): Promise<PaneSettings> {

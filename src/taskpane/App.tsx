@@ -7,7 +7,7 @@ import { CheckState, CheckTab } from "./CheckTab";
 import { ErrorBar } from "./ErrorBar";
 import { FormulasTab } from "./FormulasTab";
 import { Language, STRINGS, Strings } from "./i18n";
-import { functionPolicy, setFunctionPolicy } from "../functions/policyContext";
+import { functionDate1904, functionPolicy, setFunctionDate1904, setFunctionPolicy } from "../functions/policyContext";
 import type { Policy } from "../policy";
 import { CheckResult, civilDateOf, hostEngine, PaneEngine, policyOf } from "./model";
 import { SettingsTab } from "./SettingsTab";
@@ -140,6 +140,21 @@ export function App({
     policyKey.current = key;
     host.recalculate().catch(showLoadError);
   }, [settings, now, host, showLoadError]);
+
+  // The functions on this page read a date argument as a serial of the workbook's date system.
+  // Excel may compute them before the workbook has answered, in the 1900 system (the default): a
+  // 1904 workbook is recalculated once the answer comes.
+  React.useEffect(() => {
+    if (!host.usesDate1904) return;
+    host
+      .usesDate1904()
+      .then((date1904) => {
+        if (date1904 === functionDate1904()) return;
+        setFunctionDate1904(date1904);
+        return host.recalculate();
+      })
+      .catch(showLoadError);
+  }, [host, showLoadError]);
 
   // Functions whose asOf is left out count ages on the day they are computed: when the pane is
   // open past midnight, recalculate so that they count on the new day.

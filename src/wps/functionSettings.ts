@@ -5,6 +5,7 @@
  * open, each with its own settings on its BANGFU_DATA sheet (./store.ts).
  *
  * Each call of a function (one cell, or one range argument computing many cells) reads the
+ * workbook's date system (Workbook.Date1904: a date argument is a serial of that system) and the
  * policy once, in this order:
  * 1. the workbook: the one holding the calling cell (Application.Caller → Range.Worksheet.Parent,
  *    as VBA documents Caller for a custom function); when WPS does not say (Caller is not a
@@ -15,7 +16,7 @@
  * Application.ThisWorkbook is not used: in the VBA model it is the workbook holding the running
  * macro code, which an add-in's page does not have.
  */
-import { setFunctionPolicy } from "../functions/policyContext";
+import { setFunctionDate1904, setFunctionPolicy } from "../functions/policyContext";
 import { parseStoredSettings, SETTINGS_KEY } from "../host/settings";
 import type { PaneSettings } from "../host/types";
 import type { Policy } from "../policy";
@@ -23,7 +24,7 @@ import { policyOf } from "../taskpane/model";
 import { today } from "../values";
 import type { EtWorkbook, WpsApplication } from "./et";
 import { readWorkbookStore } from "./store";
-import { activeWorkbook } from "./workbook";
+import { activeWorkbook, usesDate1904 } from "./workbook";
 
 export const FUNCTION_SETTINGS_KEY = "bangfu.functionSettings";
 
@@ -71,9 +72,10 @@ export class FunctionSettingsFollower {
 
   constructor(private readonly app: WpsApplication) {}
 
-  /** Apply the settings of the workbook this call's formula is in. */
+  /** Apply the settings and the date system of the workbook this call's formula is in. */
   sync(): void {
     const workbook = callerWorkbook(this.app) ?? this.app.ActiveWorkbook;
+    setFunctionDate1904(workbook !== null && usesDate1904(workbook));
     const text = workbook ? this.settingsOf(workbook) : null;
     if (text === this.applied) return;
     this.applied = text;

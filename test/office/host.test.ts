@@ -58,6 +58,21 @@ describe("OfficeWorkbookHost over the fake", () => {
     expect(excel.activeSheet?.name).toBe("台账");
   });
 
+  test("usesDate1904: DATE(1904,1,1) asked in one sync; an Excel without workbook.functions (ExcelApi 1.2) is taken as 1900", async () => {
+    const excel = new FakeExcel([{ name: "台账", cells: LEDGER }]);
+    excel.date1904 = true;
+    expect(await host(excel).usesDate1904()).toBe(true);
+    expect(excel.syncs).toHaveLength(1);
+    excel.date1904 = false;
+    expect(await host(excel).usesDate1904()).toBe(false);
+    excel.date1904 = true;
+    const capabilities = { ...ALL_CAPABILITIES, dateSystem: false };
+    const old = new OfficeWorkbookHost({ run: excel.run, settings: memoryStore(), capabilities });
+    const before = excel.syncs.length;
+    expect(await old.usesDate1904()).toBe(false);
+    expect(excel.syncs.slice(before).flatMap((s) => s.commands)).not.toContainEqual(expect.stringContaining("FunctionResult"));
+  });
+
   test("cell edit mode: kind cellEditMode with the message to press Enter or Esc", async () => {
     const excel = new FakeExcel([{ name: "台账", cells: LEDGER }]);
     excel.cellEditMode = true;

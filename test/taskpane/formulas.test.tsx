@@ -3,7 +3,7 @@
  */
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { nativeFormula } from "../../src/formulas";
-import { functionPolicy, setFunctionPolicy } from "../../src/functions/policyContext";
+import { functionDate1904, functionPolicy, setFunctionDate1904, setFunctionPolicy } from "../../src/functions/policyContext";
 import { EMPTY_SETTINGS } from "../../src/host/types";
 import { msUntilMidnight } from "../../src/taskpane/App";
 import { formatParameter, formatValue } from "../../src/taskpane/format";
@@ -14,6 +14,7 @@ beforeAll(installDomShims);
 afterEach(() => {
   cleanup();
   setFunctionPolicy(null);
+  setFunctionDate1904(false);
 });
 
 describe("公式 tab", () => {
@@ -115,6 +116,23 @@ describe("the functions' policy and recalculation", () => {
     showPane(same);
     await paneReady();
     expect(same.recalculations).toBe(0);
+  });
+
+  it("tells the functions a 1904 workbook's date system and recalculates once; a 1900 workbook costs nothing", async () => {
+    const mac = workbook([{ name: LEDGER_SHEET, cells: LEDGER_ROWS }], { date1904: true });
+    showPane(mac);
+    await paneReady();
+    await waitFor(() => expect(mac.recalculations).toBe(1));
+    expect(functionDate1904()).toBe(true);
+    cleanup();
+    setFunctionDate1904(false);
+    const windows = workbook();
+    showPane(windows);
+    await paneReady();
+    await waitFor(() => expect(windows.calls).toContain("usesDate1904()"));
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the answer handled
+    expect(functionDate1904()).toBe(false);
+    expect(windows.recalculations).toBe(0);
   });
 
   it("counts the time to the next midnight for the date-dependent functions", () => {

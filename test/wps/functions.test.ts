@@ -8,7 +8,7 @@ import * as path from "path";
 import { parseTree } from "custom-functions-metadata";
 import * as excel from "../../src/functions/functions";
 import { localizeMetadata, type FunctionsMetadata } from "../../src/functions/localizeMetadata";
-import { setFunctionPolicy } from "../../src/functions/policyContext";
+import { setFunctionDate1904, setFunctionPolicy } from "../../src/functions/policyContext";
 import { ZH_CN } from "../../src/functions/zh-CN";
 import { SETTINGS_KEY, toStoredSettings } from "../../src/host/settings";
 import { EMPTY_SETTINGS } from "../../src/host/types";
@@ -50,7 +50,10 @@ function registered(options: ConstructorParameters<typeof FakeEt>[1] = {}) {
   return { et, result };
 }
 
-afterEach(() => setFunctionPolicy(null));
+afterEach(() => {
+  setFunctionPolicy(null);
+  setFunctionDate1904(false);
+});
 
 describe("custom functions through wps.AddCustomFunction", () => {
   test("all five are registered under BANGFU with Chinese descriptions and WPS types", () => {
@@ -216,9 +219,9 @@ describe("the policy of the workbook the formula is in", () => {
     };
     const one = cost(() => inFirst(11500));
     const range = cost(() => inFirst(Array.from({ length: 1000 }, (_, i) => [9000 + i * 10])));
-    // Caller(), Range.Worksheet, Worksheet.Parent, Workbook.Name, PluginStorage, getItem.
-    expect({ one, range }).toEqual({ one: 6, range: 6 });
-    expect(cost(() => inSecond(11500))).toBe(6);
+    // Caller(), Range.Worksheet, Worksheet.Parent, Workbook.Date1904, Workbook.Name, PluginStorage, getItem.
+    expect({ one, range }).toEqual({ one: 7, range: 7 });
+    expect(cost(() => inSecond(11500))).toBe(7);
     expect(dataSheetReads()).toBe(2); // not again: kept per workbook
   });
 
@@ -231,6 +234,20 @@ describe("the policy of the workbook the formula is in", () => {
     publishFunctionSettings(et.app, { ...EMPTY_SETTINGS, policyYear: 2025, policyJson: POLICY_JSON });
     expect(inSecond(11500)).toEqual([["中等收入"]]);
     expect(inFirst(11500)).toEqual([["低收入"]]);
+  });
+
+  test("a date argument is read in the date system of the workbook the formula is in (Workbook.Date1904)", () => {
+    const et = new FakeEt([{ name: "台账", cells: [["身份证号"]] }]);
+    et.addWorkbook("苹果.xlsx", [{ name: "明细", cells: [["身份证号"]] }], { date1904: true });
+    registerWpsFunctions(et.app, wpsFunctionsMetadata(chineseMetadata()));
+    const id = syntheticId("19630715", "123");
+    // 2023-07-15: serial 45122 in the 1900 system, 43660 in the 1904 one.
+    const age = (workbook: string, sheet: string, asOf: number) =>
+      et.callFunctionFrom({ workbook, sheet, address: "B2" }, "BANGFU.AGE", id, asOf);
+    expect(age("苹果.xlsx", "明细", 43660)).toEqual([[60]]);
+    expect(age("台账.xlsx", "台账", 45122)).toEqual([[60]]);
+    expect(age("苹果.xlsx", "明细", 43659)).toEqual([[59]]);
+    expect(age("台账.xlsx", "台账", 43660)).toEqual([[55]]); // the same serial, in the 1900 system
   });
 
   test("when WPS names no calling cell (Caller is #REF!), the active workbook's settings apply", () => {
