@@ -21,6 +21,7 @@ import type {
   LedgerKind,
   MergedRange,
   PersonRecord,
+  UncomputedFormulas,
 } from "./model";
 import { LedgerNotFoundError } from "./model";
 import {
@@ -38,6 +39,9 @@ type MutableValues = { -readonly [K in keyof FieldValues]: FieldValues[K] };
 type Letters = { [K in FieldKey]?: string };
 
 const NO_MEASURES: readonly string[] = Object.freeze([]);
+const NO_COLUMNS: readonly number[] = Object.freeze([]);
+/** Uncomputed formula cells named in the message; the rest are counted. */
+const UNCOMPUTED_NAMED = 5;
 
 /**
  * A row's values start as a copy of a template holding the ledger's fields, all absent: one
@@ -198,6 +202,8 @@ export class LedgerBuilder {
   private readonly birthFromHead: boolean;
   /** Columns whose field the rows showed to be another (moveField), by index. */
   private readonly movedColumns = new Map<number, ColumnInfo>();
+  private uncomputedCount = 0;
+  private readonly uncomputedCells: { cell: CellRef; header: string }[] = [];
 
   /** Throws LedgerNotFoundError when the header has no household key. */
   constructor(
@@ -263,8 +269,16 @@ export class LedgerBuilder {
     return [...out].sort((a, b) => a - b);
   }
 
-  /** Read one data row (1-based sheet row; cells[i] is column origin + i). The cells are not kept. */
-  addRow(sheetRow: number, cells: readonly unknown[]): void {
+  /** Formula cells without a saved result among the data rows' cells read (uncomputed in addRow). */
+  uncomputedFormulas(): UncomputedFormulas {
+    return { count: this.uncomputedCount, cells: this.uncomputedCells };
+  }
+
+  /**
+   * Read one data row (1-based sheet row; cells[i] is column origin + i). The cells are not kept.
+   * `uncomputed`: indexes of cells that hold a formula without its result (blank in `cells`).
+   */
+  addRow(sheetRow: number, cells: readonly unknown[], uncomputed: readonly number[] = NO_COLUMNS): void {
     let any = false;
     for (const c of this.usedCols) {
       if (!isBlank(plainValue(cells[c.index]))) {
@@ -277,7 +291,18 @@ export class LedgerBuilder {
     const key = cells[this.keyColumn.index];
     if (isFooterRow(cells) && (isBlank(plainValue(key)) || isFooterText(key))) return;
     if (sheetRow === this.firstDataRow && (isNumberingRow(cells) || isTypeMarkerRow(cells))) return;
+    if (uncomputed.length > 0) this.noteUncomputed(sheetRow, uncomputed);
     this.records.push(this.readRow(cells, sheetRow));
+  }
+
+  private noteUncomputed(row: number, uncomputed: readonly number[]): void {
+    for (const index of uncomputed) {
+      const column = this.usedCols.find((c) => c.index === index);
+      if (!column) continue;
+      this.uncomputedCount += 1;
+      if (this.uncomputedCells.length < UNCOMPUTED_NAMED)
+        this.uncomputedCells.push({ cell: { row, column: column.letter }, header: column.header });
+    }
   }
 
   private readRow(cells: readonly unknown[], row: number): RowRecord {

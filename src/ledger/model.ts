@@ -60,6 +60,16 @@ export type FieldValues = { [K in FieldKey]?: FieldValue<K> };
 /** Where each value was read from, so a finding can point at the cell. */
 export type FieldCells = { [K in FieldKey]?: CellRef };
 
+/**
+ * Data cells of the columns read that hold a formula whose result the file did not save (a file
+ * written by a program that does not calculate): their values are unknown, not blank.
+ */
+export interface UncomputedFormulas {
+  readonly count: number;
+  /** The first few, in row order, with their column's header. */
+  readonly cells: readonly { readonly cell: CellRef; readonly header: string }[];
+}
+
 export interface ColumnInfo {
   /** Index into a row of SheetInput.cells. */
   readonly index: number;

@@ -6,7 +6,7 @@
  */
 import { LedgerBuilder } from "./build";
 import { findHeader, HEADER_SEARCH_ROWS } from "./headers";
-import { Ledger, LedgerNotFoundError, MergedRange, ReadOptions } from "./model";
+import { Ledger, LedgerNotFoundError, MergedRange, ReadOptions, UncomputedFormulas } from "./model";
 
 /** Rows the header finder sees: the header may start on row 15 and, as a two-row header, end on row 16. */
 export const LEDGER_PROBE_ROWS = HEADER_SEARCH_ROWS + 1;
@@ -21,6 +21,8 @@ export interface LedgerStreamOptions extends ReadOptions {
 
 export class LedgerStream {
   private readonly probe: unknown[][] = [];
+  /** The probe rows' uncomputed formula cells, by row index (rare: most rows have none). */
+  private readonly probeUncomputed = new Map<number, number[]>();
   private builder: LedgerBuilder | null = null;
   private decided = false;
   /** Why the sheet is no ledger (Chinese), once that is known. */
@@ -40,18 +42,27 @@ export class LedgerStream {
     return mask;
   }
 
-  /** One sheet row (1-based; cells[0] is column A). Returns false once the sheet is refused. */
-  row(rowNumber: number, cells: readonly unknown[], width: number): boolean {
+  /**
+   * One sheet row (1-based; cells[0] is column A; `uncomputed`: its formula cells without a saved
+   * result, as RowHandler gives them). Returns false once the sheet is refused.
+   */
+  row(rowNumber: number, cells: readonly unknown[], width: number, uncomputed: readonly number[] = []): boolean {
     if (!this.decided) {
       if (rowNumber <= LEDGER_PROBE_ROWS) {
         while (this.probe.length < rowNumber - 1) this.probe.push([]);
+        if (uncomputed.length > 0) this.probeUncomputed.set(this.probe.length, [...uncomputed]);
         this.probe.push(cells.slice(0, width));
         return true;
       }
       if (!this.decide()) return false;
     }
-    (this.builder as LedgerBuilder).addRow(rowNumber, cells);
+    (this.builder as LedgerBuilder).addRow(rowNumber, cells, uncomputed);
     return true;
+  }
+
+  /** Data cells of the columns read that hold a formula without its result (none before the header is found). */
+  uncomputedFormulas(): UncomputedFormulas {
+    return this.builder ? this.builder.uncomputedFormulas() : { count: 0, cells: [] };
   }
 
   /** Find the header in the rows kept; false (and `refusal`) when there is none. */
@@ -61,12 +72,14 @@ export class LedgerStream {
       const sheet = { name: this.sheetName, cells: this.probe };
       const header = findHeader(sheet, this.options);
       this.builder = new LedgerBuilder(this.sheetName, header);
-      for (let r = header.dataStartIndex; r < this.probe.length; r++) this.builder.addRow(r + 1, this.probe[r]);
+      for (let r = header.dataStartIndex; r < this.probe.length; r++)
+        this.builder.addRow(r + 1, this.probe[r], this.probeUncomputed.get(r));
     } catch (error) {
       if (!(error instanceof LedgerNotFoundError)) throw error;
       this.refusal = error.message;
     }
     this.probe.length = 0;
+    this.probeUncomputed.clear();
     return this.refusal === null;
   }
 

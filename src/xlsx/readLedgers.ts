@@ -6,6 +6,7 @@
  * holds a ledger; hidden and very hidden sheets are passed over and reported as such.
  */
 import { HEADER_SEARCH_ROWS, Ledger, LedgerNotFoundError, MergedRange, ReadOptions, SheetInput } from "../ledger";
+import type { UncomputedFormulas } from "../ledger/model";
 import { LEDGER_PROBE_ROWS, LedgerStream } from "../ledger/stream";
 import { type SheetInfo, WorkbookFileError, type XlsxWorkbook } from "./workbook";
 
@@ -75,9 +76,9 @@ export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOpt
     const result = await workbook.scan(
       sheet,
       {
-        row: (rowNumber, cells, width) => {
+        row: (rowNumber, cells, width, uncomputed) => {
           progress();
-          const go = stream.row(rowNumber, cells, width);
+          const go = stream.row(rowNumber, cells, width, uncomputed);
           if (control.wanted === null) control.wanted = stream.wantedColumns();
           return go;
         },
@@ -86,7 +87,10 @@ export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOpt
     );
     try {
       if (stream.refusal !== null && !result.complete) throw new LedgerNotFoundError(sheet.name, stream.refusal);
-      ledgers.push(stream.finish(result.merges));
+      const ledger = stream.finish(result.merges);
+      const uncomputed = stream.uncomputedFormulas();
+      if (uncomputed.count > 0) throw new WorkbookFileError(uncomputedFormulasMessage(workbook.label, sheet.name, uncomputed));
+      ledgers.push(ledger);
       scanned.push({ name: sheet.name, hidden, skipped: null });
       if (!options.all) {
         if (options.sheetName === undefined) unread.push(...(await laterLedgerSheets(workbook, sheet, options)));
@@ -98,6 +102,21 @@ export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOpt
     }
   }
   return { ledgers, scanned, unread };
+}
+
+/**
+ * Why a ledger sheet whose formulas have no saved result is not checked, and what to do. Excel and
+ * WPS show the results (they calculate on opening); read as blanks they would be false findings.
+ */
+export function uncomputedFormulasMessage(label: string, sheet: string, uncomputed: UncomputedFormulas): string {
+  const columns = [...new Set(uncomputed.cells.map((c) => `“${c.header.replace(/\s+/g, "")}”`))].join("、");
+  const cells = uncomputed.cells.map((c) => `${c.cell.column}${c.cell.row}`).join("、");
+  const more = uncomputed.count > uncomputed.cells.length ? " 等" : "";
+  return (
+    `${label} 的工作表“${sheet}”中有 ${uncomputed.count.toLocaleString("en-US")} 个单元格是公式，文件里却没有保存公式的计算结果` +
+    `（${columns}列：${cells}${more}）。这样的文件是由不计算公式的程序写出或改过的（例如 Python 的 openpyxl）；` +
+    `BANGFU 不计算公式，把这些单元格当作空白会误报。请用 WPS 表格或 Excel 打开这个文件并保存一次（计算结果随之存入文件），再检查。`
+  );
 }
 
 /** Rows of a sheet read to tell whether it holds a ledger: those the header is looked for in, and some data rows. */

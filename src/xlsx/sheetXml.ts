@@ -21,9 +21,11 @@ export const EXCEL_MAX_COLUMNS = 16_384;
 export interface RowHandler {
   /**
    * `cells[c]` is column c + 1's value (undefined when blank); `width` is one past the last column
-   * set. The array is reused for the next row: copy what must be kept.
+   * set. `uncomputed` lists the columns (0-based, among those wanted) whose cell is a formula with
+   * no result saved (written by a program that does not calculate, such as openpyxl): blank in
+   * `cells`, though Excel or WPS shows a value. Both arrays are reused for the next row: copy what must be kept.
    */
-  row(rowNumber: number, cells: readonly unknown[], width: number): boolean;
+  row(rowNumber: number, cells: readonly unknown[], width: number, uncomputed: readonly number[]): boolean;
 }
 
 export interface WorksheetScanOptions {
@@ -298,6 +300,7 @@ class RowScanner {
   /** </sheetData> was reached. */
   ended = false;
   private readonly cells: unknown[] = [];
+  private readonly uncomputed: number[] = [];
   private readonly prefixText: string;
   /** Inline strings repeat down a column as shared strings would: one string for each repeated value. */
   private readonly repeated = new RepeatedTexts();
@@ -401,6 +404,8 @@ class RowScanner {
     }
 
     const cells = this.cells;
+    const uncomputed = this.uncomputed;
+    uncomputed.length = 0;
     const { wanted, sharedStrings, date1904 } = this.options;
     let column = 0;
     let width = 0;
@@ -489,6 +494,7 @@ class RowScanner {
       let inlineFrom = -1;
       let inlineTo = -1;
       let contentEnd = -1;
+      let formula = false;
       const c0 = j + 1;
       if (buf[c0] === 60 && prefixAt(buf, c0 + 1, prefix) && buf[c0 + 1 + pl] === 118 && buf[c0 + 2 + pl] === 62) {
         const from = c0 + 3 + pl;
@@ -537,6 +543,10 @@ class RowScanner {
               continue;
             }
             if (a === 105 && buf[k + 2 + pl] === 115 && buf[k + 3 + pl] === 62 && inlineFrom < 0) inlineFrom = k + pl + 4;
+            else if (a === 102) {
+              const after = buf[k + 2 + pl]; // <f>, <f t="shared" si="0"/>, <f/>
+              if (after === 62 || after === 47 || isSpace(after)) formula = true;
+            }
           }
           k += 1;
         }
@@ -556,7 +566,12 @@ class RowScanner {
           value = stringItem(text, 0, text.length, this.prefixText);
         }
       } else {
-        if (valueFrom < 0) continue; // no value: a formula not yet calculated, or a styled blank
+        // A formula without its result (no <v>, or an empty one where the result is not text): unknown, not blank.
+        if (formula && (valueFrom < 0 || (valueFrom === valueTo && !(t0 === 115 && typeLength === 3)))) {
+          uncomputed.push(index);
+          continue;
+        }
+        if (valueFrom < 0) continue; // no value: a styled blank
         if (t0 === 115 && typeLength === 1) {
           const n = indexIn(buf, valueFrom, valueTo);
           value = n >= 0 ? sharedStrings.get(n) : undefined;
@@ -582,7 +597,7 @@ class RowScanner {
       if (column > width) width = column;
     }
     this.lastRow = rowNumber;
-    const go = this.handler.row(rowNumber, cells, width);
+    const go = this.handler.row(rowNumber, cells, width, uncomputed);
     for (let c = 0; c < width; c++) cells[c] = undefined;
     if (!go) this.stopped = true;
     return i;

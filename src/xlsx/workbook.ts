@@ -242,10 +242,10 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
       };
       let rows = 0;
       const counted: RowHandler = {
-        row: (rowNumber, cells, width) => {
+        row: (rowNumber, cells, width, uncomputed) => {
           rows += 1;
           if ((rows & (MEMORY_CHECK_ROWS - 1)) === 0) options.checkMemory?.({ sheet: sheet.name, row: rowNumber });
-          const go = handler.row(rowNumber, cells, width);
+          const go = handler.row(rowNumber, cells, width, uncomputed);
           scanOptions.wanted = control.wanted;
           return go;
         },

@@ -11,19 +11,25 @@ async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Ar
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
-async function rows(xml: string, size: number, sharedStrings: string[] = []): Promise<{ rows: unknown[][]; merges: unknown[] }> {
+async function rows(
+  xml: string,
+  size: number,
+  sharedStrings: string[] = [],
+): Promise<{ rows: unknown[][]; merges: unknown[]; uncomputed: number[][] }> {
   const out: unknown[][] = [];
+  const uncomputedOut: number[][] = [];
   const result = await scanWorksheet(
     chunked(new TextEncoder().encode(xml), size),
     { sharedStrings: sharedStringsOf(sharedStrings), date1904: false, dateStyles: new Set(), wanted: null },
     {
-      row: (n, cells, width) => {
+      row: (n, cells, width, uncomputed) => {
         out.push([n, ...cells.slice(0, width)]);
+        if (uncomputed.length > 0) uncomputedOut.push([n, ...uncomputed]);
         return true;
       },
     },
   );
-  return { rows: out, merges: result.merges };
+  return { rows: out, merges: result.merges, uncomputed: uncomputedOut };
 }
 
 const XML = worksheetXml(
@@ -108,6 +114,35 @@ test.each([1, 4, 9, 100_000])(
         [5, 7],
       ],
       merges: [{ top: 2, left: 2, bottom: 2, right: 3 }],
+      uncomputed: [[2, 5]], // F2: a formula without its result
+    });
+  },
+);
+
+/** Cells as programs that do not calculate write formulas: openpyxl (an empty <v>), exceljs and hand-made parts (no <v>). */
+const FORMULAS = worksheetXml([
+  [
+    { xml: `<c><f>E1/D1</f><v></v></c>` },
+    { xml: `<c><f>1+1</f></c>` },
+    { xml: `<c><f t="shared" si="0"/></c>` },
+    { xml: `<c t="str"><f>IF(A1="","",A1)</f><v></v></c>` },
+    { xml: `<c><f>1+1</f><v>2</v></c>` },
+    { xml: `<c t="e"><f>1/0</f><v>#DIV/0!</v></c>` },
+    { xml: `<c><v></v></c>` },
+    { xml: `<c t="b"><f>TRUE()</f><v></v></c>` },
+    { xml: `<c t="str"><f>A1</f></c>` },
+  ],
+]);
+
+test.each([1, 6, 100_000])(
+  "a formula without its saved result is told from a blank and from a result, in chunks of %i bytes",
+  async (size) => {
+    expect(await rows(FORMULAS, size)).toEqual({
+      // D1: the empty text a formula can give (Excel writes <v></v> with t="str"); E1, F1: results; G1: a blank.
+      rows: [[1, undefined, undefined, undefined, "", 2, "#DIV/0!"]],
+      merges: [],
+      // A1, B1, C1, H1 and I1 have no result.
+      uncomputed: [[1, 0, 1, 2, 7, 8]],
     });
   },
 );
@@ -180,7 +215,7 @@ async function outcome(xml: string, size: number, wanted: Uint8Array | null): Pr
       chunked(new TextEncoder().encode(xml), size),
       { sharedStrings: sharedStringsOf(["零", "一"]), date1904: true, dateStyles: new Set([1]), wanted },
       {
-        row: (n, cells, width) => rows.push([n, cells.slice(0, width)]) > 0,
+        row: (n, cells, width, uncomputed) => rows.push([n, cells.slice(0, width), [...uncomputed]]) > 0,
       },
     );
     return { rows, result };
