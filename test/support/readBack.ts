@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { sheetOfReference } from "../../src/ledger/cellRef";
 import { GENERATED_MARKER_PREFIX } from "../../src/summaries/model";
-import { plainCellValue } from "../../src/xlsx/cellValue";
+import { plainCellValue } from "./exceljsCellValue";
 import { openPackage, RawDefinedName } from "../../src/xlsx/mergePackage";
 import { parseAttributes } from "../../src/xlsx/ooxml";
 import { TOTAL_FILL } from "../../src/xlsx/renderTabs";

@@ -1,8 +1,8 @@
-import type { CellValue } from "../values";
+import type { CellValue } from "../../src/values";
 
 /**
- * exceljs hands over rich text, formulas, hyperlinks and errors as objects.
- * Reduce them to what a user sees in the cell: the text, the formula's result,
+ * Reading back written workbooks with exceljs (./readBack.ts), which hands over rich text,
+ * formulas, hyperlinks and errors as objects. Reduce them to what a user sees in the cell: the text, the formula's result,
  * the link's text, the error's code (which the checks then report as unreadable).
  */
 export function plainCellValue(value: unknown): CellValue {
