@@ -25,6 +25,11 @@ const REQUIREMENTS = [
     present: () => spawnSync("/usr/bin/python3", ["-c", "import openpyxl"], { stdio: "ignore" }).status === 0,
   },
   {
+    pkg: "python3-xlsxwriter",
+    what: "XlsxWriter（写出不计算公式的工作簿，检验读取时的判断）",
+    present: () => spawnSync("/usr/bin/python3", ["-c", "import xlsxwriter"], { stdio: "ignore" }).status === 0,
+  },
+  {
     pkg: "python3-uno",
     what: "LibreOffice 的 Python 接口（网页版测试用它生成加密的工作簿）",
     present: () => spawnSync("/usr/bin/python3", ["-c", "import uno"], { stdio: "ignore" }).status === 0,

@@ -20,8 +20,9 @@ import type {
   Ledger,
   LedgerKind,
   MergedRange,
+  FormulaCells,
   PersonRecord,
-  UncomputedFormulas,
+  RowFormulas,
 } from "./model";
 import { LedgerNotFoundError } from "./model";
 import {
@@ -39,9 +40,20 @@ type MutableValues = { -readonly [K in keyof FieldValues]: FieldValues[K] };
 type Letters = { [K in FieldKey]?: string };
 
 const NO_MEASURES: readonly string[] = Object.freeze([]);
-const NO_COLUMNS: readonly number[] = Object.freeze([]);
-/** Uncomputed formula cells named in the message; the rest are counted. */
-const UNCOMPUTED_NAMED = 5;
+const NO_FORMULAS: RowFormulas = Object.freeze({ uncomputed: [], zeroResults: [] });
+/** Formula cells named in a message; the rest are counted. */
+const FORMULA_CELLS_NAMED = 5;
+
+/** Formula cells of data rows, counted, the first few kept. */
+class FormulaCellTally implements FormulaCells {
+  count = 0;
+  readonly cells: { cell: CellRef; header: string }[] = [];
+
+  add(row: number, column: ColumnInfo): void {
+    this.count += 1;
+    if (this.cells.length < FORMULA_CELLS_NAMED) this.cells.push({ cell: { row, column: column.letter }, header: column.header });
+  }
+}
 
 /**
  * A row's values start as a copy of a template holding the ledger's fields, all absent: one
@@ -202,8 +214,8 @@ export class LedgerBuilder {
   private readonly birthFromHead: boolean;
   /** Columns whose field the rows showed to be another (moveField), by index. */
   private readonly movedColumns = new Map<number, ColumnInfo>();
-  private uncomputedCount = 0;
-  private readonly uncomputedCells: { cell: CellRef; header: string }[] = [];
+  private readonly uncomputed = new FormulaCellTally();
+  private readonly zeroResults = new FormulaCellTally();
 
   /** Throws LedgerNotFoundError when the header has no household key. */
   constructor(
@@ -269,16 +281,16 @@ export class LedgerBuilder {
     return [...out].sort((a, b) => a - b);
   }
 
-  /** Formula cells without a saved result among the data rows' cells read (uncomputed in addRow). */
-  uncomputedFormulas(): UncomputedFormulas {
-    return { count: this.uncomputedCount, cells: this.uncomputedCells };
+  /** Formula cells of the data rows, in the columns read, whose saved result is missing or possibly a placeholder (RowFormulas). */
+  formulaCells(): { readonly uncomputed: FormulaCells; readonly zeroResults: FormulaCells } {
+    return { uncomputed: this.uncomputed, zeroResults: this.zeroResults };
   }
 
   /**
    * Read one data row (1-based sheet row; cells[i] is column origin + i). The cells are not kept.
-   * `uncomputed`: indexes of cells that hold a formula without its result (blank in `cells`).
+   * `formulas`: its formula cells whose saved result is not to be taken as read (a file reader's).
    */
-  addRow(sheetRow: number, cells: readonly unknown[], uncomputed: readonly number[] = NO_COLUMNS): void {
+  addRow(sheetRow: number, cells: readonly unknown[], formulas: RowFormulas = NO_FORMULAS): void {
     let any = false;
     for (const c of this.usedCols) {
       if (!isBlank(plainValue(cells[c.index]))) {
@@ -291,17 +303,15 @@ export class LedgerBuilder {
     const key = cells[this.keyColumn.index];
     if (isFooterRow(cells) && (isBlank(plainValue(key)) || isFooterText(key))) return;
     if (sheetRow === this.firstDataRow && (isNumberingRow(cells) || isTypeMarkerRow(cells))) return;
-    if (uncomputed.length > 0) this.noteUncomputed(sheetRow, uncomputed);
+    if (formulas.uncomputed.length > 0) this.tally(this.uncomputed, sheetRow, formulas.uncomputed);
+    if (formulas.zeroResults.length > 0) this.tally(this.zeroResults, sheetRow, formulas.zeroResults);
     this.records.push(this.readRow(cells, sheetRow));
   }
 
-  private noteUncomputed(row: number, uncomputed: readonly number[]): void {
-    for (const index of uncomputed) {
+  private tally(tally: FormulaCellTally, row: number, indexes: readonly number[]): void {
+    for (const index of indexes) {
       const column = this.usedCols.find((c) => c.index === index);
-      if (!column) continue;
-      this.uncomputedCount += 1;
-      if (this.uncomputedCells.length < UNCOMPUTED_NAMED)
-        this.uncomputedCells.push({ cell: { row, column: column.letter }, header: column.header });
+      if (column) tally.add(row, column);
     }
   }
 

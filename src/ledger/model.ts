@@ -61,12 +61,22 @@ export type FieldValues = { [K in FieldKey]?: FieldValue<K> };
 export type FieldCells = { [K in FieldKey]?: CellRef };
 
 /**
- * Data cells of the columns read that hold a formula whose result the file did not save (a file
- * written by a program that does not calculate): their values are unknown, not blank.
+ * A row's formula cells whose saved result is not to be taken as their value, as a file reader
+ * finds them (0-based column indexes). Excel and WPS hand the hosts calculated values: none there.
  */
-export interface UncomputedFormulas {
+export interface RowFormulas {
+  /** No result saved (a program that does not calculate wrote the formula): blank among the row's cells. */
+  readonly uncomputed: readonly number[];
+  /**
+   * A saved result of 0 in a workbook that asks to be recalculated on opening (calcPr
+   * fullCalcOnLoad): 0 among the row's cells, and possibly a placeholder (XlsxWriter saves 0 for every formula).
+   */
+  readonly zeroResults: readonly number[];
+}
+
+/** Data cells of the columns read that hold such formulas: how many, and the first few with their column's header. */
+export interface FormulaCells {
   readonly count: number;
-  /** The first few, in row order, with their column's header. */
   readonly cells: readonly { readonly cell: CellRef; readonly header: string }[];
 }
 

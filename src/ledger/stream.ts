@@ -6,7 +6,7 @@
  */
 import { LedgerBuilder } from "./build";
 import { findHeader, HEADER_SEARCH_ROWS } from "./headers";
-import { Ledger, LedgerNotFoundError, MergedRange, ReadOptions, UncomputedFormulas } from "./model";
+import { FormulaCells, Ledger, LedgerNotFoundError, MergedRange, ReadOptions, RowFormulas } from "./model";
 
 /** Rows the header finder sees: the header may start on row 15 and, as a two-row header, end on row 16. */
 export const LEDGER_PROBE_ROWS = HEADER_SEARCH_ROWS + 1;
@@ -19,10 +19,12 @@ export interface LedgerStreamOptions extends ReadOptions {
   readonly named?: boolean;
 }
 
+const NO_CELLS: FormulaCells = { count: 0, cells: [] };
+
 export class LedgerStream {
   private readonly probe: unknown[][] = [];
-  /** The probe rows' uncomputed formula cells, by row index (rare: most rows have none). */
-  private readonly probeUncomputed = new Map<number, number[]>();
+  /** The probe rows' formula cells as the reader gave them, by row index (rare: most rows have none). */
+  private readonly probeFormulas = new Map<number, RowFormulas>();
   private builder: LedgerBuilder | null = null;
   private decided = false;
   /** Why the sheet is no ledger (Chinese), once that is known. */
@@ -43,26 +45,27 @@ export class LedgerStream {
   }
 
   /**
-   * One sheet row (1-based; cells[0] is column A; `uncomputed`: its formula cells without a saved
-   * result, as RowHandler gives them). Returns false once the sheet is refused.
+   * One sheet row (1-based; cells[0] is column A; `formulas` as a file reader gives them). Returns
+   * false once the sheet is refused.
    */
-  row(rowNumber: number, cells: readonly unknown[], width: number, uncomputed: readonly number[] = []): boolean {
+  row(rowNumber: number, cells: readonly unknown[], width: number, formulas?: RowFormulas): boolean {
     if (!this.decided) {
       if (rowNumber <= LEDGER_PROBE_ROWS) {
         while (this.probe.length < rowNumber - 1) this.probe.push([]);
-        if (uncomputed.length > 0) this.probeUncomputed.set(this.probe.length, [...uncomputed]);
+        if (formulas && (formulas.uncomputed.length > 0 || formulas.zeroResults.length > 0))
+          this.probeFormulas.set(this.probe.length, { uncomputed: [...formulas.uncomputed], zeroResults: [...formulas.zeroResults] });
         this.probe.push(cells.slice(0, width));
         return true;
       }
       if (!this.decide()) return false;
     }
-    (this.builder as LedgerBuilder).addRow(rowNumber, cells, uncomputed);
+    (this.builder as LedgerBuilder).addRow(rowNumber, cells, formulas);
     return true;
   }
 
-  /** Data cells of the columns read that hold a formula without its result (none before the header is found). */
-  uncomputedFormulas(): UncomputedFormulas {
-    return this.builder ? this.builder.uncomputedFormulas() : { count: 0, cells: [] };
+  /** The data rows' formula cells whose saved result is missing or possibly a placeholder (none before the header is found). */
+  formulaCells(): { readonly uncomputed: FormulaCells; readonly zeroResults: FormulaCells } {
+    return this.builder ? this.builder.formulaCells() : { uncomputed: NO_CELLS, zeroResults: NO_CELLS };
   }
 
   /** Find the header in the rows kept; false (and `refusal`) when there is none. */
@@ -72,14 +75,13 @@ export class LedgerStream {
       const sheet = { name: this.sheetName, cells: this.probe };
       const header = findHeader(sheet, this.options);
       this.builder = new LedgerBuilder(this.sheetName, header);
-      for (let r = header.dataStartIndex; r < this.probe.length; r++)
-        this.builder.addRow(r + 1, this.probe[r], this.probeUncomputed.get(r));
+      for (let r = header.dataStartIndex; r < this.probe.length; r++) this.builder.addRow(r + 1, this.probe[r], this.probeFormulas.get(r));
     } catch (error) {
       if (!(error instanceof LedgerNotFoundError)) throw error;
       this.refusal = error.message;
     }
     this.probe.length = 0;
-    this.probeUncomputed.clear();
+    this.probeFormulas.clear();
     return this.refusal === null;
   }
 

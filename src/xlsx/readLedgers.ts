@@ -6,7 +6,7 @@
  * holds a ledger; hidden and very hidden sheets are passed over and reported as such.
  */
 import { HEADER_SEARCH_ROWS, Ledger, LedgerNotFoundError, MergedRange, ReadOptions, SheetInput } from "../ledger";
-import type { UncomputedFormulas } from "../ledger/model";
+import type { FormulaCells } from "../ledger/model";
 import { LEDGER_PROBE_ROWS, LedgerStream } from "../ledger/stream";
 import { type SheetInfo, WorkbookFileError, type XlsxWorkbook } from "./workbook";
 
@@ -76,9 +76,9 @@ export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOpt
     const result = await workbook.scan(
       sheet,
       {
-        row: (rowNumber, cells, width, uncomputed) => {
+        row: (rowNumber, cells, width, formulas) => {
           progress();
-          const go = stream.row(rowNumber, cells, width, uncomputed);
+          const go = stream.row(rowNumber, cells, width, formulas);
           if (control.wanted === null) control.wanted = stream.wantedColumns();
           return go;
         },
@@ -88,8 +88,8 @@ export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOpt
     try {
       if (stream.refusal !== null && !result.complete) throw new LedgerNotFoundError(sheet.name, stream.refusal);
       const ledger = stream.finish(result.merges);
-      const uncomputed = stream.uncomputedFormulas();
-      if (uncomputed.count > 0) throw new WorkbookFileError(uncomputedFormulasMessage(workbook.label, sheet.name, uncomputed));
+      const refusal = formulasRefusal(workbook.label, sheet.name, stream.formulaCells(), result.calculatedFormulas);
+      if (refusal !== null) throw new WorkbookFileError(refusal);
       ledgers.push(ledger);
       scanned.push({ name: sheet.name, hidden, skipped: null });
       if (!options.all) {
@@ -105,17 +105,32 @@ export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOpt
 }
 
 /**
- * Why a ledger sheet whose formulas have no saved result is not checked, and what to do. Excel and
- * WPS show the results (they calculate on opening); read as blanks they would be false findings.
+ * Why a ledger sheet is not checked when its formulas' saved results are not what Excel or WPS
+ * shows (they calculate on opening), and what to do; null when they are. Read as they are, the
+ * missing results would be blanks and the placeholders zeros: false findings on every household.
+ * Placeholders: a workbook that asks to be recalculated on opening (fullCalcOnLoad) and holds no
+ * formula result but 0 was written by a program that does not calculate (XlsxWriter saves 0 for
+ * every formula); one that also holds other results was calculated, and its zeros are results.
  */
-export function uncomputedFormulasMessage(label: string, sheet: string, uncomputed: UncomputedFormulas): string {
-  const columns = [...new Set(uncomputed.cells.map((c) => `“${c.header.replace(/\s+/g, "")}”`))].join("、");
-  const cells = uncomputed.cells.map((c) => `${c.cell.column}${c.cell.row}`).join("、");
-  const more = uncomputed.count > uncomputed.cells.length ? " 等" : "";
+export function formulasRefusal(
+  label: string,
+  sheet: string,
+  formulas: { readonly uncomputed: FormulaCells; readonly zeroResults: FormulaCells },
+  calculatedFormulas: boolean,
+): string | null {
+  const { uncomputed, zeroResults } = formulas;
+  const placeholders = zeroResults.count > 0 && !calculatedFormulas;
+  if (uncomputed.count === 0 && !placeholders) return null;
+  const cells = uncomputed.count > 0 ? uncomputed : zeroResults;
+  const columns = [...new Set(cells.cells.map((c) => `“${c.header.replace(/\s+/g, "")}”`))].join("、");
+  const where = `${columns}列：${cells.cells.map((c) => `${c.cell.column}${c.cell.row}`).join("、")}${cells.count > cells.cells.length ? " 等" : ""}`;
+  const what =
+    uncomputed.count > 0
+      ? `文件里却没有保存公式的计算结果（${where}）。这样的文件是由不计算公式的程序写出或改过的（例如 Python 的 openpyxl）`
+      : `文件里保存的计算结果都是 0，并要求打开时重新计算全部公式（${where}）。这样的文件是由不计算公式的程序写出的（例如 Python 的 XlsxWriter，它把每个公式的结果都存为 0）`;
   return (
-    `${label} 的工作表“${sheet}”中有 ${uncomputed.count.toLocaleString("en-US")} 个单元格是公式，文件里却没有保存公式的计算结果` +
-    `（${columns}列：${cells}${more}）。这样的文件是由不计算公式的程序写出或改过的（例如 Python 的 openpyxl）；` +
-    `BANGFU 不计算公式，把这些单元格当作空白会误报。请用 WPS 表格或 Excel 打开这个文件并保存一次（计算结果随之存入文件），再检查。`
+    `${label} 的工作表“${sheet}”中有 ${cells.count.toLocaleString("en-US")} 个单元格是公式，${what}；` +
+    `Excel、WPS 打开时会算出实际数值，BANGFU 不计算公式，照文件里的样子检查会误报。请用 WPS 表格或 Excel 打开这个文件并保存一次（计算结果随之存入文件），再检查。`
   );
 }
 

@@ -9,6 +9,7 @@
  * date-formatted cells and ISO t="d" cells are converted), so one ledger reader serves every host.
  */
 
+import type { RowFormulas } from "../ledger/model";
 import { SharedStrings, SharedStringTable } from "./sharedStrings";
 import { RepeatedTexts, utf8Text } from "./utf8";
 import { DAYS_1904_TO_1900 } from "../values/dates";
@@ -21,11 +22,11 @@ export const EXCEL_MAX_COLUMNS = 16_384;
 export interface RowHandler {
   /**
    * `cells[c]` is column c + 1's value (undefined when blank); `width` is one past the last column
-   * set. `uncomputed` lists the columns (0-based, among those wanted) whose cell is a formula with
-   * no result saved (written by a program that does not calculate, such as openpyxl): blank in
-   * `cells`, though Excel or WPS shows a value. Both arrays are reused for the next row: copy what must be kept.
+   * set. `formulas` lists the cells (among those wanted) holding a formula whose saved result is
+   * missing or possibly a placeholder, as written by a program that does not calculate (openpyxl,
+   * XlsxWriter): Excel or WPS shows another value. The arrays are reused for the next row: copy what must be kept.
    */
-  row(rowNumber: number, cells: readonly unknown[], width: number, uncomputed: readonly number[]): boolean;
+  row(rowNumber: number, cells: readonly unknown[], width: number, formulas: RowFormulas): boolean;
 }
 
 export interface WorksheetScanOptions {
@@ -34,6 +35,8 @@ export interface WorksheetScanOptions {
   readonly date1904: boolean;
   /** Style indexes (s=) whose number format is a date; only consulted for a 1904 workbook. */
   readonly dateStyles: ReadonlySet<number>;
+  /** The workbook asks to be recalculated on opening (calcPr fullCalcOnLoad): a formula's saved 0 may be a placeholder. */
+  readonly fullCalcOnLoad: boolean;
   /** Decode only these columns (0-based); null: all. May be changed between rows (after the header is found). */
   wanted: Uint8Array | null;
 }
@@ -43,6 +46,8 @@ export interface WorksheetScanResult {
   readonly merges: { top: number; left: number; bottom: number; right: number }[];
   readonly complete: boolean;
   readonly lastRow: number;
+  /** A formula among the cells wanted had a saved result other than 0: the file was calculated. */
+  readonly calculatedFormulas: boolean;
 }
 
 export class SheetXmlError extends Error {
@@ -300,7 +305,8 @@ class RowScanner {
   /** </sheetData> was reached. */
   ended = false;
   private readonly cells: unknown[] = [];
-  private readonly uncomputed: number[] = [];
+  private readonly formulas = { uncomputed: [] as number[], zeroResults: [] as number[] };
+  calculatedFormulas = false;
   private readonly prefixText: string;
   /** Inline strings repeat down a column as shared strings would: one string for each repeated value. */
   private readonly repeated = new RepeatedTexts();
@@ -404,8 +410,9 @@ class RowScanner {
     }
 
     const cells = this.cells;
-    const uncomputed = this.uncomputed;
-    uncomputed.length = 0;
+    const formulas = this.formulas;
+    formulas.uncomputed.length = 0;
+    formulas.zeroResults.length = 0;
     const { wanted, sharedStrings, date1904 } = this.options;
     let column = 0;
     let width = 0;
@@ -568,7 +575,7 @@ class RowScanner {
       } else {
         // A formula without its result (no <v>, or an empty one where the result is not text): unknown, not blank.
         if (formula && (valueFrom < 0 || (valueFrom === valueTo && !(t0 === 115 && typeLength === 3)))) {
-          uncomputed.push(index);
+          formulas.uncomputed.push(index);
           continue;
         }
         if (valueFrom < 0) continue; // no value: a styled blank
@@ -582,6 +589,10 @@ class RowScanner {
           if (Number.isNaN(number)) continue;
           const shifted = date1904 && styleFrom >= 0 && this.options.dateStyles.has(styleIndex(buf, styleFrom, styleTo));
           value = shifted ? number + DAYS_1904_TO_1900 : number;
+          if (formula) {
+            if (number !== 0) this.calculatedFormulas = true;
+            else if (this.options.fullCalcOnLoad) formulas.zeroResults.push(index);
+          }
         } else if (t0 === 98 /* b */) {
           const raw = LATIN1.decode(buf.subarray(valueFrom, valueTo)).trim();
           value = raw === "1" || raw === "true";
@@ -592,12 +603,13 @@ class RowScanner {
         } else {
           value = decodeText(this.repeated.text(buf, valueFrom, valueTo)); // str (a formula's text result) and e (an error: #DIV/0!)
         }
+        if (formula && t0 !== 110) this.calculatedFormulas = true; // a text, error or boolean result
       }
       cells[index] = value;
       if (column > width) width = column;
     }
     this.lastRow = rowNumber;
-    const go = this.handler.row(rowNumber, cells, width, uncomputed);
+    const go = this.handler.row(rowNumber, cells, width, formulas);
     for (let c = 0; c < width; c++) cells[c] = undefined;
     if (!go) this.stopped = true;
     return i;
@@ -777,10 +789,10 @@ export async function scanWorksheet(
   for await (const chunk of chunks) {
     queue.push(chunk);
     take(false);
-    if (scanner?.stopped) return { merges, complete: false, lastRow: scanner.lastRow };
+    if (scanner?.stopped) return { merges, complete: false, lastRow: scanner.lastRow, calculatedFormulas: scanner.calculatedFormulas };
   }
   take(true);
-  return { merges, complete: !scanner?.stopped, lastRow: scanner?.lastRow ?? 0 };
+  return { merges, complete: !scanner?.stopped, lastRow: scanner?.lastRow ?? 0, calculatedFormulas: scanner?.calculatedFormulas ?? false };
 }
 
 /**

@@ -197,6 +197,8 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
   }
   const workbookPr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(workbookXml);
   const date1904 = workbookPr ? /^(1|true)$/.test(parseAttributes(workbookPr[1]).get("date1904") ?? "") : false;
+  const calcPr = /<(?:\w+:)?calcPr\b([^>]*)>/.exec(workbookXml);
+  const fullCalcOnLoad = calcPr ? /^(1|true)$/.test(parseAttributes(calcPr[1]).get("fullCalcOnLoad") ?? "") : false;
   const sharedRel = rels.find((r) => relType(r) === "sharedStrings" && !r.external);
   const stylesRel = rels.find((r) => relType(r) === "styles" && !r.external);
 
@@ -238,14 +240,15 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
         sharedStrings: await loadSharedStrings(),
         date1904,
         dateStyles: await loadDateStyles(),
+        fullCalcOnLoad,
         wanted: control.wanted,
       };
       let rows = 0;
       const counted: RowHandler = {
-        row: (rowNumber, cells, width, uncomputed) => {
+        row: (rowNumber, cells, width, formulas) => {
           rows += 1;
           if ((rows & (MEMORY_CHECK_ROWS - 1)) === 0) options.checkMemory?.({ sheet: sheet.name, row: rowNumber });
-          const go = handler.row(rowNumber, cells, width, uncomputed);
+          const go = handler.row(rowNumber, cells, width, formulas);
           scanOptions.wanted = control.wanted;
           return go;
         },

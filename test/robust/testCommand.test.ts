@@ -65,6 +65,7 @@ describe("README, package.json and .ci/run agree", () => {
       "poppler-utils",
       "python3-openpyxl",
       "python3-uno",
+      "python3-xlsxwriter",
     ]);
     expect(prerequisites.aptCommands(["chromium"])).toEqual([
       ["apt-get", "update", "-qq"],

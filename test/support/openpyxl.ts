@@ -1,37 +1,49 @@
 /**
- * Workbooks written by another program than ours: Python's openpyxl (Debian's python3-openpyxl,
- * which `npm test`'s pretest installs), for the cases where that program's own output matters:
- * absolute relationship targets, inline strings written as character references, no
- * shared-strings part, its 1904 date system, charts and drawings under its own part names.
- * Without it the tests that use it fail, they do not skip.
+ * Workbooks written by other programs than ours: Python's openpyxl and XlsxWriter (Debian's
+ * python3-openpyxl and python3-xlsxwriter, which `npm test`'s pretest installs), for the cases
+ * where that program's own output matters: absolute relationship targets, inline strings written
+ * as character references, no shared-strings part, its 1904 date system, charts and drawings
+ * under its own part names, formulas saved without results or with placeholder zeros.
+ * Without them the tests that use them fail, they do not skip.
  */
 import { spawnSync } from "node:child_process";
 
-let found: string | null | undefined;
+const found = new Map<string, string | null>();
 
-/** A Python 3 that can import openpyxl: Debian's first (a pyenv shim on PATH may lack it), else the one on PATH. */
-export function pythonWithOpenpyxl(): string {
-  if (found === undefined) {
-    found = null;
-    for (const candidate of ["/usr/bin/python3", "python3"]) {
-      if (spawnSync(candidate, ["-c", "import openpyxl"], { encoding: "utf8" }).status === 0) {
-        found = candidate;
-        break;
-      }
-    }
+/** A Python 3 that can import the module: Debian's first (a pyenv shim on PATH may lack it), else the one on PATH. */
+function pythonWith(module: "openpyxl" | "xlsxwriter"): string {
+  if (!found.has(module)) {
+    const candidate = ["/usr/bin/python3", "python3"].find(
+      (c) => spawnSync(c, ["-c", `import ${module}`], { encoding: "utf8" }).status === 0,
+    );
+    found.set(module, candidate ?? null);
   }
-  if (found === null) {
+  const python = found.get(module);
+  if (!python) {
     throw new Error(
-      "找不到带 openpyxl 的 Python 3，无法用另一个程序写出的工作簿检验。请安装：apt-get install -y python3-openpyxl（npm test 的 pretest 会自动安装）。",
+      `找不到带 ${module} 的 Python 3，无法用另一个程序写出的工作簿检验。请安装：apt-get install -y python3-${module}（npm test 的 pretest 会自动安装）。`,
     );
   }
-  return found;
+  return python;
 }
 
-/** Run a Python script (openpyxl imported as `openpyxl`); `file` is passed as sys.argv[1]. */
+export function pythonWithOpenpyxl(): string {
+  return pythonWith("openpyxl");
+}
+
+/** Run a Python script with the module imported (openpyxl, or XlsxWriter as `xlsxwriter`); `file` is passed as sys.argv[1]. */
+function runPython(module: "openpyxl" | "xlsxwriter", script: string, file: string): void {
+  const result = spawnSync(pythonWith(module), ["-c", `import sys, ${module}\n${script}`, file], { encoding: "utf8", timeout: 60_000 });
+  if (result.status !== 0) throw new Error(`${module} script failed (${result.status}): ${result.stderr}`);
+}
+
 export function runOpenpyxl(script: string, file: string): void {
-  const result = spawnSync(pythonWithOpenpyxl(), ["-c", `import sys, openpyxl\n${script}`, file], { encoding: "utf8", timeout: 60_000 });
-  if (result.status !== 0) throw new Error(`openpyxl script failed (${result.status}): ${result.stderr}`);
+  runPython("openpyxl", script, file);
+}
+
+/** XlsxWriter (Debian's python3-xlsxwriter): it saves 0 as every formula's result and asks for recalculation on opening. */
+export function runXlsxWriter(script: string, file: string): void {
+  runPython("xlsxwriter", script, file);
 }
 
 export interface OpenpyxlSheet {

@@ -11,25 +11,32 @@ async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Ar
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
-async function rows(
-  xml: string,
-  size: number,
-  sharedStrings: string[] = [],
-): Promise<{ rows: unknown[][]; merges: unknown[]; uncomputed: number[][] }> {
+interface Scanned {
+  rows: unknown[][];
+  merges: unknown[];
+  /** [row, columns…] of the rows with formulas whose result is missing, and of those with a possibly placeholder 0. */
+  uncomputed: number[][];
+  zeroResults: number[][];
+  calculatedFormulas: boolean;
+}
+
+async function rows(xml: string, size: number, sharedStrings: string[] = [], fullCalcOnLoad = false): Promise<Scanned> {
   const out: unknown[][] = [];
-  const uncomputedOut: number[][] = [];
+  const uncomputed: number[][] = [];
+  const zeroResults: number[][] = [];
   const result = await scanWorksheet(
     chunked(new TextEncoder().encode(xml), size),
-    { sharedStrings: sharedStringsOf(sharedStrings), date1904: false, dateStyles: new Set(), wanted: null },
+    { sharedStrings: sharedStringsOf(sharedStrings), date1904: false, dateStyles: new Set(), fullCalcOnLoad, wanted: null },
     {
-      row: (n, cells, width, uncomputed) => {
+      row: (n, cells, width, formulas) => {
         out.push([n, ...cells.slice(0, width)]);
-        if (uncomputed.length > 0) uncomputedOut.push([n, ...uncomputed]);
+        if (formulas.uncomputed.length > 0) uncomputed.push([n, ...formulas.uncomputed]);
+        if (formulas.zeroResults.length > 0) zeroResults.push([n, ...formulas.zeroResults]);
         return true;
       },
     },
   );
-  return { rows: out, merges: result.merges, uncomputed: uncomputedOut };
+  return { rows: out, merges: result.merges, uncomputed, zeroResults, calculatedFormulas: result.calculatedFormulas };
 }
 
 const XML = worksheetXml(
@@ -115,6 +122,8 @@ test.each([1, 4, 9, 100_000])(
       ],
       merges: [{ top: 2, left: 2, bottom: 2, right: 3 }],
       uncomputed: [[2, 5]], // F2: a formula without its result
+      zeroResults: [],
+      calculatedFormulas: true, // C2's text, E2's 0.0025
     });
   },
 );
@@ -143,6 +152,44 @@ test.each([1, 6, 100_000])(
       merges: [],
       // A1, B1, C1, H1 and I1 have no result.
       uncomputed: [[1, 0, 1, 2, 7, 8]],
+      zeroResults: [],
+      calculatedFormulas: true,
+    });
+  },
+);
+
+/** As XlsxWriter writes formulas: a saved 0 each, and calcPr fullCalcOnLoad in the workbook part. */
+const ZEROS = worksheetXml([
+  [{ xml: `<c><f>D1/C1</f><v>0</v></c>` }, 0, { xml: `<c><f>SUM(A1:B1)</f><v>0</v></c>` }],
+  [{ xml: `<c><f>D2/C2</f><v>0</v></c>` }],
+]);
+
+test.each([1, 7, 100_000])(
+  "a formula's saved 0 is a possible placeholder only in a workbook recalculated on opening, in chunks of %i bytes",
+  async (size) => {
+    const placeholders = await rows(ZEROS, size, [], true);
+    expect(placeholders).toEqual({
+      rows: [
+        [1, 0, 0, 0],
+        [2, 0],
+      ],
+      merges: [],
+      uncomputed: [],
+      zeroResults: [
+        [1, 0, 2],
+        [2, 0],
+      ],
+      calculatedFormulas: false,
+    });
+    expect(await rows(ZEROS, size)).toEqual({ ...placeholders, zeroResults: [] });
+    // One other result (C1's) shows the file was calculated (the placeholders' verdict is the reader's: readLedgers).
+    const calculated = ZEROS.replace("<v>0</v></c></row>", "<v>12000</v></c></row>");
+    expect(await rows(calculated, size, [], true)).toMatchObject({
+      zeroResults: [
+        [1, 0],
+        [2, 0],
+      ],
+      calculatedFormulas: true,
     });
   },
 );
@@ -213,9 +260,9 @@ async function outcome(xml: string, size: number, wanted: Uint8Array | null): Pr
   try {
     const result = await scanWorksheet(
       chunked(new TextEncoder().encode(xml), size),
-      { sharedStrings: sharedStringsOf(["零", "一"]), date1904: true, dateStyles: new Set([1]), wanted },
+      { sharedStrings: sharedStringsOf(["零", "一"]), date1904: true, dateStyles: new Set([1]), fullCalcOnLoad: true, wanted },
       {
-        row: (n, cells, width, uncomputed) => rows.push([n, cells.slice(0, width), [...uncomputed]]) > 0,
+        row: (n, cells, width, formulas) => rows.push([n, cells.slice(0, width), [...formulas.uncomputed], [...formulas.zeroResults]]) > 0,
       },
     );
     return { rows, result };

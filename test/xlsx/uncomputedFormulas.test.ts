@@ -2,15 +2,18 @@
  * Formulas whose results the file did not save. Programs that do not calculate (openpyxl, which
  * also drops every saved result when it loads and saves a workbook) write a formula with an empty
  * or no <v>; Excel and WPS calculate it on opening and show a value, so read as a blank it made
- * false findings (D01 "没有人均纯收入…请补填收入" on every household). Such a ledger is refused
- * with what to do; once a spreadsheet program has calculated and saved it, it is checked.
+ * false findings (D01 "没有人均纯收入…请补填收入" on every household). XlsxWriter saves 0 as every
+ * formula's result and asks for recalculation on opening (calcPr fullCalcOnLoad): read as they are,
+ * the zeros were false findings too (D05 on every household). Such a ledger is refused with what to
+ * do; once a spreadsheet program has calculated and saved it, it is checked.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { EMPTY_SETTINGS } from "../../src/host/types";
 import { isFileError, PageSession } from "../../src/web/session";
 import { runCli, useTempDir } from "../support/cli";
-import { runOpenpyxl } from "../support/openpyxl";
+import { runOpenpyxl, runXlsxWriter } from "../support/openpyxl";
+import { recalculateWithLibreOffice } from "../support/encryptedXlsx";
 import { convertWithSoffice } from "../support/soffice";
 
 const dir = useTempDir("bangfu-uncomputed-");
@@ -127,5 +130,63 @@ wb.save(sys.argv[1])
     expect(code).toBe(1);
     const findings = (JSON.parse(stdout) as { findings: { rule: string; row: number }[] }).findings;
     expect(findings.map((f) => `${f.rule}@${f.row}`).sort()).toEqual(["M01@3", "M01@4"]);
+  });
+});
+
+/** The same ledger written with XlsxWriter: the per-capita formulas saved as 0, fullCalcOnLoad set. */
+const XLSXWRITER_LEDGER = `
+wb = xlsxwriter.Workbook(sys.argv[1])
+ws = wb.add_worksheet("台账")
+ws.write_row(0, 0, ["户编号", "户主姓名", "村", "家庭人口数", "家庭纯收入", "人均纯收入", "增收帮扶责任人", "收入分层"])
+rows = [(30000, None, "低收入"), (32000, None, "低收入"), (36000, "干部甲", "中等收入"), (45000, "干部甲", "高收入"), (39000, "干部乙", "中等收入")]
+for i, (net, cadre, tier) in enumerate(rows):
+    r = i + 1
+    ws.write_row(r, 0, [f"H{i + 1:03d}", f"户主{i + 1}", "东村", 3, net])
+    ws.write_formula(r, 5, f"=ROUND(E{r + 1}/D{r + 1},2)")
+    if cadre:
+        ws.write(r, 6, cadre)
+    ws.write(r, 7, tier)
+wb.close()
+`;
+
+describe("a ledger whose formulas were saved as placeholder zeros (XlsxWriter)", () => {
+  test("is refused, saying the saved results are all 0 and the file asks to be recalculated", async () => {
+    const file = path.join(dir(), "xlsxwriter.xlsx");
+    runXlsxWriter(XLSXWRITER_LEDGER, file);
+    const { code, stdout, stderr } = await runCli(["check", file, "--as-of", AS_OF]);
+    expect(code).toBe(2);
+    expect(stdout).not.toContain("D05");
+    expect(stderr).toContain(
+      "工作表“台账”中有 5 个单元格是公式，文件里保存的计算结果都是 0，并要求打开时重新计算全部公式（“人均纯收入”列：F2、F3、F4、F5、F6）",
+    );
+    expect(stderr).toContain("XlsxWriter");
+  });
+
+  test("calculated (LibreOffice told to calculate) and saved, it is checked: the two low-income households without a cadre", async () => {
+    const file = path.join(dir(), "xlsxwriter-to-calculate.xlsx");
+    runXlsxWriter(XLSXWRITER_LEDGER, file);
+    // LibreOffice keeps the saved zeros unless told to calculate (Excel and WPS calculate on opening, as the file asks).
+    const calculated = path.join(dir(), "xlsxwriter-calculated.xlsx");
+    await recalculateWithLibreOffice(file, calculated);
+    const { code, stdout } = await runCli(["check", calculated, "--as-of", AS_OF, "--json"]);
+    expect(code).toBe(1);
+    const findings = (JSON.parse(stdout) as { findings: { rule: string; row: number }[] }).findings;
+    expect(findings.map((f) => `${f.rule}@${f.row}`).sort()).toEqual(["M01@2", "M01@3"]);
+  }, 180_000);
+
+  test("a file that asks to be recalculated but holds calculated results is read as it is: its zeros are results", async () => {
+    // The script gives each formula its result, as a program that calculates does; one household's income is 0.
+    const file = path.join(dir(), "xlsxwriter-with-results.xlsx");
+    runXlsxWriter(
+      XLSXWRITER_LEDGER.replace("rows = [(30000,", "rows = [(0,").replace(
+        'ws.write_formula(r, 5, f"=ROUND(E{r + 1}/D{r + 1},2)")',
+        'ws.write_formula(r, 5, f"=ROUND(E{r + 1}/D{r + 1},2)", None, round(net / 3, 2))',
+      ),
+      file,
+    );
+    const { code, stdout } = await runCli(["check", file, "--as-of", AS_OF, "--json"]);
+    expect(code).toBe(1);
+    const findings = (JSON.parse(stdout) as { findings: { rule: string; row: number }[] }).findings;
+    expect(findings.map((f) => `${f.rule}@${f.row}`).sort()).toEqual(["M01@2", "M01@3"]);
   });
 });
