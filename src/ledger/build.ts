@@ -23,6 +23,7 @@ import type {
   FormulaCells,
   PersonRecord,
   RowFormulas,
+  SheetFormulaCells,
 } from "./model";
 import { LedgerNotFoundError } from "./model";
 import {
@@ -282,7 +283,7 @@ export class LedgerBuilder {
   }
 
   /** Formula cells of the data rows, in the columns read, whose saved result is missing or possibly a placeholder (RowFormulas). */
-  formulaCells(): { readonly uncomputed: FormulaCells; readonly zeroResults: FormulaCells } {
+  formulaCells(): SheetFormulaCells {
     return { uncomputed: this.uncomputed, zeroResults: this.zeroResults };
   }
 

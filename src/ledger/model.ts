@@ -80,6 +80,12 @@ export interface FormulaCells {
   readonly cells: readonly { readonly cell: CellRef; readonly header: string }[];
 }
 
+/** A sheet's data cells of each kind of RowFormulas. */
+export interface SheetFormulaCells {
+  readonly uncomputed: FormulaCells;
+  readonly zeroResults: FormulaCells;
+}
+
 export interface ColumnInfo {
   /** Index into a row of SheetInput.cells. */
   readonly index: number;

@@ -6,7 +6,7 @@
  */
 import { LedgerBuilder } from "./build";
 import { findHeader, HEADER_SEARCH_ROWS } from "./headers";
-import { FormulaCells, Ledger, LedgerNotFoundError, MergedRange, ReadOptions, RowFormulas } from "./model";
+import { FormulaCells, Ledger, LedgerNotFoundError, MergedRange, ReadOptions, RowFormulas, SheetFormulaCells } from "./model";
 
 /** Rows the header finder sees: the header may start on row 15 and, as a two-row header, end on row 16. */
 export const LEDGER_PROBE_ROWS = HEADER_SEARCH_ROWS + 1;
@@ -64,7 +64,7 @@ export class LedgerStream {
   }
 
   /** The data rows' formula cells whose saved result is missing or possibly a placeholder (none before the header is found). */
-  formulaCells(): { readonly uncomputed: FormulaCells; readonly zeroResults: FormulaCells } {
+  formulaCells(): SheetFormulaCells {
     return this.builder ? this.builder.formulaCells() : { uncomputed: NO_CELLS, zeroResults: NO_CELLS };
   }
 

@@ -6,7 +6,7 @@
  * holds a ledger; hidden and very hidden sheets are passed over and reported as such.
  */
 import { HEADER_SEARCH_ROWS, Ledger, LedgerNotFoundError, MergedRange, ReadOptions, SheetInput } from "../ledger";
-import type { FormulaCells } from "../ledger/model";
+import type { SheetFormulaCells } from "../ledger/model";
 import { LEDGER_PROBE_ROWS, LedgerStream } from "../ledger/stream";
 import { type SheetInfo, WorkbookFileError, type XlsxWorkbook } from "./workbook";
 
@@ -112,12 +112,7 @@ export async function readLedgers(workbook: XlsxWorkbook, options: LedgerReadOpt
  * formula result but 0 was written by a program that does not calculate (XlsxWriter saves 0 for
  * every formula); one that also holds other results was calculated, and its zeros are results.
  */
-export function formulasRefusal(
-  label: string,
-  sheet: string,
-  formulas: { readonly uncomputed: FormulaCells; readonly zeroResults: FormulaCells },
-  calculatedFormulas: boolean,
-): string | null {
+export function formulasRefusal(label: string, sheet: string, formulas: SheetFormulaCells, calculatedFormulas: boolean): string | null {
   const { uncomputed, zeroResults } = formulas;
   const placeholders = zeroResults.count > 0 && !calculatedFormulas;
   if (uncomputed.count === 0 && !placeholders) return null;
