@@ -164,6 +164,26 @@ describe("三 日期：台账中出现的各种写法", () => {
     expect(parseDate(cell, "月份", { monthOnly: "end" })).toEqual(d(2023, 5, 31));
   });
 
+  test.each<[string, CivilDate]>([
+    // JavaScript's toISOString of Beijing's midnight: the day before, 16:00 UTC.
+    ["2025-11-30T16:00:00.000Z", d(2025, 12, 1)],
+    ["2025-12-01T00:00:00Z", d(2025, 12, 1)],
+    ["2025-12-01T15:59:59Z", d(2025, 12, 1)],
+    ["2025-12-01T16:00:00Z", d(2025, 12, 2)],
+    ["2025-12-01T00:00:00+08:00", d(2025, 12, 1)],
+    ["2025-12-01T23:30:00+0800", d(2025, 12, 1)],
+    ["2025-12-01T20:00:00-05:00", d(2025, 12, 2)],
+    ["2024-02-28T16:00:00Z", d(2024, 2, 29)],
+    ["2025-12-01 08:30", d(2025, 12, 1)], // no offset: the time of day is passed over, as before
+  ])("带时区的时刻 %p：按北京时间的日期读作 %p", (cell, expected) => {
+    expect(parseDate(cell, "走访日期")).toEqual(expected);
+  });
+
+  test("带时区但不存在的时刻 → 说明", () => {
+    expect(() => parseDate("2025-02-30T00:00:00Z", "走访日期")).toThrow("走访日期“2025-02-30T00:00:00Z”不是存在的时间");
+    expect(() => parseDate("2025-12-01T25:00:00Z", "走访日期")).toThrow("不是存在的时间");
+  });
+
   test("月末按当月天数：2024年2月29日，2023年2月28日", () => {
     expect(parseDate("202402", "月份", { monthOnly: "end" })).toEqual(d(2024, 2, 29));
     expect(parseDate(202302, "月份", { monthOnly: "end" })).toEqual(d(2023, 2, 28));

@@ -142,7 +142,8 @@ export interface DateReadOptions {
 
 /**
  * Read a date as ledgers hold it: an Excel serial, a JS Date, or text in the forms
- * 2023-05-06, 2023/5/6, 2023.5.6, 2023年5月6日, 20230506, and year-month 202305 / 2023-05 / 2023年5月.
+ * 2023-05-06, 2023/5/6, 2023.5.6, 2023年5月6日, 20230506, and year-month 202305 / 2023-05 / 2023年5月;
+ * a time of day after the date is passed over, and an instant with its UTC offset is read as its date in China.
  * Blank gives null; anything else throws an InputError naming the value.
  */
 export function parseDate(value: unknown, what: string, options: DateReadOptions = {}): CivilDate | null {
@@ -168,12 +169,38 @@ export function parseDate(value: unknown, what: string, options: DateReadOptions
     return fromExcelSerial(serial);
   }
   if (typeof value !== "string") throw new InputError(`${what}应为日期，收到的是${quote(value)}`);
+  const text = toHalfWidth(value).trim();
+  const instant = INSTANT.exec(text);
+  if (instant) return chinaDateOf(instant, value, what);
   // Exports often carry a time of day after the date (2025-12-01 00:00:00, 2025-12-01T08:30): the day is what counts.
-  const withoutTime = toHalfWidth(value).trim().replace(TIME_OF_DAY, "");
-  return parseDateText(compactText(withoutTime), value, what, options);
+  return parseDateText(compactText(text.replace(TIME_OF_DAY, "")), value, what, options);
 }
 
 const TIME_OF_DAY = /(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/**
+ * An instant with its offset from UTC (2025-11-30T16:00:00.000Z, 2025-12-01T00:00:00+08:00), as
+ * web systems export a date they keep as a moment (JavaScript's toISOString of Beijing's midnight
+ * is 16:00 Z the day before).
+ */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+/** China Standard Time, the plan's and the ledgers' clock: UTC+8 all year (no daylight saving). */
+const CHINA_UTC_OFFSET_MINUTES = 8 * 60;
+
+/** The date in China of an instant matched by INSTANT. */
+function chinaDateOf(m: RegExpExecArray, original: string, what: string): CivilDate {
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
+  if (!isValidCivilDate(year, month, day) || hour > 23 || minute > 59 || second > 59)
+    throw new InputError(`${what}${quote(original)}不是存在的时间`);
+  const zone = m[7];
+  const offset = zone === "Z" ? 0 : (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const utcMinutes = Date.UTC(year, month - 1, day, hour, minute, second) / 60_000 - offset;
+  const china = new Date((utcMinutes + CHINA_UTC_OFFSET_MINUTES) * 60_000);
+  const date = { year: china.getUTCFullYear(), month: china.getUTCMonth() + 1, day: china.getUTCDate() };
+  if (!isValidCivilDate(date.year, date.month, date.day))
+    throw new InputError(`${what}${quote(original)}超出可用范围（${FIRST_YEAR}—${LAST_YEAR}年）`);
+  return date;
+}
 
 function parseDateText(text: string, original: unknown, what: string, options: DateReadOptions): CivilDate {
   const bad = () => new InputError(`无法把${quote(original)}识别为${what}（可写作 2023-05-06、2023年5月6日 或 20230506）`);
