@@ -75,7 +75,7 @@ export class FunctionSettingsFollower {
   /** Apply the settings and the date system of the workbook this call's formula is in. */
   sync(): void {
     const workbook = callerWorkbook(this.app) ?? this.app.ActiveWorkbook;
-    setFunctionDate1904(workbook !== null && usesDate1904(workbook));
+    setFunctionDate1904(workbook ? usesDate1904(workbook) : false);
     const text = workbook ? this.settingsOf(workbook) : null;
     if (text === this.applied) return;
     this.applied = text;
