@@ -52,7 +52,10 @@ export function fromExcelSerial(serial: number, date1904 = false): CivilDate {
   const whole = Math.floor(date1904 ? serial + DAYS_1904_TO_1900 : serial);
   // Serials below 61 sit before Excel's phantom leap day and are one day off.
   const days = whole < 61 ? whole + 1 : whole;
-  const date = new Date(EXCEL_EPOCH_UTC + days * MS_PER_DAY);
+  return utcDay(new Date(EXCEL_EPOCH_UTC + days * MS_PER_DAY));
+}
+
+function utcDay(date: Date): CivilDate {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
@@ -151,10 +154,7 @@ export function parseDate(value: unknown, what: string, options: DateReadOptions
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new InputError(`${what}不是有效日期`);
     // exceljs hands dates over as UTC midnight.
-    const date = { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
-    if (!isValidCivilDate(date.year, date.month, date.day))
-      throw new InputError(`${what}${quote(value)}超出可用范围（${FIRST_YEAR}—${LAST_YEAR}年）`);
-    return date;
+    return dayInRange(value, value, what);
   }
   if (typeof value === "number") {
     // 20230506 and 202305 typed as numbers are dates written out, not serials.
@@ -195,11 +195,15 @@ function chinaDateOf(m: RegExpExecArray, original: string, what: string): CivilD
   const zone = m[7];
   const offset = zone === "Z" ? 0 : (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
   const utcMinutes = Date.UTC(year, month - 1, day, hour, minute, second) / 60_000 - offset;
-  const china = new Date((utcMinutes + CHINA_UTC_OFFSET_MINUTES) * 60_000);
-  const date = { year: china.getUTCFullYear(), month: china.getUTCMonth() + 1, day: china.getUTCDate() };
-  if (!isValidCivilDate(date.year, date.month, date.day))
+  return dayInRange(new Date((utcMinutes + CHINA_UTC_OFFSET_MINUTES) * 60_000), original, what);
+}
+
+/** The day of a Date's UTC fields, within the years taken; else an InputError naming the value as written. */
+function dayInRange(date: Date, original: unknown, what: string): CivilDate {
+  const day = utcDay(date);
+  if (!isValidCivilDate(day.year, day.month, day.day))
     throw new InputError(`${what}${quote(original)}超出可用范围（${FIRST_YEAR}—${LAST_YEAR}年）`);
-  return date;
+  return day;
 }
 
 function parseDateText(text: string, original: unknown, what: string, options: DateReadOptions): CivilDate {

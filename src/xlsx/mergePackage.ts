@@ -17,6 +17,7 @@ import { mergeStyles, StyleMap } from "./mergeStyles";
 import type { RenderedSheets } from "./renderTabs";
 import {
   addOverride,
+  booleanAttribute,
   childElements,
   CONTENT_TYPES_PART,
   Container,
@@ -127,8 +128,7 @@ export async function openPackage(zip: JSZip): Promise<WorkbookPackage> {
     const content = startTag.endsWith("/>") ? "" : xml.slice(startTag.length, xml.lastIndexOf("</"));
     return { name: a.get("name") ?? "", localSheetId: local === undefined ? null : Number(local), formula: decodeXml(content), xml };
   });
-  const workbookPr = new RegExp(`<${prefix}workbookPr\\b[^>]*>`).exec(workbookXml)?.[0] ?? "";
-  const date1904 = /^(1|true)$/.test(parseAttributes(workbookPr).get("date1904") ?? "");
+  const date1904 = booleanAttribute(workbookXml, "workbookPr", "date1904");
   return { zip, workbookPart, workbookXml, relsXml, rels, sheets, names, date1904 };
 }
 

@@ -13,6 +13,12 @@ export function parseAttributes(text: string): Map<string, string> {
   return out;
 }
 
+/** An xsd:boolean attribute ("1" or "true") of the first `element` in a small part (workbookPr date1904, calcPr fullCalcOnLoad). */
+export function booleanAttribute(xml: string, element: string, attribute: string): boolean {
+  const tag = new RegExp(`<(?:\\w+:)?${element}\\b([^>]*)>`).exec(xml);
+  return tag !== null && /^(1|true)$/.test(parseAttributes(tag[1]).get(attribute) ?? "");
+}
+
 export function decodeXml(text: string): string {
   return text.replace(
     /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g,

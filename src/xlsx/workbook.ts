@@ -6,7 +6,7 @@
  * rows being held. Every refusal is a WorkbookFileError with a Chinese message that says what to do.
  */
 import type { Checksum } from "./crc32";
-import { decodeXml, parseAttributes, parseRelationships, relsPathOf, relType, resolveTarget } from "./ooxml";
+import { booleanAttribute, decodeXml, parseAttributes, parseRelationships, relsPathOf, relType, resolveTarget } from "./ooxml";
 import {
   EXCEL_MAX_COLUMNS,
   EXCEL_MAX_ROWS,
@@ -195,10 +195,8 @@ export async function openXlsx(source: ByteSource, options: OpenOptions): Promis
       kind,
     });
   }
-  const workbookPr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(workbookXml);
-  const date1904 = workbookPr ? /^(1|true)$/.test(parseAttributes(workbookPr[1]).get("date1904") ?? "") : false;
-  const calcPr = /<(?:\w+:)?calcPr\b([^>]*)>/.exec(workbookXml);
-  const fullCalcOnLoad = calcPr ? /^(1|true)$/.test(parseAttributes(calcPr[1]).get("fullCalcOnLoad") ?? "") : false;
+  const date1904 = booleanAttribute(workbookXml, "workbookPr", "date1904");
+  const fullCalcOnLoad = booleanAttribute(workbookXml, "calcPr", "fullCalcOnLoad");
   const sharedRel = rels.find((r) => relType(r) === "sharedStrings" && !r.external);
   const stylesRel = rels.find((r) => relType(r) === "styles" && !r.external);
 
